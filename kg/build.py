@@ -1,0 +1,87 @@
+"""The two jobs the CLI runs over a corpus: build the graph files, and extract JSON records."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .graph import build_graph, write_turtle
+from .model import Extraction
+from .pipeline import build_corpus, extract_corpus
+from .reading import read_documents
+from .resources import resource_dir
+
+OnError = Callable[[InputError], None]
+
+
+def default_inputs() -> list[str]:
+    """The bundled sample articles, used when `kg build` gets no input."""
+    return [str(resource_dir("data") / "samples")]
+
+
+@dataclass
+class BuildReport:
+    documents: int
+    entities: int
+    fundings: int
+    triples: int
+    outputs: tuple[str, ...]
+
+    def summary(self, skipped: int = 0) -> str:
+        skip = f", {skipped} skipped" if skipped else ""
+        return (f"kg: {self.documents} documents{skip}, {self.entities} entities, "
+                f"{self.fundings} fundings, {self.triples} triples -> {', '.join(self.outputs)}")
+
+
+def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = None,
+                  html: bool = True, on_error: OnError | None = None) -> BuildReport:
+    """Read, extract, and write out_dir/graph.ttl (and graph.html). Raises InputError when no
+    document could be read."""
+    docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error)
+    extractions = build_corpus(docs, on_error)
+    if not extractions:
+        raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
+    g = build_graph(extractions)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = [out_dir / "graph.ttl"]
+    write_turtle(g, outputs[0])
+    if html:
+        from .view import write_view
+        outputs.append(out_dir / "graph.html")
+        write_view(g, outputs[1])
+    return BuildReport(
+        documents=len(extractions),
+        entities=len({(e.type, e.label) for ex in extractions for e in ex.entities}),
+        fundings=sum(len(ex.fundings) for ex in extractions),
+        triples=len(g),
+        outputs=tuple(str(p) for p in outputs),
+    )
+
+
+def extraction_record(ex: Extraction) -> dict:
+    """The JSON object `kg extract` prints for one document (format: spec/schema.md)."""
+    def plain(obj) -> dict:
+        data = asdict(obj)
+        ev = data.pop("evidence", None)
+        if ev:
+            data.update(evidence=ev["sentence"], start=ev["start"], end=ev["end"])
+        return {k: (float(v) if k == "amount" and v is not None else v) for k, v in data.items()}
+
+    return {
+        "doc": ex.article.doc_id,
+        "article": asdict(ex.article),
+        "mentions": [asdict(m) for m in ex.mentions],
+        "entities": [dict(label=e.label, type=e.type, aliases=list(e.aliases),
+                          jurisdiction=e.jurisdiction) for e in ex.entities],
+        "relations": [plain(r) for r in ex.relations],
+        "fundings": [plain(f) for f in ex.fundings],
+    }
+
+
+def iter_extract_records(inputs: list[str], jsonl_field: str | None = None,
+                         on_error: OnError | None = None) -> Iterator[dict]:
+    """One record per document, in input order, without cross-document merging."""
+    docs = read_documents(inputs, jsonl_field=jsonl_field, on_error=on_error)
+    for ex in extract_corpus(docs, on_error):
+        yield extraction_record(ex)

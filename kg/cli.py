@@ -1,0 +1,81 @@
+"""The `kg` command line. Only this module imports click; each command calls one library
+function and turns kg's own errors (KgError) into a one-line message and a non-zero exit."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError, KgError
+
+
+def fail_on_kg_error(func):
+    """Run a command body, mapping KgError to click's one-line error (exit 1)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+class ErrorCounter:
+    """Prints each skipped document as one line on stderr and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, exc: InputError) -> None:
+        self.count += 1
+        click.echo(f"kg: skipped {exc}", err=True)
+
+
+jsonl_option = click.option("--jsonl-field", metavar="FIELD", default=None,
+                            help="Read .jsonl/.json inputs as JSON Lines, one document per line, text in FIELD.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg: build a knowledge graph of agencies, companies, people, programs, projects,
+    places and funding flows from Chinese news articles."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("-o", "--output", "out_dir", default="out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for graph.ttl and graph.html.")
+@jsonl_option
+@click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@fail_on_kg_error
+def build(inputs, out_dir, jsonl_field, no_html):
+    """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin).
+
+    With no INPUTS, builds the sample articles bundled in data/samples."""
+    from .build import build_outputs
+
+    errors = ErrorCounter()
+    report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
+                           html=not no_html, on_error=errors)
+    click.echo(report.summary(skipped=errors.count), err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@jsonl_option
+@fail_on_kg_error
+def extract(inputs, jsonl_field):
+    """Print mentions, entities, relations and fundings of each document as JSON Lines."""
+    from .build import iter_extract_records
+
+    errors = ErrorCounter()
+    out = sys.stdout
+    for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if errors.count:
+        click.echo(f"kg: {errors.count} document(s) skipped", err=True)

@@ -1,0 +1,17 @@
+"""Library errors. The CLI turns each into one line on stderr and a non-zero exit."""
+
+
+class KgError(Exception):
+    """Base class of every error kg reports to a user."""
+
+
+class InputError(KgError):
+    """A document or input path that cannot be read (names the file and the problem)."""
+
+
+class DataError(KgError):
+    """A bad line in one of kg's own data files (names path:line)."""
+
+
+class QueryError(KgError):
+    """A SPARQL query that cannot be found, parsed or run."""

@@ -1,0 +1,117 @@
+"""Plain data passed between pipeline stages. No jieba or rdflib object crosses a stage boundary.
+
+Offsets (`start`, `end`, end exclusive) are character offsets. Inside the
+extraction stages they index the normalised text (`Text.text`); the pipeline
+maps every offset it outputs back to the original document with `Text.span`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ENTITY_TYPES = ("Agency", "Company", "Organization", "Person", "Program", "Project", "Place")
+ORG_TYPES = ("Agency", "Company", "Organization")
+FUNDING_TYPES = ("Loan", "Grant", "Relief", "InterestSubsidy", "Investment", "Debt")
+RELATION_TYPES = ("subOrganizationOf", "worksFor", "issued", "partnerOf", "regulates",
+                  "develops", "contractorOf", "assists", "supplies")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document: `doc_id` names it in output (file name, or file:line for JSON Lines)."""
+    doc_id: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, eq=False)
+class Text:
+    """A document's normalised text and, for each of its characters, the offset in the original.
+
+    `origin` has len(text) + 1 entries; the last one is len(original text).
+    """
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original text, e.g. a span over a joined line break widens."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: the document, the sentence text and its character span."""
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    entity: str | None = None     # canonical label, set by resolution
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str                    # canonical name
+    type: str                     # one of ENTITY_TYPES
+    aliases: tuple[str, ...] = ()
+    jurisdiction: str | None = None   # canonical label of the Place it belongs to, if known
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str                     # one of RELATION_TYPES
+    subject: str                  # canonical labels
+    object: str
+    evidence: Evidence
+    job_title: str | None = None  # worksFor only
+
+
+@dataclass(frozen=True)
+class Funding:
+    type: str                     # one of FUNDING_TYPES
+    evidence: Evidence
+    amount: Decimal | None = None # yuan
+    amount_text: str | None = None
+    approximate: bool = False
+    date: str | None = None       # '2020-06-30', '2020-06' or '2020'
+    provider: str | None = None   # canonical labels
+    recipient: str | None = None
+    facilitator: str | None = None
+    program: str | None = None
+    project: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    source: str
+    title: str | None = None
+    date: str | None = None       # ISO date of publication or of the story, when the text gives one
+    bylines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    fundings: tuple[Funding, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,61 @@
+"""Chain the stages: read → normalise → article metadata → mentions → resolution →
+relations and fundings → (corpus merge) → graph.
+
+Each stage is a function over plain data (kg.model); this module only wires them
+and maps offsets back to the original text.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from . import article as article_stage
+from . import fundings as funding_stage
+from . import mentions as mention_stage
+from . import normalize as normalize_stage
+from . import relations as relation_stage
+from . import resolve as resolve_stage
+from .errors import InputError
+from .model import Document, Evidence, Extraction, Text
+
+
+def extract_document(doc: Document) -> Extraction:
+    """All facts of one document, with offsets into doc.text."""
+    text = normalize_stage.normalize(doc.text)
+    sentences = normalize_stage.split_sentences(text)
+    article = article_stage.read_article(doc, text)
+    mentions = mention_stage.find_mentions(text, sentences, article)
+    mentions, entities = resolve_stage.resolve(mentions, text, article)
+    relations = relation_stage.find_relations(doc.doc_id, text, sentences, mentions, entities)
+    fundings = funding_stage.find_fundings(doc.doc_id, text, sentences, mentions, entities, article)
+    return Extraction(
+        article=article,
+        mentions=tuple(replace(m, start=s, end=e, text=doc.text[s:e])
+                       for m in mentions for s, e in [text.span(m.start, m.end)]),
+        entities=tuple(entities),
+        relations=tuple(replace(r, evidence=to_original(text, r.evidence)) for r in relations),
+        fundings=tuple(replace(f, evidence=to_original(text, f.evidence)) for f in fundings),
+    )
+
+
+def to_original(text: Text, ev: Evidence) -> Evidence:
+    start, end = text.span(ev.start, ev.end)
+    return replace(ev, start=start, end=end)
+
+
+def extract_corpus(docs: Iterable[Document],
+                   on_error: Callable[[InputError], None] | None = None) -> Iterator[Extraction]:
+    """Extract every document; a document that fails is reported to on_error and skipped."""
+    for doc in docs:
+        try:
+            yield extract_document(doc)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+
+
+def build_corpus(docs: Iterable[Document],
+                 on_error: Callable[[InputError], None] | None = None) -> list[Extraction]:
+    """Extract all documents, then merge entities across them (one node per entity per corpus)."""
+    return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error)))
