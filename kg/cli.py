@@ -79,3 +79,63 @@ def extract(inputs, jsonl_field):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
+
+
+@main.command("queries")
+@fail_on_kg_error
+def list_named_queries():
+    """List the named queries (queries/*.rq) with their descriptions and parameters."""
+    from .query import list_queries
+
+    for q in list_queries():
+        click.echo(f"{q.name} — {q.title}\n    {q.description}")
+        for name, meaning in q.params:
+            click.echo(f"    --param {name}=…  {meaning}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("query_spec", metavar="NAME|FILE.rq|SPARQL")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the string VALUE (repeatable).")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "csv", "tsv", "json")),
+              default="table", show_default=True, help="Output of a SELECT query.")
+@fail_on_kg_error
+def query(graph, query_spec, params, fmt):
+    """Run a named query, a .rq file or SPARQL text over GRAPH (.ttl, .nt, .nq, .trig, .jsonld).
+
+    CONSTRUCT and DESCRIBE print Turtle; ASK prints true or false."""
+    from .query import format_result, parse_params, read_graph, run_query
+
+    result = run_query(read_graph(graph), query_spec, parse_params(params))
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "fmt", required=True,
+              type=click.Choice(("turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "gexf", "csv")),
+              help="nquads/trig: one named graph per article; graphml/gexf: for Gephi; "
+                   "csv: nodes.csv and edges.csv for Neo4j or a spreadsheet.")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File to write (a folder for csv).")
+@fail_on_kg_error
+def export(graph, fmt, output):
+    """Write GRAPH in another format, for triple stores, Gephi, Neo4j and spreadsheets."""
+    from .export import export_graph
+    from .query import read_graph
+
+    click.echo(f"kg: wrote {export_graph(read_graph(graph), fmt, output)}", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a text report.")
+@fail_on_kg_error
+def stats(graph, as_json):
+    """Count GRAPH's articles, entities by class, relations, and fundings and amounts by type."""
+    from .query import read_graph
+    from .stats import compute_stats, format_stats
+
+    counts = compute_stats(read_graph(graph))
+    click.echo(counts.as_json() if as_json else format_stats(counts), nl=False)

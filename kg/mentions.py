@@ -1,6 +1,269 @@
-"""Mentions (placeholder)."""
+"""Find mentions of every entity class in a document's normalised text.
+
+Recognisers, each a function text → candidate Mentions, run cheapest first:
+  * organisations (Agency/Company/Organization) by grammar: a suffix from
+    data/lexicon/org_suffixes.tsv, then a walk left over jieba tokens until a
+    boundary word (name_stops.txt), punctuation or a date;
+  * national bodies named without a jurisdiction (national_agencies.tsv);
+  * programs: 《titles》 and “quoted” names with a program head (program_words.txt);
+  * projects: named 项目/工程/… (project_suffixes.tsv) and metro lines;
+  * places and persons (kg.places, kg.persons).
+`select_mentions` then keeps the longest of overlapping candidates.
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import lru_cache
 
-def find_mentions(text, sentences, article):
-    return []
+import jieba
+
+from . import persons, places
+from .article import find_byline_spans
+from .lexicon import load_table, load_words
+from .model import Article, Mention, Sentence, Text
+
+MAX_BODY = 24          # longest name body (characters) the left walk may take
+JURISDICTION_CHARS = "省市区县镇乡"
+# Which class wins when two candidates cover the same span.
+PRIORITY = {"Agency": 5, "Company": 5, "Organization": 5, "Project": 4, "Program": 3,
+            "Place": 2, "Person": 1}
+
+DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号时]$|^\d+[年月日]|^[0-9.%]+$")
+PUNCT = re.compile(r"^[\s\W_]+$")
+# Last characters of organisation names: a word ending in one closes the name before it.
+SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
+CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
+BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
+
+
+@lru_cache(maxsize=None)
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer (library code never touches jieba's global dictionary)."""
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+@lru_cache(maxsize=None)
+def pos_tagger():
+    import jieba.posseg
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=None)
+def org_suffixes() -> dict[str, str]:
+    return {suffix: cls for suffix, cls in load_table("org_suffixes.tsv", 2)}
+
+
+@lru_cache(maxsize=None)
+def suffix_regex(kind: str) -> re.Pattern:
+    words = org_suffixes() if kind == "org" else [row[0] for row in load_table("project_suffixes.tsv", 1)]
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    return frozenset(load_words("name_stops.txt"))
+
+
+@lru_cache(maxsize=None)
+def non_names() -> frozenset[str]:
+    return frozenset(load_words("org_suffix_exceptions.txt"))
+
+
+@lru_cache(maxsize=None)
+def generic_bodies() -> frozenset[str]:
+    return frozenset(load_words("generic_bodies.txt"))
+
+
+@lru_cache(maxsize=None)
+def national_regex() -> re.Pattern:
+    names = []
+    for name, aliases in load_table("national_agencies.tsv", 2, 1):
+        names.append(name)
+        names.extend(a for a in aliases.split(",") if len(a) >= 3)
+    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    heads = "|".join(sorted(map(re.escape, load_words("program_words.txt")), key=len, reverse=True))
+    quoted = re.compile(rf"“([^“”\n]{{2,30}})”((?:专项)?(?:{heads}))?")
+    return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
+
+
+METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
+PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
+PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
+
+
+def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
+    """All entity mentions of a document (offsets into text.text), overlaps resolved."""
+    s = text.text
+    place_mentions = places.find_place_mentions(s)
+    place_starts = {m.start for m in place_mentions}
+    candidates: list[Mention] = list(place_mentions)
+    for sent in sentences:
+        anchors = frozenset(p - sent.start for p in place_starts if sent.start <= p < sent.end)
+        candidates.extend(find_sentence_mentions(sent, anchors))
+    bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
+    candidates.extend(persons.find_person_mentions(s, exclude=bylines))
+    return select_mentions(candidates)
+
+
+def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()) -> list[Mention]:
+    """Organisation, national-body, program and project mentions in one sentence.
+
+    `anchors` are sentence offsets where a place name starts: a name that reaches back
+    past a verb to a place starts at the place (如果没有|哈尔滨市发改委)."""
+    out = list(find_programs(sent))
+    national = list(find_national(sent))
+    out.extend(national)
+    anchors = anchors | {m.start - sent.start for m in national}
+    for kind in ("org", "project"):
+        for m in suffix_regex(kind).finditer(sent.text):
+            found = read_headed_name(sent, m, kind, anchors)
+            if found:
+                out.append(found)
+    out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Project")
+               for m in METRO.finditer(sent.text))
+    return out
+
+
+def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int]) -> Mention | None:
+    """The name ending in `head` (an org suffix or project head), or None.
+
+    Walks left over jieba tokens of a small window until a boundary word, punctuation
+    or a date; then trims a leading verb or function word (收购|中航信托股份有限公司)."""
+    text = sent.text
+    head_start, head_end = head.start(), head.end()
+    win_start = max(0, head_start - MAX_BODY)
+    tokens = tag_window(text[win_start:min(len(text), head_end + 2)], win_start)
+    if head_end not in {a for a, _, _ in tokens} and head_end != len(text):
+        return None        # the head runs into a longer word: 局面, 厂家, 部署
+    covering = next((text[a:b] for a, b, _ in tokens if b == head_end and a < head_start), "")
+    if covering in non_names():
+        return None        # 格局, 干部, 部署: a common word that merely ends like a name
+    left = [t for t in tokens if t[0] < head_start]
+    if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
+        return None        # 签|署, 部|署: a one-character head glued to a verb
+    body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
+                            branch=head.group() in BRANCH_HEADS)
+    body_tokens = trim_left(text, body_tokens, anchors)
+    start = body_tokens[0][0] if body_tokens else head_start
+    body, name = text[start:head_start], text[start:head_end]
+    if kind == "project":
+        phase = PHASE.match(text, head_end)
+        if phase:
+            head_end = phase.end()
+            name = text[start:head_end]
+        if body in generic_bodies() or not is_specific(body, body_tokens, anchors):
+            return None
+        return Mention(sent.start + start, sent.start + head_end, name, "Project")
+    if not body or name in non_names() or body in generic_bodies():
+        return None
+    if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
+        return None        # 网办, 厅办: a one-character head needs a real body
+    return Mention(sent.start + start, sent.start + head_end, name, org_suffixes()[head.group()])
+
+
+def tag_window(window: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, POS flag) of the jieba tokens of a short window, offsets shifted by offset."""
+    out, pos = [], offset
+    for word, flag in pos_tagger().lcut(window, HMM=False):
+        out.append((pos, pos + len(word), flag))
+        pos += len(word)
+    return out
+
+
+def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
+              allow_years: bool, branch: bool = False) -> list[tuple[int, int, str]]:
+    """Tokens of the name body: from the head leftwards until a boundary."""
+    body: list[tuple[int, int, str]] = []
+    for a, b, flag in reversed(left):
+        word = text[a:min(b, head_start)]
+        if is_boundary(word, allow_years):
+            # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
+            if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in stop_words():
+                body.insert(0, (b - 1, b, "n"))
+            break
+        # 市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed,
+        # except in a branch, which names its parent (某银行|某省分行).
+        if body and (text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS
+                     or not branch and CLOSED_NAME.search(word)):
+            break
+        body.insert(0, (a, min(b, head_start), flag))
+    return body
+
+
+HARD_FLAGS = ("p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o")
+NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
+PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
+
+
+def is_specific(body: str, tokens: list[tuple[int, int, str]], anchors: frozenset[int]) -> bool:
+    """Whether a project body names something (重点|项目 does not): long enough, or holding a
+    place, a number, a proper noun or an unknown word that jieba split into characters."""
+    if len(body) >= 5 or re.search(r"\d", body):
+        return True
+    if any(a in anchors for a, _, _ in tokens) or any(f in PROPER_FLAGS for _, _, f in tokens):
+        return True
+    singles = [b - a == 1 for a, b, _ in tokens]
+    return any(x and y for x, y in zip(singles, singles[1:]))
+
+
+def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Drop leading words that cannot begin a name: up to a place anchor when words before
+    it are not nouns, else past the last function word or two-character verb that is not
+    right before the head (疾病预防|控制中心 keeps its verb)."""
+    for i, (a, _, _) in enumerate(body):
+        if a in anchors:
+            if any(f not in NAME_FLAGS for _, _, f in body[:i]):
+                return body[i:]
+            return body
+    cut = 0
+    for i, (a, b, flag) in enumerate(body):
+        if b - a < 2:
+            continue       # single characters are often pieces of an unknown name
+        named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
+        if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and not named_before):
+            cut = i + 1
+    return body[cut:]
+def is_boundary(word: str, allow_years: bool) -> bool:
+    if PUNCT.match(word) or word in stop_words():
+        return True
+    if DATE_TOKEN.match(word):
+        return not (allow_years and re.match(r"^\d{4}年?$", word))
+    return False
+
+
+def find_national(sent: Sentence) -> Iterable[Mention]:
+    for m in national_regex().finditer(sent.text):
+        yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Agency")
+
+
+def find_programs(sent: Sentence) -> Iterable[Mention]:
+    titled, quoted, head_at_end = program_regexes()
+    for m in titled.finditer(sent.text):
+        if not PERIODICAL.search(m.group(1)):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
+    for m in quoted.finditer(sent.text):
+        if m.group(2) or head_at_end.search(m.group(1)):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
+
+
+def select_mentions(candidates: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: longer spans first, then class priority, then position."""
+    chosen: list[Mention] = []
+    taken = bytearray()
+    order = sorted(candidates, key=lambda m: (-(m.end - m.start), -PRIORITY[m.type], m.start))
+    for m in order:
+        if len(taken) < m.end:
+            taken.extend(b"\0" * (m.end - len(taken)))
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = b"\1" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: (m.start, m.end))

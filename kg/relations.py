@@ -1,6 +1,330 @@
-"""Relations between entities (placeholder)."""
+"""Relations between entities, from explicit cues in one sentence.
+
+Each sentence is rewritten with one placeholder character per name (`mask_sentence`); the
+cue templates of relation_cues.tsv are regular expressions over that string, so a rule reads
+like the Chinese it matches: `{S}…约谈…{O}`. References such as 该公司 / 该局 / 企业 are
+resolved to the nearest fitting name before them (`find_refs`) and masked like names.
+worksFor comes from a post before a person's name; subOrganizationOf also from names
+(X银行Y分行 belongs to X银行) and issued/develops from a program or project named after
+its body (X局关于…的通知).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-def find_relations(doc_id, text, sentences, mentions, entities):
-    return []
+from .lexicon import load_table, load_words
+from .model import ORG_TYPES, Entity, Evidence, Mention, Relation, Sentence, Text
+
+# Domain and range of each relation (schema.md); partnerOf is symmetric.
+SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "subOrganizationOf": (ORG_TYPES, ORG_TYPES),
+    "worksFor": (("Person",), ORG_TYPES),
+    "issued": (("Agency", "Organization"), ("Program",)),
+    "partnerOf": (ORG_TYPES, ORG_TYPES),
+    "regulates": (("Agency",), ("Company", "Organization")),
+    "develops": (ORG_TYPES, ("Project",)),
+    "contractorOf": (("Company",), ("Project",)),
+    "assists": (("Agency", "Organization"), ("Company", "Organization", "Project")),
+    "supplies": (("Company",), ("Company",)),
+}
+PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news text
+_PH = "[\ue000-\uf8ff]"
+# Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
+_LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
+_GAP = rf"[^\ue000-\uf8ff。；;！？!?]{{0,15}}?"
+_QUOTES = str.maketrans("", "", "“”‘’\"「」『』《》")
+DEMONSTRATIVE_WINDOW = 1000
+BARE_WINDOW = 300
+# A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
+_BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
+_BARE_AFTER = set("家们等界群间类性化主")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name or a resolved reference inside the text: span and the entity it stands for."""
+    start: int
+    end: int
+    entity: str
+    type: str
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A sentence with each Ref replaced by one placeholder character."""
+    text: str
+    refs: tuple[Ref, ...]
+    offsets: tuple[int, ...]      # masked position of each sentence character (and of the end)
+
+    def refs_in(self, group: str) -> list[Ref]:
+        return [self.refs[ord(ch) - PLACEHOLDER_BASE] for ch in group
+                if PLACEHOLDER_BASE <= ord(ch) < PLACEHOLDER_BASE + len(self.refs)]
+
+
+@lru_cache(maxsize=None)
+def cue_templates() -> tuple[tuple[str, re.Pattern, bool], ...]:
+    """(relation, compiled template, has explicit subject) rows of relation_cues.tsv."""
+    rows = []
+    for relation, template in load_table("relation_cues.tsv", 2):
+        rows.append((relation, compile_template(template), "{S}" in template))
+    return tuple(rows)
+
+
+def compile_template(template: str) -> re.Pattern:
+    """Regex for a cue template: '{S}…约谈…{O}' -> named placeholder lists with short gaps."""
+    pattern = template.replace("…", _GAP)
+    for role in ("S", "O", "P", "R", "F"):
+        n = 0
+        while "{%s}" % role in pattern:
+            n += 1
+            name = role if n == 1 else f"{role}_{n}"
+            pattern = pattern.replace("{%s}" % role, f"(?P<{name}>{_LIST})", 1)
+    return re.compile(pattern)
+
+
+def role_refs(masked: Masked, m: re.Match, role: str) -> list[Ref]:
+    """Refs captured by every group of `role` in a template match ({S}, and a second {S})."""
+    out = []
+    for name, value in m.groupdict().items():
+        if value and (name == role or name.startswith(role + "_")):
+            out.extend(masked.refs_in(value))
+    return out
+
+
+@lru_cache(maxsize=None)
+def pronoun_table() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
+    rows = load_table("relation_pronouns.tsv", 4)
+    return tuple((form, tuple(t.split(",")), ending, scope) for form, t, ending, scope in rows)
+
+
+@lru_cache(maxsize=None)
+def pronoun_regex() -> re.Pattern:
+    forms = sorted((row[0] for row in pronoun_table()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)))
+
+
+@lru_cache(maxsize=None)
+def preposition_regex() -> re.Pattern:
+    words = sorted(load_words("relation_prepositions.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+
+
+@lru_cache(maxsize=None)
+def post_regex() -> re.Pattern:
+    """A job title ending right before a name: optional unit words, then a post (督查科科长)."""
+    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})、)?"
+                      rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})$")
+
+
+@lru_cache(maxsize=None)
+def branch_suffixes() -> tuple[str, ...]:
+    return load_words("relation_branch_suffixes.txt")
+
+
+# ---------------------------------------------------------------- references
+
+def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
+    """Resolved mentions plus references (该公司, 企业…) tied to the nearest fitting name before.
+
+    Example: in 'A公司…该公司副总经理刘慧', 该公司 becomes a Ref to A公司.
+    """
+    types = {e.label: e.type for e in entities}
+    refs = [Ref(m.start, m.end, m.entity, types.get(m.entity, m.type))
+            for m in mentions if m.entity]
+    refs.sort(key=lambda r: (r.start, -r.end))
+    taken = [(r.start, r.end) for r in refs]
+    table = {row[0]: row for row in pronoun_table()}
+    found = []
+    for m in pronoun_regex().finditer(text.text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        form, fits, ending, scope = table[m.group()]
+        if scope == "bare" and not (text.text[m.start() - 1:m.start()] in _BARE_BEFORE
+                                    and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
+            continue
+        window = DEMONSTRATIVE_WINDOW if scope == "demonstrative" else BARE_WINDOW
+        antecedent = next((r for r in reversed(refs) if r.end <= m.start()
+                           and r.type in fits and m.start() - r.end <= window
+                           and (not ending or r.entity.endswith(ending))), None)
+        if antecedent is None:
+            continue
+        found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
+    return sorted(refs + found, key=lambda r: (r.start, -r.end))
+
+
+def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
+    """The sentence with each Ref inside it replaced by one placeholder, quotes dropped.
+
+    Example: '甲局约谈乙公司' with two refs -> '\\ue000约谈\\ue001'.
+    """
+    inside = []
+    last_end = sentence.start
+    for r in refs:
+        if r.start >= sentence.start and r.end <= sentence.end and r.start >= last_end:
+            inside.append(r)
+            last_end = r.end
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = sentence.start
+    length = 0
+    for i, r in enumerate(inside):
+        length = _copy_plain(sentence, pos, r.start, out, offsets, length)
+        offsets.extend([length] * (r.end - r.start))
+        out.append(chr(PLACEHOLDER_BASE + i))
+        length += 1
+        pos = r.end
+    length = _copy_plain(sentence, pos, sentence.end, out, offsets, length)
+    offsets.append(length)
+    return Masked("".join(out), tuple(inside), tuple(offsets))
+
+
+def _copy_plain(sentence: Sentence, start: int, end: int, out: list[str],
+                offsets: list[int], length: int) -> int:
+    for ch in sentence.text[start - sentence.start:end - sentence.start]:
+        offsets.append(length)
+        if ch.translate(_QUOTES):
+            out.append(ch)
+            length += 1
+    return length
+
+
+def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref | None:
+    """The nearest name before masked position `before` that is a clause subject of a fitting type.
+
+    A name right after a preposition (向X, 为X, 从X) or right before 的 is not a subject.
+    """
+    prepositions = preposition_regex()
+    for i in range(len(masked.refs) - 1, -1, -1):
+        ch = chr(PLACEHOLDER_BASE + i)
+        at = masked.text.find(ch)
+        if at < 0 or at >= before or masked.refs[i].type not in fits:
+            continue
+        if prepositions.search(masked.text[max(0, at - 4):at]) or masked.text[at + 1:at + 2] == "的":
+            continue
+        return masked.refs[i]
+    return None
+
+
+# ---------------------------------------------------------------- relations
+
+def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions: list[Mention],
+                   entities: list[Entity]) -> list[Relation]:
+    """Relations stated in the document, one per (type, subject, object, sentence).
+
+    Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
+    """
+    refs = find_refs(text, mentions, entities)
+    out: dict[tuple, Relation] = {}
+
+    def add(kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, title=None):
+        s_label, o_label = _label(subject), _label(obj)
+        domain, range_ = SIGNATURES[kind]
+        if s_label == o_label or subject.type not in domain or obj.type not in range_:
+            return
+        if kind == "partnerOf" and o_label < s_label:
+            s_label, o_label = o_label, s_label
+        key = (kind, s_label, o_label)
+        if key not in out or (title and not out[key].job_title):
+            out[key] = Relation(kind, s_label, o_label, ev, title)
+
+    for sentence in sentences:
+        masked = mask_sentence(sentence, refs)
+        if not masked.refs:
+            continue
+        ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
+        for person, org, title in find_posts(masked, text, refs):
+            add("worksFor", person, org, ev, title)
+        if len(masked.refs) < 2:
+            continue
+        for kind, subject, obj in match_cues(masked):
+            add(kind, subject, obj, ev)
+    for kind, subject, obj, ref in relations_from_names(entities, refs):
+        sentence = next((s for s in sentences if s.start <= ref.start < s.end), None)
+        if sentence is not None:
+            add(kind, subject, obj, Evidence(doc_id, sentence.text, sentence.start, sentence.end))
+    return list(out.values())
+
+
+def _label(x: Ref | Entity) -> str:
+    return x.entity if isinstance(x, Ref) else x.label
+
+
+def match_cues(masked: Masked) -> list[tuple[str, Ref, Ref]]:
+    """(relation, subject, object) for every cue template matching the masked sentence."""
+    found = []
+    for kind, pattern, explicit in cue_templates():
+        for m in pattern.finditer(masked.text):
+            objects = role_refs(masked, m, "O")
+            if explicit:
+                subjects = role_refs(masked, m, "S")
+            else:
+                subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
+                subjects = [subject] if subject else []
+            found.extend((kind, s, o) for s in subjects for o in objects)
+            if kind in ("develops", "partnerOf") and len(subjects) > 1:
+                # 甲与乙共建丙: the co-subjects are partners too.
+                found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)
+    return found
+
+
+def find_posts(masked: Masked, text: Text, refs: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
+    """(person, organisation, job title) for each person named right after a post.
+
+    The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
+    title: X公司张三); a title that starts with a unit (督查科科长) may take the nearest body
+    named before it in the sentence.
+    """
+    out = []
+    for i, person in enumerate(masked.refs):
+        if person.type != "Person":
+            continue
+        at = masked.text.find(chr(PLACEHOLDER_BASE + i))
+        before = masked.text[max(0, at - 20):at]
+        m = post_regex().search(before)
+        title = m.group() if m else None
+        head = at - len(title) if title else at
+        org_ch = masked.text[head - 1:head] if head > 0 else ""
+        if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
+            org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
+            if org.type in ORG_TYPES:
+                out.append((person, org, title))
+        elif title and len(title) > 2 and re.match(r"[\u4e00-\u9fff]{1,8}?[科处室所部院组队]", title):
+            org = next((r for r in reversed(masked.refs[:i]) if r.type in ORG_TYPES), None)
+            if org is not None:
+                out.append((person, org, title))
+    return out
+
+
+def relations_from_names(entities: list[Entity], refs: list[Ref]):
+    """Relations that names state: X银行Y分行 subOrganizationOf X银行; 《X局关于…的通知》 issued by X局.
+
+    Yields (relation, subject entity, object entity, first Ref of the named entity) so the
+    caller can cite the sentence that names it.
+    """
+    first_ref = {}
+    for r in refs:
+        if not r.pronoun:
+            first_ref.setdefault(r.entity, r)
+    orgs = [e for e in entities if e.type in ORG_TYPES]
+    names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
+                   key=lambda p: -len(p[0]))
+    for child in entities:
+        if child.label not in first_ref:
+            continue
+        for name, parent in names:
+            if parent.label == child.label or not child.label.startswith(name):
+                continue
+            rest = child.label[len(name):]
+            if child.type in ORG_TYPES and len(rest) >= 2 and rest.endswith(branch_suffixes()):
+                yield "subOrganizationOf", child, parent, first_ref[child.label]
+            elif child.type == "Program" and rest.startswith("关于"):
+                yield "issued", parent, child, first_ref[child.label]
+            elif child.type == "Project" and name == parent.label and len(rest) >= 2:
+                yield "develops", parent, child, first_ref[child.label]
+            else:
+                continue
+            break

@@ -1,10 +1,365 @@
-"""Resolution (placeholder)."""
+"""Resolve mentions to entities: one node per entity, named canonically.
+
+* Agencies and organisations get their full official name with the full jurisdiction:
+  省发改委 in a Harbin story → 黑龙江省发展和改革委员会 (abbreviations: agency_abbrev.tsv;
+  the article's home city and province are the places it names most).
+* Declared short names (以下简称“X”) and a company's distinctive core (工大正元 in
+  哈尔滨工大正元信息技术有限公司) become aliases, and their later occurrences mentions.
+* Programs lose their 《》/“” quotes; a short title (《办法》) is an alias of the full one.
+* Projects named with and without place prefix or head (星空场项目 / …新经济跨界星空场项目) merge.
+* A branch (X银行Y分行) brings its parent (X银行) as an entity.
+`merge_corpus` then maps a name that one article uses as an alias onto the entity it names.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-def resolve(mentions, text, article):
-    return list(mentions), []
+from . import places
+from .lexicon import load_table, load_words
+from .model import Article, Entity, Extraction, Mention, Text
+
+QUOTES = "《》“”\"「」『』‘’"
+SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
+COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
+BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
+PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
+ORG_TYPES = ("Agency", "Organization")
 
 
-def merge_corpus(extractions):
-    return extractions
+@lru_cache(maxsize=None)
+def abbreviations() -> dict[str, str]:
+    return dict(load_table("agency_abbrev.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def national_names() -> dict[str, str]:
+    """Official name of a national body for each of its standard short forms (国家发改委)."""
+    out = {}
+    for name, aliases in load_table("national_agencies.tsv", 2, 1):
+        out.update({a: name for a in aliases.split(",") if len(a) >= 3})
+    return out
+
+
+@lru_cache(maxsize=None)
+def industry_words() -> re.Pattern:
+    """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
+    words = load_words("company_industry_words.txt")
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")+$")
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: used to fill in 省/市/区 short forms."""
+    home_city: str | None
+    home_province: str | None
+    places_seen: list[tuple[int, places.PlaceInfo]] = field(default_factory=list)
+
+    def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
+        """The last place of this level named before pos (or the home one)."""
+        best = None
+        for start, info in self.places_seen:
+            if start >= pos:
+                break
+            if info.level == level:
+                best = info
+        return best
+
+
+def read_context(mentions: list[Mention]) -> Context:
+    """Home city and province: the ones the article names most (a county counts for its city)."""
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    seen = []
+    names = [m.text for m in mentions if m.type == "Place"]
+    for m in mentions:
+        if m.type != "Place":
+            continue
+        info = places.lookup_place(m.text, names)
+        if info is None:
+            continue
+        seen.append((m.start, info))
+        provinces[info.province] += 1
+        if info.level == "city":
+            cities[info.name] += 1
+        elif info.level == "county" and info.parent:
+            cities[info.parent] += 0.5
+    city = cities.most_common(1)[0][0] if cities else None
+    province = None
+    if city:
+        info = places.lookup_place(city)
+        province = info.province if info else None
+    if province is None and provinces:
+        province = provinces.most_common(1)[0][0]
+    return Context(city, province, seen)
+
+
+def split_jurisdiction(name: str) -> tuple[list[str], str]:
+    """Leading place names and the rest: '哈市道里区执法局' -> (['哈市', '道里区'], '执法局')."""
+    prefix = []
+    rest = name
+    while rest:
+        for size in range(min(len(rest) - 1, 8), 1, -1):
+            if places.expand_place(rest[:size]) and (size == len(rest) or not rest[size] in "路街"):
+                prefix.append(rest[:size])
+                rest = rest[size:]
+                break
+        else:
+            break
+    return prefix, rest
+
+
+def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
+    """Full official name of an agency/organisation mention and its jurisdiction's label.
+
+    canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
+    if name in national_names():
+        return national_names()[name], None
+    party = name.startswith("中共")
+    core = name[2:] if party else name
+    prefix, body = split_jurisdiction(core)
+    if any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix):
+        # 黑龙江大学, 哈尔滨学院: a short place name is part of a proper name, kept as written
+        return name[:len(name) - len(body)] + expand_body(body), None
+    juris: list[places.PlaceInfo] = []
+    names_seen = [p.name for _, p in ctx.places_seen]
+    for p in prefix:
+        info = places.lookup_place(p, names_seen)
+        if info:
+            juris.append(info)
+    if juris and juris[-1].level == "city" and body.startswith("市") and len(body) > 1:
+        body = body[1:]       # 哈尔滨市市委
+    if body[:1] in "省市区县" and len(body) > 1 and (not juris or body[0] != "市" or juris[-1].level != "city"):
+        short, body = body[0], body[1:]
+        level = {"省": "province", "市": "city", "区": "county", "县": "county"}[short]
+        if short == "省" and ctx.home_province:
+            juris.append(places.lookup_place(ctx.home_province))
+        elif short == "市":
+            near = ctx.nearest("city", pos)
+            city = near.name if near else ctx.home_city
+            if city:
+                juris.append(places.lookup_place(city))
+        else:
+            near = ctx.nearest(level, pos)
+            if near and near.name.endswith(short):
+                juris.append(near)
+        juris = [j for j in juris if j]
+        if not juris:
+            return name, None
+    elif not juris and body in abbreviations() and ctx.home_city:
+        juris.append(places.lookup_place(ctx.home_city))
+    if not juris:
+        return name, None
+    place = juris[-1]
+    # 市委 / 市委编办: Party committees are named 中共X市委员会 and 中共X市委…
+    if body.startswith("委") and (body == "委" or body[1:] in abbreviations()):
+        body = "委员会" if body == "委" else "委" + abbreviations()[body[1:]]
+        party = True
+    else:
+        body = expand_body(body)
+    head = place.name
+    if place.level == "county" and place.name.endswith("区") and place.parent:
+        head = place.parent + place.name      # district names repeat across cities
+    return ("中共" if party else "") + head + body, place.name
+
+
+def expand_body(body: str) -> str:
+    """Official form of an agency body: '执法局' -> '综合行政执法局', '新区管委会' -> '新区管理委员会'."""
+    table = abbreviations()
+    if body in table:
+        return table[body]
+    for short in sorted(table, key=len, reverse=True):
+        full = table[short]
+        if len(short) >= 3 and body.endswith(short) and not body.endswith(full):
+            return body[:-len(short)] + full
+    return body
+
+
+def is_distinctive(core: str) -> bool:
+    """Whether a short name is a name rather than a phrase: jieba cannot cut it into
+    dictionary words alone (工大正元 → 工大/正/元 is; 资产经营 → 资产/经营 is not)."""
+    from .mentions import tokenizer
+    return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
+
+
+def company_core(name: str) -> str:
+    """Distinctive core of a company name: '哈尔滨工大正元信息技术有限公司' -> '工大正元'."""
+    _, rest = split_jurisdiction(name)
+    rest = COMPANY_TAIL.sub("", rest)
+    core = industry_words().sub("", rest)
+    return core if len(core) >= 2 else rest
+
+
+def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list[Mention], list[Entity]]:
+    """Canonical entity for every mention; returns (mentions with .entity set, entities)."""
+    ctx = read_context(mentions)
+    mentions = add_alias_mentions(mentions, text.text)
+    labels: list[str] = []
+    juris: dict[str, str] = {}
+    for m in mentions:
+        label, place = canonical_label(m, ctx)
+        labels.append(label)
+        if place:
+            juris[label] = place
+    merged = merge_variants(mentions, labels, text.text)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    out_mentions = []
+    for m, label in zip(mentions, labels):
+        label = merged.get((m.type, label), label)
+        aliases[(m.type, label)].add(strip_quotes(m.text))
+        out_mentions.append(replace(m, entity=label))
+    for (etype, label) in list(aliases):
+        parent = branch_parent(label) if etype == "Company" else None
+        if parent and (etype, parent) not in aliases:
+            aliases[(etype, parent)] = set()
+    entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != "Place" else None)
+                for (etype, label), a in sorted(aliases.items())]
+    place_labels = {e.label for e in entities if e.type == "Place"}
+    entities = [e if e.jurisdiction in place_labels or e.jurisdiction is None else replace(e, jurisdiction=None)
+                for e in entities]
+    return out_mentions, entities
+
+
+def strip_quotes(s: str) -> str:
+    return "".join(ch for ch in s if ch not in QUOTES)
+
+
+def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
+    if m.type == "Place":
+        return places.expand_place(m.text) or m.text, None
+    if m.type in ORG_TYPES:
+        return canonical_org(m.text, m.start, ctx)
+    if m.type == "Program":
+        return strip_quotes(m.text), None
+    return m.text, None
+
+
+def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
+    short: dict[str, Mention] = {}
+    for match in SHORT_NAME.finditer(text):
+        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 2
+                  and m.type in ("Agency", "Company", "Organization", "Project", "Program")]
+        if before:
+            short[match.group(1)] = before[-1]
+    for m in mentions:
+        if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
+            core = company_core(m.text)
+            if not is_distinctive(core):
+                continue
+            for form in (core, core[1:] if len(core) >= 4 else ""):
+                if len(form) >= 3 and form not in short:
+                    short[form] = m
+    if not short:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\1" * (m.end - m.start)
+    pattern = re.compile("|".join(sorted(map(re.escape, short), key=len, reverse=True)))
+    added = []
+    for match in pattern.finditer(text):
+        if not any(taken[match.start():match.end()]):
+            full = short[match.group()]
+            added.append(Mention(match.start(), match.end(), match.group(), full.type, entity=full.text))
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dict[tuple[str, str], str]:
+    """Map (type, label) of a variant to the label it should merge into."""
+    by_type: dict[str, set[str]] = defaultdict(set)
+    target: dict[tuple[str, str], str] = {}
+    for m, label in zip(mentions, labels):
+        if m.entity:            # an alias occurrence: it names the mention it came from
+            continue
+        by_type[m.type].add(label)
+    for m, label in zip(mentions, labels):
+        if m.entity:
+            full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
+            target[(m.type, label)] = full
+    for etype, names in by_type.items():
+        key = {"Company": company_key, "Project": project_key, "Program": program_key}.get(etype)
+        if key is None:
+            continue
+        ordered = sorted(names, key=lambda n: (-len(n), n))
+        for i, short in enumerate(ordered):
+            sk = key(short)
+            for longer in ordered[:i]:
+                if (etype, longer) in target or etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
+                    continue
+                lk = key(longer)
+                if sk and lk and sk != lk and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)) \
+                        or sk and sk == lk:
+                    target[(etype, short)] = longer
+                    break
+    # follow chains: a → b → c
+    for k in list(target):
+        seen = {k[1]}
+        while (k[0], target[k]) in target and target[(k[0], target[k])] not in seen:
+            seen.add(target[k])
+            target[k] = target[(k[0], target[k])]
+    return target
+
+
+def company_key(name: str) -> str:
+    core = company_core(name)
+    return core if len(core) >= 2 else ""
+
+
+def project_key(name: str) -> str:
+    _, rest = split_jurisdiction(name)
+    rest = PROJECT_HEAD.sub("", rest)
+    return rest if len(rest) >= 3 else ""
+
+
+def program_key(name: str) -> str:
+    return name if len(name) >= 2 else ""
+
+
+def branch_parent(label: str) -> str | None:
+    """'中国农业银行某某支行' -> '中国农业银行'; None when the name is no branch."""
+    m = BRANCH.match(label)
+    return m.group(1) if m and m.group(1) != label else None
+
+
+def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
+    """Across articles: a label that another article lists as an alias of a fuller name of the
+    same class becomes that fuller name (工大正元 → 哈尔滨工大正元信息技术有限公司)."""
+    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    labels = {(e.type, e.label) for ex in extractions for e in ex.entities}
+    for ex in extractions:
+        for e in ex.entities:
+            for a in e.aliases:
+                if (e.type, a) != (e.type, e.label):
+                    alias_of[(e.type, a)].add(e.label)
+    rename = {key: next(iter(full)) for key, full in alias_of.items()
+              if key in labels and len(full) == 1 and len(next(iter(full))) > len(key[1])}
+    if not rename:
+        return extractions
+    return [rename_entities(ex, rename) for ex in extractions]
+
+
+def rename_entities(ex: Extraction, rename: dict[tuple[str, str], str]) -> Extraction:
+    types = {e.label: e.type for e in ex.entities}
+
+    def new(label):
+        return rename.get((types.get(label), label), label) if label else label
+
+    entities: dict[tuple[str, str], Entity] = {}
+    for e in ex.entities:
+        label = new(e.label)
+        old = entities.get((e.type, label))
+        aliases = set(e.aliases) | ({e.label} if label != e.label else set()) | set(old.aliases if old else ())
+        entities[(e.type, label)] = Entity(label, e.type, tuple(sorted(aliases - {label})),
+                                           e.jurisdiction or (old.jurisdiction if old else None))
+    return replace(
+        ex,
+        mentions=tuple(replace(m, entity=new(m.entity)) for m in ex.mentions),
+        entities=tuple(entities[k] for k in sorted(entities)),
+        relations=tuple(replace(r, subject=new(r.subject), object=new(r.object)) for r in ex.relations),
+        fundings=tuple(replace(f, provider=new(f.provider), recipient=new(f.recipient),
+                               facilitator=new(f.facilitator), program=new(f.program),
+                               project=new(f.project)) for f in ex.fundings),
+    )

@@ -1,7 +1,571 @@
-"""Browser view (placeholder until the view helper lands its version)."""
+"""The graph in the browser: one self-contained HTML file (vis-network, our JS and CSS and the
+graph data inlined; no network), with a precomputed layout so that large graphs open at once.
+
+What the page shows: one node per entity (the seven entity classes); relations and
+`kg:jurisdiction` as thin arrows; each Funding as a green arrow from provider to recipient
+labelled with its amount (580万元 补助). Funding stays a node in RDF, but drawn as a node it
+would double every path and bury the amounts; as an arrow the money reads at a glance, and
+its full record (type, date, facilitator, program, project, evidence) is in the side panel.
+
+Entry points: `write_view(g, path, **options)` (used by `kg build`), `write_view_file`
+(used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import json
+import math
+import random
+import re
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
 
-def write_view(g, path) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("<!doctype html><title>kg</title>")
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from .errors import InputError, KgError
+from .model import (ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES, Article, Entity, Evidence,
+                    Extraction, Funding, Relation)
+from .ontology import KG
+
+ASSETS = Path(__file__).resolve().parent / "view_assets"
+JURISDICTION = "jurisdiction"
+FUNDING_ROLES = ("provider", "recipient", "facilitator", "program", "project")
+ROLE_PROPS = {"provider": KG.provider, "recipient": KG.recipient, "facilitator": KG.facilitator,
+              "program": KG.underProgram, "project": KG.forProject}
+EDGE_LENGTH = 150.0      # pixels between neighbours: room for a CJK label of ~10 characters
+LAYOUT_SEED = 7
+BIG_COMPONENT = 300      # from this size on, networkx's O(n^2) spring layout is too slow
+
+
+class ViewError(KgError):
+    """A view option that does not fit the graph (unknown class, focus name not found)."""
+
+
+# ---------------------------------------------------------------- amounts
+
+def format_amount(yuan: Decimal | float | int | None, approximate: bool = False) -> str:
+    """Yuan as Chinese newspapers write it: 5800000 -> '580万元', 159000000 -> '1.59亿元',
+    9000 -> '9000元'; approximate amounts get '约'. None -> ''."""
+    if yuan is None:
+        return ""
+    value = Decimal(str(yuan))
+    for unit, size in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
+        if abs(value) >= size:
+            text = _trim(value / size) + unit
+            break
+    else:
+        text = _trim(value) + "元"
+    return ("约" if approximate else "") + text
+
+
+def _trim(value: Decimal) -> str:
+    """At most two decimals, without trailing zeros: 1.50 -> '1.5', 580.00 -> '580'."""
+    text = f"{value.quantize(Decimal('0.01')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# ---------------------------------------------------------------- reading the graph
+
+def _text(g: Graph, node, prop) -> str | None:
+    """The smallest value of a literal property (deterministic when there are several)."""
+    values = sorted(str(v) for v in g.objects(node, prop))
+    return values[0] if values else None
+
+
+def _evidence(g: Graph, node, article_index: dict) -> dict | None:
+    sentence = _text(g, node, KG.evidence)
+    if sentence is None:
+        return None
+    articles = sorted(article_index[a] for a in g.objects(node, PROV.wasDerivedFrom) if a in article_index)
+    start = g.value(node, KG.start)
+    return {"text": sentence, "article": articles[0] if articles else None,
+            "start": int(start) if isinstance(start, Literal) else None}
+
+
+def _read_articles(g: Graph) -> tuple[list[dict], dict]:
+    found = []
+    for a in set(g.subjects(RDF.type, KG.Article)):
+        found.append({"iri": str(a), "file": _text(g, a, KG.sourceFile) or "",
+                      "title": _text(g, a, KG.title) or "", "date": _text(g, a, KG.date)})
+    found.sort(key=lambda r: (r["file"], r["iri"]))
+    index = {URIRef(r["iri"]): i for i, r in enumerate(found)}
+    return [{k: r[k] for k in ("title", "file", "date")} for r in found], index
+
+
+def _read_entities(g: Graph, article_index: dict) -> dict[URIRef, dict]:
+    entities: dict[URIRef, dict] = {}
+    for etype in ENTITY_TYPES:
+        for e in g.subjects(RDF.type, KG[etype]):
+            if e in entities:
+                continue
+            label = _text(g, e, RDFS.label) or str(e).rsplit("/", 1)[-1]
+            aliases = sorted({str(v) for v in g.objects(e, SKOS.altLabel)} - {label})
+            entities[e] = {"iri": str(e), "type": etype, "label": label, "aliases": aliases,
+                           "jurisdiction": g.value(e, KG.jurisdiction),
+                           "articles": sorted(article_index[a] for a in g.objects(e, PROV.wasDerivedFrom)
+                                              if a in article_index)}
+    return entities
+
+
+def _read_relations(g: Graph, article_index: dict) -> list[dict]:
+    statements = defaultdict(list)
+    for st in g.subjects(RDF.type, KG.Statement):
+        key = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+        ev = _evidence(g, st, article_index)
+        if ev:
+            title = _text(g, st, KG.jobTitle)
+            statements[key].append(dict(ev, jobTitle=title) if title else ev)
+    relations = []
+    for rtype in RELATION_TYPES:
+        for s, o in g.subject_objects(KG[rtype]):
+            evidence = sorted(statements[(s, KG[rtype], o)],
+                              key=lambda e: (e["article"] is None, e["article"] or 0, e["start"] or 0, e["text"]))
+            job = next((e["jobTitle"] for e in evidence if "jobTitle" in e), None)
+            relations.append({"type": rtype, "from": s, "to": o, "jobTitle": job, "evidence": evidence})
+    for s, o in g.subject_objects(KG.jurisdiction):
+        relations.append({"type": JURISDICTION, "from": s, "to": o, "jobTitle": None, "evidence": []})
+    return relations
+
+
+def _read_fundings(g: Graph, article_index: dict) -> list[dict]:
+    fundings = []
+    for f in set(g.subjects(RDF.type, KG.Funding)):
+        ftype = next((t for t in FUNDING_TYPES if (f, RDF.type, KG[t]) in g), "Funding")
+        amount = g.value(f, KG.amount)
+        approximate = g.value(f, KG.approximate)
+        yuan = Decimal(str(amount)) if isinstance(amount, Literal) else None
+        approx = isinstance(approximate, Literal) and bool(approximate.toPython())
+        fundings.append({
+            "iri": str(f), "type": ftype, "yuan": yuan,
+            "amountLabel": format_amount(yuan, approx) or _text(g, f, KG.amountText) or "",
+            "date": _text(g, f, KG.date),
+            "parties": {role: g.value(f, prop) for role, prop in ROLE_PROPS.items()},
+            "evidence": _evidence(g, f, article_index),
+        })
+    fundings.sort(key=lambda r: (r["evidence"] is None,
+                                 (r["evidence"] or {}).get("article") or 0,
+                                 (r["evidence"] or {}).get("start") or 0, r["iri"]))
+    return fundings
+
+
+def _funding_ends(parties: dict) -> tuple:
+    """Where a funding arrow runs: payer (or the program it came under) -> receiver (or the
+    project it was for). A facilitator never becomes an end: it paid nothing."""
+    return (parties["provider"] or parties["program"], parties["recipient"] or parties["project"])
+
+
+# ---------------------------------------------------------------- view data
+
+def view_data(g: Graph, focus: str | None = None, depth: int = 1,
+              types: Iterable[str] | None = None, min_amount: Decimal | float | None = None,
+              layout: bool = True) -> dict:
+    """The page's data: nodes (entities, with x/y), edges (relations and jurisdiction with
+    their evidence), fundings (amounts, parties as node ids or labels, evidence), articles.
+
+    `types` keeps only those entity classes; `min_amount` (yuan) keeps only fundings of at
+    least that amount; `focus` (a label or alias) keeps what lies within `depth` steps of
+    that entity. Raises ViewError for an unknown class or focus name.
+    Example: view_data(g, focus='工大正元', depth=2)['nodes'][0]['label'].
+    """
+    articles, article_index = _read_articles(g)
+    entities = _read_entities(g, article_index)
+    labels = {e: r["label"] for e, r in entities.items()}   # also names entities filtered out
+    relations = _read_relations(g, article_index)
+    fundings = _read_fundings(g, article_index)
+
+    if types is not None:
+        wanted = set(types)
+        unknown = sorted(wanted - set(ENTITY_TYPES))
+        if unknown:
+            raise ViewError(f"unknown class {', '.join(unknown)} (choose from {', '.join(ENTITY_TYPES)})")
+        entities = {e: r for e, r in entities.items() if r["type"] in wanted}
+    if min_amount is not None:
+        floor = Decimal(str(min_amount))
+        fundings = [f for f in fundings if f["yuan"] is not None and f["yuan"] >= floor]
+    relations = [r for r in relations if r["from"] in entities and r["to"] in entities]
+
+    if focus is not None:
+        keep = _neighbourhood(_find_entity(entities, focus), depth, relations, fundings, entities)
+        entities = {e: r for e, r in entities.items() if e in keep}
+        relations = [r for r in relations if r["from"] in keep and r["to"] in keep]
+        fundings = [f for f in fundings if any(p in keep for p in f["parties"].values())]
+
+    order = sorted(entities, key=lambda e: (ENTITY_TYPES.index(entities[e]["type"]),
+                                            entities[e]["label"], str(e)))
+    node_id = {e: i for i, e in enumerate(order)}
+
+    nodes = []
+    for e in order:
+        r = entities[e]
+        juris = r["jurisdiction"]
+        nodes.append({"id": node_id[e], "iri": r["iri"], "type": r["type"], "label": r["label"],
+                      "aliases": r["aliases"], "articles": r["articles"],
+                      "jurisdiction": node_id.get(juris, labels.get(juris)) if juris else None,
+                      "degree": 0, "received": 0.0, "receivedLabel": ""})
+    edges = []
+    for r in sorted(relations, key=lambda r: (node_id[r["from"]], node_id[r["to"]], r["type"])):
+        edges.append({"id": f"r{len(edges)}", "type": r["type"], "from": node_id[r["from"]],
+                      "to": node_id[r["to"]], "jobTitle": r["jobTitle"], "evidence": r["evidence"]})
+    received: dict[int, Decimal] = defaultdict(Decimal)
+    out_fundings = []
+    for f in fundings:
+        parties = {role: (node_id[p] if p in node_id else labels.get(p)) if p is not None else None
+                   for role, p in f["parties"].items()}
+        src, dst = _funding_ends(f["parties"])
+        drawn = src in node_id and dst in node_id and src != dst
+        if f["yuan"] is not None and dst in node_id:
+            received[node_id[dst]] += f["yuan"]
+        out_fundings.append({"id": f"f{len(out_fundings)}", "iri": f["iri"], "type": f["type"],
+                             "yuan": float(f["yuan"]) if f["yuan"] is not None else None,
+                             "amountLabel": f["amountLabel"], "date": f["date"], "parties": parties,
+                             "from": node_id[src] if drawn else None,
+                             "to": node_id[dst] if drawn else None, "evidence": f["evidence"]})
+    for edge in edges + [f for f in out_fundings if f["from"] is not None]:
+        nodes[edge["from"]]["degree"] += 1
+        nodes[edge["to"]]["degree"] += 1
+    for i, yuan in received.items():
+        nodes[i]["received"] = float(yuan)
+        nodes[i]["receivedLabel"] = format_amount(yuan)
+
+    if layout:
+        links = [(e["from"], e["to"], 0.3 if e["type"] == JURISDICTION else 1.0) for e in edges]
+        links += [(f["from"], f["to"], 1.0) for f in out_fundings if f["from"] is not None]
+        for node, (x, y) in zip(nodes, compute_layout(len(nodes), links)):
+            node["x"], node["y"] = x, y
+
+    return {
+        "meta": {"entities": len(nodes), "entitiesInGraph": len(labels),
+                 "fundings": len(out_fundings),
+                 "fundingEdges": sum(f["from"] is not None for f in out_fundings),
+                 "relations": sum(e["type"] != JURISDICTION for e in edges),
+                 "articles": len(articles),
+                 "filters": _describe_filters(focus, depth, types, min_amount)},
+        "articles": articles, "nodes": nodes, "edges": edges, "fundings": out_fundings,
+    }
+
+
+def _describe_filters(focus, depth, types, min_amount) -> str:
+    parts = []
+    if focus is not None:
+        parts.append(f"within {depth} of {focus}")
+    if types is not None:
+        parts.append("classes " + ", ".join(sorted(types)))
+    if min_amount is not None:
+        parts.append("fundings ≥ " + format_amount(min_amount))
+    return "; ".join(parts)
+
+
+def _find_entity(entities: dict[URIRef, dict], name: str) -> URIRef:
+    """The entity whose label is `name`, else the one with `name` as an alias."""
+    for key in ("label", "aliases"):
+        hits = sorted((r["label"], e) for e, r in entities.items()
+                      if (r[key] == name if key == "label" else name in r[key]))
+        if hits:
+            return hits[0][1]
+    raise ViewError(f"no entity named {name!r} in the graph (after the class filter)")
+
+
+def _neighbourhood(start: URIRef, depth: int, relations: list[dict], fundings: list[dict],
+                   entities: dict) -> set[URIRef]:
+    """Entities within `depth` steps of start; a funding links all of its parties."""
+    adjacent = defaultdict(set)
+    for r in relations:
+        adjacent[r["from"]].add(r["to"])
+        adjacent[r["to"]].add(r["from"])
+    for f in fundings:
+        parties = [p for p in f["parties"].values() if p in entities]
+        for p in parties:
+            adjacent[p].update(parties)
+    seen, queue = {start: 0}, deque([start])
+    while queue:
+        node = queue.popleft()
+        if seen[node] < depth:
+            for nxt in sorted(adjacent[node] - seen.keys()):
+                seen[nxt] = seen[node] + 1
+                queue.append(nxt)
+    return set(seen)
+
+
+# ---------------------------------------------------------------- layout
+
+def compute_layout(count: int, links: Iterable[tuple[int, int, float]]) -> list[tuple[float, float]]:
+    """Positions in pixels for nodes 0..count-1: each connected component laid out on its own
+    (fixed seeds, so the same graph gives the same picture), then the components packed in
+    rows, largest first, into a screen-shaped rectangle."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(range(count))
+    for a, b, weight in links:
+        if a != b:
+            old = graph.get_edge_data(a, b, {}).get("weight", 0.0)
+            graph.add_edge(a, b, weight=max(old, weight))
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    boxes = []
+    for comp in components:
+        if len(comp) == 1:
+            points = {comp[0]: (0.0, 0.0)}
+        elif len(comp) < BIG_COMPONENT:
+            raw = nx.spring_layout(graph.subgraph(comp), seed=LAYOUT_SEED, weight="weight")
+            radius = EDGE_LENGTH * max(0.5, 0.7 * math.sqrt(len(comp)))
+            points = {n: (float(p[0]) * radius, float(p[1]) * radius) for n, p in raw.items()}
+        else:
+            points = _grid_spring_layout(graph, comp)
+        xs = [p[0] for p in points.values()]
+        ys = [p[1] for p in points.values()]
+        boxes.append((points, min(xs), min(ys), max(xs) - min(xs) + EDGE_LENGTH,
+                      max(ys) - min(ys) + EDGE_LENGTH))
+    # Shelf packing: rows of the width a 16:9 screen would give the total area.
+    width = max([math.sqrt(sum(b[3] * b[4] for b in boxes) * 16 / 9)] + [b[3] for b in boxes])
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * count
+    x = y = row_height = 0.0
+    for points, left, top, w, h in boxes:
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (px, py) in points.items():
+            positions[n] = (round(x + px - left, 1), round(y + py - top, 1))
+        x += w
+        row_height = max(row_height, h)
+    return positions
+
+
+def _grid_spring_layout(graph, nodes: list[int], iterations: int = 120) -> dict[int, tuple[float, float]]:
+    """Fruchterman-Reingold's grid variant for big components: nodes repel only within twice
+    the ideal distance (pairs from a k-d tree), so a step costs O(n + edges), not O(n^2) as in
+    networkx's spring_layout (40 s for 5,000 nodes)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    sub = graph.subgraph(nodes)
+    ends = np.array([(index[a], index[b]) for a, b in sub.edges()], dtype=np.int64).reshape(-1, 2)
+    weights = np.array([w for _, _, w in sub.edges(data="weight")], dtype=float)
+    side = math.sqrt(n)                       # the ideal distance is 1
+    pos = np.random.default_rng(LAYOUT_SEED).random((n, 2)) * side
+    for step in range(iterations):
+        temperature = side / 10 * (1 - step / iterations) + 0.01
+        pairs = cKDTree(pos).query_pairs(2.0, output_type="ndarray")
+        delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        push = delta / np.maximum((delta ** 2).sum(axis=1), 1e-4)[:, None]          # 1/d
+        delta_e = pos[ends[:, 0]] - pos[ends[:, 1]]
+        pull = delta_e * (np.sqrt((delta_e ** 2).sum(axis=1)) * weights)[:, None]  # d^2
+        disp = np.empty((n, 2))
+        for axis in (0, 1):
+            disp[:, axis] = (np.bincount(pairs[:, 0], push[:, axis], n) - np.bincount(pairs[:, 1], push[:, axis], n)
+                             - np.bincount(ends[:, 0], pull[:, axis], n) + np.bincount(ends[:, 1], pull[:, axis], n))
+        length = np.maximum(np.sqrt((disp ** 2).sum(axis=1)), 1e-9)
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+    return {v: (float(pos[i, 0]) * EDGE_LENGTH, float(pos[i, 1]) * EDGE_LENGTH) for i, v in enumerate(nodes)}
+
+
+# ---------------------------------------------------------------- the page
+
+def embed_json(data) -> str:
+    """JSON that is safe inside <script>: no '<', '>', '&' (so no '</script>' or '<!--'), and
+    no U+2028/2029 (line terminators to older JavaScript parsers)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as bundled with pyvis (the newest copy it ships)."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    candidates = sorted(lib.glob("vis-*/vis-network.min.js"),
+                        key=lambda p: tuple(int(n) for n in re.findall(r"\d+", p.parent.name)))
+    if not candidates:
+        raise KgError(f"kg: vis-network is missing from the pyvis package at {lib}")
+    js_path = candidates[-1]
+    # The source-map comment would make browser dev tools ask for a file that is not there.
+    js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js_path.read_text(encoding="utf-8"))
+    return js, (js_path.parent / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def render_html(data: dict, title: str = "kg graph") -> str:
+    """The whole page as one string: template, CSS, vis-network, view.js and the data.
+
+    A Content-Security-Policy allows only these two scripts (by hash) and no connection
+    anywhere: even a name that slipped past escaping could neither run nor fetch."""
+    vis_js, vis_css = _vis_assets()
+    app_js = (ASSETS / "view.js").read_text(encoding="utf-8")
+    csp = ("default-src 'none'; "
+           f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:")
+    parts = {
+        "csp": html.escape(csp), "title": html.escape(title),
+        "style": vis_css + "\n" + (ASSETS / "view.css").read_text(encoding="utf-8"),
+        "vis_js": vis_js, "app_js": app_js, "data": embed_json(data),
+    }
+    template = (ASSETS / "template.html").read_text(encoding="utf-8")
+    # One pass, so nothing inside an inserted part is ever taken for a placeholder.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
+
+
+def write_view(g: Graph, path, **options) -> None:
+    """Write the interactive view of `g` to `path`. Options: those of view_data, and title."""
+    title = options.pop("title", "kg graph")
+    page = render_html(view_data(g, **options), title=title)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(page)
+
+
+def write_view_file(graph_path, out_path, **options) -> dict:
+    """`kg view`: read an RDF file (format from its extension, Turtle by default), write the
+    view; return the page's meta counts. Raises InputError for an unreadable graph."""
+    from rdflib.util import guess_format
+
+    source = Path(graph_path)
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    g = Graph()
+    try:
+        g.parse(source, format=guess_format(str(source)) or "turtle")
+    except Exception as exc:  # rdflib raises many kinds of parser errors
+        raise InputError(f"{source}: not a readable RDF graph ({type(exc).__name__}: {exc})") from None
+    data = view_data(g, **options)
+    page = render_html(data, title=f"kg · {source.name}")
+    try:
+        Path(out_path).write_text(page, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(f"{out_path}: cannot write ({exc.strerror or exc})") from None
+    return data["meta"]
+
+
+# ---------------------------------------------------------------- synthetic graphs
+
+_SYLLABLES = "青云川石岭江松柏泉湖明德宏远金瑞祥华安泰鑫恒盛元嘉辰星溪峰林原丰茂晟朗澜汇"
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+_DEPARTMENTS = ("财政局", "发展和改革委员会", "工业和信息化局", "商务局", "科学技术局",
+                "市场监督管理局", "人力资源和社会保障局", "住房和城乡建设局", "医疗保障局", "税务局")
+_INDUSTRIES = ("科技", "信息技术", "新材料", "食品", "物流", "机械制造", "生物医药", "能源")
+_ORG_KINDS = ("大学", "职业学院", "商会", "协会", "人民医院")
+_PROGRAM_KINDS = ("专项行动", "扶持办法", "惠企政策", "改革", "服务机制")
+_PROJECT_KINDS = ("产业园项目", "物流基地项目", "跨线桥改造项目", "研发中心项目")
+_SHARES = (("Place", 4), ("Agency", 22), ("Company", 34), ("Organization", 8),
+           ("Person", 14), ("Program", 9), ("Project", 9))
+_RELATION_RULES = (  # (relation, subject classes, object classes, cue in the invented sentence)
+    ("worksFor", ("Person",), ("Agency", "Company", "Organization"), "任职于"),
+    ("issued", ("Agency",), ("Program",), "印发"),
+    ("develops", ("Company", "Agency"), ("Project",), "建设"),
+    ("contractorOf", ("Company",), ("Project",), "承建"),
+    ("regulates", ("Agency",), ("Company",), "约谈"),
+    ("partnerOf", ("Company", "Organization"), ("Company", "Organization"), "签约合作"),
+    ("assists", ("Agency",), ("Company", "Project"), "协调帮助"),
+    ("supplies", ("Company",), ("Company",), "供货给"),
+    ("subOrganizationOf", ("Agency",), ("Agency",), "隶属于"),
+)
+_FUNDING_CUES = {"Loan": "贷款", "Grant": "补助", "Relief": "减免", "InterestSubsidy": "贴息",
+                 "Investment": "投资", "Debt": "债权"}
+
+
+def synthetic_graph(entities: int, seed: int = 0) -> Graph:
+    """A graph of exactly `entities` invented entities in the layout kg.graph writes (articles,
+    statements with evidence, fundings), for view tests and benchmarks. Same seed, same graph.
+    Example: len(set(synthetic_graph(500).subjects(RDF.type, KG.Company))) -> 170."""
+    from .graph import build_graph
+
+    rng = random.Random(seed)
+    used: set[str] = set()
+
+    def unique(make) -> str:
+        for _ in range(50):
+            name = make()
+            if name not in used:
+                break
+        else:
+            name = make() + str(len(used))
+        used.add(name)
+        return name
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(2))
+
+    counts = {cls: max(1, entities * share // 100) for cls, share in _SHARES}
+    counts["Company"] += entities - sum(counts.values())
+    places = [unique(lambda: word() + rng.choice("市区县")) for _ in range(counts["Place"])]
+    makers = {
+        "Agency": lambda: rng.choice(places) + rng.choice(_DEPARTMENTS),
+        "Company": lambda: rng.choice(places)[:-1] + word() + rng.choice(_INDUSTRIES) + "有限公司",
+        "Organization": lambda: rng.choice(places)[:-1] + word() + rng.choice(_ORG_KINDS),
+        "Person": lambda: rng.choice(_SURNAMES) + word()[: rng.choice((1, 2))],
+        "Program": lambda: word() + rng.choice(_PROGRAM_KINDS),
+        "Project": lambda: word() + rng.choice(_PROJECT_KINDS),
+    }
+    pool = [Entity(p, "Place") for p in places]
+    for cls, make in makers.items():
+        for _ in range(counts[cls]):
+            label = unique(make)
+            # A company is also called by its core: 青石云川科技有限公司 -> 云川科技
+            alias = (label[2:-4],) if cls == "Company" else ()
+            pool.append(Entity(label, cls, aliases=alias))
+    others = [e for e in pool if e.type != "Place"]
+    rng.shuffle(others)
+
+    extractions = []
+    per_article = 10
+    for number, begin in enumerate(range(0, len(others), per_article)):
+        place = places[number % len(places)]
+        members = others[begin:begin + per_article]
+        if begin and rng.random() < 0.6:  # a recurring actor links this story to an earlier one
+            members.append(rng.choice(others[:begin]))
+        members = [Entity(e.label, e.type, e.aliases, jurisdiction=place) for e in members]
+        extractions.append(_synthetic_article(number, place, members, rng))
+    # Places that no story was set in still exist, named by the first story.
+    extra = tuple(Entity(p, "Place") for p in places[len(extractions):])
+    extractions[0] = replace(extractions[0], entities=extractions[0].entities + extra)
+    return build_graph(extractions)
+
+
+def _synthetic_article(number: int, place: str, members: list[Entity], rng: random.Random) -> Extraction:
+    doc_id = f"synthetic_{number:05d}.txt"
+    by_type = defaultdict(list)
+    for e in members:
+        by_type[e.type].append(e.label)
+    sentences: list[str] = []
+
+    def evidence(sentence: str) -> Evidence:
+        start = sum(len(s) for s in sentences)
+        sentences.append(sentence)
+        return Evidence(doc_id, sentence, start, start + len(sentence))
+
+    relations = []
+    for rtype, subjects, objects, cue in _RELATION_RULES:
+        left = [label for cls in subjects for label in by_type[cls]]
+        right = [label for cls in objects for label in by_type[cls]]
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            if left and right:
+                s, o = rng.choice(left), rng.choice(right)
+                if s != o:
+                    relations.append(Relation(rtype, s, o, evidence(f"{s}{cue}{o}。"),
+                                              job_title="主任" if rtype == "worksFor" else None))
+    fundings = []
+    payers = by_type["Agency"] + by_type["Company"]
+    payees = by_type["Company"] + by_type["Organization"] + by_type["Project"]
+    for _ in range(rng.choice((1, 2, 3))):
+        if payers and payees:
+            ftype = rng.choice(FUNDING_TYPES)
+            provider, recipient = rng.choice(payers), rng.choice(payees)
+            amount = Decimal(rng.choice((5, 20, 80, 150, 580, 1500, 3000, 16000))) * 10_000
+            text = format_amount(amount)
+            program = rng.choice(by_type["Program"]) if by_type["Program"] and rng.random() < 0.4 else None
+            fundings.append(Funding(ftype, evidence(f"{provider}为{recipient}提供{text}{_FUNDING_CUES[ftype]}。"),
+                                    amount=amount, amount_text=text, date=f"2024-{number % 12 + 1:02d}-15",
+                                    provider=provider, recipient=recipient, program=program))
+    article = Article(doc_id, doc_id, title=f"{place}经济动态第{number + 1}期",
+                      date=f"2024-{number % 12 + 1:02d}-20")
+    return Extraction(article=article, entities=tuple([Entity(place, "Place")] + members),
+                      relations=tuple(relations), fundings=tuple(fundings))

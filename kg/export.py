@@ -1,0 +1,185 @@
+"""Write the graph for other tools: RDF serialisations, per-article named graphs, GraphML and
+GEXF for Gephi (via networkx), and Neo4j/spreadsheet CSV.
+
+Named graphs (N-Quads, TriG): each article gets the graph named by its own IRI, holding
+the article node (title, date, bylines, kg:mentions), every Funding and kg:Statement node
+derived from it, and the plain relation triples those statements state (a relation stated
+by two articles sits in both). Entity descriptions (type, labels, aliases, jurisdiction,
+job titles, provenance) are shared by all articles and go to the default graph. The union
+of all graphs is exactly the input graph.
+
+Property graph (GraphML, GEXF, CSV): one node per entity and per Funding, with attributes
+label, class, aliases, amount, date, evidence. One edge per relation triple (jurisdiction
+included) and per funding party: provider → funding → recipient, facilitator → funding,
+funding → program (underProgram), funding → project (forProject). The edge's type is the
+attribute `relation` (its local name), because GEXF reserves `type` for the direction.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from .errors import InputError
+from .graph import PREFIXES
+from .model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
+from .ontology import KG
+
+RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+               "jsonld": "json-ld"}
+EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
+EDGE_TYPES = (*RELATION_TYPES, "jurisdiction")
+# funding property -> does the edge point from the party to the funding?
+FUNDING_EDGES = {"provider": True, "recipient": False, "facilitator": True,
+                 "underProgram": False, "forProject": False}
+NODE_FIELDS = ("id:ID", "name", ":LABEL", "aliases:string[]", "amount:double", "date", "evidence")
+EDGE_FIELDS = (":START_ID", ":END_ID", ":TYPE", "jobTitle")
+
+
+def export_graph(g: Graph, fmt: str, path: str | Path) -> Path:
+    """Write g in `fmt` (one of EXPORT_FORMATS) to path; for csv, path is a folder.
+
+    e.g. export_graph(g, 'gexf', 'out/graph.gexf') -> Path('out/graph.gexf')."""
+    path = Path(path)
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        if fmt == "csv":
+            write_csv(g, path)
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "graphml":
+            nx.write_graphml(to_networkx(g), path)
+        elif fmt == "gexf":
+            nx.write_gexf(to_networkx(g), path)
+        else:
+            path.write_text(serialize_rdf(g, fmt), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return path
+
+
+def serialize_rdf(g: Graph, fmt: str) -> str:
+    """g as text in an RDF format; line-based formats are sorted so output is deterministic."""
+    if fmt in ("nquads", "trig"):
+        data = article_dataset(g).serialize(format=RDF_FORMATS[fmt])
+    elif fmt == "jsonld":
+        data = g.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()},
+                           auto_compact=True)
+    else:
+        data = g.serialize(format=RDF_FORMATS[fmt])
+    if fmt in ("ntriples", "nquads"):
+        data = "".join(sorted(data.splitlines(keepends=True)))
+    return data
+
+
+def article_dataset(g: Graph) -> Dataset:
+    """Split g into a Dataset with one named graph per article (see the module docstring)."""
+    graph_of: dict[URIRef, URIRef] = {}    # fact node -> its article
+    for cls in (KG.Funding, KG.Statement):
+        for node in g.subjects(RDF.type, cls):
+            for art in g.objects(node, PROV.wasDerivedFrom):
+                graph_of[node] = art
+    for art in g.subjects(RDF.type, KG.Article):
+        graph_of[art] = art
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    placed = set()
+    for s, p, o in g:
+        if s in graph_of:
+            ds.graph(graph_of[s]).add((s, p, o))
+            placed.add((s, p, o))
+    for stmt in g.subjects(RDF.type, KG.Statement):
+        fact = (g.value(stmt, RDF.subject), g.value(stmt, RDF.predicate), g.value(stmt, RDF.object))
+        if fact in g:
+            ds.graph(graph_of[stmt]).add(fact)
+            placed.add(fact)
+    for triple in g:
+        if triple not in placed:
+            ds.default_graph.add(triple)
+    return ds
+
+
+def local_name(iri) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
+    """Nodes and edges of the property-graph view, sorted for stable output.
+
+    Node: {id, label, class, labels (Neo4j labels), aliases, amount, date, evidence}; edge:
+    {source, target, relation, jobTitle}. e.g. a Grant node has labels ['Funding', 'Grant']."""
+    nodes: dict[URIRef, dict] = {}
+    for etype in ENTITY_TYPES:
+        for e in g.subjects(RDF.type, KG[etype]):
+            nodes[e] = {"id": str(e), "label": str(g.value(e, RDFS.label) or local_name(e)),
+                        "class": etype, "labels": [etype],
+                        "aliases": sorted(str(a) for a in g.objects(e, SKOS.altLabel))}
+    for ftype in FUNDING_TYPES:
+        for f in g.subjects(RDF.type, KG[ftype]):
+            amount, date, ev = g.value(f, KG.amount), g.value(f, KG.date), g.value(f, KG.evidence)
+            nodes[f] = {"id": str(f), "label": str(g.value(f, RDFS.label) or ftype),
+                        "class": ftype, "labels": ["Funding", ftype], "aliases": [],
+                        "amount": amount.toPython() if amount is not None else None,
+                        "date": str(date) if date is not None else None,
+                        "evidence": str(ev) if ev is not None else None}
+    titles: dict[tuple, set[str]] = {}
+    for stmt in g.subjects(RDF.type, KG.Statement):
+        key = (g.value(stmt, RDF.subject), local_name(g.value(stmt, RDF.predicate)),
+               g.value(stmt, RDF.object))
+        titles.setdefault(key, set()).update(str(t) for t in g.objects(stmt, KG.jobTitle))
+    edges = []
+    for rel in EDGE_TYPES:
+        for s, o in g.subject_objects(KG[rel]):
+            if s in nodes and o in nodes:
+                edges.append({"source": str(s), "target": str(o), "relation": rel,
+                              "jobTitle": ";".join(sorted(titles.get((s, rel, o), ())))})
+    for prop, inward in FUNDING_EDGES.items():
+        for f, party in g.subject_objects(KG[prop]):
+            if f in nodes and party in nodes:
+                source, target = (party, f) if inward else (f, party)
+                edges.append({"source": str(source), "target": str(target), "relation": prop,
+                              "jobTitle": ""})
+    edges.sort(key=lambda e: (e["source"], e["target"], e["relation"]))
+    return sorted(nodes.values(), key=lambda n: n["id"]), edges
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """The property graph as a networkx MultiDiGraph (edge key = relation), ready for
+    write_graphml / write_gexf; missing values are left out, since neither format has null."""
+    nodes, edges = property_graph(g)
+    graph = nx.MultiDiGraph()
+    for node in nodes:
+        attrs = {"label": node["label"], "class": node["class"], "aliases": "; ".join(node["aliases"])}
+        attrs.update({k: node[k] for k in ("date", "evidence") if node.get(k) is not None})
+        if node.get("amount") is not None:
+            attrs["amount"] = float(node["amount"])
+        graph.add_node(node["id"], **attrs)
+    for edge in edges:
+        attrs = {"relation": edge["relation"], "label": edge["relation"]}
+        if edge["jobTitle"]:
+            attrs["jobTitle"] = edge["jobTitle"]
+        graph.add_edge(edge["source"], edge["target"], key=edge["relation"], **attrs)
+    return graph
+
+
+def write_csv(g: Graph, folder: Path) -> None:
+    """folder/nodes.csv and folder/edges.csv, UTF-8, headers in Neo4j's import syntax
+    (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`; arrays split on ';')."""
+    nodes, edges = property_graph(g)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "nodes.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(NODE_FIELDS)
+        for n in nodes:
+            writer.writerow([n["id"], n["label"], ";".join(n["labels"]), ";".join(n["aliases"]),
+                             "" if n.get("amount") is None else n["amount"], n.get("date") or "", n.get("evidence") or ""])
+    with open(folder / "edges.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(EDGE_FIELDS)
+        for e in edges:
+            writer.writerow([e["source"], e["target"], e["relation"], e["jobTitle"]])

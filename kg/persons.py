@@ -1,0 +1,259 @@
+"""Person mentions: named individuals tied to a post or a verb of saying.
+
+Data: data/lexicon/surnames.txt, posts.txt, speech_verbs.txt, person_stop.txt.
+
+A name is a surname (compound first) plus one or two given characters. It counts only
+next to a cue: after a post (副总经理刘慧), before a post used as an address (韩丽君老师),
+before a verb of saying (张三说, 李四高兴地说), after 联系人：, or as an appositive
+(张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
+too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
+老王. jieba.posseg runs only on the few characters around a cue, to find where the
+name ends.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+from .lexicon import load_words
+from .model import Mention
+
+CJK = "\u4e00-\u9fff"
+# Characters that end a name's left context: a byline's role words are checked separately.
+BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|编者|撰稿|文|图|摄)[\s　/／:：]*$")
+# Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
+NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
+                "不没有已要会能可还又再更很最并但却则所以因如若于至到给让使由按据自当"
+                "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
+# 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
+ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
+ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
+# Posts that also follow a name as a form of address (王五局长, 韩丽君老师).
+ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长|县长|区长|主任|院长|校长|所长|"
+                           r"部长|厅长|行长|经理|总经理|董事长|队长|站长|医生|护士长)")
+# Unit words that head a department, and the posts that head each: 督查科科长, 科主任,
+# 消毒所副所长, 信息工程学院院长.
+DEPARTMENT_HEAD = {"科": ("科", "主任"), "处": ("处",), "所": ("所",), "院": ("院",), "部": ("部",),
+                   "股": ("股",), "队": ("队",), "站": ("站",), "室": ("主任",), "中心": ("主任",)}
+# Posts that take a two-character function before them: 企划经理, 生产经理, 票务部长.
+FUNCTION_POSTS = ("经理", "副经理", "主管", "总监", "负责人", "部长", "副部长")
+# Characters that close an organisation name: a department name stops at them (局督查科 -> 督查科).
+ORG_END = set("局厅委办司团行院校心会馆社站队所处科部")
+# 说 starting 说明, 说法, 说服 is no verb of saying.
+NOT_SPEECH = re.compile(r"说[明法服]")
+ADVERB = re.compile(rf"[{CJK}]{{1,3}}[地着]$")
+SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
+
+
+@lru_cache(maxsize=None)
+def load_person_rules() -> dict:
+    """Compile the person lexicons once into regexes and sets."""
+    surnames = load_words("surnames.txt")
+    posts = load_words("posts.txt")
+    verbs = load_words("speech_verbs.txt")
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+    return {
+        "compound": {s for s in surnames if len(s) == 2},
+        "single": {s for s in surnames if len(s) == 1},
+        "stop": set(load_words("person_stop.txt")),
+        "posts": set(posts),
+        "post": re.compile(alternation(posts)),
+        "post_end": re.compile(f"(?:{alternation(posts)})$"),
+        "speech": re.compile(alternation(verbs)),
+    }
+
+
+def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Person mentions in text, sorted by start, entity unset; none inside an `exclude` span.
+
+    E.g. find_person_mentions('该公司副总经理林晓东说，…') -> [Mention(7, 10, '林晓东', 'Person')].
+    """
+    exclude = list(exclude)
+    spans = set()
+    spans.update(find_after_posts(text))
+    spans.update(find_before_cues(text))
+    spans.update(find_appositives(text))
+    spans = {(s, e) for s, e in spans if is_allowed(text, s, e, exclude)}
+    names = {text[s:e] for s, e in spans}
+    if names:   # every other occurrence of a confirmed name
+        pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        spans.update((m.start(), m.end()) for m in pattern.finditer(text)
+                     if is_allowed(text, m.start(), m.end(), exclude))
+    return [Mention(s, e, text[s:e], "Person") for s, e in sorted(drop_overlaps(spans))]
+
+
+def find_after_posts(text: str) -> list[tuple[int, int]]:
+    """Names right after a post, or after 联系人：, e.g. '科长王宇宁介绍' -> [(2, 5)]."""
+    rules = load_person_rules()
+    out = []
+    for m in rules["post"].finditer(text):
+        start = SEP.match(text, m.end()).end()
+        span = read_name_forward(text, start)
+        if span:
+            out.append(span)
+    return out
+
+
+def find_before_cues(text: str) -> list[tuple[int, int]]:
+    """Names right before a verb of saying (张三说, 张三笑着说) or a post used as an address
+    (韩丽君老师), e.g. '，王五表示' -> [(1, 3)]."""
+    rules = load_person_rules()
+    out = []
+    for m in rules["speech"].finditer(text):
+        if NOT_SPEECH.match(text, m.start()):
+            continue
+        ends = [m.start()]
+        adverb = ADVERB.search(text, max(0, m.start() - 4), m.start())
+        if adverb:
+            ends.append(adverb.start())
+        out.extend(span for end in ends if (span := read_name_backward(text, end)))
+    for m in ADDRESS_POSTS.finditer(text):
+        span = read_name_backward(text, m.start(), strict=True)
+        if span:
+            out.append(span)
+    return out
+
+
+def find_appositives(text: str) -> list[tuple[int, int]]:
+    """A clause that is just a name followed by a comma and a post: '张三，市财政局局长，' -> [(0, 2)]."""
+    rules = load_person_rules()
+    out = []
+    for m in re.finditer(rf"(?:^|(?<=[，。；：、“”（）\s]))([{CJK}]{{2,4}})，([{CJK}]{{0,14}}?)(?=[，。；（])", text):
+        if rules["post_end"].search(m.group(2)) and is_name(m.group(1)):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
+    """A name starting at `start`, ending where jieba's segmentation of the next few characters
+    says it does, e.g. ('刘慧难掩内心', 0) -> (0, 2); None if no name starts there."""
+    if not starts_with_surname(text, start):
+        return None
+    window = text[start:start + 6]
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(window)]
+    if not words:
+        return None
+    word, flag = words[0]
+    if len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in ("v", "uj", "p", "d", "c"):
+        length = 1 + len(words[1][0])          # 靳 / 英允: jieba split an unknown name
+    elif 2 <= len(word) <= 4 and (flag.startswith("nr") or flag in ("n", "nz", "x", "ns")):
+        length = len(word)
+    else:
+        return None
+    return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:
+    """A name ending at `end`, starting where jieba's segmentation of the characters before
+    says it does, e.g. ('，王五', 3) -> (1, 3); None if no name ends there. `strict` takes
+    only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
+    window_start = max(0, end - 6)
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(text[window_start:end])]
+    if not words:
+        return None
+    word, flag = words[-1]
+    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag in ("n", "nz", "x")):
+        start = end - len(word)
+    elif strict:
+        return None
+    elif len(word) <= 2 and len(words) > 1 and len(words[-2][0]) == 1:
+        start = end - len(word) - 1          # 靳 / 英允
+    else:
+        return None
+    if not starts_with_surname(text, start) or not is_name(text[start:end]):
+        return None
+    return start, end
+
+
+def starts_with_surname(text: str, start: int) -> bool:
+    rules = load_person_rules()
+    return text[start:start + 2] in rules["compound"] or text[start:start + 1] in rules["single"]
+
+
+def is_name(name: str) -> bool:
+    """Whether a string can be a full name: surname + 1–2 given characters, no function words,
+    no form of address, no known non-name. is_name('王宇宁') -> True, is_name('李先生') -> False."""
+    rules = load_person_rules()
+    surname = name[:2] if name[:2] in rules["compound"] else name[:1]
+    given = name[len(surname):]
+    if surname not in rules["compound"] and surname not in rules["single"]:
+        return False
+    if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
+        return False
+    if any(ch in NON_GIVEN for ch in given) or given.startswith(ADDRESS_WORDS) or given in rules["posts"]:
+        return False
+    if len(given) == 1 and given in ADDRESS_CHARS:
+        return False
+    return name not in rules["stop"] and name not in rules["posts"]
+
+
+def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> bool:
+    """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
+    if any(s < end and start < e for s, e in exclude):
+        return False
+    if BYLINE_ROLES.search(text, max(0, start - 8), start):
+        return False
+    return not (start and text[start - 1] in "老小阿" and end - start == 2)
+
+
+def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans, e.g. {(0, 3), (1, 3)} -> [(0, 3)]."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return kept
+
+
+def find_post_before(text: str, start: int) -> str | None:
+    """The job title right before a person mention starting at `start`, with its department
+    when the text gives one, or None.
+
+    E.g. find_post_before('该局督查科科长王宇宁', 7) -> '督查科科长';
+    find_post_before('市委副书记、市长丛丽', 8) -> '市长'.
+    """
+    titles = find_posts_before(text, start)
+    return titles[0] if titles else None
+
+
+def find_posts_before(text: str, start: int) -> list[str]:
+    """All job titles before a name, nearest first, across 、 (副书记、市长 -> ['市长', '副书记'])."""
+    rules = load_person_rules()
+    titles = []
+    end = start
+    while end > 0 and text[end - 1] in " 　:：":
+        end -= 1
+    while True:
+        m = rules["post_end"].search(text, max(0, end - 12), end)
+        if not m:
+            break
+        titles.append(text[add_department(text, m.start(), m.group()):end])
+        if m.start() == 0 or text[m.start() - 1] != "、":
+            break
+        end = m.start() - 1
+    return titles
+
+
+def add_department(text: str, post_start: int, post: str) -> int:
+    """Start of the title once the department before the post is included: 督查科 before 科长,
+    消毒所 before 副所长, 信息工程学院 before 院长, 企划 before 经理; else post_start."""
+    head = post.lstrip("副常务")
+    for unit, heads in DEPARTMENT_HEAD.items():
+        if head.startswith(heads) and text.endswith(unit, 0, post_start):
+            left = post_start - len(unit)
+            while left > 0 and post_start - left < 8 and "\u4e00" <= text[left - 1] <= "\u9fff" \
+                    and text[left - 1] not in ORG_END and text[left - 1] not in "该本其的在和与":
+                left -= 1
+            return left
+    if post in FUNCTION_POSTS and post_start >= 2:
+        prefix = text[post_start - 2:post_start]
+        if re.fullmatch(f"[{CJK}]{{2}}", prefix) and prefix[-1] not in ORG_END and prefix[-1] != "司":
+            return post_start - 2     # 企划经理, 生产经理; not 公司经理
+    return post_start

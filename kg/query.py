@@ -1,0 +1,283 @@
+"""Ask the graph: named SPARQL queries (queries/*.rq), parameters bound as RDF terms, and the
+result formats of `kg query` (an aligned table, CSV, TSV, SPARQL 1.1 JSON, Turtle).
+
+A named query opens with a comment header:
+
+    # title: All fundings
+    # description: Every funding with its parties, amount, date and evidence.
+    # param: agency — label or alias of the agency
+
+Queries may use the prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov: and xsd: without declaring
+them. Each `--param name=value` becomes the plain literal "value" bound to `?name` through
+rdflib's initBindings, so a value is never parsed as SPARQL. Entity parameters match
+`STR(?label) = ?name` over rdfs:label and skos:altLabel, since labels carry `@zh`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from pyparsing import ParseException
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+from rdflib.util import guess_format
+
+from .errors import InputError, QueryError
+from .graph import PREFIXES, bind_prefixes
+from .resources import resource_dir
+
+FORMATS = ("table", "csv", "tsv", "json")
+QUAD_FORMATS = ("nquads", "trig")
+NUMERIC_TYPES = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long}
+HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
+PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-|:)\s*(.*)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One queries/*.rq file: its name (the file stem), header and SPARQL text."""
+    name: str
+    title: str
+    description: str
+    params: tuple[tuple[str, str], ...]   # (name, meaning)
+    text: str
+
+
+def read_named_query(path: Path) -> NamedQuery:
+    """Parse a .rq file's header, e.g. queries/fundings.rq -> NamedQuery(name='fundings', …).
+
+    Raises QueryError naming the file when the title or description is missing."""
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {}
+    params = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.group(1), match.group(2).strip()
+        if key == "param":
+            param = PARAM.match(value)
+            if not param:
+                raise QueryError(f"{path}: bad param line {line!r} (expected: # param: name — meaning)")
+            params.append((param.group(1), param.group(2).strip()))
+        else:
+            fields[key] = value
+    missing = [k for k in ("title", "description") if not fields.get(k)]
+    if missing:
+        raise QueryError(f"{path}: header lacks {' and '.join(missing)}")
+    return NamedQuery(path.stem, fields["title"], fields["description"], tuple(params), text)
+
+
+def list_queries() -> list[NamedQuery]:
+    """All named queries, sorted by name, e.g. list_queries()[0].name == 'agency_fundings'."""
+    return [read_named_query(p) for p in sorted(resource_dir("queries").glob("*.rq"))]
+
+
+def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
+    """Turn a query name, a .rq path or SPARQL text into (SPARQL text, named query or None).
+
+    e.g. resolve_query('fundings') -> (text of queries/fundings.rq, NamedQuery(...))."""
+    named = {q.name: q for q in list_queries()}
+    if spec in named:
+        return named[spec].text, named[spec]
+    if spec.endswith(".rq"):
+        path = Path(spec)
+        if not path.is_file():
+            raise QueryError(f"{spec}: no such query file")
+        return path.read_text(encoding="utf-8"), None
+    if re.fullmatch(r"[\w-]+", spec):
+        raise QueryError(f"unknown query {spec!r}; `kg queries` lists the named queries")
+    return spec, None
+
+
+def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """['agency=青禾市财政局'] -> {'agency': '青禾市财政局'}; a pair without '=' is a QueryError."""
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"\w+", name.strip()):
+            raise QueryError(f"bad --param {pair!r} (expected name=value)")
+        params[name.strip()] = value
+    return params
+
+
+def check_params(named: NamedQuery, params: dict[str, str]) -> None:
+    """A named query takes exactly the params its header declares."""
+    declared = [name for name, _ in named.params]
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise QueryError(f"query {named.name!r} has no param {', '.join(unknown)}; "
+                         f"it takes: {', '.join(declared) or 'none'}")
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise QueryError(f"query {named.name!r} needs " +
+                         " ".join(f"--param {name}=…" for name in missing))
+
+
+def read_graph(path: str | Path) -> Graph:
+    """Load an RDF file, format from its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf…);
+    named graphs are merged. e.g. read_graph('out/graph.ttl'). Raises InputError."""
+    path = Path(path)
+    fmt = guess_format(str(path))
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        if fmt in QUAD_FORMATS:
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            g = Graph()
+            for s, p, o, _ in ds.quads():
+                g.add((s, p, o))
+        else:
+            g = Graph().parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many unrelated types
+        raise InputError(f"{path}: cannot read as {fmt}: {first_line(exc)}") from None
+    return bind_prefixes(g)
+
+
+def first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Result:
+    """Run a named query, a .rq file or SPARQL text over g, with params bound as literals.
+
+    e.g. run_query(g, 'agency_fundings', {'agency': '青禾市财政局'}).bindings"""
+    params = params or {}
+    text, named = resolve_query(spec)
+    if named:
+        check_params(named, params)
+    source = named.name if named else ("query file " + spec if spec.endswith(".rq") else "query")
+    try:
+        query = prepareQuery(text, initNs={**PREFIXES, "rdf": RDF})
+    except ParseException as exc:
+        raise QueryError(f"{source}: bad SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
+    except Exception as exc:
+        raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
+    try:
+        result = g.query(query, initBindings={k: Literal(v) for k, v in params.items()})
+        if result.type == "SELECT":
+            result.bindings  # evaluation is lazy: force it so errors surface here
+    except Exception as exc:  # evaluation errors come from many layers of rdflib
+        raise QueryError(f"{source}: {first_line(exc)}") from None
+    return result
+
+
+def show_term(term) -> str:
+    """A term as a person reads it: literal text, plain decimal, prefixed IRI, '' for unbound.
+
+    e.g. show_term(URIRef('https://w3id.org/kg-zh/ontology#Grant')) -> 'kg:Grant'."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if term.startswith(str(ns)):
+                return f"{prefix}:{term[len(str(ns)):]}"
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if term.datatype == XSD.decimal and isinstance(term.value, Decimal):
+        # '3200000' and '3200000.0' are the same amount; Turtle writes the second
+        return format(term.value.normalize(), "f")
+    return str(term)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal uses for text: CJK wide characters count 2, combining marks 0.
+
+    e.g. display_width('青禾ab') -> 6."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def format_table(header: list[str], rows: list[list], numeric: list[bool]) -> str:
+    """Rows padded to the display width of each column; numeric columns right-aligned."""
+    cells = [header] + [[show_term(t) for t in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        padded = []
+        for i, text in enumerate(row):
+            pad = " " * (widths[i] - display_width(text))
+            padded.append(pad + text if numeric[i] else text + pad)
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule] + [line(r) for r in cells[1:]]) + "\n"
+
+
+def is_numeric_column(rows: list[list], i: int) -> bool:
+    values = [row[i] for row in rows if row[i] is not None]
+    return bool(values) and all(isinstance(v, Literal) and v.datatype in NUMERIC_TYPES for v in values)
+
+
+def format_delimited(header: list[str], rows: list[list], delimiter: str) -> str:
+    """CSV or TSV of plain values (the SPARQL 1.1 CSV convention), for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([show_term(t) for t in row] for row in rows)
+    return out.getvalue()
+
+
+def json_term(term) -> dict:
+    """One RDF term in SPARQL 1.1 Query Results JSON, e.g. {'type': 'literal', 'value': '5'}."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    cell = {"type": "literal", "value": str(term)}
+    if term.language:
+        cell["xml:lang"] = term.language
+    elif term.datatype:
+        cell["datatype"] = str(term.datatype)
+    return cell
+
+
+def format_json(header: list[str], rows: list[list]) -> str:
+    bindings = [{var: json_term(t) for var, t in zip(header, row) if t is not None} for row in rows]
+    doc = {"head": {"vars": header}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Render a query result: SELECT in `fmt` (table, csv, tsv, json), ASK as true/false
+    (a JSON boolean document with json), CONSTRUCT/DESCRIBE as Turtle.
+
+    e.g. format_result(run_query(g, 'ASK {}'), 'table') -> 'true\\n'."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return bind_prefixes(result.graph).serialize(format="turtle")
+    header = [str(v) for v in result.vars]
+    rows = [[row.get(v) for v in result.vars] for row in result.bindings]
+    if fmt == "json":
+        return format_json(header, rows)
+    if fmt in ("csv", "tsv"):
+        return format_delimited(header, rows, "," if fmt == "csv" else "\t")
+    return format_table(header, rows, [is_numeric_column(rows, i) for i in range(len(header))])
+
+
+def rows_of(result: Result) -> list[tuple[str, ...]]:
+    """A SELECT result as tuples of displayed values ('' for unbound), e.g. for tests and stats."""
+    return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]

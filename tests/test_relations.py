@@ -1,0 +1,210 @@
+"""Relations (kg.relations) on sentences we write, with hand-made mentions.
+
+`annotate` plays the mention and resolution stages: it marks each given surface form in the
+text as a mention of its entity, so these tests run without kg.mentions.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Entity, Mention, Sentence, Text
+from kg.relations import find_refs, find_relations
+
+A, C, O, P, G, J = "Agency", "Company", "Organization", "Person", "Program", "Project"
+
+
+def annotate(raw: str, names: dict[str, tuple[str, str]]):
+    """(text, sentences, mentions, entities) for `raw`; names maps surface -> (label, type)."""
+    text = Text(raw, tuple(range(len(raw) + 1)))
+    sentences, start = [], 0
+    for i, ch in enumerate(raw):
+        if ch in "。！？" or i == len(raw) - 1:
+            sentences.append(Sentence(start, i + 1, raw[start:i + 1]))
+            start = i + 1
+    mentions, taken = [], []
+    for surface in sorted(names, key=len, reverse=True):
+        at = raw.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if not any(s < end and at < e for s, e in taken):
+                label, kind = names[surface]
+                mentions.append(Mention(at, end, surface, kind, label))
+                taken.append((at, end))
+            at = raw.find(surface, end)
+    entities = {label: Entity(label, kind) for label, kind in names.values()}
+    return text, sentences, sorted(mentions, key=lambda m: m.start), list(entities.values())
+
+
+def relations_of(raw: str, names: dict) -> set[tuple]:
+    text, sentences, mentions, entities = annotate(raw, names)
+    return {(r.type, r.subject, r.object) for r in find_relations("t", text, sentences, mentions, entities)}
+
+
+WORKS_FOR = [
+    ("收到款项后,甲科技有限公司副总经理王明说。",
+     {"甲科技有限公司": ("甲科技有限公司", C), "王明": ("王明", P)}, "副总经理"),
+    ("乙市丙区执法局督查科科长李强介绍。",
+     {"乙市丙区执法局": ("乙市丙区执法局", A), "李强": ("李强", P)}, "督查科科长"),
+    ("记者采访了丁县税务局。该局副局长赵敏表示,服务将继续。",
+     {"丁县税务局": ("丁县税务局", A), "赵敏": ("赵敏", P)}, "副局长"),
+    ("戊地铁集团票务部长孙伟告诉记者。",
+     {"戊地铁集团": ("戊地铁集团", C), "孙伟": ("孙伟", P)}, "票务部长"),
+    ("己市委副书记、市长周红介绍。",
+     {"己市委": ("中共己市委员会", A), "周红": ("周红", P)}, "副书记、市长"),
+]
+
+
+@pytest.mark.parametrize("raw,names,title", WORKS_FOR)
+def test_works_for_from_a_post_before_the_name(raw, names, title):
+    text, sentences, mentions, entities = annotate(raw, names)
+    (rel,) = find_relations("t", text, sentences, mentions, entities)
+    person = next(e.label for e in entities if e.type == P)
+    org = next(e.label for e in entities if e.type != P)
+    assert (rel.type, rel.subject, rel.object, rel.job_title) == ("worksFor", person, org, title)
+    assert rel.evidence.sentence in raw and raw[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+
+
+def test_a_company_right_before_a_name_employs_the_person():
+    names = {"庚饮品有限公司": ("庚饮品有限公司", C), "钱丽": ("钱丽", P)}
+    assert relations_of("来办事的庚饮品有限公司钱丽表示。", names) == {("worksFor", "钱丽", "庚饮品有限公司")}
+
+
+def test_a_name_without_a_post_or_body_works_for_nobody():
+    names = {"辛区政府": ("辛区政府", A), "吴刚": ("吴刚", P)}
+    assert relations_of("辛区政府召开会议,居民吴刚说。", names) == set()
+
+
+REGULATES = [
+    ("甲区执法局执法人员已经约谈乙单车公司2次。",
+     {"甲区执法局": ("甲区执法局", A), "乙单车公司": ("乙单车", C)},
+     {("regulates", "甲区执法局", "乙单车")}),
+    ("甲区执法局对丙公司进行了处罚。",
+     {"甲区执法局": ("甲区执法局", A), "丙公司": ("丙公司", C)},
+     {("regulates", "甲区执法局", "丙公司")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", REGULATES)
+def test_regulates(raw, names, expected):
+    assert relations_of(raw, names) == expected
+
+
+def test_coordinated_subjects_and_objects_expand():
+    raw = "甲区文明办、甲区执法局、交警甲大队、交警乙大队等部门召开约谈会,共同约谈“丙”单车、丁单车、戊单车等企业。"
+    names = {"甲区文明办": ("甲区文明办", A), "甲区执法局": ("甲区执法局", A),
+             "交警甲大队": ("交警甲大队", A), "交警乙大队": ("交警乙大队", A),
+             "丙": ("丙单车", C), "丁单车": ("丁单车", C), "戊单车": ("戊单车", C)}
+    got = {r for r in relations_of(raw, names) if r[0] == "regulates"}
+    assert len(got) == 12
+
+
+def test_that_company_refers_to_the_nearest_company_before():
+    raw = "乙单车公司投放了车辆。甲区执法局约谈该公司2次。"
+    names = {"甲区执法局": ("甲区执法局", A), "乙单车公司": ("乙单车", C)}
+    assert ("regulates", "甲区执法局", "乙单车") in relations_of(raw, names)
+
+
+ISSUED = [
+    ("甲市营商环境局“营商环境监督月”活动启动。",
+     {"甲市营商环境局": ("甲市营商环境局", A), "营商环境监督月": ("营商环境监督月活动", G)},
+     {("issued", "甲市营商环境局", "营商环境监督月活动")}),
+    ("按照乙部、丙部《关于支持小微企业的通知》,政策到期。",
+     {"乙部": ("乙部", A), "丙部": ("丙部", A), "关于支持小微企业的通知": ("关于支持小微企业的通知", G)},
+     {("issued", "乙部", "关于支持小微企业的通知"), ("issued", "丙部", "关于支持小微企业的通知")}),
+    ("丁市人民政府印发《丁市稳企稳岗若干措施》。",
+     {"丁市人民政府": ("丁市人民政府", A), "丁市稳企稳岗若干措施": ("丁市稳企稳岗若干措施", G)},
+     {("issued", "丁市人民政府", "丁市稳企稳岗若干措施")}),
+    ("《戊市人民政府关于下放事权的通知》已公布。",
+     {"戊市人民政府": ("戊市人民政府", A), "戊市人民政府关于下放事权的通知": ("戊市人民政府关于下放事权的通知", G)},
+     {("issued", "戊市人民政府", "戊市人民政府关于下放事权的通知")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", ISSUED)
+def test_issued(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "issued"} == expected
+
+
+def test_partners_and_developers_of_a_joint_project():
+    raw = "会上,甲电商基地有限公司与乙新区管委会签约共建“乙新区星空项目”,与丙大学签约共建“丁实训基地项目”,与戊集团签署合作协议。"
+    names = {"甲电商基地有限公司": ("甲电商基地有限公司", C), "乙新区管委会": ("乙新区管委会", A),
+             "乙新区星空项目": ("乙新区星空项目", J), "丙大学": ("丙大学", O),
+             "丁实训基地项目": ("丁实训基地项目", J), "戊集团": ("戊集团", C)}
+    got = relations_of(raw, names)
+    assert {("partnerOf", "乙新区管委会", "甲电商基地有限公司"), ("partnerOf", "丙大学", "甲电商基地有限公司"),
+            ("partnerOf", "戊集团", "甲电商基地有限公司"),
+            ("develops", "甲电商基地有限公司", "乙新区星空项目"),
+            ("develops", "乙新区管委会", "乙新区星空项目"),
+            ("develops", "甲电商基地有限公司", "丁实训基地项目")} <= got
+
+
+def test_joint_building_by_two_bodies():
+    raw = "由甲登记中心与乙银行丙省分行联合打造的“丁服务平台”正式上线。"
+    names = {"甲登记中心": ("甲登记中心", A), "乙银行丙省分行": ("乙银行丙省分行", C),
+             "丁服务平台": ("丁服务平台", J)}
+    got = relations_of(raw, names)
+    assert {("partnerOf", "乙银行丙省分行", "甲登记中心"), ("develops", "甲登记中心", "丁服务平台"),
+            ("develops", "乙银行丙省分行", "丁服务平台")} <= got
+
+
+def test_contractor():
+    raw = "一旁负责改造工程施工的甲建工有限公司生产经理吴强对记者说。"
+    names = {"改造工程": ("乙小区改造工程", J), "甲建工有限公司": ("甲建工有限公司", C), "吴强": ("吴强", P)}
+    assert ("contractorOf", "甲建工有限公司", "乙小区改造工程") in relations_of(raw, names)
+
+
+ASSISTS = [
+    ("在甲省药监局、乙市工信局等有关部门帮助下,丙科技公司获得了厂房。",
+     {"甲省药监局": ("甲省药监局", A), "乙市工信局": ("乙市工信局", A), "丙科技公司": ("丙科技公司", C)},
+     {("assists", "甲省药监局", "丙科技公司"), ("assists", "乙市工信局", "丙科技公司")}),
+    ("丁极地馆停业。戊市文旅部门主动对接,协助企业获得了贷款。",
+     {"丁极地馆": ("丁极地馆", C), "戊市文旅部门": ("戊市文旅局", A)},
+     {("assists", "戊市文旅局", "丁极地馆")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", ASSISTS)
+def test_assists(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "assists"} == expected
+
+
+def test_supplies_from_an_equipment_contract():
+    raw = "该企业早在1月29日就与己机械有限公司签订了口罩生产线设备合同。"
+    names = {"庚科技公司": ("庚科技公司", C), "己机械有限公司": ("己机械有限公司", C)}
+    got = relations_of("庚科技公司缺少设备。" + raw, names)
+    assert ("supplies", "己机械有限公司", "庚科技公司") in got
+
+
+SUB_ORGANIZATION = [
+    ("甲银行乙省分行", "甲银行", C, True),
+    ("甲银行丙县支行", "甲银行", C, True),
+    ("丁资产管理股份有限公司乙省分公司", "丁资产管理股份有限公司", C, True),
+    ("戊市财政", "戊市", A, False),       # a longer name is not a unit without a unit ending
+]
+
+
+@pytest.mark.parametrize("child,parent,kind,expected", SUB_ORGANIZATION)
+def test_branch_names_imply_sub_organization(child, parent, kind, expected):
+    raw = f"{child}与{parent}发布公告。"
+    names = {child: (child, kind), parent: (parent, kind)}
+    got = ("subOrganizationOf", child, parent) in relations_of(raw, names)
+    assert got is expected
+
+
+def test_subordinate_cue():
+    raw = "记者收到了甲市财政局下属的甲市资产运营中心发来的信息。"
+    names = {"甲市财政局": ("甲市财政局", A), "甲市资产运营中心": ("甲市资产运营中心", A)}
+    assert relations_of(raw, names) == {("subOrganizationOf", "甲市资产运营中心", "甲市财政局")}
+
+
+def test_types_outside_the_schema_are_refused():
+    # A Place cannot regulate; a Person cannot be regulated.
+    names = {"甲区": ("甲区", "Place"), "乙公司": ("乙公司", C)}
+    assert relations_of("甲区约谈乙公司。", names) == set()
+
+
+def test_bare_enterprise_is_no_reference_inside_a_compound():
+    raw = "乙单车公司投放车辆。小微企业发展良好。"
+    text, _, mentions, entities = annotate(raw, {"乙单车公司": ("乙单车", C)})
+    refs = find_refs(text, mentions, entities)
+    assert [r.entity for r in refs if r.pronoun] == []
