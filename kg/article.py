@@ -29,8 +29,8 @@ _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
 _BYLINE_TOKEN = re.compile(
     rf"(?P<role>{_ROLE})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 _DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
-_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$")            # □本报记者 张三, □智博
-_CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$")
+_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □智博
+_CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
 BYLINE_LINE_MAX = 40
 
 
@@ -114,7 +114,7 @@ def find_byline_spans(text: str) -> list[tuple[int, int, str]]:
             if credit:
                 found = _names(text, credit.start(1), credit.end(1), need_role=False)
         spans += found or []
-        after_role_line = found == [] and bool(_role_only(text, start, end))
+        after_role_line = found == []
     return sorted(set(spans))
 
 
@@ -141,7 +141,3 @@ def _names(text: str, start: int, end: int, need_role: bool) -> list[tuple[int, 
         return None
     return names if names or has_role else None
 
-
-def _role_only(text: str, start: int, end: int) -> bool:
-    tokens = [m.lastgroup for m in _BYLINE_TOKEN.finditer(text, start, end)]
-    return "role" in tokens and all(kind in ("role", "sep") for kind in tokens)

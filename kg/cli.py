@@ -139,3 +139,7 @@ def stats(graph, as_json):
 
     counts = compute_stats(read_graph(graph))
     click.echo(counts.as_json() if as_json else format_stats(counts), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -20,6 +20,7 @@ from .relations import Masked, compile_template, find_refs, implicit_subject, ma
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ROLES = ("P", "R", "F")
+_AS_OF = re.compile("截至|截止|截止到")
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
 
@@ -138,7 +139,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             if cue is None or is_rule_amount(sentence.text, amount, left, right):
                 continue
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
-                              pick_date(dates, amount), **assign_roles(masked, amount, cue.type))
+                              pick_date(sentence.text, dates, amount), **assign_roles(masked, amount, cue.type))
             funding = with_context(funding, masked, sentence, previous)
             found.append(funding)
             current = funding
@@ -185,12 +186,13 @@ def _is_lender(label: str) -> bool:
     return any(w in label for w in lender_words())
 
 
-def pick_date(dates: list[DateExpr], amount: Amount) -> str | None:
-    """The date nearest the amount in its sentence, one before it preferred."""
+def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | None:
+    """The date nearest before the amount in its sentence, else a 截至 date after it."""
     before = [d for d in dates if d.end <= amount.start]
     if before:
         return before[-1].value
-    return dates[0].value if dates else None
+    as_of = [d for d in dates if _AS_OF.search(sentence[max(0, d.start - 3):d.start])]
+    return as_of[0].value if as_of else None
 
 
 def with_context(funding: Funding, masked: Masked, sentence: Sentence,

@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import jieba
-
 from . import persons, places
 from .article import find_byline_spans
 from .lexicon import load_table, load_words
 from .model import Article, Mention, Sentence, Text
+from .segment import tag_words
 
 MAX_BODY = 24          # longest name body (characters) the left walk may take
 JURISDICTION_CHARS = "省市区县镇乡"
@@ -35,21 +34,6 @@ PUNCT = re.compile(r"^[\s\W_]+$")
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
-
-
-@lru_cache(maxsize=None)
-def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (library code never touches jieba's global dictionary)."""
-    jieba.setLogLevel(60)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
-
-
-@lru_cache(maxsize=None)
-def pos_tagger():
-    import jieba.posseg
-    return jieba.posseg.POSTokenizer(tokenizer())
 
 
 @lru_cache(maxsize=None)
@@ -122,9 +106,12 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     national = list(find_national(sent))
     out.extend(national)
     anchors = anchors | {m.start - sent.start for m in national}
+    tokens = None
     for kind in ("org", "project"):
         for m in suffix_regex(kind).finditer(sent.text):
-            found = read_headed_name(sent, m, kind, anchors)
+            if tokens is None:
+                tokens = tag_words(sent.text)
+            found = read_headed_name(sent, m, kind, anchors, tokens)
             if found:
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Project")
@@ -132,21 +119,20 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     return out
 
 
-def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int]) -> Mention | None:
+def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int],
+                     tokens: list[tuple[int, int, str]]) -> Mention | None:
     """The name ending in `head` (an org suffix or project head), or None.
 
-    Walks left over jieba tokens of a small window until a boundary word, punctuation
+    Walks left over the sentence's tagged words until a boundary word, punctuation
     or a date; then trims a leading verb or function word (收购|中航信托股份有限公司)."""
     text = sent.text
     head_start, head_end = head.start(), head.end()
-    win_start = max(0, head_start - MAX_BODY)
-    tokens = tag_window(text[win_start:min(len(text), head_end + 2)], win_start)
     if head_end not in {a for a, _, _ in tokens} and head_end != len(text):
         return None        # the head runs into a longer word: 局面, 厂家, 部署
     covering = next((text[a:b] for a, b, _ in tokens if b == head_end and a < head_start), "")
     if covering in non_names():
         return None        # 格局, 干部, 部署: a common word that merely ends like a name
-    left = [t for t in tokens if t[0] < head_start]
+    left = [t for t in tokens if t[0] < head_start and t[1] > head_start - MAX_BODY]
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
@@ -167,15 +153,6 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
     return Mention(sent.start + start, sent.start + head_end, name, org_suffixes()[head.group()])
-
-
-def tag_window(window: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, POS flag) of the jieba tokens of a short window, offsets shifted by offset."""
-    out, pos = [], offset
-    for word, flag in pos_tagger().lcut(window, HMM=False):
-        out.append((pos, pos + len(word), flag))
-        pos += len(word)
-    return out
 
 
 def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,

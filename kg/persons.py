@@ -12,6 +12,7 @@ name ends.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,16 +30,21 @@ BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|�
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
                 "不没有已要会能可还又再更很最并但却则所以因如若于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
+# Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下")
 # 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
 ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
 # Posts that also follow a name as a form of address (王五局长, 韩丽君老师).
 ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长|县长|区长|主任|院长|校长|所长|"
                            r"部长|厅长|行长|经理|总经理|董事长|队长|站长|医生|护士长)")
+# Roles that introduce a named person without being a job title (no jobTitle comes of them).
+ROLE_NOUNS = re.compile(r"(?:居民|市民|村民|农民|业主|司机|乘客|游客|患者|家长|学生|党员|志愿者|网友|消费者|"
+                        r"创业者|种植户|养殖户|商户|店主|车主|纳税人)")
 # Unit words that head a department, and the posts that head each: 督查科科长, 科主任,
-# 消毒所副所长, 信息工程学院院长.
+# 消毒所副所长, 信息工程学院院长. (中心主任 heads the whole body: no department.)
 DEPARTMENT_HEAD = {"科": ("科", "主任"), "处": ("处",), "所": ("所",), "院": ("院",), "部": ("部",),
-                   "股": ("股",), "队": ("队",), "站": ("站",), "室": ("主任",), "中心": ("主任",)}
+                   "股": ("股",), "队": ("队",), "站": ("站",)}
 # Posts that take a two-character function before them: 企划经理, 生产经理, 票务部长.
 FUNCTION_POSTS = ("经理", "副经理", "主管", "总监", "负责人", "部长", "副部长")
 # Characters that close an organisation name: a department name stops at them (局督查科 -> 督查科).
@@ -47,6 +53,10 @@ ORG_END = set("局厅委办司团行院校心会馆社站队所处科部")
 NOT_SPEECH = re.compile(r"说[明法服]")
 ADVERB = re.compile(rf"[{CJK}]{{1,3}}[地着]$")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
+# jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
+NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
+                  "a", "ad", "an", "b", "z", "l", "i",
+                  "uj", "ul", "ug", "uz", "ud", "uv", "ns", "nt"}
 
 
 @lru_cache(maxsize=None)
@@ -76,11 +86,13 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     E.g. find_person_mentions('该公司副总经理林晓东说，…') -> [Mention(7, 10, '林晓东', 'Person')].
     """
     exclude = list(exclude)
-    spans = set()
-    spans.update(find_after_posts(text))
-    spans.update(find_before_cues(text))
-    spans.update(find_appositives(text))
-    spans = {(s, e) for s, e in spans if is_allowed(text, s, e, exclude)}
+    anchored = {span for span in find_before_cues(text) + find_appositives(text)
+                if is_allowed(text, *span, exclude)}
+    anchored_names = {text[s:e] for s, e in anchored}
+    # A name read forward from a post has an uncertain end: 裴辉 (confirmed by 裴辉说) beats 裴辉正.
+    forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
+               and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
+    spans = anchored | forward
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -89,11 +101,18 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     return [Mention(s, e, text[s:e], "Person") for s, e in sorted(drop_overlaps(spans))]
 
 
+@lru_cache(maxsize=None)
+def right_cue() -> re.Pattern:
+    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
+    rules = load_person_rules()
+    return re.compile(rf"[，。、；：:！？”（(]|{rules['speech'].pattern}|{ADDRESS_POSTS.pattern}|[和与等在对也还就]")
+
+
 def find_after_posts(text: str) -> list[tuple[int, int]]:
-    """Names right after a post, or after 联系人：, e.g. '科长王宇宁介绍' -> [(2, 5)]."""
+    """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长王宇宁介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
-    for m in rules["post"].finditer(text):
+    for m in itertools.chain(rules["post"].finditer(text), ROLE_NOUNS.finditer(text)):
         start = SEP.match(text, m.end()).end()
         span = read_name_forward(text, start)
         if span:
@@ -132,19 +151,21 @@ def find_appositives(text: str) -> list[tuple[int, int]]:
 
 
 def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
-    """A name starting at `start`, ending where jieba's segmentation of the next few characters
-    says it does, e.g. ('刘慧难掩内心', 0) -> (0, 2); None if no name starts there."""
+    """A name starting at `start` (right after a post), e.g. ('刘慧难掩内心', 0) -> (0, 2);
+    None if no name starts there. The end is where a cue follows (王宇宁介绍, 张三，), else
+    where jieba's segmentation of the next few characters ends a person's name."""
     if not starts_with_surname(text, start):
         return None
-    window = text[start:start + 6]
-    words = [(w.word, w.flag) for w in jieba.posseg.lcut(window)]
-    if not words:
-        return None
+    for length in (2, 3, 4):
+        end = start + length
+        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end):
+            return start, end
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(text[start:start + 6])]
     word, flag = words[0]
-    if len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in ("v", "uj", "p", "d", "c"):
-        length = 1 + len(words[1][0])          # 靳 / 英允: jieba split an unknown name
-    elif 2 <= len(word) <= 4 and (flag.startswith("nr") or flag in ("n", "nz", "x", "ns")):
+    if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
+    elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in NOT_NAME_FLAGS:
+        length = 1 + len(words[1][0])          # 靳 / 英允: jieba split an unknown name
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None
@@ -159,7 +180,7 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     if not words:
         return None
     word, flag = words[-1]
-    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag in ("n", "nz", "x")):
+    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
         start = end - len(word)
     elif strict:
         return None
@@ -187,7 +208,7 @@ def is_name(name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
         return False
-    if any(ch in NON_GIVEN for ch in given) or given.startswith(ADDRESS_WORDS) or given in rules["posts"]:
+    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(ADDRESS_WORDS) or given in rules["posts"]:
         return False
     if len(given) == 1 and given in ADDRESS_CHARS:
         return False

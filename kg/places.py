@@ -47,22 +47,25 @@ LEAD_IN = set("在到于赴从自至往由向与和及、，。：；（(“\"�
 # County-level short names (道里, 木兰) need context: an enumeration of places or a word
 # that only follows a place.
 PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|境内|辖区|地区|籍|一带|片区|城区|县城|区域内|全区|全县)")
+# 国贫县延寿: a level word right before the short name.
+LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
 # A short name followed by these is a street, a park or a station (中山路, 长春路), not the city.
 NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|社区|村|桥|站|号)")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
-# Named zones: <name><suffix>. Strong suffixes take any 2–4 character name (新榆工业园区);
+# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (新榆工业园区, 革新街道);
 # weak ones only a division name (哈尔滨新区, not 城市新区).
 STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
-               "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园")
+               "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
 WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区")
 ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, reverse=True)))
 # A zone's own name must be delimited on the left by a division name, a function word, a
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.
 ZONE_STOP = set("的在于到和与及、，。：；是为对从向将把被由等入驻落位") | {" ", "\n", "“", "”", "（", "(", "）", ")"}
-ZONE_NOT_NAME = re.compile(r"[该这那此本各全每某其一两几多首我你他她贵]|.*级$")
+ZONE_NOT_NAME = re.compile(r"[该这那此每某其我你他她贵]|[一两几多][个批座]|^[本各全首]|级$|(?:城市|主要|所在|"
+                           r"辖区|社区|附近|周边|乡镇|基层|相关|其他|有关|农村|城区|老旧|沿街|清扫)$")
 
 
 @lru_cache(maxsize=None)
@@ -76,8 +79,31 @@ def load_gazetteer() -> _Gazetteer:
             short_to_full[short] = full
     alias_to_full = dict(load_table("place_aliases.tsv", 2))
     names = set(by_full) | set(short_to_full) | set(alias_to_full)
-    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
-    return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full, pattern)
+    return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full,
+                      re.compile(build_trie_pattern(names)))
+
+
+def build_trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` at a position, factored as a trie so that
+    thousands of names cost one pass: ['道里区', '道外区', '道里'] -> '道(?:里区?|外区)'."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return (f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?")
+        return body
+
+    return render(trie)
 
 
 def expand_place(name: str) -> str | None:
@@ -164,7 +190,9 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
     full = gaz.short_to_full[name]
     if gaz.by_full[full][0].level != "county" or len(name) >= 3:
         return start, end
-    if PLACE_TAIL.match(text, end) or after_place:
+    parent = gaz.by_full[full][0].parent
+    if PLACE_TAIL.match(text, end) or text[start - 1:start] in LEVEL_WORDS and not after_place \
+            or after_place and expand_place(before[-1].text) == parent:
         return start, end
     joined = ENUM_JOIN.match(text, end)
     if joined and gaz.pattern.match(text, joined.end()):
@@ -191,6 +219,6 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
                 and "\u4e00" <= text[left - 1] <= "\u9fff":
             left -= 1
         delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP
-        if start - left >= 2 and delimited and not ZONE_NOT_NAME.match(text, left, start):
+        if start - left >= 2 and delimited and not ZONE_NOT_NAME.search(text[left:start]):
             out.append(Mention(left, m.end(), text[left:m.end()], "Place"))
     return out

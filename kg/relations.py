@@ -10,6 +10,7 @@ its body (X局关于…的通知).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,12 +35,15 @@ _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 _LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
 _GAP = rf"[^\ue000-\uf8ff。；;！？!?]{{0,15}}?"
+_SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
 _QUOTES = str.maketrans("", "", "“”‘’\"「」『』《》")
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
 _BARE_AFTER = set("家们等界群间类性化主")
+# A short paragraph without a sentence end is a headline or byline: a new story starts there.
+_HEADLINE = re.compile(r"(?m)^[^\n。！？!?]{1,40}$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def cue_templates() -> tuple[tuple[str, re.Pattern, bool], ...]:
 
 def compile_template(template: str) -> re.Pattern:
     """Regex for a cue template: '{S}…约谈…{O}' -> named placeholder lists with short gaps."""
-    pattern = template.replace("…", _GAP)
+    pattern = template.replace("…", _GAP).replace("‥", _SHORT_GAP)
     for role in ("S", "O", "P", "R", "F"):
         n = 0
         while "{%s}" % role in pattern:
@@ -138,6 +142,7 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
     refs.sort(key=lambda r: (r.start, -r.end))
     taken = [(r.start, r.end) for r in refs]
     table = {row[0]: row for row in pronoun_table()}
+    story_starts = [m.end() for m in _HEADLINE.finditer(text.text)]
     found = []
     for m in pronoun_regex().finditer(text.text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -147,8 +152,10 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
             continue
         window = DEMONSTRATIVE_WINDOW if scope == "demonstrative" else BARE_WINDOW
+        story = bisect.bisect_right(story_starts, m.start())
+        earliest = max(m.start() - window, story_starts[story - 1] if story else 0)
         antecedent = next((r for r in reversed(refs) if r.end <= m.start()
-                           and r.type in fits and m.start() - r.end <= window
+                           and r.type in fits and r.start >= earliest
                            and (not ending or r.entity.endswith(ending))), None)
         if antecedent is None:
             continue

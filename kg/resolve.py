@@ -20,6 +20,7 @@ from functools import lru_cache
 from . import places
 from .lexicon import load_table, load_words
 from .model import Article, Entity, Extraction, Mention, Text
+from .segment import tokenizer
 
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
@@ -69,18 +70,24 @@ class Context:
 
 
 def read_context(mentions: list[Mention]) -> Context:
-    """Home city and province: the ones the article names most (a county counts for its city)."""
+    """Home city and province: the ones the article names most, counting the places that
+    open organisation names too (a county counts half for its city)."""
+    named: list[tuple[int, str]] = []
+    for m in mentions:
+        if m.type == "Place":
+            named.append((m.start, m.text))
+        elif m.type in ("Agency", "Organization", "Company"):
+            prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
+            named.extend((m.start, p) for p in prefix)
+    names = [n for _, n in named]
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     seen = []
-    names = [m.text for m in mentions if m.type == "Place"]
-    for m in mentions:
-        if m.type != "Place":
-            continue
-        info = places.lookup_place(m.text, names)
+    for start, name in named:
+        info = places.lookup_place(name, names)
         if info is None:
             continue
-        seen.append((m.start, info))
+        seen.append((start, info))
         provinces[info.province] += 1
         if info.level == "city":
             cities[info.name] += 1
@@ -124,7 +131,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
         # 黑龙江大学, 哈尔滨学院: a short place name is part of a proper name, kept as written
         return name[:len(name) - len(body)] + expand_body(body), None
     juris: list[places.PlaceInfo] = []
-    names_seen = [p.name for _, p in ctx.places_seen]
+    names_seen = [p.name for _, p in ctx.places_seen] + prefix
     for p in prefix:
         info = places.lookup_place(p, names_seen)
         if info:
@@ -180,7 +187,6 @@ def expand_body(body: str) -> str:
 def is_distinctive(core: str) -> bool:
     """Whether a short name is a name rather than a phrase: jieba cannot cut it into
     dictionary words alone (工大正元 → 工大/正/元 is; 资产经营 → 资产/经营 is not)."""
-    from .mentions import tokenizer
     return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
 
 

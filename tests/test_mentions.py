@@ -1,0 +1,70 @@
+"""Mention finding on sentences we wrote (invented companies and people)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import find_mentions, select_mentions
+from kg.model import Article, Mention
+from kg.normalize import normalize, split_sentences
+
+
+def mentions_of(text: str) -> list[tuple[str, str]]:
+    t = normalize(text)
+    found = find_mentions(t, split_sentences(t), Article("t", "t"))
+    return [(m.text, m.type) for m in found]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # jurisdiction prefix + body + suffix
+    ("近日，吉林省财政厅下达专项资金。", ("吉林省财政厅", "Agency")),
+    ("长春市发改委召开会议。", ("长春市发改委", "Agency")),
+    ("记者采访了长春市朝阳区综合行政执法局。", ("长春市朝阳区综合行政执法局", "Agency")),
+    ("会议由省药监局主持。", ("省药监局", "Agency")),
+    # companies and banks
+    ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
+    ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
+    ("企业与吉林恒远机械股份有限公司签订合同。", ("吉林恒远机械股份有限公司", "Company")),
+    # other organisations
+    ("吉林大学的专家参加了论证。", ("吉林大学", "Organization")),
+    ("长春市个体劳动者协会发出倡议。", ("长春市个体劳动者协会", "Organization")),
+    # national bodies without a jurisdiction
+    ("国务院办公厅印发通知。", ("国务院办公厅", "Agency")),
+    # programs: titles and quoted names with a program head
+    ("市政府出台《长春市促进中小企业发展若干措施》。", ("《长春市促进中小企业发展若干措施》", "Program")),
+    ("该区推行“一窗受理”改革。", ("“一窗受理”改革", "Program")),
+    ("税务部门开展“春风送暖”专项行动。", ("“春风送暖”专项行动", "Program")),
+    # projects
+    ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
+    ("地铁6号线工程进入铺轨阶段。", ("地铁6号线工程", "Project")),
+])
+def test_finds_named_entity(sentence, expected):
+    assert expected in mentions_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    # verbs and prepositions before a name are not part of it
+    ("记者从吉林省财政厅获悉", "吉林省财政厅"),
+    ("公司收购了长春宏达物资有限公司", "长春宏达物资有限公司"),
+    ("如果没有长春市工信局的协调", "长春市工信局"),
+    # two bodies written without punctuation
+    ("省委省政府高度重视", "省政府"),
+])
+def test_left_boundary(sentence, surface):
+    assert surface in [text for text, _ in mentions_of(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "这一格局正在改变。",          # 局 in a common word
+    "全体干部参加培训。",          # 部 in a common word
+    "该局负责人表示将加强管理。",  # pronoun + suffix
+    "需要政府和企业共同努力。",    # bare 政府
+    "一批重点项目开工建设。",      # generic project
+])
+def test_no_junk(sentence):
+    assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
+
+
+def test_select_mentions_prefers_longest():
+    cands = [Mention(0, 3, "长春市", "Place"), Mention(0, 6, "长春市财政局", "Agency"),
+             Mention(3, 6, "财政局", "Agency")]
+    assert select_mentions(cands) == [cands[1]]

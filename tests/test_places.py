@@ -1,0 +1,125 @@
+"""Place mentions and gazetteer look-ups, on sentences we wrote."""
+from __future__ import annotations
+
+import pytest
+
+from kg.lexicon import load_table
+from kg.places import (build_trie_pattern, expand_place, find_place_mentions, lookup_place,
+                       lookup_places, pick_place)
+
+
+def places(text: str) -> list[str]:
+    return [m.text for m in find_place_mentions(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # full names, nested jurisdictions
+    ("吉林省长春市南关区今年新增就业岗位", ["吉林省", "长春市", "南关区"]),
+    ("湖北省宜昌市夷陵区召开会议", ["湖北省", "宜昌市", "夷陵区"]),
+    ("内蒙古自治区呼和浩特市", ["内蒙古自治区", "呼和浩特市"]),
+    # short names of provinces and cities stand alone
+    ("来自辽宁、江西的客商齐聚长沙", ["辽宁", "江西", "长沙"]),
+    # nicknames
+    ("冰城市民和哈市游客", ["冰城", "哈市"]),
+    ("龙江大地春耕忙", ["龙江"]),
+])
+def test_divisions(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # county short names need a place context: an enumeration, a level word, a tail
+    ("延寿、巴彦、木兰三县", ["延寿", "巴彦", "木兰"]),
+    ("全市唯一的国贫县延寿和两个省贫县", ["延寿"]),
+    ("南岗辖区内的企业", ["南岗"]),
+    ("知道里面的情况", []),
+    ("街道里的居民", []),
+    # a county short name right after a city it does not belong to is part of a name
+    ("黑河市西岗子煤田", ["黑河市"]),
+])
+def test_county_short_names(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words that are also division names
+    ("主城区和老城区的道路", []),
+    ("阳泉市城区", ["阳泉市", "城区"]),
+    # one-character stems read as part of a phrase
+    ("市、区和县三级联动", []),
+    ("安徽省和县的农户", ["安徽省", "和县"]),
+    # X市场 / X市民: the place is X
+    ("长春市场监管部门", ["长春"]),
+    ("长春市民踊跃参加", ["长春"]),
+    # streets, parks and people named like a city
+    ("沿中山路向北", []),
+    ("纪念孙中山先生", []),
+])
+def test_false_friends(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("位于道里区新榆工业园区的企业", ["道里区", "新榆工业园区"]),
+    ("入驻哈尔滨新区的项目", ["哈尔滨新区", "哈尔滨"]),
+    ("落户长春经济技术开发区", ["长春经济技术开发区", "长春"]),
+    ("下沉到东风街道的干部", ["东风街道"]),
+    # weak suffixes need a division name; determiners are no names
+    ("打造城市新区", []),
+    ("建设一个工业园区", []),
+    ("该工业园区", []),
+])
+def test_zones(text, expected):
+    assert places(text) == expected
+
+
+def test_offsets_point_into_the_text():
+    text = "去年，哈尔滨市道里区引进项目"
+    for m in find_place_mentions(text):
+        assert text[m.start:m.end] == m.text and m.type == "Place" and m.entity is None
+
+
+@pytest.mark.parametrize("name, full", [
+    ("哈尔滨", "哈尔滨市"), ("哈市", "哈尔滨市"), ("冰城", "哈尔滨市"), ("龙江", "黑龙江省"),
+    ("道里", "道里区"), ("道里区", "道里区"), ("内蒙古", "内蒙古自治区"), ("延边", "延边朝鲜族自治州"),
+    ("吉林", "吉林省"), ("不存在", None),
+])
+def test_expand_place(name, full):
+    assert expand_place(name) == full
+
+
+def test_lookup_gives_parent_and_province():
+    place = lookup_place("道里区")
+    assert (place.level, place.parent, place.province) == ("county", "哈尔滨市", "黑龙江省")
+    assert lookup_place("哈尔滨市").parent == "黑龙江省"
+    assert lookup_place("黑龙江省").level == "province"
+    assert lookup_place("北京市").level == "province"
+
+
+@pytest.mark.parametrize("context, parent", [
+    ([], "北京市"), (["长春市"], "长春市"), (["吉林省"], "长春市"), (["长春"], "长春市"),
+])
+def test_pick_place_prefers_the_context(context, parent):
+    assert len(lookup_places("朝阳区")) == 2
+    assert pick_place(lookup_places("朝阳区"), context).parent == parent
+
+
+def test_pick_place_of_nothing():
+    assert pick_place([], ["长春市"]) is None
+
+
+def test_trie_pattern_takes_the_longest():
+    import re
+    pattern = re.compile(build_trie_pattern(["道里", "道里区", "道外区", "哈市"]))
+    assert [m.group() for m in pattern.finditer("道里区道里道外区哈市")] == ["道里区", "道里", "道外区", "哈市"]
+
+
+def test_gazetteer_is_complete_and_consistent():
+    rows = load_table("places.tsv", 5, 3)
+    levels = {row[2] for row in rows}
+    assert levels == {"province", "city", "county"}
+    assert sum(row[2] == "province" for row in rows) == 34
+    full_names = {row[0] for row in rows}
+    assert all(row[3] in full_names for row in rows if row[3])
+    shorts = [row[1] for row in rows if row[1]]
+    assert len(shorts) == len(set(shorts))          # a short name stands for one division

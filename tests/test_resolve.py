@@ -1,0 +1,81 @@
+"""Resolution of mentions to canonical entities, on sentences we wrote."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import find_mentions
+from kg.model import Article, Entity, Extraction, Relation, Evidence
+from kg.normalize import normalize, split_sentences
+from kg.resolve import branch_parent, company_core, expand_body, merge_corpus, resolve
+
+
+def entities_of(text: str) -> dict[str, Entity]:
+    t = normalize(text)
+    art = Article("t", "t")
+    ms = find_mentions(t, split_sentences(t), art)
+    _, ents = resolve(ms, t, art)
+    return {e.label: e for e in ents}
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    # 省/市 short forms take the article's home province and city
+    ("长春市的企业不少。长春市财政局表示支持。记者从省财政厅获悉。", "吉林省财政厅", "省财政厅"),
+    ("长春市商务局召开会议。市发改委也派员参加。", "长春市发展和改革委员会", "市发改委"),
+    # a district agency takes its city; the enumeration's 区 takes the district named before it
+    ("长春市朝阳区文明办、区执法局联合检查。", "长春市朝阳区综合行政执法局", "区执法局"),
+    ("长春市朝阳区文明办开展活动。", "长春市朝阳区精神文明建设委员会办公室", "长春市朝阳区文明办"),
+    # Party committees
+    ("长春市委召开常委会。", "中共长春市委员会", "长春市委"),
+    # national short forms
+    ("国家发改委批复了项目。", "国家发展和改革委员会", "国家发改委"),
+])
+def test_canonical_agency(text, label, alias):
+    ents = entities_of(text)
+    assert label in ents, sorted(ents)
+    assert alias in ents[label].aliases
+
+
+def test_declared_short_name_and_core():
+    text = ("长春星河光电科技有限公司（以下简称“星河光电”）获得补助。"
+            "星河光电负责人说，星河光电将扩大生产。")
+    ents = entities_of(text)
+    company = ents["长春星河光电科技有限公司"]
+    assert "星河光电" in company.aliases
+    assert sum(1 for e in ents.values() if e.type == "Company") == 1
+
+
+def test_branch_brings_parent():
+    ents = entities_of("中国工商银行长春分行发放贷款。")
+    assert ents["中国工商银行"].type == "Company"
+    assert branch_parent("中国工商银行长春分行") == "中国工商银行"
+    assert branch_parent("长春星河光电科技有限公司") is None
+
+
+def test_project_variants_merge():
+    text = "长春北湖智慧物流园项目开工。北湖智慧物流园项目总投资12亿元。"
+    ents = entities_of(text)
+    projects = [e for e in ents.values() if e.type == "Project"]
+    assert len(projects) == 1
+
+
+@pytest.mark.parametrize("body, full", [
+    ("执法局", "综合行政执法局"),
+    ("综合行政执法局", "综合行政执法局"),
+    ("新区管委会", "新区管理委员会"),
+])
+def test_expand_body(body, full):
+    assert expand_body(body) == full
+
+
+def test_company_core():
+    assert company_core("长春星河光电科技有限公司") == "星河光电"
+
+
+def test_merge_corpus_maps_alias_to_full_name():
+    ev = Evidence("b", "s", 0, 1)
+    a = Extraction(Article("a", "a"), entities=(Entity("长春星河光电科技有限公司", "Company", ("星河光电",)),))
+    b = Extraction(Article("b", "b"), entities=(Entity("星河光电", "Company"), Entity("张伟", "Person")),
+                   relations=(Relation("worksFor", "张伟", "星河光电", ev),))
+    merged = merge_corpus([a, b])
+    assert [e.label for e in merged[1].entities if e.type == "Company"] == ["长春星河光电科技有限公司"]
+    assert merged[1].relations[0].object == "长春星河光电科技有限公司"

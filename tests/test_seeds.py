@@ -1,0 +1,57 @@
+"""End to end on the five seed pages: build the graph, score it with ../shared/eval/score.py,
+and hold the scores above the issues' bars (a little below them, so noise cannot flake it).
+Skipped when ../shared is absent."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kg.build import build_outputs
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "dev"
+
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(),
+                                reason="../shared (seeds and gold) is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("kg_seed_score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    out = tmp_path_factory.mktemp("seeds")
+    build_outputs([str(SEEDS)], out, html=False)
+    return scorer.score(GOLD, out / "graph.ttl")
+
+
+# (path into the score dict, minimum F1)
+BARS = [
+    (("entities",), 0.83),
+    (("by_type", "Agency"), 0.73),
+    (("by_type", "Company"), 0.73),
+    (("by_type", "Person"), 0.73),
+    (("by_type", "Program"), 0.73),
+    (("by_type", "Project"), 0.73),
+    (("by_type", "Place"), 0.78),
+    (("relations",), 0.58),
+    (("fundings", "found"), 0.83),
+    (("fundings", "exact"), 0.58),
+]
+
+
+@pytest.mark.parametrize("path, bar", BARS, ids=["/".join(p) for p, _ in BARS])
+def test_seed_score_above_bar(scores, path, bar):
+    result = scores
+    for key in path:
+        result = result[key]
+    assert result["f1"] >= bar, result
+
+
+def test_each_frequent_relation_type_above_bar(scores):
+    for kind, m in scores["relations"]["by_type"].items():
+        if m["tp"] + m["fn"] >= 3:
+            assert m["f1"] >= 0.38, (kind, m)
