@@ -93,51 +93,54 @@ def find_byline_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every byline name in normalised text, in text order.
 
     Recognised: 本报讯（记者 张三 李四）, 本报5日讯(王五 记者赵六), a line such as
-    □本报记者 张三 / 本报记者 张三摄 / 文/图 张三 / 记者 张三 通讯员 李四 / □智博,
+    □本报记者 张三 / 本报记者 张三摄 / 文/图 张三 / 记者 张三 通讯员 李四 / □晓川,
     a names-only line right after a role-only line, and a paragraph-final （张三）.
     Example: find_byline_spans("本报讯（记者 张三）今天") == [(7, 9, "张三")].
     """
     spans = []
     for m in _DATELINE.finditer(text):
-        spans += _names(text, m.start(1), m.end(1), need_role=False) or []
+        spans += _names(text, m.start(1), m.end(1)) or []
     after_role_line = False
     for line in _LINE.finditer(text):
         start, end = line.span()
         found = None
         marked = _MARKED_LINE.search(text, start, end)
         if marked:
-            found = _names(text, marked.start(1), marked.end(1), need_role=False)
+            found = _names(text, marked.start(1), marked.end(1))
         elif end - start <= BYLINE_LINE_MAX:
-            found = _names(text, start, end, need_role=not after_role_line)
+            found = _names(text, start, end, plain_line=True, need_role=not after_role_line)
         if not found:
             credit = _CREDIT.search(text, start, end)
             if credit:
-                found = _names(text, credit.start(1), credit.end(1), need_role=False)
+                found = _names(text, credit.start(1), credit.end(1))
         spans += found or []
         after_role_line = found == []
     return sorted(set(spans))
 
 
-def _names(text: str, start: int, end: int, need_role: bool) -> list[tuple[int, int, str]] | None:
+def _names(text: str, start: int, end: int, plain_line: bool = False,
+           need_role: bool = False) -> list[tuple[int, int, str]] | None:
     """Names in text[start:end] when it holds only roles and names, else None.
 
-    [] means a byline of roles only (e.g. a line "黑龙江日报记者" before the names).
+    [] means roles only (e.g. a line "江城日报记者" before the names). On a plain line
+    (no dateline, no □) a name must stand apart from the role ("记者节" is no byline).
     """
     names = []
     has_role = False
+    previous = "sep"
     for m in _BYLINE_TOKEN.finditer(text, start, end):
         kind = m.lastgroup
-        if kind == "other":
+        if kind == "other" or (kind == "name" and plain_line and previous == "role"):
             return None
         if kind == "role":
             has_role = True
         elif kind == "name":
             s, e = m.span()
-            if e - s >= 3 and text[e - 1] == "摄":     # 本报记者 苏强摄: the photographer
+            if e - s >= 3 and text[e - 1] == "摄":     # 本报记者 甘露摄: the photographer
                 e -= 1
                 has_role = True
             names.append((s, e, text[s:e]))
+        previous = kind
     if need_role and not has_role:
         return None
     return names if names or has_role else None
-

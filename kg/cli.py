@@ -141,5 +141,24 @@ def stats(graph, as_json):
     click.echo(counts.as_json() if as_json else format_stats(counts), nl=False)
 
 
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write (self-contained, opens from disk).")
+@click.option("--focus", metavar="NAME", help="Show only what lies near this entity (label or alias).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0),
+              help="Steps from --focus to include.")
+@click.option("--types", metavar="CLASS,...", help="Only these classes, e.g. Agency,Company.")
+@click.option("--min-amount", type=float, metavar="YUAN", help="Only fundings of at least this amount (yuan).")
+@fail_on_kg_error
+def view(graph, output, focus, depth, types, min_amount):
+    """Write an interactive HTML view of GRAPH: search, filters, and the evidence of each fact."""
+    from .view import write_view_file
+
+    classes = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    meta = write_view_file(graph, output, focus=focus, depth=depth, types=classes, min_amount=min_amount)
+    click.echo(f"kg: {meta['entities']} entities, {meta['fundings']} fundings -> {output}", err=True)
+
 if __name__ == "__main__":
     main()

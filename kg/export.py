@@ -52,9 +52,9 @@ def export_graph(g: Graph, fmt: str, path: str | Path) -> Path:
             return path
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "graphml":
-            nx.write_graphml(to_networkx(g), path)
+            nx.write_graphml(build_networkx(g), path)
         elif fmt == "gexf":
-            nx.write_gexf(to_networkx(g), path)
+            nx.write_gexf(build_networkx(g), path)
         else:
             path.write_text(serialize_rdf(g, fmt), encoding="utf-8")
     except OSError as exc:
@@ -65,7 +65,7 @@ def export_graph(g: Graph, fmt: str, path: str | Path) -> Path:
 def serialize_rdf(g: Graph, fmt: str) -> str:
     """g as text in an RDF format; line-based formats are sorted so output is deterministic."""
     if fmt in ("nquads", "trig"):
-        data = article_dataset(g).serialize(format=RDF_FORMATS[fmt])
+        data = split_by_article(g).serialize(format=RDF_FORMATS[fmt])
     elif fmt == "jsonld":
         data = g.serialize(format="json-ld", context={p: str(ns) for p, ns in PREFIXES.items()},
                            auto_compact=True)
@@ -76,7 +76,7 @@ def serialize_rdf(g: Graph, fmt: str) -> str:
     return data
 
 
-def article_dataset(g: Graph) -> Dataset:
+def split_by_article(g: Graph) -> Dataset:
     """Split g into a Dataset with one named graph per article (see the module docstring)."""
     graph_of: dict[URIRef, URIRef] = {}    # fact node -> its article
     for cls in (KG.Funding, KG.Statement):
@@ -104,11 +104,11 @@ def article_dataset(g: Graph) -> Dataset:
     return ds
 
 
-def local_name(iri) -> str:
+def strip_namespace(iri) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
+def build_property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
     """Nodes and edges of the property-graph view, sorted for stable output.
 
     Node: {id, label, class, labels (Neo4j labels), aliases, amount, date, evidence}; edge:
@@ -116,7 +116,7 @@ def property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
     nodes: dict[URIRef, dict] = {}
     for etype in ENTITY_TYPES:
         for e in g.subjects(RDF.type, KG[etype]):
-            nodes[e] = {"id": str(e), "label": str(g.value(e, RDFS.label) or local_name(e)),
+            nodes[e] = {"id": str(e), "label": str(g.value(e, RDFS.label) or strip_namespace(e)),
                         "class": etype, "labels": [etype],
                         "aliases": sorted(str(a) for a in g.objects(e, SKOS.altLabel))}
     for ftype in FUNDING_TYPES:
@@ -129,7 +129,7 @@ def property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
                         "evidence": str(ev) if ev is not None else None}
     titles: dict[tuple, set[str]] = {}
     for stmt in g.subjects(RDF.type, KG.Statement):
-        key = (g.value(stmt, RDF.subject), local_name(g.value(stmt, RDF.predicate)),
+        key = (g.value(stmt, RDF.subject), strip_namespace(g.value(stmt, RDF.predicate)),
                g.value(stmt, RDF.object))
         titles.setdefault(key, set()).update(str(t) for t in g.objects(stmt, KG.jobTitle))
     edges = []
@@ -148,10 +148,10 @@ def property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
     return sorted(nodes.values(), key=lambda n: n["id"]), edges
 
 
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
+def build_networkx(g: Graph) -> nx.MultiDiGraph:
     """The property graph as a networkx MultiDiGraph (edge key = relation), ready for
     write_graphml / write_gexf; missing values are left out, since neither format has null."""
-    nodes, edges = property_graph(g)
+    nodes, edges = build_property_graph(g)
     graph = nx.MultiDiGraph()
     for node in nodes:
         attrs = {"label": node["label"], "class": node["class"], "aliases": "; ".join(node["aliases"])}
@@ -170,7 +170,7 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
 def write_csv(g: Graph, folder: Path) -> None:
     """folder/nodes.csv and folder/edges.csv, UTF-8, headers in Neo4j's import syntax
     (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`; arrays split on ';')."""
-    nodes, edges = property_graph(g)
+    nodes, edges = build_property_graph(g)
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "nodes.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)

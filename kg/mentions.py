@@ -32,6 +32,7 @@ DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号
 PUNCT = re.compile(r"^[\s\W_]+$")
 # Last characters of organisation names: a word ending in one closes the name before it.
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
+CONJUNCTIONS = frozenset({"与", "和", "及"})
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
@@ -43,13 +44,31 @@ def org_suffixes() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def suffix_regex(kind: str) -> re.Pattern:
-    words = org_suffixes() if kind == "org" else [row[0] for row in load_table("project_suffixes.tsv", 1)]
+    words = {"org": lambda: org_suffixes(),
+             "project": lambda: [row[0] for row in load_table("project_suffixes.tsv", 1)],
+             "program": lambda: load_words("program_heads.txt")}[kind]()
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def ENDS_WITH_SUFFIX() -> re.Pattern:
+    """Matches text that ends with an organisation suffix (某某中心|与…)."""
+    return re.compile("(?:" + suffix_regex("org").pattern + ")$")
+
+
+@lru_cache(maxsize=None)
+def lead_verbs() -> frozenset[str]:
+    return frozenset(load_words("lead_verbs.txt"))
 
 
 @lru_cache(maxsize=None)
 def stop_words() -> frozenset[str]:
     return frozenset(load_words("name_stops.txt"))
+
+
+@lru_cache(maxsize=None)
+def posts() -> frozenset[str]:
+    return frozenset(load_words("posts.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -74,12 +93,13 @@ def national_regex() -> re.Pattern:
 @lru_cache(maxsize=None)
 def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = "|".join(sorted(map(re.escape, load_words("program_words.txt")), key=len, reverse=True))
-    quoted = re.compile(rf"“([^“”\n]{{2,30}})”((?:专项)?(?:{heads}))?")
+    quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads}))?")
     return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
 
 
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
+PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
 
@@ -107,7 +127,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(national)
     anchors = anchors | {m.start - sent.start for m in national}
     tokens = None
-    for kind in ("org", "project"):
+    for kind in ("org", "project", "program"):
         for m in suffix_regex(kind).finditer(sent.text):
             if tokens is None:
                 tokens = tag_words(sent.text)
@@ -127,32 +147,49 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     or a date; then trims a leading verb or function word (收购|中航信托股份有限公司)."""
     text = sent.text
     head_start, head_end = head.start(), head.end()
-    if head_end not in {a for a, _, _ in tokens} and head_end != len(text):
+    if head_end not in {a for a, _, _ in tokens} and head_end != len(text) \
+            and not starts_with_post(text, head_end, tokens):
         return None        # the head runs into a longer word: 局面, 厂家, 部署
     covering = next((text[a:b] for a, b, _ in tokens if b == head_end and a < head_start), "")
-    if covering in non_names():
-        return None        # 格局, 干部, 部署: a common word that merely ends like a name
+    if covering in non_names() or head_end - head_start == 1 and text[max(0, head_end - 2):head_end] in non_names():
+        return None        # 格局, 干部, 部署, 网办: a common word that merely ends like a name
     left = [t for t in tokens if t[0] < head_start and t[1] > head_start - MAX_BODY]
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
                             branch=head.group() in BRANCH_HEADS)
     body_tokens = trim_left(text, body_tokens, anchors)
+    if kind != "org":
+        while body_tokens and text[body_tokens[0][0]:body_tokens[0][1]] in lead_verbs():
+            body_tokens = body_tokens[1:]
     start = body_tokens[0][0] if body_tokens else head_start
     body, name = text[start:head_start], text[start:head_end]
-    if kind == "project":
+    if kind != "org":
         phase = PHASE.match(text, head_end)
-        if phase:
+        if phase and kind == "project":
             head_end = phase.end()
             name = text[start:head_end]
-        if body in generic_bodies() or not is_specific(body, body_tokens, anchors):
+        if kind == "program":
+            words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
+            if len(body) < 4 or sum(w not in generic_bodies() for w in words) < 2:
+                return None
+        elif not is_specific(text, body_tokens, anchors):
             return None
-        return Mention(sent.start + start, sent.start + head_end, name, "Project")
-    if not body or name in non_names() or body in generic_bodies():
+        return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
+    words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
+    if not body or name in non_names() or words and all(w in generic_bodies() for w in words):
         return None
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
     return Mention(sent.start + start, sent.start + head_end, name, org_suffixes()[head.group()])
+
+
+def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the word running over pos ends in a post (市委书记 = 市委 + 书记)."""
+    for a, b, _ in tokens:
+        if a < pos < b:
+            return text[pos:b] in posts()
+    return False
 
 
 def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
@@ -161,7 +198,10 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
     body: list[tuple[int, int, str]] = []
     for a, b, flag in reversed(left):
         word = text[a:min(b, head_start)]
-        if is_boundary(word, allow_years):
+        if word in CONJUNCTIONS and body and joins_name(text, left, a, body):
+            body.insert(0, (a, b, "n"))
+            continue
+        if is_boundary(word, allow_years, text[max(0, a - 4):a]):
             # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
             if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in stop_words():
                 body.insert(0, (b - 1, b, "n"))
@@ -169,25 +209,34 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
         # 市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed,
         # except in a branch, which names its parent (某银行|某省分行).
         if body and (text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS
-                     or not branch and CLOSED_NAME.search(word)):
+                     or CLOSED_NAME.search(word) and not (branch or word.endswith("集团"))):
             break
+        if CLOSED_NAME.search(word):
+            branch = False      # a branch names one parent: 某公司|黑龙江省分公司, not two
         body.insert(0, (a, min(b, head_start), flag))
     return body
 
 
-HARD_FLAGS = ("p", "c", "d", "r", "u", "m", "q", "t", "f", "y", "e", "o")
+HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "f", "y", "e", "o")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
 
 
-def is_specific(body: str, tokens: list[tuple[int, int, str]], anchors: frozenset[int]) -> bool:
-    """Whether a project body names something (重点|项目 does not): long enough, or holding a
-    place, a number, a proper noun or an unknown word that jieba split into characters."""
-    if len(body) >= 5 or re.search(r"\d", body):
+def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozenset[int]) -> bool:
+    """Whether a project or program body names something (重点|项目 does not): past its
+    place, it holds a number, a proper noun or an unknown word jieba split into characters,
+    and not only generic words."""
+    if not tokens:
+        return False
+    rest = [t for t in tokens if t[0] not in anchors]
+    words = [text[a:b] for a, b, _ in rest]
+    if not words or all(w in generic_bodies() for w in words):
+        return False
+    if any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words):
         return True
-    if any(a in anchors for a, _, _ in tokens) or any(f in PROPER_FLAGS for _, _, f in tokens):
+    if any(f in PROPER_FLAGS for _, _, f in rest):
         return True
-    singles = [b - a == 1 for a, b, _ in tokens]
+    singles = [b - a == 1 and f == "x" for a, b, f in rest]
     return any(x and y for x, y in zip(singles, singles[1:]))
 
 
@@ -208,12 +257,37 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
         if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and not named_before):
             cut = i + 1
     return body[cut:]
-def is_boundary(word: str, allow_years: bool) -> bool:
+def is_boundary(word: str, allow_years: bool, before: str = "") -> bool:
+    """Whether a word ends a name walked leftwards; `before` is the text just left of it."""
     if PUNCT.match(word) or word in stop_words():
         return True
     if DATE_TOKEN.match(word):
-        return not (allow_years and re.match(r"^\d{4}年?$", word))
+        return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)))
+    # 11|处: a classifier after a number
+    return len(word) == 1 and before[-1:].isdigit()
+
+
+def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
+               body: list[tuple[int, int, str]]) -> bool:
+    """Whether 与/和/及 at conj_start is inside one name: the words before it run back to a
+    place without a boundary, do not end a name themselves, and the words after it do not
+    open a new jurisdiction (省发改委|和|国家发改委 are two bodies)."""
+    if text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]) \
+            or text.startswith(("中国", "国家", "中共"), body[0][0]):
+        return False
+    words = [t for t in left if t[1] <= conj_start][-6:]
+    if not words or ENDS_WITH_SUFFIX().search(text, 0, conj_start):
+        return False
+    for a, b, _ in reversed(words):
+        if is_boundary(text[a:b], False, text[max(0, a - 4):a]):
+            return False
+        if places_at(text, a):
+            return True
     return False
+
+
+def places_at(text: str, pos: int) -> bool:
+    return bool(places.load_gazetteer().pattern.match(text, pos))
 
 
 def find_national(sent: Sentence) -> Iterable[Mention]:
@@ -227,7 +301,11 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
         if not PERIODICAL.search(m.group(1)):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
     for m in quoted.finditer(sent.text):
-        if m.group(2) or head_at_end.search(m.group(1)):
+        project = PROJECT_AFTER_QUOTE.match(sent.text, m.end(1) + 1)
+        if project:      # “某某国际”项目
+            yield Mention(sent.start + m.start(), sent.start + project.end(),
+                          sent.text[m.start():project.end()], "Project")
+        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
 
 

@@ -8,7 +8,7 @@ before a verb of saying (张三说, 李四高兴地说), after 联系人：, or 
 (张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
 too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
 老王. jieba.posseg runs only on the few characters around a cue, to find where the
-name ends.
+name ends (HMM on: it tags names it has never seen as nr).
 """
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import jieba
 import jieba.posseg
 
 from .lexicon import load_words
 from .model import Mention
+from .segment import tokenizer
 
 CJK = "\u4e00-\u9fff"
 # Characters that end a name's left context: a byline's role words are checked separately.
@@ -51,12 +51,17 @@ FUNCTION_POSTS = ("经理", "副经理", "主管", "总监", "负责人", "部�
 ORG_END = set("局厅委办司团行院校心会馆社站队所处科部")
 # 说 starting 说明, 说法, 说服 is no verb of saying.
 NOT_SPEECH = re.compile(r"说[明法服]")
-ADVERB = re.compile(rf"[{CJK}]{{1,3}}[地着]$")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
                   "uj", "ul", "ug", "uz", "ud", "uv", "ns", "nt"}
+
+
+@lru_cache(maxsize=None)
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """POS tagger on the shared private tokenizer; with HMM on, it tags unknown names nr."""
+    return jieba.posseg.POSTokenizer(tokenizer())
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +110,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(]|{rules['speech'].pattern}|{ADDRESS_POSTS.pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{ADDRESS_POSTS.pattern}|[和与等在对也还就]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -129,9 +134,8 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
         if NOT_SPEECH.match(text, m.start()):
             continue
         ends = [m.start()]
-        adverb = ADVERB.search(text, max(0, m.start() - 4), m.start())
-        if adverb:
-            ends.append(adverb.start())
+        if text[m.start() - 1:m.start()] in ("地", "着"):     # 高兴地说, 笑着说
+            ends += [m.start() - k for k in (2, 3, 4)]
         out.extend(span for end in ends if (span := read_name_backward(text, end)))
     for m in ADDRESS_POSTS.finditer(text):
         span = read_name_backward(text, m.start(), strict=True)
@@ -160,7 +164,7 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
         end = start + length
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end):
             return start, end
-    words = [(w.word, w.flag) for w in jieba.posseg.lcut(text[start:start + 6])]
+    words = [(w.word, w.flag) for w in pos_tokenizer().lcut(text[start:start + 6])]
     word, flag = words[0]
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
@@ -175,22 +179,23 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('，王五', 3) -> (1, 3); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    window_start = max(0, end - 6)
-    words = [(w.word, w.flag) for w in jieba.posseg.lcut(text[window_start:end])]
+    words = [(w.word, w.flag) for w in pos_tokenizer().lcut(text[max(0, end - 6):end])]
     if not words:
         return None
     word, flag = words[-1]
+    prev, prev_flag = words[-2] if len(words) > 1 else ("", "x")
+    joined = len(prev) + len(word)
+    starts = []
+    if (len(prev) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
+            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
+            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
+        starts.append(end - joined)           # 邝 / 志远, 甘雨 / 桐: jieba split an unknown name
     if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
-        start = end - len(word)
-    elif strict:
-        return None
-    elif len(word) <= 2 and len(words) > 1 and len(words[-2][0]) == 1:
-        start = end - len(word) - 1          # 靳 / 英允
-    else:
-        return None
-    if not starts_with_surname(text, start) or not is_name(text[start:end]):
-        return None
-    return start, end
+        starts.append(end - len(word))
+    for start in starts:
+        if starts_with_surname(text, start) and is_name(text[start:end]):
+            return start, end
+    return None
 
 
 def starts_with_surname(text: str, start: int) -> bool:
@@ -220,6 +225,8 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     if any(s < end and start < e for s, e in exclude):
         return False
     if BYLINE_ROLES.search(text, max(0, start - 8), start):
+        return False
+    if text.startswith(ADDRESS_WORDS, start + 1):      # 宋先 of 宋先生
         return False
     return not (start and text[start - 1] in "老小阿" and end - start == 2)
 

@@ -11,6 +11,7 @@ its body (X局关于…的通知).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,9 +35,11 @@ PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news tex
 _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 _LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
+_LIST_RE = re.compile(_LIST)
 _GAP = rf"[^\ue000-\uf8ff。；;！？!?]{{0,15}}?"
 _SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
-_QUOTES = str.maketrans("", "", "“”‘’\"「」『』《》")
+_QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
+_QUOTES = re.compile("[“”‘’\"「」『』《》]")
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
@@ -100,8 +103,9 @@ def role_refs(masked: Masked, m: re.Match, role: str) -> list[Ref]:
 
 @lru_cache(maxsize=None)
 def pronoun_table() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
-    rows = load_table("relation_pronouns.tsv", 4)
-    return tuple((form, tuple(t.split(",")), ending, scope) for form, t, ending, scope in rows)
+    rows = load_table("relation_pronouns.tsv", 5, 4)
+    return tuple((form, tuple(t.split(",")), ending, scope, tuple(w for w in banned.split(",") if w))
+                 for form, t, ending, scope, banned in rows)
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +129,13 @@ def post_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def unit_post_regex() -> re.Pattern:
+    """A title made of a unit of a body and a post: 督查科科长, 信息工程学院院长."""
+    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[科处室所部院组队站](?:{posts})")
+
+
+@lru_cache(maxsize=None)
 def branch_suffixes() -> tuple[str, ...]:
     return load_words("relation_branch_suffixes.txt")
 
@@ -140,27 +151,55 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
     refs = [Ref(m.start, m.end, m.entity, types.get(m.entity, m.type))
             for m in mentions if m.entity]
     refs.sort(key=lambda r: (r.start, -r.end))
-    taken = [(r.start, r.end) for r in refs]
+    ref_starts = [r.start for r in refs]
+    reach = list(itertools.accumulate((r.end for r in refs), max))   # furthest end so far
     table = {row[0]: row for row in pronoun_table()}
-    story_starts = [m.end() for m in _HEADLINE.finditer(text.text)]
+    starts = story_starts(text.text)
     found = []
     for m in pronoun_regex().finditer(text.text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        form, fits, ending, scope = table[m.group()]
+        before = bisect.bisect_left(ref_starts, m.end())
+        if before and reach[before - 1] > m.start():
+            continue      # inside a name: 哈啰单车公司
+        form, fits, ending, scope, banned = table[m.group()]
         if scope == "bare" and not (text.text[m.start() - 1:m.start()] in _BARE_BEFORE
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
             continue
         window = DEMONSTRATIVE_WINDOW if scope == "demonstrative" else BARE_WINDOW
-        story = bisect.bisect_right(story_starts, m.start())
-        earliest = max(m.start() - window, story_starts[story - 1] if story else 0)
-        antecedent = next((r for r in reversed(refs) if r.end <= m.start()
-                           and r.type in fits and r.start >= earliest
-                           and (not ending or r.entity.endswith(ending))), None)
+        earliest = max(m.start() - window, story_start(starts, m.start()))
+        lo = bisect.bisect_left(ref_starts, earliest)
+        candidates = [r for r in refs[lo:before] if r.end <= m.start() and r.type in fits and (not ending or r.entity.endswith(ending))
+                      and not any(w in r.entity for w in banned)]
+        # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about.
+        antecedent = (candidates[-1] if candidates else None) if scope == "demonstrative" \
+            else main_ref(candidates, fits)
         if antecedent is None:
             continue
         found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
     return sorted(refs + found, key=lambda r: (r.start, -r.end))
+
+
+def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:
+    """The entity of `types` named most often in `refs` (the latest on ties): who a story is about."""
+    counts: dict[str, int] = {}
+    for r in refs:
+        if r.type in types:
+            counts[r.entity] = counts.get(r.entity, 0) + 1
+    best = None
+    for r in refs:
+        if r.type in types and (best is None or counts[r.entity] >= counts[best.entity]):
+            best = r
+    return best
+
+
+def story_starts(text: str) -> list[int]:
+    """Offsets where a story starts: after each headline or byline paragraph."""
+    return [m.end() for m in _HEADLINE.finditer(text)]
+
+
+def story_start(starts: list[int], at: int) -> int:
+    """Start of the story holding offset `at`, e.g. story_start([0, 120], 130) -> 120."""
+    i = bisect.bisect_right(starts, at)
+    return starts[i - 1] if i else 0
 
 
 def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
@@ -170,8 +209,10 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     """
     inside = []
     last_end = sentence.start
-    for r in refs:
-        if r.start >= sentence.start and r.end <= sentence.end and r.start >= last_end:
+    for r in refs[bisect.bisect_left(refs, sentence.start, key=_start):]:
+        if r.start >= sentence.end:
+            break
+        if r.end <= sentence.end and r.start >= last_end:
             inside.append(r)
             last_end = r.end
     out: list[str] = []
@@ -189,14 +230,32 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     return Masked("".join(out), tuple(inside), tuple(offsets))
 
 
+def _start(r: Ref) -> int:
+    return r.start
+
+
 def _copy_plain(sentence: Sentence, start: int, end: int, out: list[str],
                 offsets: list[int], length: int) -> int:
-    for ch in sentence.text[start - sentence.start:end - sentence.start]:
-        offsets.append(length)
-        if ch.translate(_QUOTES):
-            out.append(ch)
-            length += 1
-    return length
+    chunk = sentence.text[start - sentence.start:end - sentence.start]
+    kept = _QUOTES.sub("", chunk)
+    if len(kept) == len(chunk):
+        offsets.extend(range(length, length + len(chunk)))
+    else:
+        position = length
+        for ch in chunk:
+            offsets.append(position)
+            position += ch not in _QUOTE_CHARS
+    out.append(kept)
+    return length + len(kept)
+
+
+def coordinated(masked: Masked, ref: Ref) -> list[Ref]:
+    """`ref` and the names coordinated with it (甲局、乙局和丙局), in order."""
+    at = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(ref)))
+    for m in _LIST_RE.finditer(masked.text):
+        if m.start() <= at < m.end():
+            return [r for r in masked.refs_in(m.group()) if r.type == ref.type] or [ref]
+    return [ref]
 
 
 def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref | None:
@@ -225,6 +284,8 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
     refs = find_refs(text, mentions, entities)
+    ref_starts = [r.start for r in refs]
+    starts = story_starts(text.text)
     out: dict[tuple, Relation] = {}
 
     def add(kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, title=None):
@@ -239,38 +300,47 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
             out[key] = Relation(kind, s_label, o_label, ev, title)
 
     for sentence in sentences:
+        first = bisect.bisect_left(ref_starts, sentence.start)
+        if first == len(refs) or refs[first].start >= sentence.end:
+            continue
         masked = mask_sentence(sentence, refs)
-        if not masked.refs:
-            continue
         ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
-        for person, org, title in find_posts(masked, text, refs):
+        since = bisect.bisect_left(ref_starts, story_start(starts, sentence.start))
+        earlier = [r for r in refs[since:first] if not r.pronoun]
+        for person, org, title in find_posts(masked, earlier):
             add("worksFor", person, org, ev, title)
-        if len(masked.refs) < 2:
-            continue
-        for kind, subject, obj in match_cues(masked):
+        protagonist = main_ref(earlier, ("Company",))
+        for kind, subject, obj in match_cues(masked, protagonist):
             add(kind, subject, obj, ev)
     for kind, subject, obj, ref in relations_from_names(entities, refs):
         sentence = next((s for s in sentences if s.start <= ref.start < s.end), None)
         if sentence is not None:
             add(kind, subject, obj, Evidence(doc_id, sentence.text, sentence.start, sentence.end))
-    return list(out.values())
+    # A supply contract is not a partnership.
+    return [r for key, r in out.items() if not (key[0] == "partnerOf" and (
+        ("supplies", key[1], key[2]) in out or ("supplies", key[2], key[1]) in out))]
 
 
 def _label(x: Ref | Entity) -> str:
     return x.entity if isinstance(x, Ref) else x.label
 
 
-def match_cues(masked: Masked) -> list[tuple[str, Ref, Ref]]:
-    """(relation, subject, object) for every cue template matching the masked sentence."""
+def match_cues(masked: Masked, protagonist: Ref | None = None) -> list[tuple[str, Ref, Ref]]:
+    """(relation, subject, object) for every cue template matching the masked sentence.
+
+    A template without {S} takes the clause subject (and the names coordinated with it); one
+    without {O} takes `protagonist`, the company the story is about (得到甲局的支持).
+    """
     found = []
     for kind, pattern, explicit in cue_templates():
         for m in pattern.finditer(masked.text):
-            objects = role_refs(masked, m, "O")
+            objects = role_refs(masked, m, "O") if "O" in pattern.groupindex else \
+                [protagonist] if protagonist else []
             if explicit:
                 subjects = role_refs(masked, m, "S")
             else:
                 subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
-                subjects = [subject] if subject else []
+                subjects = coordinated(masked, subject) if subject else []
             found.extend((kind, s, o) for s in subjects for o in objects)
             if kind in ("develops", "partnerOf") and len(subjects) > 1:
                 # 甲与乙共建丙: the co-subjects are partners too.
@@ -278,12 +348,12 @@ def match_cues(masked: Masked) -> list[tuple[str, Ref, Ref]]:
     return found
 
 
-def find_posts(masked: Masked, text: Text, refs: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
+def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
-    title: X公司张三); a title that starts with a unit (督查科科长) may take the nearest body
-    named before it in the sentence.
+    title: X公司张三); a title made of a unit and a post (督查科科长, 消毒所副所长) takes the
+    nearest body named before it in the sentence or, failing that, in `earlier` (the story).
     """
     out = []
     for i, person in enumerate(masked.refs):
@@ -299,8 +369,8 @@ def find_posts(masked: Masked, text: Text, refs: list[Ref]) -> list[tuple[Ref, R
             org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
             if org.type in ORG_TYPES:
                 out.append((person, org, title))
-        elif title and len(title) > 2 and re.match(r"[\u4e00-\u9fff]{1,8}?[科处室所部院组队]", title):
-            org = next((r for r in reversed(masked.refs[:i]) if r.type in ORG_TYPES), None)
+        elif title and unit_post_regex().fullmatch(title):
+            org = main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
             if org is not None:
                 out.append((person, org, title))
     return out
@@ -326,7 +396,8 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
             if parent.label == child.label or not child.label.startswith(name):
                 continue
             rest = child.label[len(name):]
-            if child.type in ORG_TYPES and len(rest) >= 2 and rest.endswith(branch_suffixes()):
+            if child.type in ORG_TYPES and rest not in branch_suffixes() \
+                    and rest.endswith(branch_suffixes()):
                 yield "subOrganizationOf", child, parent, first_ref[child.label]
             elif child.type == "Program" and rest.startswith("关于"):
                 yield "issued", parent, child, first_ref[child.label]

@@ -28,11 +28,18 @@ COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有�
 BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 ORG_TYPES = ("Agency", "Organization")
+PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
 
 
 @lru_cache(maxsize=None)
 def abbreviations() -> dict[str, str]:
     return dict(load_table("agency_abbrev.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def standard_bodies() -> frozenset[str]:
+    """Official agency bodies (财政局, 营商环境建设监督局): named bare, they are the home city's."""
+    return frozenset(abbreviations().values())
 
 
 @lru_cache(maxsize=None)
@@ -155,7 +162,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
         juris = [j for j in juris if j]
         if not juris:
             return name, None
-    elif not juris and body in abbreviations() and ctx.home_city:
+    elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
         juris.append(places.lookup_place(ctx.home_city))
     if not juris:
         return name, None
@@ -321,7 +328,9 @@ def project_key(name: str) -> str:
 
 
 def program_key(name: str) -> str:
-    return name if len(name) >= 2 else ""
+    """“好差评”制度 and “好差评”机制 name one scheme: compare without those heads."""
+    key = PROGRAM_SYNONYM_HEAD.sub("", name)
+    return key if len(key) >= 2 else ""
 
 
 def branch_parent(label: str) -> str | None:

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from .model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
 from .ontology import KG
-from .query import display_width
+from .query import measure_width
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,10 @@ def format_stats(stats: Stats) -> str:
 
 def align(rows: list[list[str]]) -> str:
     """First column left-aligned, the others right-aligned, by display width."""
-    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    widths = [max(measure_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
-        cells = [row[0] + " " * (widths[0] - display_width(row[0]))]
-        cells += [" " * (widths[i] - display_width(c)) + c for i, c in enumerate(row) if i]
+        cells = [row[0] + " " * (widths[0] - measure_width(row[0]))]
+        cells += [" " * (widths[i] - measure_width(c)) + c for i, c in enumerate(row) if i]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"

@@ -40,6 +40,7 @@ ROLE_PROPS = {"provider": KG.provider, "recipient": KG.recipient, "facilitator":
               "program": KG.underProgram, "project": KG.forProject}
 EDGE_LENGTH = 150.0      # pixels between neighbours: room for a CJK label of ~10 characters
 LAYOUT_SEED = 7
+MIN_GAP = 90.0           # pixels between a node and its nearest neighbour, for most nodes
 BIG_COMPONENT = 300      # from this size on, networkx's O(n^2) spring layout is too slow
 
 
@@ -226,7 +227,8 @@ def view_data(g: Graph, focus: str | None = None, depth: int = 1,
                              "amountLabel": f["amountLabel"], "date": f["date"], "parties": parties,
                              "from": node_id[src] if drawn else None,
                              "to": node_id[dst] if drawn else None, "evidence": f["evidence"]})
-    for edge in edges + [f for f in out_fundings if f["from"] is not None]:
+    # Degree counts relations and fundings; jurisdiction would make every Place a giant.
+    for edge in [e for e in edges if e["type"] != JURISDICTION] + [f for f in out_fundings if f["from"] is not None]:
         nodes[edge["from"]]["degree"] += 1
         nodes[edge["to"]]["degree"] += 1
     for i, yuan in received.items():
@@ -312,9 +314,15 @@ def compute_layout(count: int, links: Iterable[tuple[int, int, float]]) -> list[
         if len(comp) == 1:
             points = {comp[0]: (0.0, 0.0)}
         elif len(comp) < BIG_COMPONENT:
-            raw = nx.spring_layout(graph.subgraph(comp), seed=LAYOUT_SEED, weight="weight")
-            radius = EDGE_LENGTH * max(0.5, 0.7 * math.sqrt(len(comp)))
-            points = {n: (float(p[0]) * radius, float(p[1]) * radius) for n, p in raw.items()}
+            sub = graph.subgraph(comp)
+            raw = nx.spring_layout(sub, seed=LAYOUT_SEED, weight="weight")
+            # spring_layout fits every component into the same square. Scale each so that its
+            # median edge is EDGE_LENGTH long and nearly all nodes stand MIN_GAP apart.
+            lengths = sorted(math.dist(raw[a], raw[b]) for a, b in sub.edges())
+            nearest = sorted(min(math.dist(raw[a], raw[b]) for b in comp if b != a) for a in comp)
+            scale = max(EDGE_LENGTH / max(lengths[len(lengths) // 2], 1e-3),
+                        MIN_GAP / max(nearest[len(nearest) // 10], 1e-3))
+            points = {n: (float(p[0]) * scale, float(p[1]) * scale) for n, p in raw.items()}
         else:
             points = _grid_spring_layout(graph, comp)
         xs = [p[0] for p in points.values()]
@@ -335,7 +343,7 @@ def compute_layout(count: int, links: Iterable[tuple[int, int, float]]) -> list[
     return positions
 
 
-def _grid_spring_layout(graph, nodes: list[int], iterations: int = 120) -> dict[int, tuple[float, float]]:
+def _grid_spring_layout(graph, nodes: list[int], iterations: int = 100) -> dict[int, tuple[float, float]]:
     """Fruchterman-Reingold's grid variant for big components: nodes repel only within twice
     the ideal distance (pairs from a k-d tree), so a step costs O(n + edges), not O(n^2) as in
     networkx's spring_layout (40 s for 5,000 nodes)."""
@@ -355,14 +363,17 @@ def _grid_spring_layout(graph, nodes: list[int], iterations: int = 120) -> dict[
         delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
         push = delta / np.maximum((delta ** 2).sum(axis=1), 1e-4)[:, None]          # 1/d
         delta_e = pos[ends[:, 0]] - pos[ends[:, 1]]
-        pull = delta_e * (np.sqrt((delta_e ** 2).sum(axis=1)) * weights)[:, None]  # d^2
+        # d^2 scaled down: with repulsion cut off at distance 2, full FR attraction packs big
+        # components too tightly for their labels.
+        pull = delta_e * (np.sqrt((delta_e ** 2).sum(axis=1)) * weights * 0.3)[:, None]
         disp = np.empty((n, 2))
         for axis in (0, 1):
             disp[:, axis] = (np.bincount(pairs[:, 0], push[:, axis], n) - np.bincount(pairs[:, 1], push[:, axis], n)
                              - np.bincount(ends[:, 0], pull[:, axis], n) + np.bincount(ends[:, 1], pull[:, axis], n))
         length = np.maximum(np.sqrt((disp ** 2).sum(axis=1)), 1e-9)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
-    return {v: (float(pos[i, 0]) * EDGE_LENGTH, float(pos[i, 1]) * EDGE_LENGTH) for i, v in enumerate(nodes)}
+    unit = EDGE_LENGTH * 0.8   # the median edge then spans about 2.4 units, nearest neighbours 0.5
+    return {v: (float(pos[i, 0]) * unit, float(pos[i, 1]) * unit) for i, v in enumerate(nodes)}
 
 
 # ---------------------------------------------------------------- the page
@@ -406,7 +417,7 @@ def render_html(data: dict, title: str = "kg graph") -> str:
            f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
            "style-src 'unsafe-inline'; img-src data:; font-src data:")
     parts = {
-        "csp": html.escape(csp), "title": html.escape(title),
+        "csp": html.escape(csp, quote=False), "title": html.escape(title),
         "style": vis_css + "\n" + (ASSETS / "view.css").read_text(encoding="utf-8"),
         "vis_js": vis_js, "app_js": app_js, "data": embed_json(data),
     }
@@ -424,22 +435,14 @@ def write_view(g: Graph, path, **options) -> None:
 
 
 def write_view_file(graph_path, out_path, **options) -> dict:
-    """`kg view`: read an RDF file (format from its extension, Turtle by default), write the
-    view; return the page's meta counts. Raises InputError for an unreadable graph."""
-    from rdflib.util import guess_format
+    """`kg view`: read an RDF file (format from its extension), write its view to out_path and
+    return the page's counts (data['meta']). Raises InputError or ViewError."""
+    from .query import read_graph
 
     source = Path(graph_path)
-    if not source.is_file():
-        raise InputError(f"{source}: no such file")
-    g = Graph()
+    data = view_data(read_graph(source), **options)
     try:
-        g.parse(source, format=guess_format(str(source)) or "turtle")
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        raise InputError(f"{source}: not a readable RDF graph ({type(exc).__name__}: {exc})") from None
-    data = view_data(g, **options)
-    page = render_html(data, title=f"kg · {source.name}")
-    try:
-        Path(out_path).write_text(page, encoding="utf-8", newline="\n")
+        Path(out_path).write_text(render_html(data, title=f"kg · {source.name}"), encoding="utf-8", newline="\n")
     except OSError as exc:
         raise InputError(f"{out_path}: cannot write ({exc.strerror or exc})") from None
     return data["meta"]

@@ -62,20 +62,21 @@ DISTRICT = "青禾市东湖区"
 PROVINCE = "云岭省"
 
 
-def evidence(doc_id: str, sentence: str) -> Evidence:
+def make_evidence(doc_id: str, sentence: str) -> Evidence:
     """The Evidence of `sentence` in article `doc_id`, with its offsets in that text."""
     start = TEXTS[doc_id].index(sentence)
     return Evidence(doc_id, sentence, start, start + len(sentence))
 
 
-def article(doc_id: str, title: str, date: str | None, bylines: tuple[str, ...] = ()) -> Article:
+def make_article(doc_id: str, title: str, date: str | None, bylines: tuple[str, ...] = ()) -> Article:
+    """An Article read from news/<doc_id>."""
     return Article(doc_id=doc_id, source=f"news/{doc_id}", title=title, date=date, bylines=bylines)
 
 
-def extraction_a() -> Extraction:
+def make_extraction_a() -> Extraction:
     doc = "a001.txt"
     return Extraction(
-        article=article(doc, "星河智能获研发补助和千万元贷款", "2023-03-15", ("王小川",)),
+        article=make_article(doc, "星河智能获研发补助和千万元贷款", "2023-03-15", ("王小川",)),
         entities=(
             Entity(CITY, "Place"),
             Entity(FINANCE, "Agency", jurisdiction=CITY),
@@ -88,25 +89,25 @@ def extraction_a() -> Extraction:
             Entity(SPECIALIST, "Program", ("“专精特新”培育计划",)),
         ),
         relations=(
-            Relation("issued", INDUSTRY, SPECIALIST, evidence(doc, A1)),
-            Relation("worksFor", ZHOU, XINGHE, evidence(doc, A2), job_title="副总经理"),
-            Relation("assists", INDUSTRY, XINGHE, evidence(doc, A3)),
-            Relation("partnerOf", XINGHE, COLLEGE, evidence(doc, A4)),
-            Relation("worksFor", CHEN, INDUSTRY, evidence(doc, A5), job_title="局长"),
+            Relation("issued", INDUSTRY, SPECIALIST, make_evidence(doc, A1)),
+            Relation("worksFor", ZHOU, XINGHE, make_evidence(doc, A2), job_title="副总经理"),
+            Relation("assists", INDUSTRY, XINGHE, make_evidence(doc, A3)),
+            Relation("partnerOf", XINGHE, COLLEGE, make_evidence(doc, A4)),
+            Relation("worksFor", CHEN, INDUSTRY, make_evidence(doc, A5), job_title="局长"),
         ),
         fundings=(
-            Funding("Grant", evidence(doc, A1), amount=Decimal(3200000), amount_text="320万元",
+            Funding("Grant", make_evidence(doc, A1), amount=Decimal(3200000), amount_text="320万元",
                     date="2023-03-10", provider=FINANCE, recipient=XINGHE, program=SPECIALIST),
-            Funding("Loan", evidence(doc, A3), amount=Decimal(15000000), amount_text="1500万元",
+            Funding("Loan", make_evidence(doc, A3), amount=Decimal(15000000), amount_text="1500万元",
                     date="2023-03", provider=BRANCH, recipient=XINGHE, facilitator=INDUSTRY),
         ),
     )
 
 
-def extraction_b() -> Extraction:
+def make_extraction_b() -> Extraction:
     doc = "a002.txt"
     return Extraction(
-        article=article(doc, "星河智能产业园项目开工", "2023-05-20"),
+        article=make_article(doc, "星河智能产业园项目开工", "2023-05-20"),
         entities=(
             Entity(CITY, "Place"),
             Entity(DISTRICT, "Place", ("东湖区",), jurisdiction=CITY),
@@ -122,27 +123,27 @@ def extraction_b() -> Extraction:
             Entity(PARK, "Project"),
         ),
         relations=(
-            Relation("develops", XINGHE, PARK, evidence(doc, B1)),
-            Relation("contractorOf", ROADS, PARK, evidence(doc, B1)),
-            Relation("issued", CITY_GOV, RELIEF_TEN, evidence(doc, B4)),
-            Relation("regulates", MARKET, BEICHEN, evidence(doc, B5)),
-            Relation("partnerOf", XINGHE, COLLEGE, evidence(doc, B6)),
+            Relation("develops", XINGHE, PARK, make_evidence(doc, B1)),
+            Relation("contractorOf", ROADS, PARK, make_evidence(doc, B1)),
+            Relation("issued", CITY_GOV, RELIEF_TEN, make_evidence(doc, B4)),
+            Relation("regulates", MARKET, BEICHEN, make_evidence(doc, B5)),
+            Relation("partnerOf", XINGHE, COLLEGE, make_evidence(doc, B6)),
         ),
         fundings=(
-            Funding("Investment", evidence(doc, B1), amount=Decimal(320000000), amount_text="3.2亿元",
+            Funding("Investment", make_evidence(doc, B1), amount=Decimal(320000000), amount_text="3.2亿元",
                     date="2023-05-18", provider=XINGHE, project=PARK),
-            Funding("InterestSubsidy", evidence(doc, B2), amount=Decimal(800000), amount_text="80万元",
+            Funding("InterestSubsidy", make_evidence(doc, B2), amount=Decimal(800000), amount_text="80万元",
                     date="2023", provider=FINANCE, recipient=XINGHE, project=PARK),
-            Funding("Relief", evidence(doc, B3), amount=Decimal(125000), amount_text="12.5万元",
+            Funding("Relief", make_evidence(doc, B3), amount=Decimal(125000), amount_text="12.5万元",
                     provider=DISTRICT_GOV, recipient=BEICHEN, program=RELIEF_TEN),
         ),
     )
 
 
-def extraction_c() -> Extraction:
+def make_extraction_c() -> Extraction:
     doc = "a003.txt"
     return Extraction(
-        article=article(doc, "青禾分行清收欠款", None),
+        article=make_article(doc, "青禾分行清收欠款", None),
         entities=(
             Entity(PROVINCE, "Place"),
             Entity(CITY_GOV, "Agency"),
@@ -157,29 +158,30 @@ def extraction_c() -> Extraction:
             Entity(COLLEGE, "Organization"),
         ),
         relations=(
-            Relation("subOrganizationOf", MARKET, DISTRICT_GOV, evidence(doc, C1)),
-            Relation("subOrganizationOf", DISTRICT_GOV, CITY_GOV, evidence(doc, C1)),
-            Relation("subOrganizationOf", FINANCE, CITY_GOV, evidence(doc, C2)),
-            Relation("subOrganizationOf", INDUSTRY, CITY_GOV, evidence(doc, C2)),
-            Relation("subOrganizationOf", BRANCH, BANK, evidence(doc, C3)),
-            Relation("assists", PROVINCE_FINANCE, COLLEGE, evidence(doc, C5)),
+            Relation("subOrganizationOf", MARKET, DISTRICT_GOV, make_evidence(doc, C1)),
+            Relation("subOrganizationOf", DISTRICT_GOV, CITY_GOV, make_evidence(doc, C1)),
+            Relation("subOrganizationOf", FINANCE, CITY_GOV, make_evidence(doc, C2)),
+            Relation("subOrganizationOf", INDUSTRY, CITY_GOV, make_evidence(doc, C2)),
+            Relation("subOrganizationOf", BRANCH, BANK, make_evidence(doc, C3)),
+            Relation("assists", PROVINCE_FINANCE, COLLEGE, make_evidence(doc, C5)),
         ),
         fundings=(
-            Funding("Debt", evidence(doc, C3), amount=Decimal(600000), amount_text="60万元",
+            Funding("Debt", make_evidence(doc, C3), amount=Decimal(600000), amount_text="60万元",
                     provider=BRANCH, recipient=BEICHEN),
-            Funding("Grant", evidence(doc, C4), provider=PROVINCE_FINANCE, recipient=COLLEGE),
+            Funding("Grant", make_evidence(doc, C4), provider=PROVINCE_FINANCE, recipient=COLLEGE),
         ),
     )
 
 
-def small_extractions() -> list[Extraction]:
-    return [extraction_a(), extraction_b(), extraction_c()]
+def make_small_extractions() -> list[Extraction]:
+    """The three articles: a grant and a loan; a project, a relief, a regulator; hierarchy and a debt."""
+    return [make_extraction_a(), make_extraction_b(), make_extraction_c()]
 
 
 @pytest.fixture(scope="session")
 def small_graph() -> Graph:
     """The graph of the three invented articles (treat as read-only: it is shared)."""
-    return build_graph(small_extractions())
+    return build_graph(make_small_extractions())
 
 
 @pytest.fixture(scope="session")

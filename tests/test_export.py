@@ -7,15 +7,16 @@ from decimal import Decimal
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.export import EXPORT_FORMATS, article_dataset, export_graph
+from kg.export import EXPORT_FORMATS, split_by_article, export_graph
 from kg.graph import article_iri, entity_iri
 from kg.ontology import KG
+from kg.query import read_graph
 
 RDF_FILES = {"turtle": "graph.ttl", "ntriples": "graph.nt", "nquads": "graph.nq",
              "trig": "graph.trig", "jsonld": "graph.jsonld"}
@@ -28,7 +29,7 @@ COLLEGE = entity_iri("Organization", "青禾理工学院")
 FINANCE = entity_iri("Agency", "青禾市财政局")
 
 
-def canonical(g: Graph) -> Graph:
+def canonicalize_decimals(g: Graph) -> Graph:
     """g with decimals in one lexical form: Turtle writes 3200000 as 3200000.0."""
     out = Graph()
     for s, p, o in g:
@@ -38,18 +39,7 @@ def canonical(g: Graph) -> Graph:
     return out
 
 
-def read_rdf(path, fmt: str) -> Graph:
-    if fmt in ("nquads", "trig"):
-        ds = Dataset()
-        ds.parse(path, format=fmt)
-        g = Graph()
-        for s, p, o, _ in ds.quads():
-            g.add((s, p, o))
-        return g
-    return Graph().parse(path, format={"ntriples": "nt", "jsonld": "json-ld"}.get(fmt, fmt))
-
-
-def grant_of(g: Graph) -> URIRef:
+def find_grant(g: Graph) -> URIRef:
     """The 320万元 grant node of the small graph."""
     return next(f for f in g.subjects(KG.amount, None) if g.value(f, KG.amountText) == Literal("320万元", lang="zh"))
 
@@ -57,13 +47,13 @@ def grant_of(g: Graph) -> URIRef:
 @pytest.mark.parametrize("fmt", RDF_FILES)
 def test_rdf_formats_open_in_rdflib(small_graph, tmp_path, fmt):
     path = export_graph(small_graph, fmt, tmp_path / RDF_FILES[fmt])
-    assert isomorphic(canonical(read_rdf(path, fmt)), canonical(small_graph))
+    assert isomorphic(canonicalize_decimals(read_graph(path)), canonicalize_decimals(small_graph))
 
 
 @pytest.mark.parametrize("fmt", ["ntriples", "nquads", "jsonld"])
 def test_round_trip_is_exact(small_graph, tmp_path, fmt):
     path = export_graph(small_graph, fmt, tmp_path / RDF_FILES[fmt])
-    assert isomorphic(read_rdf(path, fmt), small_graph)
+    assert isomorphic(read_graph(path), small_graph)
 
 
 def test_ntriples_round_trip_through_the_cli(graph_file, small_graph, tmp_path):
@@ -73,7 +63,7 @@ def test_ntriples_round_trip_through_the_cli(graph_file, small_graph, tmp_path):
     back = CliRunner().invoke(main, ["export", str(out), "--format", "ntriples", "-o", str(tmp_path / "again.nt")])
     assert back.exit_code == 0
     assert (tmp_path / "again.nt").read_bytes() == out.read_bytes()
-    assert isomorphic(canonical(Graph().parse(out, format="nt")), canonical(small_graph))
+    assert isomorphic(canonicalize_decimals(Graph().parse(out, format="nt")), canonicalize_decimals(small_graph))
 
 
 def test_exports_are_deterministic(small_graph, tmp_path):
@@ -85,7 +75,7 @@ def test_exports_are_deterministic(small_graph, tmp_path):
 # --- named graphs -----------------------------------------------------------------------------
 
 def test_each_article_has_its_named_graph(small_graph):
-    ds = article_dataset(small_graph)
+    ds = split_by_article(small_graph)
     articles = set(small_graph.subjects(RDF.type, KG.Article))
     named = {c.identifier for c in ds.graphs() if len(c) and c.identifier != ds.default_graph.identifier}
     assert named == articles
@@ -96,9 +86,9 @@ def test_each_article_has_its_named_graph(small_graph):
 
 
 def test_article_graph_holds_its_facts(small_graph):
-    ds = article_dataset(small_graph)
+    ds = split_by_article(small_graph)
     first, second = ds.graph(article_iri("a001.txt")), ds.graph(article_iri("a002.txt"))
-    grant = grant_of(small_graph)
+    grant = find_grant(small_graph)
     assert set(small_graph.triples((grant, None, None))) <= set(first)
     assert (article_iri("a001.txt"), KG.mentions, XINGHE) in first
     # a relation stated in two articles is in both graphs, with its own statement in each
@@ -109,7 +99,7 @@ def test_article_graph_holds_its_facts(small_graph):
 
 
 def test_entity_descriptions_go_to_the_default_graph(small_graph):
-    ds = article_dataset(small_graph)
+    ds = split_by_article(small_graph)
     label = (XINGHE, RDFS.label, Literal("青禾星河智能科技有限公司", lang="zh"))
     assert label in ds.default_graph
     assert all(label not in ds.graph(a) for a in small_graph.subjects(RDF.type, KG.Article))
@@ -123,15 +113,15 @@ def test_graphml_and_gexf_open_in_networkx(small_graph, tmp_path, fmt, reader):
     g = reader(path)
     assert g.number_of_nodes() == ENTITIES + FUNDINGS
     assert g.number_of_edges() == EDGES
-    grant = g.nodes[str(grant_of(small_graph))]
+    grant = g.nodes[str(find_grant(small_graph))]
     assert (grant["label"], grant["class"], grant["amount"], grant["date"]) == \
         ("320万元 Grant", "Grant", 3200000.0, "2023-03-10")
     company = g.nodes[str(XINGHE)]
     assert (company["label"], company["class"], company["aliases"]) == \
         ("青禾星河智能科技有限公司", "Company", "星河智能")
     relations = {(u, v, d["relation"]) for u, v, d in g.edges(data=True)}
-    assert (str(FINANCE), str(grant_of(small_graph)), "provider") in relations
-    assert (str(grant_of(small_graph)), str(XINGHE), "recipient") in relations
+    assert (str(FINANCE), str(find_grant(small_graph)), "provider") in relations
+    assert (str(find_grant(small_graph)), str(XINGHE), "recipient") in relations
     assert (str(XINGHE), str(COLLEGE), "partnerOf") in relations
     titles = {d.get("jobTitle") for _, _, d in g.edges(data=True) if d["relation"] == "worksFor"}
     assert titles == {"副总经理", "局长"}
@@ -147,7 +137,7 @@ def test_csv_folder_reads_as_neo4j_import_files(small_graph, tmp_path):
     assert list(edges[0]) == [":START_ID", ":END_ID", ":TYPE", "jobTitle"]
     assert len(nodes) == ENTITIES + FUNDINGS and len(edges) == EDGES
     by_id = {n["id:ID"]: n for n in nodes}
-    grant = by_id[str(grant_of(small_graph))]
+    grant = by_id[str(find_grant(small_graph))]
     assert (grant[":LABEL"], grant["amount:double"], grant["date"]) == ("Funding;Grant", "3200000", "2023-03-10")
     assert grant["evidence"].startswith("3月10日，青禾市财政局拨付的320万元")
     assert by_id[str(XINGHE)][":LABEL"] == "Company"

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql import prepareQuery
 
-from conftest import A1, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, evidence
+from conftest import A1, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
 from kg.cli import main
 from kg.errors import InputError, QueryError
-from kg.query import (display_width, format_result, list_queries, parse_params, read_graph,
-                      read_named_query, rows_of, run_query)
+from kg.query import (measure_width, format_result, list_queries, parse_params, read_graph,
+                      read_named_query, list_rows, run_query)
 from kg.resources import resource_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -115,14 +115,14 @@ EXPECTED = [
         (XINGHE, "partnerOf", COLLEGE, B6, B),
     ]),
     ("entity_evidence", {"entity": BEICHEN}, [
-        ("Relief", DISTRICT_GOV, BEICHEN, B3, B, str(evidence("a002.txt", B3).start)),
-        ("regulates", MARKET, BEICHEN, B5, B, str(evidence("a002.txt", B5).start)),
-        ("Debt", BRANCH, BEICHEN, C3, C, str(evidence("a003.txt", C3).start)),
+        ("Relief", DISTRICT_GOV, BEICHEN, B3, B, str(make_evidence("a002.txt", B3).start)),
+        ("regulates", MARKET, BEICHEN, B5, B, str(make_evidence("a002.txt", B5).start)),
+        ("Debt", BRANCH, BEICHEN, C3, C, str(make_evidence("a003.txt", C3).start)),
     ]),
     ("entity_evidence", {"entity": "东湖区人民政府"}, [
-        ("Relief", DISTRICT_GOV, BEICHEN, B3, B, str(evidence("a002.txt", B3).start)),
-        ("subOrganizationOf", DISTRICT_GOV, CITY_GOV, C1, C, str(evidence("a003.txt", C1).start)),
-        ("subOrganizationOf", MARKET, DISTRICT_GOV, C1, C, str(evidence("a003.txt", C1).start)),
+        ("Relief", DISTRICT_GOV, BEICHEN, B3, B, str(make_evidence("a002.txt", B3).start)),
+        ("subOrganizationOf", DISTRICT_GOV, CITY_GOV, C1, C, str(make_evidence("a003.txt", C1).start)),
+        ("subOrganizationOf", MARKET, DISTRICT_GOV, C1, C, str(make_evidence("a003.txt", C1).start)),
     ]),
     ("article_entities", {}, [
         (A, TITLE_A, "Agency", INDUSTRY),
@@ -185,11 +185,11 @@ def test_every_named_query_has_a_row_test():
 @pytest.mark.parametrize("name, params, rows", EXPECTED,
                          ids=[f"{n}-{'-'.join(p.values())}" for n, p, _ in EXPECTED])
 def test_named_query_rows(small_graph, name, params, rows):
-    assert rows_of(run_query(small_graph, name, params)) == rows
+    assert list_rows(run_query(small_graph, name, params)) == rows
 
 
 def test_an_unmatched_parameter_gives_no_rows(small_graph):
-    assert rows_of(run_query(small_graph, "company_profile", {"company": "不存在的公司"})) == []
+    assert list_rows(run_query(small_graph, "company_profile", {"company": "不存在的公司"})) == []
 
 
 # --- parameters are terms, never query text ---------------------------------------------
@@ -200,13 +200,13 @@ INJECTIONS = ['x" } DROP ALL #', "x' } ; DELETE WHERE { ?s ?p ?o } #", '"> } UNI
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_a_parameter_is_just_a_string(small_graph, value):
     size = len(small_graph)
-    assert rows_of(run_query(small_graph, "entity_evidence", {"entity": value})) == []
-    assert rows_of(run_query(small_graph, "SELECT ?name WHERE {}", {"name": value})) == [(value,)]
+    assert list_rows(run_query(small_graph, "entity_evidence", {"entity": value})) == []
+    assert list_rows(run_query(small_graph, "SELECT ?name WHERE {}", {"name": value})) == [(value,)]
     assert len(small_graph) == size
 
 
 def test_a_parameter_with_quotes_matches_an_alias_with_quotes(small_graph):
-    rows = rows_of(run_query(small_graph, "entity_evidence", {"entity": "“专精特新”培育计划"}))
+    rows = list_rows(run_query(small_graph, "entity_evidence", {"entity": "“专精特新”培育计划"}))
     assert [r[0] for r in rows] == ["Grant", "issued"]
 
 
@@ -238,7 +238,7 @@ def test_parse_params_rejects_pairs_without_a_name(pair):
 def test_a_query_file_runs(small_graph, tmp_path):
     path = tmp_path / "count.rq"
     path.write_text("SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }", encoding="utf-8")
-    assert rows_of(run_query(small_graph, str(path))) == [("3",)]
+    assert list_rows(run_query(small_graph, str(path))) == [("3",)]
 
 
 @pytest.mark.parametrize("spec, message", [
@@ -270,7 +270,7 @@ def test_read_graph_errors(tmp_path):
     ("abc", 3), ("青禾", 4), ("《纾困十条》", 12), ("ＡＢ", 4), ("e\u0301", 1), ("", 0),
 ])
 def test_display_width(text, width):
-    assert display_width(text) == width
+    assert measure_width(text) == width
 
 
 def test_table_aligns_chinese_by_display_width(small_graph):
@@ -278,7 +278,7 @@ def test_table_aligns_chinese_by_display_width(small_graph):
     lines = text.splitlines()
     assert lines[0].split() == ["person", "post", "organization"]
     # the organisation column starts at the same screen column on every line
-    starts = [display_width(line[:line.index(org)]) for line, org in
+    starts = [measure_width(line[:line.index(org)]) for line, org in
               [(lines[0], "organization"), (lines[2], XINGHE), (lines[3], INDUSTRY)]]
     assert len(set(starts)) == 1
 
@@ -286,6 +286,11 @@ def test_table_aligns_chinese_by_display_width(small_graph):
 def test_table_right_aligns_numbers(small_graph):
     lines = format_result(run_query(small_graph, "top_recipients"), "table").splitlines()
     assert lines[2].endswith(" 19000000") and lines[4].endswith("         0")
+
+
+def test_table_keeps_a_value_with_a_line_break_on_one_line(small_graph):
+    text = format_result(run_query(small_graph, 'SELECT ?v WHERE { BIND("第一行\\n第二行" AS ?v) }'))
+    assert text.splitlines()[2] == "第一行 第二行"
 
 
 def test_json_is_sparql_results_json(small_graph):
@@ -370,10 +375,10 @@ def seed_graph():
     return build_graph(build_corpus(read_documents([str(seeds)])))
 
 
-def seed_grant(seed_graph) -> dict:
+def find_seed_grant(seed_graph) -> dict:
     """The fundings row of the 580万元 equipment grant, as {column: value}."""
     result = run_query(seed_graph, "fundings")
-    rows = [dict(zip([str(v) for v in result.vars], row)) for row in rows_of(result)]
+    rows = [dict(zip([str(v) for v in result.vars], row)) for row in list_rows(result)]
     matches = [r for r in rows if r["recipient"] == "哈尔滨工大正元信息技术有限公司"
                and r["amount"] == "5800000" and r["type"] == "Grant"]
     assert matches, "the 580万元 grant is missing from the fundings query"
@@ -381,14 +386,14 @@ def seed_grant(seed_graph) -> dict:
 
 
 def test_seed_fundings_query_returns_the_equipment_grant(seed_graph):
-    grant = seed_grant(seed_graph)
+    grant = find_seed_grant(seed_graph)
     assert grant["provider"]
     assert "580万元" in grant["evidence"]
 
 
 def test_seed_every_named_query_returns_rows(seed_graph):
-    grant = seed_grant(seed_graph)
+    grant = find_seed_grant(seed_graph)
     params = {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"]}
     for q in list_queries():
-        rows = rows_of(run_query(seed_graph, q.name, {n: params[n] for n, _ in q.params}))
+        rows = list_rows(run_query(seed_graph, q.name, {n: params[n] for n, _ in q.params}))
         assert rows, f"{q.name} returns no row on the seeds"

@@ -32,6 +32,9 @@
   var DIM_TEXT = "#c5ccd5", DIM_EDGE = "#eef0f3";
   var big = data.nodes.length > 1500;
   var labelledRelations = data.nodes.length <= 400;
+  // On big graphs jurisdiction lines (one per entity) would double the drawing time; they
+  // start switched off there, and every panel still names the jurisdiction.
+  var kindOn = { jurisdiction: !big }, classOn = {};
 
   // ------------------------------------------------------------ small DOM helpers
   function el(tag, props) {
@@ -109,7 +112,7 @@
     var juris = e.type === "jurisdiction";
     var label = labelledRelations && !juris ? RELATIONS[e.type] + (e.jobTitle ? " " + e.jobTitle : "") : undefined;
     edgeInfo[e.id] = { kind: e.type, from: e.from, to: e.to, record: e };
-    edgeItems.push({ id: e.id, from: e.from, to: e.to, label: label, dashes: juris,
+    edgeItems.push({ id: e.id, from: e.from, to: e.to, label: label, dashes: juris, hidden: juris && !kindOn.jurisdiction,
                      color: { color: juris ? JURISDICTION : RELATION, highlight: "#334e68", hover: "#334e68" },
                      arrows: e.type === "partnerOf" ? "" : "to", width: juris ? 0.8 : 1,
                      title: e.type + " · " + RELATIONS[e.type] + (e.jobTitle ? " · " + e.jobTitle : "") });
@@ -150,9 +153,9 @@
   window.edges = edges;
 
   // ------------------------------------------------------------ filters and legend
-  var classOn = {}, kindOn = {};
   var hiddenNode = new Array(data.nodes.length).fill(false);
   var hiddenEdge = {};
+  Object.keys(edgeInfo).forEach(function (id) { hiddenEdge[id] = edgeInfo[id].kind === "jurisdiction" && !kindOn.jurisdiction; });
 
   function applyVisibility() {
     var nodeUpdates = [];
@@ -200,13 +203,13 @@
     var kinds = Object.keys(FUNDINGS).map(function (t) { return "funding:" + t; })
       .concat(Object.keys(RELATIONS));
     kinds.forEach(function (kind) {
-      kindOn[kind] = true;
+      if (!(kind in kindOn)) kindOn[kind] = true;
       if (!kindCounts[kind]) return;
       var money = kind.indexOf("funding:") === 0, name = money ? kind.slice(8) : kind;
       var box = el("input", { type: "checkbox", "data-kind-key": kind });
-      box.checked = true;
+      box.checked = kindOn[kind];
       box.addEventListener("change", function () { setKindVisible(kind, box.checked); });
-      var swatch = lineSwatch(money ? MONEY : kind === "jurisdiction" ? JURISDICTION : RELATION,
+      var swatch = lineSwatch(edgeBase(kind),
                               kind === "jurisdiction", money ? 2.2 : 1.2);
       document.getElementById(money ? "funding-filters" : "relation-filters")
         .append(filterRow(swatch, name + " " + (money ? FUNDINGS[name] : RELATIONS[name]), kindCounts[kind], box));
@@ -224,35 +227,43 @@
     adjacency[info.from].push([info.to, id]);
     adjacency[info.to].push([info.from, id]);
   });
-  var dimmedNode = new Array(data.nodes.length).fill(false);
-  var dimmedEdge = {};
+  /* Neighbourhood highlight. Each node and edge is "normal", "near" (the selection and its
+   * neighbours: dark outline) or "dim" (everything else, faded). Big graphs skip dimming, so a
+   * selection there updates only the neighbourhood instead of every item. */
+  var nodeState = new Array(data.nodes.length).fill("normal");
+  var edgeState = {};
   var selected = null;
 
+  function edgeBase(kind) {
+    return kind.indexOf("funding:") === 0 ? MONEY : kind === "jurisdiction" ? JURISDICTION : RELATION;
+  }
   function highlight(id) {
-    var keepNodes = {}, keepEdges = {};
+    var near = {}, nearEdges = {};
     if (id !== null) {
-      keepNodes[id] = true;
-      adjacency[id].forEach(function (pair) { keepNodes[pair[0]] = true; keepEdges[pair[1]] = true; });
+      near[id] = true;
+      adjacency[id].forEach(function (pair) { near[pair[0]] = true; nearEdges[pair[1]] = true; });
     }
-    var nodeUpdates = [];
+    var fade = id !== null && !big ? "dim" : "normal";
+    var nodeUpdates = [], edgeUpdates = [];
     data.nodes.forEach(function (n) {
-      var dim = id !== null && !keepNodes[n.id];
-      if (dim !== dimmedNode[n.id]) {
-        dimmedNode[n.id] = dim;
-        nodeUpdates.push({ id: n.id, color: dim ? DIM_NODE : nodeColor(n.type), font: { color: dim ? DIM_TEXT : INK } });
-      }
+      var state = near[n.id] ? "near" : fade;
+      if (state === nodeState[n.id]) return;
+      nodeState[n.id] = state;
+      var color = nodeColor(n.type);
+      if (state === "near") color.border = "#111827";
+      nodeUpdates.push({ id: n.id, color: state === "dim" ? DIM_NODE : color,
+                         borderWidth: state === "near" ? 2.5 : 1.5,
+                         font: { color: state === "dim" ? DIM_TEXT : INK } });
     });
-    var edgeUpdates = [];
     Object.keys(edgeInfo).forEach(function (eid) {
-      var dim = id !== null && !keepEdges[eid];
-      if (dim !== !!dimmedEdge[eid]) {
-        dimmedEdge[eid] = dim;
-        var money = edgeInfo[eid].kind.indexOf("funding:") === 0;
-        var base = money ? MONEY : edgeInfo[eid].kind === "jurisdiction" ? JURISDICTION : RELATION;
-        edgeUpdates.push({ id: eid, color: { color: dim ? DIM_EDGE : base },
-                           font: { color: dim ? "rgba(0,0,0,0)" : money ? "#1b5e20" : "#52606d",
-                                   strokeColor: dim ? "rgba(0,0,0,0)" : "#ffffff" } });
-      }
+      var state = nearEdges[eid] ? "near" : fade;
+      if (state === (edgeState[eid] || "normal")) return;
+      edgeState[eid] = state;
+      var money = edgeInfo[eid].kind.indexOf("funding:") === 0;
+      var dim = state === "dim";
+      edgeUpdates.push({ id: eid, color: { color: dim ? DIM_EDGE : state === "near" && !money ? "#334e68" : edgeBase(edgeInfo[eid].kind) },
+                         font: { color: dim ? "rgba(0,0,0,0)" : money ? "#1b5e20" : "#52606d",
+                                 strokeColor: dim ? "rgba(0,0,0,0)" : "#ffffff" } });
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
@@ -296,8 +307,9 @@
   function source(ev) {
     if (ev.article === null || ev.article === undefined) return null;
     var a = data.articles[ev.article];
-    return el("div", { "class": "source" }, "— " + [a.title, a.file, a.date].filter(Boolean).join(" · "));
+    return el("div", { "class": "source", title: a.file }, "— " + [a.title, baseName(a.file), a.date].filter(Boolean).join(" · "));
   }
+  function baseName(path) { return path.split(/[\\/]/).pop(); }
   function evidence(ev) {
     if (!ev) return null;
     return el("div", { "class": "evidence" }, el("blockquote", null, ev.text), source(ev));
@@ -351,7 +363,8 @@
     });
     var articles = node.articles.map(function (i) {
       var a = data.articles[i];
-      return el("li", null, a.title || a.file, el("div", { "class": "source" }, [a.file, a.date].filter(Boolean).join(" · ")));
+      return el("li", null, a.title || baseName(a.file),
+                el("div", { "class": "source", title: a.file }, [baseName(a.file), a.date].filter(Boolean).join(" · ")));
     });
     showPanel([
       el("div", { "class": "kind" }, classSwatch(node.type), node.type + " · " + style.zh),
@@ -456,8 +469,9 @@
   });
   document.getElementById("reset").addEventListener("click", function () {
     Object.keys(classOn).forEach(function (c) { classOn[c] = true; });
-    Object.keys(kindOn).forEach(function (k) { kindOn[k] = true; });
-    document.querySelectorAll("#filters input[type=checkbox]").forEach(function (box) { box.checked = true; });
+    Object.keys(kindOn).forEach(function (k) { kindOn[k] = k !== "jurisdiction" || !big; });
+    document.querySelectorAll("#class-filters input").forEach(function (box) { box.checked = true; });
+    document.querySelectorAll("[data-kind-key]").forEach(function (box) { box.checked = kindOn[box.getAttribute("data-kind-key")]; });
     applyVisibility();
     clearSelection();
     network.fit({ animation: false });

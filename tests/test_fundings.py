@@ -1,0 +1,136 @@
+"""Fundings (kg.fundings) on sentences we write, one table per pattern.
+
+Mentions are made by hand with `annotate` from test_relations, so these tests run without
+the mention and resolution stages.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.fundings import find_fundings
+from kg.model import Article
+from test_relations import A, C, G, J, annotate
+
+ARTICLE_DATE = "2020-07-02"
+
+
+def fundings_of(raw: str, names: dict, date: str | None = ARTICLE_DATE):
+    text, sentences, mentions, entities = annotate(raw, names)
+    return find_fundings("t", text, sentences, mentions, entities, Article("t", "t", None, date))
+
+
+def summary(f) -> tuple:
+    return (f.type, int(f.amount) if f.amount is not None else None, f.provider, f.recipient, f.facilitator)
+
+
+# Each pattern of the issue: (sentence, names, expected (type, amount, provider, recipient, facilitator)).
+PATTERNS = [
+    # A下发的X补助款打到了B账户
+    ("6月30日,甲省财政厅下发的580万元设备合同补助款打到了乙信息技术有限公司账户。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙信息技术有限公司": ("乙信息技术有限公司", C)},
+     ("Grant", 5_800_000, "甲省财政厅", "乙信息技术有限公司", None)),
+    # A向B发放X贷款
+    ("丙银行丁县支行向戊农机有限公司发放贷款300万元。",
+     {"丙银行丁县支行": ("丙银行丁县支行", C), "戊农机有限公司": ("戊农机有限公司", C)},
+     ("Loan", 3_000_000, "丙银行丁县支行", "戊农机有限公司", None)),
+    # B向A申请X贷款: A lends
+    ("己饮品有限公司资金紧张。该企业向庚银行辛县支行申请100万元贷款。",
+     {"己饮品有限公司": ("己饮品有限公司", C), "庚银行辛县支行": ("庚银行辛县支行", C)},
+     ("Loan", 1_000_000, "庚银行辛县支行", "己饮品有限公司", None)),
+    # A为B争取X贷款: A only facilitates
+    ("壬海洋馆恢复营业。癸市文旅局为企业争取的1500万元稳企稳岗贷款,让壬海洋馆渡过难关。",
+     {"壬海洋馆": ("壬海洋馆", C), "癸市文旅局": ("癸市文旅局", A)},
+     ("Loan", 15_000_000, None, "壬海洋馆", "癸市文旅局")),
+    # B获得A的X补助
+    ("甲机械有限公司获得了乙区政府的50万元奖励。",
+     {"甲机械有限公司": ("甲机械有限公司", C), "乙区政府": ("乙区政府", A)},
+     ("Grant", 500_000, "乙区政府", "甲机械有限公司", None)),
+    # 为B减免X
+    ("丙区资产中心为丁种业有限公司减免房租9000元。",
+     {"丙区资产中心": ("丙区资产中心", A), "丁种业有限公司": ("丁种业有限公司", C)},
+     ("Relief", 9000, "丙区资产中心", "丁种业有限公司", None)),
+    # A拥有B债权X
+    ("戊资产管理公司拥有己房地产开发有限公司债权合计总额80645.06万元。",
+     {"戊资产管理公司": ("戊资产管理公司", C), "己房地产开发有限公司": ("己房地产开发有限公司", C)},
+     ("Debt", 806_450_600, "戊资产管理公司", "己房地产开发有限公司", None)),
+    # 总投资X: an Investment by the project's developers
+    ("庚星空项目由辛电商基地有限公司和壬新区管委会共同建设,总投资3亿元。",
+     {"庚星空项目": ("庚星空项目", J), "辛电商基地有限公司": ("辛电商基地有限公司", C),
+      "壬新区管委会": ("壬新区管委会", A)},
+     ("Investment", 300_000_000, "辛电商基地有限公司", None, None)),
+    # The subject invests: 筹措资金X购置
+    ("今年1月末,癸科技有限公司多方筹措资金2200万元购置口罩生产设备。",
+     {"癸科技有限公司": ("癸科技有限公司", C)},
+     ("Investment", 22_000_000, "癸科技有限公司", None, None)),
+    # 为企业减少电费支出: 企业 is generic here (the only company is the provider)
+    ("记者从甲供电公司获悉,该公司积极落实优惠政策,为企业减少电费支出1.59亿元。",
+     {"甲供电公司": ("甲供电公司", C)},
+     ("Relief", 159_000_000, "甲供电公司", None, None)),
+    # 贴息 with an amount to a named party
+    ("乙市财政局为丙食品有限公司贴息120万元。",
+     {"乙市财政局": ("乙市财政局", A), "丙食品有限公司": ("丙食品有限公司", C)},
+     ("InterestSubsidy", 1_200_000, "乙市财政局", "丙食品有限公司", None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PATTERNS)
+def test_funding_patterns(raw, names, expected):
+    (funding,) = fundings_of(raw, names)
+    assert summary(funding) == expected
+    assert funding.evidence.sentence in raw
+
+
+# Rates, caps, per-head rules, ranges, thresholds and counts are never a party's funding.
+NOT_FUNDINGS = [
+    "对总投资500万元以上新建的工业项目给予贴息。",
+    "按每人200元标准给予人力资源服务机构奖励。",
+    "按在本市停留过夜游客每名每天最高50元标准给予补助。",
+    "给予10万元至500万元投资补助。",
+    "给予2020年新贷款额50%的贷款贴息。",
+    "甲区暂扣违停车辆近6000辆。",
+    "这些成本算下来,一天就要20万元。",
+    "年租金是36000元。",
+    "未来3年创造产值10亿元。",
+]
+
+
+@pytest.mark.parametrize("raw", NOT_FUNDINGS)
+def test_not_fundings(raw):
+    assert fundings_of(raw, {}) == []
+
+
+def test_a_repeated_amount_is_one_funding_with_the_best_parties():
+    raw = ("1500万贷款助甲海洋馆渡难关\n甲海洋馆恢复营业。乙市文旅局为企业争取的1500万元稳企稳岗贷款帮了大忙。"
+           "乙市文旅局主动对接,协助企业获得了1500万元的稳企稳岗贷款。")
+    names = {"甲海洋馆": ("甲海洋馆", C), "乙市文旅局": ("乙市文旅局", A)}
+    (funding,) = fundings_of(raw, names)
+    assert summary(funding) == ("Loan", 15_000_000, None, "甲海洋馆", "乙市文旅局")
+
+
+def test_a_part_of_the_previous_funding_inherits_its_parties_and_date():
+    raw = "记者14日从甲供电公司获悉,该公司为企业减少电费支出1.59亿元。其中,为420户大工业客户减少基本电费支出2000万元。"
+    fundings = fundings_of(raw, {"甲供电公司": ("甲供电公司", C)}, "2020-03-20")
+    assert [(int(f.amount), f.provider, f.date) for f in fundings] == [
+        (159_000_000, "甲供电公司", "2020-03-14"), (20_000_000, "甲供电公司", "2020-03-14")]
+
+
+def test_amount_text_flag_date_program_and_project():
+    raw = "今年1月末,按照《乙市稳企若干措施》,甲市财政局为丙项目拨付扶持资金2000余万元。"
+    names = {"乙市稳企若干措施": ("乙市稳企若干措施", G), "甲市财政局": ("甲市财政局", A),
+             "丙项目": ("丙项目", J)}
+    (funding,) = fundings_of(raw, names)
+    assert (funding.amount, funding.amount_text, funding.approximate, funding.date) == \
+        (Decimal(20_000_000), "2000余万元", True, "2020-01")
+    assert (funding.program, funding.project, funding.provider) == ("乙市稳企若干措施", "丙项目", "甲市财政局")
+
+
+def test_a_loan_borrowed_by_the_subject():
+    raw = "丁农机有限公司去年获得贷款80万元。"
+    (funding,) = fundings_of(raw, {"丁农机有限公司": ("丁农机有限公司", C)})
+    assert (funding.provider, funding.recipient) == (None, "丁农机有限公司")
+
+
+def test_sentences_without_cue_or_money_are_skipped():
+    assert fundings_of("甲局召开会议。乙公司获得贷款支持。", {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}) == []
