@@ -140,7 +140,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
                 continue
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
                               pick_date(sentence.text, dates, amount), **assign_roles(masked, amount, cue.type))
-            funding = with_context(funding, masked, sentence, previous)
+            funding = with_context(funding, sentence, previous)
             found.append(funding)
             current = funding
         previous = current
@@ -166,7 +166,8 @@ def assign_roles(masked: Masked, amount: Amount, kind: str) -> dict[str, str | N
         subject = implicit_subject(masked, at, ORG_TYPES)
         if subject is not None and subject.entity not in roles.values():
             if kind == "Loan" and not _is_lender(subject.entity):
-                roles.setdefault("R", subject.entity)
+                if subject.type != "Agency":      # an agency helps a firm borrow; it does not borrow
+                    roles.setdefault("R", subject.entity)
             else:
                 roles["P"] = subject.entity
     provider, recipient, facilitator = (roles.get(r) for r in _ROLES)
@@ -195,7 +196,7 @@ def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | Non
     return as_of[0].value if as_of else None
 
 
-def with_context(funding: Funding, masked: Masked, sentence: Sentence,
+def with_context(funding: Funding, sentence: Sentence,
                  previous: Funding | None) -> Funding:
     """A sentence that continues the previous one (其中…) inherits its parties and date."""
     if previous is None or funding.provider or funding.recipient \

@@ -57,6 +57,12 @@ def ENDS_WITH_SUFFIX() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def generic_tail() -> re.Pattern:
+    """Project-like phrases that name no project (老工业基地, 系统工程)."""
+    return re.compile("(?:" + "|".join(map(re.escape, load_words("generic_projects.txt"))) + ")$")
+
+
+@lru_cache(maxsize=None)
 def lead_verbs() -> frozenset[str]:
     return frozenset(load_words("lead_verbs.txt"))
 
@@ -99,6 +105,7 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
+NUMERALS = frozenset("一二三四五六七八九十两百千万")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
@@ -173,7 +180,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
             if len(body) < 4 or sum(w not in generic_bodies() for w in words) < 2:
                 return None
-        elif not is_specific(text, body_tokens, anchors):
+        elif not is_specific(text, body_tokens, anchors) or generic_tail().search(name):
             return None
         return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
     words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
@@ -236,8 +243,9 @@ def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozense
         return True
     if any(f in PROPER_FLAGS for _, _, f in rest):
         return True
-    singles = [b - a == 1 and f == "x" for a, b, f in rest]
-    return any(x and y for x, y in zip(singles, singles[1:]))
+    # an unknown word split into characters (科|友半导体), in a body of some length
+    singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
+    return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
 
 
 def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[int]) -> list[tuple[int, int, str]]:

@@ -121,7 +121,7 @@ def _integral(value: Decimal) -> Decimal:
 
 
 def _inside_word(text: str, start: int, num: str) -> bool:
-    """True when a number is part of a longer token: 'A1', 'G20', or 一 in 一次性 without a unit."""
+    """True when a number is part of a longer token such as A1 or G20."""
     before = text[start - 1:start]
     return bool(before) and (before.isascii() and before.isalnum() or before in ".")
 

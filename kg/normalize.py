@@ -107,6 +107,7 @@ def find_line_joins(text: str) -> list[tuple[int, int]]:
     lines = _content_lines(text)
     drops = []
     paragraph = None    # the current paragraph up to `prev` (capped), None at a paragraph start
+    set_off = False
     for prev, nxt in zip(lines, lines[1:]):
         if paragraph is None:
             # Only a paragraph set off by a blank line may be a title, on one or more lines.

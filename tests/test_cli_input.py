@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-GOOD = ("# 远山科技获820万元补助\n\n本报讯（记者 甘露）2023年5月12日，"
-        "省财政厅下达的820万元补助资金拨付到远山科技有限公司账户。\n")
+GOOD = ("# 远山科技获320万元研发补助\n\n本报讯（记者 甘露）2023年5月12日，"
+        "临川市财政局向远山科技有限公司拨付研发补助资金320万元。\n")
 
 BAD_CONTENT = {
     "missing": None,

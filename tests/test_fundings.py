@@ -134,3 +134,9 @@ def test_a_loan_borrowed_by_the_subject():
 
 def test_sentences_without_cue_or_money_are_skipped():
     assert fundings_of("甲局召开会议。乙公司获得贷款支持。", {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}) == []
+
+
+def test_an_agency_that_helps_is_not_the_borrower():
+    raw = "正当企业犯愁的时候,甲市文旅部门主动对接,协助企业获得了1500万元的稳企稳岗贷款。"
+    (funding,) = fundings_of(raw, {"甲市文旅部门": ("甲市文旅局", A)})
+    assert (funding.provider, funding.recipient) == (None, None)
