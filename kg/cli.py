@@ -63,6 +63,8 @@ def build(inputs, out_dir, jsonl_field, no_html):
     report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
                            html=not no_html, on_error=errors)
     click.echo(report.summary(skipped=errors.count), err=True)
+    if errors.count:
+        sys.exit(1)
 
 
 @main.command()
@@ -79,6 +81,7 @@ def extract(inputs, jsonl_field):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
+        sys.exit(1)
 
 
 @main.command("queries")

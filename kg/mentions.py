@@ -63,6 +63,23 @@ def generic_tail() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def stop_regex() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, stop_words()), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def enumeration_heads() -> dict[str, str]:
+    return dict(load_table("enumeration_heads.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def enumeration_regex() -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, enumeration_heads()), key=len, reverse=True))
+    item = r"[^，。、；：,;:!?\s《》()（）]{2,24}"
+    return re.compile(rf"({item}(?:、{item})+)等({heads})")
+
+
+@lru_cache(maxsize=None)
 def lead_verbs() -> frozenset[str]:
     return frozenset(load_words("lead_verbs.txt"))
 
@@ -143,7 +160,33 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Project")
                for m in METRO.finditer(sent.text))
+    out.extend(find_enumerated_names(sent))
     return out
+
+
+def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
+    """Items of a list closed by 等 + a collective noun take its class:
+    约谈“某某”单车、某某单车等企业 → two Company mentions."""
+    text = sent.text
+    for m in enumeration_regex().finditer(text):
+        etype = enumeration_heads()[m.group(2)]
+        region_start = m.start(1)
+        items = m.group(1).split("、")
+        # the first item starts after the verb or function word that governs the list
+        cut = max((g.end() for g in stop_regex().finditer(items[0]) if len(items[0]) - g.end() >= 2), default=0)
+        offsets, pos = [], region_start
+        for i, item in enumerate(items):
+            start = pos + (cut if i == 0 else 0)
+            offsets.append((start, pos + len(item)))
+            pos += len(item) + 1
+        for a, b in offsets:
+            name = strip_quote_chars(text[a:b])
+            if 2 <= len(name) <= 10 and name not in generic_bodies():
+                yield Mention(sent.start + a, sent.start + b, text[a:b], etype)
+
+
+def strip_quote_chars(s: str) -> str:
+    return s.replace("“", "").replace("”", "").replace('"', "")
 
 
 def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int],
