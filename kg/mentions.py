@@ -34,6 +34,10 @@ PUNCT = re.compile(r"^[\s\W_]+$")
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
 CONJUNCTIONS = frozenset({"与", "和", "及"})
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
+# Heads that also name company departments, buildings or courtrooms: an agency only
+# with a jurisdiction (see is_governmental).
+WEAK_HEADS = frozenset({"局", "厅", "委", "办", "部", "署", "中心", "处", "所", "法院", "监狱",
+                        "办公室", "委员会", "管理中心", "服务中心", "事务中心", "交易中心", "总局", "分局"})
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
 
@@ -231,7 +235,22 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
         return None
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
+    if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
+        return None        # 市场研究部, 华贸中心: a unit of a company or a building, not an agency
     return Mention(sent.start + start, sent.start + head_end, name, org_suffixes()[head.group()])
+
+
+def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
+                    anchors: frozenset[int]) -> bool:
+    """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
+    with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
+    if text[start] in JURISDICTION_CHARS or text.startswith(("中共", "国家", "中国", "中华人民共和国"), start):
+        return True
+    if any(a in anchors for a, _, _ in body) or places_at(text, start):
+        return True
+    from .resolve import abbreviations, standard_bodies
+    name = text[start:end]
+    return name in abbreviations() or name in standard_bodies()
 
 
 def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) -> bool:
