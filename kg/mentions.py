@@ -72,6 +72,17 @@ def stop_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def industry_words() -> frozenset[str]:
+    """Trade words of company names (信息技术, 机械, 房地产开发)."""
+    return frozenset(load_words("company_industry_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def country_regex() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, load_words("countries.txt")), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
 def enumeration_heads() -> dict[str, str]:
     return dict(load_table("enumeration_heads.tsv", 2))
 
@@ -235,16 +246,29 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
         return None
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
+    etype = org_suffixes()[head.group()]
+    if etype == "Company" and not is_company_name(words, head.group()):
+        return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
     if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
         return None        # 市场研究部, 华贸中心: a unit of a company or a building, not an agency
-    return Mention(sent.start + start, sent.start + head_end, name, org_suffixes()[head.group()])
+    return Mention(sent.start + start, sent.start + head_end, name, etype)
+
+
+def is_company_name(words: list[str], head: str) -> bool:
+    """Whether the words between a company's place and its legal form name one company:
+    not only trade words (贸易|公司) and not only a place (北京|公司)."""
+    if not words:
+        return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
+    return not all(w in generic_bodies() or w in industry_words() for w in words)
 
 
 def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
                     anchors: frozenset[int]) -> bool:
     """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
-    if text[start] in JURISDICTION_CHARS or text.startswith(("中共", "国家", "中国", "中华人民共和国"), start):
+    if body and body[0][1] - body[0][0] == 1 and text[start] in JURISDICTION_CHARS:
+        return True       # 市|发改委, but not 市场|部
+    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or country_regex().match(text, start):
         return True
     if any(a in anchors for a, _, _ in body) or places_at(text, start):
         return True
@@ -361,8 +385,20 @@ def places_at(text: str, pos: int) -> bool:
 
 
 def find_national(sent: Sentence) -> Iterable[Mention]:
+    """National bodies (国务院, 财政部); after a foreign country the body is that country's
+    (美国财政部), named with it."""
     for m in national_regex().finditer(sent.text):
-        yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Agency")
+        start = m.start()
+        country = country_before(sent.text, start)
+        yield Mention(sent.start + start - len(country), sent.start + m.end(),
+                      sent.text[start - len(country):m.end()], "Agency")
+
+
+def country_before(text: str, pos: int) -> str:
+    for size in range(min(pos, 5), 1, -1):
+        if country_regex().fullmatch(text, pos - size, pos):
+            return text[pos - size:pos]
+    return ""
 
 
 def find_programs(sent: Sentence) -> Iterable[Mention]:

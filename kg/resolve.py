@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import load_table, load_words
+from .lexicon import load_table
+from .mentions import industry_words
 from .model import Article, Entity, Extraction, Mention, Text
 from .segment import tokenizer
 
@@ -52,9 +53,9 @@ def national_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def industry_words() -> re.Pattern:
+def industry_tail() -> re.Pattern:
     """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
-    words = load_words("company_industry_words.txt")
+    words = industry_words()
     return re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")+$")
 
 
@@ -110,6 +111,12 @@ def read_context(mentions: list[Mention]) -> Context:
     return Context(city, province, seen)
 
 
+def country_prefix(name: str) -> str:
+    from .mentions import country_regex
+    m = country_regex().match(name)
+    return m.group() if m else ""
+
+
 def split_jurisdiction(name: str) -> tuple[list[str], str]:
     """Leading place names and the rest: '哈市道里区执法局' -> (['哈市', '道里区'], '执法局')."""
     prefix = []
@@ -131,6 +138,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
     if name in national_names():
         return national_names()[name], None
+    if country_prefix(name):
+        return name, None       # 美国财政部: a foreign body keeps its own name
     party = name.startswith("中共")
     core = name[2:] if party else name
     prefix, body = split_jurisdiction(core)
@@ -201,7 +210,7 @@ def company_core(name: str) -> str:
     """Distinctive core of a company name: '哈尔滨工大正元信息技术有限公司' -> '工大正元'."""
     _, rest = split_jurisdiction(name)
     rest = COMPANY_TAIL.sub("", rest)
-    core = industry_words().sub("", rest)
+    core = industry_tail().sub("", rest)
     return core if len(core) >= 2 else rest
 
 
