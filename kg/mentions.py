@@ -242,8 +242,9 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             return None
         return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
     words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
-    if not body or name in non_names() or words and all(w in generic_bodies() for w in words):
-        return None
+    placed = any(a in anchors for a, _, _ in body_tokens) or text[start] in JURISDICTION_CHARS
+    if not body or name in non_names() or not placed and words and all(w in generic_bodies() for w in words):
+        return None        # 行业协会, 属地治安大队: a kind of body, unless a place names whose
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
     etype = org_suffixes()[head.group()]
