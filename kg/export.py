@@ -24,7 +24,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from .errors import InputError
-from .graph import PREFIXES
+from .graph import PREFIXES, format_decimal
 from .model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
 from .ontology import KG
 
@@ -177,7 +177,7 @@ def write_csv(g: Graph, folder: Path) -> None:
         writer.writerow(NODE_FIELDS)
         for n in nodes:
             writer.writerow([n["id"], n["label"], ";".join(n["labels"]), ";".join(n["aliases"]),
-                             "" if n.get("amount") is None else n["amount"], n.get("date") or "", n.get("evidence") or ""])
+                             "" if n.get("amount") is None else format_decimal(n["amount"]), n.get("date") or "", n.get("evidence") or ""])
     with open(folder / "edges.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(EDGE_FIELDS)

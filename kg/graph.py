@@ -43,6 +43,17 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=kind) if kind else Literal(value)
 
 
+def format_decimal(value) -> str:
+    """A decimal as people write it: Decimal('5800000.0') -> '5800000'."""
+    return format(value.normalize(), "f")
+
+
+def decimal_literal(value) -> Literal:
+    """xsd:decimal in the canonical form Turtle writes back unchanged: 5800000 -> '5800000.0'."""
+    text = format_decimal(value)
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -111,7 +122,7 @@ def add_extraction(g: Graph, ex: Extraction) -> None:
         g.add((node, RDF.type, KG[f.type]))
         g.add((node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}")))
         if f.amount is not None:
-            g.add((node, KG.amount, Literal(f.amount, datatype=XSD.decimal)))
+            g.add((node, KG.amount, decimal_literal(f.amount)))
         if f.amount_text:
             g.add((node, KG.amountText, zh(f.amount_text)))
         if f.approximate:

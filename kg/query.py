@@ -36,7 +36,7 @@ from rdflib.query import Result
 from rdflib.util import guess_format
 
 from .errors import InputError, QueryError
-from .graph import PREFIXES, bind_prefixes
+from .graph import PREFIXES, bind_prefixes, format_decimal
 from .resources import resource_dir
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -194,8 +194,7 @@ def show_term(term) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     if term.datatype == XSD.decimal and isinstance(term.value, Decimal):
-        # '3200000' and '3200000.0' are the same amount; Turtle writes the second
-        return format(term.value.normalize(), "f")
+        return format_decimal(term.value)     # the graph stores 3200000.0
     return str(term)
 
 
