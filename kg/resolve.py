@@ -170,11 +170,11 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
                 juris.append(near)
         juris = [j for j in juris if j]
         if not juris:
-            return name, None
+            return name[:len(name) - len(body) - 1] + short + expand_body(body), None
     elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
         juris.append(places.lookup_place(ctx.home_city))
     if not juris:
-        return name, None
+        return name[:len(name) - len(body)] + expand_body(body), None
     place = juris[-1]
     # 市委 / 市委编办: Party committees are named 中共X市委员会 and 中共X市委…
     if body.startswith("委") and (body == "委" or body[1:] in abbreviations()):
