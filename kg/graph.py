@@ -2,15 +2,15 @@
 
 Layout (prefix `kg:` is the ontology, `kgr:` the resources):
 
-* entity  `kgr:agency/<hash>` a kg:Agency; rdfs:label "name"@zh; skos:altLabel "alias"@zh;
+* entity  `kgr:agency-<hash>` a kg:Agency; rdfs:label "name"@zh; skos:altLabel "alias"@zh;
   kg:jurisdiction <place>; prov:wasDerivedFrom <article> (each article that names it);
   a Person also carries kg:jobTitle.
-* article `kgr:article/<hash>` a kg:Article; kg:sourceFile; kg:title; kg:date; kg:byline;
+* article `kgr:article-<hash>` a kg:Article; kg:sourceFile; kg:title; kg:date; kg:byline;
   kg:mentions <entity>.
 * relation: the plain triple `<s> kg:worksFor <o>`, plus one `kg:Statement` node per sentence
   that states it (RDF reification): rdf:subject/rdf:predicate/rdf:object, kg:jobTitle,
   prov:wasDerivedFrom <article>, kg:evidence "sentence"@zh, kg:start, kg:end.
-* funding `kgr:funding/<hash>` a kg:Funding, kg:Grant (one subclass); kg:amount xsd:decimal
+* funding `kgr:funding-<hash>` a kg:Funding, kg:Grant (one subclass); kg:amount xsd:decimal
   (yuan); kg:amountText; kg:approximate; kg:date (xsd:date, gYearMonth or gYear);
   kg:provider / kg:recipient / kg:facilitator / kg:underProgram / kg:forProject <entity>;
   and the same evidence properties as a statement.

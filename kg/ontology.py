@@ -75,6 +75,6 @@ CLASS_SLUGS = {"Agency": "agency", "Company": "company", "Organization": "org", 
 
 
 def mint_iri(kind: str, *key: str) -> URIRef:
-    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '黑龙江省财政厅') -> …/agency/5b0f…"""
+    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '黑龙江省财政厅') -> kgr:agency-5b0f…"""
     digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
-    return KGR[f"{CLASS_SLUGS[kind]}/{digest}"]
+    return KGR[f"{CLASS_SLUGS[kind]}-{digest}"]

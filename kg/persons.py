@@ -17,11 +17,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import jieba.posseg
 
 from .lexicon import load_words
 from .model import Mention
-from .segment import tokenizer
+from .segment import pos_tokenizer
 
 CJK = "\u4e00-\u9fff"
 # Characters that end a name's left context: a byline's role words are checked separately.
@@ -56,12 +55,6 @@ SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
                   "uj", "ul", "ug", "uz", "ud", "uv", "ns", "nt"}
-
-
-@lru_cache(maxsize=None)
-def pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """POS tagger on the shared private tokenizer; with HMM on, it tags unknown names nr."""
-    return jieba.posseg.POSTokenizer(tokenizer())
 
 
 @lru_cache(maxsize=None)

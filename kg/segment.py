@@ -16,10 +16,23 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=None)
-def word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tag of each dictionary word (posseg's table)."""
+def pos_tokenizer():
+    """jieba's POS tagger over the private tokenizer. Importing jieba.posseg already loads
+    the tag table of jieba's dictionary (the one our tokenizer uses), so share it rather
+    than reading the dictionary a second time."""
     import jieba.posseg
-    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
+
+    class SharedTagTokenizer(jieba.posseg.POSTokenizer):
+        def __init__(self, tok: jieba.Tokenizer) -> None:
+            self.tokenizer = tok
+            self.word_tag_tab = jieba.posseg.dt.word_tag_tab
+
+    return SharedTagTokenizer(tokenizer())
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word."""
+    return pos_tokenizer().word_tag_tab
 
 
 def tag_words(text: str) -> list[tuple[int, int, str]]:
