@@ -242,6 +242,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             return None
         return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
     words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
+    if "某" in body or words and all(f.startswith("v") and b - a > 1 for a, b, f in body_tokens if a not in anchors):
+        return None        # 某银行, 证实|公司: no name at all
     placed = any(a in anchors for a, _, _ in body_tokens) or text[start] in JURISDICTION_CHARS
     if not body or name in non_names() or not placed and words and all(w in generic_bodies() for w in words):
         return None        # 行业协会, 属地治安大队: a kind of body, unless a place names whose
