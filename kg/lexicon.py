@@ -6,6 +6,7 @@ Each rule module keeps its own `functools.lru_cache`d accessor built on these tw
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,3 +48,21 @@ def load_table(name: str, columns: int, min_columns: int | None = None) -> tuple
                             f"got {len(cells)}")
         rows.append(tuple(cells + [""] * (columns - len(cells))))
     return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_set(name: str) -> frozenset[str]:
+    """Entries of a one-per-line lexicon as a set, e.g. load_set('name_stops.txt')."""
+    return frozenset(load_words(name))
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so the longest match wins:
+    alternation(['局', '管理局']) -> '管理局|局'."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def load_regex(name: str) -> re.Pattern:
+    """One compiled alternation of a one-per-line lexicon."""
+    return re.compile(alternation(load_words(name)))

@@ -6,7 +6,7 @@ Recognisers, each a function text → candidate Mentions, run cheapest first:
     boundary word (name_stops.txt), punctuation or a date;
   * national bodies named without a jurisdiction (national_agencies.tsv);
   * programs: 《titles》 and “quoted” names with a program head (program_words.txt);
-  * projects: named 项目/工程/… (project_suffixes.tsv) and metro lines;
+  * projects: named 项目/工程/… (project_heads.txt) and metro lines;
   * places and persons (kg.places, kg.persons).
 `select_mentions` then keeps the longest of overlapping candidates.
 """
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import persons, places
 from .article import find_byline_spans
-from .lexicon import load_table, load_words
+from .lexicon import alternation, load_regex, load_set, load_table, load_words
 from .model import Article, Mention, Sentence, Text
 from .segment import tag_words
 
@@ -48,14 +48,14 @@ def org_suffixes() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def suffix_regex(kind: str) -> re.Pattern:
-    words = {"org": lambda: org_suffixes(),
-             "project": lambda: [row[0] for row in load_table("project_suffixes.tsv", 1)],
-             "program": lambda: load_words("program_heads.txt")}[kind]()
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    """Heads of names: 'org' suffixes, 'project' heads, unquoted 'program' heads."""
+    if kind == "org":
+        return re.compile(alternation(org_suffixes()))
+    return re.compile(alternation(load_words(f"{kind}_heads.txt")))
 
 
 @lru_cache(maxsize=None)
-def ENDS_WITH_SUFFIX() -> re.Pattern:
+def org_suffix_at_end() -> re.Pattern:
     """Matches text that ends with an organisation suffix (某某中心|与…)."""
     return re.compile("(?:" + suffix_regex("org").pattern + ")$")
 
@@ -63,23 +63,7 @@ def ENDS_WITH_SUFFIX() -> re.Pattern:
 @lru_cache(maxsize=None)
 def generic_tail() -> re.Pattern:
     """Project-like phrases that name no project (老工业基地, 系统工程)."""
-    return re.compile("(?:" + "|".join(map(re.escape, load_words("generic_projects.txt"))) + ")$")
-
-
-@lru_cache(maxsize=None)
-def stop_regex() -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, stop_words()), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=None)
-def industry_words() -> frozenset[str]:
-    """Trade words of company names (信息技术, 机械, 房地产开发)."""
-    return frozenset(load_words("company_industry_words.txt"))
-
-
-@lru_cache(maxsize=None)
-def country_regex() -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, load_words("countries.txt")), key=len, reverse=True)))
+    return re.compile("(?:" + alternation(load_words("generic_projects.txt")) + ")$")
 
 
 @lru_cache(maxsize=None)
@@ -89,34 +73,9 @@ def enumeration_heads() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def enumeration_regex() -> re.Pattern:
-    heads = "|".join(sorted(map(re.escape, enumeration_heads()), key=len, reverse=True))
+    heads = alternation(enumeration_heads())
     item = r"[^，。、；：,;:!?\s《》()（）]{2,24}"
     return re.compile(rf"({item}(?:、{item})+)等({heads})")
-
-
-@lru_cache(maxsize=None)
-def lead_verbs() -> frozenset[str]:
-    return frozenset(load_words("lead_verbs.txt"))
-
-
-@lru_cache(maxsize=None)
-def stop_words() -> frozenset[str]:
-    return frozenset(load_words("name_stops.txt"))
-
-
-@lru_cache(maxsize=None)
-def posts() -> frozenset[str]:
-    return frozenset(load_words("posts.txt"))
-
-
-@lru_cache(maxsize=None)
-def non_names() -> frozenset[str]:
-    return frozenset(load_words("org_suffix_exceptions.txt"))
-
-
-@lru_cache(maxsize=None)
-def generic_bodies() -> frozenset[str]:
-    return frozenset(load_words("generic_bodies.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -125,12 +84,12 @@ def national_regex() -> re.Pattern:
     for name, aliases in load_table("national_agencies.tsv", 2, 1):
         names.append(name)
         names.extend(a for a in aliases.split(",") if len(a) >= 3)
-    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    return re.compile(alternation(names))
 
 
 @lru_cache(maxsize=None)
 def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    heads = "|".join(sorted(map(re.escape, load_words("program_words.txt")), key=len, reverse=True))
+    heads = alternation(load_words("program_words.txt"))
     quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads}))?")
     return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
 
@@ -188,7 +147,7 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
         region_start = m.start(1)
         items = m.group(1).split("、")
         # the first item starts after the verb or function word that governs the list
-        cut = max((g.end() for g in stop_regex().finditer(items[0]) if len(items[0]) - g.end() >= 2), default=0)
+        cut = max((g.end() for g in load_regex("name_stops.txt").finditer(items[0]) if len(items[0]) - g.end() >= 2), default=0)
         offsets, pos = [], region_start
         for i, item in enumerate(items):
             start = pos + (cut if i == 0 else 0)
@@ -196,7 +155,7 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
             pos += len(item) + 1
         for a, b in offsets:
             name = strip_quote_chars(text[a:b])
-            if 2 <= len(name) <= 10 and name not in generic_bodies():
+            if 2 <= len(name) <= 10 and name not in load_set("generic_bodies.txt"):
                 yield Mention(sent.start + a, sent.start + b, text[a:b], etype)
 
 
@@ -216,7 +175,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             and not starts_with_post(text, head_end, tokens):
         return None        # the head runs into a longer word: 局面, 厂家, 部署
     covering = next((text[a:b] for a, b, _ in tokens if b == head_end and a < head_start), "")
-    if covering in non_names() or head_end - head_start == 1 and text[max(0, head_end - 2):head_end] in non_names():
+    if covering in load_set("org_suffix_exceptions.txt") or head_end - head_start == 1 and text[max(0, head_end - 2):head_end] in load_set("org_suffix_exceptions.txt"):
         return None        # 格局, 干部, 部署, 网办: a common word that merely ends like a name
     left = [t for t in tokens if t[0] < head_start and t[1] > head_start - MAX_BODY]
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
@@ -225,7 +184,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
                             branch=head.group() in BRANCH_HEADS)
     body_tokens = trim_left(text, body_tokens, anchors)
     if kind != "org":
-        while body_tokens and text[body_tokens[0][0]:body_tokens[0][1]] in lead_verbs():
+        while body_tokens and text[body_tokens[0][0]:body_tokens[0][1]] in load_set("lead_verbs.txt"):
             body_tokens = body_tokens[1:]
     start = body_tokens[0][0] if body_tokens else head_start
     body, name = text[start:head_start], text[start:head_end]
@@ -236,7 +195,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             name = text[start:head_end]
         if kind == "program":
             words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
-            if len(body) < 4 or sum(w not in generic_bodies() for w in words) < 2:
+            if len(body) < 4 or sum(w not in load_set("generic_bodies.txt") for w in words) < 2:
                 return None
         elif not is_specific(text, body_tokens, anchors) or generic_tail().search(name):
             return None
@@ -245,7 +204,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if "某" in body or words and all(f.startswith("v") and b - a > 1 for a, b, f in body_tokens if a not in anchors):
         return None        # 某银行, 证实|公司: no name at all
     placed = any(a in anchors for a, _, _ in body_tokens) or text[start] in JURISDICTION_CHARS
-    if not body or name in non_names() or not placed and words and all(w in generic_bodies() for w in words):
+    if not body or name in load_set("org_suffix_exceptions.txt") or not placed and words and all(w in load_set("generic_bodies.txt") for w in words):
         return None        # 行业协会, 属地治安大队: a kind of body, unless a place names whose
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
@@ -262,7 +221,7 @@ def is_company_name(words: list[str], head: str) -> bool:
     not only trade words (贸易|公司) and not only a place (北京|公司)."""
     if not words:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
-    return not all(w in generic_bodies() or w in industry_words() for w in words)
+    return not all(w in load_set("generic_bodies.txt") or w in load_set("company_industry_words.txt") for w in words)
 
 
 def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
@@ -271,7 +230,7 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
     if body and body[0][1] - body[0][0] == 1 and text[start] in JURISDICTION_CHARS:
         return True       # 市|发改委, but not 市场|部
-    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or country_regex().match(text, start):
+    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or load_regex("countries.txt").match(text, start):
         return True
     if any(a in anchors for a, _, _ in body) or places_at(text, start):
         return True
@@ -284,7 +243,7 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
     """Whether the word running over pos ends in a post (市委书记 = 市委 + 书记)."""
     for a, b, _ in tokens:
         if a < pos < b:
-            return text[pos:b] in posts()
+            return text[pos:b] in load_set("posts.txt")
     return False
 
 
@@ -299,7 +258,7 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
             continue
         if is_boundary(word, allow_years, text[max(0, a - 4):a]):
             # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
-            if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in stop_words():
+            if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set("name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             break
         # 市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed,
@@ -326,7 +285,7 @@ def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozense
         return False
     rest = [t for t in tokens if t[0] not in anchors]
     words = [text[a:b] for a, b, _ in rest]
-    if not words or all(w in generic_bodies() for w in words):
+    if not words or all(w in load_set("generic_bodies.txt") for w in words):
         return False
     if any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words):
         return True
@@ -356,7 +315,7 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     return body[cut:]
 def is_boundary(word: str, allow_years: bool, before: str = "") -> bool:
     """Whether a word ends a name walked leftwards; `before` is the text just left of it."""
-    if PUNCT.match(word) or word in stop_words():
+    if PUNCT.match(word) or word in load_set("name_stops.txt"):
         return True
     if DATE_TOKEN.match(word):
         return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)))
@@ -373,7 +332,7 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
             or text.startswith(("中国", "国家", "中共"), body[0][0]):
         return False
     words = [t for t in left if t[1] <= conj_start][-6:]
-    if not words or ENDS_WITH_SUFFIX().search(text, 0, conj_start):
+    if not words or org_suffix_at_end().search(text, 0, conj_start):
         return False
     for a, b, _ in reversed(words):
         if is_boundary(text[a:b], False, text[max(0, a - 4):a]):
@@ -399,7 +358,7 @@ def find_national(sent: Sentence) -> Iterable[Mention]:
 
 def country_before(text: str, pos: int) -> str:
     for size in range(min(pos, 5), 1, -1):
-        if country_regex().fullmatch(text, pos - size, pos):
+        if load_regex("countries.txt").fullmatch(text, pos - size, pos):
             return text[pos - size:pos]
     return ""
 

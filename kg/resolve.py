@@ -18,8 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import load_table
-from .mentions import industry_words
+from .lexicon import alternation, load_regex, load_set, load_table
 from .model import Article, Entity, Extraction, Mention, Text
 from .segment import tokenizer
 
@@ -55,8 +54,8 @@ def national_names() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def industry_tail() -> re.Pattern:
     """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
-    words = industry_words()
-    return re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")+$")
+    words = load_set("company_industry_words.txt")
+    return re.compile("(?:" + alternation(words) + ")+$")
 
 
 @dataclass
@@ -112,8 +111,7 @@ def read_context(mentions: list[Mention]) -> Context:
 
 
 def country_prefix(name: str) -> str:
-    from .mentions import country_regex
-    m = country_regex().match(name)
+    m = load_regex("countries.txt").match(name)
     return m.group() if m else ""
 
 
@@ -279,7 +277,7 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\1" * (m.end - m.start)
-    pattern = re.compile("|".join(sorted(map(re.escape, short), key=len, reverse=True)))
+    pattern = re.compile(alternation(short))
     added = []
     for match in pattern.finditer(text):
         if not any(taken[match.start():match.end()]):
