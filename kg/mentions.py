@@ -168,7 +168,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     """The name ending in `head` (an org suffix or project head), or None.
 
     Walks left over the sentence's tagged words until a boundary word, punctuation
-    or a date; then trims a leading verb or function word (收购|中航信托股份有限公司)."""
+    or a date; then trims a leading verb or function word (收购|恒远信托股份有限公司)."""
     text = sent.text
     head_start, head_end = head.start(), head.end()
     if head_end not in {a for a, _, _ in tokens} and head_end != len(text) \

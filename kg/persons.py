@@ -3,7 +3,7 @@
 Data: data/lexicon/surnames.txt, posts.txt, speech_verbs.txt, person_stop.txt.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
-next to a cue: after a post (副总经理刘慧), before a post used as an address (韩丽君老师),
+next to a cue: after a post (副总经理张伟), before a post used as an address (韩丽君老师),
 before a verb of saying (张三说, 李四高兴地说), after 联系人：, or as an appositive
 (张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
 too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
@@ -107,7 +107,7 @@ def right_cue() -> re.Pattern:
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
-    """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长王宇宁介绍' -> [(2, 5)]."""
+    """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长李建华介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
     for m in itertools.chain(rules["post"].finditer(text), ROLE_NOUNS.finditer(text)):
@@ -148,8 +148,8 @@ def find_appositives(text: str) -> list[tuple[int, int]]:
 
 
 def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
-    """A name starting at `start` (right after a post), e.g. ('刘慧难掩内心', 0) -> (0, 2);
-    None if no name starts there. The end is where a cue follows (王宇宁介绍, 张三，), else
+    """A name starting at `start` (right after a post), e.g. ('张伟难掩内心', 0) -> (0, 2);
+    None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
     where jieba's segmentation of the next few characters ends a person's name."""
     if not starts_with_surname(text, start):
         return None
@@ -198,7 +198,7 @@ def starts_with_surname(text: str, start: int) -> bool:
 
 def is_name(name: str) -> bool:
     """Whether a string can be a full name: surname + 1–2 given characters, no function words,
-    no form of address, no known non-name. is_name('王宇宁') -> True, is_name('李先生') -> False."""
+    no form of address, no known non-name. is_name('李建华') -> True, is_name('李先生') -> False."""
     rules = load_person_rules()
     surname = name[:2] if name[:2] in rules["compound"] else name[:1]
     given = name[len(surname):]
@@ -237,7 +237,7 @@ def find_post_before(text: str, start: int) -> str | None:
     """The job title right before a person mention starting at `start`, with its department
     when the text gives one, or None.
 
-    E.g. find_post_before('该局督查科科长王宇宁', 7) -> '督查科科长';
+    E.g. find_post_before('该局督查科科长李建华', 7) -> '督查科科长';
     find_post_before('市委副书记、市长丛丽', 8) -> '市长'.
     """
     titles = find_posts_before(text, start)

@@ -5,7 +5,7 @@ data/make_places.py) and data/lexicon/place_aliases.tsv (nickname, full name).
 
 `find_place_mentions` finds division names (full names always; nicknames; short names
 where they cannot be read otherwise) and named parks and new areas by grammar
-(新榆工业园区, 哈尔滨新区). `lookup_places` / `pick_place` / `expand_place` let the
+(长岭工业园区, 哈尔滨新区). `lookup_places` / `pick_place` / `expand_place` let the
 resolver turn 区执法局 into 哈尔滨市道里区… and infer an article's home jurisdiction.
 """
 from __future__ import annotations
@@ -55,7 +55,7 @@ NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
-# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (新榆工业园区, 革新街道);
+# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 革新街道);
 # weak ones only a division name (哈尔滨新区, not 城市新区).
 STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
                "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
@@ -142,8 +142,8 @@ def lookup_place(name: str, context_places: Iterable[str] = ()) -> PlaceInfo | N
 def find_place_mentions(text: str) -> list[Mention]:
     """Place mentions in text, sorted by start, entity unset.
 
-    E.g. find_place_mentions('哈尔滨市道里区新榆工业园区') -> 哈尔滨市 (0, 4), 道里区 (4, 7),
-    新榆工业园区 (7, 13).
+    E.g. find_place_mentions('哈尔滨市道里区长岭工业园区') -> 哈尔滨市 (0, 4), 道里区 (4, 7),
+    长岭工业园区 (7, 13).
     """
     found = find_divisions(text)
     found += find_zones(text, found)
@@ -203,7 +203,7 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
 
 
 def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
-    """Named parks and new areas (新榆工业园区, 哈尔滨新区, 哈尔滨经济技术开发区)."""
+    """Named parks and new areas (长岭工业园区, 哈尔滨新区, 哈尔滨经济技术开发区)."""
     gaz = load_gazetteer()
     ends = {m.end: m.start for m in divisions}
     out = []

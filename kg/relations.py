@@ -145,7 +145,7 @@ def branch_suffixes() -> tuple[str, ...]:
 def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
     """Resolved mentions plus references (该公司, 企业…) tied to the nearest fitting name before.
 
-    Example: in 'A公司…该公司副总经理刘慧', 该公司 becomes a Ref to A公司.
+    Example: in 'A公司…该公司副总经理张伟', 该公司 becomes a Ref to A公司.
     """
     types = {e.label: e.type for e in entities}
     refs = [Ref(m.start, m.end, m.entity, types.get(m.entity, m.type))
@@ -159,7 +159,7 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
     for m in pronoun_regex().finditer(text.text):
         before = bisect.bisect_left(ref_starts, m.end())
         if before and reach[before - 1] > m.start():
-            continue      # inside a name: 哈啰单车公司
+            continue      # inside a name: 青禾单车公司
         form, fits, ending, scope, banned = table[m.group()]
         if scope == "bare" and not (text.text[m.start() - 1:m.start()] in _BARE_BEFORE
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):

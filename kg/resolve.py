@@ -3,10 +3,10 @@
 * Agencies and organisations get their full official name with the full jurisdiction:
   省发改委 in a Harbin story → 黑龙江省发展和改革委员会 (abbreviations: agency_abbrev.tsv;
   the article's home city and province are the places it names most).
-* Declared short names (以下简称“X”) and a company's distinctive core (工大正元 in
-  哈尔滨工大正元信息技术有限公司) become aliases, and their later occurrences mentions.
+* Declared short names (以下简称“X”) and a company's distinctive core (星河光电 in
+  长春星河光电科技有限公司) become aliases, and their later occurrences mentions.
 * Programs lose their 《》/“” quotes; a short title (《办法》) is an alias of the full one.
-* Projects named with and without place prefix or head (星空场项目 / …新经济跨界星空场项目) merge.
+* Projects named with and without place prefix or head (北湖物流园项目 / 长春北湖物流园项目) merge.
 * A branch (X银行Y分行) brings its parent (X银行) as an entity.
 `merge_corpus` then maps a name that one article uses as an alias onto the entity it names.
 """
@@ -200,12 +200,12 @@ def expand_body(body: str) -> str:
 
 def is_distinctive(core: str) -> bool:
     """Whether a short name is a name rather than a phrase: jieba cannot cut it into
-    dictionary words alone (工大正元 → 工大/正/元 is; 资产经营 → 资产/经营 is not)."""
+    dictionary words alone (瑞禾泰 → 瑞/禾/泰 is; 资产经营 → 资产/经营 is not)."""
     return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
 
 
 def company_core(name: str) -> str:
-    """Distinctive core of a company name: '哈尔滨工大正元信息技术有限公司' -> '工大正元'."""
+    """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
     _, rest = split_jurisdiction(name)
     rest = COMPANY_TAIL.sub("", rest)
     core = industry_tail().sub("", rest)
@@ -335,7 +335,7 @@ def project_key(name: str) -> str:
 
 
 def program_key(name: str) -> str:
-    """“好差评”制度 and “好差评”机制 name one scheme: compare without those heads."""
+    """“最多跑一次”制度 and “最多跑一次”机制 name one scheme: compare without those heads."""
     key = PROGRAM_SYNONYM_HEAD.sub("", name)
     return key if len(key) >= 2 else ""
 
@@ -348,7 +348,7 @@ def branch_parent(label: str) -> str | None:
 
 def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
     """Across articles: a label that another article lists as an alias of a fuller name of the
-    same class becomes that fuller name (工大正元 → 哈尔滨工大正元信息技术有限公司)."""
+    same class becomes that fuller name (星河光电 → 长春星河光电科技有限公司)."""
     alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     labels = {(e.type, e.label) for ex in extractions for e in ex.entities}
     for ex in extractions:

@@ -172,7 +172,7 @@ def view_data(g: Graph, focus: str | None = None, depth: int = 1,
     `types` keeps only those entity classes; `min_amount` (yuan) keeps only fundings of at
     least that amount; `focus` (a label or alias) keeps what lies within `depth` steps of
     that entity. Raises ViewError for an unknown class or focus name.
-    Example: view_data(g, focus='工大正元', depth=2)['nodes'][0]['label'].
+    Example: view_data(g, focus='星河光电', depth=2)['nodes'][0]['label'].
     """
     articles, article_index = _read_articles(g)
     entities = _read_entities(g, article_index)
