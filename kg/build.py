@@ -5,14 +5,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, KgError
 from .graph import build_graph, write_turtle
 from .model import Extraction
 from .pipeline import build_corpus, extract_corpus
 from .reading import read_documents
 from .resources import resource_dir
 
-OnError = Callable[[InputError], None]
+OnError = Callable[[KgError], None]
 
 
 def default_inputs() -> list[str]:

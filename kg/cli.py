@@ -2,19 +2,18 @@
 function and turns kg's own errors (KgError) into a one-line message and a non-zero exit."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import InputError, KgError
+from .errors import KgError
 
 
 def fail_on_kg_error(func):
     """Run a command body, mapping KgError to click's one-line error (exit 1)."""
-    import functools
-
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
@@ -30,7 +29,7 @@ class ErrorCounter:
     def __init__(self) -> None:
         self.count = 0
 
-    def __call__(self, exc: InputError) -> None:
+    def __call__(self, exc: KgError) -> None:
         self.count += 1
         click.echo(f"kg: skipped {exc}", err=True)
 

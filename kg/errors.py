@@ -15,3 +15,7 @@ class DataError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query that cannot be found, parsed or run."""
+
+
+class ExtractionError(KgError):
+    """A document that the extraction stages failed on (a bug in kg, reported per document)."""

@@ -15,7 +15,7 @@ from . import mentions as mention_stage
 from . import normalize as normalize_stage
 from . import relations as relation_stage
 from . import resolve as resolve_stage
-from .errors import InputError
+from .errors import ExtractionError, KgError
 from .model import Document, Evidence, Extraction, Text
 
 
@@ -44,18 +44,23 @@ def to_original(text: Text, ev: Evidence) -> Evidence:
 
 
 def extract_corpus(docs: Iterable[Document],
-                   on_error: Callable[[InputError], None] | None = None) -> Iterator[Extraction]:
-    """Extract every document; a document that fails is reported to on_error and skipped."""
+                   on_error: Callable[[KgError], None] | None = None) -> Iterator[Extraction]:
+    """Extract every document; one that fails is reported to on_error and skipped, so a
+    single bad document never loses the rest of the corpus."""
     for doc in docs:
         try:
-            yield extract_document(doc)
-        except InputError as exc:
+            ex = extract_document(doc)
+        except Exception as exc:        # noqa: BLE001 - reported per document, see docstring
+            err = exc if isinstance(exc, KgError) else ExtractionError(
+                f"{doc.source}: extraction failed ({type(exc).__name__}: {exc})")
             if on_error is None:
-                raise
-            on_error(exc)
+                raise err from exc
+            on_error(err)
+            continue
+        yield ex
 
 
 def build_corpus(docs: Iterable[Document],
-                 on_error: Callable[[InputError], None] | None = None) -> list[Extraction]:
+                 on_error: Callable[[KgError], None] | None = None) -> list[Extraction]:
     """Extract all documents, then merge entities across them (one node per entity per corpus)."""
     return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error)))

@@ -55,3 +55,23 @@ def test_every_command_has_help():
         assert command.help, name
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output, name
+
+
+def test_a_document_that_breaks_extraction_is_skipped(monkeypatch):
+    import kg.pipeline as pipeline
+    from kg.errors import ExtractionError
+    from kg.model import Document
+
+    real = pipeline.extract_document
+
+    def flaky(doc):
+        if doc.doc_id == "bad":
+            raise IndexError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    errors = []
+    docs = [Document("bad", "某某", "bad.txt"), Document("good", "长春市财政局发放补助。", "good.txt")]
+    out = list(pipeline.extract_corpus(docs, errors.append))
+    assert [ex.article.doc_id for ex in out] == ["good"]
+    assert isinstance(errors[0], ExtractionError) and "bad.txt" in str(errors[0])
