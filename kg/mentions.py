@@ -221,7 +221,8 @@ def is_company_name(words: list[str], head: str) -> bool:
     not only trade words (贸易|公司) and not only a place (北京|公司)."""
     if not words:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
-    return not all(w in load_set("generic_bodies.txt") or w in load_set("company_industry_words.txt") for w in words)
+    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt") | NUMERALS
+    return not all(w in generic for w in words)
 
 
 def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
@@ -300,8 +301,8 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     """Drop leading words that cannot begin a name: up to a place anchor when words before
     it are not nouns, else past the last function word or two-character verb that is not
     right before the head (疾病预防|控制中心 keeps its verb)."""
-    for i, (a, _, _) in enumerate(body):
-        if a in anchors:
+    for i, (a, b, _) in enumerate(body):
+        if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
             if any(f not in NAME_FLAGS for _, _, f in body[:i]):
                 return body[i:]
             return body
@@ -315,8 +316,8 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     return body[cut:]
 def is_boundary(word: str, allow_years: bool, before: str = "") -> bool:
     """Whether a word ends a name walked leftwards; `before` is the text just left of it."""
-    if PUNCT.match(word) or word in load_set("name_stops.txt"):
-        return True
+    if PUNCT.match(word) or word in load_set("name_stops.txt") or len(word) > 2 and word.endswith("企业"):
+        return True       # 国有企业|某某集团有限公司
     if DATE_TOKEN.match(word):
         return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)))
     # 11|处: a classifier after a number

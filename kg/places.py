@@ -58,7 +58,7 @@ CITY_WORDS = ("市场", "市民")
 # Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 革新街道);
 # weak ones only a division name (哈尔滨新区, not 城市新区).
 STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
-               "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
+               "综合实验区", "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
 WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区")
 ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, reverse=True)))
 # A zone's own name must be delimited on the left by a division name, a function word, a
@@ -212,13 +212,18 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
         if start in ends:          # <division><suffix>: the zone carries the division's name
             out.append(Mention(ends[start], m.end(), text[ends[start]:m.end()], "Place"))
             continue
-        if m.group() in WEAK_ZONE:
-            continue
         left = start
         while left > 0 and start - left < 4 and left not in ends and text[left - 1] not in ZONE_STOP \
                 and "\u4e00" <= text[left - 1] <= "\u9fff":
             left -= 1
-        delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP
+        if m.group() in WEAK_ZONE:
+            # 青岛西海岸新区: a weak suffix needs a division right before the zone's own name
+            if left in ends and start - left >= 2 and not ZONE_NOT_NAME.search(text[left:start]):
+                out.append(Mention(ends[left], m.end(), text[ends[left]:m.end()], "Place"))
+            continue
+        # 落户|鄞州经济开发区: a division's short name inside the walked name opens it
+        left = next((k for k in range(left, start - 1) if expand_place(text[k:start])), left)
+        delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP or expand_place(text[left:start])
         if start - left >= 2 and delimited and not ZONE_NOT_NAME.search(text[left:start]):
             out.append(Mention(left, m.end(), text[left:m.end()], "Place"))
     return out

@@ -45,6 +45,7 @@ BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
 _BARE_AFTER = set("家们等界群间类性化主")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
 _HEADLINE = re.compile(r"(?m)^[^\n。！？!?]{1,40}$")
 
@@ -167,7 +168,10 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         window = DEMONSTRATIVE_WINDOW if scope == "demonstrative" else BARE_WINDOW
         earliest = max(m.start() - window, story_start(starts, m.start()))
         lo = bisect.bisect_left(ref_starts, earliest)
-        candidates = [r for r in refs[lo:before] if r.end <= m.start() and r.type in fits and (not ending or r.entity.endswith(ending))
+        # A name in the reference's own clause is another party (甲银行向该公司发放), not its antecedent.
+        limit = clause_start(text.text, m.start())
+        candidates = [r for r in refs[lo:before] if r.end <= limit and r.type in fits
+                      and (not ending or r.entity.endswith(ending))
                       and not any(w in r.entity for w in banned)]
         # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about.
         antecedent = (candidates[-1] if candidates else None) if scope == "demonstrative" \
@@ -176,6 +180,13 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
             continue
         found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
     return sorted(refs + found, key=lambda r: (r.start, -r.end))
+
+
+def clause_start(text: str, at: int) -> int:
+    """Offset where the clause holding `at` starts, e.g. clause_start('甲，乙向该公司', 3) -> 2."""
+    window = max(0, at - 200)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, window, at)]
+    return ends[-1] if ends else window
 
 
 def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:

@@ -150,9 +150,10 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
         info = places.lookup_place(p, names_seen)
         if info:
             juris.append(info)
-    if juris and juris[-1].level == "city" and body.startswith("市") and len(body) > 1:
+    if juris and juris[-1].level == "city" and body.startswith(("市委", "市政府", "市人民政府")):
         body = body[1:]       # 哈尔滨市市委
-    if body[:1] in "省市区县" and len(body) > 1 and (not juris or body[0] != "市" or juris[-1].level != "city"):
+    if body[:1] in "省市区县" and len(body) > 1 and len(tokenizer().lcut(body, HMM=False)[0]) == 1 \
+            and (not juris or body[0] != "市" or juris[-1].level != "city"):
         short, body = body[0], body[1:]
         level = {"省": "province", "市": "city", "区": "county", "县": "county"}[short]
         if short == "省" and ctx.home_province:
@@ -187,14 +188,15 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
 
 
 def expand_body(body: str) -> str:
-    """Official form of an agency body: '执法局' -> '综合行政执法局', '新区管委会' -> '新区管理委员会'."""
+    """Official form of an agency body: '执法局' -> '综合行政执法局',
+    '高新区管委会' -> '高新技术产业开发区管理委员会'."""
     table = abbreviations()
     if body in table:
         return table[body]
     for short in sorted(table, key=len, reverse=True):
         full = table[short]
-        if len(short) >= 3 and body.endswith(short) and not body.endswith(full):
-            return body[:-len(short)] + full
+        if len(short) >= 3 and short in body and full not in body:
+            body = body.replace(short, full, 1)     # 高新区管委会: each abbreviation once
     return body
 
 
