@@ -134,7 +134,10 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Project")
                for m in METRO.finditer(sent.text))
-    out.extend(find_enumerated_names(sent))
+    # a list item that the grammar already read keeps the grammar's span
+    found = [(m.start, m.end) for m in out]
+    out.extend(m for m in find_enumerated_names(sent)
+               if not any(a < m.end and m.start < b for a, b in found))
     return out
 
 
@@ -147,7 +150,8 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
         region_start = m.start(1)
         items = m.group(1).split("、")
         # the first item starts after the verb or function word that governs the list
-        cut = max((g.end() for g in load_regex("name_stops.txt").finditer(items[0]) if len(items[0]) - g.end() >= 2), default=0)
+        cut = max([g.end() for g in load_regex("name_stops.txt").finditer(items[0])]
+                  + [b for a, b, f in tag_words(items[0]) if f.startswith("v") and b - a > 1], default=0)
         offsets, pos = [], region_start
         for i, item in enumerate(items):
             start = pos + (cut if i == 0 else 0)
