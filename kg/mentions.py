@@ -258,6 +258,9 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
     body: list[tuple[int, int, str]] = []
     for a, b, flag in reversed(left):
         word = text[a:min(b, head_start)]
+        if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set("glued_prepositions.txt"):
+            body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
+            break
         if word in CONJUNCTIONS and body and joins_name(text, left, a, body):
             body.insert(0, (a, b, "n"))
             continue
