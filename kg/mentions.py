@@ -97,6 +97,8 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
 NUMERALS = frozenset("一二三四五六七八九十两百千万")
+COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
+DASHES = frozenset({"—", "-", "－", "——"})
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
@@ -187,8 +189,12 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
                             branch=head.group() in BRANCH_HEADS)
     body_tokens = trim_left(text, body_tokens, anchors)
+    clause = False
     if kind != "org":
-        while body_tokens and text[body_tokens[0][0]:body_tokens[0][1]] in load_set("lead_verbs.txt"):
+        # 某区|投资建设|某某产业园项目: a place doing something opens a clause, not the name
+        if len(body_tokens) > 2 and body_tokens[0][0] in anchors and is_lead_verb(text, body_tokens[1]):
+            body_tokens, clause = body_tokens[1:], True
+        while body_tokens and is_lead_verb(text, body_tokens[0]):
             body_tokens = body_tokens[1:]
     start = body_tokens[0][0] if body_tokens else head_start
     body, name = text[start:head_start], text[start:head_end]
@@ -201,7 +207,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
             if len(body) < 4 or sum(w not in load_set("generic_bodies.txt") for w in words) < 2:
                 return None
-        elif not is_specific(text, body_tokens, anchors) or generic_tail().search(name):
+        elif not (is_specific(text, body_tokens, anchors) or clause and len(body) >= 4) \
+                or generic_tail().search(name):
             return None
         return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
     words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
@@ -264,7 +271,10 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
         if word in CONJUNCTIONS and body and joins_name(text, left, a, body):
             body.insert(0, (a, b, "n"))
             continue
-        if is_boundary(word, allow_years, text[max(0, a - 4):a]):
+        if allow_years and word in DASHES and body and "\u4e00" <= text[a - 1:a] <= "\u9fff":
+            body.insert(0, (a, b, "x"))      # 中国—东盟…项目
+            continue
+        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 1]):
             # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
             if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set("name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -321,12 +331,19 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
         if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and not named_before):
             cut = i + 1
     return body[cut:]
-def is_boundary(word: str, allow_years: bool, before: str = "") -> bool:
-    """Whether a word ends a name walked leftwards; `before` is the text just left of it."""
+def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
+    a, b, _ = token
+    return text[a:b] in load_set("lead_verbs.txt")
+
+
+def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "") -> bool:
+    """Whether a word ends a name walked leftwards; `before` and `after` are the text around it."""
     if PUNCT.match(word) or word in load_set("name_stops.txt") or len(word) > 2 and word.endswith("企业"):
         return True       # 国有企业|某某集团有限公司
     if DATE_TOKEN.match(word):
-        return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)))
+        # a project may carry its year (2020年老旧小区改造) or a size (12英寸), never a count
+        return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)
+                                     or word.isdigit() and after[:1] not in COUNT_UNITS))
     # 11|处: a classifier after a number
     return len(word) == 1 and before[-1:].isdigit()
 
