@@ -320,8 +320,8 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     right before the head (疾病预防|控制中心 keeps its verb)."""
     for i, (a, b, _) in enumerate(body):
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
-            if any(f not in NAME_FLAGS for _, _, f in body[:i]):
-                return body[i:]
+            if any(f not in NAME_FLAGS for _, _, f in body[:i]) or text[a - 1:a] in load_set("glued_prepositions.txt"):
+                return body[i:]         # 如果没有|哈尔滨市发改委, 经|市人社局
             return body
     cut = 0
     for i, (a, b, flag) in enumerate(body):

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Entity, Evidence, Mention, Relation, Sentence, Text
+from .money import find_amounts, is_money
 
 # Domain and range of each relation (schema.md); partnerOf is symmetric.
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -36,7 +37,8 @@ _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 _LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
 _LIST_RE = re.compile(_LIST)
-_GAP = rf"[^\ue000-\uf8ff。；;！？!?]{{0,15}}?"
+# A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…).
+_GAP = rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)){{0,15}}?"
 _SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile("[“”‘’\"「」『』《》]")
@@ -274,16 +276,25 @@ def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref 
 
     A name right after a preposition (向X, 为X, 从X) or right before 的 is not a subject.
     """
-    prepositions = preposition_regex()
     for i in range(len(masked.refs) - 1, -1, -1):
-        ch = chr(PLACEHOLDER_BASE + i)
-        at = masked.text.find(ch)
+        at = masked.text.find(chr(PLACEHOLDER_BASE + i))
         if at < 0 or at >= before or masked.refs[i].type not in fits:
             continue
-        if prepositions.search(masked.text[max(0, at - 4):at]) or masked.text[at + 1:at + 2] == "的":
+        if after_preposition(masked, at) or masked.text[at + 1:at + 2] == "的":
             continue
         return masked.refs[i]
     return None
+
+
+def after_preposition(masked: Masked, at: int) -> bool:
+    """True when the name at masked position `at`, or the list it ends (向甲、乙和丙), follows a
+    preposition such as 向/为/与."""
+    head = at
+    for m in _LIST_RE.finditer(masked.text, max(0, at - 40), at + 1):
+        if m.start() <= at < m.end():
+            head = m.start()
+            break
+    return bool(preposition_regex().search(masked.text[max(0, head - 4):head]))
 
 
 # ---------------------------------------------------------------- relations
@@ -321,7 +332,8 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
         for person, org, title in find_posts(masked, earlier):
             add("worksFor", person, org, ev, title)
         protagonist = main_ref(earlier, ("Company",))
-        for kind, subject, obj in match_cues(masked, protagonist):
+        project = next((r for r in reversed(earlier) if r.type == "Project"), None)
+        for kind, subject, obj in match_cues(masked, protagonist, project):
             add(kind, subject, obj, ev)
     for kind, subject, obj, ref in relations_from_names(entities, refs):
         sentence = next((s for s in sentences if s.start <= ref.start < s.end), None)
@@ -336,19 +348,30 @@ def _label(x: Ref | Entity) -> str:
     return x.entity if isinstance(x, Ref) else x.label
 
 
-def match_cues(masked: Masked, protagonist: Ref | None = None) -> list[tuple[str, Ref, Ref]]:
+def match_cues(masked: Masked, protagonist: Ref | None = None,
+               project: Ref | None = None) -> list[tuple[str, Ref, Ref]]:
     """(relation, subject, object) for every cue template matching the masked sentence.
 
     A template without {S} takes the clause subject (and the names coordinated with it); one
-    without {O} takes `protagonist`, the company the story is about (得到甲局的支持).
+    without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
+    relation to a project the project named last before it (`project`: the story's last one).
     """
     found = []
     for kind, pattern, explicit in cue_templates():
         for m in pattern.finditer(masked.text):
-            objects = role_refs(masked, m, "O") if "O" in pattern.groupindex else \
-                [protagonist] if protagonist else []
+            if kind == "assists" and _names_money(masked, m):
+                continue      # a sum paid or waived is a funding, not non-monetary help
+            if "O" in pattern.groupindex:
+                objects = role_refs(masked, m, "O")
+            elif SIGNATURES[kind][1] == ("Project",):
+                objects = [r for r in [latest_project(masked, m.start(), project)] if r]
+            else:
+                objects = [protagonist] if protagonist else []
             if explicit:
-                subjects = role_refs(masked, m, "S")
+                # 甲与乙签约，为丙提供…: a name after a preposition is not the one who acts.
+                subjects = [r for r in role_refs(masked, m, "S")
+                            if not after_preposition(masked, masked.text.find(
+                                chr(PLACEHOLDER_BASE + masked.refs.index(r))))]
             else:
                 subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
                 subjects = coordinated(masked, subject) if subject else []
@@ -357,6 +380,19 @@ def match_cues(masked: Masked, protagonist: Ref | None = None) -> list[tuple[str
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)
     return found
+
+
+def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
+    """The last project named before masked position `before`, else `fallback`."""
+    for i in range(len(masked.refs) - 1, -1, -1):
+        if masked.refs[i].type == "Project" and masked.text.find(chr(PLACEHOLDER_BASE + i)) < before:
+            return masked.refs[i]
+    return fallback
+
+
+def _names_money(masked: Masked, m: re.Match) -> bool:
+    span = m.group()
+    return any(is_money(a, span) for a in find_amounts(span))
 
 
 def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:

@@ -36,6 +36,15 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # projects
     ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
     ("地铁6号线工程进入铺轨阶段。", ("地铁6号线工程", "Project")),
+    ("企业新建12英寸晶圆封装基地项目。", ("12英寸晶圆封装基地项目", "Project")),
+    ("中国—东盟农产品集散中心项目开工。", ("中国—东盟农产品集散中心项目", "Project")),
+    ("绿园区投资建设北湖智能装备产业园项目。", ("北湖智能装备产业园项目", "Project")),
+    # lists closed by 等 + a collective noun
+    ("约谈“青禾”单车、蓝鲸单车等企业。", ("蓝鲸单车", "Company")),
+    # a foreign body keeps its country
+    ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
+    # the preposition jieba glues to 市 stays out
+    ("经市人社局推荐，企业获得贷款。", ("市人社局", "Agency")),
 ])
 def test_finds_named_entity(sentence, expected):
     assert expected in mentions_of(sentence)
@@ -59,6 +68,10 @@ def test_left_boundary(sentence, surface):
     "该局负责人表示将加强管理。",  # pronoun + suffix
     "需要政府和企业共同努力。",    # bare 政府
     "一批重点项目开工建设。",      # generic project
+    "公司市场研究部发布报告。",    # a company department is no agency
+    "华贸中心开业。",              # a building is no agency
+    "某大型国有银行推出新产品。",  # 某 names nobody
+    "一家外贸公司表示欢迎。",      # a kind of company, not one
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
