@@ -215,7 +215,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if "某" in body or words and all(f.startswith("v") and b - a > 1 for a, b, f in body_tokens if a not in anchors):
         return None        # 某银行, 证实|公司: no name at all
     placed = any(a in anchors for a, _, _ in body_tokens) or text[start] in JURISDICTION_CHARS
-    if not body or name in load_set("org_suffix_exceptions.txt") or not placed and words and all(w in load_set("generic_bodies.txt") for w in words):
+    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
+    if not body or name in load_set("org_suffix_exceptions.txt") or not placed and words and all(w in generic for w in words):
         return None        # 行业协会, 属地治安大队: a kind of body, unless a place names whose
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body

@@ -368,10 +368,9 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
             else:
                 objects = [protagonist] if protagonist else []
             if explicit:
-                # 甲与乙签约，为丙提供…: a name after a preposition is not the one who acts.
-                subjects = [r for r in role_refs(masked, m, "S")
-                            if not after_preposition(masked, masked.text.find(
-                                chr(PLACEHOLDER_BASE + masked.refs.index(r))))]
+                subjects = role_refs(masked, m, "S")
+                if m.start("S") == m.start() and after_preposition(masked, m.start()):
+                    continue      # 甲与乙签约，为丙提供…: a name after 与 is not the one who acts
             else:
                 subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
                 subjects = coordinated(masked, subject) if subject else []
