@@ -47,6 +47,8 @@ BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
 _BARE_AFTER = set("家们等界群间类性化主")
+# Prepositions whose object is never a co-subject (unlike 与/和: 甲与乙共建).
+_OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
 _HEADLINE = re.compile(r"(?m)^[^\n。！？!?]{1,40}$")
@@ -369,8 +371,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
                 objects = [protagonist] if protagonist else []
             if explicit:
                 subjects = role_refs(masked, m, "S")
-                if m.start("S") == m.start() and after_preposition(masked, m.start()):
-                    continue      # 甲与乙签约，为丙提供…: a name after 与 is not the one who acts
+                if m.start("S") == m.start() and _OBJECT_MARK.search(masked.text[:m.start()]):
+                    continue      # 向甲、为乙: the object of a preposition is not the one who acts
             else:
                 subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
                 subjects = coordinated(masked, subject) if subject else []
