@@ -38,6 +38,7 @@ CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
 # with a jurisdiction (see is_governmental).
 WEAK_HEADS = frozenset({"局", "厅", "委", "办", "部", "署", "中心", "处", "所", "法院", "监狱",
                         "办公室", "委员会", "管理中心", "服务中心", "事务中心", "交易中心", "总局", "分局"})
+INSTITUTE_HEADS = frozenset({"研究所", "研究院", "科学院", "设计院", "研究中心"})
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
 
@@ -223,6 +224,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     etype = org_suffixes()[head.group()]
     if etype == "Company" and not is_company_name(words, head.group()):
         return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
+    if head.group() in INSTITUTE_HEADS and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
+        etype = "Agency"       # a provincial or city institute is a public institution (事业单位)
     if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
         return None        # 市场研究部, 华贸中心: a unit of a company or a building, not an agency
     return Mention(sent.start + start, sent.start + head_end, name, etype)

@@ -392,7 +392,10 @@ def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | N
 
 
 def _names_money(masked: Masked, m: re.Match) -> bool:
-    span = m.group()
+    """True when the clause the match starts in states a sum of money (甲为乙办理退税500万元;
+    not 在甲的帮助下，乙获得500万元)."""
+    end = _CLAUSE_END.search(masked.text, m.start())
+    span = masked.text[m.start():end.start() if end else len(masked.text)]
     return any(is_money(a, span) for a in find_amounts(span))
 
 

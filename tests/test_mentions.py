@@ -27,6 +27,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # other organisations
     ("吉林大学的专家参加了论证。", ("吉林大学", "Organization")),
     ("长春市个体劳动者协会发出倡议。", ("长春市个体劳动者协会", "Organization")),
+    ("吉林大学化学系的团队参与研发。", ("吉林大学化学系", "Organization")),
+    # a provincial institute is a public institution
+    ("吉林省农业科学院发布新品种。", ("吉林省农业科学院", "Agency")),
     # national bodies without a jurisdiction
     ("国务院办公厅印发通知。", ("国务院办公厅", "Agency")),
     # programs: titles and quoted names with a program head
