@@ -14,13 +14,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import load_table, load_words
-from .model import ORG_TYPES, Article, Entity, Evidence, Funding, Mention, Sentence, Text
+from .model import ORG_TYPES, Article, Entity, Evidence, Funding, Mention, Relation, Sentence, Text
 from .money import Amount, DateExpr, find_amounts, find_dates, is_money
-from .relations import Masked, compile_template, find_refs, implicit_subject, mask_sentence, role_refs
+from .relations import (PLACEHOLDER_BASE, Masked, compile_template, find_refs, find_relations,
+                        implicit_subject, mask_sentence, role_refs)
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ROLES = ("P", "R", "F")
 _AS_OF = re.compile("截至|截止|截止到")
+# Placeholder for "the developer of project X", filled once the document's relations are known.
+_DEVELOPER = "\x00develops:"
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
 
@@ -30,19 +33,24 @@ class Cue:
     start: int
     end: int
     type: str
+    weak: bool = False      # 节省…费用: names a saving that a stronger cue before it explains
+
+
+@lru_cache(maxsize=None)
+def cue_rows() -> tuple[tuple[str, str, str], ...]:
+    """(cue, subclass, 'weak' or '') rows of funding_cues.tsv, longest cue first."""
+    return tuple(sorted(load_table("funding_cues.tsv", 3, 2), key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=None)
 def cue_regex() -> re.Pattern:
-    """One alternation of all cues, longest first; the group name is the subclass."""
-    rows = sorted(load_table("funding_cues.tsv", 2), key=lambda r: -len(r[0]))
-    return re.compile("|".join(f"(?:{cue})" for cue, _ in rows))
+    """One alternation of all cues, longest first."""
+    return re.compile("|".join(f"(?:{cue})" for cue, _, _ in cue_rows()))
 
 
 @lru_cache(maxsize=None)
-def cue_types() -> tuple[tuple[re.Pattern, str], ...]:
-    rows = sorted(load_table("funding_cues.tsv", 2), key=lambda r: -len(r[0]))
-    return tuple((re.compile(cue), kind) for cue, kind in rows)
+def cue_types() -> tuple[tuple[re.Pattern, str, bool], ...]:
+    return tuple((re.compile(cue), kind, flag == "weak") for cue, kind, flag in cue_rows())
 
 
 @lru_cache(maxsize=None)
@@ -73,8 +81,8 @@ def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
     out = []
     for m in cue_regex().finditer(sentence):
-        kind = next(k for p, k in cue_types() if p.fullmatch(m.group()))
-        out.append(Cue(m.start(), m.end(), kind))
+        kind, weak = next((k, w) for p, k, w in cue_types() if p.fullmatch(m.group()))
+        out.append(Cue(m.start(), m.end(), kind, weak))
     return out
 
 
@@ -107,6 +115,17 @@ def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | No
     return after[0] if after else None
 
 
+def explained_cue(cue: Cue, cues: list[Cue], amounts: list[Amount], amount: Amount) -> Cue:
+    """A weak cue (节省…费用) gives way to the strong cue before it in the sentence when no
+    other sum stands between them: 乙局给予贴息，一年可节省费用30万元 is an interest subsidy."""
+    if not cue.weak:
+        return cue
+    strong = [c for c in cues if c.end <= cue.start and not c.weak]
+    if not strong or any(strong[-1].end <= a.start < amount.start for a in amounts):
+        return cue
+    return replace(cue, type=strong[-1].type)
+
+
 def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: list[Mention],
                   entities: list[Entity], article: Article) -> list[Funding]:
     """Fundings stated in the document, one per amount, each with its sentence as evidence.
@@ -117,59 +136,144 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     refs = None
     found: list[Funding] = []
     previous: Funding | None = None
+    last: tuple[Masked, list[Cue]] | None = None      # the sentence before, when it has a cue
     for sentence in sentences:
         if not cue_regex().search(sentence.text):
-            previous = None
-            continue
-        amounts = [a for a in find_amounts(sentence.text)
-                   if not a.is_range and is_money(a, sentence.text)]
-        if not amounts:
-            previous = None
+            previous, last = None, None
             continue
         if refs is None:
             refs = find_refs(text, mentions, entities)
         masked = mask_sentence(sentence, refs)
         cues = find_cues(sentence.text)
+        amounts = [a for a in find_amounts(sentence.text)
+                   if not a.is_range and is_money(a, sentence.text)]
         dates = find_dates(sentence.text, article.date)
         ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
-        current = None
+        current: list[Funding] = []
         for amount in amounts:
             left, right = clause_bounds(sentence.text, amount.start, amount.end)
             cue = pick_cue(cues, amount, left, right)
             if cue is None or is_rule_amount(sentence.text, amount, left, right):
                 continue
+            cue = explained_cue(cue, cues, amounts, amount)
+            roles = assign_roles(masked, masked.offsets[amount.start], masked.offsets[left], cue.type)
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
-                              pick_date(sentence.text, dates, amount), **assign_roles(masked, amount, cue.type))
-            funding = with_context(funding, sentence, previous)
+                              pick_date(sentence.text, dates, amount), **roles)
+            funding = with_context(funding, sentence, previous or stated_before(last, cue.type))
+            funding = with_loan(funding, current + ([previous] if previous else []))
             found.append(funding)
-            current = funding
-        previous = current
+            current.append(funding)
+        previous = current[-1] if current else None
+        last = (masked, cues)
+    if any(_DEVELOPER in (f.provider or "") + (f.recipient or "") for f in found):
+        found = with_developers(found, find_relations(doc_id, text, sentences, mentions, entities))
     return merge_repeats(found)
 
 
-def assign_roles(masked: Masked, amount: Amount, kind: str) -> dict[str, str | None]:
-    """Provider, recipient, facilitator of a funding from the role templates, then the subject."""
-    at = masked.offsets[amount.start]
-    best: dict[str, tuple[int, str]] = {}
+def with_developers(fundings: list[Funding], relations: list[Relation]) -> list[Funding]:
+    """Replace each "developer of project X" party by the body that develops X, or by nothing."""
+    developer = {}
+    for r in relations:
+        if r.type == "develops":
+            developer.setdefault(r.object, r.subject)
+
+    def fill(party: str | None) -> str | None:
+        if party and party.startswith(_DEVELOPER):
+            return developer.get(party[len(_DEVELOPER):])
+        return party
+
+    out = []
+    for f in fundings:
+        provider, recipient = fill(f.provider), fill(f.recipient)
+        out.append(replace(f, provider=provider, recipient=recipient if recipient != provider else None))
+    return out
+
+
+def stated_before(last: tuple[Masked, list[Cue]] | None, kind: str) -> Funding | None:
+    """The parties of a flow of `kind` that the sentence before names without a sum
+    (甲公司持有乙公司的债权…。该笔债权本金1亿元), as a Funding without amount."""
+    if last is None:
+        return None
+    masked, cues = last
+    cue = next((c for c in reversed(cues) if c.type == kind), None)
+    if cue is None:
+        return None
+    at = masked.offsets[cue.start]
+    roles = assign_roles(masked, at, masked.offsets[clause_bounds_masked(masked, at)], kind)
+    if not (roles["provider"] or roles["recipient"]):
+        return None
+    return Funding(kind, Evidence("", "", 0, 0), **roles)
+
+
+def clause_bounds_masked(masked: Masked, at: int) -> int:
+    """Sentence offset where the clause holding masked position `at` starts."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked.text, 0, at)), default=0)
+    return next(i for i, o in enumerate(masked.offsets) if o >= left)
+
+
+def with_loan(funding: Funding, before: list[Funding]) -> Funding:
+    """An interest subsidy goes to the borrower of the loan named with it (甲银行向乙公司发放贷款，
+    丙局给予贴息), never to the bank."""
+    if funding.type != "InterestSubsidy" or (funding.recipient and not _is_lender(funding.recipient)):
+        return funding
+    loan = next((f for f in reversed(before) if f.type == "Loan" and f.recipient), None)
+    if loan is None:
+        return replace(funding, recipient=None) if funding.recipient else funding
+    provider = funding.provider if funding.provider != loan.recipient else None
+    return replace(funding, recipient=loan.recipient, provider=provider)
+
+
+def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, str | None]:
+    """Provider, recipient, facilitator of a funding at masked position `at` (its clause
+    starting at `clause`) from the role templates, then from the subjects before it.
+
+    A template match in the funding's own clause beats one elsewhere in the sentence, and the
+    subject of the own clause beats a match elsewhere.
+    """
+    right = _CLAUSE_BREAK.search(masked.text, at)
+    right = right.start() if right else len(masked.text)
+    best: dict[str, tuple[tuple[int, int], str]] = {}
     for pattern, implicit in role_templates():
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
+            rank = (0 if m.start() < right and m.end() > clause else 1, distance)
             for role in _ROLES:
                 refs = [r for r in role_refs(masked, m, role) if r.type in ORG_TYPES]
                 if not refs and role == implicit:
                     subject = implicit_subject(masked, m.start() + 1, ORG_TYPES)
                     refs = [subject] if subject else []
-                if refs and (role not in best or distance < best[role][0]):
-                    best[role] = (distance, refs[0].entity)
+                if refs and (role not in best or rank < best[role][0]):
+                    best[role] = (rank, refs[0].entity)
     roles = {role: value for role, (_, value) in best.items()}
-    if "P" not in roles:
-        subject = implicit_subject(masked, at, ORG_TYPES)
-        if subject is not None and subject.entity not in roles.values():
-            if kind == "Loan" and not _is_lender(subject.entity):
-                if subject.type != "Agency":      # an agency helps a firm borrow; it does not borrow
-                    roles.setdefault("R", subject.entity)
+    far = {role for role, (rank, _) in best.items() if rank[0]}
+    subject = implicit_subject(masked, at, ORG_TYPES)
+    if subject is not None and masked.offsets and masked.text.find(
+            chr(PLACEHOLDER_BASE + masked.refs.index(subject))) >= clause \
+            and subject.entity not in roles.values() and "P" in far:
+        del roles["P"]        # the clause's own subject pays, not a party of another clause
+    while "P" not in roles and subject is not None:
+        pos = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(subject)))
+        if subject.entity not in roles.values():
+            if kind == "Debt" and "欠" in masked.text[pos:at] and "R" not in roles:
+                roles["R"] = subject.entity       # 乙公司拖欠货款: the debtor owes
+            elif kind == "Loan" and not _is_lender(subject.entity):
+                if subject.type != "Agency" and "R" not in roles:   # an agency does not borrow
+                    roles["R"] = subject.entity
             else:
                 roles["P"] = subject.entity
+                break
+        # 甲厅下达资金，乙公司获得奖补: the subject of an earlier clause provides.
+        subject = implicit_subject(masked, pos, ORG_TYPES)
+    if kind == "Investment" and roles.get("P") and _type_of(masked, roles["P"]) == "Agency":
+        # 区政府与甲公司签约，总投资5亿元的项目: the company invests.
+        company = next((r for r in reversed(masked.refs) if r.type == "Company"
+                        and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(r))) < at), None)
+        if company is not None:
+            roles["P"] = company.entity
+    project = implicit_subject(masked, at, ("Project",))
+    if project is not None and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(project))) >= clause:
+        # 该项目总投资5亿元 / 该项目获得补助: the project's developer invests or receives.
+        roles.setdefault("P" if kind == "Investment" else "R", f"{_DEVELOPER}{project.entity}")
     provider, recipient, facilitator = (roles.get(r) for r in _ROLES)
     if kind == "Loan" and recipient and _is_lender(recipient) and not (provider and _is_lender(provider)):
         provider, recipient = recipient, provider     # 企业向银行贷款: the bank lends
@@ -181,6 +285,10 @@ def assign_roles(masked: Masked, amount: Amount, kind: str) -> dict[str, str | N
     program = next((r.entity for r in masked.refs if r.type == "Program"), None)
     return {"provider": provider, "recipient": recipient, "facilitator": facilitator,
             "project": project, "program": program}
+
+
+def _type_of(masked: Masked, label: str) -> str | None:
+    return next((r.type for r in masked.refs if r.entity == label), None)
 
 
 def _is_lender(label: str) -> bool:
@@ -198,11 +306,16 @@ def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | Non
 
 def with_context(funding: Funding, sentence: Sentence,
                  previous: Funding | None) -> Funding:
-    """A sentence that continues the previous one (其中…) inherits its parties and date."""
-    if previous is None or funding.provider or funding.recipient \
-            or not sentence.text.lstrip().startswith(continuation_words()):
+    """A sentence that continues the previous one (其中…) inherits the parties it does not name,
+    and its date."""
+    if previous is None or (funding.provider and funding.recipient) or not any(
+            clause.lstrip().startswith(continuation_words())
+            for clause in _CLAUSE_BREAK.split(sentence.text)):
         return funding
-    return replace(funding, provider=previous.provider, recipient=previous.recipient,
+    provider, recipient = funding.provider or previous.provider, funding.recipient or previous.recipient
+    if provider == recipient:
+        return funding
+    return replace(funding, provider=provider, recipient=recipient,
                    facilitator=funding.facilitator or previous.facilitator,
                    program=funding.program or previous.program,
                    project=funding.project or previous.project,

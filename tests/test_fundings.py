@@ -140,3 +140,88 @@ def test_an_agency_that_helps_is_not_the_borrower():
     raw = "正当企业犯愁的时候,甲市文旅部门主动对接,协助企业获得了1500万元的稳企稳岗贷款。"
     (funding,) = fundings_of(raw, {"甲市文旅部门": ("甲市文旅局", A)})
     assert (funding.provider, funding.recipient) == (None, None)
+
+
+# References, parties from other clauses, interest subsidies, investors, debts.
+MORE_PATTERNS = [
+    # 该公司 after a bank in its own clause is the borrower, not the bank
+    ("甲泵业有限公司扩建厂房。乙银行丙县支行向该公司发放200万元贷款。",
+     {"甲泵业有限公司": ("甲泵业有限公司", C), "乙银行丙县支行": ("乙银行丙县支行", C)},
+     ("Loan", 2_000_000, "乙银行丙县支行", "甲泵业有限公司", None)),
+    # a bank named in the sentence before is not 该公司
+    ("丁纺织有限公司接到订单。戊银行己县支行向该公司授信5000万元。此外,庚银行还向该公司授信1亿元。",
+     {"丁纺织有限公司": ("丁纺织有限公司", C), "戊银行己县支行": ("戊银行己县支行", C),
+      "庚银行": ("庚银行", C)},
+     ("Loan", 100_000_000, "庚银行", "丁纺织有限公司", None)),
+    # a name that only modifies (以X的专利作质押) is not the lender
+    ("辛光电有限公司研发新品。壬银行以辛光电有限公司的5项专利作质押,向该公司发放贷款800万元。",
+     {"辛光电有限公司": ("辛光电有限公司", C), "壬银行": ("壬银行", C)},
+     ("Loan", 8_000_000, "壬银行", "辛光电有限公司", None)),
+    # the provider is the subject of an earlier clause: X厅下达资金，Y获得奖补
+    ("癸省工信厅下达技改奖补资金,甲材料有限公司获得奖补260万元。",
+     {"癸省工信厅": ("癸省工信厅", A), "甲材料有限公司": ("甲材料有限公司", C)},
+     ("Grant", 2_600_000, "癸省工信厅", "甲材料有限公司", None)),
+    ("乙区商务局对企业的保费给予补助,丙电器有限公司获得保费补助12万元。",
+     {"乙区商务局": ("乙区商务局", A), "丙电器有限公司": ("丙电器有限公司", C)},
+     ("Grant", 120_000, "乙区商务局", "丙电器有限公司", None)),
+    # interest subsidy: the agency that gives it, to the borrower (not the bank)
+    ("丁银行向戊食品有限公司发放贷款900万元,己区财政局给予贴息27万元。",
+     {"丁银行": ("丁银行", C), "戊食品有限公司": ("戊食品有限公司", C), "己区财政局": ("己区财政局", A)},
+     ("InterestSubsidy", 270_000, "己区财政局", "戊食品有限公司", None)),
+    # a saving that a 贴息 explains is the interest subsidy
+    ("庚银行向辛包装有限公司发放贷款600万元,壬区财政局按利息的一半给予贴息,一年可为企业节省财务费用约9万元。",
+     {"庚银行": ("庚银行", C), "辛包装有限公司": ("辛包装有限公司", C), "壬区财政局": ("壬区财政局", A)},
+     ("InterestSubsidy", 90_000, "壬区财政局", "辛包装有限公司", None)),
+    # a signing with a government: the company invests
+    ("癸县人民政府与甲重工有限公司签约,总投资12亿元的甲重工装备园项目落户该县。",
+     {"癸县人民政府": ("癸县人民政府", A), "甲重工有限公司": ("甲重工有限公司", C),
+      "甲重工装备园项目": ("甲重工装备园项目", J)},
+     ("Investment", 1_200_000_000, "甲重工有限公司", None, None)),
+    # relief handled for a party: 为X办理退税
+    ("乙市税务局已为丙电池有限公司办理留抵退税700万元。",
+     {"乙市税务局": ("乙市税务局", A), "丙电池有限公司": ("丙电池有限公司", C)},
+     ("Relief", 7_000_000, "乙市税务局", "丙电池有限公司", None)),
+    # a court orders the debtor to pay the creditor
+    ("丁市中级人民法院判决戊置业有限公司向己建工有限公司支付拖欠的工程款350万元。",
+     {"丁市中级人民法院": ("丁市中级人民法院", A), "戊置业有限公司": ("戊置业有限公司", C),
+      "己建工有限公司": ("己建工有限公司", C)},
+     ("Debt", 3_500_000, "己建工有限公司", "戊置业有限公司", None)),
+    # 对方 is the other party of the clause before
+    ("庚电子有限公司向辛通信有限公司供应了一批芯片,对方拖欠货款90万元。",
+     {"庚电子有限公司": ("庚电子有限公司", C), "辛通信有限公司": ("辛通信有限公司", C)},
+     ("Debt", 900_000, "庚电子有限公司", "辛通信有限公司", None)),
+    # a claim bought: 收购了X的债权
+    ("壬资产管理公司收购了癸钢构有限公司的不良债权共计2亿元。",
+     {"壬资产管理公司": ("壬资产管理公司", C), "癸钢构有限公司": ("癸钢构有限公司", C)},
+     ("Debt", 200_000_000, "壬资产管理公司", "癸钢构有限公司", None)),
+    # the project's developer invests and receives
+    ("甲渔业有限公司投资建设的乙养殖船项目开工。该项目总投资3亿元,由丙船舶有限公司承建。",
+     {"甲渔业有限公司": ("甲渔业有限公司", C), "乙养殖船项目": ("乙养殖船项目", J),
+      "丙船舶有限公司": ("丙船舶有限公司", C)},
+     ("Investment", 300_000_000, "甲渔业有限公司", None, None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", MORE_PATTERNS)
+def test_more_funding_patterns(raw, names, expected):
+    found = fundings_of(raw, names)
+    assert expected in [summary(f) for f in found]
+
+
+def test_a_claim_told_again_takes_the_parties_named_before():
+    names = {"丁资产管理公司": ("丁资产管理公司", C), "戊置业有限公司": ("戊置业有限公司", C)}
+    raw = "丁资产管理公司拟处置其持有的戊置业有限公司债权。截至6月20日,该笔债权本金余额1.5亿元。"
+    assert [summary(f) for f in fundings_of(raw, names)] == [
+        ("Debt", 150_000_000, "丁资产管理公司", "戊置业有限公司", None)]
+
+
+def test_a_part_takes_the_provider_of_the_whole():
+    names = {"己省科技厅": ("己省科技厅", A), "庚装备有限公司": ("庚装备有限公司", C)}
+    raw = "己省科技厅近日下达研发后补助资金,全市企业获得补助1亿元。其中,庚装备有限公司获得补助80万元。"
+    assert ("Grant", 800_000, "己省科技厅", "庚装备有限公司", None) in \
+        [summary(f) for f in fundings_of(raw, names)]
+
+
+def test_a_sum_that_each_of_several_reached_is_no_funding():
+    names = {"辛机械有限公司": ("辛机械有限公司", C), "壬粮机有限公司": ("壬粮机有限公司", C)}
+    assert fundings_of("辛机械有限公司、壬粮机有限公司获得的补助均超过100万元。", names) == []

@@ -208,3 +208,71 @@ def test_bare_enterprise_is_no_reference_inside_a_compound():
     text, _, mentions, entities = annotate(raw, {"乙单车公司": ("乙单车", C)})
     refs = find_refs(text, mentions, entities)
     assert [r.entity for r in refs if r.pronoun] == []
+
+
+# The project named before: 由甲投资建设，乙承建 / 乙承建的丙项目 / 中标.
+PROJECT_BUILDERS = [
+    ("甲电池项目开工。该项目总投资8亿元,由乙能源有限公司投资建设,丙建工有限公司承建。",
+     {"甲电池项目": ("甲电池项目", J), "乙能源有限公司": ("乙能源有限公司", C),
+      "丙建工有限公司": ("丙建工有限公司", C)},
+     {("develops", "乙能源有限公司", "甲电池项目"), ("contractorOf", "丙建工有限公司", "甲电池项目")}),
+    ("丁区签约戊产业园项目。项目由己科技有限公司投资建设,庚建设有限公司承建。",
+     {"戊产业园项目": ("戊产业园项目", J), "己科技有限公司": ("己科技有限公司", C),
+      "庚建设有限公司": ("庚建设有限公司", C)},
+     {("develops", "己科技有限公司", "戊产业园项目"), ("contractorOf", "庚建设有限公司", "戊产业园项目")}),
+    ("辛路桥有限公司承建的壬大桥项目已经合龙。",
+     {"辛路桥有限公司": ("辛路桥有限公司", C), "壬大桥项目": ("壬大桥项目", J)},
+     {("contractorOf", "辛路桥有限公司", "壬大桥项目")}),
+    ("癸水务有限公司近日中标甲河治理项目,即将进场施工。",
+     {"癸水务有限公司": ("癸水务有限公司", C), "甲河治理项目": ("甲河治理项目", J)},
+     {("contractorOf", "癸水务有限公司", "甲河治理项目")}),
+    # 由X承建，建成后…: the contractor does not develop
+    ("乙码头项目总投资2亿元,由丙港建有限公司承建,建成后可停靠大型船舶。",
+     {"乙码头项目": ("乙码头项目", J), "丙港建有限公司": ("丙港建有限公司", C)},
+     {("contractorOf", "丙港建有限公司", "乙码头项目")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PROJECT_BUILDERS)
+def test_project_builders(raw, names, expected):
+    assert relations_of(raw, names) == expected
+
+
+NOT_ASSISTS = [
+    # a sum handled for a firm is a funding, not non-monetary help
+    ("丁市税务局为戊电器有限公司办理出口退税300万元。",
+     {"丁市税务局": ("丁市税务局", A), "戊电器有限公司": ("戊电器有限公司", C)}),
+    # the object of 向/为 is not the one who helps
+    ("己公司负责人说,庚区政务中心为辛区商务局提供了协调服务。",
+     {"庚区政务中心": ("庚区政务中心", A), "辛区商务局": ("辛区商务局", A)}),
+]
+
+
+@pytest.mark.parametrize("raw,names", NOT_ASSISTS)
+def test_not_assists(raw, names):
+    assert not {r for r in relations_of(raw, names) if r[0] == "assists"}
+
+
+def test_help_before_a_funding_is_still_help():
+    names = {"壬省发改委": ("壬省发改委", A), "癸港口项目": ("癸港口项目", J), "甲部委": ("甲部委", A)}
+    raw = "在壬省发改委的帮助下,癸港口项目获得甲部委下达的补助500万元。"
+    assert ("assists", "壬省发改委", "癸港口项目") in relations_of(raw, names)
+
+
+REFERENCES = [
+    # a name in the reference's own clause is another party
+    ("乙食品有限公司扩产。丙银行向该公司发放贷款。", "乙食品有限公司"),
+    # a bank is not 该公司
+    ("丁饮料有限公司扩产。戊银行授信后,己银行还向该公司发放贷款。", "丁饮料有限公司"),
+    # 对方: the other party of the clause before
+    ("庚电子有限公司向辛通信有限公司供货,对方拖欠货款。", "辛通信有限公司"),
+]
+
+
+@pytest.mark.parametrize("raw,antecedent", REFERENCES)
+def test_reference_resolution(raw, antecedent):
+    names = {n: (n, C) for n in ("乙食品有限公司", "丙银行", "丁饮料有限公司", "戊银行", "己银行",
+                                 "庚电子有限公司", "辛通信有限公司") if n in raw}
+    text, _, mentions, entities = annotate(raw, names)
+    (ref,) = [r for r in find_refs(text, mentions, entities) if r.pronoun]
+    assert ref.entity == antecedent
