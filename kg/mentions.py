@@ -95,6 +95,8 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
 
 
+# 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
+FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
 NUMERALS = frozenset("一二三四五六七八九十两百千万")
@@ -137,6 +139,8 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Project")
                for m in METRO.finditer(sent.text))
+    out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Agency")
+               for m in FISCAL.finditer(sent.text))
     # a list item that the grammar already read keeps the grammar's span
     found = [(m.start, m.end) for m in out]
     out.extend(m for m in find_enumerated_names(sent)

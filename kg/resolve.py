@@ -29,6 +29,7 @@ BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支�
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 ORG_TYPES = ("Agency", "Organization")
 PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
+FISCAL_LEVEL = re.compile(r"^[省市区县]本?级财政$")
 
 
 @lru_cache(maxsize=None)
@@ -136,6 +137,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
     if name in national_names():
         return national_names()[name], None
+    if FISCAL_LEVEL.match(name):
+        return canonical_org(name[0] + "财政局", pos, ctx)
     if country_prefix(name):
         return name, None       # 美国财政部: a foreign body keeps its own name
     party = name.startswith("中共")
@@ -181,6 +184,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
         party = True
     else:
         body = expand_body(body)
+    if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
+        body = body[:-1] + "厅"               # 省财政局 is 省财政厅
     head = place.name
     if place.level == "county" and place.name.endswith("区") and place.parent:
         head = place.parent + place.name      # district names repeat across cities

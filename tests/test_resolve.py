@@ -79,3 +79,12 @@ def test_merge_corpus_maps_alias_to_full_name():
     merged = merge_corpus([a, b])
     assert [e.label for e in merged[1].entities if e.type == "Company"] == ["长春星河光电科技有限公司"]
     assert merged[1].relations[0].object == "长春星河光电科技有限公司"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("长春市政府召开会议。市级财政安排专项资金。", "长春市财政局"),
+    ("长春市政府召开会议。省级财政负责配套资金。", "吉林省财政厅"),
+    ("长春市政府召开会议。省教育局印发通知。", "吉林省教育厅"),
+])
+def test_fiscal_levels_and_provincial_bureaus(text, label):
+    assert label in entities_of(text)
