@@ -117,7 +117,24 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
         candidates.extend(find_sentence_mentions(sent, anchors))
     bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
-    return select_mentions(candidates)
+    chosen = select_mentions(candidates)
+    return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
+
+
+def find_title_issuers(text: str, mentions: list[Mention]) -> Iterable[Mention]:
+    """The body that opens a document title, 《某某市人民政府关于…的通知》, as a mention of
+    its own inside the Program's span (the one place where mentions nest)."""
+    for m in mentions:
+        if m.type != "Program" or not m.text.startswith("《"):
+            continue
+        about = m.text.find("关于")
+        if about < 3:
+            continue
+        issuer = Sentence(m.start + 1, m.start + about, text[m.start + 1:m.start + about])
+        for found in find_sentence_mentions(issuer):
+            if found.type in ("Agency", "Organization") and (found.start, found.end) == (issuer.start, issuer.end):
+                yield found
+                break
 
 
 def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()) -> list[Mention]:

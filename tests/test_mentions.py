@@ -84,3 +84,9 @@ def test_select_mentions_prefers_longest():
     cands = [Mention(0, 3, "长春市", "Place"), Mention(0, 6, "长春市财政局", "Agency"),
              Mention(3, 6, "财政局", "Agency")]
     assert select_mentions(cands) == [cands[1]]
+
+
+def test_title_issuer_is_a_mention_inside_the_title():
+    found = mentions_of("会议传达了《长春市人民政府关于促进消费的通知》。")
+    assert ("《长春市人民政府关于促进消费的通知》", "Program") in found
+    assert ("长春市人民政府", "Agency") in found
