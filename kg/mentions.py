@@ -146,11 +146,11 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     national = list(find_national(sent))
     out.extend(national)
     anchors = anchors | {m.start - sent.start for m in national}
-    tokens = None
-    for kind in ("org", "project", "program"):
-        for m in suffix_regex(kind).finditer(sent.text):
-            if tokens is None:
-                tokens = tag_words(sent.text)
+    heads = [(kind, m) for kind in ("org", "project", "program") for m in suffix_regex(kind).finditer(sent.text)]
+    if heads:
+        tokens = tag_span(sent.text, min(m.start() for _, m in heads) - MAX_BODY,
+                          max(m.end() for _, m in heads) + 2)
+        for kind, m in heads:
             found = read_headed_name(sent, m, kind, anchors, tokens)
             if found:
                 out.append(found)
@@ -189,6 +189,15 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
 
 def strip_quote_chars(s: str) -> str:
     return s.replace("“", "").replace("”", "").replace('"', "")
+
+
+def tag_span(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tagged words of text[start:end] (offsets into text), the window widened leftwards to a
+    punctuation mark so that no word is cut: only the part around the heads is segmented."""
+    start = max(0, start)
+    while start > 0 and not PUNCT.match(text[start - 1]):
+        start -= 1
+    return [(a + start, b + start, f) for a, b, f in tag_words(text[start:end])]
 
 
 def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int],

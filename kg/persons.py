@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .lexicon import load_words
 from .model import Mention
-from .segment import pos_tokenizer
+from .segment import tokenizer, word_tags
 
 CJK = "\u4e00-\u9fff"
 # Characters that end a name's left context: a byline's role words are checked separately.
@@ -157,7 +157,7 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
         end = start + length
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end):
             return start, end
-    words = [(w.word, w.flag) for w in pos_tokenizer().lcut(text[start:start + 6])]
+    words = tag_window(text[start:start + 6])
     word, flag = words[0]
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
@@ -172,7 +172,9 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('，王五', 3) -> (1, 3); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    words = [(w.word, w.flag) for w in pos_tokenizer().lcut(text[max(0, end - 6):end])]
+    if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0):
+        return None       # every name returned starts with a surname: skip the tagger
+    words = tag_window(text[max(0, end - 6):end])
     if not words:
         return None
     word, flag = words[-1]
@@ -189,6 +191,20 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
         if starts_with_surname(text, start) and is_name(text[start:end]):
             return start, end
     return None
+
+
+def tag_window(window: str) -> list[tuple[str, str]]:
+    """(word, POS flag) of a few characters around a cue. jieba's HMM joins an unknown name
+    into one word; a word that is in no dictionary and opens with a surname is tagged nr
+    (posseg's own HMM would do the same, at twenty times the cost)."""
+    tags = word_tags()
+    out = []
+    for word in tokenizer().cut(window, HMM=True):
+        flag = tags.get(word)
+        if flag is None:
+            flag = "nr" if len(word) > 1 and starts_with_surname(word, 0) else "x"
+        out.append((word, flag))
+    return out
 
 
 def starts_with_surname(text: str, start: int) -> bool:

@@ -106,6 +106,7 @@ def build_trie_pattern(words: Iterable[str]) -> str:
     return render(trie)
 
 
+@lru_cache(maxsize=65536)
 def expand_place(name: str) -> str | None:
     """Full division name of a full, short or nickname form, or None: '哈市' -> '哈尔滨市', '道里' -> '道里区'."""
     gaz = load_gazetteer()
