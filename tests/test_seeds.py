@@ -3,14 +3,10 @@ and hold the scores above the issues' bars (a little below them, so noise cannot
 Skipped when ../shared is absent."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from kg.build import build_outputs
+from scoring import SHARED, build_and_score, f1_at
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "dev"
 
@@ -20,12 +16,7 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(),
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("kg_seed_score", SHARED / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    out = tmp_path_factory.mktemp("seeds")
-    build_outputs([str(SEEDS)], out, html=False)
-    return scorer.score(GOLD, out / "graph.ttl")
+    return build_and_score(SEEDS, GOLD, tmp_path_factory.mktemp("seeds"))
 
 
 # (path into the score dict, minimum F1)
@@ -45,10 +36,7 @@ BARS = [
 
 @pytest.mark.parametrize("path, bar", BARS, ids=["/".join(p) for p, _ in BARS])
 def test_seed_score_above_bar(scores, path, bar):
-    result = scores
-    for key in path:
-        result = result[key]
-    assert result["f1"] >= bar, result
+    assert f1_at(scores, path)["f1"] >= bar, f1_at(scores, path)
 
 
 def test_each_frequent_relation_type_above_bar(scores):
