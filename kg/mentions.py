@@ -33,11 +33,15 @@ PUNCT = re.compile(r"^[\s\W_]+$")
 # Last characters of organisation names: a word ending in one closes the name before it.
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
 CONJUNCTIONS = frozenset({"与", "和", "及"})
-CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会)$")
+CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 # Heads that also name company departments, buildings or courtrooms: an agency only
 # with a jurisdiction (see is_governmental).
 WEAK_HEADS = frozenset({"局", "厅", "委", "办", "部", "署", "中心", "处", "所", "法院", "监狱",
-                        "办公室", "委员会", "管理中心", "服务中心", "事务中心", "交易中心", "总局", "分局"})
+                        "办公室", "委员会", "管理中心", "服务中心", "事务中心", "交易中心", "总局", "分局",
+                        "部门", "领导小组", "工作组", "保障组", "指挥部"})
+# Heads of institutions every town has: with nothing but a place before them they name a
+# kind (哈市学校 = the city's schools), not one body.
+KIND_HEADS = frozenset({"学校", "中学", "小学", "幼儿园", "医院", "卫生院"})
 INSTITUTE_HEADS = frozenset({"研究所", "研究院", "科学院", "设计院", "研究中心"})
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
@@ -254,6 +258,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     etype = org_suffixes()[head.group()]
     if etype == "Company" and not is_company_name(words, head.group()):
         return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
+    if head.group() in KIND_HEADS and not words:
+        return None
     if head.group() in INSTITUTE_HEADS and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
         etype = "Agency"       # a provincial or city institute is a public institution (事业单位)
     if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
@@ -410,6 +416,8 @@ def find_national(sent: Sentence) -> Iterable[Mention]:
     (美国财政部), named with it."""
     for m in national_regex().finditer(sent.text):
         start = m.start()
+        if m.group().endswith("部") and sent.text[m.end():m.end() + 1] == "门":
+            continue        # 文旅部门 is a local department, not 文旅部
         country = country_before(sent.text, start)
         yield Mention(sent.start + start - len(country), sent.start + m.end(),
                       sent.text[start - len(country):m.end()], "Agency")

@@ -258,9 +258,7 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
         return places.expand_place(m.text) or m.text, None
     if m.type in ORG_TYPES:
         return canonical_org(m.text, m.start, ctx)
-    if m.type == "Program":
-        return strip_quotes(m.text), None
-    return m.text, None
+    return strip_quotes(m.text), None
 
 
 def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:

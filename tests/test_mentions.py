@@ -75,6 +75,8 @@ def test_left_boundary(sentence, surface):
     "华贸中心开业。",              # a building is no agency
     "某大型国有银行推出新产品。",  # 某 names nobody
     "一家外贸公司表示欢迎。",      # a kind of company, not one
+    "长春市学校将推迟开学。",      # a place's schools, not one school
+    "有关部门正在调查。",          # bare 部门
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []

@@ -28,6 +28,8 @@ def entities_of(text: str) -> dict[str, Entity]:
     ("长春市委召开常委会。", "中共长春市委员会", "长春市委"),
     # national short forms
     ("国家发改委批复了项目。", "国家发展和改革委员会", "国家发改委"),
+    # a city's department named by its short form is the city's bureau, not the ministry
+    ("长春市文旅部门推出惠民措施。", "长春市文化广电和旅游局", "长春市文旅部门"),
 ])
 def test_canonical_agency(text, label, alias):
     ents = entities_of(text)
