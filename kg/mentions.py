@@ -430,7 +430,25 @@ def country_before(text: str, pos: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
+def governed_program_regex() -> re.Pattern:
+    verbs = alternation(load_words("program_verbs.txt"))
+    heads = alternation(load_words("program_governed_heads.txt"))
+    return re.compile(rf"(?:{verbs})([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+
+
+def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
+    """开展|某某志愿服务行动, 落实|某某电价优惠政策: an unquoted program name governed by a
+    verb that launches programs, when its words are not all generic (落实|各项惠企政策)."""
+    for m in governed_program_regex().finditer(sent.text):
+        words = [w for a, b, _ in tag_words(m.group(1))
+                 if (w := m.group(1)[a:b]) not in load_set("generic_bodies.txt")][:-1]
+        if len(words) >= 2 and sum(map(len, words)) >= 5:
+            yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), "Program")
+
+
 def find_programs(sent: Sentence) -> Iterable[Mention]:
+    yield from find_governed_programs(sent)
     titled, quoted, head_at_end = program_regexes()
     for m in titled.finditer(sent.text):
         if not PERIODICAL.search(m.group(1)):

@@ -36,6 +36,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("市政府出台《长春市促进中小企业发展若干措施》。", ("《长春市促进中小企业发展若干措施》", "Program")),
     ("该区推行“一窗受理”改革。", ("“一窗受理”改革", "Program")),
     ("税务部门开展“春风送暖”专项行动。", ("“春风送暖”专项行动", "Program")),
+    # an unquoted name governed by a verb that launches programs
+    ("全市开展机关干部下沉社区志愿服务行动，", ("机关干部下沉社区志愿服务行动", "Program")),
     # projects
     ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
     ("地铁6号线工程进入铺轨阶段。", ("地铁6号线工程", "Project")),
@@ -77,6 +79,7 @@ def test_left_boundary(sentence, surface):
     "一家外贸公司表示欢迎。",      # a kind of company, not one
     "长春市学校将推迟开学。",      # a place's schools, not one school
     "有关部门正在调查。",          # bare 部门
+    "企业要落实各项惠企政策。",    # a kind of policy, not one
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
