@@ -280,8 +280,8 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
                     anchors: frozenset[int]) -> bool:
     """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
-    if body and body[0][1] - body[0][0] == 1 and text[start] in JURISDICTION_CHARS:
-        return True       # 市|发改委, but not 市场|部
+    if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
+        return True       # 市|发改委, 省直|机关工委, but not 市场|部
     if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or load_regex("countries.txt").match(text, start):
         return True
     if any(a in anchors for a, _, _ in body) or places_at(text, start):

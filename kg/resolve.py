@@ -30,6 +30,7 @@ PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 ORG_TYPES = ("Agency", "Organization")
 PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
 FISCAL_LEVEL = re.compile(r"^[省市区县]本?级财政$")
+BUREAU_DEPARTMENT = re.compile(r"(?<=[局委厅办])部门$")
 
 
 @lru_cache(maxsize=None)
@@ -137,6 +138,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
     if name in national_names():
         return national_names()[name], None
+    name = BUREAU_DEPARTMENT.sub("", name)       # 民政局部门 is the bureau itself
     if FISCAL_LEVEL.match(name):
         return canonical_org(name[0] + "财政局", pos, ctx)
     if country_prefix(name):
@@ -184,6 +186,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
         party = True
     else:
         body = expand_body(body)
+        party = party or body in load_set("party_bodies.txt")
     if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
         body = body[:-1] + "厅"               # 省财政局 is 省财政厅
     head = place.name

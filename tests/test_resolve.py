@@ -90,3 +90,7 @@ def test_merge_corpus_maps_alias_to_full_name():
 ])
 def test_fiscal_levels_and_provincial_bureaus(text, label):
     assert label in entities_of(text)
+
+
+def test_party_working_committee():
+    assert "中共吉林省直属机关工作委员会" in entities_of("长春市的干部学习。省直机关工委开展活动。")
