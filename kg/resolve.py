@@ -315,7 +315,13 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
         for i, short in enumerate(ordered):
             sk = key(short)
             for longer in ordered[:i]:
-                if (etype, longer) in target or etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
+                if (etype, longer) in target:
+                    continue
+                if etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
+                    # a branch merges only with the same branch written with its place (湖北|某银行某分行)
+                    if split_jurisdiction(longer)[1] == split_jurisdiction(short)[1]:
+                        target[(etype, short)] = longer
+                        break
                     continue
                 lk = key(longer)
                 if sk and lk and sk != lk and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)) \

@@ -94,3 +94,9 @@ def test_fiscal_levels_and_provincial_bureaus(text, label):
 
 def test_party_working_committee():
     assert "中共吉林省直属机关工作委员会" in entities_of("长春市的干部学习。省直机关工委开展活动。")
+
+
+def test_branch_with_and_without_its_province_is_one_company():
+    ents = entities_of("吉林春晖银行长春分行放贷。春晖银行长春分行表示支持。")
+    branches = [e for e in ents.values() if e.label.endswith("分行")]
+    assert [e.label for e in branches] == ["吉林春晖银行长春分行"]
