@@ -35,7 +35,9 @@ class _Gazetteer:
     by_full: dict[str, tuple[PlaceInfo, ...]]
     short_to_full: dict[str, str]
     alias_to_full: dict[str, str]
-    pattern: re.Pattern
+    pattern: re.Pattern        # the longest name at a position (for callers that match one spot)
+    trie: dict                 # the same names by character ('' marks an end), for find_divisions
+    starts: re.Pattern         # a name's first character followed by a possible second one
 
 
 # Full names that double as common words (城区, 郊区, 新城区 'new town'): taken only right
@@ -78,20 +80,50 @@ def load_gazetteer() -> _Gazetteer:
         if short:
             short_to_full[short] = full
     alias_to_full = dict(load_table("place_aliases.tsv", 2))
-    names = set(by_full) | set(short_to_full) | set(alias_to_full)
+    trie = build_trie(set(by_full) | set(short_to_full) | set(alias_to_full))
+    seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
+    starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
     return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full,
-                      re.compile(build_trie_pattern(names)))
+                      re.compile(render_trie(trie)), trie, starts)
 
 
-def build_trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching the longest of `words` at a position, factored as a trie so that
-    thousands of names cost one pass: ['道里区', '道外区', '道里'] -> '道(?:里区?|外区)'."""
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars) if ch) + "]"
+
+
+def build_trie(words: Iterable[str]) -> dict:
+    """Nested dicts by character, '' marking the end of a word: ['道里', '道外区'] ->
+    {'道': {'里': {'': {}}, '外': {'区': {'': {}}}}}."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def longest_name_end(trie: dict, text: str, start: int) -> int | None:
+    """End of the longest word of `trie` that text[start:] begins with, or None; the same
+    span as the trie pattern's match there."""
+    node, end = trie, None
+    for k in range(start, len(text)):
+        node = node.get(text[k])
+        if node is None:
+            break
+        if "" in node:
+            end = k + 1
+    return end
+
+
+def build_trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` at a position, factored as a trie so that
+    thousands of names cost one pass: ['道里区', '道外区', '道里'] -> '道(?:里区?|外区)'."""
+    return render_trie(build_trie(words))
+
+
+def render_trie(trie: dict) -> str:
+    """The regex of build_trie_pattern for a trie of build_trie."""
 
     def render(node: dict) -> str:
         ends = "" in node
@@ -125,8 +157,8 @@ def pick_place(candidates: Iterable[PlaceInfo], context_places: Iterable[str] = 
     """The candidate whose parent or province the document also names; ties go to the first
     (code order). E.g. pick_place(lookup_places('朝阳区'), ['长春市']) -> Changchun's 朝阳区."""
     candidates = list(candidates)
-    if not candidates:
-        return None
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None      # no need to read the context
     context = {expand_place(p) or p for p in context_places}
 
     def score(place: PlaceInfo) -> int:
@@ -157,13 +189,20 @@ def find_divisions(text: str) -> list[Mention]:
     gaz = load_gazetteer()
     out: list[Mention] = []
     pos = 0
-    while (m := gaz.pattern.search(text, pos)) is not None:
-        span = accept_division(text, m.start(), m.end(), out)
-        if span is None:
-            pos = m.start() + 1    # a rejected name must not hide one starting inside it
+    # The trie regex tries its hundreds of first characters one by one at each position; a
+    # character class finds the few places where a name can start, the trie walk reads it.
+    # Every start is tried, so a rejected name does not hide one starting inside it.
+    for candidate in gaz.starts.finditer(text):
+        start = candidate.start()
+        if start < pos:
             continue
-        out.append(Mention(span[0], span[1], text[span[0]:span[1]], "Place"))
-        pos = span[1]
+        end = longest_name_end(gaz.trie, text, start)
+        if end is None:
+            continue
+        span = accept_division(text, start, end, out)
+        if span is not None:
+            out.append(Mention(span[0], span[1], text[span[0]:span[1]], "Place"))
+            pos = span[1]
     return out
 
 
@@ -196,7 +235,7 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
             or after_place and expand_place(before[-1].text) == parent:
         return start, end
     joined = ENUM_JOIN.match(text, end)
-    if joined and gaz.pattern.match(text, joined.end()):
+    if joined and longest_name_end(gaz.trie, text, joined.end()) is not None:
         return start, end
     if before and ENUM_JOIN.fullmatch(text, before[-1].end, start):
         return start, end

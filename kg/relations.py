@@ -77,12 +77,131 @@ class Masked:
 
 
 @lru_cache(maxsize=None)
-def cue_templates() -> tuple[tuple[str, re.Pattern, bool], ...]:
-    """(relation, compiled template, has explicit subject) rows of relation_cues.tsv."""
+def cue_templates() -> tuple[tuple[str, re.Pattern, bool, int], ...]:
+    """(relation, compiled template, has explicit subject, cues needed) rows of relation_cues.tsv.
+
+    Cues needed is a bit mask over cue_groups(): the template can only match a sentence with
+    a word of each of those groups (cues_present), a cheap test that spares most sentences
+    most templates."""
+    groups = cue_groups()
     rows = []
     for relation, template in load_table("relation_cues.tsv", 2):
-        rows.append((relation, compile_template(template), "{S}" in template))
+        needs = 0
+        for words in required_words(template):
+            needs |= 1 << groups.index(frozenset(words))
+        rows.append((relation, compile_template(template), "{S}" in template, needs))
     return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def cue_groups() -> tuple[frozenset[str], ...]:
+    """The distinct groups of words that the cue templates need (required_words)."""
+    return tuple(dict.fromkeys(frozenset(words) for _, template in load_table("relation_cues.tsv", 2)
+                               for words in required_words(template)))
+
+
+@lru_cache(maxsize=None)
+def cue_finder() -> tuple[re.Pattern, dict[str, int]]:
+    """A regex for the longest cue word at a position, and for each word the bits of the groups
+    it counts for: those holding it or a word it begins with (投资建设 is also 投资)."""
+    groups = cue_groups()
+    words = sorted(set().union(*groups), key=len, reverse=True)
+    masks = {w: sum(1 << i for i, g in enumerate(groups) if w.startswith(tuple(g))) for w in words}
+    return re.compile("|".join(map(re.escape, words)) or "(?!)"), masks
+
+
+def cues_present(text: str) -> int:
+    """Bit mask of the cue groups with a word in text; words may overlap (建设 in 投资建设)."""
+    finder, masks = cue_finder()
+    present = 0
+    m = finder.search(text)
+    while m is not None:
+        present |= masks[m.group()]
+        m = finder.search(text, m.start() + 1)
+    return present
+
+
+def required_words(template: str) -> list[list[str]]:
+    """Word lists one of which every match of the template contains: each literal run of
+    characters and each group of literal words at the top level that no quantifier makes
+    optional (of a word with an optional tail, the part before it: 投入到? needs 投入).
+
+    E.g. '{S}…对{O}…(?:约谈|处罚)的?' -> [['对'], ['约谈', '处罚']]. What it cannot read as plain
+    words (classes, gaps, lookarounds, nested groups) it leaves out, and an alternation at
+    the top level leaves nothing."""
+    out: list[list[str]] = []
+    run = ""           # literal characters since the last other element
+    i = 0
+    while i < len(template):
+        ch = template[i]
+        if ch == "|":
+            return []
+        words = None
+        if ch == "(":
+            end = _group_end(template, i)
+            words = _group_words(template[i + 1:end - 1])
+        elif ch == "[":
+            end = _class_end(template, i)
+        else:
+            placeholder = _PLACEHOLDER.match(template, i)
+            end = placeholder.end() if placeholder else i + 1 + (ch == "\\")
+        optional = bool(_OPTIONAL.match(template, end))
+        if ch != "(" and _CUE_CHARS.fullmatch(ch) and not optional:
+            run += ch
+            i = end
+            continue
+        if run:
+            out.append([run])
+            run = ""
+        if words and not optional:
+            out.append(words)
+        i = end
+    return out + [[run]] if run else out
+
+
+_CUE_CHARS = re.compile(r"[\u4e00-\u9fff]*")
+_PLACEHOLDER = re.compile(r"\{[A-Z]\}")
+_OPTIONAL = re.compile(r"[?*]|\{(?![A-Z]\})")
+
+
+def _group_words(inner: str) -> list[str] | None:
+    """The words a group's alternatives begin with, or None when it is more than words."""
+    inner = inner[2:] if inner.startswith("?:") else inner
+    if not inner or any(c in inner for c in "()[]\\"):
+        return None
+    words = []
+    for alternative in inner.split("|"):
+        word = _CUE_CHARS.match(alternative).group()
+        if _OPTIONAL.match(alternative, len(word)):
+            word = word[:-1]
+        if not word:
+            return None
+        words.append(word)
+    return words
+
+
+def _class_end(template: str, start: int) -> int:
+    """Offset just after the character class opening at `start` ('[^，]' -> start + 4)."""
+    i = start + 1 + (template[start + 1:start + 2] == "^")
+    i += template[i:i + 1] == "]"        # a ']' first is a member
+    while template[i] != "]":
+        i += 1 + (template[i] == "\\")
+    return i + 1
+
+
+def _group_end(template: str, start: int) -> int:
+    """Offset just after the parenthesis that closes the one at `start`."""
+    depth = 0
+    i = start
+    while True:
+        ch = template[i]
+        if ch == "[":
+            i = _class_end(template, i)
+            continue
+        depth += (ch == "(") - (ch == ")")
+        i += 1 + (ch == "\\")
+        if depth == 0:
+            return i
 
 
 def compile_template(template: str) -> re.Pattern:
@@ -359,7 +478,10 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
     relation to a project the project named last before it (`project`: the story's last one).
     """
     found = []
-    for kind, pattern, explicit in cue_templates():
+    present = cues_present(masked.text)
+    for kind, pattern, explicit, needs in cue_templates():
+        if needs & present != needs:
+            continue
         for m in pattern.finditer(masked.text):
             if kind == "assists" and _names_money(masked, m):
                 continue      # a sum paid or waived is a funding, not non-monetary help
