@@ -25,7 +25,7 @@ from .segment import tag_words
 MAX_BODY = 24          # longest name body (characters) the left walk may take
 JURISDICTION_CHARS = "省市区县镇乡"
 # Which class wins when two candidates cover the same span.
-PRIORITY = {"Agency": 5, "Company": 5, "Organization": 5, "Project": 4, "Program": 3,
+PRIORITY = {"Agency": 6, "Company": 5, "Organization": 5, "Project": 4, "Program": 3,
             "Place": 2, "Person": 1}
 
 DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号时]$|^\d+[年月日]|^[0-9.%]+$")
@@ -256,10 +256,12 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if head_end - head_start == 1 and len(body) < 2 and body not in JURISDICTION_CHARS:
         return None        # 网办, 厅办: a one-character head needs a real body
     etype = org_suffixes()[head.group()]
+    if "人民银行" in name:
+        etype = "Agency"       # the central bank and its branches are state organs
     if etype == "Company" and not is_company_name(words, head.group()):
         return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
-    if head.group() in KIND_HEADS and not words:
-        return None
+    if head.group() in KIND_HEADS and not words or head.group() == "部门" and all(w in generic for w in words):
+        return None        # 哈市学校 (the city's schools), 市直部门 (its departments)
     if head.group() in INSTITUTE_HEADS and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
         etype = "Agency"       # a provincial or city institute is a public institution (事业单位)
     if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
@@ -314,7 +316,7 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
         if allow_years and word in DASHES and body and "\u4e00" <= text[a - 1:a] <= "\u9fff":
             body.insert(0, (a, b, "x"))      # 中国—东盟…项目
             continue
-        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 1]):
+        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]):
             # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
             if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set("name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -383,7 +385,9 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
     if DATE_TOKEN.match(word):
         # a project may carry its year (2020年老旧小区改造) or a size (12英寸), never a count
         return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)
-                                     or word.isdigit() and after[:1] not in COUNT_UNITS))
+                                     or word.isdigit() and (after[:1] not in COUNT_UNITS
+                                                            or after[:1] in "万亿" and after[1:2] not in "元"
+                                                            and after[1:2] != "")))
     # 11|处: a classifier after a number
     return len(word) == 1 and before[-1:].isdigit()
 

@@ -39,6 +39,16 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def national_official_names() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in load_table("national_agencies.tsv", 2, 1)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def company_abbreviations() -> dict[str, str]:
+    return dict(load_table("company_abbrev.tsv", 2))
+
+
+@lru_cache(maxsize=None)
 def standard_bodies() -> frozenset[str]:
     """Official agency bodies (财政局, 营商环境建设监督局): named bare, they are the home city's."""
     return frozenset(abbreviations().values())
@@ -139,6 +149,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     if name in national_names():
         return national_names()[name], None
     name = BUREAU_DEPARTMENT.sub("", name)       # 民政局部门 is the bureau itself
+    if name.endswith("部门") and not name.endswith("职能部门"):
+        name = name[:-2] + "局"                  # 人社部门 is the 人社局
     if FISCAL_LEVEL.match(name):
         return canonical_org(name[0] + "财政局", pos, ctx)
     if country_prefix(name):
@@ -214,6 +226,14 @@ def is_distinctive(core: str) -> bool:
     return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
 
 
+def full_company_name(name: str) -> str:
+    """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行'."""
+    for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
+        if name.startswith(short) and not name.startswith(full):
+            return full + name[len(short):]
+    return name
+
+
 def company_core(name: str) -> str:
     """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
     _, rest = split_jurisdiction(name)
@@ -260,7 +280,10 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
     if m.type == "Place":
         return places.expand_place(m.text) or m.text, None
     if m.type in ORG_TYPES:
-        return canonical_org(m.text, m.start, ctx)
+        name = "中国" + m.text if m.text.startswith("人民银行") else m.text
+        return canonical_org(name, m.start, ctx)
+    if m.type == "Company":
+        return full_company_name(strip_quotes(m.text)), None
     return strip_quotes(m.text), None
 
 
@@ -308,7 +331,8 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
             full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
             target[(m.type, label)] = full
     for etype, names in by_type.items():
-        key = {"Company": company_key, "Project": project_key, "Program": program_key}.get(etype)
+        key = {"Company": company_key, "Project": project_key, "Program": program_key,
+               "Agency": agency_key}.get(etype)
         if key is None:
             continue
         ordered = sorted(names, key=lambda n: (-len(n), n))
@@ -324,8 +348,8 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
                         break
                     continue
                 lk = key(longer)
-                if sk and lk and sk != lk and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)) \
-                        or sk and sk == lk:
+                if sk and sk == lk or etype != "Agency" and sk and lk \
+                        and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)):
                     target[(etype, short)] = longer
                     break
     # follow chains: a → b → c
@@ -335,6 +359,15 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
             seen.add(target[k])
             target[k] = target[(k[0], target[k])]
     return target
+
+
+def agency_key(name: str) -> str:
+    """A local office of a national body is also written without it:
+    国家税务总局某市税务局 = 某市税务局."""
+    for national in national_official_names():
+        if name.startswith(national) and len(name) > len(national) + 2:
+            return name[len(national):]
+    return name
 
 
 def company_key(name: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import load_table
-from kg.places import (build_trie_pattern, expand_place, find_place_mentions, lookup_place,
-                       lookup_places, pick_place)
+from kg.places import (build_trie, build_trie_pattern, expand_place, find_place_mentions,
+                       longest_name_end, lookup_place, lookup_places, pick_place)
 
 
 def places(text: str) -> list[str]:
@@ -123,3 +123,13 @@ def test_gazetteer_is_complete_and_consistent():
     assert all(row[3] in full_names for row in rows if row[3])
     shorts = [row[1] for row in rows if row[1]]
     assert len(shorts) == len(set(shorts))          # a short name stands for one division
+
+
+def test_trie_walk_reads_what_the_pattern_matches():
+    import re
+    words = ["道里", "道里区", "道外区", "哈市"]
+    pattern, trie = re.compile(build_trie_pattern(words)), build_trie(words)
+    text = "道里区道里道外哈市道外区道"
+    for i in range(len(text) + 1):
+        m = pattern.match(text, i)
+        assert longest_name_end(trie, text, i) == (m.end() if m else None)

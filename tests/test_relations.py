@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg import relations
 from kg.model import Entity, Mention, Sentence, Text
-from kg.relations import find_refs, find_relations
+from kg.relations import cue_groups, cues_present, find_refs, find_relations, required_words
 
 A, C, O, P, G, J = "Agency", "Company", "Organization", "Person", "Program", "Project"
 
@@ -276,3 +277,31 @@ def test_reference_resolution(raw, antecedent):
     text, _, mentions, entities = annotate(raw, names)
     (ref,) = [r for r in find_refs(text, mentions, entities) if r.pronoun]
     assert ref.entity == antecedent
+
+
+@pytest.mark.parametrize("template, words", [
+    ("{S}…对{O}…(?:约谈|处罚)的?", [["对"], ["约谈", "处罚"]]),
+    ("{S}…(?:建设|投入到?)…{O}", [["建设", "投入"]]),             # 投入到? needs 投入
+    ("{O}…签订[^。；;]{0,40}?(?:设备|采购)…合同", [["签订"], ["设备", "采购"], ["合同"]]),
+    ("(?:^|[，,；])(?:并|还)?(?:约谈|督促){O}", [["约谈", "督促"]]),
+    ("{S}(?:负责)?承建的?{O}", [["承建"]]),
+    ("(?=甲)乙(?:丙|丁(?:戊))", [["乙"]]),                          # lookarounds, nested groups: left out
+    ("{S}约谈{O}|{O}被{S}约谈", []),                                  # top-level alternation: nothing
+])
+def test_required_words_of_a_template(template, words):
+    assert required_words(template) == words
+
+
+@pytest.mark.parametrize("text", ["签约共建", "乙公司投资建设丙项目", "甲局对乙公司约谈", "无关的话"])
+def test_cues_present_marks_every_group_with_a_word_in_the_text(text):
+    present = cues_present(text)      # words overlap: 共建 inside 签约共建
+    assert [bool(present >> i & 1) for i in range(len(cue_groups()))] == \
+        [any(w in text for w in group) for group in cue_groups()]
+
+
+def test_the_cue_test_never_skips_a_template_that_matches(monkeypatch):
+    cases = [(raw, names) for raw, names, *_ in
+             WORKS_FOR + REGULATES + ISSUED + ASSISTS + PROJECT_BUILDERS + NOT_ASSISTS]
+    with_test = [relations_of(raw, names) for raw, names in cases]
+    monkeypatch.setattr(relations, "cues_present", lambda text: -1)     # every template runs
+    assert [relations_of(raw, names) for raw, names in cases] == with_test
