@@ -25,6 +25,7 @@ from .segment import tokenizer
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
+REGISTERED = re.compile(r"有限(?:责任)?公司$")
 BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 ORG_TYPES = ("Agency", "Organization")
@@ -264,11 +265,12 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         parent = branch_parent(label) if etype == "Company" else None
         if parent and (etype, parent) not in aliases:
             aliases[(etype, parent)] = set()
+        place = juris.get(label) if etype in ORG_TYPES else None
+        info = places.lookup_place(place) if place else None
+        if info and info.level == "county" and ("Place", place) not in aliases:
+            aliases[("Place", place)] = set()    # 某区税务局 names the district it serves
     entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != "Place" else None)
                 for (etype, label), a in sorted(aliases.items())]
-    place_labels = {e.label for e in entities if e.type == "Place"}
-    entities = [e if e.jurisdiction in place_labels or e.jurisdiction is None else replace(e, jurisdiction=None)
-                for e in entities]
     return out_mentions, entities
 
 
@@ -341,6 +343,8 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
             for longer in ordered[:i]:
                 if (etype, longer) in target:
                     continue
+                if etype == "Company" and REGISTERED.search(short) and REGISTERED.search(longer):
+                    continue        # 某某置业有限公司 and 某某控股集团有限公司 are two companies
                 if etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
                     # a branch merges only with the same branch written with its place (湖北|某银行某分行)
                     if split_jurisdiction(longer)[1] == split_jurisdiction(short)[1]:
