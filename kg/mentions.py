@@ -213,7 +213,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     text = sent.text
     head_start, head_end = head.start(), head.end()
     if head_end not in {a for a, _, _ in tokens} and head_end != len(text) \
-            and not starts_with_post(text, head_end, tokens):
+            and not starts_with_post(text, head_end, tokens) and not straddles_preposition(text, head, tokens):
         return None        # the head runs into a longer word: 局面, 厂家, 部署
     covering = next((text[a:b] for a, b, _ in tokens if b == head_end and a < head_start), "")
     if covering in load_set("org_suffix_exceptions.txt") or head_end - head_start == 1 and text[max(0, head_end - 2):head_end] in load_set("org_suffix_exceptions.txt"):
@@ -293,6 +293,15 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
     return name in abbreviations() or name in standard_bodies()
 
 
+def straddles_preposition(text: str, head: re.Match, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether jieba glued the head's last character to a following preposition
+    (某银行某分|行为|企业: 行为 is a word, but here 为 opens the next phrase)."""
+    for a, b, _ in tokens:
+        if head.start() < a < head.end() < b:
+            return text[head.end():b] in load_set("glued_prepositions.txt")
+    return False
+
+
 def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) -> bool:
     """Whether the word running over pos ends in a post (市委书记 = 市委 + 书记)."""
     for a, b, _ in tokens:
@@ -360,6 +369,10 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     """Drop leading words that cannot begin a name: up to a place anchor when words before
     it are not nouns, else past the last function word or two-character verb that is not
     right before the head (疾病预防|控制中心 keeps its verb)."""
+    placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
+    for i, j in zip(placed, placed[1:]):
+        if place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
+            return trim_left(text, body[j:], anchors)   # 某新区|大连某某公司: a larger place opens a new name
     for i, (a, b, _) in enumerate(body):
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
             if any(f not in NAME_FLAGS for _, _, f in body[:i]) or text[a - 1:a] in load_set("glued_prepositions.txt"):
@@ -409,6 +422,19 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
         if places_at(text, a):
             return True
     return False
+
+
+PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
+
+
+def place_rank(text: str, pos: int) -> int:
+    """4 for the nation (国家税务总局, 中国), 3 for a province, 2 for a city, 1 for a county,
+    district or zone named at pos."""
+    if national_regex().match(text, pos) or text.startswith(("中国", "中共", "国家"), pos):
+        return 4
+    m = places.load_gazetteer().pattern.match(text, pos)
+    info = places.lookup_place(m.group()) if m else None
+    return PLACE_RANKS.get(info.level, 1) if info else 1
 
 
 def places_at(text: str, pos: int) -> bool:

@@ -23,6 +23,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # companies and banks
     ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
     ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
+    ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
+    ("在朝阳区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     ("企业与吉林恒远机械股份有限公司签订合同。", ("吉林恒远机械股份有限公司", "Company")),
     # other organisations
     ("吉林大学的专家参加了论证。", ("吉林大学", "Organization")),
