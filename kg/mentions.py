@@ -375,17 +375,22 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
             return trim_left(text, body[j:], anchors)   # 某新区|大连某某公司: a larger place opens a new name
     for i, (a, b, _) in enumerate(body):
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
-            if any(f not in NAME_FLAGS for _, _, f in body[:i]) or text[a - 1:a] in load_set("glued_prepositions.txt"):
-                return body[i:]         # 如果没有|哈尔滨市发改委, 经|市人社局
+            if any(f not in NAME_FLAGS or text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i]) \
+                    or text[a - 1:a] in load_set("glued_prepositions.txt"):
+                return body[i:]         # 如果没有|哈尔滨市发改委, 经|市人社局, 某新区|大连某公司
             return body
     cut = 0
     for i, (a, b, flag) in enumerate(body):
         if b - a < 2:
             continue       # single characters are often pieces of an unknown name
+        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit():
+            continue       # 5|万吨: a quantity inside a project name
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and not named_before):
             cut = i + 1
     return body[cut:]
+
+
 def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
     a, b, _ = token
     return text[a:b] in load_set("lead_verbs.txt")
@@ -424,6 +429,7 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
     return False
 
 
+ZONE_WORDS = ("新区", "开发区", "高新区", "园区", "工业园", "产业园", "自贸区")
 PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
 
 
