@@ -371,8 +371,12 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     right before the head (疾病预防|控制中心 keeps its verb)."""
     placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
     for i, j in zip(placed, placed[1:]):
-        if place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
-            return trim_left(text, body[j:], anchors)   # 某新区|大连某某公司: a larger place opens a new name
+        # 某区|大连某某公司: a larger place opens a new name (but 某公司|天津|分公司 names a branch)
+        if j < len(body) - 1 and place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
+            return trim_left(text, body[j:], anchors)
+    for i, (a, b, _) in enumerate(body[:-1]):
+        if text[a:b].endswith(ZONE_WORDS) and places_at(text, b):
+            return trim_left(text, body[i + 1:], anchors)   # 某新区|大连某某公司
     for i, (a, b, _) in enumerate(body):
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
             if any(f not in NAME_FLAGS or text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i]) \
