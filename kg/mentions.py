@@ -442,13 +442,13 @@ def place_rank(text: str, pos: int) -> int:
     district or zone named at pos."""
     if national_regex().match(text, pos) or text.startswith(("中国", "中共", "国家"), pos):
         return 4
-    m = places.load_gazetteer().pattern.match(text, pos)
-    info = places.lookup_place(m.group()) if m else None
+    end = places.longest_name_end(places.load_gazetteer().trie, text, pos)
+    info = places.lookup_place(text[pos:end]) if end else None
     return PLACE_RANKS.get(info.level, 1) if info else 1
 
 
 def places_at(text: str, pos: int) -> bool:
-    return bool(places.load_gazetteer().pattern.match(text, pos))
+    return places.longest_name_end(places.load_gazetteer().trie, text, pos) is not None
 
 
 def find_national(sent: Sentence) -> Iterable[Mention]:
