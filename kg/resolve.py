@@ -25,6 +25,8 @@ from .segment import tokenizer
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
+ZONE_IN_NAME = re.compile(r"^(.{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|"
+                          r"工业园区|产业园区|自由贸易试验区|自贸区|综合保税区|保税区))(?=.)")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
 BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
@@ -269,6 +271,10 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         info = places.lookup_place(place) if place else None
         if info and info.level == "county" and ("Place", place) not in aliases:
             aliases[("Place", place)] = set()    # 某区税务局 names the district it serves
+        zone = ZONE_IN_NAME.match(agency_key(label)) if etype == "Agency" else None
+        if zone and not any(t == "Place" and (l == zone.group(1) or zone.group(1).endswith(l) and ZONE_IN_NAME.match(l + "_"))
+                            for t, l in aliases):
+            aliases[("Place", zone.group(1))] = set()   # 某某新区管委会 names its zone
     entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != "Place" else None)
                 for (etype, label), a in sorted(aliases.items())]
     return out_mentions, entities
@@ -280,7 +286,7 @@ def strip_quotes(s: str) -> str:
 
 def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
     if m.type == "Place":
-        return places.expand_place(m.text) or m.text, None
+        return places.expand_place(m.text) or expand_body(m.text), None   # 南宁高新区 → …高新技术产业开发区
     if m.type in ORG_TYPES:
         name = "中国" + m.text if m.text.startswith("人民银行") else m.text
         return canonical_org(name, m.start, ctx)

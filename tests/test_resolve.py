@@ -105,3 +105,9 @@ def test_branch_with_and_without_its_province_is_one_company():
 def test_local_tax_bureau_with_and_without_its_national_body():
     ents = entities_of("国家税务总局长春市税务局发布通知。长春市税务局表示将加快退税。")
     assert "国家税务总局长春市税务局" in ents and "长春市税务局" not in ents
+
+
+def test_zone_of_a_management_committee_is_a_place():
+    ents = entities_of("长春北湖新区管委会召开会议。北湖新区税务局参会。")
+    assert ents["长春北湖新区管理委员会"].type == "Agency"
+    assert any(e.type == "Place" and "北湖新区" in e.label for e in ents.values())
