@@ -106,6 +106,7 @@ PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
 NUMERALS = frozenset("一二三四五六七八九十两百千万")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
 DASHES = frozenset({"—", "-", "－", "——"})
+SCHEME_AFTER_QUOTE = re.compile(r"等(?:方式|措施|举措|政策|模式|机制|渠道|形式|服务)")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
@@ -498,7 +499,8 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
         if project:      # “某某国际”项目
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], "Project")
-        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)):
+        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) \
+                or SCHEME_AFTER_QUOTE.match(sent.text, m.end()):    # “银企对接”等方式
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
 
 

@@ -41,6 +41,7 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("市政府出台《长春市促进中小企业发展若干措施》。", ("《长春市促进中小企业发展若干措施》", "Program")),
     ("该区推行“一窗受理”改革。", ("“一窗受理”改革", "Program")),
     ("税务部门开展“春风送暖”专项行动。", ("“春风送暖”专项行动", "Program")),
+    ("银行通过“信易贷”等方式支持企业。", ("“信易贷”", "Program")),
     # an unquoted name governed by a verb that launches programs
     ("全市开展机关干部下沉社区志愿服务行动，", ("机关干部下沉社区志愿服务行动", "Program")),
     # projects
