@@ -2,10 +2,15 @@
 
 Recognisers, each a function text → candidate Mentions, run cheapest first:
   * organisations (Agency/Company/Organization) by grammar: a suffix from
-    data/lexicon/org_suffixes.tsv, then a walk left over jieba tokens until a
-    boundary word (name_stops.txt), punctuation or a date;
-  * national bodies named without a jurisdiction (national_agencies.tsv);
-  * programs: 《titles》 and “quoted” names with a program head (program_words.txt);
+    data/lexicon/org_suffixes.tsv, then a walk left over jieba's words until a
+    boundary word (name_stops.txt), punctuation or a date, trimmed of a leading verb;
+    heads that also name departments or buildings (局, 中心) need a jurisdiction;
+  * national bodies named without a jurisdiction (national_agencies.tsv), and
+    市级财政-style names of a finance bureau;
+  * items of a list closed by 等 + a collective noun (enumeration_heads.tsv);
+  * programs: 《titles》 (with the body that opens them), “quoted” names with a
+    program head (program_words.txt), and unquoted names governed by a verb that
+    launches programs (program_verbs.txt);
   * projects: named 项目/工程/… (project_heads.txt) and metro lines;
   * places and persons (kg.places, kg.persons).
 `select_mentions` then keeps the longest of overlapping candidates.
