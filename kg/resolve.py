@@ -256,6 +256,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         labels.append(label)
         if place:
             juris[label] = place
+    labels = expand_branch_short_names(mentions, labels)
     merged = merge_variants(mentions, labels, text.text)
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     out_mentions = []
@@ -278,6 +279,27 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != "Place" else None)
                 for (etype, label), a in sorted(aliases.items())]
     return out_mentions, entities
+
+
+def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> list[str]:
+    """A branch named after its parent's short name takes the parent's full name:
+    瑞禾泰绥芬河分公司 → 某某瑞禾泰新材料股份有限公司绥芬河分公司."""
+    cores = {}
+    for m, label in zip(mentions, labels):
+        if m.type == "Company" and REGISTERED.search(label) and not BRANCH.match(label):
+            core = company_core(label)
+            if len(core) >= 2 and is_distinctive(core):
+                cores[core] = label
+    if not cores:
+        return labels
+    out = []
+    for m, label in zip(mentions, labels):
+        if m.type == "Company" and label.endswith(("分公司", "分行", "支行")) and not BRANCH.match(label):
+            core = next((c for c in sorted(cores, key=len, reverse=True) if label.startswith(c)), None)
+            if core:
+                label = cores[core] + label[len(core):]
+        out.append(label)
+    return out
 
 
 def strip_quotes(s: str) -> str:

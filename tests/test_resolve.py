@@ -111,3 +111,8 @@ def test_zone_of_a_management_committee_is_a_place():
     ents = entities_of("长春北湖新区管委会召开会议。北湖新区税务局参会。")
     assert ents["长春北湖新区管理委员会"].type == "Agency"
     assert any(e.type == "Place" and "北湖新区" in e.label for e in ents.values())
+
+
+def test_branch_named_by_its_parent_short_name():
+    ents = entities_of("长春瑞禾泰新材料股份有限公司扩大生产。瑞禾泰珲春分公司负责出口。")
+    assert "长春瑞禾泰新材料股份有限公司珲春分公司" in ents
