@@ -37,7 +37,8 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
             "新区", "省", "市", "区", "县", "盟", "旗")
 # Short forms that in news mostly mean something else: a river, a mountain, a brand, a
 # person (孙中山), a common phrase.
-AMBIGUOUS_SHORTS = {"中山", "北海", "兴安", "红河", "怒江", "白银", "阿里", "普洱", "玉树", "白山", "山南"}
+AMBIGUOUS_SHORTS = {"中山", "北海", "兴安", "红河", "怒江", "白银", "阿里", "普洱", "玉树", "白山", "山南",
+                    "来宾", "日照", "开封", "大理", "大同", "海口"}
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # A short form this frequent in jieba's dictionary and not tagged as a place or a name is a
 # common word (平房, 和平, 友好); names (方正, 木兰) are left to the context checks in kg.places.
@@ -124,7 +125,10 @@ def choose_shorts(rows: list[list[str]], nations: tuple[str, ...]) -> list[str]:
         by_short[short].append(i)
     out = []
     for i, short in enumerate(shorts):
-        if len(short) < 2 or short == rows[i][0] or short in common or re.search(r"[^\u4e00-\u9fff]", short):
+        # a city's short form is its everyday name (大连, which jieba tags as an adverb);
+        # only a county's is tested against common words
+        risky = short in common if rows[i][1] == "county" else short in AMBIGUOUS_SHORTS or short in read_aliases()
+        if len(short) < 2 or short == rows[i][0] or risky or re.search(r"[^\u4e00-\u9fff]", short):
             out.append("")
             continue
         holders = by_short[short]

@@ -15,15 +15,21 @@ from functools import lru_cache
 from .lexicon import load_words
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+             "六": 6, "七": 7, "八": 8, "九": 9,
+             # 大写 numerals of contracts and notices (壹亿贰仟伍佰万元)
+             "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+# Section units inside one numeral: 一亿二千万 is 1 亿 plus 2000 万.
+CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000),
                "百": Decimal(100), "百万": Decimal(1_000_000), "千万": Decimal(10_000_000),
                "万亿": Decimal(10**12)}
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# A Chinese numeral starts with a digit or 十 (never 百/千 alone, which are words: 百姓, 千万别).
-_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+# A Chinese numeral starts with a digit or 十 (never 百/千 alone, which are words: 百姓, 千万别);
+# 万/亿 belong to it only when more digits follow (壹亿贰仟伍佰万: the last 万 is the multiplier).
+_CN_DIGIT = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
+_CHINESE = rf"[{_CN_DIGIT}](?:[零〇{_CN_DIGIT}百千佰仟]|[万亿](?=[零〇{_CN_DIGIT}]))*"
 _APPROX_BEFORE = r"(?P<before>约|近|将近|接近|超过|超|逾|大约|达|共计|合计|总计|累计|共)?"
 _AMOUNT = re.compile(
     _APPROX_BEFORE
@@ -58,16 +64,24 @@ class DateExpr:
 
 
 def parse_chinese_integer(numeral: str) -> int:
-    """Value of a Chinese numeral without 万/亿, e.g. '一千五百' -> 1500, '十二' -> 12, '三五' -> 35."""
-    total, digit = 0, None
+    """Value of a Chinese numeral, e.g. '一千五百' -> 1500, '十二' -> 12, '三五' -> 35,
+    '壹亿贰仟伍佰万' -> 125000000."""
+    total, section, digit = 0, 0, None
     for ch in numeral:
         if ch in CN_DIGITS:
             # Two digits in a row (三五, 二〇二〇) read positionally.
             digit = CN_DIGITS[ch] if digit is None else digit * 10 + CN_DIGITS[ch]
+        elif ch in CN_SECTIONS:
+            section += digit or 0
+            if ch == "亿":
+                total = (total + section) * CN_SECTIONS[ch]
+            else:
+                total += (section or 1) * CN_SECTIONS[ch]
+            section, digit = 0, None
         else:
-            total += (1 if digit is None else digit) * CN_UNITS[ch]
+            section += (1 if digit is None else digit) * CN_UNITS[ch]
             digit = None
-    return total + (digit or 0)
+    return total + section + (digit or 0)
 
 
 def parse_number(numeral: str) -> Decimal:
@@ -93,10 +107,13 @@ def find_amounts(text: str) -> list[Amount]:
         num = m.group("num")
         if not num or _inside_word(text, m.start("num"), num):
             continue
-        value = parse_number(num)
         mult = m.group("mult")
-        if mult:
-            value = _integral(value * MULTIPLIERS[mult])
+        if num[0].isdigit():
+            value = parse_number(num)
+            if mult:
+                value = _integral(value * MULTIPLIERS[mult])
+        else:       # the multiplier ends the numeral: 壹亿贰仟伍佰 + 万
+            value = Decimal(parse_chinese_integer(num + (mult or "")))
         unit = m.group("unit") and "元"
         if unit is None:
             unit = text[m.end():m.end() + 1]

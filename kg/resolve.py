@@ -288,7 +288,7 @@ def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> lis
     for m, label in zip(mentions, labels):
         if m.type == "Company" and REGISTERED.search(label) and not BRANCH.match(label):
             core = company_core(label)
-            if len(core) >= 2 and is_distinctive(core):
+            if len(core) >= 2:       # with a place and 分公司 after it, even a plain core is specific
                 cores[core] = label
     if not cores:
         return labels
