@@ -96,7 +96,8 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:
     """True for 每人200元, 最高50元, 500万元以上: a rate or a cap, not a sum paid to a party."""
     before, after = rule_words()
-    head = sentence[max(left, amount.start - 8):amount.start]
+    # The amount may begin with 超过/达 (不超过500万元): the rule word ends inside it.
+    head = sentence[max(left, amount.start - 8):amount.start] + amount.text[:2]
     tail = sentence[amount.end:min(right, amount.end + 4)]
     return any(w in head for w in before) or any(tail.startswith(w) for w in after)
 

@@ -229,7 +229,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
                             branch=head.group() in BRANCH_HEADS)
-    body_tokens = trim_left(text, body_tokens, anchors)
+    body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in BRANCH_HEADS)
     clause = False
     if kind != "org":
         # 某区|投资建设|某某产业园项目: a place doing something opens a clause, not the name
@@ -371,7 +371,8 @@ def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozense
     return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
 
 
-def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[int]) -> list[tuple[int, int, str]]:
+def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[int],
+              branch: bool = False) -> list[tuple[int, int, str]]:
     """Drop leading words that cannot begin a name: up to a place anchor when words before
     it are not nouns, else past the last function word or two-character verb that is not
     right before the head (疾病预防|控制中心 keeps its verb)."""
@@ -384,6 +385,8 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
         if text[a:b].endswith(ZONE_WORDS) and places_at(text, b):
             return trim_left(text, body[i + 1:], anchors)   # 某新区|大连某某公司
     for i, (a, b, _) in enumerate(body):
+        if branch and i == len(body) - 1:
+            break          # 某某|绥芬河|分公司: the place before a branch head is where the branch is
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
             if any(f not in NAME_FLAGS or text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i]) \
                     or text[a - 1:a] in load_set("glued_prepositions.txt"):
