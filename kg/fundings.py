@@ -16,14 +16,19 @@ from functools import lru_cache
 from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Article, Entity, Evidence, Funding, Mention, Relation, Sentence, Text
 from .money import Amount, DateExpr, find_amounts, find_dates, is_money
-from .relations import (PLACEHOLDER_BASE, Masked, compile_template, find_refs, find_relations,
-                        implicit_subject, mask_sentence, role_refs)
+from .relations import (PLACEHOLDER_BASE, Masked, Ref, compile_template, find_posts, find_refs,
+                        find_relations, implicit_subject, mask_sentence, role_refs, story_start,
+                        story_starts)
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ROLES = ("P", "R", "F")
 _AS_OF = re.compile("截至|截止|截止到")
 # Placeholder for "the developer of project X", filled once the document's relations are known.
 _DEVELOPER = "\x00develops:"
+# The flow told again in a later sentence (拨付这笔资金的是甲局).
+_AGAIN = re.compile("(?:这|该|此)笔")
+_QUOTE_OPEN = ("“", "「", "\"")
+_SAID = re.compile("说|表示|告诉|介绍|坦言|感慨")
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
 
@@ -54,9 +59,10 @@ def cue_types() -> tuple[tuple[re.Pattern, str, bool], ...]:
 
 
 @lru_cache(maxsize=None)
-def role_templates() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((compile_template(t), implicit)
-                 for t, implicit in load_table("funding_roles.tsv", 2, 1))
+def role_templates() -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
+    """(template, role of the implicit subject, types that may fill a role) rows."""
+    return tuple((compile_template(t), implicit, ORG_TYPES + (("Place",) if places else ()))
+                 for t, implicit, places in load_table("funding_roles.tsv", 3, 1))
 
 
 @lru_cache(maxsize=None)
@@ -138,37 +144,116 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     found: list[Funding] = []
     previous: Funding | None = None
     last: tuple[Masked, list[Cue]] | None = None      # the sentence before, when it has a cue
-    for sentence in sentences:
+    starts = story_starts(text.text)
+    story, loans = -1, []           # loans told so far in the story, for interest subsidies
+    masks: dict[int, Masked] = {}   # masked sentences by index, for the follow-up passes
+    for index, sentence in enumerate(sentences):
+        if story_start(starts, sentence.start) != story:
+            story, loans = story_start(starts, sentence.start), []
         if not cue_regex().search(sentence.text):
             previous, last = None, None
             continue
         if refs is None:
             refs = find_refs(text, mentions, entities)
-        masked = mask_sentence(sentence, refs)
+        masked = masks[index] = mask_sentence(sentence, refs)
         cues = find_cues(sentence.text)
         amounts = [a for a in find_amounts(sentence.text)
                    if not a.is_range and is_money(a, sentence.text)]
         dates = find_dates(sentence.text, article.date)
         ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
         current: list[Funding] = []
+        paid: list[Amount] = []         # amounts that are sums (not rates or caps)
         for amount in amounts:
             left, right = clause_bounds(sentence.text, amount.start, amount.end)
             cue = pick_cue(cues, amount, left, right)
             if cue is None or is_rule_amount(sentence.text, amount, left, right):
                 continue
+            paid.append(amount)
             cue = explained_cue(cue, cues, amounts, amount)
             roles = assign_roles(masked, masked.offsets[amount.start], masked.offsets[left], cue.type)
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
                               pick_date(sentence.text, dates, amount), **roles)
-            funding = with_context(funding, sentence, previous or stated_before(last, cue.type))
-            funding = with_loan(funding, current + ([previous] if previous else []))
+            funding = with_context(funding, sentence, previous)
+            funding = with_stated(funding, stated_before(last, cue.type))
+            funding = with_loan(funding, loans + current + ([previous] if previous else []))
             found.append(funding)
             current.append(funding)
+        for cue in cues:
+            # 甲银行向乙公司发放贷款，丙局给予贴息: a subsidy without a sum, on the loan told before.
+            if cue.type == "InterestSubsidy" and not cue.weak and not any(
+                    clause_bounds(sentence.text, a.start, a.end)[0]
+                    == clause_bounds(sentence.text, cue.start, cue.end)[0] for a in paid):
+                at = masked.offsets[cue.start]
+                roles = assign_roles(masked, at, masked.offsets[clause_bounds(sentence.text, cue.start,
+                                                                              cue.end)[0]], cue.type)
+                funding = with_loan(Funding(cue.type, ev, **roles),
+                                    loans + current + ([previous] if previous else []))
+                if funding.provider and funding.recipient:
+                    found.append(funding)
+        loans += [f for f in current if f.type == "Loan" and f.recipient]
         previous = current[-1] if current else None
         last = (masked, cues)
+    if refs is not None:
+        found = with_followups(found, sentences, masks, refs)
     if any(_DEVELOPER in (f.provider or "") + (f.recipient or "") for f in found):
         found = with_developers(found, find_relations(doc_id, text, sentences, mentions, entities))
     return merge_repeats(found)
+
+
+def with_stated(funding: Funding, stated: Funding | None) -> Funding:
+    """Fill the parties a funding leaves out from the same kind of flow that the sentence before
+    names without a sum (乙局对这笔贷款给予贴息。…贴息资金近90万元)."""
+    if stated is None:
+        return funding
+    provider = funding.provider or stated.provider
+    recipient = funding.recipient or stated.recipient
+    if provider == recipient:
+        return funding
+    return replace(funding, provider=provider, recipient=recipient,
+                   program=funding.program or stated.program, project=funding.project or stated.project)
+
+
+def with_followups(fundings: list[Funding], sentences: list[Sentence], masks: dict[int, Masked],
+                   refs: list[Ref]) -> list[Funding]:
+    """Parties that the sentences right after a funding name: 拨付这笔资金的是甲局 (the flow told
+    again with 这笔), and the company of the speaker of a quote that states a sum."""
+    index_of = {s.start: i for i, s in enumerate(sentences)}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        if i is not None and not (f.provider and f.recipient):
+            for j in range(i + 1, min(i + 3, len(sentences))):
+                later = sentences[j]
+                at = _AGAIN.search(later.text)
+                if at is None or j not in masks or not any(c.type == f.type for c in find_cues(later.text)):
+                    continue
+                masked = masks[j]
+                roles = assign_roles(masked, masked.offsets[at.start()], 0, f.type)
+                f = with_stated(f, Funding(f.type, f.evidence, provider=roles["provider"],
+                                           recipient=roles["recipient"]))
+                break
+            if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
+                f = with_speaker(f, sentences, i, refs)
+        out.append(f)
+    return out
+
+
+def with_speaker(funding: Funding, sentences: list[Sentence], i: int, refs: list[Ref]) -> Funding:
+    """A sum stated in a quote (“…收到了8.6万元返还款。”该公司经理张三说) concerns the company of
+    the speaker: it invests, or it receives."""
+    role = "provider" if funding.type == "Investment" else "recipient"
+    if getattr(funding, role) or i + 1 >= len(sentences):
+        return funding
+    said = sentences[i + 1]
+    masked = mask_sentence(said, refs)
+    if not _SAID.search(said.text):
+        return funding
+    earlier = [r for r in refs if r.end <= funding.evidence.start and not r.pronoun]
+    for _, org, _ in find_posts(masked, earlier):
+        if org.type in ("Company", "Organization") and org.entity not in (funding.provider,
+                                                                          funding.recipient):
+            return replace(funding, **{role: org.entity})
+    return funding
 
 
 def with_developers(fundings: list[Funding], relations: list[Relation]) -> list[Funding]:
@@ -234,12 +319,12 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
     right = _CLAUSE_BREAK.search(masked.text, at)
     right = right.start() if right else len(masked.text)
     best: dict[str, tuple[tuple[int, int], str]] = {}
-    for pattern, implicit in role_templates():
+    for pattern, implicit, fits in role_templates():
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             rank = (0 if m.start() < right and m.end() > clause else 1, distance)
             for role in _ROLES:
-                refs = [r for r in role_refs(masked, m, role) if r.type in ORG_TYPES]
+                refs = [r for r in role_refs(masked, m, role) if r.type in fits]
                 if not refs and role == implicit:
                     subject = implicit_subject(masked, m.start() + 1, ORG_TYPES)
                     refs = [subject] if subject else []
@@ -275,6 +360,10 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
     if project is not None and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(project))) >= clause:
         # 该项目总投资5亿元 / 该项目获得补助: the project's developer invests or receives.
         roles.setdefault("P" if kind == "Investment" else "R", f"{_DEVELOPER}{project.entity}")
+    place = implicit_subject(masked, at, ("Place",))
+    if "P" not in roles and kind in ("Grant", "Relief") and place is not None and masked.text.find(
+            chr(PLACEHOLDER_BASE + masked.refs.index(place))) >= clause:
+        roles["P"] = place.entity       # 甲区累计向企业兑现奖补资金: the district pays
     provider, recipient, facilitator = (roles.get(r) for r in _ROLES)
     if kind == "Loan" and recipient and _is_lender(recipient) and not (provider and _is_lender(provider)):
         provider, recipient = recipient, provider     # 企业向银行贷款: the bank lends
@@ -341,4 +430,7 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
                                     ("facilitator", "program", "project", "date")
                                     if getattr(best, k) is None and getattr(other, k)})
         out.append(best)
+    # A flow stated without a sum is dropped when a sum of the same flow is stated too.
+    told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
+    out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
     return sorted(out, key=lambda f: f.evidence.start)

@@ -288,7 +288,7 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         if scope == "bare" and not (text.text[m.start() - 1:m.start()] in _BARE_BEFORE
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
             continue
-        window = DEMONSTRATIVE_WINDOW if scope == "demonstrative" else BARE_WINDOW
+        window = BARE_WINDOW if scope == "bare" else DEMONSTRATIVE_WINDOW
         earliest = max(m.start() - window, story_start(starts, m.start()))
         lo = bisect.bisect_left(ref_starts, earliest)
         # A name in the reference's own clause is another party (甲银行向该公司发放), not its antecedent.
@@ -296,9 +296,12 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         candidates = [r for r in refs[lo:before] if r.end <= limit and r.type in fits
                       and (not ending or r.entity.endswith(ending))
                       and not any(w in r.entity for w in banned)]
-        # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about.
-        antecedent = (candidates[-1] if candidates else None) if scope == "demonstrative" \
-            else main_ref(candidates, fits)
+        # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
+        # 我公司 in a notice is the body that opens it.
+        if scope == "bare":
+            antecedent = main_ref(candidates, fits)
+        else:
+            antecedent = (candidates[0] if scope == "first" else candidates[-1]) if candidates else None
         if antecedent is None:
             continue
         found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
