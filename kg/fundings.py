@@ -29,6 +29,11 @@ _DEVELOPER = "\x00develops:"
 _AGAIN = re.compile("(?:这|该|此)笔")
 _QUOTE_OPEN = ("“", "「", "\"")
 _SAID = re.compile("说|表示|告诉|介绍|坦言|感慨")
+# A place that acts as the subject of a payment (甲区累计向…兑现), not one that names a body (甲区国企).
+_PLACE_ACTS = re.compile("(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
+# A company followed by these builds for another: 甲公司施工 / 甲公司负责承建.
+_CONTRACTS = re.compile("(?:负责)?(?:施工|承建|总承包|代建)")
+_PROJECT_WORD = re.compile("项目|工程")
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
 
@@ -146,6 +151,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     last: tuple[Masked, list[Cue]] | None = None      # the sentence before, when it has a cue
     starts = story_starts(text.text)
     story, loans = -1, []           # loans told so far in the story, for interest subsidies
+    investors: dict[tuple, str | None] = {}     # who else invests in a project's total
     masks: dict[int, Masked] = {}   # masked sentences by index, for the follow-up passes
     for index, sentence in enumerate(sentences):
         if story_start(starts, sentence.start) != story:
@@ -174,8 +180,14 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
                               pick_date(sentence.text, dates, amount), **roles)
             funding = with_context(funding, sentence, previous)
-            funding = with_stated(funding, stated_before(last, cue.type))
             funding = with_loan(funding, loans + current + ([previous] if previous else []))
+            funding = with_stated(funding, stated_before(last, cue.type))
+            if funding.type == "Investment" and (not funding.provider or _DEVELOPER in funding.provider) \
+                    and _PROJECT_WORD.search(sentence.text, left, amount.start):
+                before = [mask_sentence(sentences[index - 1], refs)] \
+                    if index and story_start(starts, sentences[index - 1].start) == story else []
+                investors[(sentence.start, amount.value)] = project_investor(
+                    before + [masked], masked.offsets[amount.start])
             found.append(funding)
             current.append(funding)
         for cue in cues:
@@ -197,14 +209,40 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         found = with_followups(found, sentences, masks, refs)
     if any(_DEVELOPER in (f.provider or "") + (f.recipient or "") for f in found):
         found = with_developers(found, find_relations(doc_id, text, sentences, mentions, entities))
+    found = [f if f.provider or f.type != "Investment" else replace(
+        f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
     return merge_repeats(found)
 
 
-def with_stated(funding: Funding, stated: Funding | None) -> Funding:
+def project_investor(masks: list[Masked], at: int) -> str | None:
+    """The company that a project's total investment (项目总投资5亿元) belongs to when no developer
+    is known: the last company named before it, in its sentence (before masked position `at`)
+    or the one before, that neither lends nor builds for another (甲市政府与乙公司签约，丙项目
+    落户。项目总投资5亿元)."""
+    for k, masked in enumerate(reversed(masks)):
+        for i in range(len(masked.refs) - 1, -1, -1):
+            ref, pos = masked.refs[i], masked.text.find(chr(PLACEHOLDER_BASE + i))
+            if ref.type == "Company" and not _is_lender(ref.entity) and (k or pos < at) \
+                    and not _CONTRACTS.match(masked.text, pos + 1) and not _CONTRACTS.search(
+                        masked.text, pos + 1, pos + 6):
+                return ref.entity
+    return None
+
+
+def with_stated(funding: Funding, stated: Funding | None, again: bool = False) -> Funding:
     """Fill the parties a funding leaves out from the same kind of flow that the sentence before
-    names without a sum (乙局对这笔贷款给予贴息。…贴息资金近90万元)."""
+    names without a sum (乙局对这笔贷款给予贴息。…贴息资金近90万元), or that a sentence after
+    tells `again` (拨付这笔资金的是乙局)."""
     if stated is None:
         return funding
+    if not again and (funding.provider or funding.recipient):
+        # With a party of its own, only a payer that such a flow always has is taken: the lender
+        # of a loan (甲银行与乙局签约…。丙公司拿到贷款), the agency of an interest subsidy.
+        if funding.provider or not stated.provider or not (
+                funding.type == "Loan" and _is_lender(stated.provider)
+                or funding.type == "InterestSubsidy"):
+            return funding
+        stated = replace(stated, recipient=None)
     provider = funding.provider or stated.provider
     recipient = funding.recipient or stated.recipient
     if provider == recipient:
@@ -230,7 +268,7 @@ def with_followups(fundings: list[Funding], sentences: list[Sentence], masks: di
                 masked = masks[j]
                 roles = assign_roles(masked, masked.offsets[at.start()], 0, f.type)
                 f = with_stated(f, Funding(f.type, f.evidence, provider=roles["provider"],
-                                           recipient=roles["recipient"]))
+                                           recipient=roles["recipient"]), again=True)
                 break
             if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
                 f = with_speaker(f, sentences, i, refs)
@@ -339,7 +377,11 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
         del roles["P"]        # the clause's own subject pays, not a party of another clause
     while "P" not in roles and subject is not None:
         pos = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(subject)))
-        if subject.entity not in roles.values():
+        if kind == "InterestSubsidy" and subject.type != "Agency" and _agency_before(masked, pos):
+            pass        # 乙局对这笔贷款给予贴息，企业一年可减少费用: the agency pays, not the company
+        elif kind == "Investment" and _CONTRACTS.match(masked.text, pos + 1):
+            pass        # 甲公司施工，总投资5亿元: the contractor does not invest
+        elif subject.entity not in roles.values():
             if kind == "Debt" and "欠" in masked.text[pos:at] and "R" not in roles:
                 roles["R"] = subject.entity       # 乙公司拖欠货款: the debtor owes
             elif kind == "Loan" and not _is_lender(subject.entity):
@@ -351,18 +393,28 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
         # 甲厅下达资金，乙公司获得奖补: the subject of an earlier clause provides.
         subject = implicit_subject(masked, pos, ORG_TYPES)
     if kind == "Investment" and roles.get("P") and _type_of(masked, roles["P"]) == "Agency":
-        # 区政府与甲公司签约，总投资5亿元的项目: the company invests.
+        # 区政府与甲公司签约，总投资5亿元的项目: the company invests (not one that builds for it).
         company = next((r for r in reversed(masked.refs) if r.type == "Company"
-                        and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(r))) < at), None)
+                        and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(r))) < at
+                        and not _CONTRACTS.match(masked.text, masked.text.find(
+                            chr(PLACEHOLDER_BASE + masked.refs.index(r))) + 1)), None)
         if company is not None:
             roles["P"] = company.entity
     project = implicit_subject(masked, at, ("Project",))
     if project is not None and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(project))) >= clause:
         # 该项目总投资5亿元 / 该项目获得补助: the project's developer invests or receives.
         roles.setdefault("P" if kind == "Investment" else "R", f"{_DEVELOPER}{project.entity}")
+    if kind == "Loan" and "P" not in roles:
+        # 甲局与乙银行签约…发放贷款: the lender named before, even as an object, lends.
+        lender = next((r for r in reversed(masked.refs) if r.type == "Company" and _is_lender(r.entity)
+                       and r.entity not in roles.values()
+                       and masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(r))) < at), None)
+        if lender is not None:
+            roles["P"] = lender.entity
     place = implicit_subject(masked, at, ("Place",))
-    if "P" not in roles and kind in ("Grant", "Relief") and place is not None and masked.text.find(
-            chr(PLACEHOLDER_BASE + masked.refs.index(place))) >= clause:
+    where = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(place))) if place else -1
+    if "P" not in roles and kind in ("Grant", "Relief") and where >= clause \
+            and _PLACE_ACTS.match(masked.text, where + 1):
         roles["P"] = place.entity       # 甲区累计向企业兑现奖补资金: the district pays
     provider, recipient, facilitator = (roles.get(r) for r in _ROLES)
     if kind == "Loan" and recipient and _is_lender(recipient) and not (provider and _is_lender(provider)):
@@ -375,6 +427,11 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
     program = next((r.entity for r in masked.refs if r.type == "Program"), None)
     return {"provider": provider, "recipient": recipient, "facilitator": facilitator,
             "project": project, "program": program}
+
+
+def _agency_before(masked: Masked, pos: int) -> bool:
+    """True when an agency is the subject of a clause before masked position `pos`."""
+    return implicit_subject(masked, pos, ("Agency",)) is not None
 
 
 def _type_of(masked: Masked, label: str) -> str | None:

@@ -46,6 +46,8 @@ DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
+# A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
+_QUOTE_END = re.compile("[。！？!?…]”$")
 _BARE_AFTER = set("家们等界群间类性化主")
 # Prepositions whose object is never a co-subject (unlike 与/和: 甲与乙共建).
 _OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
@@ -285,7 +287,8 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         if before and reach[before - 1] > m.start():
             continue      # inside a name: 青禾单车公司
         form, fits, ending, scope, banned = table[m.group()]
-        if scope == "bare" and not (text.text[m.start() - 1:m.start()] in _BARE_BEFORE
+        if scope == "bare" and not ((text.text[m.start() - 1:m.start()] in _BARE_BEFORE
+                                     or _QUOTE_END.search(text.text, max(0, m.start() - 2), m.start()))
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
             continue
         window = BARE_WINDOW if scope == "bare" else DEMONSTRATIVE_WINDOW
@@ -536,10 +539,16 @@ def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str |
         if person.type != "Person":
             continue
         at = masked.text.find(chr(PLACEHOLDER_BASE + i))
+        while at > 0 and masked.text[at - 1] in "\n ":
+            at -= 1           # a line broken inside the title (董事长\n张三)
         before = masked.text[max(0, at - 20):at]
         m = post_regex().search(before)
         title = m.group() if m else None
         head = at - len(title) if title else at
+        if title and masked.text[head - 1:head] in "）)":
+            # X公司（以下简称“X”）董事长张三: the body stands before the parenthesis.
+            opening = max(masked.text.rfind("（", 0, head), masked.text.rfind("(", 0, head))
+            head = opening if opening > head - 20 else head
         org_ch = masked.text[head - 1:head] if head > 0 else ""
         if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
             org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]

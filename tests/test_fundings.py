@@ -225,3 +225,93 @@ def test_a_part_takes_the_provider_of_the_whole():
 def test_a_sum_that_each_of_several_reached_is_no_funding():
     names = {"辛机械有限公司": ("辛机械有限公司", C), "壬粮机有限公司": ("壬粮机有限公司", C)}
     assert fundings_of("辛机械有限公司、壬粮机有限公司获得的补助均超过100万元。", names) == []
+
+
+# Parties from the sentences around, references, lenders, places and projects.
+CONTEXT_PATTERNS = [
+    # the receiving account names the recipient; 拨付这笔资金的是X names the payer afterwards
+    ("一笔90万元的研发补助资金打进了甲光学有限公司的账户。拨付这笔资金的是乙市科技局。",
+     {"甲光学有限公司": ("甲光学有限公司", C), "乙市科技局": ("乙市科技局", A)},
+     ("Grant", 900_000, "乙市科技局", "甲光学有限公司", None)),
+    # a cleft two sentences on, after the speaker's line: 给企业办理这笔退税的，是X
+    ("“300万元退税款到账后，我们添了设备。”丙纺机有限公司经理周明说。给企业办理这笔退税的，是丁区税务局。",
+     {"丙纺机有限公司": ("丙纺机有限公司", C), "周明": ("周明", "Person"), "丁区税务局": ("丁区税务局", A)},
+     ("Relief", 3_000_000, "丁区税务局", "丙纺机有限公司", None)),
+    # 欠付X: the subject owes the creditor named after the verb
+    ("戊城建集团有限公司在管网改造中累计欠付己管业有限公司货款二百四十万元。",
+     {"戊城建集团有限公司": ("戊城建集团有限公司", C), "己管业有限公司": ("己管业有限公司", C)},
+     ("Debt", 2_400_000, "己管业有限公司", "戊城建集团有限公司", None)),
+    # 我公司 in a notice is the body that opens it
+    ("庚资产管理公司拟转让对辛置业有限公司的债权。截至3月末，我公司拥有辛置业有限公司债权本金人民币贰仟万元。",
+     {"庚资产管理公司": ("庚资产管理公司", C), "辛置业有限公司": ("辛置业有限公司", C)},
+     ("Debt", 20_000_000, "庚资产管理公司", "辛置业有限公司", None)),
+    # a bank that signed an agreement in the sentence before lends
+    ("壬县税务局与癸银行壬县支行签订合作协议，以纳税信用发放信用贷款。甲木业有限公司随后拿到了80万元信用贷款。",
+     {"壬县税务局": ("壬县税务局", A), "癸银行壬县支行": ("癸银行壬县支行", C),
+      "甲木业有限公司": ("甲木业有限公司", C)},
+     ("Loan", 800_000, "癸银行壬县支行", "甲木业有限公司", None)),
+    # 拿到了X发放的贷款: the giver is named before 发放…的
+    ("乙果业有限公司拿到了丙农村商业银行发放的60万元贷款。",
+     {"乙果业有限公司": ("乙果业有限公司", C), "丙农村商业银行": ("丙农村商业银行", C)},
+     ("Loan", 600_000, "丙农村商业银行", "乙果业有限公司", None)),
+    # the agency that gives the interest subsidy pays, not the company that saves
+    ("丁银行向戊电机有限公司发放贷款1000万元。己市财政局对这笔贷款给予贴息，企业一年可减少财务费用约15万元。",
+     {"丁银行": ("丁银行", C), "戊电机有限公司": ("戊电机有限公司", C), "己市财政局": ("己市财政局", A)},
+     ("InterestSubsidy", 150_000, "己市财政局", "戊电机有限公司", None)),
+    # an interest subsidy told without its sum, its sum in the next sentence
+    ("庚银行为辛材料有限公司提供贷款2000万元；壬市财政局对该笔贷款给予贴息。企业测算，今年贴息资金约40万元。",
+     {"庚银行": ("庚银行", C), "辛材料有限公司": ("辛材料有限公司", C), "壬市财政局": ("壬市财政局", A)},
+     ("InterestSubsidy", 400_000, "壬市财政局", "辛材料有限公司", None)),
+    # funds passed down to a county
+    ("甲省农业农村厅今年下达乙县产业强镇建设资金800万元。",
+     {"甲省农业农村厅": ("甲省农业农村厅", A), "乙县": ("乙县", "Place")},
+     ("Grant", 8_000_000, "甲省农业农村厅", "乙县", None)),
+    # a district that pays a total
+    ("今年以来，丙区累计向辖区企业兑现各类奖补资金5000万元。",
+     {"丙区": ("丙区", "Place")},
+     ("Grant", 50_000_000, "丙区", None, None)),
+    # the body that organises a project invests, not its contractor
+    ("该工程由丁市住建局组织实施，戊路桥有限公司施工，总投资3亿元。",
+     {"丁市住建局": ("丁市住建局", A), "戊路桥有限公司": ("戊路桥有限公司", C)},
+     ("Investment", 300_000_000, "丁市住建局", None, None)),
+    # a project's total: the company that signed for it in the sentence before
+    ("己县人民政府与庚食品有限公司签约，庚食品加工园项目落户该县。项目总投资5亿元，由辛建工有限公司承建。",
+     {"己县人民政府": ("己县人民政府", A), "庚食品有限公司": ("庚食品有限公司", C),
+      "庚食品加工园项目": ("庚食品加工园项目", J), "辛建工有限公司": ("辛建工有限公司", C)},
+     ("Investment", 500_000_000, "庚食品有限公司", None, None)),
+    # a sum in a quote concerns the company of the speaker
+    ("“月初就收到了6万元返还款。”壬物流有限公司经理吴芳说。",
+     {"壬物流有限公司": ("壬物流有限公司", C), "吴芳": ("吴芳", "Person")},
+     ("Relief", 60_000, None, "壬物流有限公司", None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", CONTEXT_PATTERNS)
+def test_parties_from_context(raw, names, expected):
+    assert expected in [summary(f) for f in fundings_of(raw, names)]
+
+
+def test_an_interest_subsidy_without_a_sum_on_the_loan_before():
+    names = {"癸银行": ("癸银行", C), "甲餐饮有限公司": ("甲餐饮有限公司", C), "乙市财政局": ("乙市财政局", A)}
+    raw = "癸银行向甲餐饮有限公司发放贷款200万元，乙市财政局给予全额贴息。"
+    assert [summary(f) for f in fundings_of(raw, names)] == [
+        ("Loan", 2_000_000, "癸银行", "甲餐饮有限公司", None),
+        ("InterestSubsidy", None, "乙市财政局", "甲餐饮有限公司", None)]
+
+
+NOT_CONTEXT = [
+    # a complaint received is no party of the debt found afterwards
+    ("丙市人社局接到投诉，工人被拖欠工资。经查，丁建设有限公司共欠付工资50万元。",
+     {"丙市人社局": ("丙市人社局", A), "丁建设有限公司": ("丁建设有限公司", C)},
+     ("Debt", 500_000, None, "丁建设有限公司", None)),
+    # a cap written 不超过 is a rule, not a funding
+    ("单个企业年度补贴不超过300万元。", {}, None),
+    # a place that only names a body (丙区国企) does not pay
+    ("丙区国企为商户减免租金200万元。", {"丙区": ("丙区", "Place")}, ("Relief", 2_000_000, None, None, None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", NOT_CONTEXT)
+def test_no_party_from_the_wrong_context(raw, names, expected):
+    found = [summary(f) for f in fundings_of(raw, names)]
+    assert found == ([expected] if expected else [])

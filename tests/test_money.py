@@ -119,3 +119,19 @@ def test_dates_without_a_known_year_are_left_out():
 
 def test_a_bare_day_needs_the_article_month():
     assert find_dates("记者14日获悉", "2020") == []
+
+
+# 大写 numerals and numerals with 亿 and 万 inside, as notices and contracts write them.
+SECTIONED = [
+    ("人民币叁亿肆仟万元", 340_000_000),
+    ("贰拾伍万元", 250_000),
+    ("一亿零三百万元", 103_000_000),
+    ("两千四百六十万元", 24_600_000),
+    ("五万亿元", 5_000_000_000_000),
+]
+
+
+@pytest.mark.parametrize("text,value", SECTIONED)
+def test_numerals_with_sections_and_capital_digits(text, value):
+    amounts = [a for a in find_amounts(text) if a.unit == "元"]
+    assert [a.value for a in amounts] == [Decimal(value)]

@@ -305,3 +305,70 @@ def test_the_cue_test_never_skips_a_template_that_matches(monkeypatch):
     with_test = [relations_of(raw, names) for raw, names in cases]
     monkeypatch.setattr(relations, "cues_present", lambda text: -1)     # every template runs
     assert [relations_of(raw, names) for raw, names in cases] == with_test
+
+
+# Relations written with references, co-subjects, posts after an alias, and more cue words.
+MORE_RELATIONS = [
+    # a post after the short-name parenthesis, the title broken by a line
+    ("甲管业股份有限公司（以下简称“甲管业”）董事长\n赵刚对记者说。",
+     {"甲管业股份有限公司": ("甲管业股份有限公司", C), "甲管业": ("甲管业股份有限公司", C), "赵刚": ("赵刚", P)},
+     ("worksFor", "赵刚", "甲管业股份有限公司")),
+    # 公司 right after a quote that ends a sentence is the company of the story
+    ("乙船配有限公司订单饱满。“订单排到了明年。”公司总经理钱进说。",
+     {"乙船配有限公司": ("乙船配有限公司", C), "钱进": ("钱进", P)},
+     ("worksFor", "钱进", "乙船配有限公司")),
+    # 该措施 refers to the program named before
+    ("丙省工信厅兑现了《丙省支持中小企业若干措施》。该措施由丙省政府办公厅去年印发。",
+     {"丙省工信厅": ("丙省工信厅", A), "《丙省支持中小企业若干措施》": ("丙省支持中小企业若干措施", G),
+      "丙省政府办公厅": ("丙省政府办公厅", A)},
+     ("issued", "丙省政府办公厅", "丙省支持中小企业若干措施")),
+    # two bodies that publish together
+    ("丁市市场监管局与丁市消费者协会共同发布了《丁市消费提示》。",
+     {"丁市市场监管局": ("丁市市场监管局", A), "丁市消费者协会": ("丁市消费者协会", O),
+      "《丁市消费提示》": ("丁市消费提示", G)},
+     ("issued", "丁市消费者协会", "丁市消费提示")),
+    ("丁市市场监管局与丁市消费者协会共同发布了《丁市消费提示》。",
+     {"丁市市场监管局": ("丁市市场监管局", A), "丁市消费者协会": ("丁市消费者协会", O),
+      "《丁市消费提示》": ("丁市消费提示", G)},
+     ("partnerOf", "丁市市场监管局", "丁市消费者协会")),
+    # a supply contract signed with the buyer: the subject supplies
+    ("戊零部件有限公司与己汽车有限公司签订了首批总成供货合同。",
+     {"戊零部件有限公司": ("戊零部件有限公司", C), "己汽车有限公司": ("己汽车有限公司", C)},
+     ("supplies", "戊零部件有限公司", "己汽车有限公司")),
+    # 启动 a project
+    ("庚机床有限公司今年启动了庚数控生产线项目。",
+     {"庚机床有限公司": ("庚机床有限公司", C), "庚数控生产线项目": ("庚数控生产线项目", J)},
+     ("develops", "庚机床有限公司", "庚数控生产线项目")),
+    # 由X作为项目业主，Y施工 with the project named before
+    ("辛路快速化改造工程开工。工程由辛城发集团有限公司作为项目业主，壬路桥有限公司施工。",
+     {"辛路快速化改造工程": ("辛路快速化改造工程", J), "辛城发集团有限公司": ("辛城发集团有限公司", C),
+      "壬路桥有限公司": ("壬路桥有限公司", C)},
+     ("develops", "辛城发集团有限公司", "辛路快速化改造工程")),
+    ("辛路快速化改造工程开工。工程由辛城发集团有限公司作为项目业主，壬路桥有限公司施工。",
+     {"辛路快速化改造工程": ("辛路快速化改造工程", J), "辛城发集团有限公司": ("辛城发集团有限公司", C),
+      "壬路桥有限公司": ("壬路桥有限公司", C)},
+     ("contractorOf", "壬路桥有限公司", "辛路快速化改造工程")),
+    # 该工程由X组织实施，Y施工
+    ("癸路跨线桥工程开工。该工程由癸市住建局组织实施，甲路桥有限公司施工。",
+     {"癸路跨线桥工程": ("癸路跨线桥工程", J), "癸市住建局": ("癸市住建局", A),
+      "甲路桥有限公司": ("甲路桥有限公司", C)},
+     ("contractorOf", "甲路桥有限公司", "癸路跨线桥工程")),
+    # 为X开通绿色通道 is help
+    ("乙区税务局为丙配件有限公司开通了出口退税绿色通道。",
+     {"乙区税务局": ("乙区税务局", A), "丙配件有限公司": ("丙配件有限公司", C)},
+     ("assists", "乙区税务局", "丙配件有限公司")),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", MORE_RELATIONS)
+def test_more_relations(raw, names, expected):
+    assert expected in relations_of(raw, names)
+
+
+def test_a_quoted_modifier_does_not_make_enterprise_a_reference():
+    names = {"丁建设有限公司": ("丁建设有限公司", C), "戊省工信厅": ("戊省工信厅", A),
+             "己电子有限公司": ("己电子有限公司", C)}
+    raw = "丁建设有限公司负责代建厂房。戊省工信厅向己电子有限公司拨付“专精特新”企业奖励资金。"
+    text, sentences, mentions, entities = annotate(raw, names)
+    refs = find_refs(text, mentions, entities)
+    assert not any(r.pronoun for r in refs)
