@@ -277,9 +277,11 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
 
 def is_company_name(words: list[str], head: str) -> bool:
     """Whether the words between a company's place and its legal form name one company:
-    not only trade words (贸易|公司) and not only a place (北京|公司)."""
+    not only trade words (贸易|公司), not only a place (北京|公司), not one character (跑|银行)."""
     if not words:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
+    if len(words) == 1 and len(words[0]) == 1:
+        return False
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt") | NUMERALS
     return not all(w in generic for w in words)
 

@@ -67,7 +67,7 @@ ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, rever
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.
 ZONE_STOP = set("的在于到和与及、，。：；是为对从向将把被由等入驻落位") | {" ", "\n", "“", "”", "（", "(", "）", ")"}
 ZONE_NOT_NAME = re.compile(r"[该这那此每某其我你他她贵]|[一两几多][个批座]|^[本各全首]|级$|(?:城市|主要|所在|"
-                           r"辖区|社区|附近|周边|乡镇|基层|相关|其他|有关|农村|城区|老旧|沿街|清扫)$")
+                           r"辖区|社区|附近|周边|乡镇|基层|相关|其他|有关|农村|城区|老旧|沿街|清扫|支持|建设|推进|打造|入驻|进入)$")
 
 
 @lru_cache(maxsize=None)

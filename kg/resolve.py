@@ -237,6 +237,22 @@ def full_company_name(name: str) -> str:
     return name
 
 
+def short_forms(name: str) -> list[str]:
+    """Names a registered company goes by in a story: its distinctive core and a near-miss of
+    it (工大正元, 大正元 for 哈尔滨工大正元信息技术有限公司), and its brand with its trade cut
+    to two characters (海晟配件 for 大连海晟船舶配件有限公司, 恒泰新材 for …恒泰新材料…)."""
+    core = company_core(name)
+    forms = []
+    if is_distinctive(core):
+        forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
+    _, rest = split_jurisdiction(name)
+    trade = COMPANY_TAIL.sub("", rest)[len(core):]
+    words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
+    if len(core) == 2 and words:
+        forms += [core + words[0][:2], core + words[-1][:2]]
+    return forms
+
+
 def company_core(name: str) -> str:
     """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
     _, rest = split_jurisdiction(name)
@@ -327,12 +343,8 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
             short[match.group(1)] = before[-1]
     for m in mentions:
         if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
-            core = company_core(m.text)
-            if not is_distinctive(core):
-                continue
-            for form in (core, core[1:] if len(core) >= 4 else ""):
-                if len(form) >= 3 and form not in short:
-                    short[form] = m
+            for form in short_forms(m.text):
+                short.setdefault(form, m)
     if not short:
         return mentions
     taken = bytearray(len(text) + 1)
@@ -380,7 +392,7 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
                         break
                     continue
                 lk = key(longer)
-                if sk and sk == lk or etype != "Agency" and sk and lk \
+                if sk and sk == lk or sk and lk and (etype != "Agency" or len(sk) >= 5) \
                         and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)):
                     target[(etype, short)] = longer
                     break

@@ -116,3 +116,12 @@ def test_zone_of_a_management_committee_is_a_place():
 def test_branch_named_by_its_parent_short_name():
     ents = entities_of("长春瑞禾泰新材料股份有限公司扩大生产。瑞禾泰珲春分公司负责出口。")
     assert "长春瑞禾泰新材料股份有限公司珲春分公司" in ents
+
+
+@pytest.mark.parametrize("full, short", [
+    ("长春海晟船舶配件有限公司", "海晟配件"),
+    ("长春恒泰新材料股份有限公司", "恒泰新材"),
+])
+def test_brand_with_shortened_trade_is_an_alias(full, short):
+    ents = entities_of(f"{full}获得补助。{short}负责人表示感谢。")
+    assert short in ents[full].aliases
