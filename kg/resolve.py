@@ -248,8 +248,8 @@ def short_forms(name: str) -> list[str]:
     _, rest = split_jurisdiction(name)
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
-    if len(core) == 2 and words:
-        forms += [core + words[0][:2], core + words[-1][:2]]
+    if len(core) == 2 and len(trade) >= 2:
+        forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
     return forms
 
 
