@@ -53,7 +53,12 @@ BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
 @lru_cache(maxsize=None)
 def org_suffixes() -> dict[str, str]:
-    return {suffix: cls for suffix, cls in load_table("org_suffixes.tsv", 2)}
+    """Suffix → class; official agency bodies with 和 inside (工业和信息化局) are suffixes
+    too, so that the conjunction does not end the name."""
+    from .resolve import abbreviations
+    suffixes = {body: "Agency" for body in abbreviations().values() if "和" in body}
+    suffixes.update((suffix, cls) for suffix, cls in load_table("org_suffixes.tsv", 2))
+    return suffixes
 
 
 @lru_cache(maxsize=None)
@@ -349,7 +354,7 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
     return body
 
 
-HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "f", "y", "e", "o")
+HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
 
@@ -368,6 +373,8 @@ def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozense
         return True
     if any(f in PROPER_FLAGS for _, _, f in rest):
         return True
+    if sum(len(w) for w in words if w not in load_set("generic_bodies.txt")) >= 8:
+        return True        # a long descriptive name (某某汽车热管理系统产业化项目) is specific
     # an unknown word split into characters (科|友半导体), in a body of some length
     singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
     return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
