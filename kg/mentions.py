@@ -48,6 +48,7 @@ WEAK_HEADS = frozenset({"局", "厅", "委", "办", "部", "署", "中心", "处
 # kind (哈市学校 = the city's schools), not one body.
 KIND_HEADS = frozenset({"学校", "中学", "小学", "幼儿园", "医院", "卫生院"})
 INSTITUTE_HEADS = frozenset({"研究所", "研究院", "科学院", "设计院", "研究中心"})
+OFFICE_HEADS = frozenset({"办公厅", "办公室"})     # 省政府|办公厅: the office of a government
 BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
 
@@ -233,7 +234,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
-                            branch=head.group() in BRANCH_HEADS)
+                            branch=head.group() in BRANCH_HEADS, office=head.group() in OFFICE_HEADS)
     body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in BRANCH_HEADS)
     clause = False
     if kind != "org":
@@ -324,7 +325,7 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
 
 
 def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
-              allow_years: bool, branch: bool = False) -> list[tuple[int, int, str]]:
+              allow_years: bool, branch: bool = False, office: bool = False) -> list[tuple[int, int, str]]:
     """Tokens of the name body: from the head leftwards until a boundary."""
     body: list[tuple[int, int, str]] = []
     for a, b, flag in reversed(left):
@@ -346,7 +347,8 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
         # 市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed,
         # except in a branch, which names its parent (某银行|某省分行).
         if body and (text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS
-                     or CLOSED_NAME.search(word) and not (branch or word.endswith("集团"))):
+                     or CLOSED_NAME.search(word) and not (branch or word.endswith("集团")
+                                                          or office and word.endswith("政府"))):
             break
         if CLOSED_NAME.search(word):
             branch = False      # a branch names one parent: 某公司|黑龙江省分公司, not two
@@ -367,8 +369,8 @@ def is_specific(text: str, tokens: list[tuple[int, int, str]], anchors: frozense
         return False
     rest = [t for t in tokens if t[0] not in anchors]
     words = [text[a:b] for a, b, _ in rest]
-    if not words or all(w in load_set("generic_bodies.txt") for w in words):
-        return False
+    if not words or all(w in load_set("generic_bodies.txt") or w in NUMERALS for w in words):
+        return False       # 某区|一|住宅|项目 names no project
     if any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words):
         return True
     if any(f in PROPER_FLAGS for _, _, f in rest):

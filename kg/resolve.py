@@ -447,6 +447,16 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
             for a in e.aliases:
                 if (e.type, a) != (e.type, e.label):
                     alias_of[(e.type, a)].add(e.label)
+    # 某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company
+    registered: dict[str, set[str]] = defaultdict(set)
+    for etype, label in labels:
+        if etype == "Company" and REGISTERED.search(label) and not BRANCH.match(label):
+            registered[company_key(label)].add(label)
+    for etype, label in labels:
+        if etype == "Company" and not REGISTERED.search(label) and not BRANCH.match(label):
+            full = registered.get(company_key(label), set())
+            if len(full) == 1 and split_jurisdiction(label)[0]:
+                alias_of[(etype, label)] |= full
     rename = {key: next(iter(full)) for key, full in alias_of.items()
               if key in labels and len(full) == 1 and len(next(iter(full))) > len(key[1])}
     if not rename:

@@ -125,3 +125,10 @@ def test_branch_named_by_its_parent_short_name():
 def test_brand_with_shortened_trade_is_an_alias(full, short):
     ents = entities_of(f"{full}获得补助。{short}负责人表示感谢。")
     assert short in ents[full].aliases
+
+
+def test_merge_corpus_joins_a_company_with_its_registered_name():
+    a = Extraction(Article("a", "a"), entities=(Entity("吉林北珍食品集团有限公司", "Company"),))
+    b = Extraction(Article("b", "b"), entities=(Entity("吉林北珍食品集团", "Company"),))
+    merged = merge_corpus([a, b])
+    assert [e.label for e in merged[1].entities] == ["吉林北珍食品集团有限公司"]
