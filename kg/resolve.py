@@ -230,10 +230,26 @@ def is_distinctive(core: str) -> bool:
 
 
 def full_company_name(name: str) -> str:
-    """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行'."""
+    """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
+    '某省交投集团' -> '某省交通投资集团'."""
     for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
         if name.startswith(short) and not name.startswith(full):
-            return full + name[len(short):]
+            name = full + name[len(short):]
+            break
+    for short, full in load_table("company_infix_abbrev.tsv", 2):
+        if short in name and full not in name:
+            name = name.replace(short, full, 1)
+    return name
+
+
+def company_with_jurisdiction(name: str, pos: int, ctx: Context) -> str:
+    """省交投集团 in a story from 黑龙江 is 黑龙江省交投集团: a state company named by 省/市."""
+    if name[:1] in "省市" and not name.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))):
+        place = ctx.home_province if name[0] == "省" else (ctx.nearest("city", pos) or
+                                                           places.lookup_place(ctx.home_city or ""))
+        full = place if isinstance(place, str) else place.name if place else None
+        if full:
+            return full + name[1:]
     return name
 
 
@@ -329,7 +345,7 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
         name = "中国" + m.text if m.text.startswith("人民银行") else m.text
         return canonical_org(name, m.start, ctx)
     if m.type == "Company":
-        return full_company_name(strip_quotes(m.text)), None
+        return full_company_name(company_with_jurisdiction(strip_quotes(m.text), m.start, ctx)), None
     return strip_quotes(m.text), None
 
 
@@ -383,8 +399,11 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
             for longer in ordered[:i]:
                 if (etype, longer) in target:
                     continue
-                if etype == "Company" and REGISTERED.search(short) and REGISTERED.search(longer):
+                if etype == "Company" and REGISTERED.search(short) and REGISTERED.search(longer) \
+                        and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
                     continue        # 某某置业有限公司 and 某某控股集团有限公司 are two companies
+                if etype == "Company" and longer.startswith(short) and COMPANY_TAIL.search(short):
+                    continue        # 某集团|资产经营公司 is a subsidiary of 某集团, not the group
                 if etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
                     # a branch merges only with the same branch written with its place (湖北|某银行某分行)
                     if split_jurisdiction(longer)[1] == split_jurisdiction(short)[1]:

@@ -132,3 +132,8 @@ def test_merge_corpus_joins_a_company_with_its_registered_name():
     b = Extraction(Article("b", "b"), entities=(Entity("吉林北珍食品集团", "Company"),))
     merged = merge_corpus([a, b])
     assert [e.label for e in merged[1].entities] == ["吉林北珍食品集团有限公司"]
+
+
+def test_group_and_its_subsidiary_stay_two_companies():
+    ents = entities_of("吉林省交投集团资产经营公司负责服务区。省交投集团将继续推进。")
+    assert "吉林省交通投资集团资产经营公司" in ents and "吉林省交通投资集团" in ents
