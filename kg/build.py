@@ -79,6 +79,11 @@ def extraction_record(ex: Extraction) -> dict:
     }
 
 
+def empty_record(doc_id: str, error: str) -> dict:
+    """The record `kg extract` prints for a line it could not read: it keeps the line's place."""
+    return {"doc": doc_id, "error": error, "mentions": [], "entities": [], "relations": [], "fundings": []}
+
+
 def iter_extract_records(inputs: list[str], jsonl_field: str | None = None,
                          on_error: OnError | None = None) -> Iterator[dict]:
     """One record per document, in input order, without cross-document merging."""

@@ -24,14 +24,18 @@ def fail_on_kg_error(func):
 
 
 class ErrorCounter:
-    """Prints each skipped document as one line on stderr and counts them."""
+    """Prints each skipped document as one line on stderr and counts them; `then` is called
+    with each error too."""
 
-    def __init__(self) -> None:
+    def __init__(self, then=None) -> None:
         self.count = 0
+        self.then = then
 
     def __call__(self, exc: KgError) -> None:
         self.count += 1
         click.echo(f"kg: skipped {exc}", err=True)
+        if self.then:
+            self.then(exc)
 
 
 jsonl_option = click.option("--jsonl-field", metavar="FIELD", default=None,
@@ -72,10 +76,16 @@ def build(inputs, out_dir, jsonl_field, no_html):
 @fail_on_kg_error
 def extract(inputs, jsonl_field):
     """Print mentions, entities, relations and fundings of each document as JSON Lines."""
-    from .build import iter_extract_records
+    from .build import empty_record, iter_extract_records
 
-    errors = ErrorCounter()
     out = sys.stdout
+
+    def keep_line(exc):
+        # a bad JSON line still gets its record, so output lines match input lines
+        if getattr(exc, "doc_id", None):
+            out.write(json.dumps(empty_record(exc.doc_id, str(exc)), ensure_ascii=False) + "\n")
+
+    errors = ErrorCounter(keep_line)
     for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors.count:

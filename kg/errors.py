@@ -6,7 +6,13 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """A document or input path that cannot be read (names the file and the problem)."""
+    """A document or input path that cannot be read (names the file and the problem).
+    `doc_id` names the document a JSON Lines line would have been, so that output that keeps
+    one record per input line can hold its place."""
+
+    def __init__(self, message: str, doc_id: str | None = None) -> None:
+        super().__init__(message)
+        self.doc_id = doc_id
 
 
 class DataError(KgError):

@@ -90,17 +90,17 @@ def _read_jsonl(source: str, field: str, on_error: OnError | None) -> Iterator[D
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        where = f"{shown}:{number}"
+        where, doc_id = f"{shown}:{number}", f"{_doc_id(source)}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            _report(InputError(f"{where}: malformed JSON ({exc.msg})"), on_error)
+            _report(InputError(f"{where}: malformed JSON ({exc.msg})", doc_id), on_error)
             continue
         problem = _field_problem(record, field)
         if problem:
-            _report(InputError(f"{where}: {problem}"), on_error)
+            _report(InputError(f"{where}: {problem}", doc_id), on_error)
         else:
-            yield Document(f"{_doc_id(source)}:{number}", record[field], source)
+            yield Document(doc_id, record[field], source)
 
 
 def _field_problem(record: object, field: str) -> str | None:

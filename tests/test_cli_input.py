@@ -88,8 +88,10 @@ def jsonl(tmp_path):
 def test_extract_names_the_malformed_json_line(jsonl):
     result = invoke("extract", "--jsonl-field", "text", jsonl)
     assert result.exit_code == 1
-    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == [
-        "news.jsonl:1", "news.jsonl:3"]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    # one record per input line, so that offsets stay aligned with the input: the bad one empty
+    assert [r["doc"] for r in records] == ["news.jsonl:1", "news.jsonl:2", "news.jsonl:3"]
+    assert records[1]["mentions"] == [] and "malformed JSON" in records[1]["error"]
     (line,) = lines_naming(result.stderr, str(jsonl))
     assert line.startswith(f"kg: skipped {jsonl}:2: malformed JSON")
 
@@ -121,3 +123,4 @@ def test_clean_input_exits_zero(tmp_path, good, command):
     result = invoke(*args)
     assert result.exit_code == 0
     assert "skipped" not in result.stderr
+
