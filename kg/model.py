@@ -6,7 +6,7 @@ maps every offset it outputs back to the original document with `Text.span`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 ENTITY_TYPES = ("Agency", "Company", "Organization", "Person", "Program", "Project", "Place")
@@ -114,4 +114,3 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     fundings: tuple[Funding, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
