@@ -37,8 +37,9 @@ _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 _LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
 _LIST_RE = re.compile(_LIST)
-# A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…).
-_GAP = rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)){{0,15}}?"
+# A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…)
+# or names the place of the act (甲与乙在丙中心签约).
+_GAP = rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)|在[^\ue000-\uf8ff，,。；;！？!?]{{0,4}}{_PH}){{0,15}}?"
 _SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile("[“”‘’\"「」『』《》]")
@@ -47,8 +48,8 @@ BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
-_QUOTE_END = re.compile("[。！？!?…]”$")
-_BARE_AFTER = set("家们等界群间类性化主")
+_QUOTE_END = re.compile("[。！？!?…]”\n?$")
+_BARE_AFTER = set("家们等界群间类性化主师款部组业")
 # Prepositions whose object is never a co-subject (unlike 与/和: 甲与乙共建).
 _OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -64,6 +65,7 @@ class Ref:
     entity: str
     type: str
     pronoun: bool = False
+    bare: bool = False        # a bare common noun (企业, 项目), which may also mean the whole class
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,7 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
             continue      # inside a name: 青禾单车公司
         form, fits, ending, scope, banned = table[m.group()]
         if scope == "bare" and not ((text.text[m.start() - 1:m.start()] in _BARE_BEFORE
-                                     or _QUOTE_END.search(text.text, max(0, m.start() - 2), m.start()))
+                                     or _QUOTE_END.search(text.text, max(0, m.start() - 3), m.start()))
                                     and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
             continue
         window = BARE_WINDOW if scope == "bare" else DEMONSTRATIVE_WINDOW
@@ -302,12 +304,16 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
         # 我公司 in a notice is the body that opens it.
         if scope == "bare":
+            # References already resolved count too: 工程…工程…为项目 is the project of the story.
+            candidates += [f for f in found if f.start >= earliest and f.end <= limit
+                           and f.type in fits and (not ending or f.entity.endswith(ending))]
+            candidates.sort(key=_start)
             antecedent = main_ref(candidates, fits)
         else:
             antecedent = (candidates[0] if scope == "first" else candidates[-1]) if candidates else None
         if antecedent is None:
             continue
-        found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
+        found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True, scope == "bare"))
     return sorted(refs + found, key=lambda r: (r.start, -r.end))
 
 
@@ -433,11 +439,14 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
     refs = find_refs(text, mentions, entities)
+    governments = place_governments(entities)
     ref_starts = [r.start for r in refs]
     starts = story_starts(text.text)
     out: dict[tuple, Relation] = {}
 
     def add(kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, title=None):
+        if kind == "assists" and subject.type == "Place" and _label(subject) in governments:
+            subject = governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
         s_label, o_label = _label(subject), _label(obj)
         domain, range_ = SIGNATURES[kind]
         if s_label == o_label or subject.type not in domain or obj.type not in range_:
@@ -471,6 +480,13 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
         ("supplies", key[1], key[2]) in out or ("supplies", key[2], key[1]) in out))]
 
 
+def place_governments(entities: list[Entity]) -> dict[str, Entity]:
+    """Place label -> the document's agency named 'place + 人民政府' (东宁市 -> 东宁市人民政府)."""
+    agencies = {e.label: e for e in entities if e.type == "Agency"}
+    return {e.label: agencies[e.label + "人民政府"] for e in entities
+            if e.type == "Place" and e.label + "人民政府" in agencies}
+
+
 def _label(x: Ref | Entity) -> str:
     return x.entity if isinstance(x, Ref) else x.label
 
@@ -484,6 +500,7 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
     relation to a project the project named last before it (`project`: the story's last one).
     """
     found = []
+    go_betweens = set()
     present = cues_present(masked.text)
     for kind, pattern, explicit, needs in cue_templates():
         if needs & present != needs:
@@ -504,11 +521,30 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
             else:
                 subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
                 subjects = coordinated(masked, subject) if subject else []
+            if kind == "assists" and subjects and _generic_help(masked, subjects[-1], m.end(), objects):
+                continue
             found.extend((kind, s, o) for s in subjects for o in objects)
+            go_betweens.update((kind, s.entity, f.entity) for s in subjects for f in role_refs(masked, m, "F"))
             if kind in ("develops", "partnerOf") and len(subjects) > 1:
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)
-    return found
+    return [(kind, s, o) for kind, s, o in found if (kind, s.entity, o.entity) not in go_betweens]
+
+
+# Help that a template finds but that is no help to one party: a class of bodies helping
+# enterprises at large (甲局、乙局等部门…帮助企业), or what two partners agree to offer
+# (甲与乙签署协议，为丙等企业提供…: the agreement is a partnerOf).
+_GENERIC_SUBJECT = re.compile(rf"^{_PH}等(?:部门|单位|机构|多个部门|相关部门)")
+_AGREEMENT = re.compile("签署|签订|签约|协议")
+
+
+def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) -> bool:
+    """True when the help from `subject` up to masked position `end` is generic help or an
+    agreement's offer (see _GENERIC_SUBJECT)."""
+    at = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(subject)))
+    after_subject = masked.text[at:max(end, at + 1)]
+    return bool(_AGREEMENT.search(after_subject) or (
+        _GENERIC_SUBJECT.match(after_subject) and all(o.bare for o in objects)))
 
 
 def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
