@@ -398,9 +398,9 @@ def trim_left(text: str, body: list[tuple[int, int, str]], anchors: frozenset[in
     for i, (a, b, _) in enumerate(body):
         if branch and i == len(body) - 1:
             break          # 某某|绥芬河|分公司: the place before a branch head is where the branch is
-        if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and i + 1 < len(body):
-            if any(f not in NAME_FLAGS or text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i]) \
-                    or text[a - 1:a] in load_set("glued_prepositions.txt"):
+        glued = text[a - 1:a] in load_set("glued_prepositions.txt")
+        if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
+            if any(f not in NAME_FLAGS or text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i]) or glued:
                 return body[i:]         # 如果没有|哈尔滨市发改委, 经|市人社局, 某新区|大连某公司
             return body
     cut = 0

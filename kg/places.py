@@ -61,7 +61,7 @@ CITY_WORDS = ("市场", "市民")
 # weak ones only a division name (哈尔滨新区, not 城市新区).
 STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
                "综合实验区", "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
-WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区")
+WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区", "镇")
 ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, reverse=True)))
 # A zone's own name must be delimited on the left by a division name, a function word, a
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.

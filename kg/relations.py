@@ -524,7 +524,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
             if kind == "assists" and subjects and _generic_help(masked, subjects[-1], m.end(), objects):
                 continue
             found.extend((kind, s, o) for s in subjects for o in objects)
-            go_betweens.update((kind, s.entity, f.entity) for s in subjects for f in role_refs(masked, m, "F"))
+            go_betweens.update((kind, s.entity, f.entity)
+                               for s in subjects for f in role_refs(masked, m, "F"))
             if kind in ("develops", "partnerOf") and len(subjects) > 1:
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)

@@ -372,3 +372,87 @@ def test_a_quoted_modifier_does_not_make_enterprise_a_reference():
     text, sentences, mentions, entities = annotate(raw, names)
     refs = find_refs(text, mentions, entities)
     assert not any(r.pronoun for r in refs)
+
+
+# Help that reaches its beneficiary through a go-between, a bare 管委会/项目, a place that
+# stands for its government, and help won from above for a project.
+HELP_PATTERNS = [
+    # 协调 a bank to call on the firm: the help goes to the story's company, not the bank
+    ("甲精工有限公司缺少资金。乙市经信局了解后,协调丙银行(以下简称“丙行”)上门对接。",
+     {"甲精工有限公司": ("甲精工有限公司", C), "乙市经信局": ("乙市经信局", A), "丙银行": ("丙银行", C)},
+     {("assists", "乙市经信局", "甲精工有限公司")}),
+    # 在…牵线下, a lender acts for the firm
+    ("在丁区商务局牵线下,戊农商银行向己纸业有限公司发放贷款。",
+     {"丁区商务局": ("丁区商务局", A), "戊农商银行": ("戊农商银行", C), "己纸业有限公司": ("己纸业有限公司", C)},
+     {("assists", "丁区商务局", "己纸业有限公司")}),
+    # a bare 管委会 and a bare 项目 stand for the ones the story names
+    ("庚高新区管理委员会与辛材料有限公司签约壬储能电站项目。管委会为项目预留了用地。",
+     {"庚高新区管理委员会": ("庚高新区管理委员会", A), "辛材料有限公司": ("辛材料有限公司", C),
+      "壬储能电站项目": ("壬储能电站项目", J)},
+     {("assists", "庚高新区管理委员会", "壬储能电站项目")}),
+    # a place that promises support: its government, when the story names it
+    ("癸县人民政府与甲农业有限公司签约乙果蔬加工园项目。癸县将为项目落地提供全程代办服务。",
+     {"癸县人民政府": ("癸县人民政府", A), "癸县": ("癸县", "Place"), "甲农业有限公司": ("甲农业有限公司", C),
+      "乙果蔬加工园项目": ("乙果蔬加工园项目", J)},
+     {("assists", "癸县人民政府", "乙果蔬加工园项目")}),
+    # help won from above: 向上争取, then the project gains
+    ("丙港口工程开工。丁新区管委会会同戊市发改委积极向上争取,工程获得专项债额度。",
+     {"丙港口工程": ("丙港口工程", J), "丁新区管委会": ("丁新区管理委员会", A), "戊市发改委": ("戊市发改委", A)},
+     {("assists", "丁新区管理委员会", "丙港口工程"), ("assists", "戊市发改委", "丙港口工程")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", HELP_PATTERNS)
+def test_help_patterns(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "assists"} == expected
+
+
+GENERIC_HELP = [
+    # a class of bodies helping enterprises at large
+    ("己公司扩产。区里组织甲区税务局、乙区人社局等部门上门办公,帮助企业对接金融机构。",
+     {"己公司": ("己公司", C), "甲区税务局": ("甲区税务局", A), "乙区人社局": ("乙区人社局", A)}),
+    # what two partners agree to offer is their partnership, not help from either
+    ("丙保险公司与丁区商务局签署合作协议,为戊电器有限公司等企业提供增信服务。",
+     {"丙保险公司": ("丙保险公司", C), "丁区商务局": ("丁区商务局", A), "戊电器有限公司": ("戊电器有限公司", C)}),
+]
+
+
+@pytest.mark.parametrize("raw,names", GENERIC_HELP)
+def test_generic_help_is_not_assists(raw, names):
+    assert not {r for r in relations_of(raw, names) if r[0] == "assists"}
+
+
+MORE_CUES = [
+    # an inspection that finds a fault
+    ("甲市应急局在执法检查中发现乙化工有限公司存在隐患,依法对该公司作出罚款的处罚。",
+     {"甲市应急局": ("甲市应急局", A), "乙化工有限公司": ("乙化工有限公司", C)},
+     ("regulates", "甲市应急局", "乙化工有限公司")),
+    # signing at a named venue
+    ("丙经开区管委会与丁汽车部件有限公司在戊政务中心签约。",
+     {"丙经开区管委会": ("丙经开区管委会", A), "丁汽车部件有限公司": ("丁汽车部件有限公司", C),
+      "戊政务中心": ("戊政务中心", A)},
+     ("partnerOf", "丁汽车部件有限公司", "丙经开区管委会")),
+    # a bare 合作社 at the start of a line after a quote
+    ("己果业专业合作社扩种。“有了钱就好办。”\n合作社理事长庚梅说。",
+     {"己果业专业合作社": ("己果业专业合作社", O), "庚梅": ("庚梅", P)},
+     ("worksFor", "庚梅", "己果业专业合作社")),
+    # a bare 分公司 is the branch named before
+    ("辛建材有限公司壬城分公司扩建仓库。分公司经理癸刚说。",
+     {"辛建材有限公司壬城分公司": ("辛建材有限公司壬城分公司", C), "癸刚": ("癸刚", P)},
+     ("worksFor", "癸刚", "辛建材有限公司壬城分公司")),
+    # a bare 工程 counts toward the story's project; 项目业主 is no reference
+    ("甲快速路工程开工。工程全长9公里,由乙城投集团作为项目业主。",
+     {"甲快速路工程": ("甲快速路工程", J), "乙城投集团": ("乙城投集团", C)},
+     ("develops", "乙城投集团", "甲快速路工程")),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", MORE_CUES)
+def test_more_cues(raw, names, expected):
+    assert expected in relations_of(raw, names)
+
+
+def test_a_bare_project_word_inside_a_compound_is_no_reference():
+    raw = "丙隧道工程开工。工程师说项目部已进场。"
+    text, _, mentions, entities = annotate(raw, {"丙隧道工程": ("丙隧道工程", J)})
+    assert not [r for r in find_refs(text, mentions, entities) if r.pronoun]
