@@ -259,7 +259,9 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
         if m.group() in WEAK_ZONE:
             # 青岛西海岸新区: a weak suffix needs a division right before the zone's own name
             if left in ends and start - left >= 2 and not ZONE_NOT_NAME.search(text[left:start]):
-                out.append(Mention(ends[left], m.end(), text[ends[left]:m.end()], "Place"))
+                # a new area carries its city's name (哈尔滨新区); a town only its own (湄潭县|兴隆镇)
+                begin = left if m.group() == "镇" else ends[left]
+                out.append(Mention(begin, m.end(), text[begin:m.end()], "Place"))
             continue
         # 落户|鄞州经济开发区: a division's short name inside the walked name opens it
         left = next((k for k in range(left, start - 1) if expand_place(text[k:start])), left)

@@ -133,3 +133,9 @@ def test_trie_walk_reads_what_the_pattern_matches():
     for i in range(len(text) + 1):
         m = pattern.match(text, i)
         assert longest_name_end(trie, text, i) == (m.end() if m else None)
+
+
+def test_town_after_its_county_is_a_place_of_its_own():
+    from kg.places import find_place_mentions
+    found = [m.text for m in find_place_mentions("湄潭县兴隆镇的茶农增收")]
+    assert "兴隆镇" in found
