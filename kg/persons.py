@@ -27,7 +27,7 @@ CJK = "\u4e00-\u9fff"
 BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|编者|撰稿|文|图|摄)[\s　/／:：]*$")
 # Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
-                "不没有已要会能可还又再更很最并但却则所以因如若于至到给让使由按据自当"
+                "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
 NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正")
