@@ -415,6 +415,17 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
                         and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)):
                     target[(etype, short)] = longer
                     break
+    # 汽开区管理委员会 → 长春汽车经济技术开发区管理委员会: a Chinese abbreviation keeps its
+    # characters in order, so a short agency name inside exactly one longer one of the same
+    # head is that agency
+    agencies = sorted(by_type.get("Agency", ()), key=len)
+    for short in agencies:
+        if ("Agency", short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
+                or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
+            continue        # only a name left without its jurisdiction is an abbreviation here
+        fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
+        if len(fuller) == 1:
+            target[("Agency", short)] = fuller[0]
     # follow chains: a → b → c
     for k in list(target):
         seen = {k[1]}
@@ -422,6 +433,12 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
             seen.add(target[k])
             target[k] = target[(k[0], target[k])]
     return target
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether the characters of short appear in long in order: '汽开区' in '汽车经济技术开发区'."""
+    chars = iter(long)
+    return all(ch in chars for ch in short)
 
 
 def agency_key(name: str) -> str:

@@ -137,3 +137,9 @@ def test_merge_corpus_joins_a_company_with_its_registered_name():
 def test_group_and_its_subsidiary_stay_two_companies():
     ents = entities_of("吉林省交投集团资产经营公司负责服务区。省交投集团将继续推进。")
     assert "吉林省交通投资集团资产经营公司" in ents and "吉林省交通投资集团" in ents
+
+
+def test_abbreviated_committee_is_the_full_one():
+    ents = entities_of("长春汽车经济技术开发区管理委员会与企业签约。汽开区管委会将提供服务。")
+    agencies = [e for e in ents.values() if e.type == "Agency"]
+    assert [e.label for e in agencies] == ["长春汽车经济技术开发区管理委员会"]
