@@ -9,9 +9,15 @@ import jieba
 
 @lru_cache(maxsize=None)
 def tokenizer() -> jieba.Tokenizer:
+    """jieba's dictionary plus the words that end names (name_stops.txt: 约谈, 收购), so that
+    they come out whole where a name's left edge is sought."""
+    from .lexicon import load_words
     jieba.setLogLevel(60)
     tok = jieba.Tokenizer()
     tok.initialize()
+    for word in load_words("name_stops.txt"):
+        if len(word) > 1:
+            tok.add_word(word)
     return tok
 
 
