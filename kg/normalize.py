@@ -89,6 +89,9 @@ def split_sentences(text: Text) -> list[Sentence]:
         start, end = m.span()
         while start < end and text.text[start].isspace():
             start += 1
+        lead = _DATELINE.match(text.text, start, end)
+        if lead and lead.end() < end:
+            start = lead.end()        # the dateline 本报讯（记者 张三） is no part of the first sentence
         while end > start and text.text[end - 1].isspace():
             end -= 1
         if start < end:
@@ -96,6 +99,7 @@ def split_sentences(text: Text) -> list[Sentence]:
     return out
 
 
+_DATELINE = re.compile(r"(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|社))?(?:讯|\d{1,2}日讯)\s*[（(][^（()）]{0,30}[)）]\s*")
 _SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
 
 

@@ -176,3 +176,12 @@ def test_seed_offsets_and_gold_names_survive(path):
     squeezed = re.sub(r"\s", "", text)
     assert [f["evidence"] for f in gold["fundings"]
             if re.sub(r"\s", "", f["evidence"]) not in squeezed] == []
+
+
+@pytest.mark.parametrize("text, first", [
+    ("本报讯（记者 张三）3月2日，某局召开会议。", "3月2日，某局召开会议。"),
+    ("本报5日讯(记者李四 通讯员王五)企业复工。", "企业复工。"),
+    ("某某日报讯（记者 赵六）项目开工。", "项目开工。"),
+])
+def test_dateline_is_no_part_of_the_first_sentence(text, first):
+    assert split_sentences(normalize(text))[0].text == first
