@@ -270,7 +270,9 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     etype = org_suffixes()[head.group()]
     if "人民银行" in name:
         etype = "Agency"       # the central bank and its branches are state organs
-    if etype == "Company" and not is_company_name(words, head.group()):
+    # a second place name is the company's brand (南宁|邕城|产业投资集团): it counts as a word
+    brand = [text[a:b] for i, (a, b, _) in enumerate(body_tokens) if i and a in anchors]
+    if etype == "Company" and not is_company_name(brand + words, head.group()):
         return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
     if head.group() in KIND_HEADS and not words or head.group() == "部门" and all(w in generic for w in words):
         return None        # 哈市学校 (the city's schools), 市直部门 (its departments)
