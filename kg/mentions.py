@@ -38,6 +38,8 @@ PUNCT = re.compile(r"^[\s\W_]+$")
 # Last characters of organisation names: a word ending in one closes the name before it.
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
 CONJUNCTIONS = frozenset({"与", "和", "及"})
+LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
+PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 # Heads that also name company departments, buildings or courtrooms: an agency only
 # with a jurisdiction (see is_governmental).
@@ -352,8 +354,9 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
                      or CLOSED_NAME.search(word) and not (branch or word.endswith("集团")
                                                           or office and word.endswith("政府"))):
             break
-        if CLOSED_NAME.search(word):
+        if CLOSED_NAME.search(word) and not (LEGAL_FORM.fullmatch(word) and PARENT_BEFORE_FORM.search(text, 0, a)):
             branch = False      # a branch names one parent: 某公司|黑龙江省分公司, not two
+                                # (某银行|股份有限公司|某省分行 is still one parent)
         body.insert(0, (a, min(b, head_start), flag))
     return body
 

@@ -54,7 +54,10 @@ _BARE_AFTER = set("家们等界群间类性化主师款部组业")
 _OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
-_HEADLINE = re.compile(r"(?m)^[^\n。！？!?]{1,40}$")
+# Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
+_HEADLINE = re.compile(r"(?m)^(?=[^\n]*?[\u4e00-\u9fff])[^\n。！？!?]{0,39}[^\n。！？!?：:]$")
+# A speaker's turn in a transcript opens with a label line: 张三（甲局副局长）： or 张三：.
+_TURN_LABEL = re.compile(r"(?m)^[^\n。！？!?：:]{1,40}[：:][ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,7 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
     reach = list(itertools.accumulate((r.end for r in refs), max))   # furthest end so far
     table = {row[0]: row for row in pronoun_table()}
     starts = story_starts(text.text)
+    turns = speaker_turns(text.text, refs)
     found = []
     for m in pronoun_regex().finditer(text.text):
         before = bisect.bisect_left(ref_starts, m.end())
@@ -303,6 +307,13 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
                       and not any(w in r.entity for w in banned)]
         # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
         # 我公司 in a notice is the body that opens it.
+        if scope == "speaker":
+            # 我们 in a transcript: the body of the speaker whose turn holds it.
+            antecedent = speaker_at(turns, m.start())
+            if antecedent is not None and antecedent.type in fits and (
+                    not ending or antecedent.entity.endswith(ending)):
+                found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
+            continue
         if scope == "bare":
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
             candidates += [f for f in found if f.start >= earliest and f.end <= limit
@@ -315,6 +326,30 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
             continue
         found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True, scope == "bare"))
     return sorted(refs + found, key=lambda r: (r.start, -r.end))
+
+
+def speaker_turns(text: str, refs: list[Ref]) -> list[tuple[int, Ref | None]]:
+    """(offset where a turn starts, body of its speaker or None) for each turn label of a
+    transcript: 张三（甲局副局长）： names the body; a later 张三： takes the body named before;
+    主持人： or 记者： opens a turn without one."""
+    out: list[tuple[int, Ref | None]] = []
+    known: dict[str, Ref] = {}
+    for m in _TURN_LABEL.finditer(text):
+        inside = [r for r in refs if m.start() <= r.start and r.end <= m.end() and not r.pronoun]
+        person = next((r for r in inside if r.type == "Person"), None)
+        org = next((r for r in inside if r.type in ORG_TYPES), None)
+        if person is not None and org is not None:
+            known[person.entity] = org
+        elif person is not None:
+            org = known.get(person.entity)
+        out.append((m.end(), org))
+    return out
+
+
+def speaker_at(turns: list[tuple[int, Ref | None]], at: int) -> Ref | None:
+    """Body of the speaker whose turn holds offset `at` (None outside turns)."""
+    i = bisect.bisect_right([start for start, _ in turns], at)
+    return turns[i - 1][1] if i else None
 
 
 def clause_start(text: str, at: int) -> int:

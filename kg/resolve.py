@@ -357,6 +357,10 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
                   and m.type in ("Agency", "Company", "Organization", "Project", "Program")]
         if before:
             short[match.group(1)] = before[-1]
+    # a declared short name the grammar read as a name of its own still names the full one
+    mentions = [replace(m, type=short[name].type, entity=short[name].text)
+                if (name := strip_quotes(m.text)) in short and short[name] is not m else m
+                for m in mentions]
     for m in mentions:
         if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
             for form in short_forms(m.text):

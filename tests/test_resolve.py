@@ -143,3 +143,10 @@ def test_abbreviated_committee_is_the_full_one():
     ents = entities_of("长春汽车经济技术开发区管理委员会与企业签约。汽开区管委会将提供服务。")
     agencies = [e for e in ents.values() if e.type == "Agency"]
     assert [e.label for e in agencies] == ["长春汽车经济技术开发区管理委员会"]
+
+
+def test_declared_short_name_read_as_a_branch_is_the_full_company():
+    ents = entities_of("中国华信资产管理股份有限公司吉林省分公司（以下简称“华信吉林分公司”）发布公告。"
+                       "华信吉林分公司拟转让债权。")
+    branches = [e.label for e in ents.values() if e.label.endswith("分公司")]
+    assert branches == ["中国华信资产管理股份有限公司吉林省分公司"]
