@@ -17,8 +17,8 @@ from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Article, Entity, Evidence, Funding, Mention, Relation, Sentence, Text
 from .money import Amount, DateExpr, find_amounts, find_dates, is_money
 from .relations import (PLACEHOLDER_BASE, Masked, Ref, compile_template, find_posts, find_refs,
-                        find_relations, implicit_subject, mask_sentence, role_refs, story_start,
-                        story_starts)
+                        find_relations, implicit_subject, mask_sentence, role_refs, speaker_at,
+                        speaker_turns, story_start, story_starts)
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ROLES = ("P", "R", "F")
@@ -36,6 +36,18 @@ _CONTRACTS = re.compile("(?:负责)?(?:施工|承建|总承包|代建)")
 _PROJECT_WORD = re.compile("项目|工程")
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
+# A numbered row of a list (一、甲公司，… / 1.甲公司（乙区）：…): its head is the row's party.
+_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_ROW_HEAD_END = "（(,，:："
+# How far back (in sentences) a list's rows look for the body that pays or holds them.
+LIST_REACH = 12
+# A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元.
+_CLASS_RULE = re.compile(r"(?:^|[，,；;。、])对[^，,；;。]{2,40}?的[^，,；;。]{0,12}?"
+                         r"(?:企业|单位|项目|个人|个体工商户|商户|主体|纳税人|工厂|园区|机构|人员)"
+                         r"[，,]?[^，,；;。]{0,12}?给予")
+# Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
+# names pays them when nothing else names a payer (a loan or a claim needs its own lender).
+PAYOUTS = ("Grant", "InterestSubsidy", "Relief")
 
 
 @dataclass(frozen=True)
@@ -151,6 +163,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     last: tuple[Masked, list[Cue]] | None = None      # the sentence before, when it has a cue
     starts = story_starts(text.text)
     story, loans = -1, []           # loans told so far in the story, for interest subsidies
+    turns: list = []                # speaker turns of a transcript (relations.speaker_turns)
     investors: dict[tuple, str | None] = {}     # who else invests in a project's total
     masks: dict[int, Masked] = {}   # masked sentences by index, for the follow-up passes
     for index, sentence in enumerate(sentences):
@@ -161,7 +174,9 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             continue
         if refs is None:
             refs = find_refs(text, mentions, entities)
+            turns = speaker_turns(text.text, refs)
         masked = masks[index] = mask_sentence(sentence, refs)
+        head = row_head(masked)
         cues = find_cues(sentence.text)
         amounts = [a for a in find_amounts(sentence.text)
                    if not a.is_range and is_money(a, sentence.text)]
@@ -172,7 +187,8 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         for amount in amounts:
             left, right = clause_bounds(sentence.text, amount.start, amount.end)
             cue = pick_cue(cues, amount, left, right)
-            if cue is None or is_rule_amount(sentence.text, amount, left, right):
+            if cue is None or is_rule_amount(sentence.text, amount, left, right) \
+                    or _CLASS_RULE.search(sentence.text, 0, amount.start):
                 continue
             paid.append(amount)
             cue = explained_cue(cue, cues, amounts, amount)
@@ -180,6 +196,14 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
                               pick_date(sentence.text, dates, amount), **roles)
             funding = with_context(funding, sentence, previous)
+            if head is not None:
+                funding = as_row(funding, head, lambda kind: list_payer(
+                    sentences, masks, index, story, starts, kind))
+            if not funding.provider and funding.type in PAYOUTS:
+                speaker = speaker_at(turns, sentence.start)
+                if speaker is not None and speaker.type == "Agency" \
+                        and speaker.entity != funding.recipient:
+                    funding = replace(funding, provider=speaker.entity)
             funding = with_loan(funding, loans + current + ([previous] if previous else []))
             funding = with_stated(funding, stated_before(last, cue.type))
             if funding.type == "Investment" and (not funding.provider or _DEVELOPER in funding.provider) \
@@ -212,6 +236,58 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     found = [f if f.provider or f.type != "Investment" else replace(
         f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
     return merge_repeats(found)
+
+
+def row_head(masked: Masked) -> Ref | None:
+    """The body that heads a numbered row of a list (1.甲公司（乙区）：…), else None."""
+    m = _ROW.match(masked.text)
+    if m is None or m.end() >= len(masked.text) or not masked.refs_in(masked.text[m.end()]):
+        return None
+    ref = masked.refs_in(masked.text[m.end()])[0]
+    following = masked.text[m.end() + 1:m.end() + 2]
+    return ref if ref.type in ORG_TYPES and following and following in _ROW_HEAD_END else None
+
+
+def as_row(funding: Funding, head: Ref, payer) -> Funding:
+    """A flow in a list row concerns the row's head: it invests, or it receives (or owes) what
+    the list's payer (`payer(kind)`, see list_payer) pays or holds."""
+    if funding.type == "Investment":
+        return funding if funding.provider else replace(funding, provider=head.entity)
+    provider, recipient = funding.provider, funding.recipient
+    if provider == head.entity:
+        provider = None
+    if recipient is None:
+        recipient = head.entity
+    if provider is None:
+        provider = payer(funding.type)
+    return replace(funding, provider=provider if provider != recipient else None, recipient=recipient)
+
+
+def list_payer(sentences: list[Sentence], masks: dict[int, Masked], index: int, story: int,
+               starts: list[int], kind: str) -> str | None:
+    """The body that pays (or holds) the flows of a list whose row is sentence `index`: the payer
+    the list's header names for any payout (资金由甲局直接拨付至企业账户：), else the nearest payer
+    of a flow of `kind` told before the list in the story (甲公司拟对其拥有的…债权进行转让)."""
+    header = True
+    for j in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
+        if story_start(starts, sentences[j].start) != story:
+            break
+        if j not in masks:
+            header = False
+            continue
+        masked = masks[j]
+        if row_head(masked) is not None:
+            continue
+        for cue in find_cues(sentences[j].text):
+            if cue.weak or not (cue.type == kind or header and {cue.type, kind} <= set(PAYOUTS)):
+                continue
+            at = masked.offsets[cue.start]
+            provider = assign_roles(masked, at, masked.offsets[clause_bounds(
+                sentences[j].text, cue.start, cue.end)[0]], cue.type)["provider"]
+            if provider:
+                return provider
+        header = False
+    return None
 
 
 def project_investor(masks: list[Masked], at: int) -> str | None:
@@ -419,6 +495,14 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
     provider, recipient, facilitator = (roles.get(r) for r in _ROLES)
     if kind == "Loan" and recipient and _is_lender(recipient) and not (provider and _is_lender(provider)):
         provider, recipient = recipient, provider     # 企业向银行贷款: the bank lends
+    elif kind == "Loan" and provider and not _is_lender(provider) and _type_of(masked, provider) != "Agency":
+        # 甲支行客户经理…为企业核定额度，向企业发放贷款: the lender that acts lends, the company borrows.
+        lender = implicit_subject(masked, at, ("Company",))
+        while lender is not None and not _is_lender(lender.entity):
+            lender = implicit_subject(masked, masked.text.find(
+                chr(PLACEHOLDER_BASE + masked.refs.index(lender))), ("Company",))
+        if lender is not None and lender.entity != recipient:
+            provider, recipient = lender.entity, recipient or provider
     if recipient == provider:
         recipient = None
     if facilitator in (provider, recipient):

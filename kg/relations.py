@@ -37,9 +37,10 @@ _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 _LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
 _LIST_RE = re.compile(_LIST)
-# A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…)
-# or names the place of the act (甲与乙在丙中心签约).
-_GAP = rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)|在[^\ue000-\uf8ff，,。；;！？!?]{{0,4}}{_PH}){{0,15}}?"
+# A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…),
+# names the place of the act (甲与乙在丙中心签约) or stands in brackets (甲公司（乙区）：实施…).
+_GAP = (rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)|在[^\ue000-\uf8ff，,。；;！？!?]{{0,4}}{_PH}"
+        rf"|(?<=[（(]){_PH}(?=[）)])){{0,15}}?")
 _SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile("[“”‘’\"「」『』《》]")
@@ -599,6 +600,11 @@ def _names_money(masked: Masked, m: re.Match) -> bool:
     return any(is_money(a, span) for a in find_amounts(span))
 
 
+# A title of a village or township's own body (村党支部书记, 社区居委会主任) is no unit of the
+# story's main organisation.
+_OWN_BODY_TITLES = ("村", "社区", "镇", "乡", "街道")
+
+
 def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
@@ -626,11 +632,30 @@ def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str |
             org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
             if org.type in ORG_TYPES:
                 out.append((person, org, title))
-        elif title and unit_post_regex().fullmatch(title):
+        elif title and unit_post_regex().fullmatch(title) and not title.startswith(_OWN_BODY_TITLES):
             org = main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
             if org is not None:
                 out.append((person, org, title))
     return out
+
+
+# A sub-branch belongs to the branch of its bank for its region, when the document names it.
+_SUB_BRANCH = ("支行", "分理处", "营业部")
+_REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
+
+
+def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
+    """The branch that a sub-branch belongs to: 甲银行乙市丙支行 -> 甲银行乙市分行 (a region its
+    own name begins with), when that branch is among `orgs`; else None."""
+    if not child.label.endswith(_SUB_BRANCH):
+        return None
+    rest = child.label[len(bank):]
+    for org in orgs:
+        if org.label != child.label and org.label.startswith(bank) and _REGION_END.search(org.label):
+            region = _REGION_END.sub("", org.label[len(bank):])
+            if region and rest.startswith(region):
+                return org
+    return None
 
 
 def relations_from_names(entities: list[Entity], refs: list[Ref]):
@@ -655,7 +680,8 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
             rest = child.label[len(name):]
             if child.type in ORG_TYPES and rest not in branch_suffixes() \
                     and rest.endswith(branch_suffixes()):
-                yield "subOrganizationOf", child, parent, first_ref[child.label]
+                yield "subOrganizationOf", child, regional_parent(child, name, orgs) or parent, \
+                    first_ref[child.label]
             elif child.type == "Program" and rest.startswith("关于"):
                 yield "issued", parent, child, first_ref[child.label]
             elif child.type == "Project" and name == parent.label and len(rest) >= 2:

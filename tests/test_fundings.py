@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 from kg.fundings import find_fundings
-from kg.model import Article
-from test_relations import A, C, G, J, annotate
+from kg.model import Article, Sentence
+from test_relations import A, C, G, J, P, annotate
 
 ARTICLE_DATE = "2020-07-02"
 
@@ -315,3 +315,82 @@ NOT_CONTEXT = [
 def test_no_party_from_the_wrong_context(raw, names, expected):
     found = [summary(f) for f in fundings_of(raw, names)]
     assert found == ([expected] if expected else [])
+
+
+# List notices, debt notices, bank releases, court stories and transcripts (one row per pattern).
+GENRE_PATTERNS = [
+    # a list of payouts: the header names the payer, each row's head receives
+    ("名单公布如下，资金由甲市财政局直接拨付至企业账户：\n1.乙材料有限公司（丙区）：实施改造，"
+     "拨付技术改造补助50万元。\n2.丁食品有限公司（戊县）：新增贷款200万元，拨付贷款贴息3万元。",
+     {"甲市财政局": ("甲市财政局", A), "乙材料有限公司": ("乙材料有限公司", C),
+      "丁食品有限公司": ("丁食品有限公司", C)},
+     [("Grant", 500_000, "甲市财政局", "乙材料有限公司", None),
+      # a loan needs its own lender, not the payer of the list
+      ("Loan", 2_000_000, None, "丁食品有限公司", None),
+      ("InterestSubsidy", 30_000, "甲市财政局", "丁食品有限公司", None)]),
+    # a row's investment is the head's own
+    ("资金由甲市财政局拨付：\n1.乙材料有限公司（丙区）：设备投资800万元，拨付补助80万元。",
+     {"甲市财政局": ("甲市财政局", A), "乙材料有限公司": ("乙材料有限公司", C)},
+     [("Investment", 8_000_000, "乙材料有限公司", None, None),
+      ("Grant", 800_000, "甲市财政局", "乙材料有限公司", None)]),
+    # a debt notice: the holder named before the list is the creditor, each row's head owes;
+    # a guarantor is no party
+    ("甲资产管理公司拟对其拥有的乙建材有限公司等2户企业的债权进行转让。债权具体情况如下：\n"
+     "一、乙建材有限公司，截至2023年6月20日，债权本金100万元，本息合计150万元。担保人为丁实业有限公司。\n"
+     "二、丙轴承有限公司，截至2023年6月20日，本息合计80万元。",
+     {"甲资产管理公司": ("甲资产管理公司", C), "乙建材有限公司": ("乙建材有限公司", C),
+      "丙轴承有限公司": ("丙轴承有限公司", C), "丁实业有限公司": ("丁实业有限公司", C)},
+     [("Debt", 1_000_000, "甲资产管理公司", "乙建材有限公司", None),
+      ("Debt", 1_500_000, "甲资产管理公司", "乙建材有限公司", None),
+      ("Debt", 800_000, "甲资产管理公司", "丙轴承有限公司", None)]),
+    # the bank whose officer acts lends; 企业 borrows
+    ("丙模具有限公司资金紧张。甲银行乙支行客户经理上门走访后，为企业核定信用额度，向企业发放信用贷款200万元。",
+     {"丙模具有限公司": ("丙模具有限公司", C), "甲银行乙支行": ("甲银行乙支行", C)},
+     [("Loan", 2_000_000, "甲银行乙支行", "丙模具有限公司", None)]),
+    # 为该公司核定授信, then a first loan in the next clause
+    ("丁零部件有限公司启动新线。戊银行己支行为该公司核定综合授信5000万元，并于8月发放首笔技改贷款1000万元。",
+     {"丁零部件有限公司": ("丁零部件有限公司", C), "戊银行己支行": ("戊银行己支行", C)},
+     [("Loan", 50_000_000, "戊银行己支行", "丁零部件有限公司", None),
+      ("Loan", 10_000_000, "戊银行己支行", "丁零部件有限公司", None)]),
+    # a judgment: the debtor 应向 the creditor pay what it owes
+    ("法院经审理判决，甲建设有限公司应向乙安装有限公司支付拖欠的工程款100万元。",
+     {"甲建设有限公司": ("甲建设有限公司", C), "乙安装有限公司": ("乙安装有限公司", C)},
+     [("Debt", 1_000_000, "乙安装有限公司", "甲建设有限公司", None)]),
+    # a claim held against a project owner
+    ("法院查明，甲建设有限公司对项目业主丙开发有限公司享有已到期的工程款债权约30万元。",
+     {"甲建设有限公司": ("甲建设有限公司", C), "丙开发有限公司": ("丙开发有限公司", C)},
+     [("Debt", 300_000, "甲建设有限公司", "丙开发有限公司", None)]),
+    # a transcript: the speaker's department pays what its turn reports without a payer
+    ("孙丽（甲省财政厅副厅长）：\n今年，省财政安排专项资金2亿元。比如，乙科技有限公司获得奖补资金300万元。",
+     {"甲省财政厅": ("甲省财政厅", A), "孙丽": ("孙丽", P), "乙科技有限公司": ("乙科技有限公司", C)},
+     [("Grant", 200_000_000, "甲省财政厅", None, None),
+      ("Grant", 3_000_000, "甲省财政厅", "乙科技有限公司", None)]),
+    # the host's turn has no department
+    ("孙丽（甲省财政厅副厅长）：\n介绍情况。\n主持人：\n比如，乙科技有限公司获得奖补资金300万元。",
+     {"甲省财政厅": ("甲省财政厅", A), "孙丽": ("孙丽", P), "乙科技有限公司": ("乙科技有限公司", C)},
+     [("Grant", 3_000_000, None, "乙科技有限公司", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", GENRE_PATTERNS)
+def test_genre_patterns(raw, names, expected):
+    # Lines are sentences too, as kg.normalize splits them (a list header ends with a colon).
+    text, sentences, mentions, entities = annotate(raw, names)
+    lines = []
+    for s in sentences:
+        start = s.start
+        for line in s.text.split("\n"):
+            if line:
+                lines.append(Sentence(start, start + len(line), line))
+            start += len(line) + 1
+    found = find_fundings("t", text, lines, mentions, entities, Article("t", "t", None, ARTICLE_DATE))
+    assert [summary(f) for f in found] == expected
+
+
+# A sum offered to a class of parties by a policy is a rule, not a flow.
+@pytest.mark.parametrize("raw", [
+    "对新认定的省级智能工厂企业，给予一次性奖励30万元。",
+    "二、对年度营业收入首次突破2000万元的规模以上工业企业，给予一次性奖励20万元。",
+])
+def test_a_sum_offered_to_a_class_is_a_rule(raw):
+    assert fundings_of(raw, {}) == []

@@ -456,3 +456,71 @@ def test_a_bare_project_word_inside_a_compound_is_no_reference():
     raw = "丙隧道工程开工。工程师说项目部已进场。"
     text, _, mentions, entities = annotate(raw, {"丙隧道工程": ("丙隧道工程", J)})
     assert not [r for r in find_refs(text, mentions, entities) if r.pronoun]
+
+
+GENRE_RELATIONS = [
+    # joint issuers with 由…会同…推行
+    ("由甲市财政局会同乙市中心支行推行“丙贷通”融资对接机制。",
+     {"甲市财政局": ("甲市财政局", A), "乙市中心支行": ("乙市中心支行", A), "“丙贷通”": ("丙贷通", G)},
+     {("issued", "甲市财政局", "丙贷通"), ("issued", "乙市中心支行", "丙贷通")}),
+    # a list row: the head, a place in brackets, then the act
+    ("1.甲材料有限公司（乙区）：实施丙提纯改造项目，设备投资100万元。",
+     {"甲材料有限公司": ("甲材料有限公司", C), "乙区": ("乙区", "Place"),
+      "丙提纯改造项目": ("丙提纯改造项目", J)},
+     {("develops", "甲材料有限公司", "丙提纯改造项目")}),
+    # a company's own project
+    ("丁药业有限公司的戊智能化改造项目获得补助。",
+     {"丁药业有限公司": ("丁药业有限公司", C), "戊智能化改造项目": ("戊智能化改造项目", J)},
+     {("develops", "丁药业有限公司", "戊智能化改造项目")}),
+    # the general contractor sublets to a subcontractor; the owner is named as 项目业主
+    ("甲建设有限公司承建乙产业园项目，并将机电安装工程分包给丙安装有限公司施工。"
+     "甲建设有限公司对项目业主丁开发有限公司享有债权。",
+     {"甲建设有限公司": ("甲建设有限公司", C), "乙产业园项目": ("乙产业园项目", J),
+      "丙安装有限公司": ("丙安装有限公司", C), "丁开发有限公司": ("丁开发有限公司", C)},
+     {("contractorOf", "甲建设有限公司", "乙产业园项目"), ("contractorOf", "丙安装有限公司", "乙产业园项目"),
+      ("develops", "丁开发有限公司", "乙产业园项目")}),
+    # a court: enforcement applied for, seizure, a banner of thanks
+    ("乙安装有限公司向甲区人民法院申请强制执行。甲区人民法院查封了丙建设有限公司的商铺。",
+     {"乙安装有限公司": ("乙安装有限公司", C), "甲区人民法院": ("甲区人民法院", A),
+      "丙建设有限公司": ("丙建设有限公司", C)},
+     {("assists", "甲区人民法院", "乙安装有限公司"), ("regulates", "甲区人民法院", "丙建设有限公司")}),
+    ("7月12日，乙安装有限公司总经理王强将一面锦旗送到甲区人民法院执行局。",
+     {"乙安装有限公司": ("乙安装有限公司", C), "甲区人民法院执行局": ("甲区人民法院执行局", A),
+      "王强": ("王强", P)},
+     {("assists", "甲区人民法院执行局", "乙安装有限公司"), ("worksFor", "王强", "乙安装有限公司")}),
+    # a fine on the legal representative of a company is aimed at the company
+    ("甲区人民法院作出处理：对丙建设有限公司法定代表人罗某处以罚款5万元。",
+     {"甲区人民法院": ("甲区人民法院", A), "丙建设有限公司": ("丙建设有限公司", C)},
+     {("regulates", "甲区人民法院", "丙建设有限公司")}),
+    # a bank and a commission set up a mechanism together
+    ("甲银行乙市分行还与乙市经济和信息化委员会建立对接机制。",
+     {"甲银行乙市分行": ("甲银行乙市分行", C), "乙市经济和信息化委员会": ("乙市经济和信息化委员会", A)},
+     {("partnerOf", "乙市经济和信息化委员会", "甲银行乙市分行")}),
+    # 我们 in a speaker's turn is the speaker's department, not the one it reaches out to
+    ("孙丽（甲省工信厅副厅长）：\n我们还将积极对接乙部，同时与丙通信有限公司合作。",
+     {"甲省工信厅": ("甲省工信厅", A), "孙丽": ("孙丽", P), "乙部": ("乙部", A),
+      "丙通信有限公司": ("丙通信有限公司", C)},
+     {("partnerOf", "丙通信有限公司", "甲省工信厅")}),
+    # a bank's sub-branch belongs to the branch of its region named in the story
+    ("甲银行乙市分行与甲银行乙市丙区支行共同发布公告。",
+     {"甲银行乙市分行": ("甲银行乙市分行", C), "甲银行乙市丙区支行": ("甲银行乙市丙区支行", C),
+      "甲银行": ("甲银行", C)},
+     {("subOrganizationOf", "甲银行乙市丙区支行", "甲银行乙市分行"),
+      ("subOrganizationOf", "甲银行乙市分行", "甲银行")}),
+    # a village title belongs to the village's own body, not to the story's agency
+    ("甲县发改局为乙村修路。村党支部书记陈明介绍了情况。",
+     {"甲县发改局": ("甲县发改局", A), "陈明": ("陈明", P)}, set()),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", GENRE_RELATIONS)
+def test_genre_relations(raw, names, expected):
+    got = {r for r in relations_of(raw, names) if r[0] != "partnerOf" or expected}
+    assert expected <= got
+    if not expected:
+        assert not any(r[0] == "worksFor" for r in got)
+
+
+def test_a_page_number_or_a_speaker_label_starts_no_story():
+    text = "甲公告\n正文第一句。\n— 1 —\n正文第二句。\n张三（甲局局长）：\n正文第三句。"
+    assert relations.story_starts(text) == [3]
