@@ -151,6 +151,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
     if name in national_names():
         return national_names()[name], None
+    if name in national_official_names():
+        return name, None        # 工业和信息化部 is the ministry, in any city's story
     name = BUREAU_DEPARTMENT.sub("", name)       # 民政局部门 is the bureau itself
     if name.endswith("部门") and not name.endswith("职能部门"):
         name = name[:-2] + "局"                  # 人社部门 is the 人社局
@@ -361,6 +363,9 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
                 if (name := strip_quotes(m.text)) in short and short[name] is not m else m
                 for m in mentions]
+    cores = {company_core(m.text): m for m in mentions
+             if m.type == "Company" and REGISTERED.search(m.text) and len(company_core(m.text)) >= 2}
+    mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
         if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
             for form in short_forms(m.text):
@@ -378,6 +383,19 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
             added.append(Mention(match.start(), match.end(), match.group(), full.type, entity=full.text))
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
+    """对|华耀公司: a company name the grammar read with a preposition before a known
+    company's core starts at the core and names that company."""
+    if m.type != "Company" or m.entity:
+        return m
+    for core, full in cores.items():
+        k = m.text.find(core, 1)
+        if full is not m and k > 0 and m.text[k - 1] in load_set("glued_prepositions.txt") \
+                and not REGISTERED.search(m.text):
+            return replace(m, start=m.start + k, text=m.text[k:], entity=full.text)
+    return m
 
 
 def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dict[tuple[str, str], str]:

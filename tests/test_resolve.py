@@ -150,3 +150,12 @@ def test_declared_short_name_read_as_a_branch_is_the_full_company():
                        "华信吉林分公司拟转让债权。")
     branches = [e.label for e in ents.values() if e.label.endswith("分公司")]
     assert branches == ["中国华信资产管理股份有限公司吉林省分公司"]
+
+
+def test_preposition_glued_to_a_known_company_is_cut():
+    ents = entities_of("广东瑞禾泰建设集团有限公司拖欠工程款。法院对瑞禾泰公司账户予以冻结。")
+    assert [e.label for e in ents.values() if e.type == "Company"] == ["广东瑞禾泰建设集团有限公司"]
+
+
+def test_national_ministry_keeps_its_name_in_a_city_story():
+    assert "工业和信息化部" in entities_of("长春市的企业入选工业和信息化部名单。")
