@@ -1,7 +1,8 @@
 """End to end on our own held-out-style sets, written and annotated independently of the
-extractor: tests/heldout (six clean stories from six provinces) and tests/heldout2 (six
-newspaper pages, two with OCR breaks). Scored with ../shared/eval/score.py; skipped when
-../shared is absent."""
+extractor: tests/heldout (six clean stories from six provinces), tests/heldout2 (six
+newspaper pages, two with OCR breaks) and tests/heldout3 (notices, a debt-transfer notice,
+a bank release, a court story, a county roundup, a press conference). Scored with
+../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,10 +18,12 @@ pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/sco
 # The issues' held-out bars are entities 0.70, relations 0.45 and fundings found 0.75; each
 # set is held a little below what it reaches today, so that a regression shows.
 BARS = {
-    "heldout": [(("entities",), 0.95), (("relations",), 0.82),
-                (("fundings", "found"), 0.95), (("fundings", "exact"), 0.88)],
-    "heldout2": [(("entities",), 0.90), (("relations",), 0.78),
-                 (("fundings", "found"), 0.92), (("fundings", "exact"), 0.70)],
+    "heldout": [(("entities",), 0.95), (("relations",), 0.88),
+                (("fundings", "found"), 0.95), (("fundings", "exact"), 0.92)],
+    "heldout2": [(("entities",), 0.93), (("relations",), 0.88),
+                 (("fundings", "found"), 0.93), (("fundings", "exact"), 0.78)],
+    "heldout3": [(("entities",), 0.93), (("relations",), 0.85),
+                 (("fundings", "found"), 0.93), (("fundings", "exact"), 0.90)],
 }
 
 
