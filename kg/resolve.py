@@ -2,13 +2,17 @@
 
 * Agencies and organisations get their full official name with the full jurisdiction:
   省发改委 in a Harbin story → 黑龙江省发展和改革委员会 (abbreviations: agency_abbrev.tsv;
-  the article's home city and province are the places it names most).
-* Declared short names (以下简称“X”) and a company's distinctive core (星河光电 in
-  长春星河光电科技有限公司) become aliases, and their later occurrences mentions.
+  the article's home city and province are the places it names most, and 省/市/区 short
+  forms take the nearest one named before). Party bodies take 中共, provincial bureaus 厅,
+  a local office of a national body merges with its form without it (国家税务总局…税务局).
+* Declared short names (以下简称“X”), a company's distinctive core and its brand with the
+  trade cut short (星河光电, 海晟配件) become aliases, and their later occurrences mentions;
+  a short agency name that is an in-order abbreviation of one agency of the story is it.
 * Programs lose their 《》/“” quotes; a short title (《办法》) is an alias of the full one.
 * Projects named with and without place prefix or head (北湖物流园项目 / 长春北湖物流园项目) merge.
-* A branch (X银行Y分行) brings its parent (X银行) as an entity.
-`merge_corpus` then maps a name that one article uses as an alias onto the entity it names.
+* A branch (X银行Y分行) brings its parent (X银行); an agency brings the district or zone it serves.
+`merge_corpus` then maps a name that one article uses as an alias, or a company named without
+its legal form, onto the entity it names.
 """
 from __future__ import annotations
 
