@@ -60,6 +60,7 @@ def org_suffixes() -> dict[str, str]:
     too, so that the conjunction does not end the name."""
     from .resolve import abbreviations
     suffixes = {body: "Agency" for body in abbreviations().values() if "和" in body}
+    suffixes.update((body, "Agency") for body in load_words("agency_bodies.txt"))
     suffixes.update((suffix, cls) for suffix, cls in load_table("org_suffixes.tsv", 2))
     return suffixes
 
@@ -121,19 +122,24 @@ COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座�
 DASHES = frozenset({"—", "-", "－", "——"})
 SCHEME_AFTER_QUOTE = re.compile(r"等(?:方式|措施|举措|政策|模式|机制|渠道|形式|服务)")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
+REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff]?$")
+PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
 
 def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
     """All entity mentions of a document (offsets into text.text), overlaps resolved."""
     s = text.text
-    place_mentions = places.find_place_mentions(s)
+    bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
+    # a reporter's name (记者 孟庆阳) is no place either
+    place_mentions = [m for m in places.find_place_mentions(s)
+                      if not any(a < m.end and m.start < b for a, b in bylines)
+                      and not REPORTER_BEFORE.search(s, max(0, m.start - 6), m.start)]
     place_starts = {m.start for m in place_mentions}
     candidates: list[Mention] = list(place_mentions)
     for sent in sentences:
         anchors = frozenset(p - sent.start for p in place_starts if sent.start <= p < sent.end)
         candidates.extend(find_sentence_mentions(sent, anchors))
-    bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
     return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
@@ -261,9 +267,10 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             return None
         return Mention(sent.start + start, sent.start + head_end, name, kind.capitalize())
     words = [text[a:b] for a, b, _ in body_tokens if a not in anchors]
-    if "某" in body or words and all(f.startswith("v") and b - a > 1 for a, b, f in body_tokens if a not in anchors):
-        return None        # 某银行, 证实|公司: no name at all
     placed = any(a in anchors for a, _, _ in body_tokens) or text[start] in JURISDICTION_CHARS
+    if "某" in body or not placed and words and all(f.startswith("v") and b - a > 1
+                                                   for a, b, f in body_tokens if a not in anchors):
+        return None        # 某银行, 证实|公司: no name at all (but 包头市|就业|服务中心 is one)
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     if not body or name in load_set("org_suffix_exceptions.txt") or not placed and words and all(w in generic for w in words):
         return None        # 行业协会, 属地治安大队: a kind of body, unless a place names whose
@@ -523,8 +530,8 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
         if project:      # “某某国际”项目
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], "Project")
-        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) \
-                or SCHEME_AFTER_QUOTE.match(sent.text, m.end()):    # “银企对接”等方式
+        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) or PRODUCT_END.search(m.group(1)) \
+                or SCHEME_AFTER_QUOTE.match(sent.text, m.end()):    # “银企对接”等方式, “某某e贷”
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), "Program")
 
 

@@ -58,7 +58,7 @@ def company_abbreviations() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def standard_bodies() -> frozenset[str]:
     """Official agency bodies (财政局, 营商环境建设监督局): named bare, they are the home city's."""
-    return frozenset(abbreviations().values())
+    return frozenset(abbreviations().values()) | load_set("agency_bodies.txt")
 
 
 @lru_cache(maxsize=None)
