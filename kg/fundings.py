@@ -30,7 +30,13 @@ _AGAIN = re.compile("(?:这|该|此)笔")
 _QUOTE_OPEN = ("“", "「", "\"")
 _SAID = re.compile("说|表示|告诉|介绍|坦言|感慨")
 # A place that acts as the subject of a payment (甲区累计向…兑现), not one that names a body (甲区国企).
-_PLACE_ACTS = re.compile("(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
+# 甲区已有300户企业申领…: a place that only locates the recipients does not pay.
+_PLACE_ACTS = re.compile("(?!已?有)(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
+# 甲公司…获得补贴30万元: the subject of these verbs receives.
+_RECEIVES = re.compile("获得|收到|得到|拿到|获批|申领|领取|领到")
+# The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
+# total that no other payer is named for (全市新增减税降费5亿元).
+_SOURCE = re.compile(r"(?:从|据)([\ue000-\uf8ff])(?:获悉|了解到|得知)|([\ue000-\uf8ff])(?:数据|统计)显示")
 # A company followed by these builds for another: 甲公司施工 / 甲公司负责承建.
 _CONTRACTS = re.compile("(?:负责)?(?:施工|承建|总承包|代建)")
 _PROJECT_WORD = re.compile("项目|工程")
@@ -204,6 +210,8 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
                 if speaker is not None and speaker.type == "Agency" \
                         and speaker.entity != funding.recipient:
                     funding = replace(funding, provider=speaker.entity)
+            if not funding.provider and funding.type == "Relief":
+                funding = replace(funding, provider=source_agency(masked))
             funding = with_loan(funding, loans + current + ([previous] if previous else []))
             funding = with_stated(funding, stated_before(last, cue.type))
             if funding.type == "Investment" and (not funding.provider or _DEVELOPER in funding.provider) \
@@ -235,7 +243,31 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         found = with_developers(found, find_relations(doc_id, text, sentences, mentions, entities))
     found = [f if f.provider or f.type != "Investment" else replace(
         f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
-    return merge_repeats(found)
+    return merge_repeats(with_story_payers(found, starts, {e.label: e.type for e in entities}))
+
+
+def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[str, str]) -> list[Funding]:
+    """A payout without a payer takes the agency that paid the story's earlier payout of the same
+    kind (甲中心向企业发放以工代训补贴2000万元。…乙公司获得补贴20万元)."""
+    out: list[Funding] = []
+    for f in fundings:
+        if not f.provider and f.type in PAYOUTS:
+            story = story_start(starts, f.evidence.start)
+            payer = next((g.provider for g in reversed(out) if g.type == f.type and g.provider
+                          and types.get(g.provider) == "Agency" and g.provider != f.recipient
+                          and story_start(starts, g.evidence.start) == story), None)
+            f = replace(f, provider=payer)
+        out.append(f)
+    return out
+
+
+def source_agency(masked: Masked) -> str | None:
+    """The agency the sentence cites as its source (记者从甲局获悉), else None."""
+    for m in _SOURCE.finditer(masked.text):
+        refs = masked.refs_in(m.group(1) or m.group(2))
+        if refs and refs[0].type == "Agency":
+            return refs[0].entity
+    return None
 
 
 def row_head(masked: Masked) -> Ref | None:
@@ -400,6 +432,9 @@ def stated_before(last: tuple[Masked, list[Cue]] | None, kind: str) -> Funding |
         return None
     at = masked.offsets[cue.start]
     roles = assign_roles(masked, at, masked.offsets[clause_bounds_masked(masked, at)], kind)
+    named = [r for r in masked.refs if r.entity == roles["recipient"]]
+    if named and all(r.bare for r in named):
+        roles["recipient"] = None     # 企业即可申领返还: the class of companies, not one of them
     if not (roles["provider"] or roles["recipient"]):
         return None
     return Funding(kind, Evidence("", "", 0, 0), **roles)
@@ -414,7 +449,11 @@ def clause_bounds_masked(masked: Masked, at: int) -> int:
 def with_loan(funding: Funding, before: list[Funding]) -> Funding:
     """An interest subsidy goes to the borrower of the loan named with it (甲银行向乙公司发放贷款，
     丙局给予贴息), never to the bank."""
-    if funding.type != "InterestSubsidy" or (funding.recipient and not _is_lender(funding.recipient)):
+    if funding.type != "InterestSubsidy":
+        return funding
+    if funding.provider and _is_lender(funding.provider) and "财政" not in funding.provider:
+        funding = replace(funding, provider=None)     # a bank lends; it does not pay the subsidy
+    if funding.recipient and not _is_lender(funding.recipient):
         return funding
     loan = next((f for f in reversed(before) if f.type == "Loan" and f.recipient), None)
     if loan is None:
@@ -438,9 +477,13 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             rank = (0 if m.start() < right and m.end() > clause else 1, distance)
             for role in _ROLES:
-                refs = [r for r in role_refs(masked, m, role) if r.type in fits]
-                if not refs and role == implicit:
-                    subject = implicit_subject(masked, m.start() + 1, ORG_TYPES)
+                captured = role_refs(masked, m, role)
+                refs = [r for r in captured if r.type in fits]
+                if not refs and (role == implicit or captured and all(r.type == "Program" for r in captured)):
+                    # 通过甲贷向乙银行申请: a program in the role's place stands for no party;
+                    # the subject before it takes the role.
+                    subject = implicit_subject(masked, m.start() + 1 if role == implicit
+                                               else m.start(role), ORG_TYPES)
                     refs = [subject] if subject else []
                 if refs and (role not in best or rank < best[role][0]):
                     best[role] = (rank, refs[0].entity)
@@ -460,6 +503,9 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
         elif subject.entity not in roles.values():
             if kind == "Debt" and "欠" in masked.text[pos:at] and "R" not in roles:
                 roles["R"] = subject.entity       # 乙公司拖欠货款: the debtor owes
+            elif kind != "Loan" and _RECEIVES.search(masked.text, pos, at) and "R" not in roles \
+                    and subject.type != "Agency":
+                roles["R"] = subject.entity
             elif kind == "Loan" and not _is_lender(subject.entity):
                 if subject.type != "Agency" and "R" not in roles:   # an agency does not borrow
                     roles["R"] = subject.entity

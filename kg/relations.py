@@ -24,7 +24,7 @@ from .money import find_amounts, is_money
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "subOrganizationOf": (ORG_TYPES, ORG_TYPES),
     "worksFor": (("Person",), ORG_TYPES),
-    "issued": (("Agency", "Organization"), ("Program",)),
+    "issued": (("Agency", "Organization", "Company"), ("Program",)),
     "partnerOf": (ORG_TYPES, ORG_TYPES),
     "regulates": (("Agency",), ("Company", "Organization")),
     "develops": (ORG_TYPES, ("Project",)),
@@ -54,6 +54,11 @@ _BARE_AFTER = set("家们等界群间类性化主师款部组业")
 # Prepositions whose object is never a co-subject (unlike 与/和: 甲与乙共建).
 _OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_GO_BETWEEN_VERBS = ("协调", "联系", "对接")
+# 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
+_SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
+                     rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({_PH})")
+_INVESTS = re.compile("投资")
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
 # Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
 _HEADLINE = re.compile(r"(?m)^(?=[^\n]*?[\u4e00-\u9fff])[^\n。！？!?]{0,39}[^\n。！？!?：:]$")
@@ -306,6 +311,10 @@ def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> li
         candidates = [r for r in refs[lo:before] if r.end <= limit and r.type in fits
                       and (not ending or r.entity.endswith(ending))
                       and not any(w in r.entity for w in banned)]
+        if scope == "demonstrative":
+            # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
+            candidates = [r for r in candidates
+                          if not text.text[:r.start].endswith(_GO_BETWEEN_VERBS)] or candidates
         # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
         # 我公司 in a notice is the body that opens it.
         if scope == "speaker":
@@ -493,7 +502,7 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
         if key not in out or (title and not out[key].job_title):
             out[key] = Relation(kind, s_label, o_label, ev, title)
 
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         first = bisect.bisect_left(ref_starts, sentence.start)
         if first == len(refs) or refs[first].start >= sentence.end:
             continue
@@ -507,6 +516,10 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
         project = next((r for r in reversed(earlier) if r.type == "Project"), None)
         for kind, subject, obj in match_cues(masked, protagonist, project):
             add(kind, subject, obj, ev)
+        following = sentences[index + 1] if index + 1 < len(sentences) and story_start(
+            starts, sentences[index + 1].start) == story_start(starts, sentence.start) else None
+        for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
+            add("develops", subject, obj, ev)
     for kind, subject, obj, ref in relations_from_names(entities, refs):
         sentence = next((s for s in sentences if s.start <= ref.start < s.end), None)
         if sentence is not None:
@@ -514,6 +527,22 @@ def find_relations(doc_id: str, text: Text, sentences: list[Sentence], mentions:
     # A supply contract is not a partnership.
     return [r for key, r in out.items() if not (key[0] == "partnerOf" and (
         ("supplies", key[1], key[2]) in out or ("supplies", key[2], key[1]) in out))]
+
+
+def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
+    """(company, project) for a project signed between a body and one company, when `context`
+    (the sentence and the next) states an investment: 甲区政府与乙公司签约丙项目。项目总投资5亿元
+    -> (乙公司, 丙项目)."""
+    if not _INVESTS.search(context):
+        return []
+    out = []
+    for m in _SIGNED.finditer(masked.text):
+        pair = masked.refs_in(m.group(1) + m.group(2))
+        project = masked.refs_in(m.group(3))[0]
+        companies = [r for r in pair if r.type == "Company"]
+        if project.type == "Project" and len(companies) == 1:
+            out.append((companies[0], project))
+    return out
 
 
 def place_governments(entities: list[Entity]) -> dict[str, Entity]:
@@ -562,7 +591,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
             found.extend((kind, s, o) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
-            if kind in ("develops", "partnerOf") and len(subjects) > 1:
+            if kind in ("develops", "partnerOf") and len(subjects) > 1 \
+                    and any(o.type in SIGNATURES[kind][1] for o in objects):
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)
     return [(kind, s, o) for kind, s, o in found if (kind, s.entity, o.entity) not in go_betweens]

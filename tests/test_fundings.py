@@ -394,3 +394,56 @@ def test_genre_patterns(raw, names, expected):
 ])
 def test_a_sum_offered_to_a_class_is_a_rule(raw):
     assert fundings_of(raw, {}) == []
+
+
+# Patterns of regional newspaper pages: tax relief totals, subsidies after a payer named
+# earlier in the story, lists of borrowers, products in the place of a party.
+PAGE_PATTERNS = [
+    # a tax relief total reported by the tax bureau the news cites
+    ("记者从甲市税务局获悉,今年一季度,全市新增减税降费3.2亿元。",
+     {"甲市税务局": ("甲市税务局", A)},
+     ("Relief", 320_000_000, "甲市税务局", None, None)),
+    # a deferral of social insurance for a company
+    ("乙区社保中心为丙金属有限公司办理了社会保险费缓缴,缓缴金额12.5万元。",
+     {"乙区社保中心": ("乙区社保中心", A), "丙金属有限公司": ("丙金属有限公司", C)},
+     ("Relief", 125_000, "乙区社保中心", "丙金属有限公司", None)),
+    # a state company that belongs to a government waives rents: the government is no recipient
+    ("丁城投作为区政府所属的国有企业,已为60户承租企业减免房租共计150万元。",
+     {"丁城投": ("丁城投", C), "区政府": ("丁区人民政府", A)},
+     ("Relief", 1_500_000, "丁城投", None, None)),
+    # a total lent to listed companies: the first of them stands for the list
+    ("戊银行己市分行已累计为庚铸造有限公司、辛物流有限公司等100余户市场主体投放贷款8亿元。",
+     {"戊银行己市分行": ("戊银行己市分行", C), "庚铸造有限公司": ("庚铸造有限公司", C),
+      "辛物流有限公司": ("辛物流有限公司", C)},
+     ("Loan", 800_000_000, "戊银行己市分行", "庚铸造有限公司", None)),
+    # a loan asked for through a named product: the product is no party
+    ("今年3月，壬米业有限公司急需资金，通过“壬税贷”向癸银行壬市分行申请贷款200万元。",
+     {"壬米业有限公司": ("壬米业有限公司", C), "壬税贷": ("壬税贷", G),
+      "癸银行壬市分行": ("癸银行壬市分行", C)},
+     ("Loan", 2_000_000, "癸银行壬市分行", "壬米业有限公司", None)),
+    # a claim a bank plans to sell: the debtor is named before the amount's sentence
+    ("甲银行乙分行拟将其对丙粮贸有限公司享有的债权依法转让。截至6月20日，债权本金余额1200万元。",
+     {"甲银行乙分行": ("甲银行乙分行", C), "丙粮贸有限公司": ("丙粮贸有限公司", C)},
+     ("Debt", 12_000_000, "甲银行乙分行", "丙粮贸有限公司", None)),
+    # a company that gains a subsidy paid by the unit the story named for that subsidy
+    ("丁市就业中心已向全市200户企业发放以工代训补贴2000万元。戊铸造有限公司今年组织300名职工开展以工代训,获得补贴18万元。",
+     {"丁市就业中心": ("丁市就业中心", A), "戊铸造有限公司": ("戊铸造有限公司", C)},
+     ("Grant", 180_000, "丁市就业中心", "戊铸造有限公司", None)),
+    # the bank that lends does not pay the interest subsidy of its loan
+    ("己市财政局将首批贷款贴息资金拨付至企业账户。庚银行己市分行为庚精工有限公司发放贷款900万元,企业由此获得贴息资金15万元。",
+     {"己市财政局": ("己市财政局", A), "庚银行己市分行": ("庚银行己市分行", C),
+      "庚精工有限公司": ("庚精工有限公司", C)},
+     ("InterestSubsidy", 150_000, "己市财政局", "庚精工有限公司", None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PAGE_PATTERNS)
+def test_page_patterns(raw, names, expected):
+    assert expected in [summary(f) for f in fundings_of(raw, names)]
+
+
+def test_a_place_that_locates_applicants_pays_nothing():
+    raw = "据了解,辛市保险中心开辟网上通道,企业即可申领稳岗返还。截至目前,壬区已有900户企业申领稳岗返还资金共计800万元。"
+    names = {"辛市保险中心": ("辛市保险中心", A), "壬区": ("壬区", "Place")}
+    assert [summary(f) for f in fundings_of(raw, names)] == [
+        ("Relief", 8_000_000, "辛市保险中心", None, None)]

@@ -524,3 +524,75 @@ def test_genre_relations(raw, names, expected):
 def test_a_page_number_or_a_speaker_label_starts_no_story():
     text = "甲公告\n正文第一句。\n— 1 —\n正文第二句。\n张三（甲局局长）：\n正文第三句。"
     assert relations.story_starts(text) == [3]
+
+
+# Patterns of regional newspaper pages: joint issuers, co-launched products, signed projects,
+# a subordinate unit, a go-between asked for help.
+PAGE_RELATIONS = [
+    # a document issued by one bureau together with another
+    ("《甲市收费行为指引》由甲市监管局会同甲市发改委于今年3月印发。",
+     {"甲市收费行为指引": ("甲市收费行为指引", G), "甲市监管局": ("甲市监管局", A),
+      "甲市发改委": ("甲市发改委", A)},
+     {("issued", "甲市监管局", "甲市收费行为指引"), ("issued", "甲市发改委", "甲市收费行为指引")}),
+    # a loan product launched by a bureau that joins a bank: both issue, and they are partners
+    ("乙市税务局以服务月为契机,联合丙银行乙市分行推出“乙城税信贷”服务。",
+     {"乙市税务局": ("乙市税务局", A), "丙银行乙市分行": ("丙银行乙市分行", C),
+      "乙城税信贷": ("乙城税信贷", G)},
+     {("issued", "乙市税务局", "乙城税信贷"), ("issued", "丙银行乙市分行", "乙城税信贷"),
+      ("partnerOf", "丙银行乙市分行", "乙市税务局")}),
+    # a bureau with its second name in brackets and a bank launch a product
+    ("这是丁市监管局(丁市知识产权局)与戊银行丁市分行合作推出的“丁知贷”。",
+     {"丁市监管局": ("丁市监管局", A), "丁市知识产权局": ("丁市知识产权局", A),
+      "戊银行丁市分行": ("戊银行丁市分行", C), "丁知贷": ("丁知贷", G)},
+     {("issued", "丁市监管局", "丁知贷"), ("issued", "戊银行丁市分行", "丁知贷")}),
+    # a project signed with a company, its total investment told next: the company develops it
+    ("5月8日,己区管委会与庚材料有限公司正式签约庚新材料产业园项目。该项目总投资9亿元。",
+     {"己区管委会": ("己区管委会", A), "庚材料有限公司": ("庚材料有限公司", C),
+      "庚新材料产业园项目": ("庚新材料产业园项目", J)},
+     {("develops", "庚材料有限公司", "庚新材料产业园项目")}),
+    # a company named right before its project
+    ("其中,辛乳业有限公司“辛乳品智能化改造项目”获得奖补资金。",
+     {"辛乳业有限公司": ("辛乳业有限公司", C), "辛乳品智能化改造项目": ("辛乳品智能化改造项目", J)},
+     {("develops", "辛乳业有限公司", "辛乳品智能化改造项目")}),
+    # a unit under a bureau
+    ("据了解,壬市人社局下属的壬市就业中心开通了网上通道。",
+     {"壬市人社局": ("壬市人社局", A), "壬市就业中心": ("壬市就业中心", A)},
+     {("subOrganizationOf", "壬市就业中心", "壬市人社局")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PAGE_RELATIONS)
+def test_page_relations(raw, names, expected):
+    kinds = {k for k, _, _ in expected}
+    assert {r for r in relations_of(raw, names) if r[0] in kinds} == expected
+
+
+NOT_PAGE_RELATIONS = [
+    # a signing without an investment is no development
+    ("甲区管委会与乙科技有限公司正式签约乙数字园项目。",
+     {"甲区管委会": ("甲区管委会", A), "乙科技有限公司": ("乙科技有限公司", C),
+      "乙数字园项目": ("乙数字园项目", J)}, "develops"),
+    # a bureau that asks a bank to call on the story's company does not help the bank
+    ("丙机械有限公司订单下滑。丁区工信局将该企业列入帮扶名单,主动协调戊银行丁区支行上门对接融资需求。",
+     {"丙机械有限公司": ("丙机械有限公司", C), "丁区工信局": ("丁区工信局", A),
+      "戊银行丁区支行": ("戊银行丁区支行", C)}, "assists-bank"),
+]
+
+
+@pytest.mark.parametrize("raw,names,kind", NOT_PAGE_RELATIONS)
+def test_no_page_relation(raw, names, kind):
+    got = relations_of(raw, names)
+    if kind == "develops":
+        assert not any(r[0] == "develops" for r in got)
+    else:
+        assert not any(r[0] == "assists" and "银行" in r[2] for r in got)
+        assert ("assists", "丁区工信局", "丙机械有限公司") in got
+
+
+def test_that_company_is_not_the_body_asked_to_help():
+    raw = ("己金属有限公司需要电力增容,专员协调庚供电公司开辟绿色通道。"
+           "同时,辛区社保中心为该企业办理了社保费缓缴。")
+    names = {"己金属有限公司": ("己金属有限公司", C), "庚供电公司": ("庚供电公司", C),
+             "辛区社保中心": ("辛区社保中心", A)}
+    got = relations_of(raw, names)
+    assert not any(r[2] == "庚供电公司" for r in got if r[0] == "assists")
