@@ -38,6 +38,7 @@ PUNCT = re.compile(r"^[\s\W_]+$")
 # Last characters of organisation names: a word ending in one closes the name before it.
 SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
 CONJUNCTIONS = frozenset({"与", "和", "及"})
+COMPANY_WORD = re.compile(r"公司|集团|银行|城投|交投|发投|控股")
 LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
@@ -242,7 +243,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
-                            branch=head.group() in BRANCH_HEADS, office=head.group() in OFFICE_HEADS)
+                            branch=head.group() in BRANCH_HEADS, office=head.group() in OFFICE_HEADS,
+                            company=kind == "org" and org_suffixes()[head.group()] == "Company")
     body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in BRANCH_HEADS)
     clause = False
     if kind != "org":
@@ -287,6 +289,8 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
         return None        # 哈市学校 (the city's schools), 市直部门 (its departments)
     if head.group() in INSTITUTE_HEADS and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
         etype = "Agency"       # a provincial or city institute is a public institution (事业单位)
+    if head.group() in WEAK_HEADS and COMPANY_WORD.search(body):
+        return None        # 某城投|资产管理部: a company's department, not an agency
     if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
         return None        # 市场研究部, 华贸中心: a unit of a company or a building, not an agency
     return Mention(sent.start + start, sent.start + head_end, name, etype)
@@ -336,7 +340,8 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
 
 
 def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
-              allow_years: bool, branch: bool = False, office: bool = False) -> list[tuple[int, int, str]]:
+              allow_years: bool, branch: bool = False, office: bool = False,
+              company: bool = False) -> list[tuple[int, int, str]]:
     """Tokens of the name body: from the head leftwards until a boundary."""
     body: list[tuple[int, int, str]] = []
     for a, b, flag in reversed(left):
@@ -350,7 +355,8 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
         if allow_years and word in DASHES and body and "\u4e00" <= text[a - 1:a] <= "\u9fff":
             body.insert(0, (a, b, "x"))      # 中国—东盟…项目
             continue
-        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]):
+        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+                or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
             # 向省/对市: a preposition glued to a jurisdiction short form keeps the short form.
             if len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set("name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -434,8 +440,8 @@ def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
 
 def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "") -> bool:
     """Whether a word ends a name walked leftwards; `before` and `after` are the text around it."""
-    if PUNCT.match(word) or word in load_set("name_stops.txt") or len(word) > 2 and word.endswith("企业"):
-        return True       # 国有企业|某某集团有限公司
+    if PUNCT.match(word) or word in load_set("name_stops.txt"):
+        return True
     if DATE_TOKEN.match(word):
         # a project may carry its year (2020年老旧小区改造) or a size (12英寸), never a count
         return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)

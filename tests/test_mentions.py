@@ -29,6 +29,7 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("企业正在建设年产5万吨乳制品扩能项目。", ("年产5万吨乳制品扩能项目", "Project")),
     ("新能源汽车电池热管理系统产业化项目签约。", ("新能源汽车电池热管理系统产业化项目", "Project")),
     ("市住房和城乡建设局局长王海介绍", ("市住房和城乡建设局", "Agency")),
+    ("由市工信局下属的长春市中小企业服务中心受理。", ("长春市中小企业服务中心", "Agency")),
     ("公司在天津设有长春宏远机械有限公司天津分公司。", ("长春宏远机械有限公司天津分公司", "Company")),
     ("位于珲春市的瑞禾泰珲春分公司开工。", ("瑞禾泰珲春分公司", "Company")),
     ("企业与吉林恒远机械股份有限公司签订合同。", ("吉林恒远机械股份有限公司", "Company")),
@@ -89,6 +90,7 @@ def test_left_boundary(sentence, surface):
     "长春市学校将推迟开学。",      # a place's schools, not one school
     "有关部门正在调查。",          # bare 部门
     "企业要落实各项惠企政策。",    # a kind of policy, not one
+    "朝阳城投资产管理部负责运营。",  # a company's department
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
