@@ -248,9 +248,14 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in BRANCH_HEADS)
     clause = False
     if kind != "org":
-        # 某区|投资建设|某某产业园项目: a place doing something opens a clause, not the name
+        # 某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程: a place or a body doing
+        # something opens a clause, not the name
         if len(body_tokens) > 2 and body_tokens[0][0] in anchors and is_lead_verb(text, body_tokens[1]):
             body_tokens, clause = body_tokens[1:], True
+        for i in range(len(body_tokens) - 2, 0, -1):
+            if is_lead_verb(text, body_tokens[i]) and org_suffix_at_end().search(text, 0, body_tokens[i][0]):
+                body_tokens, clause = body_tokens[i:], True
+                break
         while body_tokens and is_lead_verb(text, body_tokens[0]):
             body_tokens = body_tokens[1:]
     start = body_tokens[0][0] if body_tokens else head_start
@@ -354,6 +359,9 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
             continue
         if allow_years and word in DASHES and body and "\u4e00" <= text[a - 1:a] <= "\u9fff":
             body.insert(0, (a, b, "x"))      # 中国—东盟…项目
+            continue
+        if allow_years and word == "." and body and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
+            body.insert(0, (a, b, "x"))      # 年产1.2万吨…项目
             continue
         if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
                 or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司

@@ -30,7 +30,7 @@ NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
-NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正")
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证")
 # 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
 ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")

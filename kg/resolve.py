@@ -179,7 +179,8 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     if juris and juris[-1].level == "city" and body.startswith(("市委", "市政府", "市人民政府")):
         body = body[1:]       # 哈尔滨市市委
     if body[:1] in "省市区县" and len(body) > 1 and not body.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))) \
-            and (not juris or body[0] != "市" or juris[-1].level != "city"):
+            and (not juris or body[0] != "市" or juris[-1].level != "city") \
+            and not (juris and juris[-1].level == "county"):      # 某县|市山镇: no city inside a county
         short, body = body[0], body[1:]
         level = {"省": "province", "市": "city", "区": "county", "县": "county"}[short]
         if short == "省" and ctx.home_province:
