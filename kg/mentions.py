@@ -382,7 +382,7 @@ def walk_left(text: str, left: list[tuple[int, int, str]], head_start: int,
     return body
 
 
-HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o")
+HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
 

@@ -31,6 +31,7 @@ SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 ZONE_IN_NAME = re.compile(r"^(.{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|"
                           r"工业园区|产业园区|自由贸易试验区|自贸区|综合保税区|保税区))(?=.)")
+LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
 BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
@@ -305,8 +306,9 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         out_mentions.append(replace(m, entity=label))
     for (etype, label) in list(aliases):
         parent = branch_parent(label) if etype == "Company" else None
-        if parent and (etype, parent) not in aliases:
-            aliases[(etype, parent)] = set()
+        known = {company_key(l) for t, l in aliases if t == "Company" and not BRANCH.match(l)}
+        if parent and (etype, parent) not in aliases and company_key(parent) not in known:
+            aliases[(etype, parent)] = set()     # the parent, unless the story already names it
         place = juris.get(label) if etype in ORG_TYPES else None
         info = places.lookup_place(place) if place else None
         if info and info.level == "county" and ("Place", place) not in aliases:
@@ -432,8 +434,9 @@ def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dic
                 if etype == "Company" and longer.startswith(short) and COMPANY_TAIL.search(short):
                     continue        # 某集团|资产经营公司 is a subsidiary of 某集团, not the group
                 if etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
-                    # a branch merges only with the same branch written with its place (湖北|某银行某分行)
-                    if split_jurisdiction(longer)[1] == split_jurisdiction(short)[1]:
+                    # a branch merges only with the same branch written with its place and legal
+                    # form (湖北|某银行|股份有限公司|某分行)
+                    if branch_key(longer) == branch_key(short):
                         target[(etype, short)] = longer
                         break
                     continue
@@ -492,6 +495,10 @@ def program_key(name: str) -> str:
     """“最多跑一次”制度 and “最多跑一次”机制 name one scheme: compare without those heads."""
     key = PROGRAM_SYNONYM_HEAD.sub("", name)
     return key if len(key) >= 2 else ""
+
+
+def branch_key(label: str) -> str:
+    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
 
 
 def branch_parent(label: str) -> str | None:

@@ -72,6 +72,7 @@ def test_finds_named_entity(sentence, expected):
     ("如果没有长春市工信局的协调", "长春市工信局"),
     # two bodies written without punctuation
     ("省委省政府高度重视", "省政府"),
+    ("为贯彻落实省委、省政府部署", "省委"),
 ])
 def test_left_boundary(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]

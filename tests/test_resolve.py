@@ -159,3 +159,9 @@ def test_preposition_glued_to_a_known_company_is_cut():
 
 def test_national_ministry_keeps_its_name_in_a_city_story():
     assert "工业和信息化部" in entities_of("长春市的企业入选工业和信息化部名单。")
+
+
+def test_branch_with_and_without_its_legal_form_is_one_company():
+    ents = entities_of("吉林春晖农村商业银行股份有限公司长春支行放贷。春晖农商银行长春支行表示支持。")
+    branches = [e.label for e in ents.values() if e.label.endswith("支行")]
+    assert len(branches) == 1
