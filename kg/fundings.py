@@ -33,6 +33,10 @@ _SAID = re.compile("说|表示|告诉|介绍|坦言|感慨")
 # 甲区已有300户企业申领…: a place that only locates the recipients does not pay.
 _PLACE_ACTS = re.compile("(?!已?有)(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
 # 甲公司…获得补贴30万元: the subject of these verbs receives.
+# 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
+_CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
+# 企业可凭订单申请: a bare noun that states what any of the class may do.
+_GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 _RECEIVES = re.compile("获得|收到|得到|拿到|获批|申领|领取|领到")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
@@ -190,9 +194,11 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
         current: list[Funding] = []
         paid: list[Amount] = []         # amounts that are sums (not rates or caps)
+        told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
         for amount in amounts:
             left, right = clause_bounds(sentence.text, amount.start, amount.end)
             cue = pick_cue(cues, amount, left, right)
+            told |= {cue.type} if cue else set()
             if cue is None or is_rule_amount(sentence.text, amount, left, right) \
                     or _CLASS_RULE.search(sentence.text, 0, amount.start):
                 continue
@@ -202,6 +208,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
                               pick_date(sentence.text, dates, amount), **roles)
             funding = with_context(funding, sentence, previous)
+            funding = part_of_investment(funding, sentence.text[left:amount.start], current)
             if head is not None:
                 funding = as_row(funding, head, lambda kind: list_payer(
                     sentences, masks, index, story, starts, kind))
@@ -212,7 +219,12 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
                     funding = replace(funding, provider=speaker.entity)
             if not funding.provider and funding.type == "Relief":
                 funding = replace(funding, provider=source_agency(masked))
-            funding = with_loan(funding, loans + current + ([previous] if previous else []))
+            if not funding.provider and funding.type in PAYOUTS and last is not None \
+                    and any(c.type == funding.type for c in last[1]):
+                # 记者从甲厅了解到，补助资金已下达。其中乙公司获得补助620万元: the source pays.
+                funding = replace(funding, provider=source_agency(last[0]))
+            if not _CLASS_PAYEE.search(sentence.text, left, amount.start):
+                funding = with_loan(funding, loans + current + ([previous] if previous else []))
             funding = with_stated(funding, stated_before(last, cue.type))
             if funding.type == "Investment" and (not funding.provider or _DEVELOPER in funding.provider) \
                     and _PROJECT_WORD.search(sentence.text, left, amount.start):
@@ -224,7 +236,8 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             current.append(funding)
         for cue in cues:
             # 甲银行向乙公司发放贷款，丙局给予贴息: a subsidy without a sum, on the loan told before.
-            if cue.type == "InterestSubsidy" and not cue.weak and not any(
+            # (not when the sentence gives the subsidy a sum or a cap: 给予贴息，今年已贴息92万元)
+            if cue.type == "InterestSubsidy" and not cue.weak and cue.type not in told and not any(
                     clause_bounds(sentence.text, a.start, a.end)[0]
                     == clause_bounds(sentence.text, cue.start, cue.end)[0] for a in paid):
                 at = masked.offsets[cue.start]
@@ -244,6 +257,17 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     found = [f if f.provider or f.type != "Investment" else replace(
         f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
     return merge_repeats(with_story_payers(found, starts, {e.label: e.type for e in entities}))
+
+
+def part_of_investment(funding: Funding, clause: str, current: list[Funding]) -> Funding:
+    """A payout told as a part of an investment stated before it in the sentence (总投资460万元，
+    其中争取补助资金100万元) goes to the investor, who does not pay it."""
+    if funding.type not in PAYOUTS or not clause.lstrip().startswith("其中"):
+        return funding
+    whole = next((f for f in reversed(current) if f.type == "Investment" and f.provider), None)
+    if whole is None or funding.provider not in (None, whole.provider) or funding.recipient:
+        return funding
+    return replace(funding, provider=None, recipient=whole.provider)
 
 
 def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[str, str]) -> list[Funding]:
@@ -486,9 +510,11 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
                                                else m.start(role), ORG_TYPES)
                     refs = [subject] if subject else []
                 if refs and (role not in best or rank < best[role][0]):
-                    best[role] = (rank, refs[0].entity)
-    roles = {role: value for role, (_, value) in best.items()}
-    far = {role for role, (rank, _) in best.items() if rank[0]}
+                    best[role] = (rank, refs[0].entity, {r.entity for r in refs})
+    roles = {role: value for role, (_, value, _) in best.items()}
+    far = {role for role, (rank, _, _) in best.items() if rank[0]}
+    # 甲、乙、丙等23家企业获批缓缴: the other names of a role's list take no other role.
+    named = set().union(*(listed for _, _, listed in best.values()))
     subject = implicit_subject(masked, at, ORG_TYPES)
     if subject is not None and masked.offsets and masked.text.find(
             chr(PLACEHOLDER_BASE + masked.refs.index(subject))) >= clause \
@@ -496,11 +522,13 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str) -> dict[str, s
         del roles["P"]        # the clause's own subject pays, not a party of another clause
     while "P" not in roles and subject is not None:
         pos = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(subject)))
-        if kind == "InterestSubsidy" and subject.type != "Agency" and _agency_before(masked, pos):
+        if subject.bare and pos < clause and _GENERIC.match(masked.text, pos + 1):
+            pass        # 企业可凭订单申请贷款，已向17家企业投放贷款: the class, not one of them
+        elif kind == "InterestSubsidy" and subject.type != "Agency" and _agency_before(masked, pos):
             pass        # 乙局对这笔贷款给予贴息，企业一年可减少费用: the agency pays, not the company
         elif kind == "Investment" and _CONTRACTS.match(masked.text, pos + 1):
             pass        # 甲公司施工，总投资5亿元: the contractor does not invest
-        elif subject.entity not in roles.values():
+        elif subject.entity not in named:
             if kind == "Debt" and "欠" in masked.text[pos:at] and "R" not in roles:
                 roles["R"] = subject.entity       # 乙公司拖欠货款: the debtor owes
             elif kind != "Loan" and _RECEIVES.search(masked.text, pos, at) and "R" not in roles \

@@ -35,7 +35,8 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news text
 _PH = "[\ue000-\uf8ff]"
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
-_LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及){_PH})*"
+# 甲局会同乙局约谈: bodies that act together are one list.
+_LIST = rf"{_PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及|会同){_PH})*"
 _LIST_RE = re.compile(_LIST)
 # A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…),
 # names the place of the act (甲与乙在丙中心签约) or stands in brackets (甲公司（乙区）：实施…).

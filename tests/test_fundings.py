@@ -447,3 +447,67 @@ def test_a_place_that_locates_applicants_pays_nothing():
     names = {"辛市保险中心": ("辛市保险中心", A), "壬区": ("壬区", "Place")}
     assert [summary(f) for f in fundings_of(raw, names)] == [
         ("Relief", 8_000_000, "辛市保险中心", None, None)]
+
+
+# Loan products in quotes, the principal owed on a loan, payees after 向 with the payer before.
+MORE_PARTIES = [
+    # a loan product named in quotes is a loan cue
+    ("庚农商银行今年推出信贷产品，截至9月底已累计发放“丰收贷”3亿元。",
+     {"庚农商银行": ("庚农商银行", C)},
+     ("Loan", 300_000_000, "庚农商银行", None, None)),
+    # a part after 其中: the payee after 向, the lender of the whole
+    ("壬农商银行已累计发放“兴农贷”1.5亿元。其中，向辛县黄牛养殖专业合作社发放贷款60万元。",
+     {"壬农商银行": ("壬农商银行", C), "辛县黄牛养殖专业合作社": ("辛县黄牛养殖专业合作社", "Organization")},
+     ("Loan", 600_000, "壬农商银行", "辛县黄牛养殖专业合作社", None)),
+    # a county after 向 receives what is passed down
+    ("甲省财政厅下达农村公路养护补助资金，其中向乙县拨付危桥改造补助资金900万元。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙县": ("乙县", "Place")},
+     ("Grant", 9_000_000, "甲省财政厅", "乙县", None)),
+    # a subsidy as a part of a project's investment goes to the investor
+    ("这个项目由庚村股份经济合作社投资建设，总投资300万元，其中县里争取的扶持资金补助80万元。",
+     {"庚村股份经济合作社": ("庚村股份经济合作社", "Organization")},
+     ("Grant", 800_000, None, "庚村股份经济合作社", None)),
+    # the other names of a list of recipients never pay
+    ("辛市人社局审核了缓缴申请，壬印刷有限公司、癸餐饮有限公司等20家企业获批缓缴社保费，缓缴金额合计900万元。",
+     {"辛市人社局": ("辛市人社局", A), "壬印刷有限公司": ("壬印刷有限公司", C),
+      "癸餐饮有限公司": ("癸餐饮有限公司", C)},
+     ("Relief", 9_000_000, "辛市人社局", "壬印刷有限公司", None)),
+    # the agency cited as the source of the sentence before pays the grants it tells of
+    ("记者从甲省财政厅了解到，首批产业发展专项资金已于近日下达。其中，乙装备有限公司获得研发补助资金300万元。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙装备有限公司": ("乙装备有限公司", C)},
+     ("Grant", 3_000_000, "甲省财政厅", "乙装备有限公司", None)),
+    # 从X拿到贷款: X lends, the body of the person who got it borrows
+    ("日前，甲县柑橘专业合作社理事长张国庆从乙农村商业银行丙支行拿到了80万元贷款。",
+     {"甲县柑橘专业合作社": ("甲县柑橘专业合作社", "Organization"), "张国庆": ("张国庆", P),
+      "乙农村商业银行丙支行": ("乙农村商业银行丙支行", C)},
+     ("Loan", 800_000, "乙农村商业银行丙支行", "甲县柑橘专业合作社", None)),
+    # a subsidy paid to a counted class does not go to the borrower of the loan told before
+    ("丁农商银行向戊养殖专业合作社发放贷款50万元。己县财政局对符合条件的合作社贷款给予贴息，今年已为全县30家合作社贴息60万元。",
+     {"丁农商银行": ("丁农商银行", C), "戊养殖专业合作社": ("戊养殖专业合作社", "Organization"),
+      "己县财政局": ("己县财政局", A)},
+     ("InterestSubsidy", 600_000, "己县财政局", None, None)),
+    # the principal of a loan that falls due is a claim of the bank it is held at
+    ("丙机械有限公司在丁银行的800万元贷款本金原定6月到期。",
+     {"丙机械有限公司": ("丙机械有限公司", C), "丁银行": ("丁银行", C)},
+     ("Debt", 8_000_000, "丁银行", "丙机械有限公司", None)),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", MORE_PARTIES)
+def test_more_parties(raw, names, expected):
+    assert expected in [summary(f) for f in fundings_of(raw, names)]
+
+
+def test_a_subsidy_with_its_sum_in_the_sentence_is_told_once():
+    raw = ("丁农商银行向戊养殖专业合作社发放贷款50万元。己县财政局对符合条件的合作社贷款给予贴息，"
+           "今年已为全县30家合作社贴息60万元。")
+    names = {"丁农商银行": ("丁农商银行", C), "戊养殖专业合作社": ("戊养殖专业合作社", "Organization"),
+             "己县财政局": ("己县财政局", A)}
+    assert [f.amount for f in fundings_of(raw, names) if f.type == "InterestSubsidy"] == [600_000]
+
+
+def test_a_bare_noun_that_states_a_rule_is_no_borrower():
+    raw = ("戊食品有限公司扩产。己银行推出“订单贷”，企业可凭收购订单申请贷款，"
+           "今年已向20家加工企业投放贷款1亿元。")
+    names = {"戊食品有限公司": ("戊食品有限公司", C), "己银行": ("己银行", C)}
+    assert ("Loan", 100_000_000, "己银行", None, None) in [summary(f) for f in fundings_of(raw, names)]

@@ -596,3 +596,18 @@ def test_that_company_is_not_the_body_asked_to_help():
              "辛区社保中心": ("辛区社保中心", A)}
     got = relations_of(raw, names)
     assert not any(r[2] == "庚供电公司" for r in got if r[0] == "assists")
+
+
+# Bodies joined by 会同 act together: each takes the relation.
+TOGETHER = [
+    ("6月3日，甲区营商环境局会同甲区市场监管局，约谈了乙供热有限公司和丙燃气有限公司负责人。",
+     {"甲区营商环境局": ("甲区营商环境局", A), "甲区市场监管局": ("甲区市场监管局", A),
+      "乙供热有限公司": ("乙供热有限公司", C), "丙燃气有限公司": ("丙燃气有限公司", C)},
+     {("regulates", s, o) for s in ("甲区营商环境局", "甲区市场监管局")
+      for o in ("乙供热有限公司", "丙燃气有限公司")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", TOGETHER)
+def test_bodies_acting_together(raw, names, expected):
+    assert expected <= relations_of(raw, names)
