@@ -180,6 +180,7 @@ def find_place_mentions(text: str) -> list[Mention]:
     """
     found = find_divisions(text)
     found += find_zones(text, found)
+    found += find_towns(text)
     found.sort(key=lambda m: (m.start, -m.end))
     return found
 
@@ -240,6 +241,20 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
     if before and ENUM_JOIN.fullmatch(text, before[-1].end, start):
         return start, end
     return None
+
+
+# 某某镇某某村: a town and its village, named together, are both places
+TOWN_VILLAGE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}[镇乡])([\u4e00-\u9fff]{2}村)")
+
+
+def find_towns(text: str) -> list[Mention]:
+    """Towns and villages named together (紫霄镇黄坊村), where no county names them."""
+    out = []
+    for m in TOWN_VILLAGE.finditer(text):
+        if not ZONE_NOT_NAME.search(m.group(1)[:2]) and not ZONE_NOT_NAME.search(m.group(2)[:2]):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Place"))
+            out.append(Mention(m.start(2), m.end(2), m.group(2), "Place"))
+    return out
 
 
 def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:

@@ -139,3 +139,9 @@ def test_town_after_its_county_is_a_place_of_its_own():
     from kg.places import find_place_mentions
     found = [m.text for m in find_place_mentions("湄潭县兴隆镇的茶农增收")]
     assert "兴隆镇" in found
+
+
+def test_town_and_village_named_together():
+    from kg.places import find_place_mentions
+    found = [m.text for m in find_place_mentions("入冬以来,青岗镇柳湾村的茶园")]
+    assert "青岗镇" in found and "柳湾村" in found
