@@ -44,6 +44,9 @@ _SOURCE = re.compile(r"(?:从|据)([\ue000-\uf8ff])(?:获悉|了解到|得知)|(
 # A company followed by these builds for another: 甲公司施工 / 甲公司负责承建.
 _CONTRACTS = re.compile("(?:负责)?(?:施工|承建|总承包|代建)")
 _PROJECT_WORD = re.compile("项目|工程")
+_RESPECTIVE = "分别"
+# Names coordinated one by one (甲、乙和丙), one joining character between two names.
+_LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 # A cue after the amount binds first when it is this close (580万元设备合同补助款).
 NEAR_AFTER = 12
 # A numbered row of a list (一、甲公司，… / 1.甲公司（乙区）：…): its head is the row's party.
@@ -194,6 +197,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
         current: list[Funding] = []
         paid: list[Amount] = []         # amounts that are sums (not rates or caps)
+        starts_of: list[int] = []       # where the amount of each of `current` stands
         told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
         for amount in amounts:
             left, right = clause_bounds(sentence.text, amount.start, amount.end)
@@ -234,6 +238,9 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
                     before + [masked], masked.offsets[amount.start])
             found.append(funding)
             current.append(funding)
+            starts_of.append(amount.start)
+        if current:
+            found[-len(current):] = current = respective(current, starts_of, masked, sentence.text)
         for cue in cues:
             # 甲银行向乙公司发放贷款，丙局给予贴息: a subsidy without a sum, on the loan told before.
             # (not when the sentence gives the subsidy a sum or a cap: 给予贴息，今年已贴息92万元)
@@ -257,6 +264,27 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
     found = [f if f.provider or f.type != "Investment" else replace(
         f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
     return merge_repeats(with_story_payers(found, starts, {e.label: e.type for e in entities}))
+
+
+def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
+                sentence: str) -> list[Funding]:
+    """甲、乙分别向丙、丁发放贷款X万元和Y万元: the i-th name of a listed party takes the
+    i-th amount told after 分别 (only when the list has as many names as there are amounts)."""
+    at = sentence.find(_RESPECTIVE)
+    group = [i for i, start in enumerate(starts_of) if at >= 0 and start > at]
+    if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
+        return fundings
+    first = masked.offsets[starts_of[group[0]]]
+    lists = [masked.refs_in(m.group()[::2]) for m in _LISTED.finditer(masked.text, 0, first)]
+    fundings = list(fundings)
+    for role in ("provider", "recipient"):
+        named = getattr(fundings[group[0]], role)
+        listed = next((refs for refs in lists if len(refs) == len(group)
+                       and named in [r.entity for r in refs]), None)
+        if listed is not None:
+            for i, ref in zip(group, listed):
+                fundings[i] = replace(fundings[i], **{role: ref.entity})
+    return fundings
 
 
 def part_of_investment(funding: Funding, clause: str, current: list[Funding]) -> Funding:

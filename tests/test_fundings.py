@@ -511,3 +511,35 @@ def test_a_bare_noun_that_states_a_rule_is_no_borrower():
            "今年已向20家加工企业投放贷款1亿元。")
     names = {"戊食品有限公司": ("戊食品有限公司", C), "己银行": ("己银行", C)}
     assert ("Loan", 100_000_000, "己银行", None, None) in [summary(f) for f in fundings_of(raw, names)]
+
+
+# 分别: the i-th party listed takes the i-th amount.
+RESPECTIVE = [
+    ("甲银行、乙银行分别向丙机械有限公司、丁食品有限公司发放贷款1800万元和950万元。",
+     {"甲银行": ("甲银行", C), "乙银行": ("乙银行", C),
+      "丙机械有限公司": ("丙机械有限公司", C), "丁食品有限公司": ("丁食品有限公司", C)},
+     [("Loan", 18_000_000, "甲银行", "丙机械有限公司", None),
+      ("Loan", 9_500_000, "乙银行", "丁食品有限公司", None)]),
+    ("戊农商银行向己米业有限公司、庚木业有限公司分别发放贷款300万元、120万元。",
+     {"戊农商银行": ("戊农商银行", C), "己米业有限公司": ("己米业有限公司", C),
+      "庚木业有限公司": ("庚木业有限公司", C)},
+     [("Loan", 3_000_000, "戊农商银行", "己米业有限公司", None),
+      ("Loan", 1_200_000, "戊农商银行", "庚木业有限公司", None)]),
+    ("辛纺织有限公司和壬电子有限公司分别获得技改补助60万元和40万元。",
+     {"辛纺织有限公司": ("辛纺织有限公司", C), "壬电子有限公司": ("壬电子有限公司", C)},
+     [("Grant", 600_000, None, "辛纺织有限公司", None),
+      ("Grant", 400_000, None, "壬电子有限公司", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", RESPECTIVE)
+def test_respective_amounts(raw, names, expected):
+    assert sorted(summary(f) for f in fundings_of(raw, names)) == sorted(expected)
+
+
+def test_respective_needs_as_many_parties_as_amounts():
+    # Two amounts for one listed pair without 分别 stay with the parties the sentence names.
+    raw = "甲银行向乙机械有限公司、丙食品有限公司发放贷款共计500万元，其中信用贷款200万元。"
+    names = {"甲银行": ("甲银行", C), "乙机械有限公司": ("乙机械有限公司", C),
+             "丙食品有限公司": ("丙食品有限公司", C)}
+    assert {f.recipient for f in fundings_of(raw, names)} == {"乙机械有限公司"}

@@ -611,3 +611,37 @@ TOGETHER = [
 @pytest.mark.parametrize("raw,names,expected", TOGETHER)
 def test_bodies_acting_together(raw, names, expected):
     assert expected <= relations_of(raw, names)
+
+
+# Developers of a project: the general cues, each with invented names.
+DEVELOPS = [
+    ("丙物流园项目由丁港务有限公司和戊区管委会共同建设。",
+     {"丙物流园项目": ("丙物流园项目", J), "丁港务有限公司": ("丁港务有限公司", C),
+      "戊区管委会": ("戊区管委会", A)},
+     {("develops", "丁港务有限公司", "丙物流园项目"), ("develops", "戊区管委会", "丙物流园项目")}),
+    ("己能源有限公司与庚县政府共建辛光伏电站项目。",
+     {"己能源有限公司": ("己能源有限公司", C), "庚县政府": ("庚县政府", A),
+      "辛光伏电站项目": ("辛光伏电站项目", J)},
+     {("develops", "己能源有限公司", "辛光伏电站项目"), ("develops", "庚县政府", "辛光伏电站项目")}),
+    ("记者来到壬材料有限公司建设的癸新材料产业园项目现场。",
+     {"壬材料有限公司": ("壬材料有限公司", C), "癸新材料产业园项目": ("癸新材料产业园项目", J)},
+     {("develops", "壬材料有限公司", "癸新材料产业园项目")}),
+    ("由甲数据中心与乙银行联合打造的丙服务平台上线。",
+     {"甲数据中心": ("甲数据中心", O), "乙银行": ("乙银行", C), "丙服务平台": ("丙服务平台", J)},
+     {("develops", "甲数据中心", "丙服务平台"), ("develops", "乙银行", "丙服务平台")}),
+    # A project named after its company (丁冰雪乐园二期项目 of 丁冰雪乐园) is the company's.
+    ("贴息政策为丁冰雪乐园节省了费用，也让丁冰雪乐园二期项目建设如期进行。",
+     {"丁冰雪乐园": ("丁冰雪乐园", C), "丁冰雪乐园二期项目": ("丁冰雪乐园二期项目", J)},
+     {("develops", "丁冰雪乐园", "丁冰雪乐园二期项目")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", DEVELOPS)
+def test_develops_cues(raw, names, expected):
+    assert expected <= relations_of(raw, names)
+
+
+def test_a_project_named_after_a_place_is_not_the_place_bodys():
+    raw = "戊区管委会推进戊区科创园项目建设。"
+    names = {"戊区管委会": ("戊区管委会", A), "戊区科创园项目": ("戊区科创园项目", J)}
+    assert ("develops", "戊区", "戊区科创园项目") not in relations_of(raw, names)
