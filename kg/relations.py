@@ -19,6 +19,7 @@ from functools import lru_cache
 from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Entity, Evidence, Mention, Relation, Sentence, Text
 from .money import find_amounts, is_money
+from .resolve import QUOTES
 
 # Domain and range of each relation (schema.md); partnerOf is symmetric.
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -44,7 +45,7 @@ _GAP = (rf"(?:[^\ue000-\uf8ff。；;！？!?]|{_PH}(?=的)|在[^\ue000-\uf8ff，
         rf"|(?<=[（(]){_PH}(?=[）)])){{0,15}}?")
 _SHORT_GAP = rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,8}}?"     # ‥ in a template: same clause
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
-_QUOTES = re.compile("[“”‘’\"「」『』《》]")
+_QUOTES = re.compile(f"[{re.escape(QUOTES)}]")
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
