@@ -370,8 +370,8 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
                 if (name := strip_quotes(m.text)) in short and short[name] is not m else m
                 for m in mentions]
-    cores = {company_core(m.text): m for m in mentions
-             if m.type == "Company" and REGISTERED.search(m.text) and len(company_core(m.text)) >= 2}
+    cores = {core: m for m in mentions
+             if m.type == "Company" and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
         if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
