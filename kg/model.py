@@ -8,12 +8,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 
-ENTITY_TYPES = ("Agency", "Company", "Organization", "Person", "Program", "Project", "Place")
-ORG_TYPES = ("Agency", "Company", "Organization")
-FUNDING_TYPES = ("Loan", "Grant", "Relief", "InterestSubsidy", "Investment", "Debt")
-RELATION_TYPES = ("subOrganizationOf", "worksFor", "issued", "partnerOf", "regulates",
-                  "develops", "contractorOf", "assists", "supplies")
+class Vocabulary(str, Enum):
+    """A term of the ontology (data/ontology.ttl): compares and hashes as its local name, so
+    EntityType.AGENCY == "Agency" and both key the same dict entry."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EntityType(Vocabulary):
+    AGENCY = "Agency"
+    COMPANY = "Company"
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    PROGRAM = "Program"
+    PROJECT = "Project"
+    PLACE = "Place"
+
+
+class RelationType(Vocabulary):
+    SUB_ORGANIZATION_OF = "subOrganizationOf"
+    WORKS_FOR = "worksFor"
+    ISSUED = "issued"
+    PARTNER_OF = "partnerOf"
+    REGULATES = "regulates"
+    DEVELOPS = "develops"
+    CONTRACTOR_OF = "contractorOf"
+    ASSISTS = "assists"
+    SUPPLIES = "supplies"
+
+
+class FundingType(Vocabulary):
+    LOAN = "Loan"
+    GRANT = "Grant"
+    RELIEF = "Relief"
+    INTEREST_SUBSIDY = "InterestSubsidy"
+    INVESTMENT = "Investment"
+    DEBT = "Debt"
+
+
+class Role(Vocabulary):
+    """A party of a funding: the properties kg:provider, kg:recipient, kg:facilitator."""
+    PROVIDER = "provider"
+    RECIPIENT = "recipient"
+    FACILITATOR = "facilitator"
+
+
+ENTITY_TYPES = tuple(t.value for t in EntityType)
+ORG_TYPES = (EntityType.AGENCY.value, EntityType.COMPANY.value, EntityType.ORGANIZATION.value)
+FUNDING_TYPES = tuple(t.value for t in FundingType)
+RELATION_TYPES = tuple(t.value for t in RelationType)
 
 
 @dataclass(frozen=True)
