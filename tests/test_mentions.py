@@ -51,11 +51,15 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # projects
     ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
     ("地铁6号线工程进入铺轨阶段。", ("地铁6号线工程", "Project")),
+    ("总投资8亿元的青湖文旅小镇开工。", ("青湖文旅小镇", "Project")),
     ("企业新建12英寸晶圆封装基地项目。", ("12英寸晶圆封装基地项目", "Project")),
     ("中国—东盟农产品集散中心项目开工。", ("中国—东盟农产品集散中心项目", "Project")),
     ("绿园区投资建设北湖智能装备产业园项目。", ("北湖智能装备产业园项目", "Project")),
     # lists closed by 等 + a collective noun
     ("约谈“青禾”单车、蓝鲸单车等企业。", ("蓝鲸单车", "Company")),
+    # individual businesses named by their trade unit are companies, not agencies
+    ("执法人员查处了城东李记批发部。", ("城东李记批发部", "Company")),
+    ("市民在丰源商行购买了商品。", ("丰源商行", "Company")),
     # a foreign body keeps its country
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
     # the preposition jieba glues to 市 stays out
