@@ -16,6 +16,9 @@ def persons(text: str, exclude=()) -> list[str]:
     ("该局法规科科长邵立群介绍，今年共办理案件。", ["邵立群"]),
     ("市教育局副局长褚文博告诉记者，新学期如期开学。", ["褚文博"]),
     ("联系人：喻海涛，13800000000。", ["喻海涛"]),
+    # posts of autonomous prefectures and of a bank's risk function
+    ("开工仪式上，副州长钱朗到场并宣布项目动工。", ["钱朗"]),
+    ("该行首席风险官贺明出席仪式。", ["贺明"]),
     # name before a verb of saying, with or without an adverb
     ("“今年订单翻了一番。”鲍春燕说。", ["鲍春燕"]),
     ("对此，邝志远表示，工程将按期完工。", ["邝志远"]),
