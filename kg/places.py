@@ -74,7 +74,7 @@ def load_gazetteer() -> _Gazetteer:
     """Read places.tsv and place_aliases.tsv once into lookup tables and one matching regex."""
     by_full: dict[str, list[PlaceInfo]] = defaultdict(list)
     short_to_full = {}
-    for full, short, level, parent, province in load_table("places.tsv", 5, 3):
+    for full, short, level, parent, province in load_table("places.tsv"):
         by_full[full].append(PlaceInfo(full, level, parent, province))
         if short:
             short_to_full[short] = full
