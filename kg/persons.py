@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from .lexicon import load_words
-from .model import Mention
+from .model import EntityType, Mention
 from .segment import tokenizer, word_tags
 
 CJK = "\u4e00-\u9fff"
@@ -88,7 +88,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
         spans.update((m.start(), m.end()) for m in pattern.finditer(text)
                      if is_allowed(text, m.start(), m.end(), exclude))
-    return [Mention(s, e, text[s:e], "Person") for s, e in sorted(drop_overlaps(spans))]
+    return [Mention(s, e, text[s:e], EntityType.PERSON) for s, e in sorted(drop_overlaps(spans))]
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_table
-from .model import Mention
+from .model import EntityType, Mention
 
 LEVELS = ("province", "city", "county")
 
@@ -179,7 +179,7 @@ def find_divisions(text: str) -> list[Mention]:
             continue
         span = accept_division(text, start, end, out)
         if span is not None:
-            out.append(Mention(span[0], span[1], text[span[0]:span[1]], "Place"))
+            out.append(Mention(span[0], span[1], text[span[0]:span[1]], EntityType.PLACE))
             pos = span[1]
     return out
 
@@ -229,8 +229,8 @@ def find_towns(text: str) -> list[Mention]:
     out = []
     for m in TOWN_VILLAGE.finditer(text):
         if not ZONE_NOT_NAME.search(m.group(1)[:2]) and not ZONE_NOT_NAME.search(m.group(2)[:2]):
-            out.append(Mention(m.start(1), m.end(1), m.group(1), "Place"))
-            out.append(Mention(m.start(2), m.end(2), m.group(2), "Place"))
+            out.append(Mention(m.start(1), m.end(1), m.group(1), EntityType.PLACE))
+            out.append(Mention(m.start(2), m.end(2), m.group(2), EntityType.PLACE))
     return out
 
 
@@ -242,7 +242,7 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
     for m in ZONE_SUFFIX.finditer(text):
         start = m.start()
         if start in ends:          # <division><suffix>: the zone carries the division's name
-            out.append(Mention(ends[start], m.end(), text[ends[start]:m.end()], "Place"))
+            out.append(Mention(ends[start], m.end(), text[ends[start]:m.end()], EntityType.PLACE))
             continue
         left = start
         while left > 0 and start - left < 4 and left not in ends and text[left - 1] not in ZONE_STOP \
@@ -253,11 +253,11 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
             if left in ends and start - left >= 2 and not ZONE_NOT_NAME.search(text[left:start]):
                 # a new area carries its city's name (哈尔滨新区); a town only its own (湄潭县|兴隆镇)
                 begin = left if m.group() == "镇" else ends[left]
-                out.append(Mention(begin, m.end(), text[begin:m.end()], "Place"))
+                out.append(Mention(begin, m.end(), text[begin:m.end()], EntityType.PLACE))
             continue
         # 落户|鄞州经济开发区: a division's short name inside the walked name opens it
         left = next((k for k in range(left, start - 1) if expand_place(text[k:start])), left)
         delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP or expand_place(text[left:start])
         if start - left >= 2 and delimited and not ZONE_NOT_NAME.search(text[left:start]):
-            out.append(Mention(left, m.end(), text[left:m.end()], "Place"))
+            out.append(Mention(left, m.end(), text[left:m.end()], EntityType.PLACE))
     return out
