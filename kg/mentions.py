@@ -26,7 +26,8 @@ from .article import find_byline_spans
 from .agencies import national_regex
 from .lexicon import alternation, load_regex, load_set, load_table, load_words
 from .model import Article, EntityType, Mention, Sentence, Text
-from .names import MAX_BODY, PUNCT, read_headed_name, suffix_regex
+from .name_body import PUNCT, suffix_regex
+from .names import MAX_BODY, read_headed_name
 from .segment import tag_words
 
 # Which class wins when two candidates cover the same span.
