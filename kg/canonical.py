@@ -92,60 +92,116 @@ def split_jurisdiction(name: str) -> tuple[list[str], str]:
     return prefix, rest
 
 
-def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
-    """Full official name of an agency/organisation mention and its jurisdiction's label.
+Result = tuple[str, str | None]       # (canonical name, label of its jurisdiction)
+CITY_BODIES = ("市委", "市政府", "市人民政府")
+SHORT_FORM_LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
-    canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
+
+def national_body(name: str, pos: int, ctx: Context) -> str | Result:
+    """国家发改委 -> 国家发展和改革委员会; 工业和信息化部 is the ministry, in any city's story."""
     if name in national_names():
         return national_names()[name], None
-    if name in national_official_names():
-        return name, None        # 工业和信息化部 is the ministry, in any city's story
-    name = BUREAU_DEPARTMENT.sub("", name)       # 民政局部门 is the bureau itself
-    if name.endswith("部门") and not name.endswith("职能部门"):
-        name = name[:-2] + "局"                  # 人社部门 is the 人社局
-    if FISCAL_LEVEL.match(name):
-        return canonical_org(name[0] + "财政局", pos, ctx)
-    if country_prefix(name):
-        return name, None       # 美国财政部: a foreign body keeps its own name
+    return (name, None) if name in national_official_names() else name
+
+
+def department_is_bureau(name: str, pos: int, ctx: Context) -> str | Result:
+    """民政局部门 is the bureau itself; 人社部门 is the 人社局 (but 职能部门 stays)."""
+    name = BUREAU_DEPARTMENT.sub("", name)
+    return name[:-2] + "局" if name.endswith("部门") and not name.endswith("职能部门") else name
+
+
+def fiscal_level(name: str, pos: int, ctx: Context) -> str | Result:
+    """市级财政 / 省本级财政: the finance bureau of that level (市财政局)."""
+    return name[0] + "财政局" if FISCAL_LEVEL.match(name) else name
+
+
+def foreign_body(name: str, pos: int, ctx: Context) -> str | Result:
+    """美国财政部: a foreign body keeps its own name and has no jurisdiction of ours."""
+    return (name, None) if country_prefix(name) else name
+
+
+def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
+    """省发改委 -> 黑龙江省发展和改革委员会: the jurisdiction named, or given by a 省/市/区/县
+    short form (the nearest one named before), or the home city of a bare standard body."""
     party = name.startswith("中共")
-    core = name[2:] if party else name
-    prefix, body = split_jurisdiction(core)
-    if any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix):
-        # 黑龙江大学, 哈尔滨学院: a short place name is part of a proper name, kept as written
-        return name[:len(name) - len(body)] + expand_body(body), None
-    juris: list[places.PlaceInfo] = []
+    prefix, body = split_jurisdiction(name[2:] if party else name)
+    if names_institution(prefix):
+        return as_written(name, body), None
     names_seen = [p.name for _, p in ctx.places_seen] + prefix
-    for p in prefix:
-        info = places.lookup_place(p, names_seen)
-        if info:
-            juris.append(info)
-    if juris and juris[-1].level == "city" and body.startswith(("市委", "市政府", "市人民政府")):
-        body = body[1:]       # 哈尔滨市市委
-    if body[:1] in "省市区县" and len(body) > 1 and not body.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))) \
-            and (not juris or body[0] != "市" or juris[-1].level != "city") \
-            and not (juris and juris[-1].level == "county"):      # 某县|市山镇: no city inside a county
+    juris = [info for p in prefix if (info := places.lookup_place(p, names_seen))]
+    if juris and juris[-1].level == "city" and body.startswith(CITY_BODIES):
+        body = body[1:]       # 某市市委
+    if opens_with_short_form(body, juris):
         short, body = body[0], body[1:]
-        level = {"省": "province", "市": "city", "区": "county", "县": "county"}[short]
-        if short == "省" and ctx.home_province:
-            juris.append(places.lookup_place(ctx.home_province))
-        elif short == "市":
-            near = ctx.nearest("city", pos)
-            city = near.name if near else ctx.home_city
-            if city:
-                juris.append(places.lookup_place(city))
-        else:
-            near = ctx.nearest(level, pos)
-            if near and near.name.endswith(short):
-                juris.append(near)
-        juris = [j for j in juris if j]
+        juris = [j for j in juris + [short_form_place(short, pos, ctx)] if j]
         if not juris:
-            return name[:len(name) - len(body) - 1] + short + expand_body(body), None
+            return as_written(name, body, short), None
     elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
         juris.append(places.lookup_place(ctx.home_city))
     if not juris:
-        return name[:len(name) - len(body)] + expand_body(body), None
-    place = juris[-1]
-    # 市委 / 市委编办: Party committees are named 中共X市委员会 and 中共X市委…
+        return as_written(name, body), None
+    return official_name(party, body, juris[-1]), juris[-1].name
+
+
+# Steps of `canonical_org`, in order: each takes (name, pos, ctx) and returns either the name
+# rewritten for the next step or the final (name, jurisdiction label).
+ORG_NAME_STEPS = (("national body", national_body), ("department is its bureau", department_is_bureau),
+                  ("fiscal level", fiscal_level), ("foreign body", foreign_body),
+                  ("jurisdiction", with_jurisdiction))
+
+
+def canonical_org(name: str, pos: int, ctx: Context) -> Result:
+    """Full official name of an agency/organisation mention and its jurisdiction's label,
+    by the steps of ORG_NAME_STEPS.
+
+    canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
+    for _, step in ORG_NAME_STEPS:
+        done = step(name, pos, ctx)
+        if isinstance(done, tuple):
+            return done
+        name = done
+    raise AssertionError("the last step of ORG_NAME_STEPS always settles")
+
+
+def names_institution(prefix: list[str]) -> bool:
+    """黑龙江大学, 哈尔滨学院: a place's short name (no nickname) is part of a proper name,
+    kept as written."""
+    return any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix)
+
+
+def as_written(name: str, body: str, short: str = "") -> str:
+    """The name as written up to its body (and a short form before it), the body official."""
+    return name[:len(name) - len(body) - len(short)] + short + expand_body(body)
+
+
+def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
+    """Whether the body opens with a 省/市/区/县 short form of a jurisdiction not yet named:
+    not 市场, not 市 after a city (某市|市委 was cut before), nothing inside a county."""
+    if len(body) < 2 or body[0] not in SHORT_FORM_LEVELS \
+            or body.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))):
+        return False
+    if not juris:
+        return True
+    level = juris[-1].level
+    return (body[0] != "市" or level != "city") and level != "county"
+
+
+def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
+    """The place a short form stands for: 省 the home province, 市 the nearest city named
+    before pos (or the home city), else the nearest place of its level named with it."""
+    if short == "省" and ctx.home_province:
+        return places.lookup_place(ctx.home_province)
+    if short == "市":
+        near = ctx.nearest("city", pos)
+        city = near.name if near else ctx.home_city
+        return places.lookup_place(city) if city else None
+    near = ctx.nearest(SHORT_FORM_LEVELS[short], pos)
+    return near if near and near.name.endswith(short) else None
+
+
+def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
+    """The official name of a body of a place: Party committees are 中共X市委员会 and
+    中共X市委…; a provincial bureau is a 厅; a district carries its city's name."""
     if body.startswith("委") and (body == "委" or body[1:] in abbreviations()):
         body = "委员会" if body == "委" else "委" + abbreviations()[body[1:]]
         party = True
@@ -157,7 +213,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
     head = place.name
     if place.level == "county" and place.name.endswith("区") and place.parent:
         head = place.parent + place.name      # district names repeat across cities
-    return ("中共" if party else "") + head + body, place.name
+    return ("中共" if party else "") + head + body
 
 
 def expand_body(body: str) -> str:
