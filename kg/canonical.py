@@ -164,7 +164,7 @@ def canonical_org(name: str, pos: int, ctx: Context) -> Result:
 
 
 def names_institution(prefix: list[str]) -> bool:
-    """黑龙江大学, 哈尔滨学院: a place's short name (no nickname) is part of a proper name,
+    """吉林大学, 长春师范大学: a place's short name (no nickname) is part of a proper name,
     kept as written."""
     return any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix)
 

@@ -68,7 +68,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
     """All entity mentions of a document (offsets into text.text), overlaps resolved."""
     s = text.text
     bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
-    # a reporter's name (记者 孟庆阳) is no place either
+    # a reporter's name (记者 张三) is no place either
     place_mentions = [m for m in places.find_place_mentions(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)
                       and not REPORTER_BEFORE.search(s, max(0, m.start - 6), m.start)]
@@ -102,7 +102,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     """Organisation, national-body, program and project mentions in one sentence.
 
     `anchors` are sentence offsets where a place name starts: a name that reaches back
-    past a verb to a place starts at the place (如果没有|哈尔滨市发改委)."""
+    past a verb to a place starts at the place (如果没有|长春市发改委)."""
     out = list(find_programs(sent))
     national = list(find_national(sent))
     out.extend(national)

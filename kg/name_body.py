@@ -157,7 +157,7 @@ def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int
 
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:
     """Index of the place or 省/市/区 short form that opens the name, when the body has one:
-    如果没有|哈尔滨市发改委, 经|市人社局 cut before it (0 when nothing non-name precedes it);
+    如果没有|长春市发改委, 经|市人社局 cut before it (0 when nothing non-name precedes it);
     None when the body has no place (or only the branch's place, 某某|某市|分公司)."""
     for i, (a, b, _) in enumerate(body):
         if branch and i == len(body) - 1:

@@ -182,14 +182,14 @@ def no_project_name(c: Candidate) -> bool:
 
 
 def no_name_at_all(c: Candidate) -> bool:
-    """某银行, 证实|公司: a placeholder or only verbs before the head (but 包头市|就业|服务中心
+    """某银行, 证实|公司: a placeholder or only verbs before the head (but 某市|就业|服务中心
     has a place)."""
     return "某" in c.body_text or not c.placed and bool(c.words) and all(
         f.startswith("v") and b - a > 1 for a, b, f in c.body if a not in c.anchors)
 
 
 def kind_of_body(c: Candidate) -> bool:
-    """行业协会, 属地治安大队: only generic words name a kind of body, unless a place names whose."""
+    """行业协会, 基层服务站: only generic words name a kind of body, unless a place names whose."""
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
         or not c.placed and bool(c.words) and all(w in generic for w in c.words)
@@ -202,7 +202,7 @@ def short_body(c: Candidate) -> bool:
 
 def kind_of_company(c: Candidate) -> bool:
     """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
-    company's brand (南宁|邕城|产业投资集团): it counts as a word."""
+    company's brand (某市|另一地名|产业投资集团): it counts as a word."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word)
 
@@ -285,7 +285,7 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
 
 
 def split_unknown_word(text: str, rest: list[Token]) -> bool:
-    """An unknown word that jieba split into characters (科|友半导体), in a body of four or more."""
+    """An unknown word that jieba split into characters (鑫|钰半导体), in a body of four or more."""
     singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
     return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
 

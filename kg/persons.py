@@ -3,7 +3,7 @@
 Data: data/lexicon/surnames.txt, posts.txt, speech_verbs.txt, person_stop.txt.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
-next to a cue: after a post (副总经理张伟), before a post used as an address (韩丽君老师),
+next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
 before a verb of saying (张三说, 李四高兴地说), after 联系人：, or as an appositive
 (张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
 too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
@@ -34,7 +34,7 @@ NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆
 # 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
 ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
-# Posts that also follow a name as a form of address (王五局长, 韩丽君老师).
+# Posts that also follow a name as a form of address (王五局长, 王丽老师).
 ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长|县长|区长|主任|院长|校长|所长|"
                            r"部长|厅长|行长|经理|总经理|董事长|队长|站长|医生|护士长)")
 # Roles that introduce a named person without being a job title (no jobTitle comes of them).
@@ -73,13 +73,13 @@ def load_person_rules() -> dict:
 def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Person mentions in text, sorted by start, entity unset; none inside an `exclude` span.
 
-    E.g. find_person_mentions('该公司副总经理林晓东说，…') -> [Mention(7, 10, '林晓东', 'Person')].
+    E.g. find_person_mentions('该公司副总经理林东海说，…') -> [Mention(7, 10, '林东海', 'Person')].
     """
     exclude = list(exclude)
     anchored = {span for span in find_before_cues(text) + find_appositives(text)
                 if is_allowed(text, *span, exclude)}
     anchored_names = {text[s:e] for s, e in anchored}
-    # A name read forward from a post has an uncertain end: 裴辉 (confirmed by 裴辉说) beats 裴辉正.
+    # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
     spans = anchored | forward
@@ -112,7 +112,7 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
     """Names right before a verb of saying (张三说, 张三笑着说) or a post used as an address
-    (韩丽君老师), e.g. '，王五表示' -> [(1, 3)]."""
+    (王丽老师), e.g. '，王五表示' -> [(1, 3)]."""
     rules = load_person_rules()
     out = []
     for m in rules["speech"].finditer(text):
@@ -154,7 +154,7 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
     elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in NOT_NAME_FLAGS:
-        length = 1 + len(words[1][0])          # 靳 / 英允: jieba split an unknown name
+        length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None

@@ -48,7 +48,7 @@ LEAD_IN = set("在到于赴从自至往由向与和及、，。：；（(“\"�
 # County-level short names (道里, 木兰) need context: an enumeration of places or a word
 # that only follows a place.
 PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|境内|辖区|地区|籍|一带|片区|城区|县城|区域内|全区|全县)")
-# 国贫县延寿: a level word right before the short name.
+# 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
 # A short name followed by these is a street, a park or a station (中山路, 长春路), not the city.
@@ -56,7 +56,7 @@ NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
-# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 革新街道);
+# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 前进街道);
 # weak ones only a division name (哈尔滨新区, not 城市新区).
 STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
                "综合实验区", "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
@@ -225,7 +225,7 @@ TOWN_VILLAGE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}[镇乡])([\u
 
 
 def find_towns(text: str) -> list[Mention]:
-    """Towns and villages named together (紫霄镇黄坊村), where no county names them."""
+    """Towns and villages named together (青山镇柳溪村), where no county names them."""
     out = []
     for m in TOWN_VILLAGE.finditer(text):
         if not ZONE_NOT_NAME.search(m.group(1)[:2]) and not ZONE_NOT_NAME.search(m.group(2)[:2]):
@@ -251,7 +251,7 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
         if m.group() in WEAK_ZONE:
             # 青岛西海岸新区: a weak suffix needs a division right before the zone's own name
             if left in ends and start - left >= 2 and not ZONE_NOT_NAME.search(text[left:start]):
-                # a new area carries its city's name (哈尔滨新区); a town only its own (湄潭县|兴隆镇)
+                # a new area carries its city's name (哈尔滨新区); a town only its own (某县|青山镇)
                 begin = left if m.group() == "镇" else ends[left]
                 out.append(Mention(begin, m.end(), text[begin:m.end()], EntityType.PLACE))
             continue

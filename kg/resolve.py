@@ -6,7 +6,7 @@
   forms take the nearest one named before). Party bodies take 中共, provincial bureaus 厅,
   a local office of a national body merges with its form without it (国家税务总局…税务局).
 * Declared short names (以下简称“X”), a company's distinctive core and its brand with the
-  trade cut short (星河光电, 海晟配件) become aliases, and their later occurrences mentions;
+  trade cut short (星河光电, 泰和配件) become aliases, and their later occurrences mentions;
   a short agency name that is an in-order abbreviation of one agency of the story is it.
 * Programs lose their 《》/“” quotes; a short title (《办法》) is an alias of the full one.
 * Projects named with and without place prefix or head (北湖物流园项目 / 长春北湖物流园项目) merge.
@@ -19,65 +19,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
 
 from . import places
 from .agencies import national_official_names
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
+from .companies import (BRANCH, COMPANY_TAIL, REGISTERED, branch_key, branch_parent, company_core, company_key,
+                        short_forms)
 from .lexicon import alternation, load_set
 from .model import Article, Entity, EntityType, Extraction, Mention, Text
-from .segment import tokenizer
 
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
-COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 ZONE_IN_NAME = re.compile(r"^(.{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|"
                           r"工业园区|产业园区|自由贸易试验区|自贸区|综合保税区|保税区))(?=.)")
-LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
-REGISTERED = re.compile(r"有限(?:责任)?公司$")
-BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 # Public bodies: named officially, with the full name of their jurisdiction (companies are not).
 OFFICIAL_NAME_TYPES = (EntityType.AGENCY, EntityType.ORGANIZATION)
 PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
-
-
-@lru_cache(maxsize=None)
-def industry_tail() -> re.Pattern:
-    """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
-    words = load_set("company_industry_words.txt")
-    return re.compile("(?:" + alternation(words) + ")+$")
-
-
-def is_distinctive(core: str) -> bool:
-    """Whether a short name is a name rather than a phrase: jieba cannot cut it into
-    dictionary words alone (瑞禾泰 → 瑞/禾/泰 is; 资产经营 → 资产/经营 is not)."""
-    return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
-
-
-def short_forms(name: str) -> list[str]:
-    """Names a registered company goes by in a story: its distinctive core and a near-miss of
-    it (工大正元, 大正元 for 哈尔滨工大正元信息技术有限公司), and its brand with its trade cut
-    to two characters (海晟配件 for 大连海晟船舶配件有限公司, 恒泰新材 for …恒泰新材料…)."""
-    core = company_core(name)
-    forms = []
-    if is_distinctive(core):
-        forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
-    _, rest = split_jurisdiction(name)
-    trade = COMPANY_TAIL.sub("", rest)[len(core):]
-    words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
-    if len(core) == 2 and len(trade) >= 2:
-        forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
-    return forms
-
-
-def company_core(name: str) -> str:
-    """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
-    _, rest = split_jurisdiction(name)
-    rest = COMPANY_TAIL.sub("", rest)
-    core = industry_tail().sub("", rest)
-    return core if len(core) >= 2 else rest
 
 
 def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list[Mention], list[Entity]]:
@@ -92,34 +51,64 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         if place:
             juris[label] = place
     labels = expand_branch_short_names(mentions, labels)
-    merged = merge_variants(mentions, labels, text.text)
+    merged = merge_variants(mentions, labels)
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     out_mentions = []
     for m, label in zip(mentions, labels):
         label = merged.get((m.type, label), label)
         aliases[(m.type, label)].add(strip_quotes(m.text))
         out_mentions.append(replace(m, entity=label))
-    for (etype, label) in list(aliases):
-        parent = branch_parent(label) if etype == EntityType.COMPANY else None
-        known = {company_key(l) for t, l in aliases if t == EntityType.COMPANY and not BRANCH.match(l)}
-        if parent and (etype, parent) not in aliases and company_key(parent) not in known:
-            aliases[(etype, parent)] = set()     # the parent, unless the story already names it
-        place = juris.get(label) if etype in OFFICIAL_NAME_TYPES else None
-        info = places.lookup_place(place) if place else None
-        if info and info.level == "county" and (EntityType.PLACE, place) not in aliases:
-            aliases[(EntityType.PLACE, place)] = set()    # 某区税务局 names the district it serves
-        zone = ZONE_IN_NAME.match(agency_key(label)) if etype == EntityType.AGENCY else None
-        if zone and not any(t == EntityType.PLACE and (l == zone.group(1) or zone.group(1).endswith(l) and ZONE_IN_NAME.match(l + "_"))
-                            for t, l in aliases):
-            aliases[(EntityType.PLACE, zone.group(1))] = set()   # 某某新区管委会 names its zone
+    for etype, label in list(aliases):
+        for _, implied in IMPLIED_ENTITIES:
+            key = implied(etype, label, aliases, juris)
+            if key:
+                aliases[key] = set()
     entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != EntityType.PLACE else None)
                 for (etype, label), a in sorted(aliases.items())]
     return out_mentions, entities
 
 
+Aliases = dict[tuple[str, str], set[str]]      # (type, label) -> names the story uses for it
+
+
+def parent_of_branch(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某银行某分行 brings 某银行, unless the story already names the parent."""
+    parent = branch_parent(label) if etype == EntityType.COMPANY else None
+    if not parent or (etype, parent) in aliases:
+        return None
+    known = {company_key(l) for t, l in aliases if t == EntityType.COMPANY and not BRANCH.match(l)}
+    return None if company_key(parent) in known else (etype, parent)
+
+
+def district_served(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某区税务局 brings the district it serves."""
+    place = juris.get(label) if etype in OFFICIAL_NAME_TYPES else None
+    info = places.lookup_place(place) if place else None
+    if info and info.level == "county" and (EntityType.PLACE, place) not in aliases:
+        return EntityType.PLACE, place
+    return None
+
+
+def zone_governed(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某某新区管委会 brings its zone, unless the story names it (or its full form)."""
+    zone = ZONE_IN_NAME.match(agency_key(label)) if etype == EntityType.AGENCY else None
+    if not zone:
+        return None
+    name = zone.group(1)
+    if any(t == EntityType.PLACE and (l == name or name.endswith(l) and ZONE_IN_NAME.match(l + "_"))
+           for t, l in aliases):
+        return None
+    return EntityType.PLACE, name
+
+
+# Entities a story implies without naming them, each pass called on every entity in turn.
+IMPLIED_ENTITIES = (("parent of a branch", parent_of_branch), ("district served", district_served),
+                    ("zone governed", zone_governed))
+
+
 def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> list[str]:
     """A branch named after its parent's short name takes the parent's full name:
-    瑞禾泰绥芬河分公司 → 某某瑞禾泰新材料股份有限公司绥芬河分公司."""
+    瑞禾丰珲春分公司 → 某某瑞禾丰新材料股份有限公司珲春分公司."""
     cores = {}
     for m, label in zip(mentions, labels):
         if m.type == EntityType.COMPANY and REGISTERED.search(label) and not BRANCH.match(label):
@@ -153,14 +142,24 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
     return strip_quotes(m.text), None
 
 
-def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
+ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
+               EntityType.PROGRAM)
+
+
+def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
+    """某某有限公司（以下简称“某某”）: each declared short name and the mention it follows."""
     short: dict[str, Mention] = {}
     for match in SHORT_NAME.finditer(text):
         before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 2
-                  and m.type in (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT, EntityType.PROGRAM)]
+                  and m.type in ALIAS_TYPES]
         if before:
             short[match.group(1)] = before[-1]
+    return short
+
+
+def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
+    short = declared_short_names(mentions, text)
     # a declared short name the grammar read as a name of its own still names the full one
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
                 if (name := strip_quotes(m.text)) in short and short[name] is not m else m
@@ -174,21 +173,25 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
                 short.setdefault(form, m)
     if not short:
         return mentions
+    return sorted(mentions + alias_occurrences(mentions, short, text), key=lambda m: (m.start, m.end))
+
+
+def alias_occurrences(mentions: list[Mention], short: dict[str, Mention], text: str) -> list[Mention]:
+    """Each occurrence of a short name outside the mentions, as a mention of its full name."""
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\1" * (m.end - m.start)
-    pattern = re.compile(alternation(short))
     added = []
-    for match in pattern.finditer(text):
+    for match in re.finditer(alternation(short), text):
         if not any(taken[match.start():match.end()]):
             full = short[match.group()]
             added.append(Mention(match.start(), match.end(), match.group(), full.type, entity=full.text))
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    return added
 
 
 def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
-    """对|华耀公司: a company name the grammar read with a preposition before a known
+    """对|华盛公司: a company name the grammar read with a preposition before a known
     company's core starts at the core and names that company."""
     if m.type != EntityType.COMPANY or m.entity:
         return m
@@ -200,68 +203,102 @@ def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
     return m
 
 
-def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dict[tuple[str, str], str]:
-    """Map (type, label) of a variant to the label it should merge into."""
+def merge_variants(mentions: list[Mention], labels: list[str]) -> dict[tuple[str, str], str]:
+    """Map (type, label) of a variant to the label it should merge into, by the passes of
+    MERGE_PASSES, each adding to the map."""
     by_type: dict[str, set[str]] = defaultdict(set)
-    target: dict[tuple[str, str], str] = {}
     for m, label in zip(mentions, labels):
-        if m.entity:            # an alias occurrence: it names the mention it came from
-            continue
-        by_type[m.type].add(label)
+        if not m.entity:            # an alias occurrence names the mention it came from
+            by_type[m.type].add(label)
+    target: dict[tuple[str, str], str] = {}
+    for _, merge in MERGE_PASSES:
+        merge(mentions, labels, by_type, target)
+    return target
+
+
+def declared_aliases(mentions, labels, by_type, target) -> None:
+    """An alias occurrence (以下简称, a company's core) merges into the full name's label."""
     for m, label in zip(mentions, labels):
         if m.entity:
             full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
             target[(m.type, label)] = full
+
+
+def same_key(mentions, labels, by_type, target) -> None:
+    """A name merges into the longest longer one of its type that it is a variant of
+    (see is_variant): 北湖物流园项目 into 长春北湖物流园项目."""
     for etype, names in by_type.items():
-        key = {EntityType.COMPANY: company_key, EntityType.PROJECT: project_key, EntityType.PROGRAM: program_key,
-               EntityType.AGENCY: agency_key}.get(etype)
+        key = VARIANT_KEYS.get(etype)
         if key is None:
             continue
         ordered = sorted(names, key=lambda n: (-len(n), n))
         for i, short in enumerate(ordered):
             sk = key(short)
-            for longer in ordered[:i]:
-                if (etype, longer) in target:
-                    continue
-                if etype == EntityType.COMPANY and REGISTERED.search(short) and REGISTERED.search(longer) \
-                        and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
-                    continue        # 某某置业有限公司 and 某某控股集团有限公司 are two companies
-                if etype == EntityType.COMPANY and longer.startswith(short) and COMPANY_TAIL.search(short):
-                    continue        # 某集团|资产经营公司 is a subsidiary of 某集团, not the group
-                if etype == EntityType.COMPANY and (BRANCH.match(longer) or BRANCH.match(short)):
-                    # a branch merges only with the same branch written with its place and legal
-                    # form (湖北|某银行|股份有限公司|某分行)
-                    if branch_key(longer) == branch_key(short):
-                        target[(etype, short)] = longer
-                        break
-                    continue
-                lk = key(longer)
-                if sk and sk == lk or sk and lk and (etype != EntityType.AGENCY or len(sk) >= 5) \
-                        and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk)):
-                    target[(etype, short)] = longer
-                    break
-    # 汽开区管理委员会 → 长春汽车经济技术开发区管理委员会: a Chinese abbreviation keeps its
-    # characters in order, so a short agency name inside exactly one longer one of the same
-    # head is that agency
+            longer = next((l for l in ordered[:i] if (etype, l) not in target
+                           and is_variant(etype, short, sk, l, key)), None)
+            if longer:
+                target[(etype, short)] = longer
+
+
+def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
+    """Whether `short` (of key sk) names the entity `longer` does: the same key, or a key
+    that the longer one's ends with (starts with, for a company; of five characters or more,
+    for an agency). Companies: see company_variant."""
+    if etype == EntityType.COMPANY:
+        verdict = company_variant(short, longer)
+        if verdict is not None:
+            return verdict
+    lk = key(longer)
+    if not sk or not lk:
+        return False
+    return sk == lk or (etype != EntityType.AGENCY or len(sk) >= 5) \
+        and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk))
+
+
+def company_variant(short: str, longer: str) -> bool | None:
+    """The company rules, None when the keys decide: two registered names of different
+    bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
+    subsidiary of 某集团; a branch merges only with the same branch written with its place
+    and legal form (湖北|某银行|股份有限公司|某分行)."""
+    if REGISTERED.search(short) and REGISTERED.search(longer) \
+            and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
+        return False
+    if longer.startswith(short) and COMPANY_TAIL.search(short):
+        return False
+    if BRANCH.match(longer) or BRANCH.match(short):
+        return branch_key(longer) == branch_key(short)
+    return None
+
+
+def in_order_abbreviations(mentions, labels, by_type, target) -> None:
+    """高开区管理委员会 -> 某市高新技术产业开发区管理委员会: a Chinese abbreviation keeps its
+    characters in order, so a short agency name without a jurisdiction inside exactly one
+    longer one of the same head is that agency."""
     agencies = sorted(by_type.get(EntityType.AGENCY, ()), key=len)
     for short in agencies:
         if (EntityType.AGENCY, short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
                 or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
-            continue        # only a name left without its jurisdiction is an abbreviation here
+            continue
         fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
         if len(fuller) == 1:
             target[(EntityType.AGENCY, short)] = fuller[0]
-    # follow chains: a → b → c
+
+
+def follow_chains(mentions, labels, by_type, target) -> None:
+    """a -> b -> c: every variant maps to the end of its chain."""
     for k in list(target):
         seen = {k[1]}
         while (k[0], target[k]) in target and target[(k[0], target[k])] not in seen:
             seen.add(target[k])
             target[k] = target[(k[0], target[k])]
-    return target
+
+
+MERGE_PASSES = (("declared aliases", declared_aliases), ("same key", same_key),
+                ("in-order abbreviations", in_order_abbreviations), ("follow chains", follow_chains))
 
 
 def is_subsequence(short: str, long: str) -> bool:
-    """Whether the characters of short appear in long in order: '汽开区' in '汽车经济技术开发区'."""
+    """Whether the characters of short appear in long in order: '高开区' in '高新技术产业开发区'."""
     chars = iter(long)
     return all(ch in chars for ch in short)
 
@@ -273,11 +310,6 @@ def agency_key(name: str) -> str:
         if name.startswith(national) and len(name) > len(national) + 2:
             return name[len(national):]
     return name
-
-
-def company_key(name: str) -> str:
-    core = company_core(name)
-    return core if len(core) >= 2 else ""
 
 
 def project_key(name: str) -> str:
@@ -292,41 +324,45 @@ def program_key(name: str) -> str:
     return key if len(key) >= 2 else ""
 
 
-def branch_key(label: str) -> str:
-    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
-
-
-def branch_parent(label: str) -> str | None:
-    """'中国农业银行某某支行' -> '中国农业银行'; None when the name is no branch."""
-    m = BRANCH.match(label)
-    return m.group(1) if m and m.group(1) != label else None
+# The key two names of one entity share, by type (types without one never merge by key).
+VARIANT_KEYS = {EntityType.COMPANY: company_key, EntityType.PROJECT: project_key,
+                EntityType.PROGRAM: program_key, EntityType.AGENCY: agency_key}
 
 
 def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
     """Across articles: a label that another article lists as an alias of a fuller name of the
-    same class becomes that fuller name (星河光电 → 长春星河光电科技有限公司)."""
-    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    same class becomes that fuller name (某某光电 -> 某市某某光电科技有限公司), and so does a
+    company named with its place but without its legal form (see registered_forms)."""
     labels = {(e.type, e.label) for ex in extractions for e in ex.entities}
+    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ex in extractions:
         for e in ex.entities:
             for a in e.aliases:
                 if (e.type, a) != (e.type, e.label):
                     alias_of[(e.type, a)].add(e.label)
-    # 某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company
-    registered: dict[str, set[str]] = defaultdict(set)
-    for etype, label in labels:
-        if etype == EntityType.COMPANY and REGISTERED.search(label) and not BRANCH.match(label):
-            registered[company_key(label)].add(label)
-    for etype, label in labels:
-        if etype == EntityType.COMPANY and not REGISTERED.search(label) and not BRANCH.match(label):
-            full = registered.get(company_key(label), set())
-            if len(full) == 1 and split_jurisdiction(label)[0]:
-                alias_of[(etype, label)] |= full
+    for key, full in registered_forms(labels).items():
+        alias_of[key] |= full
     rename = {key: next(iter(full)) for key, full in alias_of.items()
               if key in labels and len(full) == 1 and len(next(iter(full))) > len(key[1])}
     if not rename:
         return extractions
     return [rename_entities(ex, rename) for ex in extractions]
+
+
+def registered_forms(labels: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """某市某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company.
+    Maps a company label with a place and no legal form to the registered names of its core."""
+    registered: dict[str, set[str]] = defaultdict(set)
+    for etype, label in labels:
+        if etype == EntityType.COMPANY and REGISTERED.search(label) and not BRANCH.match(label):
+            registered[company_key(label)].add(label)
+    out = {}
+    for etype, label in labels:
+        if etype == EntityType.COMPANY and not REGISTERED.search(label) and not BRANCH.match(label):
+            full = registered.get(company_key(label), set())
+            if len(full) == 1 and split_jurisdiction(label)[0]:
+                out[(etype, label)] = full
+    return out
 
 
 def rename_entities(ex: Extraction, rename: dict[tuple[str, str], str]) -> Extraction:
