@@ -28,6 +28,7 @@ from .lexicon import alternation, load_regex, load_set, load_table, load_words
 from .model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
 from .names import MAX_BODY, read_headed_name
+from .normalize import CJK
 from .segment import tag_words
 
 # Which class wins when two candidates cover the same span.
@@ -59,7 +60,7 @@ FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 SCHEME_AFTER_QUOTE = re.compile(r"等(?:方式|措施|举措|政策|模式|机制|渠道|形式|服务)")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
-REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff]?$")
+REPORTER_BEFORE = re.compile(rf"(?:记者|通讯员|摄影)\s*[{CJK}]?$")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 

@@ -157,22 +157,48 @@ def _is_title(paragraph: str) -> bool:
 
 
 def _should_join(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """Whether the break after `prev` sits inside running text; `in_title`: prev ends a title."""
+    """Whether the break after `prev` sits inside running text; `in_title`: prev ends a title.
+    A break is kept when any check of _KEPT_BREAKS says so."""
+    return not any(check(prev, nxt, blank_lines, in_title) for _, check in _KEPT_BREAKS)
+
+
+def _ends_sentence(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """Two blank lines, sentence-final punctuation or a heading on either side."""
+    return blank_lines > 1 or bool(_TERMINAL_END.search(prev.content)) \
+        or bool(_HEADING.match(prev.content)) or bool(_HEADING.match(nxt.content))
+
+
+def _ends_title(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A title ends at a blank line; a standalone short line is a title or a caption."""
+    return prev.blank_after and in_title or nxt.blank_before and nxt.blank_after and _is_title(nxt.content)
+
+
+def _byline(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A credit or a byline line ends, or a byline begins."""
+    return bool(_CREDIT_END.search(prev.content) or _BYLINE_LINE.match(prev.content)
+                or _BYLINE_START.match(nxt.content))
+
+
+def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A list item begins, or a date stands on a line of its own."""
+    return bool(_LIST_START.match(nxt.content) or _DATE_LINE.match(prev.content) or _DATE_LINE.match(nxt.content))
+
+
+def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
-    if blank_lines > 1 or _TERMINAL_END.search(a) or _HEADING.match(a) or _HEADING.match(b):
-        return False
-    # A title ends at a blank line; a standalone short line is a title or a caption.
-    if (prev.blank_after and in_title) or (
-            nxt.blank_before and nxt.blank_after and _is_title(b)):
-        return False
-    if _CREDIT_END.search(a) or _BYLINE_LINE.match(a) or _BYLINE_START.match(b):
-        return False
-    if _LIST_START.match(b) or _DATE_LINE.match(a) or _DATE_LINE.match(b):
-        return False
-    if _NUMBER_FIELD.match(a) or (_LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE)):
-        return False
-    # In column text a short line followed by a much longer one ends its paragraph.
-    return not (len(a) <= SHORT_LINE and 2 * len(a) < len(b))
+    return bool(_NUMBER_FIELD.match(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+
+
+def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """In column text a short line followed by a much longer one ends its paragraph."""
+    return len(prev.content) <= SHORT_LINE and 2 * len(prev.content) < len(nxt.content)
+
+
+# Reasons to keep a line break, in order (rule 2 of the module docstring).
+_KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
+                ("list or date", _list_or_date), ("form field", _form_field),
+                ("short line before a long one", _short_before_long))
 
 
 def find_layout_spaces(text: str) -> list[tuple[int, int]]:

@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from .lexicon import load_words
 from .model import EntityType, Mention
+from .normalize import CJK
 from .segment import tokenizer, word_tags
 
-CJK = "\u4e00-\u9fff"
 # Characters that end a name's left context: a byline's role words are checked separately.
 BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|编者|撰稿|文|图|摄)[\s　/／:：]*$")
 # Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
@@ -162,27 +162,39 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
 
 def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:
     """A name ending at `end`, starting where jieba's segmentation of the characters before
-    says it does, e.g. ('，王五', 3) -> (1, 3); None if no name ends there. `strict` takes
+    says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0):
         return None       # every name returned starts with a surname: skip the tagger
     words = tag_window(text[max(0, end - 6):end])
     if not words:
         return None
-    word, flag = words[-1]
-    prev, prev_flag = words[-2] if len(words) > 1 else ("", "x")
-    joined = len(prev) + len(word)
-    starts = []
-    if (len(prev) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
-            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
-            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
-        starts.append(end - joined)           # 邝 / 志远, 甘雨 / 桐: jieba split an unknown name
-    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
-        starts.append(end - len(word))
+    prev = words[-2] if len(words) > 1 else ("", "x")
+    starts = [end - length for length in (split_name_length(prev, words[-1], strict),
+                                          word_name_length(words[-1], strict)) if length]
     for start in starts:
         if starts_with_surname(text, start) and is_name(text[start:end]):
             return start, end
     return None
+
+
+def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool) -> int:
+    """Length of a name jieba split in two (祁 / 惠然, 甘雨 / 桐), or 0."""
+    (prev_word, prev_flag), (word, flag) = prev, last
+    joined = len(prev_word) + len(word)
+    if (len(prev_word) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
+            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
+            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
+        return joined
+    return 0
+
+
+def word_name_length(last: tuple[str, str], strict: bool) -> int:
+    """Length of a last word that can be a whole name, or 0."""
+    word, flag = last
+    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
+        return len(word)
+    return 0
 
 
 def tag_window(window: str) -> list[tuple[str, str]]:
