@@ -92,7 +92,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("generic_projects.txt", "project-like phrases that name no project"),
     # persons
     _words("surnames.txt", "Chinese surnames, compound ones included"),
-    _words("posts.txt", "job titles"),
+    Lexicon("posts.tsv", "posts and job titles, with what each does (see the file)",
+            (Column("post"), Column("uses", frozenset({"person", "member", "address"})))),
     _words("speech_verbs.txt", "verbs of saying"),
     _words("person_stop.txt", "surname-initial words that are no name"),
     # places
@@ -104,7 +105,6 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     # relations
     Lexicon("relation_cues.tsv", "relation templates",
             (Column("relation", RELATION_NAMES), Column("template", "regex"))),
-    _words("relation_posts.txt", "posts that make a person work for a body"),
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
     _words("relation_branch_suffixes.txt", "heads of branches and sub-branches"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",
@@ -212,6 +212,13 @@ def load_table(name: str, columns: int | None = None,
     if columns not in (None, len(lex.columns)) or min_columns not in (None, lex.min_columns):
         raise ValueError(f"{name} is declared with {lex.min_columns}-{len(lex.columns)} columns")
     return load_rows(name)
+
+
+@lru_cache(maxsize=None)
+def load_tagged(name: str, tag: str) -> tuple[str, ...]:
+    """Entries of a lexicon whose second column lists `tag`, in file order, e.g.
+    load_tagged('posts.tsv', 'member')."""
+    return tuple(row[0] for row in load_rows(name) if tag in row[1].split(","))
 
 
 @lru_cache(maxsize=None)

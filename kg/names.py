@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .agencies import abbreviations, standard_bodies
-from .lexicon import alternation, load_regex, load_set, load_words
+from .lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from .model import EntityType, Mention, Sentence
 from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
                         walk_left)
@@ -67,7 +67,7 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
     """Whether the word running over pos ends in a post (市委书记 = 市委 + 书记)."""
     for a, b, _ in tokens:
         if a < pos < b:
-            return text[pos:b] in load_set("posts.txt")
+            return text[pos:b] in load_tagged("posts.tsv", "person")
     return False
 
 

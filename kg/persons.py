@@ -1,6 +1,6 @@
 """Person mentions: named individuals tied to a post or a verb of saying.
 
-Data: data/lexicon/surnames.txt, posts.txt, speech_verbs.txt, person_stop.txt.
+Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
 next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-from .lexicon import load_words
+from .lexicon import alternation, load_tagged, load_words
 from .model import EntityType, Mention
 from .normalize import CJK
 from .segment import tokenizer, word_tags
@@ -34,9 +34,6 @@ NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆
 # 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
 ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
-# Posts that also follow a name as a form of address (王五局长, 王丽老师).
-ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长|县长|区长|主任|院长|校长|所长|"
-                           r"部长|厅长|行长|经理|总经理|董事长|队长|站长|医生|护士长)")
 # Roles that introduce a named person without being a job title (no jobTitle comes of them).
 ROLE_NOUNS = re.compile(r"(?:居民|市民|村民|农民|业主|司机|乘客|游客|患者|家长|学生|党员|志愿者|网友|消费者|"
                         r"创业者|种植户|养殖户|商户|店主|车主|纳税人)")
@@ -53,11 +50,8 @@ NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", 
 def load_person_rules() -> dict:
     """Compile the person lexicons once into regexes and sets."""
     surnames = load_words("surnames.txt")
-    posts = load_words("posts.txt")
+    posts = load_tagged("posts.tsv", "person")
     verbs = load_words("speech_verbs.txt")
-
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
     return {
         "compound": {s for s in surnames if len(s) == 2},
@@ -67,6 +61,8 @@ def load_person_rules() -> dict:
         "post": re.compile(alternation(posts)),
         "post_end": re.compile(f"(?:{alternation(posts)})$"),
         "speech": re.compile(alternation(verbs)),
+        # posts that also follow a name as a form of address (王五局长, 王丽老师)
+        "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
     }
 
 
@@ -95,7 +91,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{ADDRESS_POSTS.pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -122,7 +118,7 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
         if text[m.start() - 1:m.start()] in ("地", "着"):     # 高兴地说, 笑着说
             ends += [m.start() - k for k in (2, 3, 4)]
         out.extend(span for end in ends if (span := read_name_backward(text, end)))
-    for m in ADDRESS_POSTS.finditer(text):
+    for m in rules["address"].finditer(text):
         span = read_name_backward(text, m.start(), strict=True)
         if span:
             out.append(span)
