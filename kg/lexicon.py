@@ -96,6 +96,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
             (Column("post"), Column("uses", frozenset({"person", "member", "address"})))),
     _words("speech_verbs.txt", "verbs of saying"),
     _words("person_stop.txt", "surname-initial words that are no name"),
+    Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",
+            (Column("role"), Column("where", frozenset({"byline", "credit", "reporter", "line"})))),
     # places
     Lexicon("places.tsv", "China's administrative divisions (data/make_places.py)",
             (Column("full name"), Column("short name", required=False),

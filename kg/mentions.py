@@ -24,7 +24,7 @@ from functools import lru_cache
 from . import persons, places
 from .article import find_byline_spans
 from .agencies import national_regex
-from .lexicon import alternation, load_regex, load_set, load_table, load_words
+from .lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from .model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
 from .names import MAX_BODY, read_headed_name
@@ -60,9 +60,14 @@ FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 SCHEME_AFTER_QUOTE = re.compile(r"等(?:方式|措施|举措|政策|模式|机制|渠道|形式|服务)")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
-REPORTER_BEFORE = re.compile(rf"(?:记者|通讯员|摄影)\s*[{CJK}]?$")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
+
+
+@lru_cache(maxsize=None)
+def reporter_before() -> re.Pattern:
+    """A reporter's role (and a character of a name) ending right before a position."""
+    return re.compile(rf"(?:{alternation(load_tagged('byline_roles.tsv', 'reporter'))})\s*[{CJK}]?$")
 
 
 def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
@@ -72,7 +77,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
     # a reporter's name (记者 张三) is no place either
     place_mentions = [m for m in places.find_place_mentions(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)
-                      and not REPORTER_BEFORE.search(s, max(0, m.start - 6), m.start)]
+                      and not reporter_before().search(s, max(0, m.start - 6), m.start)]
     place_starts = {m.start for m in place_mentions}
     candidates: list[Mention] = list(place_mentions)
     for sent in sentences:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import alternation, load_tagged
 from .model import Sentence, Text
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -41,8 +43,6 @@ _TERMINAL_END = re.compile(r"[。！？!?；;：:][”’」』）)]*$")
 _SENTENCE_PUNCT = re.compile(r"[。；：！？;:!?、]")
 _COMMA = re.compile(r"[，,]")
 _HEADING = re.compile(r"#")
-_BYLINE_START = re.compile(
-    rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:记者|通讯员)|[{CJK}]{{0,12}}(?:记者|通讯员)$")
 _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[（(][{CJK} ]{{2,16}}[)）]$")
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
@@ -51,7 +51,6 @@ _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 _NUMBER_FIELD = re.compile(rf"[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）]+$")
 _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
-_BYLINE_LINE = re.compile(rf"[{CJK}]{{0,12}}(?:记者|通讯员)(?:\s+[{CJK}]{{2,4}})*\s*$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
@@ -99,7 +98,7 @@ def split_sentences(text: Text) -> list[Sentence]:
     return out
 
 
-_DATELINE = re.compile(r"(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|社))?(?:讯|\d{1,2}日讯)\s*[（(][^（()）]{0,30}[)）]\s*")
+_DATELINE = re.compile(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|社))?(?:讯|\d{{1,2}}日讯)\s*[（(][^（()）]{{0,30}}[)）]\s*")
 _SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
 
 
@@ -175,8 +174,16 @@ def _ends_title(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bo
 
 def _byline(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A credit or a byline line ends, or a byline begins."""
-    return bool(_CREDIT_END.search(prev.content) or _BYLINE_LINE.match(prev.content)
-                or _BYLINE_START.match(nxt.content))
+    line, start = _byline_patterns()
+    return bool(_CREDIT_END.search(prev.content) or line.match(prev.content) or start.match(nxt.content))
+
+
+@lru_cache(maxsize=None)
+def _byline_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A byline line (本报记者 张三), and the start of one (本报讯, □, 记者, …记者 at the end)."""
+    roles = alternation(load_tagged("byline_roles.tsv", "line"))
+    return (re.compile(rf"[{CJK}]{{0,12}}(?:{roles})(?:\s+[{CJK}]{{2,4}})*\s*$"),
+            re.compile(rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:{roles})|[{CJK}]{{0,12}}(?:{roles})$"))
 
 
 def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:

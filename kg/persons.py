@@ -23,8 +23,6 @@ from .model import EntityType, Mention
 from .normalize import CJK
 from .segment import tokenizer, word_tags
 
-# Characters that end a name's left context: a byline's role words are checked separately.
-BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|编者|撰稿|文|图|摄)[\s　/／:：]*$")
 # Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
@@ -61,6 +59,8 @@ def load_person_rules() -> dict:
         "post": re.compile(alternation(posts)),
         "post_end": re.compile(f"(?:{alternation(posts)})$"),
         "speech": re.compile(alternation(verbs)),
+        # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
+        "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
     }
@@ -233,7 +233,7 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
     if any(s < end and start < e for s, e in exclude):
         return False
-    if BYLINE_ROLES.search(text, max(0, start - 8), start):
+    if load_person_rules()["credit"].search(text, max(0, start - 8), start):
         return False
     if text.startswith(ADDRESS_WORDS, start + 1):      # 宋先 of 宋先生
         return False
