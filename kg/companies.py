@@ -6,12 +6,11 @@ import re
 from functools import lru_cache
 
 from .canonical import split_jurisdiction
-from .lexicon import alternation, load_set
+from .lexicon import alternation, load_set, load_tagged
 from .segment import tokenizer
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
-BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +59,14 @@ def branch_key(label: str) -> str:
     return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
 
 
+@lru_cache(maxsize=None)
+def branch_pattern() -> re.Pattern:
+    """A company's branch: its parent (group 1), a place, a branch head (某银行某省分行)."""
+    heads = alternation(load_tagged("branch_heads.tsv", "company"))
+    return re.compile(rf"^(.{{2,}}?(?:银行|公司|集团))(?:.{{0,8}}?)(?:{heads})$")
+
+
 def branch_parent(label: str) -> str | None:
     """'中国农业银行某某支行' -> '中国农业银行'; None when the name is no branch."""
-    m = BRANCH.match(label)
+    m = branch_pattern().match(label)
     return m.group(1) if m and m.group(1) != label else None

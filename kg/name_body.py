@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from . import places
 from .agencies import abbreviations, national_regex
-from .lexicon import alternation, load_set, load_table, load_words
+from .lexicon import alternation, load_set, load_table, load_tagged, load_words
 from .model import EntityType
 from .normalize import CJK
 DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号时]$|^\d+[年月日]|^[0-9.%]+$")
@@ -61,7 +61,6 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
         if places_at(text, a):
             return True
     return False
-ZONE_WORDS = ("新区", "开发区", "高新区", "园区", "工业园", "产业园", "自贸区")
 PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
 
 
@@ -150,7 +149,7 @@ def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int
         if j < len(body) - 1 and place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
             return j
     for i, (a, b, _) in enumerate(body[:-1]):
-        if text[a:b].endswith(ZONE_WORDS) and places_at(text, b):
+        if text[a:b].endswith(load_tagged("zone_heads.tsv", "body")) and places_at(text, b):
             return i + 1
     return None
 
@@ -164,7 +163,7 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
             return None
         glued = text[a - 1:a] in load_set("glued_prepositions.txt")
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
-            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(ZONE_WORDS) for x, y, f in body[:i])
+            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 

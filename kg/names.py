@@ -251,7 +251,7 @@ def rejected(c: Candidate, guards) -> str | None:
 def read_body(c: Candidate) -> None:
     """Set the candidate's body: the words walked left from its head, trimmed of those that
     cannot open a name."""
-    branch = c.head_word in load_set("branch_heads.txt")
+    branch = c.head_word in load_tagged("branch_heads.tsv", "walk")
     c.body = walk_left(c.text, words_before(c), c.head.start(), allow_years=(c.kind == "project"), branch=branch,
                        office=c.head_word in load_set("office_heads.txt"),
                        company=c.kind == "org" and org_suffixes()[c.head_word] == EntityType.COMPANY)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load_table
+from .lexicon import alternation, load_table, load_tagged
 from .model import EntityType, Mention
 from .normalize import CJK
 
@@ -57,12 +57,6 @@ NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
-# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 前进街道);
-# weak ones only a division name (哈尔滨新区, not 城市新区).
-STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
-               "综合实验区", "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
-WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区", "镇")
-ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, reverse=True)))
 # A zone's own name must be delimited on the left by a division name, a function word, a
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.
 ZONE_STOP = set("的在于到和与及、，。：；是为对从向将把被由等入驻落位") | {" ", "\n", "“", "”", "（", "(", "）", ")"}
@@ -270,11 +264,18 @@ def find_towns(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=None)
+def zone_suffix() -> re.Pattern:
+    """Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name
+    (长岭工业园区, 前进街道); weak ones only a division name (长春新区, not 城市新区)."""
+    return re.compile(alternation(load_tagged("zone_heads.tsv", "strong") + load_tagged("zone_heads.tsv", "weak")))
+
+
 def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
     """Named parks and new areas (长岭工业园区, 长春新区, 长春经济技术开发区)."""
     ends = {m.end: m.start for m in divisions}
     out = []
-    for m in ZONE_SUFFIX.finditer(text):
+    for m in zone_suffix().finditer(text):
         start = read_zone(text, m, ends)
         if start is not None:
             out.append(Mention(start, m.end(), text[start:m.end()], EntityType.PLACE))
@@ -286,7 +287,7 @@ def read_zone(text: str, m: re.Match, ends: dict[int, int]) -> int | None:
     its name (长春新区); else see weak_zone_start and strong_zone_start."""
     if m.start() in ends:
         return ends[m.start()]
-    if m.group() in WEAK_ZONE:
+    if m.group() in load_tagged("zone_heads.tsv", "weak"):
         return weak_zone_start(text, m, ends)
     return strong_zone_start(text, m.start(), ends)
 

@@ -276,7 +276,7 @@ def unit_post_regex() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def branch_suffixes() -> tuple[str, ...]:
-    return load_words("relation_branch_suffixes.txt")
+    return load_tagged("branch_heads.tsv", "unit")
 
 
 # ---------------------------------------------------------------- references

@@ -19,20 +19,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from . import places
 from .agencies import national_official_names
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
-from .companies import (BRANCH, COMPANY_TAIL, REGISTERED, branch_key, branch_parent, company_core, company_key,
-                        short_forms)
-from .lexicon import alternation, load_set
+from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
+                        company_key, short_forms)
+from .lexicon import alternation, load_set, load_tagged
 from .model import Article, Entity, EntityType, Extraction, Mention, Text
 
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
-ZONE_IN_NAME = re.compile(r"^(.{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|"
-                          r"工业园区|产业园区|自由贸易试验区|自贸区|综合保税区|保税区))(?=.)")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 # Public bodies: named officially, with the full name of their jurisdiction (companies are not).
 OFFICIAL_NAME_TYPES = (EntityType.AGENCY, EntityType.ORGANIZATION)
@@ -76,7 +75,7 @@ def parent_of_branch(etype: str, label: str, aliases: Aliases, juris: dict[str, 
     parent = branch_parent(label) if etype == EntityType.COMPANY else None
     if not parent or (etype, parent) in aliases:
         return None
-    known = {company_key(l) for t, l in aliases if t == EntityType.COMPANY and not BRANCH.match(l)}
+    known = {company_key(l) for t, l in aliases if t == EntityType.COMPANY and not branch_pattern().match(l)}
     return None if company_key(parent) in known else (etype, parent)
 
 
@@ -89,13 +88,19 @@ def district_served(etype: str, label: str, aliases: Aliases, juris: dict[str, s
     return None
 
 
+@lru_cache(maxsize=None)
+def zone_in_name() -> re.Pattern:
+    """The zone that opens an agency's name (某某新区|管委会)."""
+    return re.compile(rf"^(.{{2,12}}?(?:{alternation(load_tagged('zone_heads.tsv', 'agency'))}))(?=.)")
+
+
 def zone_governed(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
     """某某新区管委会 brings its zone, unless the story names it (or its full form)."""
-    zone = ZONE_IN_NAME.match(agency_key(label)) if etype == EntityType.AGENCY else None
+    zone = zone_in_name().match(agency_key(label)) if etype == EntityType.AGENCY else None
     if not zone:
         return None
     name = zone.group(1)
-    if any(t == EntityType.PLACE and (l == name or name.endswith(l) and ZONE_IN_NAME.match(l + "_"))
+    if any(t == EntityType.PLACE and (l == name or name.endswith(l) and zone_in_name().match(l + "_"))
            for t, l in aliases):
         return None
     return EntityType.PLACE, name
@@ -111,7 +116,7 @@ def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> lis
     瑞禾丰珲春分公司 → 某某瑞禾丰新材料股份有限公司珲春分公司."""
     cores = {}
     for m, label in zip(mentions, labels):
-        if m.type == EntityType.COMPANY and REGISTERED.search(label) and not BRANCH.match(label):
+        if m.type == EntityType.COMPANY and REGISTERED.search(label) and not branch_pattern().match(label):
             core = company_core(label)
             if len(core) >= 2:       # with a place and 分公司 after it, even a plain core is specific
                 cores[core] = label
@@ -119,7 +124,7 @@ def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> lis
         return labels
     out = []
     for m, label in zip(mentions, labels):
-        if m.type == EntityType.COMPANY and label.endswith(("分公司", "分行", "支行")) and not BRANCH.match(label):
+        if m.type == EntityType.COMPANY and label.endswith(load_tagged("branch_heads.tsv", "company")) and not branch_pattern().match(label):
             core = next((c for c in sorted(cores, key=len, reverse=True) if label.startswith(c)), None)
             if core:
                 label = cores[core] + label[len(core):]
@@ -168,7 +173,7 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
              if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
-        if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
+        if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
             for form in short_forms(m.text):
                 short.setdefault(form, m)
     if not short:
@@ -265,7 +270,7 @@ def company_variant(short: str, longer: str) -> bool | None:
         return False
     if longer.startswith(short) and COMPANY_TAIL.search(short):
         return False
-    if BRANCH.match(longer) or BRANCH.match(short):
+    if branch_pattern().match(longer) or branch_pattern().match(short):
         return branch_key(longer) == branch_key(short)
     return None
 
@@ -354,11 +359,11 @@ def registered_forms(labels: set[tuple[str, str]]) -> dict[tuple[str, str], set[
     Maps a company label with a place and no legal form to the registered names of its core."""
     registered: dict[str, set[str]] = defaultdict(set)
     for etype, label in labels:
-        if etype == EntityType.COMPANY and REGISTERED.search(label) and not BRANCH.match(label):
+        if etype == EntityType.COMPANY and REGISTERED.search(label) and not branch_pattern().match(label):
             registered[company_key(label)].add(label)
     out = {}
     for etype, label in labels:
-        if etype == EntityType.COMPANY and not REGISTERED.search(label) and not BRANCH.match(label):
+        if etype == EntityType.COMPANY and not REGISTERED.search(label) and not branch_pattern().match(label):
             full = registered.get(company_key(label), set())
             if len(full) == 1 and split_jurisdiction(label)[0]:
                 out[(etype, label)] = full
