@@ -86,7 +86,9 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("weak_heads.txt", "heads that also name departments or buildings: an agency only with a jurisdiction"),
     _words("kind_heads.txt", "heads of institutions every town has (学校)"),
     _words("institute_heads.txt", "heads of research institutes"),
+    _words("company_words.txt", "words that name a company inside an organisation's name"),
     # programs and projects
+    _words("scheme_words.txt", "kinds of scheme after 等 that make a quoted name a program"),
     _words("program_words.txt", "heads of quoted program names"),
     _words("program_heads.txt", "heads of unquoted program names"),
     _words("program_verbs.txt", "verbs that launch a program"),
@@ -101,11 +103,14 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("person_stop.txt", "surname-initial words that are no name"),
     Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",
             (Column("role"), Column("where", frozenset({"byline", "credit", "reporter", "line"})))),
+    _words("role_nouns.txt", "roles that introduce a named person (居民张三)"),
+    _words("address_words.txt", "forms of address after a surname (李先生)"),
     # places
     Lexicon("places.tsv", "China's administrative divisions (data/make_places.py)",
             (Column("full name"), Column("short name", required=False),
              Column("level", frozenset({"province", "city", "county"})),
              Column("parent", required=False), Column("province"))),
+    _words("non_place_tails.txt", "words after a short place name that make it a street or a park"),
     _pairs("place_aliases.tsv", "place nicknames -> full name", "nickname"),
     # relations
     Lexicon("relation_cues.tsv", "relation templates",

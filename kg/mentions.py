@@ -58,7 +58,6 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
 FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
-SCHEME_AFTER_QUOTE = re.compile(r"等(?:方式|措施|举措|政策|模式|机制|渠道|形式|服务)")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
@@ -203,6 +202,11 @@ def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
             yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
 
 
+@lru_cache(maxsize=None)
+def scheme_after_quote() -> re.Pattern:
+    return re.compile(f"等(?:{alternation(load_words('scheme_words.txt'))})")
+
+
 def find_programs(sent: Sentence) -> Iterable[Mention]:
     yield from find_governed_programs(sent)
     titled, quoted, head_at_end = program_regexes()
@@ -215,7 +219,7 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], EntityType.PROJECT)
         elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) or PRODUCT_END.search(m.group(1)) \
-                or SCHEME_AFTER_QUOTE.match(sent.text, m.end()):    # “银企对接”等方式, “某某e贷”
+                or scheme_after_quote().match(sent.text, m.end()):    # “银企对接”等方式, “某某e贷”
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
 
 

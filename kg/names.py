@@ -18,7 +18,6 @@ from .model import EntityType, Mention, Sentence
 from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
                         walk_left)
 MAX_BODY = 24          # longest name body (characters) the left walk may take
-COMPANY_WORD = re.compile(r"公司|集团|银行|城投|交投|发投|控股")
 
 
 @lru_cache(maxsize=None)
@@ -216,7 +215,7 @@ def kind_of_institution(c: Candidate) -> bool:
 
 def company_department(c: Candidate) -> bool:
     """某城投|资产管理部: a company's department, not an agency."""
-    return c.head_word in load_set("weak_heads.txt") and bool(COMPANY_WORD.search(c.body_text))
+    return c.head_word in load_set("weak_heads.txt") and bool(load_regex("company_words.txt").search(c.body_text))
 
 
 def not_governmental(c: Candidate) -> bool:

@@ -1,6 +1,7 @@
 """Person mentions: named individuals tied to a post or a verb of saying.
 
-Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt.
+Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, role_nouns.txt,
+address_words.txt, byline_roles.tsv.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
 next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-from .lexicon import alternation, load_tagged, load_words
+from .lexicon import alternation, load_regex, load_tagged, load_words
 from .model import EntityType, Mention
 from .normalize import CJK
 from .segment import tokenizer, word_tags
@@ -29,12 +30,8 @@ NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
 NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证")
-# 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
-ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
+# 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
-# Roles that introduce a named person without being a job title (no jobTitle comes of them).
-ROLE_NOUNS = re.compile(r"(?:居民|市民|村民|农民|业主|司机|乘客|游客|患者|家长|学生|党员|志愿者|网友|消费者|"
-                        r"创业者|种植户|养殖户|商户|店主|车主|纳税人)")
 # 说 starting 说明, 说法, 说服 is no verb of saying.
 NOT_SPEECH = re.compile(r"说[明法服]")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
@@ -98,7 +95,7 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
     """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长李建华介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
-    for m in itertools.chain(rules["post"].finditer(text), ROLE_NOUNS.finditer(text)):
+    for m in itertools.chain(rules["post"].finditer(text), load_regex("role_nouns.txt").finditer(text)):
         start = SEP.match(text, m.end()).end()
         span = read_name_forward(text, start)
         if span:
@@ -222,7 +219,7 @@ def is_name(name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
         return False
-    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(ADDRESS_WORDS) or given in rules["posts"]:
+    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(load_words("address_words.txt")) or given in rules["posts"]:
         return False
     if len(given) == 1 and given in ADDRESS_CHARS:
         return False
@@ -235,7 +232,7 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
         return False
     if load_person_rules()["credit"].search(text, max(0, start - 8), start):
         return False
-    if text.startswith(ADDRESS_WORDS, start + 1):      # 宋先 of 宋先生
+    if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
         return False
     return not (start and text[start - 1] in "老小阿" and end - start == 2)
 

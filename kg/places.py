@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, load_table, load_tagged
+from .lexicon import alternation, load_regex, load_table, load_tagged
 from .model import EntityType, Mention
 from .normalize import CJK
 
@@ -52,8 +52,6 @@ PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗�
 # 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
-# A short name followed by these is a street, a park or a station (中山路, 长春路), not the city.
-NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|社区|村|桥|站|号)")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
@@ -188,7 +186,7 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
         return accept_full_name(text, start, end, before)
     if name in gaz.alias_to_full:
         return start, end
-    if NOT_PLACE_TAIL.match(text, end):
+    if load_regex("non_place_tails.txt").match(text, end):     # 中山路, 某某公园
         return None
     info = gaz.by_full[gaz.short_to_full[name]][0]
     if info.level != "county" or len(name) >= 3:
