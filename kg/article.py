@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from .lexicon import alternation, load_tagged
 from .model import Article, Document, Text
 from .normalize import CJK
 
@@ -23,7 +24,7 @@ _FULL_DATE = re.compile(
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
 # A byline is made of roles ("本报记者", "文/摄", "通讯员") and names of 2-4 characters.
-_ROLE = (rf"[{CJK}]{{0,10}}?(?:记者|通讯员|实习生|评论员|撰稿人?)"
+_ROLE = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_tagged('byline_roles.tsv', 'byline'))})"
          r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
 _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
 _BYLINE_TOKEN = re.compile(

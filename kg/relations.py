@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load_table, load_words
+from .lexicon import load_table, load_tagged, load_words
 from .model import ORG_TYPES, Entity, Evidence, Mention, Relation, Sentence, Text
 from .money import find_amounts, is_money
 from .resolve import QUOTES
@@ -262,7 +262,7 @@ def preposition_regex() -> re.Pattern:
 @lru_cache(maxsize=None)
 def post_regex() -> re.Pattern:
     """A job title ending right before a name: optional unit words, then a post (督查科科长)."""
-    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     return re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})、)?"
                       rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})$")
 
@@ -270,13 +270,13 @@ def post_regex() -> re.Pattern:
 @lru_cache(maxsize=None)
 def unit_post_regex() -> re.Pattern:
     """A title made of a unit of a body and a post: 督查科科长, 信息工程学院院长."""
-    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[科处室所部院组队站](?:{posts})")
 
 
 @lru_cache(maxsize=None)
 def branch_suffixes() -> tuple[str, ...]:
-    return load_words("relation_branch_suffixes.txt")
+    return load_tagged("branch_heads.tsv", "unit")
 
 
 # ---------------------------------------------------------------- references
