@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .model import Article, Document, Text
+from .model import Article
 from .normalize import CJK
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 TITLE_MAX = 60      # characters kept of a title taken from a first body line
 
@@ -34,15 +38,16 @@ _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})
 BYLINE_LINE_MAX = 40
 
 
-def read_article(doc: Document, text: Text) -> Article:
+def read_article(a: Analysis) -> Article:
     """Title, date and bylines of a document, from its normalised text.
 
     Example: a text starting "# 标题\\n本报讯（记者 张三）2023年5月12日，……" gives
     Article(title='标题', date='2023-05-12', bylines=('张三',)).
     """
-    names = dict.fromkeys(name for _, _, name in find_byline_spans(text.text))
-    return Article(doc.doc_id, doc.source, title=find_title(text.text),
-                   date=find_date(text.text), bylines=tuple(names))
+    text = a.text.text
+    names = dict.fromkeys(name for _, _, name in find_byline_spans(text))
+    return Article(a.doc.doc_id, a.doc.source, title=find_title(text),
+                   date=find_date(text), bylines=tuple(names))
 
 
 def find_title(text: str) -> str | None:

@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import load_table, load_words
-from .model import ORG_TYPES, Article, Entity, Evidence, Funding, Mention, Relation, Sentence, Text
+from .analysis import Analysis
+from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject, story_start
+from .model import ORG_TYPES, Evidence, Funding, Relation, Sentence
 from .money import Amount, DateExpr, find_amounts, find_dates, is_money
-from .relations import (PLACEHOLDER_BASE, Masked, Ref, compile_template, find_posts, find_refs,
-                        find_relations, implicit_subject, mask_sentence, role_refs, speaker_at,
-                        speaker_turns, story_start, story_starts)
+from .relations import find_posts
+from .templates import compile_template, role_refs
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ROLES = ("P", "R", "F")
@@ -163,20 +164,18 @@ def explained_cue(cue: Cue, cues: list[Cue], amounts: list[Amount], amount: Amou
     return replace(cue, type=strong[-1].type)
 
 
-def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: list[Mention],
-                  entities: list[Entity], article: Article) -> list[Funding]:
+def find_fundings(a: Analysis) -> list[Funding]:
     """Fundings stated in the document, one per amount, each with its sentence as evidence.
 
     Example: '甲省财政厅下发的580万元补助款打到了乙公司账户' -> Grant of 5800000 yuan,
     provider 甲省财政厅, recipient 乙公司.
     """
-    refs = None
+    sentences, article, starts = a.sentences, a.article, a.story_starts
     found: list[Funding] = []
     previous: Funding | None = None
     last: tuple[Masked, list[Cue]] | None = None      # the sentence before, when it has a cue
-    starts = story_starts(text.text)
     story, loans = -1, []           # loans told so far in the story, for interest subsidies
-    turns: list = []                # speaker turns of a transcript (relations.speaker_turns)
+    cued = False                    # a sentence has a cue: refs are needed
     investors: dict[tuple, str | None] = {}     # who else invests in a project's total
     masks: dict[int, Masked] = {}   # masked sentences by index, for the follow-up passes
     for index, sentence in enumerate(sentences):
@@ -185,16 +184,14 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         if not cue_regex().search(sentence.text):
             previous, last = None, None
             continue
-        if refs is None:
-            refs = find_refs(text, mentions, entities)
-            turns = speaker_turns(text.text, refs)
-        masked = masks[index] = mask_sentence(sentence, refs)
+        cued = True
+        masked = masks[index] = a.masked(index)
         head = row_head(masked)
         cues = find_cues(sentence.text)
         amounts = [a for a in find_amounts(sentence.text)
                    if not a.is_range and is_money(a, sentence.text)]
         dates = find_dates(sentence.text, article.date)
-        ev = Evidence(doc_id, sentence.text, sentence.start, sentence.end)
+        ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
         current: list[Funding] = []
         paid: list[Amount] = []         # amounts that are sums (not rates or caps)
         starts_of: list[int] = []       # where the amount of each of `current` stands
@@ -217,7 +214,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
                 funding = as_row(funding, head, lambda kind: list_payer(
                     sentences, masks, index, story, starts, kind))
             if not funding.provider and funding.type in PAYOUTS:
-                speaker = speaker_at(turns, sentence.start)
+                speaker = a.speaker_at(sentence.start)
                 if speaker is not None and speaker.type == "Agency" \
                         and speaker.entity != funding.recipient:
                     funding = replace(funding, provider=speaker.entity)
@@ -232,7 +229,7 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
             funding = with_stated(funding, stated_before(last, cue.type))
             if funding.type == "Investment" and (not funding.provider or _DEVELOPER in funding.provider) \
                     and _PROJECT_WORD.search(sentence.text, left, amount.start):
-                before = [mask_sentence(sentences[index - 1], refs)] \
+                before = [a.masked(index - 1)] \
                     if index and story_start(starts, sentences[index - 1].start) == story else []
                 investors[(sentence.start, amount.value)] = project_investor(
                     before + [masked], masked.offsets[amount.start])
@@ -257,13 +254,13 @@ def find_fundings(doc_id: str, text: Text, sentences: list[Sentence], mentions: 
         loans += [f for f in current if f.type == "Loan" and f.recipient]
         previous = current[-1] if current else None
         last = (masked, cues)
-    if refs is not None:
-        found = with_followups(found, sentences, masks, refs)
+    if cued:
+        found = with_followups(found, a, masks)
     if any(_DEVELOPER in (f.provider or "") + (f.recipient or "") for f in found):
-        found = with_developers(found, find_relations(doc_id, text, sentences, mentions, entities))
+        found = with_developers(found, a.relations)
     found = [f if f.provider or f.type != "Investment" else replace(
         f, provider=investors.get((f.evidence.start, f.amount))) for f in found]
-    return merge_repeats(with_story_payers(found, starts, {e.label: e.type for e in entities}))
+    return merge_repeats(with_story_payers(found, starts, a.types))
 
 
 def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
@@ -411,10 +408,10 @@ def with_stated(funding: Funding, stated: Funding | None, again: bool = False) -
                    program=funding.program or stated.program, project=funding.project or stated.project)
 
 
-def with_followups(fundings: list[Funding], sentences: list[Sentence], masks: dict[int, Masked],
-                   refs: list[Ref]) -> list[Funding]:
+def with_followups(fundings: list[Funding], a: Analysis, masks: dict[int, Masked]) -> list[Funding]:
     """Parties that the sentences right after a funding name: 拨付这笔资金的是甲局 (the flow told
     again with 这笔), and the company of the speaker of a quote that states a sum."""
+    sentences = a.sentences
     index_of = {s.start: i for i, s in enumerate(sentences)}
     out = []
     for f in fundings:
@@ -431,22 +428,22 @@ def with_followups(fundings: list[Funding], sentences: list[Sentence], masks: di
                                            recipient=roles["recipient"]), again=True)
                 break
             if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
-                f = with_speaker(f, sentences, i, refs)
+                f = with_speaker(f, a, i)
         out.append(f)
     return out
 
 
-def with_speaker(funding: Funding, sentences: list[Sentence], i: int, refs: list[Ref]) -> Funding:
+def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
     """A sum stated in a quote (“…收到了8.6万元返还款。”该公司经理张三说) concerns the company of
     the speaker: it invests, or it receives."""
     role = "provider" if funding.type == "Investment" else "recipient"
-    if getattr(funding, role) or i + 1 >= len(sentences):
+    if getattr(funding, role) or i + 1 >= len(a.sentences):
         return funding
-    said = sentences[i + 1]
-    masked = mask_sentence(said, refs)
+    said = a.sentences[i + 1]
+    masked = a.masked(i + 1)
     if not _SAID.search(said.text):
         return funding
-    earlier = [r for r in refs if r.end <= funding.evidence.start and not r.pronoun]
+    earlier = [r for r in a.refs if r.end <= funding.evidence.start and not r.pronoun]
     for _, org, _ in find_posts(masked, earlier):
         if org.type in ("Company", "Organization") and org.entity not in (funding.provider,
                                                                           funding.recipient):

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg import relations
-from kg.model import Entity, Mention, Sentence, Text
-from kg.relations import cue_groups, cues_present, find_refs, find_relations, required_words
+from kg import clause, relations
+from kg.analysis import Analysis
+from kg.clause import find_refs
+from kg.model import Article, Document, Entity, Mention, Sentence, Text
+from kg.relations import cue_groups, cues_present, find_relations
+from kg.templates import required_words
 
 A, C, O, P, G, J = "Agency", "Company", "Organization", "Person", "Program", "Project"
 
@@ -36,9 +39,18 @@ def annotate(raw: str, names: dict[str, tuple[str, str]]):
     return text, sentences, sorted(mentions, key=lambda m: m.start), list(entities.values())
 
 
+def analysis_of(raw: str, names: dict, sentences=None, date: str | None = None) -> Analysis:
+    """The analysis of `raw` (see annotate) with its relations found, as the pipeline hands
+    it to the fundings stage; `sentences` replaces the split at sentence ends."""
+    text, split, mentions, entities = annotate(raw, names)
+    a = Analysis(Document("t", raw, "t"), text, sentences or split, Article("t", "t", None, date),
+                 mentions, entities)
+    a.relations = find_relations(a)
+    return a
+
+
 def relations_of(raw: str, names: dict) -> set[tuple]:
-    text, sentences, mentions, entities = annotate(raw, names)
-    return {(r.type, r.subject, r.object) for r in find_relations("t", text, sentences, mentions, entities)}
+    return {(r.type, r.subject, r.object) for r in analysis_of(raw, names).relations}
 
 
 WORKS_FOR = [
@@ -57,10 +69,10 @@ WORKS_FOR = [
 
 @pytest.mark.parametrize("raw,names,title", WORKS_FOR)
 def test_works_for_from_a_post_before_the_name(raw, names, title):
-    text, sentences, mentions, entities = annotate(raw, names)
-    (rel,) = find_relations("t", text, sentences, mentions, entities)
-    person = next(e.label for e in entities if e.type == P)
-    org = next(e.label for e in entities if e.type != P)
+    a = analysis_of(raw, names)
+    (rel,) = a.relations
+    person = next(e.label for e in a.entities if e.type == P)
+    org = next(e.label for e in a.entities if e.type != P)
     assert (rel.type, rel.subject, rel.object, rel.job_title) == ("worksFor", person, org, title)
     assert rel.evidence.sentence in raw and raw[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
 
@@ -523,7 +535,7 @@ def test_genre_relations(raw, names, expected):
 
 def test_a_page_number_or_a_speaker_label_starts_no_story():
     text = "甲公告\n正文第一句。\n— 1 —\n正文第二句。\n张三（甲局局长）：\n正文第三句。"
-    assert relations.story_starts(text) == [3]
+    assert clause.story_starts(text) == [3]
 
 
 # Patterns of regional newspaper pages: joint issuers, co-launched products, signed projects,
