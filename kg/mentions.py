@@ -42,17 +42,6 @@ COMPANY_WORD = re.compile(r"公司|集团|银行|城投|交投|发投|控股")
 LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
-# Heads that also name company departments, buildings or courtrooms: an agency only
-# with a jurisdiction (see is_governmental).
-WEAK_HEADS = frozenset({"局", "厅", "委", "办", "部", "署", "中心", "处", "所", "法院", "监狱",
-                        "办公室", "委员会", "管理中心", "服务中心", "事务中心", "交易中心", "总局", "分局",
-                        "部门", "领导小组", "工作组", "保障组", "指挥部"})
-# Heads of institutions every town has: with nothing but a place before them they name a
-# kind (哈市学校 = the city's schools), not one body.
-KIND_HEADS = frozenset({"学校", "中学", "小学", "幼儿园", "医院", "卫生院"})
-INSTITUTE_HEADS = frozenset({"研究所", "研究院", "科学院", "设计院", "研究中心"})
-OFFICE_HEADS = frozenset({"办公厅", "办公室"})     # 省政府|办公厅: the office of a government
-BRANCH_HEADS = frozenset({"分行", "支行", "分公司", "分局"})
 
 
 @lru_cache(maxsize=None)
@@ -243,9 +232,9 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     if left and left[-1][1] > head_start and left[-1][2].startswith("v") and head_end - head_start == 1:
         return None        # 签|署, 部|署: a one-character head glued to a verb
     body_tokens = walk_left(text, left, head_start, allow_years=(kind == "project"),
-                            branch=head.group() in BRANCH_HEADS, office=head.group() in OFFICE_HEADS,
+                            branch=head.group() in load_set("branch_heads.txt"), office=head.group() in load_set("office_heads.txt"),
                             company=kind == "org" and org_suffixes()[head.group()] == "Company")
-    body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in BRANCH_HEADS)
+    body_tokens = trim_left(text, body_tokens, anchors, branch=head.group() in load_set("branch_heads.txt"))
     clause = False
     if kind != "org":
         # 某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程: a place or a body doing
@@ -290,13 +279,13 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
     brand = [text[a:b] for i, (a, b, _) in enumerate(body_tokens) if i and a in anchors]
     if etype == "Company" and not is_company_name(brand + words, head.group()):
         return None        # 贸易公司, 北京公司, 某大型国有银行: a kind of company, not one
-    if head.group() in KIND_HEADS and not words or head.group() == "部门" and all(w in generic for w in words):
+    if head.group() in load_set("kind_heads.txt") and not words or head.group() == "部门" and all(w in generic for w in words):
         return None        # 哈市学校 (the city's schools), 市直部门 (its departments)
-    if head.group() in INSTITUTE_HEADS and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
+    if head.group() in load_set("institute_heads.txt") and (places_at(text, start) or text[start] in JURISDICTION_CHARS):
         etype = "Agency"       # a provincial or city institute is a public institution (事业单位)
-    if head.group() in WEAK_HEADS and COMPANY_WORD.search(body):
+    if head.group() in load_set("weak_heads.txt") and COMPANY_WORD.search(body):
         return None        # 某城投|资产管理部: a company's department, not an agency
-    if head.group() in WEAK_HEADS and not is_governmental(text, start, head_end, body_tokens, anchors):
+    if head.group() in load_set("weak_heads.txt") and not is_governmental(text, start, head_end, body_tokens, anchors):
         return None        # 市场研究部, 华贸中心: a unit of a company or a building, not an agency
     return Mention(sent.start + start, sent.start + head_end, name, etype)
 

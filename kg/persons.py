@@ -40,14 +40,6 @@ ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长
 # Roles that introduce a named person without being a job title (no jobTitle comes of them).
 ROLE_NOUNS = re.compile(r"(?:居民|市民|村民|农民|业主|司机|乘客|游客|患者|家长|学生|党员|志愿者|网友|消费者|"
                         r"创业者|种植户|养殖户|商户|店主|车主|纳税人)")
-# Unit words that head a department, and the posts that head each: 督查科科长, 科主任,
-# 消毒所副所长, 信息工程学院院长. (中心主任 heads the whole body: no department.)
-DEPARTMENT_HEAD = {"科": ("科", "主任"), "处": ("处",), "所": ("所",), "院": ("院",), "部": ("部",),
-                   "股": ("股",), "队": ("队",), "站": ("站",)}
-# Posts that take a two-character function before them: 企划经理, 生产经理, 票务部长.
-FUNCTION_POSTS = ("经理", "副经理", "主管", "总监", "负责人", "部长", "副部长")
-# Characters that close an organisation name: a department name stops at them (局督查科 -> 督查科).
-ORG_END = set("局厅委办司团行院校心会馆社站队所处科部")
 # 说 starting 说明, 说法, 说服 is no verb of saying.
 NOT_SPEECH = re.compile(r"说[明法服]")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
@@ -247,50 +239,3 @@ def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
         if all(e <= ks or s >= ke for ks, ke in kept):
             kept.append((s, e))
     return kept
-
-
-def find_post_before(text: str, start: int) -> str | None:
-    """The job title right before a person mention starting at `start`, with its department
-    when the text gives one, or None.
-
-    E.g. find_post_before('该局督查科科长李建华', 7) -> '督查科科长';
-    find_post_before('市委副书记、市长丛丽', 8) -> '市长'.
-    """
-    titles = find_posts_before(text, start)
-    return titles[0] if titles else None
-
-
-def find_posts_before(text: str, start: int) -> list[str]:
-    """All job titles before a name, nearest first, across 、 (副书记、市长 -> ['市长', '副书记'])."""
-    rules = load_person_rules()
-    titles = []
-    end = start
-    while end > 0 and text[end - 1] in " 　:：":
-        end -= 1
-    while True:
-        m = rules["post_end"].search(text, max(0, end - 12), end)
-        if not m:
-            break
-        titles.append(text[add_department(text, m.start(), m.group()):end])
-        if m.start() == 0 or text[m.start() - 1] != "、":
-            break
-        end = m.start() - 1
-    return titles
-
-
-def add_department(text: str, post_start: int, post: str) -> int:
-    """Start of the title once the department before the post is included: 督查科 before 科长,
-    消毒所 before 副所长, 信息工程学院 before 院长, 企划 before 经理; else post_start."""
-    head = post.lstrip("副常务")
-    for unit, heads in DEPARTMENT_HEAD.items():
-        if head.startswith(heads) and text.endswith(unit, 0, post_start):
-            left = post_start - len(unit)
-            while left > 0 and post_start - left < 8 and "\u4e00" <= text[left - 1] <= "\u9fff" \
-                    and text[left - 1] not in ORG_END and text[left - 1] not in "该本其的在和与":
-                left -= 1
-            return left
-    if post in FUNCTION_POSTS and post_start >= 2:
-        prefix = text[post_start - 2:post_start]
-        if re.fullmatch(f"[{CJK}]{{2}}", prefix) and prefix[-1] not in ORG_END and prefix[-1] != "司":
-            return post_start - 2     # 企划经理, 生产经理; not 公司经理
-    return post_start

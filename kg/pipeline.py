@@ -17,6 +17,7 @@ from . import relations as relation_stage
 from . import resolve as resolve_stage
 from .analysis import Analysis
 from .errors import ExtractionError, KgError
+from .lexicon import load_all as check_lexicons
 from .model import Document, Evidence, Extraction, Text
 
 
@@ -74,6 +75,7 @@ def extract_corpus(docs: Iterable[Document],
                    on_error: Callable[[KgError], None] | None = None) -> Iterator[Extraction]:
     """Extract every document; one that fails is reported to on_error and skipped, so a
     single bad document never loses the rest of the corpus."""
+    check_lexicons()        # a bad lexicon row stops the run here, not in every document
     for doc in docs:
         try:
             ex = extract_document(doc)

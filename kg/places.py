@@ -35,8 +35,7 @@ class _Gazetteer:
     by_full: dict[str, tuple[PlaceInfo, ...]]
     short_to_full: dict[str, str]
     alias_to_full: dict[str, str]
-    pattern: re.Pattern        # the longest name at a position (for callers that match one spot)
-    trie: dict                 # the same names by character ('' marks an end), for find_divisions
+    trie: dict                 # every name by character ('' marks an end), for find_divisions
     starts: re.Pattern         # a name's first character followed by a possible second one
 
 
@@ -75,7 +74,7 @@ def load_gazetteer() -> _Gazetteer:
     """Read places.tsv and place_aliases.tsv once into lookup tables and one matching regex."""
     by_full: dict[str, list[PlaceInfo]] = defaultdict(list)
     short_to_full = {}
-    for full, short, level, parent, province in load_table("places.tsv", 5, 3):
+    for full, short, level, parent, province in load_table("places.tsv"):
         by_full[full].append(PlaceInfo(full, level, parent, province))
         if short:
             short_to_full[short] = full
@@ -84,7 +83,7 @@ def load_gazetteer() -> _Gazetteer:
     seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
     starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
     return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full,
-                      re.compile(render_trie(trie)), trie, starts)
+                      trie, starts)
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -104,8 +103,8 @@ def build_trie(words: Iterable[str]) -> dict:
 
 
 def longest_name_end(trie: dict, text: str, start: int) -> int | None:
-    """End of the longest word of `trie` that text[start:] begins with, or None; the same
-    span as the trie pattern's match there."""
+    """End of the longest word of `trie` that text[start:] begins with, or None:
+    longest_name_end(build_trie(['道里', '道里区']), '道里区', 0) -> 3."""
     node, end = trie, None
     for k in range(start, len(text)):
         node = node.get(text[k])
@@ -114,28 +113,6 @@ def longest_name_end(trie: dict, text: str, start: int) -> int | None:
         if "" in node:
             end = k + 1
     return end
-
-
-def build_trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching the longest of `words` at a position, factored as a trie so that
-    thousands of names cost one pass: ['道里区', '道外区', '道里'] -> '道(?:里区?|外区)'."""
-    return render_trie(build_trie(words))
-
-
-def render_trie(trie: dict) -> str:
-    """The regex of build_trie_pattern for a trie of build_trie."""
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return (f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?")
-        return body
-
-    return render(trie)
 
 
 @lru_cache(maxsize=65536)
