@@ -59,6 +59,10 @@ class Masked:
     refs: tuple[Ref, ...]
     offsets: tuple[int, ...]      # masked position of each sentence character (and of the end)
 
+    def position(self, ref: Ref) -> int:
+        """Masked position of `ref`'s placeholder (-1 when the sentence does not hold it)."""
+        return self.text.find(chr(PLACEHOLDER_BASE + self.refs.index(ref)))
+
     def refs_in(self, group: str) -> list[Ref]:
         return [self.refs[ord(ch) - PLACEHOLDER_BASE] for ch in group
                 if PLACEHOLDER_BASE <= ord(ch) < PLACEHOLDER_BASE + len(self.refs)]
@@ -249,7 +253,7 @@ def _copy_plain(sentence: Sentence, start: int, end: int, out: list[str],
 
 def coordinated(masked: Masked, ref: Ref) -> list[Ref]:
     """`ref` and the names coordinated with it (甲局、乙局和丙局), in order."""
-    at = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(ref)))
+    at = masked.position(ref)
     for m in LIST_RE.finditer(masked.text):
         if m.start() <= at < m.end():
             return [r for r in masked.refs_in(m.group()) if r.type == ref.type] or [ref]

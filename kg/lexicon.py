@@ -27,6 +27,7 @@ class Column:
     name: str
     kind: str | frozenset[str] = "text"
     required: bool = True
+    unique: bool = False      # no two rows share the cell (a rule id)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Lexicon:
 ENTITY_NAMES = frozenset(EntityType)
 FUNDING_NAMES = frozenset(FundingType)
 RELATION_NAMES = frozenset(RelationType)
+RULE_ID = Column("id", unique=True)       # recorded on the facts the row produces (kg:rule)
 
 
 def _words(file: str, about: str) -> Lexicon:
@@ -103,7 +105,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _pairs("place_aliases.tsv", "place nicknames -> full name", "nickname"),
     # relations
     Lexicon("relation_cues.tsv", "relation templates",
-            (Column("relation", RELATION_NAMES), Column("template", "regex"))),
+            (RULE_ID, Column("relation", RELATION_NAMES), Column("template", "regex"))),
     _words("relation_posts.txt", "posts that make a person work for a body"),
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
     _words("relation_branch_suffixes.txt", "heads of branches and sub-branches"),
@@ -113,10 +115,10 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
              Column("excluded words", "list", required=False))),
     # fundings
     Lexicon("funding_cues.tsv", "cues of funding subclasses",
-            (Column("cue", "regex"), Column("class", FUNDING_NAMES),
+            (RULE_ID, Column("cue", "regex"), Column("class", FUNDING_NAMES),
              Column("weak", frozenset({"weak"}), required=False))),
     Lexicon("funding_roles.tsv", "templates of funding roles",
-            (Column("template", "regex"), Column("implicit role", frozenset("PRF"), required=False),
+            (RULE_ID, Column("template", "regex"), Column("implicit role", frozenset("PRF"), required=False),
              Column("places", frozenset({"places"}), required=False))),
     _pairs("funding_rule_words.tsv", "words that make an amount a rule", "word",
            frozenset({"before", "after"})),
@@ -179,6 +181,7 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     lex = declaration(name)
     width, low = len(lex.columns), lex.min_columns
     rows = []
+    seen: dict[int, set[str]] = {i: set() for i, c in enumerate(lex.columns) if c.unique}
     for where, line in _lines(name):
         cells = [c.strip() for c in line.split("\t")] if lex.is_table else [line.strip()]
         if not lex.is_table and "\t" in line.strip():
@@ -188,6 +191,10 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
         cells += [""] * (width - len(cells))
         for column, cell in zip(lex.columns, cells):
             check_cell(where, column, cell)
+        for i, values in seen.items():
+            if cells[i] in values:
+                raise DataError(f"{where}: {lex.columns[i].name} {cells[i]!r} is used twice")
+            values.add(cells[i])
         rows.append(tuple(cells))
     return tuple(rows)
 

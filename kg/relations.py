@@ -50,7 +50,7 @@ def cue_templates() -> tuple[tuple[str, re.Pattern, bool, int], ...]:
     most templates."""
     groups = cue_groups()
     rows = []
-    for relation, template in load_table("relation_cues.tsv", 2):
+    for _, relation, template in load_table("relation_cues.tsv"):
         needs = 0
         for words in required_words(template):
             needs |= 1 << groups.index(frozenset(words))
@@ -61,7 +61,7 @@ def cue_templates() -> tuple[tuple[str, re.Pattern, bool, int], ...]:
 @lru_cache(maxsize=None)
 def cue_groups() -> tuple[frozenset[str], ...]:
     """The distinct groups of words that the cue templates need (required_words)."""
-    return tuple(dict.fromkeys(frozenset(words) for _, template in load_table("relation_cues.tsv", 2)
+    return tuple(dict.fromkeys(frozenset(words) for _, _, template in load_table("relation_cues.tsv")
                                for words in required_words(template)))
 
 
@@ -235,7 +235,7 @@ _AGREEMENT = re.compile("签署|签订|签约|协议")
 def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) -> bool:
     """True when the help from `subject` up to masked position `end` is generic help or an
     agreement's offer (see _GENERIC_SUBJECT)."""
-    at = masked.text.find(chr(PLACEHOLDER_BASE + masked.refs.index(subject)))
+    at = masked.position(subject)
     after_subject = masked.text[at:max(end, at + 1)]
     return bool(_AGREEMENT.search(after_subject) or (
         _GENERIC_SUBJECT.match(after_subject) and all(o.bare for o in objects)))
