@@ -18,22 +18,11 @@ from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coordinated,
                      implicit_subject, main_ref)
 from .lexicon import load_table, load_words
-from .model import ORG_TYPES, Entity, Evidence, Relation
+from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
+from .ontology import signature
 from .money import find_amounts, is_money
 from .templates import compile_template, required_words, role_refs
 
-# Domain and range of each relation (schema.md); partnerOf is symmetric.
-SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "subOrganizationOf": (ORG_TYPES, ORG_TYPES),
-    "worksFor": (("Person",), ORG_TYPES),
-    "issued": (("Agency", "Organization", "Company"), ("Program",)),
-    "partnerOf": (ORG_TYPES, ORG_TYPES),
-    "regulates": (("Agency",), ("Company", "Organization")),
-    "develops": (ORG_TYPES, ("Project",)),
-    "contractorOf": (("Company",), ("Project",)),
-    "assists": (("Agency", "Organization"), ("Company", "Organization", "Project")),
-    "supplies": (("Company",), ("Company",)),
-}
 # 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
 _SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
                      rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({_PH})")
@@ -42,19 +31,20 @@ _INVESTS = re.compile("投资")
 _OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 
 @lru_cache(maxsize=None)
-def cue_templates() -> tuple[tuple[str, re.Pattern, bool, int], ...]:
-    """(relation, compiled template, has explicit subject, cues needed) rows of relation_cues.tsv.
+def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
+    """(rule id, relation, compiled template, has explicit subject, cues needed) rows of
+    relation_cues.tsv.
 
     Cues needed is a bit mask over cue_groups(): the template can only match a sentence with
     a word of each of those groups (cues_present), a cheap test that spares most sentences
     most templates."""
     groups = cue_groups()
     rows = []
-    for _, relation, template in load_table("relation_cues.tsv"):
+    for rule, relation, template in load_table("relation_cues.tsv"):
         needs = 0
         for words in required_words(template):
             needs |= 1 << groups.index(frozenset(words))
-        rows.append((relation, compile_template(template), "{S}" in template, needs))
+        rows.append((rule, relation, compile_template(template), "{S}" in template, needs))
     return tuple(rows)
 
 
@@ -106,54 +96,81 @@ def branch_suffixes() -> tuple[str, ...]:
     return load_words("relation_branch_suffixes.txt")
 
 
+# Ids of the relations that code passes state rather than a template row (kg:rule).
+POST_BEFORE_NAME = "pass:post-before-name"
+SIGNED_PROJECT = "pass:signed-project"
+CO_SUBJECTS = "pass:co-subjects"
+NAME_RULES = {RelationType.SUB_ORGANIZATION_OF: "pass:branch-name",
+              RelationType.ISSUED: "pass:program-title", RelationType.DEVELOPS: "pass:project-name"}
+
+
+class _Found(dict):
+    """The relations of a document by (type, subject, object): the first sentence that states
+    one is its evidence, unless a later one gives a worksFor its job title."""
+
+    def __init__(self, entities):
+        super().__init__()
+        self.governments = place_governments(entities)
+
+    def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
+            title: str | None = None) -> None:
+        if kind == RelationType.ASSISTS and subject.type == EntityType.PLACE \
+                and _label(subject) in self.governments:
+            subject = self.governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
+        s_label, o_label = _label(subject), _label(obj)
+        domain, range_ = signature(kind)
+        if s_label == o_label or subject.type not in domain or obj.type not in range_:
+            return
+        if kind == RelationType.PARTNER_OF and o_label < s_label:
+            s_label, o_label = o_label, s_label
+        key = (kind, s_label, o_label)
+        if key not in self or (title and not self[key].job_title):
+            self[key] = Relation(kind, s_label, o_label, ev, title, rule)
+
+    def relations(self) -> list[Relation]:
+        """All but a partnership that is a supply contract."""
+        supplies = RelationType.SUPPLIES
+        return [r for (kind, s, o), r in self.items() if not (kind == RelationType.PARTNER_OF and (
+            (supplies, s, o) in self or (supplies, o, s) in self))]
+
+
 def find_relations(a: Analysis) -> list[Relation]:
-    """Relations stated in the document, one per (type, subject, object, sentence).
+    """Relations stated in the document, one per (type, subject, object), each with the
+    sentence that states it and the id of the rule that found it.
 
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
-    refs, sentences = a.refs, a.sentences
-    governments = place_governments(a.entities)
-    ref_starts = [r.start for r in refs]
-    out: dict[tuple, Relation] = {}
-
-    def add(kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, title=None):
-        if kind == "assists" and subject.type == "Place" and _label(subject) in governments:
-            subject = governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
-        s_label, o_label = _label(subject), _label(obj)
-        domain, range_ = SIGNATURES[kind]
-        if s_label == o_label or subject.type not in domain or obj.type not in range_:
-            return
-        if kind == "partnerOf" and o_label < s_label:
-            s_label, o_label = o_label, s_label
-        key = (kind, s_label, o_label)
-        if key not in out or (title and not out[key].job_title):
-            out[key] = Relation(kind, s_label, o_label, ev, title)
-
-    for index, sentence in enumerate(sentences):
+    found = _Found(a.entities)
+    ref_starts = [r.start for r in a.refs]
+    for index, sentence in enumerate(a.sentences):
         first = bisect.bisect_left(ref_starts, sentence.start)
-        if first == len(refs) or refs[first].start >= sentence.end:
-            continue
-        masked = a.masked(index)
-        ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
-        since = bisect.bisect_left(ref_starts, a.story_start(sentence.start))
-        earlier = [r for r in refs[since:first] if not r.pronoun]
-        for person, org, title in find_posts(masked, earlier):
-            add("worksFor", person, org, ev, title)
-        protagonist = main_ref(earlier, ("Company",))
-        project = next((r for r in reversed(earlier) if r.type == "Project"), None)
-        for kind, subject, obj in match_cues(masked, protagonist, project):
-            add(kind, subject, obj, ev)
-        following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
-            sentences[index + 1].start) == a.story_start(sentence.start) else None
-        for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
-            add("develops", subject, obj, ev)
-    for kind, subject, obj, ref in relations_from_names(a.entities, refs):
-        sentence = next((s for s in sentences if s.start <= ref.start < s.end), None)
+        if first < len(ref_starts) and a.refs[first].start < sentence.end:
+            since = bisect.bisect_left(ref_starts, a.story_start(sentence.start))
+            earlier = [r for r in a.refs[since:first] if not r.pronoun]
+            _sentence_relations(a, index, earlier, found)
+    for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
+        sentence = next((s for s in a.sentences if s.start <= ref.start < s.end), None)
         if sentence is not None:
-            add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end))
-    # A supply contract is not a partnership.
-    return [r for key, r in out.items() if not (key[0] == "partnerOf" and (
-        ("supplies", key[1], key[2]) in out or ("supplies", key[2], key[1]) in out))]
+            found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
+                      NAME_RULES[kind])
+    return found.relations()
+
+
+def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found) -> None:
+    """The relations sentence `index` states; `earlier`: the names before it in its story."""
+    sentences = a.sentences
+    sentence, masked = sentences[index], a.masked(index)
+    ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
+    for person, org, title in find_posts(masked, earlier):
+        found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
+    protagonist = main_ref(earlier, (EntityType.COMPANY.value,))
+    project = next((r for r in reversed(earlier) if r.type == EntityType.PROJECT), None)
+    for kind, subject, obj, rule in match_cues(masked, protagonist, project):
+        found.add(kind, subject, obj, ev, rule)
+    following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
+        sentences[index + 1].start) == a.story_start(sentence.start) else None
+    for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
+        found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
 
 
 def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
@@ -184,8 +201,8 @@ def _label(x: Ref | Entity) -> str:
 
 
 def match_cues(masked: Masked, protagonist: Ref | None = None,
-               project: Ref | None = None) -> list[tuple[str, Ref, Ref]]:
-    """(relation, subject, object) for every cue template matching the masked sentence.
+               project: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
+    """(relation, subject, object, rule id) for every cue template matching the masked sentence.
 
     A template without {S} takes the clause subject (and the names coordinated with it); one
     without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
@@ -194,35 +211,45 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
     found = []
     go_betweens = set()
     present = cues_present(masked.text)
-    for kind, pattern, explicit, needs in cue_templates():
+    for rule, kind, pattern, explicit, needs in cue_templates():
         if needs & present != needs:
             continue
         for m in pattern.finditer(masked.text):
-            if kind == "assists" and _names_money(masked, m):
-                continue      # a sum paid or waived is a funding, not non-monetary help
-            if "O" in pattern.groupindex:
-                objects = role_refs(masked, m, "O")
-            elif SIGNATURES[kind][1] == ("Project",):
-                objects = [r for r in [latest_project(masked, m.start(), project)] if r]
-            else:
-                objects = [protagonist] if protagonist else []
-            if explicit:
-                subjects = role_refs(masked, m, "S")
-                if m.start("S") == m.start() and _OBJECT_MARK.search(masked.text[:m.start()]):
-                    continue      # 向甲、为乙: the object of a preposition is not the one who acts
-            else:
-                subject = implicit_subject(masked, m.start() + 1, SIGNATURES[kind][0])
-                subjects = coordinated(masked, subject) if subject else []
-            if kind == "assists" and subjects and _generic_help(masked, subjects[-1], m.end(), objects):
-                continue
-            found.extend((kind, s, o) for s in subjects for o in objects)
+            subjects, objects = _parties(masked, m, kind, explicit, protagonist, project)
+            found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
-            if kind in ("develops", "partnerOf") and len(subjects) > 1 \
-                    and any(o.type in SIGNATURES[kind][1] for o in objects):
+            if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
+                    and any(o.type in signature(kind)[1] for o in objects):
                 # 甲与乙共建丙: the co-subjects are partners too.
-                found.extend(("partnerOf", a, b) for a in subjects for b in subjects if a != b)
-    return [(kind, s, o) for kind, s, o in found if (kind, s.entity, o.entity) not in go_betweens]
+                found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
+                             for a in subjects for b in subjects if a != b)
+    return [(kind, s, o, rule) for kind, s, o, rule in found
+            if (kind, s.entity, o.entity) not in go_betweens]
+
+
+def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist: Ref | None,
+             project: Ref | None) -> tuple[list[Ref], list[Ref]]:
+    """(subjects, objects) of a template match; none when the match states no such relation."""
+    if kind == RelationType.ASSISTS and _names_money(masked, m):
+        return [], []     # a sum paid or waived is a funding, not non-monetary help
+    domain, range_ = signature(kind)
+    if "O" in m.re.groupindex:
+        objects = role_refs(masked, m, "O")
+    elif range_ == (EntityType.PROJECT.value,):
+        objects = [r for r in [latest_project(masked, m.start(), project)] if r]
+    else:
+        objects = [protagonist] if protagonist else []
+    if explicit:
+        subjects = role_refs(masked, m, "S")
+        if m.start("S") == m.start() and _OBJECT_MARK.search(masked.text[:m.start()]):
+            return [], []     # 向甲、为乙: the object of a preposition is not the one who acts
+    else:
+        subject = implicit_subject(masked, m.start() + 1, domain)
+        subjects = coordinated(masked, subject) if subject else []
+    if kind == RelationType.ASSISTS and subjects and _generic_help(masked, subjects[-1], m.end(), objects):
+        return [], []
+    return subjects, objects
 
 
 # Help that a template finds but that is no help to one party: a class of bodies helping
