@@ -38,9 +38,14 @@ class Analysis:
     # ------------------------------------------------------------ the clause layer (lazy)
 
     @cached_property
+    def names(self) -> list[Ref]:
+        """A Ref for each resolved mention, in text order."""
+        return clause.name_refs(self.mentions, self.entities)
+
+    @cached_property
     def refs(self) -> list[Ref]:
-        """Resolved mentions and the references tied to them, in text order (clause.find_refs)."""
-        return clause.find_refs(self.text, self.mentions, self.entities)
+        """The names and the references tied to them (该公司, 企业…), in text order."""
+        return clause.find_refs(self.text.text, self.names, self.story_starts, self.turns)
 
     @cached_property
     def story_starts(self) -> list[int]:
@@ -54,7 +59,7 @@ class Analysis:
     @cached_property
     def turns(self) -> list[tuple[int, Ref | None]]:
         """Speaker turns of a transcript: (offset, body of the speaker or None)."""
-        return clause.speaker_turns(self.text.text, self.refs)
+        return clause.speaker_turns(self.text.text, self.names)
 
     def speaker_at(self, at: int) -> Ref | None:
         """Body of the speaker whose turn holds offset `at` (None outside turns)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_table, load_words
-from .model import ORG_TYPES, Entity, Mention, Sentence, Text
+from .model import ORG_TYPES, Entity, Mention, Sentence
 from .resolve import QUOTES
 
 PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news text
@@ -90,63 +90,88 @@ def preposition_regex() -> re.Pattern:
 
 # ---------------------------------------------------------------- references
 
-def find_refs(text: Text, mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
-    """Resolved mentions plus references (该公司, 企业…) tied to the nearest fitting name before.
+def name_refs(mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
+    """A Ref for each resolved mention, typed as its entity, in text order."""
+    types = {e.label: e.type for e in entities}
+    refs = [Ref(m.start, m.end, m.entity, types.get(m.entity, m.type)) for m in mentions if m.entity]
+    return sorted(refs, key=lambda r: (r.start, -r.end))
+
+
+def find_refs(text: str, names: list[Ref], starts: list[int],
+              turns: list[tuple[int, Ref | None]]) -> list[Ref]:
+    """The names plus the references (该公司, 企业…) tied to the nearest fitting name before,
+    within the story (`starts`, see story_starts) or the speaker's turn (`turns`).
 
     Example: in 'A公司…该公司副总经理张伟', 该公司 becomes a Ref to A公司.
     """
-    types = {e.label: e.type for e in entities}
-    refs = [Ref(m.start, m.end, m.entity, types.get(m.entity, m.type))
-            for m in mentions if m.entity]
-    refs.sort(key=lambda r: (r.start, -r.end))
-    ref_starts = [r.start for r in refs]
-    reach = list(itertools.accumulate((r.end for r in refs), max))   # furthest end so far
-    table = {row[0]: row for row in pronoun_table()}
-    starts = story_starts(text.text)
-    turns = speaker_turns(text.text, refs)
-    found = []
-    for m in pronoun_regex().finditer(text.text):
-        before = bisect.bisect_left(ref_starts, m.end())
-        if before and reach[before - 1] > m.start():
-            continue      # inside a name: 青禾单车公司
-        form, fits, ending, scope, banned = table[m.group()]
-        if scope == "bare" and not ((text.text[m.start() - 1:m.start()] in _BARE_BEFORE
-                                     or _QUOTE_END.search(text.text, max(0, m.start() - 3), m.start()))
-                                    and text.text[m.end():m.end() + 1] not in _BARE_AFTER):
-            continue
+    references = _References(text, names, starts, turns)
+    for m in pronoun_regex().finditer(text):
+        references.resolve(m)
+    return sorted(names + references.found, key=lambda r: (r.start, -r.end))
+
+
+class _References:
+    """Resolves the references of a text one by one, in text order (find_refs)."""
+
+    def __init__(self, text: str, names: list[Ref], starts: list[int], turns):
+        self.text, self.names, self.starts, self.turns = text, names, starts, turns
+        self.name_starts = [r.start for r in names]
+        self.reach = list(itertools.accumulate((r.end for r in names), max))   # furthest end so far
+        self.table = {row[0]: row for row in pronoun_table()}
+        self.found: list[Ref] = []
+
+    def resolve(self, m: re.Match) -> None:
+        before = bisect.bisect_left(self.name_starts, m.end())
+        if before and self.reach[before - 1] > m.start():
+            return        # inside a name: 甲单车公司
+        _, fits, ending, scope, banned = self.table[m.group()]
+        if scope == "bare" and not self.stands_alone(m):
+            return
+        if scope == "speaker":
+            # 我们 in a transcript: the body of the speaker whose turn holds it.
+            antecedent = speaker_at(self.turns, m.start())
+            if antecedent is not None and _fits(antecedent, fits, ending):
+                self.found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
+            return
+        antecedent = self.antecedent(m, before, fits, ending, scope, banned)
+        if antecedent is not None:
+            self.found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True,
+                                  scope == "bare"))
+
+    def stands_alone(self, m: re.Match) -> bool:
+        """A bare 企业/公司 is a reference only alone: not 小微企业, not 企业家."""
+        text = self.text
+        return ((text[m.start() - 1:m.start()] in _BARE_BEFORE
+                 or bool(_QUOTE_END.search(text, max(0, m.start() - 3), m.start())))
+                and text[m.end():m.end() + 1] not in _BARE_AFTER)
+
+    def antecedent(self, m: re.Match, before: int, fits, ending: str, scope: str, banned) -> Ref | None:
+        """该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
+        我公司 in a notice is the body that opens it."""
         window = BARE_WINDOW if scope == "bare" else DEMONSTRATIVE_WINDOW
-        earliest = max(m.start() - window, story_start(starts, m.start()))
-        lo = bisect.bisect_left(ref_starts, earliest)
+        earliest = max(m.start() - window, story_start(self.starts, m.start()))
+        lo = bisect.bisect_left(self.name_starts, earliest)
         # A name in the reference's own clause is another party (甲银行向该公司发放), not its antecedent.
-        limit = clause_start(text.text, m.start())
-        candidates = [r for r in refs[lo:before] if r.end <= limit and r.type in fits
-                      and (not ending or r.entity.endswith(ending))
+        limit = clause_start(self.text, m.start())
+        candidates = [r for r in self.names[lo:before] if r.end <= limit and _fits(r, fits, ending)
                       and not any(w in r.entity for w in banned)]
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             candidates = [r for r in candidates
-                          if not text.text[:r.start].endswith(_GO_BETWEEN_VERBS)] or candidates
-        # 该公司 is the nearest fitting name; a bare 企业 is the company the story is about;
-        # 我公司 in a notice is the body that opens it.
-        if scope == "speaker":
-            # 我们 in a transcript: the body of the speaker whose turn holds it.
-            antecedent = speaker_at(turns, m.start())
-            if antecedent is not None and antecedent.type in fits and (
-                    not ending or antecedent.entity.endswith(ending)):
-                found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
-            continue
+                          if not self.text[:r.start].endswith(_GO_BETWEEN_VERBS)] or candidates
         if scope == "bare":
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
-            candidates += [f for f in found if f.start >= earliest and f.end <= limit
-                           and f.type in fits and (not ending or f.entity.endswith(ending))]
+            candidates += [f for f in self.found if f.start >= earliest and f.end <= limit
+                           and _fits(f, fits, ending)]
             candidates.sort(key=_start)
-            antecedent = main_ref(candidates, fits)
-        else:
-            antecedent = (candidates[0] if scope == "first" else candidates[-1]) if candidates else None
-        if antecedent is None:
-            continue
-        found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True, scope == "bare"))
-    return sorted(refs + found, key=lambda r: (r.start, -r.end))
+            return main_ref(candidates, fits)
+        if not candidates:
+            return None
+        return candidates[0] if scope == "first" else candidates[-1]
+
+
+def _fits(ref: Ref, types, ending: str) -> bool:
+    return ref.type in types and (not ending or ref.entity.endswith(ending))
 
 
 def speaker_turns(text: str, refs: list[Ref]) -> list[tuple[int, Ref | None]]:

@@ -81,18 +81,25 @@ def template_roles(s: RoleSearch) -> None:
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
             for letter, role in TEMPLATE_ROLES.items():
-                captured = role_refs(masked, m, letter)
-                refs = [r for r in captured if r.type in fits]
-                if not refs and (role == implicit or captured and all(
-                        r.type == EntityType.PROGRAM for r in captured)):
-                    subject = s.subject(m.start() + 1 if role == implicit else m.start(letter))
-                    refs = [subject] if subject else []
+                refs = _filling(s, m, letter, role == implicit, fits)
                 if refs and (role not in best or rank < best[role][0]):
                     best[role] = (rank, refs[0].entity, {r.entity for r in refs})
     s.roles = {role: value for role, (_, value, _) in best.items()}
     s.far = {role for role, (rank, _, _) in best.items() if rank[0]}
     # 甲、乙、丙等23家企业获批缓缴: the other names of a role's list take no other role.
     s.listed = set().union(*(listed for _, _, listed in best.values()))
+
+
+def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tuple[str, ...]) -> list[Ref]:
+    """The names that fill the role of placeholder `letter` in a template match; the subject
+    before the match when the template leaves the role to it (`implicit`) or fills it with
+    programs only (通过甲贷向乙银行申请: a program in the role's place stands for no party)."""
+    captured = role_refs(s.masked, m, letter)
+    refs = [r for r in captured if r.type in fits]
+    if not refs and (implicit or captured and all(r.type == EntityType.PROGRAM for r in captured)):
+        subject = s.subject(m.start() + 1 if implicit else m.start(letter))
+        refs = [subject] if subject else []
+    return refs
 
 
 def own_subject_pays(s: RoleSearch) -> None:

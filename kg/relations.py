@@ -359,17 +359,21 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
         if child.label not in first_ref:
             continue
         for name, parent in names:
-            if parent.label == child.label or not child.label.startswith(name):
-                continue
-            rest = child.label[len(name):]
-            if child.type in ORG_TYPES and rest not in branch_suffixes() \
-                    and rest.endswith(branch_suffixes()):
-                yield "subOrganizationOf", child, regional_parent(child, name, orgs) or parent, \
-                    first_ref[child.label]
-            elif child.type == "Program" and rest.startswith("关于"):
-                yield "issued", parent, child, first_ref[child.label]
-            elif child.type == "Project" and name == parent.label and len(rest) >= 2:
-                yield "develops", parent, child, first_ref[child.label]
-            else:
-                continue
-            break
+            if parent.label != child.label and child.label.startswith(name):
+                found = _name_relation(child, name, parent, orgs)
+                if found is not None:
+                    yield (*found, first_ref[child.label])
+                    break
+
+
+def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity]):
+    """(relation, subject, object) that `child`'s label, beginning with `name` (of `parent`),
+    states; None when it states none."""
+    rest = child.label[len(name):]
+    if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()):
+        return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
+    if child.type == EntityType.PROGRAM and rest.startswith("关于"):
+        return RelationType.ISSUED, parent, child
+    if child.type == EntityType.PROJECT and name == parent.label and len(rest) >= 2:
+        return RelationType.DEVELOPS, parent, child
+    return None

@@ -9,7 +9,6 @@ import pytest
 
 from kg import clause, relations
 from kg.analysis import Analysis
-from kg.clause import find_refs
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
 from kg.relations import cue_groups, cues_present, find_relations
 from kg.templates import required_words
@@ -218,8 +217,7 @@ def test_types_outside_the_schema_are_refused():
 
 def test_bare_enterprise_is_no_reference_inside_a_compound():
     raw = "乙单车公司投放车辆。小微企业发展良好。"
-    text, _, mentions, entities = annotate(raw, {"乙单车公司": ("乙单车", C)})
-    refs = find_refs(text, mentions, entities)
+    refs = analysis_of(raw, {"乙单车公司": ("乙单车", C)}).refs
     assert [r.entity for r in refs if r.pronoun] == []
 
 
@@ -286,8 +284,7 @@ REFERENCES = [
 def test_reference_resolution(raw, antecedent):
     names = {n: (n, C) for n in ("乙食品有限公司", "丙银行", "丁饮料有限公司", "戊银行", "己银行",
                                  "庚电子有限公司", "辛通信有限公司") if n in raw}
-    text, _, mentions, entities = annotate(raw, names)
-    (ref,) = [r for r in find_refs(text, mentions, entities) if r.pronoun]
+    (ref,) = [r for r in analysis_of(raw, names).refs if r.pronoun]
     assert ref.entity == antecedent
 
 
@@ -381,8 +378,7 @@ def test_a_quoted_modifier_does_not_make_enterprise_a_reference():
     names = {"丁建设有限公司": ("丁建设有限公司", C), "戊省工信厅": ("戊省工信厅", A),
              "己电子有限公司": ("己电子有限公司", C)}
     raw = "丁建设有限公司负责代建厂房。戊省工信厅向己电子有限公司拨付“专精特新”企业奖励资金。"
-    text, sentences, mentions, entities = annotate(raw, names)
-    refs = find_refs(text, mentions, entities)
+    refs = analysis_of(raw, names).refs
     assert not any(r.pronoun for r in refs)
 
 
@@ -466,8 +462,7 @@ def test_more_cues(raw, names, expected):
 
 def test_a_bare_project_word_inside_a_compound_is_no_reference():
     raw = "丙隧道工程开工。工程师说项目部已进场。"
-    text, _, mentions, entities = annotate(raw, {"丙隧道工程": ("丙隧道工程", J)})
-    assert not [r for r in find_refs(text, mentions, entities) if r.pronoun]
+    assert not [r for r in analysis_of(raw, {"丙隧道工程": ("丙隧道工程", J)}).refs if r.pronoun]
 
 
 GENRE_RELATIONS = [
