@@ -5,10 +5,17 @@ text as a mention of its entity, so these tests run without kg.mentions.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kg import clause, relations
 from kg.analysis import Analysis
+from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
 from kg.relations import cue_groups, cues_present, find_relations
 from kg.templates import required_words
@@ -652,3 +659,29 @@ def test_a_project_named_after_a_place_is_not_the_place_bodys():
     raw = "戊区管委会推进戊区科创园项目建设。"
     names = {"戊区管委会": ("戊区管委会", A), "戊区科创园项目": ("戊区科创园项目", J)}
     assert ("develops", "戊区", "戊区科创园项目") not in relations_of(raw, names)
+
+
+# A bad rule row stops `kg build` with one line naming the file and line: a duplicate rule
+# id, a relation outside the ontology, a role that is no placeholder.
+BAD_RULE_ROWS = [
+    ("relation_cues.tsv", "regulates-1\tregulates\t{S}…约谈…{O}\n", "id 'regulates-1' is used twice"),
+    ("relation_cues.tsv", "regulate-9\tregulate\t{S}…约谈…{O}\n", "unknown relation 'regulate'"),
+    ("funding_roles.tsv", "role-99\t{P}…向{R}\tX\n", "unknown implicit role 'X'"),
+]
+
+
+@pytest.mark.parametrize("name, row, message", BAD_RULE_ROWS, ids=[m for _, _, m in BAD_RULE_ROWS])
+def test_a_bad_rule_row_stops_the_build_in_one_line(tmp_path, name, row, message):
+    data = tmp_path / "data"
+    shutil.copytree(resource_dir("data"), data, ignore=shutil.ignore_patterns("samples"))
+    path = data / "lexicon" / name
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with path.open("a", encoding="utf-8") as f:
+        f.write(row)
+    (tmp_path / "a.txt").write_text("甲局约谈乙公司。", encoding="utf-8")
+    kg = Path(sys.executable).with_name("kg")
+    run = subprocess.run([str(kg), "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--no-html"],
+                         capture_output=True, text=True, env={**os.environ, "KG_DATA": str(data)})
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    (line,) = run.stderr.strip().splitlines()
+    assert f"{path}:{lines + 1}: " in line and message in line
