@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import clause
+from . import clause, layout
 from .clause import Masked, Ref
 from .model import Article, Document, Entity, Funding, Mention, Relation, Sentence, Text
 
@@ -30,6 +30,7 @@ class Analysis:
     relations: list[Relation] = field(default_factory=list)
     fundings: list[Funding] = field(default_factory=list)
     _masks: dict[int, Masked] = field(default_factory=dict, init=False, repr=False)
+    _rows: dict[int, Ref | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def doc_id(self) -> str:
@@ -50,7 +51,7 @@ class Analysis:
     @cached_property
     def story_starts(self) -> list[int]:
         """Offsets where a story starts (after each headline or byline paragraph)."""
-        return clause.story_starts(self.text.text)
+        return layout.story_starts(self.text.text)
 
     def story_start(self, at: int) -> int:
         """Start of the story holding offset `at`."""
@@ -70,6 +71,12 @@ class Analysis:
         if index not in self._masks:
             self._masks[index] = clause.mask_sentence(self.sentences[index], self.refs)
         return self._masks[index]
+
+    def row_head(self, index: int) -> Ref | None:
+        """The body heading sentence `index` when it is a numbered list row (1.甲公司，…)."""
+        if index not in self._rows:
+            self._rows[index] = clause.row_head(self.masked(index))
+        return self._rows[index]
 
     @cached_property
     def types(self) -> dict[str, str]:

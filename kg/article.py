@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .model import Article
+from .layout import SHORT_LINE
 from .normalize import CJK
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ _BYLINE_TOKEN = re.compile(
 _DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
 _MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □智博
 _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
-BYLINE_LINE_MAX = 40
 
 
 def read_article(a: Analysis) -> Article:
@@ -112,7 +112,7 @@ def find_byline_spans(text: str) -> list[tuple[int, int, str]]:
         marked = _MARKED_LINE.search(text, start, end)
         if marked:
             found = _names(text, marked.start(1), marked.end(1))
-        elif end - start <= BYLINE_LINE_MAX:
+        elif end - start <= SHORT_LINE:
             found = _names(text, start, end, plain_line=True, need_role=not after_role_line)
         if not found:
             credit = _CREDIT.search(text, start, end)

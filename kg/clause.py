@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .layout import ROW_HEAD_END, ROW_NUMBER, turn_labels
 from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Entity, Mention, Sentence
 from .resolve import QUOTES
@@ -34,12 +35,6 @@ _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _GO_BETWEEN_VERBS = ("协调", "联系", "对接")
-# A short paragraph without a sentence end is a headline or byline: a new story starts there.
-# Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
-_HEADLINE = re.compile(r"(?m)^(?=[^\n]*?[\u4e00-\u9fff])[^\n。！？!?]{0,39}[^\n。！？!?：:]$")
-# A speaker's turn in a transcript opens with a label line: 张三（甲局副局长）： or 张三：.
-_TURN_LABEL = re.compile(r"(?m)^[^\n。！？!?：:]{1,40}[：:][ \t]*$")
-
 
 @dataclass(frozen=True)
 class Ref:
@@ -100,7 +95,7 @@ def name_refs(mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
 def find_refs(text: str, names: list[Ref], starts: list[int],
               turns: list[tuple[int, Ref | None]]) -> list[Ref]:
     """The names plus the references (该公司, 企业…) tied to the nearest fitting name before,
-    within the story (`starts`, see story_starts) or the speaker's turn (`turns`).
+    within the story (`starts`, see layout.story_starts) or the speaker's turn (`turns`).
 
     Example: in 'A公司…该公司副总经理张伟', 该公司 becomes a Ref to A公司.
     """
@@ -180,15 +175,15 @@ def speaker_turns(text: str, refs: list[Ref]) -> list[tuple[int, Ref | None]]:
     主持人： or 记者： opens a turn without one."""
     out: list[tuple[int, Ref | None]] = []
     known: dict[str, Ref] = {}
-    for m in _TURN_LABEL.finditer(text):
-        inside = [r for r in refs if m.start() <= r.start and r.end <= m.end() and not r.pronoun]
+    for start, end in turn_labels(text):
+        inside = [r for r in refs if start <= r.start and r.end <= end and not r.pronoun]
         person = next((r for r in inside if r.type == "Person"), None)
         org = next((r for r in inside if r.type in ORG_TYPES), None)
         if person is not None and org is not None:
             known[person.entity] = org
         elif person is not None:
             org = known.get(person.entity)
-        out.append((m.end(), org))
+        out.append((end, org))
     return out
 
 
@@ -216,11 +211,6 @@ def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:
         if r.type in types and (best is None or counts[r.entity] >= counts[best.entity]):
             best = r
     return best
-
-
-def story_starts(text: str) -> list[int]:
-    """Offsets where a story starts: after each headline or byline paragraph."""
-    return [m.end() for m in _HEADLINE.finditer(text)]
 
 
 def story_start(starts: list[int], at: int) -> int:
@@ -312,3 +302,13 @@ def after_preposition(masked: Masked, at: int) -> bool:
 
 
 # ---------------------------------------------------------------- relations
+
+
+def row_head(masked: Masked) -> Ref | None:
+    """The body that heads a numbered row of a list (1.甲公司（乙区）：…), else None."""
+    m = ROW_NUMBER.match(masked.text)
+    if m is None or m.end() >= len(masked.text) or not masked.refs_in(masked.text[m.end()]):
+        return None
+    ref = masked.refs_in(masked.text[m.end()])[0]
+    following = masked.text[m.end() + 1:m.end() + 2]
+    return ref if ref.type in ORG_TYPES and following and following in ROW_HEAD_END else None

@@ -16,7 +16,7 @@ from .analysis import Analysis
 from .clause import Masked, Ref, story_start
 from .funding_cues import CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
 from .funding_roles import CONTRACTS, assign_roles, is_lender
-from .model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Role, Sentence
+from .model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .relations import find_posts
 
@@ -29,9 +29,6 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 _SOURCE = re.compile(r"(?:从|据)([\ue000-\uf8ff])(?:获悉|了解到|得知)|([\ue000-\uf8ff])(?:数据|统计)显示")
-# A numbered row of a list (一、甲公司，… / 1.甲公司（乙区）：…): its head is the row's party.
-_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
-_ROW_HEAD_END = "（(,，:："
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
@@ -216,7 +213,7 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
             header = False
             continue
         masked = r.masks[j]
-        if row_head(masked) is not None:
+        if r.a.row_head(j) is not None:
             continue
         for cue in find_cues(sentences[j].text):
             if cue.weak or not (cue.type == kind or header and {cue.type, kind} <= set(PAYOUTS)):
@@ -358,16 +355,6 @@ def project_investor(masks: list[Masked], at: int) -> str | None:
                         masked.text, pos + 1, pos + 6):
                 return ref.entity
     return None
-
-
-def row_head(masked: Masked) -> Ref | None:
-    """The body that heads a numbered row of a list (1.甲公司（乙区）：…), else None."""
-    m = _ROW.match(masked.text)
-    if m is None or m.end() >= len(masked.text) or not masked.refs_in(masked.text[m.end()]):
-        return None
-    ref = masked.refs_in(masked.text[m.end()])[0]
-    following = masked.text[m.end() + 1:m.end() + 2]
-    return ref if ref.type in ORG_TYPES and following and following in _ROW_HEAD_END else None
 
 
 def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[str, str]) -> list[Funding]:

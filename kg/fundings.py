@@ -17,7 +17,7 @@ from .clause import Masked
 from .funding_cues import (Cue, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
-                             row_head, with_loan)
+                             with_loan)
 from .model import Evidence, Funding, FundingType, Relation, RelationType
 from .money import Amount, find_amounts, find_dates, is_money
 
@@ -66,7 +66,7 @@ def read_sentence(r: Reading, index: int) -> None:
     a = r.a
     sentence = a.sentences[index]
     masked = r.masks[index] = a.masked(index)
-    head = row_head(masked)
+    head = a.row_head(index)
     cues = find_cues(sentence.text)
     amounts = [x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
     dates = find_dates(sentence.text, a.article.date)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import clause, relations
+from kg import layout, relations
 from kg.analysis import Analysis
 from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
@@ -537,7 +537,7 @@ def test_genre_relations(raw, names, expected):
 
 def test_a_page_number_or_a_speaker_label_starts_no_story():
     text = "甲公告\n正文第一句。\n— 1 —\n正文第二句。\n张三（甲局局长）：\n正文第三句。"
-    assert clause.story_starts(text) == [3]
+    assert layout.story_starts(text) == [3]
 
 
 # Patterns of regional newspaper pages: joint issuers, co-launched products, signed projects,
