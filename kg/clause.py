@@ -34,7 +34,6 @@ _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ")
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
-_GO_BETWEEN_VERBS = ("协调", "联系", "对接")
 
 @dataclass(frozen=True)
 class Ref:
@@ -152,8 +151,8 @@ class _References:
                       and not any(w in r.entity for w in banned)]
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
-            candidates = [r for r in candidates
-                          if not self.text[:r.start].endswith(_GO_BETWEEN_VERBS)] or candidates
+            go_between = load_words("relation_go_between_verbs.txt")
+            candidates = [r for r in candidates if not self.text[:r.start].endswith(go_between)] or candidates
         if scope == "bare":
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
             candidates += [f for f in self.found if f.start >= earliest and f.end <= limit

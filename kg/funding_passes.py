@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .analysis import Analysis
-from .clause import Masked, Ref, story_start
+from .clause import PH, Masked, Ref, story_start
 from .funding_cues import CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
-from .funding_roles import CONTRACTS, assign_roles, is_lender
+from .funding_roles import contracts, assign_roles, is_lender
+from .lexicon import alternation, load_regex, load_words
 from .model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .relations import find_posts
@@ -23,12 +25,10 @@ from .relations import find_posts
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
 _QUOTE_OPEN = ("“", "「", "\"")
-_SAID = re.compile("说|表示|告诉|介绍|坦言|感慨")
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
-_SOURCE = re.compile(r"(?:从|据)([\ue000-\uf8ff])(?:获悉|了解到|得知)|([\ue000-\uf8ff])(?:数据|统计)显示")
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
@@ -229,11 +229,17 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
 
 def source_agency(masked: Masked) -> str | None:
     """The agency the sentence cites as its source (记者从甲局获悉), else None."""
-    for m in _SOURCE.finditer(masked.text):
+    for m in _source().finditer(masked.text):
         refs = masked.refs_in(m.group(1) or m.group(2))
         if refs and refs[0].type == EntityType.AGENCY:
             return refs[0].entity
     return None
+
+
+@lru_cache(maxsize=None)
+def _source() -> re.Pattern:
+    verbs = alternation(load_words("funding_source_verbs.txt"))
+    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")
 
 
 def with_loan(funding: Funding, before: list[Funding]) -> Funding:
@@ -332,7 +338,7 @@ def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
         return funding
     said = a.sentences[i + 1]
     masked = a.masked(i + 1)
-    if not _SAID.search(said.text):
+    if not load_regex("speech_verbs.txt").search(said.text):
         return funding
     earlier = [r for r in a.refs if r.end <= funding.evidence.start and not r.pronoun]
     for _, org, _ in find_posts(masked, earlier):
@@ -351,7 +357,7 @@ def project_investor(masks: list[Masked], at: int) -> str | None:
         for ref in reversed(masked.refs):
             pos = masked.position(ref)
             if ref.type == EntityType.COMPANY and not is_lender(ref.entity) and (k or pos < at) \
-                    and not CONTRACTS.match(masked.text, pos + 1) and not CONTRACTS.search(
+                    and not contracts().match(masked.text, pos + 1) and not contracts().search(
                         masked.text, pos + 1, pos + 6):
                 return ref.entity
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clause import Masked, Ref, implicit_subject
-from .lexicon import load_table, load_words
+from .lexicon import alternation, load_regex, load_table, load_words
 from .model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_template, role_refs
 
@@ -21,10 +21,6 @@ TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
-# 甲公司…获得补贴30万元: the subject of these verbs receives.
-_RECEIVES = re.compile("获得|收到|得到|拿到|获批|申领|领取|领到")
-# A company followed by these builds for another: 甲公司施工 / 甲公司负责承建.
-CONTRACTS = re.compile("(?:负责)?(?:施工|承建|总承包|代建)")
 # A place that acts as the subject of a payment (甲区累计向…兑现), not one that names a body (甲区国企).
 # 甲区已有300户企业申领…: a place that only locates the recipients does not pay.
 _PLACE_ACTS = re.compile("(?!已?有)(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
@@ -41,6 +37,12 @@ def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...
 @lru_cache(maxsize=None)
 def lender_words() -> tuple[str, ...]:
     return load_words("funding_lenders.txt")
+
+
+@lru_cache(maxsize=None)
+def contracts() -> re.Pattern:
+    """What follows a company that builds for another: 甲公司施工 / 甲公司负责承建."""
+    return re.compile(f"(?:负责)?(?:{alternation(load_words('funding_contract_verbs.txt'))})")
 
 
 def is_lender(label: str) -> bool:
@@ -119,7 +121,7 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
-    return s.kind == FundingType.INVESTMENT and bool(CONTRACTS.match(text, pos + 1))
+    return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 
 
 def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
@@ -130,7 +132,7 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
     if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
         return Role.RECIPIENT
     if s.kind != FundingType.LOAN and free and subject.type != EntityType.AGENCY \
-            and _RECEIVES.search(text, pos, s.at):
+            and load_regex("funding_receive_verbs.txt").search(text, pos, s.at):
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
@@ -161,7 +163,7 @@ def company_invests(s: RoleSearch) -> None:
     masked = s.masked
     company = next((r for r in reversed(masked.refs) if r.type == EntityType.COMPANY
                     and masked.position(r) < s.at
-                    and not CONTRACTS.match(masked.text, masked.position(r) + 1)), None)
+                    and not contracts().match(masked.text, masked.position(r) + 1)), None)
     if company is not None:
         s.roles[Role.PROVIDER] = company.entity
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import Masked
@@ -18,6 +19,7 @@ from .funding_cues import (Cue, clause_bounds, cue_regex, explained_cue, find_cu
                            pick_cue, pick_date)
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
+from .lexicon import alternation, load_words
 from .model import Evidence, Funding, FundingType, Relation, RelationType
 from .money import Amount, find_amounts, find_dates, is_money
 
@@ -25,10 +27,14 @@ _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
-# A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元.
-_CLASS_RULE = re.compile(r"(?:^|[，,；;。、])对[^，,；;。]{2,40}?的[^，,；;。]{0,12}?"
-                         r"(?:企业|单位|项目|个人|个体工商户|商户|主体|纳税人|工厂|园区|机构|人员)"
-                         r"[，,]?[^，,；;。]{0,12}?给予")
+
+
+@lru_cache(maxsize=None)
+def class_rule() -> re.Pattern:
+    """A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元."""
+    nouns = alternation(load_words("funding_class_nouns.txt"))
+    return re.compile(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
+                      r"[，,]?[^，,；;。]{0,12}?给予")
 
 
 def find_fundings(a: Analysis) -> list[Funding]:
@@ -80,7 +86,7 @@ def read_sentence(r: Reading, index: int) -> None:
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) \
-                or _CLASS_RULE.search(sentence.text, 0, amount.start):
+                or class_rule().search(sentence.text, 0, amount.start):
             continue
         paid.append(amount)
         cue = explained_cue(cue, cues, amounts, amount)

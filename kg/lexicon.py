@@ -109,6 +109,11 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_posts.txt", "posts that make a person work for a body"),
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
     _words("relation_branch_suffixes.txt", "heads of branches and sub-branches"),
+    _words("relation_sub_branches.txt", "heads of a bank's sub-branch"),
+    _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
+    _words("relation_own_body_titles.txt", "openings of posts in a village's or township's own body"),
+    _words("relation_agreement_words.txt", "words of an agreement"),
+    _words("relation_body_classes.txt", "class nouns of a list of bodies (等部门)"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",
             (Column("form"), Column("types", ENTITY_NAMES), Column("ending", required=False),
              Column("scope", frozenset({"first", "demonstrative", "bare", "speaker"})),
@@ -125,6 +130,10 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_continuations.txt", "words continuing a funding sentence"),
     _words("funding_lenders.txt", "heads of lenders"),
     _words("funding_money_words.txt", "words of money"),
+    _words("funding_receive_verbs.txt", "verbs whose subject receives"),
+    _words("funding_contract_verbs.txt", "verbs of a company building for another"),
+    _words("funding_class_nouns.txt", "class nouns of a policy rule"),
+    _words("funding_source_verbs.txt", "verbs after a cited source (获悉)"),
 )}
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coordinated,
                      implicit_subject, main_ref)
-from .lexicon import load_table, load_words
+from .lexicon import alternation, load_regex, load_table, load_words
 from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .ontology import signature
 from .money import find_amounts, is_money
@@ -255,8 +255,6 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
 # Help that a template finds but that is no help to one party: a class of bodies helping
 # enterprises at large (甲局、乙局等部门…帮助企业), or what two partners agree to offer
 # (甲与乙签署协议，为丙等企业提供…: the agreement is a partnerOf).
-_GENERIC_SUBJECT = re.compile(rf"^{_PH}等(?:部门|单位|机构|多个部门|相关部门)")
-_AGREEMENT = re.compile("签署|签订|签约|协议")
 
 
 def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) -> bool:
@@ -264,8 +262,14 @@ def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) ->
     agreement's offer (see _GENERIC_SUBJECT)."""
     at = masked.position(subject)
     after_subject = masked.text[at:max(end, at + 1)]
-    return bool(_AGREEMENT.search(after_subject) or (
-        _GENERIC_SUBJECT.match(after_subject) and all(o.bare for o in objects)))
+    return bool(load_regex("relation_agreement_words.txt").search(after_subject) or (
+        _generic_subject().match(after_subject) and all(o.bare for o in objects)))
+
+
+@lru_cache(maxsize=None)
+def _generic_subject() -> re.Pattern:
+    """A list of bodies that ends in a class noun: 甲局、乙局等部门."""
+    return re.compile(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
 
 
 def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
@@ -284,9 +288,6 @@ def _names_money(masked: Masked, m: re.Match) -> bool:
     return any(is_money(a, span) for a in find_amounts(span))
 
 
-# A title of a village or township's own body (村党支部书记, 社区居委会主任) is no unit of the
-# story's main organisation.
-_OWN_BODY_TITLES = ("村", "社区", "镇", "乡", "街道")
 
 
 def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
@@ -316,7 +317,8 @@ def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str |
             org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
             if org.type in ORG_TYPES:
                 out.append((person, org, title))
-        elif title and unit_post_regex().fullmatch(title) and not title.startswith(_OWN_BODY_TITLES):
+        elif title and unit_post_regex().fullmatch(title) and not title.startswith(
+                load_words("relation_own_body_titles.txt")):
             org = main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
             if org is not None:
                 out.append((person, org, title))
@@ -324,14 +326,13 @@ def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str |
 
 
 # A sub-branch belongs to the branch of its bank for its region, when the document names it.
-_SUB_BRANCH = ("支行", "分理处", "营业部")
 _REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
 
 
 def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
     """The branch that a sub-branch belongs to: 甲银行乙市丙支行 -> 甲银行乙市分行 (a region its
     own name begins with), when that branch is among `orgs`; else None."""
-    if not child.label.endswith(_SUB_BRANCH):
+    if not child.label.endswith(load_words("relation_sub_branches.txt")):
         return None
     rest = child.label[len(bank):]
     for org in orgs:
