@@ -34,7 +34,7 @@ _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
 _BYLINE_TOKEN = re.compile(
     rf"(?P<role>{_ROLE})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 _DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
-_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □智博
+_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □晓川
 _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
 
 

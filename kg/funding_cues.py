@@ -15,7 +15,7 @@ from .money import Amount, DateExpr
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _AS_OF = re.compile("截至|截止|截止到")
-# A cue after the amount binds first when it is this close (580万元设备合同补助款).
+# A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
 

@@ -40,7 +40,7 @@ def class_rule() -> re.Pattern:
 def find_fundings(a: Analysis) -> list[Funding]:
     """Fundings stated in the document, one per amount, each with its sentence as evidence.
 
-    Example: '甲省财政厅下发的580万元补助款打到了乙公司账户' -> Grant of 5800000 yuan,
+    Example: '甲省财政厅下发的300万元补助款打到了乙公司账户' -> Grant of 3000000 yuan,
     provider 甲省财政厅, recipient 乙公司.
     """
     r = Reading(a, developers(a.relations))

@@ -82,7 +82,7 @@ CLASS_SLUGS = {"Agency": "agency", "Company": "company", "Organization": "org", 
 
 
 def mint_iri(kind: str, *key: str) -> URIRef:
-    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '黑龙江省财政厅') -> kgr:agency-5b0f…"""
+    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '某省财政厅') -> kgr:agency-…"""
     digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
     return KGR[f"{CLASS_SLUGS[kind]}-{digest}"]
 

@@ -78,7 +78,7 @@ def cues_present(text: str) -> int:
 
 @lru_cache(maxsize=None)
 def post_regex() -> re.Pattern:
-    """A job title ending right before a name: optional unit words, then a post (督查科科长)."""
+    """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
     posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
     return re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})、)?"
                       rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})$")
@@ -86,7 +86,7 @@ def post_regex() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def unit_post_regex() -> re.Pattern:
-    """A title made of a unit of a body and a post: 督查科科长, 信息工程学院院长."""
+    """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
     posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
     return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[科处室所部院组队站](?:{posts})")
 
@@ -294,7 +294,7 @@ def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str |
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
-    title: X公司张三); a title made of a unit and a post (督查科科长, 消毒所副所长) takes the
+    title: X公司张三); a title made of a unit and a post (监察科科长, 检测所副所长) takes the
     nearest body named before it in the sentence or, failing that, in `earlier` (the story).
     """
     out = []
