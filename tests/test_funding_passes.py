@@ -64,14 +64,6 @@ def test_every_role_pass_has_a_case():
     assert {name for name, _ in ROLE_PASSES} == {case[0] for case in ROLE_CASES} | {"distinct-parties"}
 
 
-@pytest.mark.parametrize("name, raw, names, expected", ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
-def test_role_pass(monkeypatch, name, raw, names, expected):
-    names = {n: (n, t) for n, t in names.items()}
-    assert found(raw, names) == expected
-    without(monkeypatch, funding_roles, "ROLE_PASSES", name)
-    assert found(raw, names) != expected
-
-
 def test_distinct_parties():
     a = analysis_of("甲公司发放奖励。", {"甲公司": ("甲公司", C)})
     s = RoleSearch(a.masked(0), 4, 0, "Grant",
@@ -120,17 +112,14 @@ def test_every_party_and_document_pass_has_a_case():
     assert {name for name, _ in DOCUMENT_PASSES} == {case[0] for case in DOCUMENT_CASES}
 
 
-@pytest.mark.parametrize("name, raw, names, expected", PARTY_CASES, ids=[c[0] for c in PARTY_CASES])
-def test_party_pass(monkeypatch, name, raw, names, expected):
-    names = {n: (n, t) for n, t in names.items()}
-    assert found(raw, names) == expected
-    without(monkeypatch, fundings, "PARTY_PASSES", name)
-    assert found(raw, names) != expected
+CASES = ([(funding_roles, "ROLE_PASSES", *case) for case in ROLE_CASES]
+         + [(fundings, "PARTY_PASSES", *case) for case in PARTY_CASES]
+         + [(fundings, "DOCUMENT_PASSES", *case) for case in DOCUMENT_CASES])
 
 
-@pytest.mark.parametrize("name, raw, names, expected", DOCUMENT_CASES, ids=[c[0] for c in DOCUMENT_CASES])
-def test_document_pass(monkeypatch, name, raw, names, expected):
+@pytest.mark.parametrize("module, passes, name, raw, names, expected", CASES, ids=[c[2] for c in CASES])
+def test_pass(monkeypatch, module, passes, name, raw, names, expected):
     names = {n: (n, t) for n, t in names.items()}
     assert found(raw, names) == expected
-    without(monkeypatch, fundings, "DOCUMENT_PASSES", name)
+    without(monkeypatch, module, passes, name)
     assert found(raw, names) != expected
