@@ -1,9 +1,9 @@
 """Relations between entities, from explicit cues in one sentence.
 
-Each sentence is rewritten with one placeholder character per name (`mask_sentence`); the
-cue templates of relation_cues.tsv are regular expressions over that string, so a rule reads
-like the Chinese it matches: `{S}…约谈…{O}`. References such as 该公司 / 该局 / 企业 are
-resolved to the nearest fitting name before them (`find_refs`) and masked like names.
+The cue templates of relation_cues.tsv (kg.templates) are matched against each masked
+sentence of the clause layer (kg.clause), so a rule reads like the Chinese it matches:
+`{S}…约谈…{O}`; references such as 该公司 / 该局 / 企业 are masked like names. Each relation
+carries the id of its rule: the template row's id, or `pass:<name>` for the rules below.
 worksFor comes from a post before a person's name; subOrganizationOf also from names
 (X银行Y分行 belongs to X银行) and issued/develops from a program or project named after
 its body (X局关于…的通知).
