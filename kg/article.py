@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Article
 from .layout import SHORT_LINE
+from .lexicon import alternation, load_words
 from .normalize import CJK
 
 if TYPE_CHECKING:
@@ -27,15 +29,19 @@ _FULL_DATE = re.compile(
     r"|[-/](\d{1,2})[-/](\d{1,2})(?!\d))")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
-# A byline is made of roles ("本报记者", "文/摄", "通讯员") and names of 2-4 characters.
-_ROLE = (rf"[{CJK}]{{0,10}}?(?:记者|通讯员|实习生|评论员|撰稿人?)"
-         r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
 _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
-_BYLINE_TOKEN = re.compile(
-    rf"(?P<role>{_ROLE})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 _DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
 _MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □晓川
 _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
+
+
+@lru_cache(maxsize=None)
+def byline_token() -> re.Pattern:
+    """A token of a byline: a role (本报记者, 文/摄, 通讯员: byline_roles.txt), a name of 2-4
+    characters, a separator, or anything else."""
+    role = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_words('byline_roles.txt'))})"
+            r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
+    return re.compile(rf"(?P<role>{role})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 
 
 def read_article(a: Analysis) -> Article:
@@ -133,7 +139,7 @@ def _names(text: str, start: int, end: int, plain_line: bool = False,
     names = []
     has_role = False
     previous = "sep"
-    for m in _BYLINE_TOKEN.finditer(text, start, end):
+    for m in byline_token().finditer(text, start, end):
         kind = m.lastgroup
         if kind == "other" or (kind == "name" and plain_line and previous == "role"):
             return None

@@ -96,6 +96,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("surnames.txt", "Chinese surnames, compound ones included"),
     _words("posts.txt", "job titles"),
     _words("speech_verbs.txt", "verbs of saying"),
+    _words("byline_roles.txt", "roles before the names of a byline (记者, 通讯员)"),
     _words("person_stop.txt", "surname-initial words that are no name"),
     # places
     Lexicon("places.tsv", "China's administrative divisions (data/make_places.py)",
