@@ -1,8 +1,9 @@
 """Chain the stages: read → normalise → article metadata → mentions → resolution →
 relations and fundings → (corpus merge) → graph.
 
-Each stage is a function over plain data (kg.model); this module only wires them
-and maps offsets back to the original text.
+Each document gets one kg.analysis.Analysis, which every stage of STAGES takes and adds its
+annotations to (plain kg.model data); this module only wires them and maps offsets back to
+the original text.
 """
 from __future__ import annotations
 
