@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import load_table, load_words
+from .lexicon import load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-_AS_OF = re.compile("截至|截止|截止到")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -113,5 +112,6 @@ def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | Non
     before = [d for d in dates if d.end <= amount.start]
     if before:
         return before[-1].value
-    as_of = [d for d in dates if _AS_OF.search(sentence[max(0, d.start - 3):d.start])]
+    as_of_words = load_regex("funding_as_of_words.txt")
+    as_of = [d for d in dates if as_of_words.search(sentence[max(0, d.start - 3):d.start])]
     return as_of[0].value if as_of else None

@@ -21,9 +21,6 @@ TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
-# A place that acts as the subject of a payment (甲区累计向…兑现), not one that names a body (甲区国企).
-# 甲区已有300户企业申领…: a place that only locates the recipients does not pay.
-_PLACE_ACTS = re.compile("(?!已?有)(?:今年|去年|上半年|全年|近年来|累计|共|已|先后|向|为|对|给)")
 
 
 @lru_cache(maxsize=None)
@@ -43,6 +40,13 @@ def lender_words() -> tuple[str, ...]:
 def contracts() -> re.Pattern:
     """What follows a company that builds for another: 甲公司施工 / 甲公司负责承建."""
     return re.compile(f"(?:负责)?(?:{alternation(load_words('funding_contract_verbs.txt'))})")
+
+
+@lru_cache(maxsize=None)
+def _place_acts() -> re.Pattern:
+    """What follows a place that acts as the subject of a payment (甲区累计向…兑现), not one that
+    names a body (甲区国企) nor one that only locates the recipients (甲区已有300户企业申领…)."""
+    return re.compile(f"(?!已?有)(?:{alternation(load_words('funding_place_act_words.txt'))})")
 
 
 def is_lender(label: str) -> bool:
@@ -194,7 +198,7 @@ def place_pays(s: RoleSearch) -> None:
         return
     place = s.subject(s.at, (EntityType.PLACE.value,))
     where = s.masked.position(place) if place else -1
-    if where >= s.clause and _PLACE_ACTS.match(s.masked.text, where + 1):
+    if where >= s.clause and _place_acts().match(s.masked.text, where + 1):
         s.roles[Role.PROVIDER] = place.entity
 
 

@@ -111,6 +111,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
     _words("relation_branch_suffixes.txt", "heads of branches and sub-branches"),
     _words("relation_sub_branches.txt", "heads of a bank's sub-branch"),
+    _words("relation_object_prepositions.txt", "prepositions whose object never acts"),
+    _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
     _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
     _words("relation_own_body_titles.txt", "openings of posts in a village's or township's own body"),
     _words("relation_agreement_words.txt", "words of an agreement"),
@@ -135,6 +137,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_contract_verbs.txt", "verbs of a company building for another"),
     _words("funding_class_nouns.txt", "class nouns of a policy rule"),
     _words("funding_source_verbs.txt", "verbs after a cited source (获悉)"),
+    _words("funding_place_act_words.txt", "words after a place that pays"),
+    _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
 )}
 
 

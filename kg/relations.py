@@ -27,8 +27,6 @@ from .templates import compile_template, required_words, role_refs
 _SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
                      rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({_PH})")
 _INVESTS = re.compile("投资")
-# Prepositions whose object is never a co-subject (unlike 与/和: 甲与乙共建).
-_OBJECT_MARK = re.compile("(?:向|为|对|给|从|让|被|把|替|据)$")
 
 @lru_cache(maxsize=None)
 def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
@@ -88,7 +86,8 @@ def post_regex() -> re.Pattern:
 def unit_post_regex() -> re.Pattern:
     """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
     posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
-    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[科处室所部院组队站](?:{posts})")
+    units = "".join(load_words("relation_unit_heads.txt"))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
 @lru_cache(maxsize=None)
@@ -228,6 +227,12 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
             if (kind, s.entity, o.entity) not in go_betweens]
 
 
+@lru_cache(maxsize=None)
+def _object_mark() -> re.Pattern:
+    """A preposition whose object never acts, at the end of a text (向甲、为乙)."""
+    return re.compile(f"(?:{alternation(load_words('relation_object_prepositions.txt'))})$")
+
+
 def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist: Ref | None,
              project: Ref | None) -> tuple[list[Ref], list[Ref]]:
     """(subjects, objects) of a template match; none when the match states no such relation."""
@@ -242,7 +247,7 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
         objects = [protagonist] if protagonist else []
     if explicit:
         subjects = role_refs(masked, m, "S")
-        if m.start("S") == m.start() and _OBJECT_MARK.search(masked.text[:m.start()]):
+        if m.start("S") == m.start() and _object_mark().search(masked.text[:m.start()]):
             return [], []     # 向甲、为乙: the object of a preposition is not the one who acts
     else:
         subject = implicit_subject(masked, m.start() + 1, domain)
