@@ -1,8 +1,9 @@
 """One document's analysis, computed once and handed to every stage (as spaCy hands a `Doc`).
 
 The pipeline fills the annotations stage by stage (article, mentions, entities, relations,
-fundings); the clause layer (refs, stories, speaker turns, masked sentences) is computed
-lazily, the first time a stage asks for it, and then shared.
+fundings); the clause layer (refs, stories, speaker turns, masked sentences, list rows) is
+computed lazily, the first time a stage asks for it, and then shared. Refs are made of the
+resolved mentions, so only stages after resolution (relations, fundings) may ask for them.
 """
 from __future__ import annotations
 
