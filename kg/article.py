@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .model import Article
 from .layout import SHORT_LINE
-from .lexicon import alternation, load_words
+from .lexicon import alternation, load_tagged
 from .normalize import CJK
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})
 
 @lru_cache(maxsize=None)
 def byline_token() -> re.Pattern:
-    """A token of a byline: a role (本报记者, 文/摄, 通讯员: byline_roles.txt), a name of 2-4
+    """A token of a byline: a role (本报记者, 文/摄, 通讯员: byline_roles.tsv), a name of 2-4
     characters, a separator, or anything else."""
-    role = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_words('byline_roles.txt'))})"
+    role = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_tagged('byline_roles.tsv', 'byline'))})"
             r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
     return re.compile(rf"(?P<role>{role})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 

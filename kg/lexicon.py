@@ -80,12 +80,17 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("name_stops.txt", "words a name walked leftwards stops at"),
     _words("glued_prepositions.txt", "prepositions jieba glues to the next word"),
     _words("lead_verbs.txt", "verbs that open a clause before a project or program name"),
-    _words("branch_heads.txt", "heads of a branch of a company or bank"),
+    Lexicon("zone_heads.tsv", "heads of zone names, with where each is used (see the file)",
+            (Column("head"), Column("uses", frozenset({"strong", "weak", "body", "agency"})))),
+    Lexicon("branch_heads.tsv", "heads of branch and unit names, with where each counts (see the file)",
+            (Column("head"), Column("uses", frozenset({"walk", "company", "unit"})))),
     _words("office_heads.txt", "office heads named after their government (省政府办公厅)"),
     _words("weak_heads.txt", "heads that also name departments or buildings: an agency only with a jurisdiction"),
     _words("kind_heads.txt", "heads of institutions every town has (学校)"),
     _words("institute_heads.txt", "heads of research institutes"),
+    _words("company_words.txt", "words that name a company inside an organisation's name"),
     # programs and projects
+    _words("scheme_words.txt", "kinds of scheme after 等 that make a quoted name a program"),
     _words("program_words.txt", "heads of quoted program names"),
     _words("program_heads.txt", "heads of unquoted program names"),
     _words("program_verbs.txt", "verbs that launch a program"),
@@ -94,22 +99,25 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("generic_projects.txt", "project-like phrases that name no project"),
     # persons
     _words("surnames.txt", "Chinese surnames, compound ones included"),
-    _words("posts.txt", "job titles"),
+    Lexicon("posts.tsv", "posts and job titles, with what each does (see the file)",
+            (Column("post"), Column("uses", frozenset({"person", "member", "address"})))),
     _words("speech_verbs.txt", "verbs of saying"),
-    _words("byline_roles.txt", "roles before the names of a byline (记者, 通讯员)"),
     _words("person_stop.txt", "surname-initial words that are no name"),
+    Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",
+            (Column("role"), Column("where", frozenset({"byline", "credit", "reporter", "line"})))),
+    _words("role_nouns.txt", "roles that introduce a named person (居民张三)"),
+    _words("address_words.txt", "forms of address after a surname (李先生)"),
     # places
     Lexicon("places.tsv", "China's administrative divisions (data/make_places.py)",
             (Column("full name"), Column("short name", required=False),
              Column("level", frozenset({"province", "city", "county"})),
              Column("parent", required=False), Column("province"))),
+    _words("non_place_tails.txt", "words after a short place name that make it a street or a park"),
     _pairs("place_aliases.tsv", "place nicknames -> full name", "nickname"),
     # relations
     Lexicon("relation_cues.tsv", "relation templates",
             (RULE_ID, Column("relation", RELATION_NAMES), Column("template", "regex"))),
-    _words("relation_posts.txt", "posts that make a person work for a body"),
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
-    _words("relation_branch_suffixes.txt", "heads of branches and sub-branches"),
     _words("relation_sub_branches.txt", "heads of a bank's sub-branch"),
     _words("relation_object_prepositions.txt", "prepositions whose object never acts"),
     _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
@@ -233,6 +241,13 @@ def load_table(name: str, columns: int | None = None,
     if columns not in (None, len(lex.columns)) or min_columns not in (None, lex.min_columns):
         raise ValueError(f"{name} is declared with {lex.min_columns}-{len(lex.columns)} columns")
     return load_rows(name)
+
+
+@lru_cache(maxsize=None)
+def load_tagged(name: str, tag: str) -> tuple[str, ...]:
+    """Entries of a lexicon whose second column lists `tag`, in file order, e.g.
+    load_tagged('posts.tsv', 'member')."""
+    return tuple(row[0] for row in load_rows(name) if tag in row[1].split(","))
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coordinated,
                      implicit_subject, main_ref)
-from .lexicon import alternation, load_regex, load_table, load_words
+from .lexicon import alternation, load_regex, load_table, load_tagged, load_words
 from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .ontology import signature
 from .money import find_amounts, is_money
@@ -77,7 +77,7 @@ def cues_present(text: str) -> int:
 @lru_cache(maxsize=None)
 def post_regex() -> re.Pattern:
     """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
-    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     return re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})、)?"
                       rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})$")
 
@@ -85,14 +85,14 @@ def post_regex() -> re.Pattern:
 @lru_cache(maxsize=None)
 def unit_post_regex() -> re.Pattern:
     """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
-    posts = "|".join(map(re.escape, sorted(load_words("relation_posts.txt"), key=len, reverse=True)))
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     units = "".join(load_words("relation_unit_heads.txt"))
     return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
 @lru_cache(maxsize=None)
 def branch_suffixes() -> tuple[str, ...]:
-    return load_words("relation_branch_suffixes.txt")
+    return load_tagged("branch_heads.tsv", "unit")
 
 
 # Ids of the relations that code passes state rather than a template row (kg:rule).

@@ -6,7 +6,9 @@ import pytest
 from kg.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
 from kg.normalize import normalize, split_sentences
-from kg.resolve import branch_parent, company_core, expand_body, merge_corpus, resolve
+from kg.canonical import expand_body
+from kg.companies import branch_parent, company_core
+from kg.resolve import merge_corpus, resolve
 
 
 def entities_of(text: str) -> dict[str, Entity]:
