@@ -337,7 +337,7 @@ _REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
 def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
     """The branch that a sub-branch belongs to: 甲银行乙市丙支行 -> 甲银行乙市分行 (a region its
     own name begins with), when that branch is among `orgs`; else None."""
-    if not child.label.endswith(load_words("relation_sub_branches.txt")):
+    if not child.label.endswith(load_tagged("branch_heads.tsv", "sub-branch")):
         return None
     rest = child.label[len(bank):]
     for org in orgs:
