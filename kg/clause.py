@@ -16,13 +16,14 @@ from functools import lru_cache
 from .layout import ROW_HEAD_END, ROW_NUMBER, turn_labels
 from .lexicon import load_table, load_words
 from .model import ORG_TYPES, Entity, Mention, Sentence
+from .normalize import CJK
 from .resolve import QUOTES
 
 PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news text
 PH = "[\ue000-\uf8ff]"           # one placeholder
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 # 甲局会同乙局约谈: bodies that act together are one list.
-LIST = rf"{PH}(?:[\u4e00-\u9fff]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
+LIST = rf"{PH}(?:[{CJK}]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
 LIST_RE = re.compile(LIST)
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile(f"[{re.escape(QUOTES)}]")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from .normalize import CJK
+
 SHORT_LINE = 40
-_CJK = "\u4e00-\u9fff"
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
 # Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
-HEADLINE = re.compile(rf"(?m)^(?=[^\n]*?[{_CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
+HEADLINE = re.compile(rf"(?m)^(?=[^\n]*?[{CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
 # A speaker's turn in a transcript opens with a label line: 张三（甲局副局长）： or 张三：.
 TURN_LABEL = re.compile(rf"(?m)^[^\n。！？!?：:]{{1,{SHORT_LINE}}}[：:][ \t]*$")
 # The number of a list row (一、… / 1.… / （三）…) and what may follow the body that heads it.

@@ -19,8 +19,9 @@ from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coord
                      implicit_subject, main_ref)
 from .lexicon import alternation, load_regex, load_table, load_tagged, load_words
 from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
-from .ontology import signature
 from .money import find_amounts, is_money
+from .normalize import CJK
+from .ontology import signature
 from .templates import compile_template, required_words, role_refs
 
 # 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
@@ -78,8 +79,8 @@ def cues_present(text: str) -> int:
 def post_regex() -> re.Pattern:
     """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
     posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
-    return re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})、)?"
-                      rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{posts})$")
+    return re.compile(rf"(?:[{CJK}A-Za-z]{{0,8}}?(?:{posts})、)?"
+                      rf"[{CJK}A-Za-z]{{0,8}}?(?:{posts})$")
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +88,7 @@ def unit_post_regex() -> re.Pattern:
     """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
     posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     units = "".join(load_words("relation_unit_heads.txt"))
-    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?[{re.escape(units)}](?:{posts})")
+    return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .clause import LIST, PH, Masked, Ref
+from .normalize import CJK
 
 # A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…),
 # names the place of the act (甲与乙在丙中心签约) or stands in brackets (甲公司（乙区）：实施…).
@@ -55,7 +56,7 @@ def required_words(template: str) -> list[list[str]]:
     return out + [[run]] if run else out
 
 
-_CUE_CHARS = re.compile(r"[\u4e00-\u9fff]*")
+_CUE_CHARS = re.compile(f"[{CJK}]*")
 _PLACEHOLDER = re.compile(r"\{[A-Z]\}")
 _OPTIONAL = re.compile(r"[?*]|\{(?![A-Z]\})")
 
