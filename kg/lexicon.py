@@ -27,6 +27,7 @@ class Column:
     name: str
     kind: str | frozenset[str] = "text"
     required: bool = True
+    unique: bool = False      # no two rows share the cell (a rule id)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Lexicon:
 ENTITY_NAMES = frozenset(EntityType)
 FUNDING_NAMES = frozenset(FundingType)
 RELATION_NAMES = frozenset(RelationType)
+RULE_ID = Column("id", unique=True)       # recorded on the facts the row produces (kg:rule)
 
 
 def _words(file: str, about: str) -> Lexicon:
@@ -81,7 +83,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     Lexicon("zone_heads.tsv", "heads of zone names, with where each is used (see the file)",
             (Column("head"), Column("uses", frozenset({"strong", "weak", "body", "agency"})))),
     Lexicon("branch_heads.tsv", "heads of branch and unit names, with where each counts (see the file)",
-            (Column("head"), Column("uses", frozenset({"walk", "company", "unit"})))),
+            (Column("head"), Column("uses", frozenset({"walk", "company", "unit", "sub-branch"})))),
     _words("office_heads.txt", "office heads named after their government (省政府办公厅)"),
     _words("weak_heads.txt", "heads that also name departments or buildings: an agency only with a jurisdiction"),
     _words("kind_heads.txt", "heads of institutions every town has (学校)"),
@@ -114,24 +116,36 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _pairs("place_aliases.tsv", "place nicknames -> full name", "nickname"),
     # relations
     Lexicon("relation_cues.tsv", "relation templates",
-            (Column("relation", RELATION_NAMES), Column("template", "regex"))),
+            (RULE_ID, Column("relation", RELATION_NAMES), Column("template", "regex"))),
     _words("relation_prepositions.txt", "prepositions whose object is no subject"),
+    _words("relation_object_prepositions.txt", "prepositions whose object never acts"),
+    _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
+    _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
+    _words("relation_own_body_titles.txt", "openings of posts in a village's or township's own body"),
+    _words("relation_agreement_words.txt", "words of an agreement"),
+    _words("relation_body_classes.txt", "class nouns of a list of bodies (等部门)"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",
             (Column("form"), Column("types", ENTITY_NAMES), Column("ending", required=False),
              Column("scope", frozenset({"first", "demonstrative", "bare", "speaker"})),
              Column("excluded words", "list", required=False))),
     # fundings
     Lexicon("funding_cues.tsv", "cues of funding subclasses",
-            (Column("cue", "regex"), Column("class", FUNDING_NAMES),
+            (RULE_ID, Column("cue", "regex"), Column("class", FUNDING_NAMES),
              Column("weak", frozenset({"weak"}), required=False))),
     Lexicon("funding_roles.tsv", "templates of funding roles",
-            (Column("template", "regex"), Column("implicit role", frozenset("PRF"), required=False),
+            (RULE_ID, Column("template", "regex"), Column("implicit role", frozenset("PRF"), required=False),
              Column("places", frozenset({"places"}), required=False))),
     _pairs("funding_rule_words.tsv", "words that make an amount a rule", "word",
            frozenset({"before", "after"})),
     _words("funding_continuations.txt", "words continuing a funding sentence"),
     _words("funding_lenders.txt", "heads of lenders"),
     _words("funding_money_words.txt", "words of money"),
+    _words("funding_receive_verbs.txt", "verbs whose subject receives"),
+    _words("funding_contract_verbs.txt", "verbs of a company building for another"),
+    _words("funding_class_nouns.txt", "class nouns of a policy rule"),
+    _words("funding_source_verbs.txt", "verbs after a cited source (获悉)"),
+    _words("funding_place_act_words.txt", "words after a place that pays"),
+    _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
 )}
 
 
@@ -188,6 +202,7 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     lex = declaration(name)
     width, low = len(lex.columns), lex.min_columns
     rows = []
+    seen: dict[int, set[str]] = {i: set() for i, c in enumerate(lex.columns) if c.unique}
     for where, line in _lines(name):
         cells = [c.strip() for c in line.split("\t")] if lex.is_table else [line.strip()]
         if not lex.is_table and "\t" in line.strip():
@@ -197,6 +212,10 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
         cells += [""] * (width - len(cells))
         for column, cell in zip(lex.columns, cells):
             check_cell(where, column, cell)
+        for i, values in seen.items():
+            if cells[i] in values:
+                raise DataError(f"{where}: {lex.columns[i].name} {cells[i]!r} is used twice")
+            values.add(cells[i])
         rows.append(tuple(cells))
     return tuple(rows)
 
