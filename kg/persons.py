@@ -1,12 +1,13 @@
 """Person mentions: named individuals tied to a post or a verb of saying.
 
 Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, role_nouns.txt,
-address_words.txt, byline_roles.tsv.
+address_words.txt, occupations.txt, byline_roles.tsv.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
 next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
-before a verb of saying (张三说, 李四高兴地说), after 联系人：, or as an appositive
-(张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
+before a verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三),
+before an author's work (张三的《…》), or as an appositive (张三，某局局长，…). Never inside
+a title in 《》. Once a name is confirmed, its other occurrences in the text count
 too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
 老王. jieba.posseg runs only on the few characters around a cue, to find where the
 name ends (HMM on: it tags names it has never seen as nr).
@@ -29,16 +30,25 @@ NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
-NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证")
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版")
 # 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
-# 说 starting 说明, 说法, 说服 is no verb of saying.
-NOT_SPEECH = re.compile(r"说[明法服]")
+# 说 starting 说明, 说法, 说服 or ending 小说 is no verb of saying.
+NOT_SPEECH = re.compile(r"说[明法服]|(?<=小)说")
+# A title in 《》 holds no person (a book named after its hero); 的《 after a name is its author's.
+TITLE = re.compile("《[^《》]{1,40}》")
+AUTHOR = re.compile("的《")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
                   "uj", "ul", "ug", "uz", "ud", "uv", "ns", "nt"}
+
+# a one-character word with these tags is no surname split off a name (由 / 张三, 对 / 李四)
+CLOSED_FLAGS = {"p", "c", "d", "r"}
+
+# the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
+NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "ns", "x"}
 
 
 @lru_cache(maxsize=None)
@@ -60,6 +70,8 @@ def load_person_rules() -> dict:
         "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
+        # occupations do too, after a full name only (张三丰导演; 明星选手 is no name)
+        "occupation": load_regex("occupations.txt"),
     }
 
 
@@ -68,7 +80,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 
     E.g. find_person_mentions('该公司副总经理林东海说，…') -> [Mention(7, 10, '林东海', 'Person')].
     """
-    exclude = list(exclude)
+    exclude = list(exclude) + [m.span() for m in TITLE.finditer(text)]
     anchored = {span for span in find_before_cues(text) + find_appositives(text)
                 if is_allowed(text, *span, exclude)}
     anchored_names = {text[s:e] for s, e in anchored}
@@ -95,17 +107,19 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
     """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长李建华介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
-    for m in itertools.chain(rules["post"].finditer(text), load_regex("role_nouns.txt").finditer(text)):
-        start = SEP.match(text, m.end()).end()
-        span = read_name_forward(text, start)
+    cues = itertools.chain(((m, False) for m in rules["post"].finditer(text)),
+                           ((m, False) for m in load_regex("role_nouns.txt").finditer(text)),
+                           ((m, True) for m in rules["occupation"].finditer(text)))
+    for m, strict in cues:
+        span = read_name_forward(text, SEP.match(text, m.end()).end(), strict)
         if span:
             out.append(span)
     return out
 
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
-    """Names right before a verb of saying (张三说, 张三笑着说) or a post used as an address
-    (王丽老师), e.g. '，王五表示' -> [(1, 3)]."""
+    """Names right before a verb of saying (张三说, 张三笑着说), a post used as an address
+    (王丽老师) or an author's work (张三的《…》), e.g. '，王五表示' -> [(1, 3)]."""
     rules = load_person_rules()
     out = []
     for m in rules["speech"].finditer(text):
@@ -115,9 +129,10 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
         if text[m.start() - 1:m.start()] in ("地", "着"):     # 高兴地说, 笑着说
             ends += [m.start() - k for k in (2, 3, 4)]
         out.extend(span for end in ends if (span := read_name_backward(text, end)))
-    for m in rules["address"].finditer(text):
+    for m in itertools.chain(rules["address"].finditer(text), AUTHOR.finditer(text),
+                             rules["occupation"].finditer(text)):
         span = read_name_backward(text, m.start(), strict=True)
-        if span:
+        if span and (span[1] - span[0] > 2 or not rules["occupation"].match(text, m.start())):
             out.append(span)
     return out
 
@@ -132,10 +147,11 @@ def find_appositives(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
+def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
     """A name starting at `start` (right after a post), e.g. ('张伟难掩内心', 0) -> (0, 2);
     None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
-    where jieba's segmentation of the next few characters ends a person's name."""
+    where jieba's segmentation of the next few characters ends a person's name; `strict`
+    (after a weaker cue) takes two words jieba split only when the second is no common word."""
     if not starts_with_surname(text, start):
         return None
     for length in (2, 3, 4):
@@ -146,7 +162,8 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
     word, flag = words[0]
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
-    elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in NOT_NAME_FLAGS:
+    elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 \
+            and (words[1][1] in NAME_PART_FLAGS if strict else words[1][1] not in NOT_NAME_FLAGS):
         length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
     else:
         return None
@@ -175,7 +192,7 @@ def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool
     """Length of a name jieba split in two (祁 / 惠然, 甘雨 / 桐), or 0."""
     (prev_word, prev_flag), (word, flag) = prev, last
     joined = len(prev_word) + len(word)
-    if (len(prev_word) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
+    if (len(prev_word) == 1 and prev_flag not in CLOSED_FLAGS or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
             and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
             and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
         return joined

@@ -88,3 +88,26 @@ def test_name_boundaries(text, expected):
 ])
 def test_is_name(name, ok):
     assert is_name(name) is ok
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an occupation before a name, and after a full name as a form of address
+    ("著名画家韩青阳近日举办个展。", ["韩青阳"]),
+    ("球队主教练乔振宇赛后表示满意。", ["乔振宇"]),
+    ("这部片子由乔振宇导演，明年上映。", ["乔振宇"]),
+    # an author before his work; nobody inside a title
+    ("书架上摆着韩立的《远山》。", ["韩立"]),
+    ("他正在读《萧长风传》。", []),
+    # a one-character verb after the name: 作报告, 致辞
+    ("县长孙立作报告。", ["孙立"]),
+    ("局长赵明辉作报告。", ["赵明辉"]),
+    ("主任周平致辞。", ["周平"]),
+    # weak cues stay weak: no name of two dictionary words, no 由/对 as a surname
+    ("现役明星选手，担任队长。", []),
+    ("大满贯荣誉选手很多。", []),
+    ("韩国的收藏家都经历了这个过程。", []),
+    ("朱博士表示同意。", []),
+    ("武侠小说泰斗的新书。", []),
+])
+def test_occupations_authors_and_titles(text, expected):
+    assert persons(text) == expected
