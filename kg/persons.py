@@ -87,7 +87,8 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
-    spans = anchored | forward
+    spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
+    spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -104,7 +105,8 @@ def right_cue() -> re.Pattern:
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
-    """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长李建华介绍' -> [(2, 5)]."""
+    """Names right after a post, a role (居民, 司机), an occupation, 联系人： or before a list
+    after 领导, e.g. '科长李建华介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
     cues = itertools.chain(((m, False) for m in rules["post"].finditer(text)),
@@ -114,7 +116,76 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
         span = read_name_forward(text, SEP.match(text, m.end()).end(), strict)
         if span:
             out.append(span)
+    for m in LEADERS.finditer(text):       # 县领导周明、韩立: only a list (领导包联 is no name)
+        span = read_name_forward(text, m.end())
+        if span and text[span[1]:span[1] + 1] == "、":
+            out.append(span)
     return out
+
+
+@lru_cache(maxsize=None)
+def foreign_name() -> re.Pattern:
+    """Two or more runs of transliteration characters joined by a middle dot or a hyphen."""
+    chars = "".join(load_words("transliteration_chars.txt"))
+    return re.compile(f"(?<![{chars}])[{chars}]{{1,6}}(?:[·・•‧\\-－][{chars}]{{1,6}})+(?![{chars}])")
+
+
+def find_foreign_names(text: str) -> list[tuple[int, int]]:
+    """Foreign names in transliteration, e.g. '球员马丁·路德进球' -> [(2, 7)]."""
+    return [m.span() for m in foreign_name().finditer(text) if m.end() - m.start() >= 4]
+
+
+LEADERS = re.compile("领导")
+# what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
+ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|[等和与及]|$")
+ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
+
+
+def list_mates(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The other names of a list (周明、韩立、吴青等) in which one name is confirmed, e.g.
+    list_mates('县领导周明、韩立出席', {(3, 5)}) -> {(6, 8)}."""
+    out: set[tuple[int, int]] = set()
+    todo = list(spans)
+    while todo:
+        s, e = todo.pop()
+        for mate in (next_mate(text, e), previous_mate(text, s)):
+            if mate and mate not in spans and mate not in out:
+                out.add(mate)
+                todo.append(mate)
+    return out
+
+
+def next_mate(text: str, end: int) -> tuple[int, int] | None:
+    """The name of the next list item after a name ending at `end` (、 or 和/与/及 between)."""
+    if text[end:end + 1] not in ("、", "和", "与", "及"):
+        return None
+    start = end + 1
+    for length in (2, 3, 4, 5, 6, 7, 8, 9):
+        item = text[start:start + length]
+        if (is_name(item) or foreign_name().fullmatch(item)) and ends_item(text, start + length):
+            return start, start + length
+    return None
+
+
+def ends_item(text: str, at: int) -> bool:
+    """Whether a list item may end at `at`: a separator, or the list's verb (韩立出席) follows."""
+    if ITEM_END.match(text, at):
+        return True
+    words = tag_window(text[at:at + 4])
+    return bool(words) and words[0][1] in ("v", "vd", "d", "p")
+
+
+def previous_mate(text: str, start: int) -> tuple[int, int] | None:
+    """The name of the list item before a name starting at `start` (、 or 和/与/及 between)."""
+    if start < 1 or text[start - 1] not in "、和与及":
+        return None
+    end = start - 1
+    for length in (2, 3, 4, 5, 6, 7, 8, 9):
+        item, at = text[end - length:end], end - length
+        if at >= 0 and (is_name(item) or foreign_name().fullmatch(item)) \
+                and (at == 0 or ITEM_START.match(text, at - 1) or load_person_rules()["post_end"].search(text, 0, at)):
+            return at, end
+    return None
 
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
@@ -240,7 +311,8 @@ def is_name(name: str) -> bool:
         return False
     if len(given) == 1 and given in ADDRESS_CHARS:
         return False
-    return name not in rules["stop"] and name not in rules["posts"]
+    # 曾表示, 也介绍: an adverb-like surname character before a verb of saying
+    return name not in rules["stop"] and name not in rules["posts"] and not rules["speech"].fullmatch(given)
 
 
 def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> bool:

@@ -111,3 +111,25 @@ def test_is_name(name, ok):
 ])
 def test_occupations_authors_and_titles(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list after a post or 领导 takes every name of it
+    ("出席的县领导周明、韩立、吴青等参加。", ["周明", "韩立", "吴青"]),
+    ("该行副行长宋平、贺军出席。", ["宋平", "贺军"]),
+    ("周明、韩立和吴青说，项目很好。", ["周明", "韩立", "吴青"]),
+    ("市领导高度重视。", []),
+    ("北京、天津和上海等地。", []),
+    # foreign names in transliteration, joined by a middle dot or a hyphen
+    ("球员马丁·路德进球。", ["马丁·路德"]),
+    ("后卫索尔-坎贝尔伤愈复出。", ["索尔-坎贝尔"]),
+    ("买了一个Q·版徽章，比分2-1。", []),
+    # a surname character before a verb of saying is no name
+    ("分局领导曾表示，将加强监管。", []),
+])
+def test_lists_and_foreign_names(text, expected):
+    assert persons(text) == expected
+
+
+def test_leaders_only_before_a_list():
+    assert persons("每名区级领导包联3户企业。") == []
