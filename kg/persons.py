@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-from .lexicon import alternation, load_regex, load_tagged, load_words
+from .lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from .model import EntityType, Mention
 from .normalize import CJK
 from .segment import tokenizer, word_tags
@@ -38,6 +38,8 @@ NOT_SPEECH = re.compile(r"说[明法服]|(?<=小)说")
 # A title in 《》 holds no person (a book named after its hero); 的《 after a name is its author's.
 TITLE = re.compile("《[^《》]{1,40}》")
 AUTHOR = re.compile("的《")
+# an interview's or column's speaker: a line or sentence that opens with a name and a colon
+SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
@@ -49,6 +51,7 @@ CLOSED_FLAGS = {"p", "c", "d", "r"}
 
 # the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
 NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "ns", "x"}
+FOREIGN_FLAGS = {"nr", "nrfg", "nrt", "x"}
 
 
 @lru_cache(maxsize=None)
@@ -124,15 +127,35 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
+def transliteration_chars() -> frozenset[str]:
+    return frozenset("".join(load_words("transliteration_chars.txt")))
+
+
+def is_foreign_word(word: str, flag: str) -> bool:
+    """Whether a word jieba cut next to a cue is a foreign name (温格, 沃尔科特): transliteration
+    characters only, tagged a name or unknown, no country (伊拉克表示 is no person)."""
+    return 2 <= len(word) <= 5 and flag in FOREIGN_FLAGS and word not in load_set("countries.txt") \
+        and all(c in transliteration_chars() for c in word)
+
+
+@lru_cache(maxsize=None)
 def foreign_name() -> re.Pattern:
     """Two or more runs of transliteration characters joined by a middle dot or a hyphen."""
-    chars = "".join(load_words("transliteration_chars.txt"))
+    chars = "".join(sorted(transliteration_chars()))
     return re.compile(f"(?<![{chars}])[{chars}]{{1,6}}(?:[·・•‧\\-－][{chars}]{{1,6}})+(?![{chars}])")
 
 
 def find_foreign_names(text: str) -> list[tuple[int, int]]:
     """Foreign names in transliteration, e.g. '球员马丁·路德进球' -> [(2, 7)]."""
-    return [m.span() for m in foreign_name().finditer(text) if m.end() - m.start() >= 4]
+    out = []
+    for m in foreign_name().finditer(text):
+        end = m.end()
+        for word in tokenizer().cut(text[max(m.start(), end - 4):end + 3]):   # 安徒生 / 博物馆
+            if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1):
+                end -= 1
+        if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
+            out.append((m.start(), end))
+    return out
 
 
 LEADERS = re.compile("领导")
@@ -190,7 +213,7 @@ def previous_mate(text: str, start: int) -> tuple[int, int] | None:
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
     """Names right before a verb of saying (张三说, 张三笑着说), a post used as an address
-    (王丽老师) or an author's work (张三的《…》), e.g. '，王五表示' -> [(1, 3)]."""
+    (王丽老师), an author's work (张三的《…》) or a speaker's colon (张三：…), e.g. '，王五表示' -> [(1, 3)]."""
     rules = load_person_rules()
     out = []
     for m in rules["speech"].finditer(text):
@@ -204,6 +227,10 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
                              rules["occupation"].finditer(text)):
         span = read_name_backward(text, m.start(), strict=True)
         if span and (span[1] - span[0] > 2 or not rules["occupation"].match(text, m.start())):
+            out.append(span)
+    for m in SPEAKER.finditer(text):
+        span = read_name_backward(text, m.end(), strict=True)
+        if span and span[0] == m.start():
             out.append(span)
     return out
 
@@ -224,7 +251,8 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
     if not starts_with_surname(text, start):
-        return None
+        word = tag_window(text[start:start + 6])[:1]
+        return (start, start + len(word[0][0])) if word and is_foreign_word(*word[0]) else None
     for length in (2, 3, 4):
         end = start + length
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end):
@@ -245,8 +273,9 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0):
-        return None       # every name returned starts with a surname: skip the tagger
+    if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
+            and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
+        return None       # every name returned starts with a surname or is foreign: skip the tagger
     words = tag_window(text[max(0, end - 6):end])
     if not words:
         return None
@@ -256,6 +285,12 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     for start in starts:
         if starts_with_surname(text, start) and is_name(text[start:end]):
             return start, end
+    start = end - len(words[-1][0])     # a Chinese name is_name refused is no foreign one
+    if is_foreign_word(*words[-1]) and (len(words[-1][0]) > 3 or not starts_with_surname(text, start)):
+        # jieba may split a long one: 泽尔 / 尼克
+        while start > 0 and end - start < 6 and text[start - 1] in transliteration_chars():
+            start -= 1
+        return start, end
     return None
 
 

@@ -133,3 +133,22 @@ def test_lists_and_foreign_names(text, expected):
 
 def test_leaders_only_before_a_list():
     assert persons("每名区级领导包联3户企业。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign names without a dot, next to a cue
+    ("助教休顿很难鼓舞将士。", ["休顿"]),
+    ("主帅斯科拉里说，球队很好。", ["斯科拉里"]),
+    # a dotted name ends before a word that takes its last character (博物馆)
+    ("克里斯蒂安·安徒生博物馆里展出手稿。", ["克里斯蒂安·安徒生"]),
+    # a speaker's colon at the start of a line
+    ("姜立山：球队在周末很强。", ["姜立山"]),
+    ("北京：今天下雨。", []),
+    ("问：今年如何？", []),
+])
+def test_foreign_names_and_speakers(text, expected):
+    assert persons(text) == expected
+
+
+def test_a_chinese_name_after_a_post_is_not_read_as_foreign():
+    assert persons("该公司副总经理唐文杰说，订单增加。") == ["唐文杰"]
