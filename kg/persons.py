@@ -1,7 +1,8 @@
 """Person mentions: named individuals tied to a post or a verb of saying.
 
 Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, role_nouns.txt,
-address_words.txt, occupations.txt, byline_roles.tsv.
+address_words.txt, occupations.txt, person_after_words.txt, transliteration_chars.txt,
+byline_roles.tsv.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
 next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
@@ -75,6 +76,9 @@ def load_person_rules() -> dict:
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
         # occupations do too, after a full name only (张三丰导演; 明星选手 is no name)
         "occupation": load_regex("occupations.txt"),
+        # after a full name: what only a person does or is called (执导, 逝世; 杜明远先生)
+        "after": re.compile(alternation(load_words("person_after_words.txt")
+                                        + tuple(w for w in load_words("address_words.txt") if len(w) > 1))),
     }
 
 
@@ -224,7 +228,7 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
             ends += [m.start() - k for k in (2, 3, 4)]
         out.extend(span for end in ends if (span := read_name_backward(text, end)))
     for m in itertools.chain(rules["address"].finditer(text), AUTHOR.finditer(text),
-                             rules["occupation"].finditer(text)):
+                             rules["occupation"].finditer(text), rules["after"].finditer(text)):
         span = read_name_backward(text, m.start(), strict=True)
         if span and (span[1] - span[0] > 2 or not rules["occupation"].match(text, m.start())):
             out.append(span)

@@ -152,3 +152,16 @@ def test_foreign_names_and_speakers(text, expected):
 
 def test_a_chinese_name_after_a_post_is_not_read_as_foreign():
     assert persons("该公司副总经理唐文杰说，订单增加。") == ["唐文杰"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what only a person does or is called, after a full name
+    ("策划总监杜明远先生到场。", ["杜明远"]),
+    ("该片由乔振宇执导。", ["乔振宇"]),
+    ("作家韩立山逝世。", ["韩立山"]),
+    ("邵明华（化名）今年四十岁。", ["邵明华"]),
+    ("李先生说，张女士表示同意。", []),
+    ("我们先生产再说。", []),
+])
+def test_words_only_a_person_takes(text, expected):
+    assert persons(text) == expected
