@@ -31,7 +31,7 @@ NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
-NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版")
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版门")
 # 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
 # 说 starting 说明, 说法, 说服 or ending 小说 is no verb of saying.
@@ -189,7 +189,7 @@ def next_mate(text: str, end: int) -> tuple[int, int] | None:
     start = end + 1
     for length in (2, 3, 4, 5, 6, 7, 8, 9):
         item = text[start:start + length]
-        if (is_name(item) or foreign_name().fullmatch(item)) and ends_item(text, start + length):
+        if (is_name(item, loose=True) or foreign_name().fullmatch(item)) and ends_item(text, start + length):
             return start, start + length
     return None
 
@@ -209,7 +209,7 @@ def previous_mate(text: str, start: int) -> tuple[int, int] | None:
     end = start - 1
     for length in (2, 3, 4, 5, 6, 7, 8, 9):
         item, at = text[end - length:end], end - length
-        if at >= 0 and (is_name(item) or foreign_name().fullmatch(item)) \
+        if at >= 0 and (is_name(item, loose=True) or foreign_name().fullmatch(item)) \
                 and (at == 0 or ITEM_START.match(text, at - 1) or load_person_rules()["post_end"].search(text, 0, at)):
             return at, end
     return None
@@ -336,9 +336,10 @@ def starts_with_surname(text: str, start: int) -> bool:
     return text[start:start + 2] in rules["compound"] or text[start:start + 1] in rules["single"]
 
 
-def is_name(name: str) -> bool:
+def is_name(name: str, loose: bool = False) -> bool:
     """Whether a string can be a full name: surname + 1–2 given characters, no function words,
-    no form of address, no known non-name. is_name('李建华') -> True, is_name('李先生') -> False."""
+    no form of address, no known non-name. is_name('李建华') -> True, is_name('李先生') -> False.
+    `loose` (an item of a list of names) checks only the last character for function words."""
     rules = load_person_rules()
     surname = name[:2] if name[:2] in rules["compound"] else name[:1]
     given = name[len(surname):]
@@ -346,7 +347,7 @@ def is_name(name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
         return False
-    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(load_words("address_words.txt")) or given in rules["posts"]:
+    if any(ch in NON_GIVEN for ch in (given[-1:] if loose else given)) or given[-1] in NON_FINAL or given.startswith(load_words("address_words.txt")) or given in rules["posts"]:
         return False
     if len(given) == 1 and given in ADDRESS_CHARS:
         return False

@@ -165,3 +165,18 @@ def test_a_chinese_name_after_a_post_is_not_read_as_foreign():
 ])
 def test_words_only_a_person_takes(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list item's middle character may be a function word (更, 又): the list is the cue
+    ("出席的县领导周明、韩更生、吴青等参加。", ["周明", "韩更生", "吴青"]),
+    # rare surnames of the 百家姓
+    ("市长慈立平表示，项目进展顺利。", ["慈立平"]),
+    ("副书记犹明华主持会议。", ["犹明华"]),
+    # an author's credit is a byline; 部门 and adverbs before a verb are no names
+    ("来源：某报 作者：邵立新", []),
+    ("争取政府及监管部门的支持。", []),
+    ("银行全力回应客户的资金需求。", []),
+])
+def test_lists_rare_surnames_and_credits(text, expected):
+    assert persons(text) == expected
