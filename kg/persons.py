@@ -52,6 +52,8 @@ CLOSED_FLAGS = {"p", "c", "d", "r"}
 
 # the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
 NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "ns", "x"}
+# jieba tags of words that are often given names too (明远 a, 青阳 ns)
+GIVEN_NAME_FLAGS = {"a", "an", "b", "z", "ns"}
 FOREIGN_FLAGS = {"nr", "nrfg", "nrt", "x"}
 
 
@@ -108,7 +110,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -117,7 +119,7 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
     rules = load_person_rules()
     out = []
     cues = itertools.chain(((m, False) for m in rules["post"].finditer(text)),
-                           ((m, False) for m in load_regex("role_nouns.txt").finditer(text)),
+                           ((m, True) for m in load_regex("role_nouns.txt").finditer(text)),
                            ((m, True) for m in rules["occupation"].finditer(text)))
     for m, strict in cues:
         span = read_name_forward(text, SEP.match(text, m.end()).end(), strict)
@@ -164,7 +166,7 @@ def find_foreign_names(text: str) -> list[tuple[int, int]]:
 
 LEADERS = re.compile("领导")
 # what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
-ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|[等和与及]|$")
+ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
 ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
 
 
@@ -259,7 +261,8 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
         return (start, start + len(word[0][0])) if word and is_foreign_word(*word[0]) else None
     for length in (2, 3, 4):
         end = start + length
-        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end):
+        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
+                and not (strict and is_common_word(text, start, end)):
             return start, end
     words = tag_window(text[start:start + 6])
     word, flag = words[0]
@@ -271,6 +274,13 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def is_common_word(text: str, start: int, end: int) -> bool:
+    """Whether what follows a weak cue is a common word, not a name: 满意 (居民满意,), or a
+    word after its surname-like first character (全 / 覆盖)."""
+    return word_tags().get(text[start:end]) in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS \
+        or any(f in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS for _, f in tag_window(text[start + 1:end]))
 
 
 def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:

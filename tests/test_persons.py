@@ -169,7 +169,7 @@ def test_words_only_a_person_takes(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a list item's middle character may be a function word (更, 又): the list is the cue
-    ("出席的县领导周明、韩更生、吴青等参加。", ["周明", "韩更生", "吴青"]),
+    ("出席的县领导周明、韩更生、吴青以及各部门负责人参加。", ["周明", "韩更生", "吴青"]),
     # rare surnames of the 百家姓
     ("市长慈立平表示，项目进展顺利。", ["慈立平"]),
     ("副书记犹明华主持会议。", ["犹明华"]),
@@ -180,3 +180,20 @@ def test_words_only_a_person_takes(text, expected):
 ])
 def test_lists_rare_surnames_and_credits(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # legal and family roles, a name at the end of the text, 副总, 接受采访
+    ("原告梁明远与妻子到场。", ["梁明远"]),
+    ("他的儿子高考考了满分。", []),
+    ("母亲节快乐。", []),
+    ("坐在旁边的是该公司常务副总封立", ["封立"]),
+    ("韩立山在接受采访时说，球队很好。", ["韩立山"]),
+])
+def test_roles_and_text_end(text, expected):
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text", ["改造小区，让居民满意,", "推进社区主播全覆盖,带动就业。"])
+def test_words_before_a_comma_are_no_names(text):
+    assert persons(text) == []
