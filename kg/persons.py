@@ -50,10 +50,10 @@ NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", 
 # a one-character word with these tags is no surname split off a name (由 / 张三, 对 / 李四)
 CLOSED_FLAGS = {"p", "c", "d", "r"}
 
-# the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
-NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "ns", "x"}
 # jieba tags of words that are often given names too (明远 a, 青阳 ns)
 GIVEN_NAME_FLAGS = {"a", "an", "b", "z", "ns"}
+# the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
+NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "x"} | GIVEN_NAME_FLAGS
 FOREIGN_FLAGS = {"nr", "nrfg", "nrt", "x"}
 
 
@@ -76,7 +76,7 @@ def load_person_rules() -> dict:
         "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
-        # occupations do too, after a full name only (张三丰导演; 明星选手 is no name)
+        # occupations do too, after a full name only (张明远导演; 明星选手 is no name)
         "occupation": load_regex("occupations.txt"),
         # after a full name: what only a person does or is called (执导, 逝世; 杜明远先生)
         "after": re.compile(alternation(load_words("person_after_words.txt")
@@ -138,7 +138,7 @@ def transliteration_chars() -> frozenset[str]:
 
 
 def is_foreign_word(word: str, flag: str) -> bool:
-    """Whether a word jieba cut next to a cue is a foreign name (温格, 沃尔科特): transliteration
+    """Whether a word jieba cut next to a cue is a foreign name (卡伦, 奥尔塔尼): transliteration
     characters only, tagged a name or unknown, no country (伊拉克表示 is no person)."""
     return 2 <= len(word) <= 5 and flag in FOREIGN_FLAGS and word not in load_set("countries.txt") \
         and all(c in transliteration_chars() for c in word)
@@ -156,7 +156,7 @@ def find_foreign_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in foreign_name().finditer(text):
         end = m.end()
-        for word in tokenizer().cut(text[max(m.start(), end - 4):end + 3]):   # 安徒生 / 博物馆
+        for word in tokenizer().cut(text[max(m.start(), end - 4):end + 3]):   # 罗森 / 博物馆
             if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1):
                 end -= 1
         if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
@@ -257,8 +257,7 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
     if not starts_with_surname(text, start):
-        word = tag_window(text[start:start + 6])[:1]
-        return (start, start + len(word[0][0])) if word and is_foreign_word(*word[0]) else None
+        return read_foreign_forward(text, start)
     for length in (2, 3, 4):
         end = start + length
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
@@ -277,10 +276,24 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
 
 
 def is_common_word(text: str, start: int, end: int) -> bool:
-    """Whether what follows a weak cue is a common word, not a name: 满意 (居民满意,), or a
+    """Whether what follows a weak cue is a common word, not a name: a verb or adjective (居民放心,), or a
     word after its surname-like first character (全 / 覆盖)."""
     return word_tags().get(text[start:end]) in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS \
         or any(f in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS for _, f in tag_window(text[start + 1:end]))
+
+
+def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
+    """A foreign name starting at `start`, whole even when jieba cut it (贝尔托 / 尼)."""
+    words = tag_window(text[start:start + 8])
+    if not words or not is_foreign_word(*words[0]):
+        return None
+    end = start + len(words[0][0])
+    for word, flag in words[1:]:
+        if end - start + len(word) > 6 or flag not in FOREIGN_FLAGS \
+                or not all(c in transliteration_chars() for c in word):
+            break
+        end += len(word)
+    return start, end
 
 
 def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:
@@ -301,7 +314,7 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
             return start, end
     start = end - len(words[-1][0])     # a Chinese name is_name refused is no foreign one
     if is_foreign_word(*words[-1]) and (len(words[-1][0]) > 3 or not starts_with_surname(text, start)):
-        # jieba may split a long one: 泽尔 / 尼克
+        # jieba may split a long one: 奥尔塔 / 尼
         while start > 0 and end - start < 6 and text[start - 1] in transliteration_chars():
             start -= 1
         return start, end
