@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import Masked
-from .funding_cues import (Cue, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+from .funding_cues import (Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
@@ -82,7 +82,7 @@ def read_sentence(r: Reading, index: int) -> None:
     starts_of: list[int] = []       # where the amount of each of `current` stands
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
-        left, right = clause_bounds(sentence.text, amount.start, amount.end)
+        left, right = amount_clause(sentence.text, cues, amount)
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) \

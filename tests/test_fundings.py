@@ -542,3 +542,9 @@ def test_respective_needs_as_many_parties_as_amounts():
     names = {"甲银行": ("甲银行", C), "乙机械有限公司": ("乙机械有限公司", C),
              "丙食品有限公司": ("丙食品有限公司", C)}
     assert {f.recipient for f in fundings_of(raw, names)} == {"乙机械有限公司"}
+
+
+def test_a_total_of_counted_loans_is_a_loan():
+    raw = "甲银行为乙粮油有限公司发放流动资金贷款3笔，合计600万元。"
+    names = {"甲银行": ("甲银行", C), "乙粮油有限公司": ("乙粮油有限公司", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 6_000_000, "甲银行", "乙粮油有限公司", None)]
