@@ -27,6 +27,8 @@ _AGAIN = re.compile("(?:这|该|此)笔")
 _QUOTE_OPEN = ("“", "「", "\"")
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
+# 为一家企业投放贷款: a borrower the clause counts without naming it.
+_ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
@@ -132,6 +134,25 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
 def flow_stated_before(f: Funding, site: Site) -> Funding:
     """The parties of the same kind of flow that the sentence before names without a sum."""
     return with_stated(f, stated_before(site.reading, site.cue.type))
+
+
+def named_after(f: Funding, site: Site) -> Funding:
+    """为一家企业投放1亿元贷款，保障乙公司生产 / …。乙公司是…: the company named after the sum in
+    the sentence, or opening the next sentence of the story, is the one counted (cataphora)."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    if f.recipient or not _ONE_UNNAMED.search(masked.text, site.masked.offsets[site.left], at):
+        return f
+    company = next((r for r in masked.refs if _borrower(r, f) and masked.position(r) > at), None)
+    a, nxt = site.reading.a, site.index + 1
+    if company is None and nxt < len(a.sentences) and a.story_start(a.sentences[nxt].start) == site.reading.story:
+        opening = a.masked(nxt)
+        company = next((r for r in opening.refs if _borrower(r, f) and opening.position(r) == 0), None)
+    return replace(f, recipient=company.entity) if company else f
+
+
+def _borrower(ref: Ref, f: Funding) -> bool:
+    return ref.type == EntityType.COMPANY and not ref.bare and not is_lender(ref.entity) \
+        and ref.entity != f.provider
 
 
 # ---------------------------------------------------------------- passes on the document
@@ -411,6 +432,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("source-told-before", source_told_before),
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
+    ("named-after", named_after),
 )
 
 

@@ -19,6 +19,8 @@ from .templates import compile_template, role_refs
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
+_CAPITAL_IN = re.compile("注资|注入")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -160,9 +162,11 @@ def subjects_before(s: RoleSearch) -> None:
 
 def company_invests(s: RoleSearch) -> None:
     """An agency that signs for an investment does not invest: the last company named before it
-    does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目)."""
+    does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目); an agency that
+    puts capital into a body its clause names (省财政厅向甲集团注资) invests."""
     provider = s.roles.get(Role.PROVIDER)
-    if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY:
+    if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY \
+            or s.roles.get(Role.RECIPIENT) and _CAPITAL_IN.search(s.masked.text, s.clause, s.at):
         return
     masked = s.masked
     company = next((r for r in reversed(masked.refs) if r.type == EntityType.COMPANY

@@ -92,6 +92,8 @@ PARTY_CASES = [
      [("Loan", 3_000_000, "甲银行", "乙公司", None), ("InterestSubsidy", 120_000, "丙局", "乙公司", None)]),
     ("flow-stated-before", "丙局对乙公司的贷款给予贴息。贴息资金90万元。", {"丙局": A, "乙公司": C},
      [("InterestSubsidy", 900_000, "丙局", "乙公司", None)]),
+    ("named-after", "甲银行为一家企业投放贷款500万元。乙公司是当地龙头企业。", {"甲银行": C, "乙公司": C},
+     [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
 ]
 
 DOCUMENT_CASES = [

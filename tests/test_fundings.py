@@ -548,3 +548,35 @@ def test_a_total_of_counted_loans_is_a_loan():
     raw = "甲银行为乙粮油有限公司发放流动资金贷款3笔，合计600万元。"
     names = {"甲银行": ("甲银行", C), "乙粮油有限公司": ("乙粮油有限公司", C)}
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 6_000_000, "甲银行", "乙粮油有限公司", None)]
+
+
+# Recipients named away from the verb: after the sum's own object, as a place whose works a
+# lender serves, or after a counted borrower (一家企业) in the sentence or the next one.
+FAR_RECIPIENTS = [
+    ("甲银行乙支行发放的300万元应急贷款顺利到达丙制药有限公司账户。",
+     {"甲银行乙支行": ("甲银行乙支行", C), "丙制药有限公司": ("丙制药有限公司", C)},
+     [("Loan", 3_000_000, "甲银行乙支行", "丙制药有限公司", None)]),
+    ("丁银行将为东港市的基础设施建设提供融资支持，其中信贷投放不少于200亿元。",
+     {"丁银行": ("丁银行", C), "东港市": ("东港市", "Place")},
+     [("Loan", 20_000_000_000, "丁银行", "东港市", None)]),
+    ("戊银行为一家企业投放2000万元应急贷款，保障了己化工有限公司的生产。",
+     {"戊银行": ("戊银行", C), "己化工有限公司": ("己化工有限公司", C)},
+     [("Loan", 20_000_000, "戊银行", "己化工有限公司", None)]),
+    ("戊银行为一家企业投放2000万元应急贷款。己化工有限公司是当地龙头企业。",
+     {"戊银行": ("戊银行", C), "己化工有限公司": ("己化工有限公司", C)},
+     [("Loan", 20_000_000, "戊银行", "己化工有限公司", None)]),
+    ("庚省财政厅向辛担保集团有限公司注资10亿元。",
+     {"庚省财政厅": ("庚省财政厅", A), "辛担保集团有限公司": ("辛担保集团有限公司", C)},
+     [("Investment", 1_000_000_000, "庚省财政厅", "辛担保集团有限公司", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", FAR_RECIPIENTS)
+def test_recipients_named_away_from_the_verb(raw, names, expected):
+    assert [summary(f) for f in fundings_of(raw, names)] == expected
+
+
+def test_a_purpose_of_no_one_receives_nothing():
+    raw = "丁银行将为企业的发展提供200亿元融资。"
+    names = {"丁银行": ("丁银行", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 20_000_000_000, "丁银行", None, None)]
