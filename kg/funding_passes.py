@@ -150,6 +150,20 @@ def named_after(f: Funding, site: Site) -> Funding:
     return replace(f, recipient=company.entity) if company else f
 
 
+def story_lender(f: Funding, site: Site) -> Funding:
+    """甲行去年新增贷款196亿元。…又组织实施“春润行动”，安排600亿元信贷: a loan whose sentence names
+    no party before its sum is lent by the one lender of the story's earlier loans."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    if f.type != FundingType.LOAN or f.provider or any(
+            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
+        return f
+    r = site.reading
+    lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider
+               and r.a.story_start(g.evidence.start) == r.story}
+    lender = lenders.pop() if len(lenders) == 1 else None
+    return replace(f, provider=lender) if lender and is_lender(lender) and lender != f.recipient else f
+
+
 def _borrower(ref: Ref, f: Funding) -> bool:
     return ref.type == EntityType.COMPANY and not ref.bare and not is_lender(ref.entity) \
         and ref.entity != f.provider
@@ -433,6 +447,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
     ("named-after", named_after),
+    ("story-lender", story_lender),
 )
 
 
