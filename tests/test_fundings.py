@@ -580,3 +580,10 @@ def test_a_purpose_of_no_one_receives_nothing():
     raw = "丁银行将为企业的发展提供200亿元融资。"
     names = {"丁银行": ("丁银行", C)}
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 20_000_000_000, "丁银行", None, None)]
+
+
+@pytest.mark.parametrize("raw", ["甲银行乙分行同丙粮油有限公司签署了金额为2亿元的授信协议。",
+                                 "丙粮油有限公司与甲银行乙分行签订2亿元授信协议。"])
+def test_the_parties_of_a_credit_agreement(raw):
+    names = {"甲银行乙分行": ("甲银行乙分行", C), "丙粮油有限公司": ("丙粮油有限公司", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 200_000_000, "甲银行乙分行", "丙粮油有限公司", None)]
