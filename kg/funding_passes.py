@@ -29,6 +29,9 @@ _QUOTE_OPEN = ("“", "「", "\"")
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
 # 为一家企业投放贷款: a borrower the clause counts without naming it.
 _ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
+# 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
+_CLAIM_NOTICE = re.compile("债权转让|债务催收")
+_CLAIM_WORDS = re.compile("债权|债务")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
@@ -187,6 +190,30 @@ def story_payers(fundings: list[Funding], r: Reading) -> list[Funding]:
 def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
     """One funding per amount per article: the best told of its repeats (merge_repeats)."""
     return merge_repeats(fundings)
+
+
+def claim_notice(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """《甲资产公司与乙银行债权转让公告》…丙公司的8000万元贷款 / 丁公司是另一家债务人，对应债权本金
+    5000万元: a sum owed by a company that a claim notice names is a Debt, owed to the notice's
+    first creditor (the first company its title names)."""
+    titles = [label for label, kind in r.a.types.items()
+              if kind == EntityType.PROGRAM and _CLAIM_NOTICE.search(label)]
+    if not titles:
+        return fundings
+    creditors = sorted((label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
+                        and label in titles[0]), key=lambda label: (titles[0].find(label), -len(label)))
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        if creditors and f.type in (FundingType.LOAN, FundingType.DEBT) and not f.provider \
+                and i in r.masks and _CLAIM_WORDS.search(f.evidence.sentence):
+            debtor = next((ref.entity for ref in r.masks[i].refs if ref.type == EntityType.COMPANY
+                           and ref.entity not in creditors and not is_lender(ref.entity)), None)
+            if debtor and f.recipient in (None, debtor):
+                f = replace(f, type=FundingType.DEBT, provider=creditors[0], recipient=debtor)
+        out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------- helpers of the passes
@@ -455,5 +482,6 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("sentences-after", with_followups),
     ("project-investors", project_investors),
     ("story-payers", story_payers),
+    ("claim-notice", claim_notice),
     ("one-per-amount", one_per_amount),
 )

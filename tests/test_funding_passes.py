@@ -15,7 +15,7 @@ from kg.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
 from kg.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
-from test_relations import A, C, J, analysis_of
+from test_relations import A, C, G, J, analysis_of
 
 PLACE = "Place"
 
@@ -107,6 +107,9 @@ DOCUMENT_CASES = [
      [("Investment", 500_000_000, "乙公司", None, None)]),
     ("story-payers", "甲中心向企业发放补贴2000万元。乙公司获得补贴20万元。", {"甲中心": A, "乙公司": C},
      [("Grant", 20_000_000, "甲中心", None, None), ("Grant", 200_000, "甲中心", "乙公司", None)]),
+    ("claim-notice", "丙日报登载了《甲资产公司与乙银行债权转让公告》。在这批转让的债权里，丁公司的8000万元贷款最大。",
+     {"甲资产公司与乙银行债权转让公告": G, "甲资产公司": C, "乙银行": C, "丁公司": C},
+     [("Debt", 80_000_000, "甲资产公司", "丁公司", None)]),
     ("one-per-amount", "乙公司获得补助50万元。甲局向乙公司拨付补助50万元。", {"甲局": A, "乙公司": C},
      [("Grant", 500_000, "甲局", "乙公司", None)]),
 ]
