@@ -587,3 +587,9 @@ def test_a_purpose_of_no_one_receives_nothing():
 def test_the_parties_of_a_credit_agreement(raw):
     names = {"甲银行乙分行": ("甲银行乙分行", C), "丙粮油有限公司": ("丙粮油有限公司", C)}
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 200_000_000, "甲银行乙分行", "丙粮油有限公司", None)]
+
+
+def test_the_one_supported_with_a_sum_receives_it():
+    raw = "甲银行以30亿信贷资金支持东港市。"
+    names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 3_000_000_000, "甲银行", "东港市", None)]
