@@ -32,6 +32,7 @@ _ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4
 # 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
 _CLAIM_NOTICE = re.compile("债权转让|债务催收")
 _CLAIM_WORDS = re.compile("债权|债务")
+_BALANCE = "余额"
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
@@ -155,9 +156,10 @@ def named_after(f: Funding, site: Site) -> Funding:
 
 def story_lender(f: Funding, site: Site) -> Funding:
     """甲行去年新增贷款196亿元。…又组织实施“春润行动”，安排600亿元信贷: a loan whose sentence names
-    no party before its sum is lent by the one lender of the story's earlier loans."""
+    no party before its sum is lent by the one lender of the story's earlier loans (not a
+    balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.type != FundingType.LOAN or f.provider or any(
+    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or any(
             r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
         return f
     r = site.reading

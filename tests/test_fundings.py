@@ -593,3 +593,9 @@ def test_the_one_supported_with_a_sum_receives_it():
     raw = "甲银行以30亿信贷资金支持东港市。"
     names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 3_000_000_000, "甲银行", "东港市", None)]
+
+
+def test_an_apposition_lends_nothing():
+    raw = "县农商行发挥自身作为地方法人银行的优势，为甲合作社发放贷款500万元。"
+    names = {"地方法人银行": ("地方法人银行", C), "甲合作社": ("甲合作社", C)}
+    assert [summary(f)[2] for f in fundings_of(raw, names)] == [None]
