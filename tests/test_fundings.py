@@ -599,3 +599,10 @@ def test_an_apposition_lends_nothing():
     raw = "县农商行发挥自身作为地方法人银行的优势，为甲合作社发放贷款500万元。"
     names = {"地方法人银行": ("地方法人银行", C), "甲合作社": ("甲合作社", C)}
     assert [summary(f)[2] for f in fundings_of(raw, names)] == [None]
+
+
+def test_respective_items_keep_their_place_without_a_name():
+    # The first company is not recognised: the amounts still go to the items in order.
+    raw = "其中，丙控股(集团)有限公司、甲机械有限公司、乙食品有限公司三家企业分别获得贷款5亿元、6000万元和1000万元。"
+    names = {"甲机械有限公司": ("甲机械有限公司", C), "乙食品有限公司": ("乙食品有限公司", C)}
+    assert [f.recipient for f in fundings_of(raw, names)] == [None, "甲机械有限公司", "乙食品有限公司"]
