@@ -606,3 +606,9 @@ def test_respective_items_keep_their_place_without_a_name():
     raw = "其中，丙控股(集团)有限公司、甲机械有限公司、乙食品有限公司三家企业分别获得贷款5亿元、6000万元和1000万元。"
     names = {"甲机械有限公司": ("甲机械有限公司", C), "乙食品有限公司": ("乙食品有限公司", C)}
     assert [f.recipient for f in fundings_of(raw, names)] == [None, "甲机械有限公司", "乙食品有限公司"]
+
+
+def test_funds_put_into_a_place():
+    raw = "甲银行计划五年内向东港市投放各类资金50亿元。"
+    names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 5_000_000_000, "甲银行", "东港市", None)]
