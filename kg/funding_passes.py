@@ -21,18 +21,13 @@ from .lexicon import alternation, load_regex, load_words
 from .model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .relations import find_posts
+from .funding_parties import claim_notice, named_after, story_lender
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
 _QUOTE_OPEN = ("“", "「", "\"")
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
-# 为一家企业投放贷款: a borrower the clause counts without naming it.
-_ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
-# 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
-_CLAIM_NOTICE = re.compile("债权转让|债务催收")
-_CLAIM_WORDS = re.compile("债权|债务")
-_BALANCE = "余额"
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
@@ -140,40 +135,6 @@ def flow_stated_before(f: Funding, site: Site) -> Funding:
     return with_stated(f, stated_before(site.reading, site.cue.type))
 
 
-def named_after(f: Funding, site: Site) -> Funding:
-    """为一家企业投放1亿元贷款，保障乙公司生产 / …。乙公司是…: the company named after the sum in
-    the sentence, or opening the next sentence of the story, is the one counted (cataphora)."""
-    masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.recipient or not _ONE_UNNAMED.search(masked.text, site.masked.offsets[site.left], at):
-        return f
-    company = next((r for r in masked.refs if _borrower(r, f) and masked.position(r) > at), None)
-    a, nxt = site.reading.a, site.index + 1
-    if company is None and nxt < len(a.sentences) and a.story_start(a.sentences[nxt].start) == site.reading.story:
-        opening = a.masked(nxt)
-        company = next((r for r in opening.refs if _borrower(r, f) and opening.position(r) == 0), None)
-    return replace(f, recipient=company.entity) if company else f
-
-
-def story_lender(f: Funding, site: Site) -> Funding:
-    """甲行去年新增贷款196亿元。…又组织实施“春润行动”，安排600亿元信贷: a loan whose sentence names
-    no party before its sum is lent by the one lender of the story's earlier loans (not a
-    balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
-    masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or any(
-            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
-        return f
-    r = site.reading
-    lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider
-               and r.a.story_start(g.evidence.start) == r.story}
-    lender = lenders.pop() if len(lenders) == 1 else None
-    return replace(f, provider=lender) if lender and is_lender(lender) and lender != f.recipient else f
-
-
-def _borrower(ref: Ref, f: Funding) -> bool:
-    return ref.type == EntityType.COMPANY and not ref.bare and not is_lender(ref.entity) \
-        and ref.entity != f.provider
-
-
 # ---------------------------------------------------------------- passes on the document
 
 def project_investors(fundings: list[Funding], r: Reading) -> list[Funding]:
@@ -192,30 +153,6 @@ def story_payers(fundings: list[Funding], r: Reading) -> list[Funding]:
 def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
     """One funding per amount per article: the best told of its repeats (merge_repeats)."""
     return merge_repeats(fundings)
-
-
-def claim_notice(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """《甲资产公司与乙银行债权转让公告》…丙公司的8000万元贷款 / 丁公司是另一家债务人，对应债权本金
-    5000万元: a sum owed by a company that a claim notice names is a Debt, owed to the notice's
-    first creditor (the first company its title names)."""
-    titles = [label for label, kind in r.a.types.items()
-              if kind == EntityType.PROGRAM and _CLAIM_NOTICE.search(label)]
-    if not titles:
-        return fundings
-    creditors = sorted((label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
-                        and label in titles[0]), key=lambda label: (titles[0].find(label), -len(label)))
-    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
-    out = []
-    for f in fundings:
-        i = index_of.get(f.evidence.start)
-        if creditors and f.type in (FundingType.LOAN, FundingType.DEBT) and not f.provider \
-                and i in r.masks and _CLAIM_WORDS.search(f.evidence.sentence):
-            debtor = next((ref.entity for ref in r.masks[i].refs if ref.type == EntityType.COMPANY
-                           and ref.entity not in creditors and not is_lender(ref.entity)), None)
-            if debtor and f.recipient in (None, debtor):
-                f = replace(f, type=FundingType.DEBT, provider=creditors[0], recipient=debtor)
-        out.append(f)
-    return out
 
 
 # ---------------------------------------------------------------- helpers of the passes
