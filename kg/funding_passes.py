@@ -387,7 +387,7 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
     """
     groups: dict = {}
     for f in fundings:
-        groups.setdefault(f.amount, []).append(f)
+        groups.setdefault(_told_precisely(f, fundings), []).append(f)
     out = []
     for group in groups.values():
         best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
@@ -401,6 +401,19 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
     out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _told_precisely(f: Funding, fundings: list[Funding]):
+    """The amount of `f`, or the more precise amount of the same flow that `f` rounds (a headline's
+    1909万元 for the body's 1909.627万元): a rounded sum keeps three digits or more."""
+    if f.amount is None or f.amount != f.amount.to_integral_value():
+        return f.amount
+    digits = str(int(f.amount)).rstrip("0")
+    unit = 10 ** (len(str(int(f.amount))) - len(digits))
+    if len(digits) < 3 or unit == 1:
+        return f.amount
+    return next((g.amount for g in fundings if g.type == f.type and g.amount is not None
+                 and g.amount != f.amount and abs(g.amount - f.amount) < unit), f.amount)
 
 
 PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (

@@ -115,6 +115,12 @@ DOCUMENT_CASES = [
 ]
 
 
+def test_a_rounded_headline_sum_is_the_body_sum():
+    raw = "乙公司获1909万元补助。甲局向乙公司拨付补助资金1909.627万元。"
+    found = fundings.find_fundings(analysis_of(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}))
+    assert [summary(f) for f in found] == [("Grant", 19_096_270, "甲局", "乙公司", None)]
+
+
 def test_every_party_and_document_pass_has_a_case():
     assert {name for name, _ in PARTY_PASSES} == {case[0] for case in PARTY_CASES}
     assert {name for name, _ in DOCUMENT_PASSES} == {case[0] for case in DOCUMENT_CASES}
