@@ -14,6 +14,9 @@ from .lexicon import load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# 发放贷款2笔，合计4000万元: a clause that only totals the flows the clause before counts.
+_TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
+_COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -71,6 +74,16 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = CLAUSE_BREAK.search(sentence, end)
     return left, right.start() if right else len(sentence)
+
+
+def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
+    """The clause of an amount, reaching back over the clause before when the amount's own clause
+    only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元)."""
+    left, right = clause_bounds(sentence, amount.start, amount.end)
+    if left and _TOTAL_OPENS.match(sentence, left, amount.start) \
+            and _COUNTED_FLOWS.search(sentence, 0, left - 1) and pick_cue(cues, amount, left, right) is None:
+        left = clause_bounds(sentence, left - 1, left - 1)[0]
+    return left, right
 
 
 def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:

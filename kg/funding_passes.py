@@ -21,6 +21,7 @@ from .lexicon import alternation, load_regex, load_words
 from .model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .relations import find_posts
+from .funding_parties import claim_notice, named_after, story_lender
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
@@ -386,7 +387,7 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
     """
     groups: dict = {}
     for f in fundings:
-        groups.setdefault(f.amount, []).append(f)
+        groups.setdefault(_told_precisely(f, fundings), []).append(f)
     out = []
     for group in groups.values():
         best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
@@ -402,6 +403,19 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
     return sorted(out, key=lambda f: f.evidence.start)
 
 
+def _told_precisely(f: Funding, fundings: list[Funding]):
+    """The amount of `f`, or the more precise amount of the same flow that `f` rounds (a headline's
+    1909万元 for the body's 1909.627万元): a rounded sum keeps three digits or more."""
+    if f.amount is None or f.amount != f.amount.to_integral_value():
+        return f.amount
+    digits = str(int(f.amount)).rstrip("0")
+    unit = 10 ** (len(str(int(f.amount))) - len(digits))
+    if len(digits) < 3 or unit == 1:
+        return f.amount
+    return next((g.amount for g in fundings if g.type == f.type and g.amount is not None
+                 and g.amount != f.amount and abs(g.amount - f.amount) < unit), f.amount)
+
+
 PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
@@ -411,6 +425,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("source-told-before", source_told_before),
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
+    ("named-after", named_after),
+    ("story-lender", story_lender),
 )
 
 
@@ -418,5 +434,6 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("sentences-after", with_followups),
     ("project-investors", project_investors),
     ("story-payers", story_payers),
+    ("claim-notice", claim_notice),
     ("one-per-amount", one_per_amount),
 )

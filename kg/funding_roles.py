@@ -19,6 +19,10 @@ from .templates import compile_template, role_refs
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
+_CAPITAL_IN = re.compile("注资|注入")
+# 作为政策性银行的优势: an apposition describes a party, it names none.
+_APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -47,6 +51,11 @@ def _place_acts() -> re.Pattern:
     """What follows a place that acts as the subject of a payment (甲区累计向…兑现), not one that
     names a body (甲区国企) nor one that only locates the recipients (甲区已有300户企业申领…)."""
     return re.compile(f"(?!已?有)(?:{alternation(load_words('funding_place_act_words.txt'))})")
+
+
+def described(masked: Masked, ref: Ref) -> bool:
+    """True for a name in an apposition that describes a party (发挥作为政策性银行的优势)."""
+    return bool(_APPOSITION.search(masked.text, 0, max(0, masked.position(ref))))
 
 
 def is_lender(label: str) -> bool:
@@ -101,7 +110,7 @@ def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tupl
     before the match when the template leaves the role to it (`implicit`) or fills it with
     programs only (通过甲贷向乙银行申请: a program in the role's place stands for no party)."""
     captured = role_refs(s.masked, m, letter)
-    refs = [r for r in captured if r.type in fits]
+    refs = [r for r in captured if r.type in fits and not described(s.masked, r)]
     if not refs and (implicit or captured and all(r.type == EntityType.PROGRAM for r in captured)):
         subject = s.subject(m.start() + 1 if implicit else m.start(letter))
         refs = [subject] if subject else []
@@ -160,9 +169,11 @@ def subjects_before(s: RoleSearch) -> None:
 
 def company_invests(s: RoleSearch) -> None:
     """An agency that signs for an investment does not invest: the last company named before it
-    does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目)."""
+    does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目); an agency that
+    puts capital into a body its clause names (省财政厅向甲集团注资) invests."""
     provider = s.roles.get(Role.PROVIDER)
-    if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY:
+    if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY \
+            or s.roles.get(Role.RECIPIENT) and _CAPITAL_IN.search(s.masked.text, s.clause, s.at):
         return
     masked = s.masked
     company = next((r for r in reversed(masked.refs) if r.type == EntityType.COMPANY
@@ -182,12 +193,13 @@ def project_developer(s: RoleSearch) -> None:
 
 
 def lender_named_before(s: RoleSearch) -> None:
-    """甲局与乙银行签约…发放贷款: the lender named before a loan, even as an object, lends."""
+    """甲局与乙银行签约…发放贷款: the lender named before a loan, even as an object, lends; a
+    class it is described as (发挥作为政策性银行的优势) does not."""
     if s.kind != FundingType.LOAN or Role.PROVIDER in s.roles:
         return
     lender = next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
                    and is_lender(r.entity) and r.entity not in s.roles.values()
-                   and s.masked.position(r) < s.at), None)
+                   and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
     if lender is not None:
         s.roles[Role.PROVIDER] = lender.entity
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import Masked
-from .funding_cues import (Cue, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
@@ -27,6 +27,7 @@ _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
+_ITEM_SEPARATOR = re.compile("、|和|及")
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +83,7 @@ def read_sentence(r: Reading, index: int) -> None:
     starts_of: list[int] = []       # where the amount of each of `current` stands
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
-        left, right = clause_bounds(sentence.text, amount.start, amount.end)
+        left, right = amount_clause(sentence.text, cues, amount)
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) \
@@ -151,13 +152,24 @@ def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
     if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
         return fundings
     first = masked.offsets[starts_of[group[0]]]
-    lists = [masked.refs_in(m.group()[::2]) for m in _LISTED.finditer(masked.text, 0, first)]
+    lists = [[r.entity for r in masked.refs_in(m.group()[::2])]
+             for m in _LISTED.finditer(masked.text, 0, first)] + [listed_items(masked, masked.offsets[at])]
     fundings = list(fundings)
     for role in ("provider", "recipient"):
         named = getattr(fundings[group[0]], role)
-        listed = next((refs for refs in lists if len(refs) == len(group)
-                       and named in [r.entity for r in refs]), None)
+        listed = next((items for items in lists if len(items) == len(group) and named in items), None)
         if listed is not None:
-            for i, ref in zip(group, listed):
-                fundings[i] = replace(fundings[i], **{role: ref.entity})
+            for i, entity in zip(group, listed):
+                fundings[i] = replace(fundings[i], **{role: entity})
     return fundings
+
+
+def listed_items(masked: Masked, at: int) -> list[str | None]:
+    """The items of the list that ends right before masked position `at` (甲、乙和丙三家企业分别…),
+    counted by their separators: the entity each item names, None for an item named by no
+    recognised entity, so that a missing name keeps its place."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(masked.text, 0, at)), default=0)
+    items = _ITEM_SEPARATOR.split(masked.text[start:at])
+    if len(items) < 2:
+        return []
+    return [refs[0].entity if len(refs := masked.refs_in(item)) == 1 else None for item in items]

@@ -30,10 +30,12 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 万/亿 belong to it only when more digits follow (壹亿贰仟伍佰万: the last 万 is the multiplier).
 _CN_DIGIT = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _CHINESE = rf"[{_CN_DIGIT}](?:[零〇{_CN_DIGIT}百千佰仟]|[万亿](?=[零〇{_CN_DIGIT}]))*"
+# 超百亿元, 千万余元: a bare 百/千 before its multiplier and 元 is a round numeral (not 千万别).
+_ROUND = r"[百千](?=[万亿][余多]?元)"
 _APPROX_BEFORE = r"(?P<before>约|近|将近|接近|超过|超|逾|大约|达|共计|合计|总计|累计|共)?"
 _AMOUNT = re.compile(
     _APPROX_BEFORE
-    + rf"(?P<num>{_ARABIC}|{_CHINESE})\s?(?P<after>余|多)?\s?(?P<mult>万亿|千万|百万|万|亿)?"
+    + rf"(?P<num>{_ARABIC}|{_CHINESE}|{_ROUND})\s?(?P<after>余|多)?\s?(?P<mult>万亿|千万|百万|万|亿)?"
     + r"(?P<after2>余|多)?\s?(?P<unit>元|块)?")
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|~|～|－|-|—)\s?")
 _APPROX_WORDS = frozenset("约 近 将近 接近 超过 超 逾 大约 余 多".split())

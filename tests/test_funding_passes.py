@@ -15,7 +15,7 @@ from kg.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
 from kg.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
-from test_relations import A, C, J, analysis_of
+from test_relations import A, C, G, J, analysis_of
 
 PLACE = "Place"
 
@@ -92,6 +92,11 @@ PARTY_CASES = [
      [("Loan", 3_000_000, "甲银行", "乙公司", None), ("InterestSubsidy", 120_000, "丙局", "乙公司", None)]),
     ("flow-stated-before", "丙局对乙公司的贷款给予贴息。贴息资金90万元。", {"丙局": A, "乙公司": C},
      [("InterestSubsidy", 900_000, "丙局", "乙公司", None)]),
+    ("named-after", "甲银行为一家企业投放贷款500万元。乙公司是当地龙头企业。", {"甲银行": C, "乙公司": C},
+     [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
+    ("story-lender", "甲银行向乙公司发放贷款300万元。疫情发生后，该行迅速行动。又推出专项行动，安排信贷资金50亿元。",
+     {"甲银行": C, "乙公司": C},
+     [("Loan", 3_000_000, "甲银行", "乙公司", None), ("Loan", 5_000_000_000, "甲银行", None, None)]),
 ]
 
 DOCUMENT_CASES = [
@@ -102,9 +107,18 @@ DOCUMENT_CASES = [
      [("Investment", 500_000_000, "乙公司", None, None)]),
     ("story-payers", "甲中心向企业发放补贴2000万元。乙公司获得补贴20万元。", {"甲中心": A, "乙公司": C},
      [("Grant", 20_000_000, "甲中心", None, None), ("Grant", 200_000, "甲中心", "乙公司", None)]),
+    ("claim-notice", "丙日报登载了《甲资产公司与乙银行债权转让公告》。在这批转让的债权里，丁公司的8000万元贷款最大。",
+     {"甲资产公司与乙银行债权转让公告": G, "甲资产公司": C, "乙银行": C, "丁公司": C},
+     [("Debt", 80_000_000, "甲资产公司", "丁公司", None)]),
     ("one-per-amount", "乙公司获得补助50万元。甲局向乙公司拨付补助50万元。", {"甲局": A, "乙公司": C},
      [("Grant", 500_000, "甲局", "乙公司", None)]),
 ]
+
+
+def test_a_rounded_headline_sum_is_the_body_sum():
+    raw = "乙公司获1909万元补助。甲局向乙公司拨付补助资金1909.627万元。"
+    found = fundings.find_fundings(analysis_of(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}))
+    assert [summary(f) for f in found] == [("Grant", 19_096_270, "甲局", "乙公司", None)]
 
 
 def test_every_party_and_document_pass_has_a_case():

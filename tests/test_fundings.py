@@ -542,3 +542,73 @@ def test_respective_needs_as_many_parties_as_amounts():
     names = {"甲银行": ("甲银行", C), "乙机械有限公司": ("乙机械有限公司", C),
              "丙食品有限公司": ("丙食品有限公司", C)}
     assert {f.recipient for f in fundings_of(raw, names)} == {"乙机械有限公司"}
+
+
+def test_a_total_of_counted_loans_is_a_loan():
+    raw = "甲银行为乙粮油有限公司发放流动资金贷款3笔，合计600万元。"
+    names = {"甲银行": ("甲银行", C), "乙粮油有限公司": ("乙粮油有限公司", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 6_000_000, "甲银行", "乙粮油有限公司", None)]
+
+
+# Recipients named away from the verb: after the sum's own object, as a place whose works a
+# lender serves, or after a counted borrower (一家企业) in the sentence or the next one.
+FAR_RECIPIENTS = [
+    ("甲银行乙支行发放的300万元应急贷款顺利到达丙制药有限公司账户。",
+     {"甲银行乙支行": ("甲银行乙支行", C), "丙制药有限公司": ("丙制药有限公司", C)},
+     [("Loan", 3_000_000, "甲银行乙支行", "丙制药有限公司", None)]),
+    ("丁银行将为东港市的基础设施建设提供融资支持，其中信贷投放不少于200亿元。",
+     {"丁银行": ("丁银行", C), "东港市": ("东港市", "Place")},
+     [("Loan", 20_000_000_000, "丁银行", "东港市", None)]),
+    ("戊银行为一家企业投放2000万元应急贷款，保障了己化工有限公司的生产。",
+     {"戊银行": ("戊银行", C), "己化工有限公司": ("己化工有限公司", C)},
+     [("Loan", 20_000_000, "戊银行", "己化工有限公司", None)]),
+    ("戊银行为一家企业投放2000万元应急贷款。己化工有限公司是当地龙头企业。",
+     {"戊银行": ("戊银行", C), "己化工有限公司": ("己化工有限公司", C)},
+     [("Loan", 20_000_000, "戊银行", "己化工有限公司", None)]),
+    ("庚省财政厅向辛担保集团有限公司注资10亿元。",
+     {"庚省财政厅": ("庚省财政厅", A), "辛担保集团有限公司": ("辛担保集团有限公司", C)},
+     [("Investment", 1_000_000_000, "庚省财政厅", "辛担保集团有限公司", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", FAR_RECIPIENTS)
+def test_recipients_named_away_from_the_verb(raw, names, expected):
+    assert [summary(f) for f in fundings_of(raw, names)] == expected
+
+
+def test_a_purpose_of_no_one_receives_nothing():
+    raw = "丁银行将为企业的发展提供200亿元融资。"
+    names = {"丁银行": ("丁银行", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 20_000_000_000, "丁银行", None, None)]
+
+
+@pytest.mark.parametrize("raw", ["甲银行乙分行同丙粮油有限公司签署了金额为2亿元的授信协议。",
+                                 "丙粮油有限公司与甲银行乙分行签订2亿元授信协议。"])
+def test_the_parties_of_a_credit_agreement(raw):
+    names = {"甲银行乙分行": ("甲银行乙分行", C), "丙粮油有限公司": ("丙粮油有限公司", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 200_000_000, "甲银行乙分行", "丙粮油有限公司", None)]
+
+
+def test_the_one_supported_with_a_sum_receives_it():
+    raw = "甲银行以30亿信贷资金支持东港市。"
+    names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 3_000_000_000, "甲银行", "东港市", None)]
+
+
+def test_an_apposition_lends_nothing():
+    raw = "县农商行发挥自身作为地方法人银行的优势，为甲合作社发放贷款500万元。"
+    names = {"地方法人银行": ("地方法人银行", C), "甲合作社": ("甲合作社", C)}
+    assert [summary(f)[2] for f in fundings_of(raw, names)] == [None]
+
+
+def test_respective_items_keep_their_place_without_a_name():
+    # The first company is not recognised: the amounts still go to the items in order.
+    raw = "其中，丙控股(集团)有限公司、甲机械有限公司、乙食品有限公司三家企业分别获得贷款5亿元、6000万元和1000万元。"
+    names = {"甲机械有限公司": ("甲机械有限公司", C), "乙食品有限公司": ("乙食品有限公司", C)}
+    assert [f.recipient for f in fundings_of(raw, names)] == [None, "甲机械有限公司", "乙食品有限公司"]
+
+
+def test_funds_put_into_a_place():
+    raw = "甲银行计划五年内向东港市投放各类资金50亿元。"
+    names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 5_000_000_000, "甲银行", "东港市", None)]

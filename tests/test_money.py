@@ -29,6 +29,8 @@ APPROXIMATE = [
     ("近6000万元", 60_000_000),
     ("超过500万元", 5_000_000),
     ("300多万元", 3_000_000),
+    ("超百亿元", 10_000_000_000),
+    ("近千万元", 10_000_000),
 ]
 
 # Ranges are one Amount with a low and a high end.
@@ -49,7 +51,14 @@ MONEY = [
     ("暂扣近6000辆", False),
     ("汇集网办事项1.3万余个", False),
     ("带动5000名大学生", False),
+    ("以30亿信贷资金支持", True),
 ]
+
+
+def test_a_bare_hundred_or_thousand_needs_yuan():
+    # 千万 before a unit of goods or as an adverb is no numeral; 百亿 before 元 is one.
+    assert find_amounts("建成千万吨级炼油基地，千万别错过") == []
+    assert find_amounts("发放百亿元贷款")[0].value == 10_000_000_000
 
 
 @pytest.mark.parametrize("text,value", PLAIN)
