@@ -69,7 +69,7 @@ WORKS_FOR = [
     ("戊地铁集团票务部长孙伟告诉记者。",
      {"戊地铁集团": ("戊地铁集团", C), "孙伟": ("孙伟", P)}, "票务部长"),
     ("己市委副书记、市长周红介绍。",
-     {"己市委": ("中共己市委员会", A), "周红": ("周红", P)}, "副书记、市长"),
+     {"己市委": ("中共己市委员会", A), "周红": ("周红", P)}, "副书记"),
 ]
 
 
@@ -81,6 +81,39 @@ def test_works_for_from_a_post_before_the_name(raw, names, title):
     org = next(e.label for e in a.entities if e.type != P)
     assert (rel.type, rel.subject, rel.object, rel.job_title) == ("worksFor", person, org, title)
     assert rel.evidence.sentence in raw and raw[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+
+
+GOVERNMENT_POSTS = [
+    # A chain of posts: the party post stays with the committee, the mayor's goes to the government.
+    ("青川市委副书记、市长孙立介绍。",
+     {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P), "青川市政府": ("青川市人民政府", A)},
+     {("中共青川市委员会", "副书记"), ("青川市人民政府", "市长")}),
+    ("东港市委常委、常务副市长钱朗，市委常委、秘书长韩青出席。",
+     {"东港市委": ("中共东港市委员会", A), "市委": ("中共东港市委员会", A), "钱朗": ("钱朗", P),
+      "韩青": ("韩青", P), "东港市人民政府": ("东港市人民政府", A)},
+     {("中共东港市委员会", "常委"), ("东港市人民政府", "常务副市长"), ("中共东港市委员会", "常委、秘书长")}),
+    # A place before a government post: its government.
+    ("会上，东港市副市长吴青讲话。",
+     {"东港市": ("东港市", "Place"), "吴青": ("吴青", P), "东港市政府": ("东港市人民政府", A)},
+     {("东港市人民政府", "副市长")}),
+    # No body before the post: the document's only government of that level.
+    ("白河州人民政府召开会议，副州长周平到场。",
+     {"白河州人民政府": ("白河州人民政府", A), "周平": ("周平", P)}, {("白河州人民政府", "副州长")}),
+    # No government of the jurisdiction in the document: the mayor's post ties to nobody.
+    ("青川市委副书记、市长孙立介绍。",
+     {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P)}, {("中共青川市委员会", "副书记")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", GOVERNMENT_POSTS)
+def test_government_posts_belong_to_the_government(raw, names, expected):
+    a = analysis_of(raw, names)
+    assert {(r.object, r.job_title) for r in a.relations if r.type == "worksFor"} == expected
+
+
+def test_a_government_post_with_two_governments_and_no_body_ties_to_nobody():
+    names = {"甲市政府": ("甲市人民政府", A), "乙市政府": ("乙市人民政府", A), "周平": ("周平", P)}
+    assert relations_of("甲市政府与乙市政府座谈，副市长周平出席。", names) == set()
 
 
 def test_a_company_right_before_a_name_employs_the_person():
