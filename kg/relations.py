@@ -151,12 +151,14 @@ def find_relations(a: Analysis) -> list[Relation]:
     """
     found = _Found(a.entities)
     ref_starts = [r.start for r in a.refs]
+    case: tuple[bool, Ref | None] = (False, None)
     for index, sentence in enumerate(a.sentences):
+        case = case_party(a, index, case)
         first = bisect.bisect_left(ref_starts, sentence.start)
         if first < len(ref_starts) and a.refs[first].start < sentence.end:
             since = bisect.bisect_left(ref_starts, a.story_start(sentence.start))
             earlier = [r for r in a.refs[since:first] if not r.pronoun]
-            _sentence_relations(a, index, earlier, found)
+            _sentence_relations(a, index, earlier, found, case)
     for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
         sentence = next((s for s in a.sentences if s.start <= ref.start < s.end), None)
         if sentence is not None:
@@ -165,8 +167,10 @@ def find_relations(a: Analysis) -> list[Relation]:
     return found.relations()
 
 
-def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found) -> None:
-    """The relations sentence `index` states; `earlier`: the names before it in its story."""
+def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found,
+                        case: tuple[bool, Ref | None]) -> None:
+    """The relations sentence `index` states; `earlier`: the names before it in its story;
+    `case`: the enforcement case it belongs to (case_party)."""
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
@@ -174,12 +178,32 @@ def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Fou
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
     protagonist = main_ref(earlier, (EntityType.COMPANY.value,))
     project = next((r for r in reversed(earlier) if r.type == EntityType.PROJECT), None)
-    for kind, subject, obj, rule in match_cues(masked, protagonist, project):
+    for kind, subject, obj, rule in match_cues(masked, protagonist, project, case):
         found.add(kind, subject, obj, ev, rule)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None
     for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
         found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
+
+
+# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), or a numbered
+# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text).
+# 方案/预案/备案… are no cases.
+_CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
+                         r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案")
+
+
+def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
+    """The enforcement case sentence `index` belongs to, given `case`, that of the sentence before:
+    (whether a case title came before, the company the latest one names). 乙公司超范围经营案。
+    甲局对其作出行政处罚 -> 其 is 乙公司; a title naming no company names no party, and an
+    earlier case's party is not this one's."""
+    if index == 0 or not _CASE_TITLE.search(a.sentences[index - 1].text):
+        return case
+    masked = a.masked(index - 1)
+    m = _CASE_TITLE.search(masked.text)
+    return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
 
 
 def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
@@ -209,13 +233,14 @@ def _label(x: Ref | Entity) -> str:
     return x.entity if isinstance(x, Ref) else x.label
 
 
-def match_cues(masked: Masked, protagonist: Ref | None = None,
-               project: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
+def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | None = None,
+               case: tuple[bool, Ref | None] = (False, None)) -> list[tuple[str, Ref, Ref, str]]:
     """(relation, subject, object, rule id) for every cue template matching the masked sentence.
 
     A template without {S} takes the clause subject (and the names coordinated with it); one
     without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
-    relation to a project the project named last before it (`project`: the story's last one).
+    relation to a project the project named last before it (`project`: the story's last one);
+    a regulates takes the party of the enforcement case it is in (`case`, see case_party), if any.
     """
     found = []
     go_betweens = set()
@@ -224,7 +249,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
         if needs & present != needs:
             continue
         for m in pattern.finditer(masked.text):
-            subjects, objects = _parties(masked, m, kind, explicit, protagonist, project)
+            party = case[1] if kind == RelationType.REGULATES else protagonist
+            subjects, objects = _parties(masked, m, kind, explicit, party, project)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))

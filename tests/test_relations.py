@@ -136,6 +136,41 @@ REGULATES = [
 ]
 
 
+ENFORCEMENT = [
+    ("乙区人民法院已将丙商贸有限公司列入失信被执行人名单。",
+     {"乙区人民法院": ("乙区人民法院", A), "丙商贸有限公司": ("丙商贸有限公司", C)},
+     {("regulates", "乙区人民法院", "丙商贸有限公司")}),
+    ("针对丁禾公司超范围经营的违法行为，戊区市场监管局于今年3月作出行政处罚。",
+     {"丁禾公司": ("丁禾公司", C), "戊区市场监管局": ("戊区市场监督管理局", A)},
+     {("regulates", "戊区市场监督管理局", "丁禾公司")}),
+    ("己县市场监管局依法查办庚河商贸有限公司。",
+     {"己县市场监管局": ("己县市场监督管理局", A), "庚河商贸有限公司": ("庚河商贸有限公司", C)},
+     {("regulates", "己县市场监督管理局", "庚河商贸有限公司")}),
+    # A case title names the party that 其 / 当事人 stands for in the case's text.
+    ("一、辛丰食品有限公司无证经营案。壬县市场监督管理局于今年2月依法对其作出警告、罚款共计3万元的行政处罚。",
+     {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A)},
+     {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
+    # The second case names no company we know: its 其 is not the first case's party.
+    ("辛丰食品有限公司无证经营案。壬县市场监督管理局对其作出行政处罚。某某生活馆虚假宣传案。"
+     "癸县市场监督管理局对其作出行政处罚。",
+     {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A),
+      "癸县市场监督管理局": ("癸县市场监督管理局", A)},
+     {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
+    # 其中 is no pronoun; outside a case 其 names nobody.
+    ("甲局约谈了乙物业公司等3家企业，并对其中1家企业依法作出处罚。丙公司表示，甲局对其作出处罚。",
+     {"甲局": ("甲局", A), "乙物业公司": ("乙物业公司", C), "丙公司": ("丙公司", C)},
+     {("regulates", "甲局", "乙物业公司")}),
+    # A plan (方案) is no case, and an agency that only reports checks nobody.
+    ("甲局制定了应急方案。乙公司表示将配合检查。",
+     {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}, set()),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", ENFORCEMENT)
+def test_regulates_from_enforcement_constructions(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "regulates"} == expected
+
+
 @pytest.mark.parametrize("raw,names,expected", REGULATES)
 def test_regulates(raw, names, expected):
     assert relations_of(raw, names) == expected
