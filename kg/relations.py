@@ -178,7 +178,8 @@ def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Fou
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
     protagonist = main_ref(earlier, (EntityType.COMPANY.value,))
     project = next((r for r in reversed(earlier) if r.type == EntityType.PROJECT), None)
-    for kind, subject, obj, rule in match_cues(masked, protagonist, project, case):
+    actor = main_ref(earlier, ORG_TYPES)
+    for kind, subject, obj, rule in match_cues(masked, protagonist, project, case, actor):
         found.add(kind, subject, obj, ev, rule)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None
@@ -234,13 +235,16 @@ def _label(x: Ref | Entity) -> str:
 
 
 def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | None = None,
-               case: tuple[bool, Ref | None] = (False, None)) -> list[tuple[str, Ref, Ref, str]]:
+               case: tuple[bool, Ref | None] = (False, None),
+               actor: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
     """(relation, subject, object, rule id) for every cue template matching the masked sentence.
 
     A template without {S} takes the clause subject (and the names coordinated with it); one
     without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
     relation to a project the project named last before it (`project`: the story's last one);
     a regulates takes the party of the enforcement case it is in (`case`, see case_party), if any.
+    A program issued in a sentence that names nobody before the cue is the story's `actor`'s
+    (又组织实施了乙行动).
     """
     found = []
     go_betweens = set()
@@ -251,6 +255,10 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
         for m in pattern.finditer(masked.text):
             party = case[1] if kind == RelationType.REGULATES else protagonist
             subjects, objects = _parties(masked, m, kind, explicit, party, project)
+            if kind == RelationType.ISSUED:
+                if not explicit and not subjects and actor and not re.search(_PH, masked.text[:m.start()]):
+                    subjects = [actor]
+                objects = following_titles(masked, objects)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
@@ -261,6 +269,20 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
                              for a in subjects for b in subjects if a != b)
     return [(kind, s, o, rule) for kind, s, o, rule in found
             if (kind, s.entity, o.entity) not in go_betweens]
+
+
+def following_titles(masked: Masked, objects: list[Ref]) -> list[Ref]:
+    """`objects` and the programs written right after the last one: 印发了《甲》《乙》 (the
+    quotes are dropped when masking, so the titles stand side by side)."""
+    if not objects or objects[-1].type != EntityType.PROGRAM:
+        return objects
+    out = list(objects)
+    at = masked.position(objects[-1]) + 1
+    while at < len(masked.text) and PLACEHOLDER_BASE <= ord(masked.text[at]) < PLACEHOLDER_BASE + len(masked.refs) \
+            and masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE].type == EntityType.PROGRAM:
+        out.append(masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE])
+        at += 1
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -451,6 +473,9 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                 found = _name_relation(child, name, parent, orgs)
                 if found is not None:
                     yield (*found, first_ref[child.label])
+                    co_issuer = joint_issuer(child, name, names) if found[0] == RelationType.ISSUED else None
+                    if co_issuer is not None:
+                        yield RelationType.ISSUED, co_issuer, child, first_ref[child.label]
                     break
 
 
@@ -460,8 +485,21 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     rest = child.label[len(name):]
     if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
-    if child.type == EntityType.PROGRAM and rest.startswith("关于"):
+    if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
         return RelationType.ISSUED, parent, child
     if child.type == EntityType.PROJECT and name == parent.label and len(rest) >= 2:
         return RelationType.DEVELOPS, parent, child
     return None
+
+
+# A title that two bodies publish: 甲公司与乙银行(关于)…联合公告 / …的通知.
+_JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")
+
+
+def joint_issuer(child: Entity, name: str, names: list[tuple[str, Entity]]) -> Entity | None:
+    """The second body of a joint title (甲公司与乙银行…联合公告: 乙银行), or None."""
+    rest = child.label[len(name):]
+    if not _JOINT_TITLE.match(rest):
+        return None
+    return next((e for n, e in names if rest[1:].startswith(n) and e.label != child.label), None)
+

@@ -166,6 +166,33 @@ ENFORCEMENT = [
 ]
 
 
+ISSUED_MORE = [
+    # Titles side by side after one verb: one issued each.
+    ("甲省财政厅先后印发了《乙办法》《丙细则》。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙办法": ("乙办法", G), "丙细则": ("丙细则", G)},
+     {("issued", "甲省财政厅", "乙办法"), ("issued", "甲省财政厅", "丙细则")}),
+    # A sentence that names nobody before 又…实施 continues the story's body.
+    ("丁银行河北省分行加大信贷投放。疫情发生后，又组织实施了“春风行动”。",
+     {"丁银行河北省分行": ("丁银行河北省分行", C), "春风行动": ("春风行动", G)},
+     {("issued", "丁银行河北省分行", "春风行动")}),
+    # A joint title names both issuers.
+    ("报纸登载了《戊资产管理公司与己银行股份有限公司债权转让联合公告》。",
+     {"戊资产管理公司": ("戊资产管理公司", C), "己银行": ("己银行", C),
+      "戊资产管理公司与己银行股份有限公司债权转让联合公告": ("戊资产管理公司与己银行股份有限公司债权转让联合公告", G)},
+     {("issued", "戊资产管理公司", "戊资产管理公司与己银行股份有限公司债权转让联合公告"),
+      ("issued", "己银行", "戊资产管理公司与己银行股份有限公司债权转让联合公告")}),
+    # A cited title after bodies that are objects: no title list of the first verb's.
+    ("庚中心发布通知，按照辛部《关于调整政策的通知》执行。",
+     {"庚中心": ("庚中心", A), "辛部": ("辛部", A), "关于调整政策的通知": ("关于调整政策的通知", G)},
+     {("issued", "辛部", "关于调整政策的通知")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", ISSUED_MORE)
+def test_issued_from_title_lists_continued_subjects_and_joint_titles(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "issued"} == expected
+
+
 @pytest.mark.parametrize("raw,names,expected", ENFORCEMENT)
 def test_regulates_from_enforcement_constructions(raw, names, expected):
     assert {r for r in relations_of(raw, names) if r[0] == "regulates"} == expected
