@@ -476,6 +476,9 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                     co_issuer = joint_issuer(child, name, names) if found[0] == RelationType.ISSUED else None
                     if co_issuer is not None:
                         yield RelationType.ISSUED, co_issuer, child, first_ref[child.label]
+                    if found[0] == RelationType.SUB_ORGANIZATION_OF and found[2] is not parent:
+                        # A sub-branch under its regional branch belongs to the bank as well.
+                        yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
                     break
 
 
@@ -483,7 +486,8 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     """(relation, subject, object) that `child`'s label, beginning with `name` (of `parent`),
     states; None when it states none."""
     rest = child.label[len(name):]
-    if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()):
+    if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()) \
+            and not _LEGAL_FORM.match(rest):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
     if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
         return RelationType.ISSUED, parent, child
@@ -491,6 +495,9 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
         return RelationType.DEVELOPS, parent, child
     return None
 
+
+# 甲集团有限公司 is 甲集团 itself, not a unit of it.
+_LEGAL_FORM = re.compile("^(?:集团)?(?:股份)?有限(?:责任)?公司$|^股份公司$")
 
 # A title that two bodies publish: 甲公司与乙银行(关于)…联合公告 / …的通知.
 _JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")

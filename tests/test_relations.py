@@ -294,7 +294,16 @@ SUB_ORGANIZATION = [
     ("甲银行丙县支行", "甲银行", C, True),
     ("丁资产管理股份有限公司乙省分公司", "丁资产管理股份有限公司", C, True),
     ("戊市财政", "戊市", A, False),       # a longer name is not a unit without a unit ending
+    ("己市公交集团有限公司", "己市公交集团", C, False),   # a legal form: the group itself
 ]
+
+
+def test_a_sub_branch_belongs_to_its_regional_branch_and_to_the_bank():
+    names = {"甲银行乙市分行": ("甲银行乙市分行", C), "甲银行乙市丙区支行": ("甲银行乙市丙区支行", C),
+             "甲银行": ("甲银行", C)}
+    got = relations_of("甲银行乙市分行与甲银行乙市丙区支行发布公告。", names)
+    assert {("subOrganizationOf", "甲银行乙市丙区支行", "甲银行乙市分行"),
+            ("subOrganizationOf", "甲银行乙市丙区支行", "甲银行")} <= got
 
 
 @pytest.mark.parametrize("child,parent,kind,expected", SUB_ORGANIZATION)
