@@ -188,6 +188,20 @@ ISSUED_MORE = [
 ]
 
 
+PARTNERS_MORE = [
+    ("甲省工信厅同包括乙银行在内的20家银行签署了合作协议。",
+     {"甲省工信厅": ("甲省工信厅", A), "乙银行": ("乙银行", C)}, {("partnerOf", "乙银行", "甲省工信厅")}),
+    ("签约仪式举行，签约双方为丙银行河北省分行和丁市人民政府。",
+     {"丙银行河北省分行": ("丙银行河北省分行", C), "丁市人民政府": ("丁市人民政府", A)},
+     {("partnerOf", "丁市人民政府", "丙银行河北省分行")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PARTNERS_MORE)
+def test_partners_inside_including_and_signing_parties(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "partnerOf"} == expected
+
+
 @pytest.mark.parametrize("raw,names,expected", ISSUED_MORE)
 def test_issued_from_title_lists_continued_subjects_and_joint_titles(raw, names, expected):
     assert {r for r in relations_of(raw, names) if r[0] == "issued"} == expected
