@@ -364,15 +364,25 @@ def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = N
     belong to (see PostBodies).
     """
     out = []
+    previous: tuple[int, Ref] | None = None     # masked position and body of the person before
     for i, person in enumerate(masked.refs):
         if person.type != "Person":
             continue
         title, org = _title_and_body(masked, i, earlier)
+        at = masked.position(person)
+        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]):
+            org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+        if org is not None and org.type in ORG_TYPES:
+            previous = (at, org)
         if bodies is not None and title:
             out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
         elif org is not None and org.type in ORG_TYPES:
             out.append((person, org, title))
     return out
+
+
+# Between two persons of a list of attendees: a separator, maybe after more names of the first post.
+_LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
 
 
 def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | None, Ref | None]:

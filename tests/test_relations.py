@@ -105,6 +105,18 @@ GOVERNMENT_POSTS = [
 ]
 
 
+def test_a_post_without_a_body_in_a_list_of_attendees_keeps_the_body_before():
+    names = {"甲银行河北省分行": ("甲银行河北省分行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲银行河北省分行副行长李明、王东，信贷风险官赵夺参加仪式。", names)
+    assert ("worksFor", "赵夺", "甲银行河北省分行") in got
+
+
+def test_a_post_after_a_clause_is_no_continuation():
+    names = {"甲银行": ("甲银行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲银行行长李明说，他与风险官赵夺谈过。", names)
+    assert ("worksFor", "赵夺", "甲银行") not in got
+
+
 @pytest.mark.parametrize("raw,names,expected", GOVERNMENT_POSTS)
 def test_government_posts_belong_to_the_government(raw, names, expected):
     a = analysis_of(raw, names)
