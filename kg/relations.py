@@ -496,8 +496,10 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     """(relation, subject, object) that `child`'s label, beginning with `name` (of `parent`),
     states; None when it states none."""
     rest = child.label[len(name):]
-    if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()) \
-            and not _LEGAL_FORM.match(rest):
+    # A bare two-character head (甲集团公司, 甲银行分行) is the body itself or no name of a unit;
+    # a longer one (甲法院执行局, 甲局办公室) is the unit.
+    if child.type in ORG_TYPES and (rest not in branch_suffixes() or len(rest) > 2) \
+            and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
     if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
         return RelationType.ISSUED, parent, child

@@ -330,6 +330,8 @@ SUB_ORGANIZATION = [
     ("丁资产管理股份有限公司乙省分公司", "丁资产管理股份有限公司", C, True),
     ("戊市财政", "戊市", A, False),       # a longer name is not a unit without a unit ending
     ("己市公交集团有限公司", "己市公交集团", C, False),   # a legal form: the group itself
+    ("庚区人民法院执行局", "庚区人民法院", A, True),     # a unit written right after its body
+    ("辛集团公司", "辛集团", C, False),
 ]
 
 
