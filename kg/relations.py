@@ -252,13 +252,18 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
     for rule, kind, pattern, explicit, needs in cue_templates():
         if needs & present != needs:
             continue
-        for m in pattern.finditer(masked.text):
+        at = 0
+        while (m := pattern.search(masked.text, at)) is not None:
             party = case[1] if kind == RelationType.REGULATES else protagonist
             subjects, objects = _parties(masked, m, kind, explicit, party, project)
             if kind == RelationType.ISSUED:
                 if not explicit and not subjects and actor and not re.search(_PH, masked.text[:m.start()]):
                     subjects = [actor]
                 objects = following_titles(masked, objects)
+            # An enforcement whose subject is no agency must not hide one that starts inside it
+            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙).
+            at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
+                else max(m.end(), m.start() + 1)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
@@ -283,6 +288,11 @@ def following_titles(masked: Masked, objects: list[Ref]) -> list[Ref]:
         out.append(masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE])
         at += 1
     return out
+
+
+def _fits(kind: str, subjects: list[Ref]) -> bool:
+    """True when some subject fits the domain of the relation."""
+    return any(s.type in signature(kind)[0] for s in subjects)
 
 
 @lru_cache(maxsize=None)
