@@ -17,6 +17,7 @@ from functools import lru_cache
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coordinated,
                      implicit_subject, main_ref)
+from .employment import PostBodies, find_posts
 from .lexicon import alternation, load_regex, load_table, load_tagged, load_words
 from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
@@ -76,22 +77,6 @@ def cues_present(text: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def post_regex() -> re.Pattern:
-    """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
-    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
-    return re.compile(rf"(?:[{CJK}A-Za-z]{{0,8}}?(?:{posts})、)?"
-                      rf"[{CJK}A-Za-z]{{0,8}}?(?:{posts})$")
-
-
-@lru_cache(maxsize=None)
-def unit_post_regex() -> re.Pattern:
-    """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
-    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
-    units = "".join(load_words("relation_unit_heads.txt"))
-    return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
-
-
-@lru_cache(maxsize=None)
 def branch_suffixes() -> tuple[str, ...]:
     return load_tagged("branch_heads.tsv", "unit")
 
@@ -111,6 +96,7 @@ class _Found(dict):
     def __init__(self, entities):
         super().__init__()
         self.governments = place_governments(entities)
+        self.posts = PostBodies(entities)
 
     def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
             title: str | None = None) -> None:
@@ -142,12 +128,14 @@ def find_relations(a: Analysis) -> list[Relation]:
     """
     found = _Found(a.entities)
     ref_starts = [r.start for r in a.refs]
+    case: tuple[bool, Ref | None] = (False, None)
     for index, sentence in enumerate(a.sentences):
+        case = case_party(a, index, case)
         first = bisect.bisect_left(ref_starts, sentence.start)
         if first < len(ref_starts) and a.refs[first].start < sentence.end:
             since = bisect.bisect_left(ref_starts, a.story_start(sentence.start))
             earlier = [r for r in a.refs[since:first] if not r.pronoun]
-            _sentence_relations(a, index, earlier, found)
+            _sentence_relations(a, index, earlier, found, case)
     for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
         sentence = next((s for s in a.sentences if s.start <= ref.start < s.end), None)
         if sentence is not None:
@@ -156,21 +144,44 @@ def find_relations(a: Analysis) -> list[Relation]:
     return found.relations()
 
 
-def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found) -> None:
-    """The relations sentence `index` states; `earlier`: the names before it in its story."""
+def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found,
+                        case: tuple[bool, Ref | None]) -> None:
+    """The relations sentence `index` states; `earlier`: the names before it in its story;
+    `case`: the enforcement case it belongs to (case_party)."""
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
-    for person, org, title in find_posts(masked, earlier):
+    for person, org, title in find_posts(masked, earlier, found.posts):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
     protagonist = main_ref(earlier, (EntityType.COMPANY.value,))
     project = next((r for r in reversed(earlier) if r.type == EntityType.PROJECT), None)
-    for kind, subject, obj, rule in match_cues(masked, protagonist, project):
+    actor = main_ref(earlier, ORG_TYPES)
+    for kind, subject, obj, rule in match_cues(masked, protagonist, project, case, actor):
         found.add(kind, subject, obj, ev, rule)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None
     for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
         found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
+
+
+# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), or a numbered
+# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text).
+# 方案/预案/备案… are no cases.
+_CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
+                         r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案")
+
+
+def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
+    """The enforcement case sentence `index` belongs to, given `case`, that of the sentence before:
+    (whether a case title came before, the company the latest one names). 乙公司超范围经营案。
+    甲局对其作出行政处罚 -> 其 is 乙公司; a title naming no company names no party, and an
+    earlier case's party is not this one's."""
+    if index == 0 or not _CASE_TITLE.search(a.sentences[index - 1].text):
+        return case
+    masked = a.masked(index - 1)
+    m = _CASE_TITLE.search(masked.text)
+    return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
 
 
 def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
@@ -200,13 +211,17 @@ def _label(x: Ref | Entity) -> str:
     return x.entity if isinstance(x, Ref) else x.label
 
 
-def match_cues(masked: Masked, protagonist: Ref | None = None,
-               project: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
+def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | None = None,
+               case: tuple[bool, Ref | None] = (False, None),
+               actor: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
     """(relation, subject, object, rule id) for every cue template matching the masked sentence.
 
     A template without {S} takes the clause subject (and the names coordinated with it); one
     without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
-    relation to a project the project named last before it (`project`: the story's last one).
+    relation to a project the project named last before it (`project`: the story's last one);
+    a regulates takes the party of the enforcement case it is in (`case`, see case_party), if any.
+    A program issued in a sentence that names nobody before the cue is the story's `actor`'s
+    (又组织实施了乙行动).
     """
     found = []
     go_betweens = set()
@@ -214,8 +229,13 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
     for rule, kind, pattern, explicit, needs in cue_templates():
         if needs & present != needs:
             continue
-        for m in pattern.finditer(masked.text):
-            subjects, objects = _parties(masked, m, kind, explicit, protagonist, project)
+        at = 0
+        while (m := pattern.search(masked.text, at)) is not None:
+            subjects, objects = _match_parties(masked, m, kind, explicit, (protagonist, project, case, actor))
+            # An enforcement whose subject is no agency must not hide one that starts inside it
+            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙).
+            at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
+                else max(m.end(), m.start() + 1)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
@@ -226,6 +246,39 @@ def match_cues(masked: Masked, protagonist: Ref | None = None,
                              for a in subjects for b in subjects if a != b)
     return [(kind, s, o, rule) for kind, s, o, rule in found
             if (kind, s.entity, o.entity) not in go_betweens]
+
+
+def _match_parties(masked: Masked, m: re.Match, kind: str, explicit: bool,
+                   context: tuple) -> tuple[list[Ref], list[Ref]]:
+    """(subjects, objects) of a template match, given the (protagonist, project, case, actor) of
+    its sentence (see match_cues)."""
+    protagonist, project, case, actor = context
+    party = case[1] if kind == RelationType.REGULATES else protagonist
+    subjects, objects = _parties(masked, m, kind, explicit, party, project)
+    if kind == RelationType.ISSUED:
+        if not explicit and not subjects and actor and not re.search(_PH, masked.text[:m.start()]):
+            subjects = [actor]
+        objects = following_titles(masked, objects)
+    return subjects, objects
+
+
+def following_titles(masked: Masked, objects: list[Ref]) -> list[Ref]:
+    """`objects` and the programs written right after the last one: 印发了《甲》《乙》 (the
+    quotes are dropped when masking, so the titles stand side by side)."""
+    if not objects or objects[-1].type != EntityType.PROGRAM:
+        return objects
+    out = list(objects)
+    at = masked.position(objects[-1]) + 1
+    while at < len(masked.text) and PLACEHOLDER_BASE <= ord(masked.text[at]) < PLACEHOLDER_BASE + len(masked.refs) \
+            and masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE].type == EntityType.PROGRAM:
+        out.append(masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE])
+        at += 1
+    return out
+
+
+def _fits(kind: str, subjects: list[Ref]) -> bool:
+    """True when some subject fits the domain of the relation."""
+    return any(s.type in signature(kind)[0] for s in subjects)
 
 
 @lru_cache(maxsize=None)
@@ -296,41 +349,6 @@ def _names_money(masked: Masked, m: re.Match) -> bool:
 
 
 
-def find_posts(masked: Masked, earlier: list[Ref]) -> list[tuple[Ref, Ref, str | None]]:
-    """(person, organisation, job title) for each person named right after a post.
-
-    The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
-    title: X公司张三); a title made of a unit and a post (监察科科长, 检测所副所长) takes the
-    nearest body named before it in the sentence or, failing that, in `earlier` (the story).
-    """
-    out = []
-    for i, person in enumerate(masked.refs):
-        if person.type != "Person":
-            continue
-        at = masked.text.find(chr(PLACEHOLDER_BASE + i))
-        while at > 0 and masked.text[at - 1] in "\n ":
-            at -= 1           # a line broken inside the title (董事长\n张三)
-        before = masked.text[max(0, at - 20):at]
-        m = post_regex().search(before)
-        title = m.group() if m else None
-        head = at - len(title) if title else at
-        if title and masked.text[head - 1:head] in "）)":
-            # X公司（以下简称“X”）董事长张三: the body stands before the parenthesis.
-            opening = max(masked.text.rfind("（", 0, head), masked.text.rfind("(", 0, head))
-            head = opening if opening > head - 20 else head
-        org_ch = masked.text[head - 1:head] if head > 0 else ""
-        if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
-            org = masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
-            if org.type in ORG_TYPES:
-                out.append((person, org, title))
-        elif title and unit_post_regex().fullmatch(title) and not title.startswith(
-                load_words("relation_own_body_titles.txt")):
-            org = main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
-            if org is not None:
-                out.append((person, org, title))
-    return out
-
-
 # A sub-branch belongs to the branch of its bank for its region, when the document names it.
 _REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
 
@@ -370,6 +388,12 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                 found = _name_relation(child, name, parent, orgs)
                 if found is not None:
                     yield (*found, first_ref[child.label])
+                    co_issuer = joint_issuer(child, name, names) if found[0] == RelationType.ISSUED else None
+                    if co_issuer is not None:
+                        yield RelationType.ISSUED, co_issuer, child, first_ref[child.label]
+                    if found[0] == RelationType.SUB_ORGANIZATION_OF and found[2] is not parent:
+                        # A sub-branch under its regional branch belongs to the bank as well.
+                        yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
                     break
 
 
@@ -377,10 +401,29 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     """(relation, subject, object) that `child`'s label, beginning with `name` (of `parent`),
     states; None when it states none."""
     rest = child.label[len(name):]
-    if child.type in ORG_TYPES and rest not in branch_suffixes() and rest.endswith(branch_suffixes()):
+    # A bare two-character head (甲集团公司, 甲银行分行) is the body itself or no name of a unit;
+    # a longer one (甲法院执行局, 甲局办公室) is the unit.
+    if child.type in ORG_TYPES and (rest not in branch_suffixes() or len(rest) > 2) \
+            and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
-    if child.type == EntityType.PROGRAM and rest.startswith("关于"):
+    if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
         return RelationType.ISSUED, parent, child
     if child.type == EntityType.PROJECT and name == parent.label and len(rest) >= 2:
         return RelationType.DEVELOPS, parent, child
     return None
+
+
+# 甲集团有限公司 is 甲集团 itself, not a unit of it.
+_LEGAL_FORM = re.compile("^(?:集团)?(?:股份)?有限(?:责任)?公司$|^股份公司$")
+
+# A title that two bodies publish: 甲公司与乙银行(关于)…联合公告 / …的通知.
+_JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")
+
+
+def joint_issuer(child: Entity, name: str, names: list[tuple[str, Entity]]) -> Entity | None:
+    """The second body of a joint title (甲公司与乙银行…联合公告: 乙银行), or None."""
+    rest = child.label[len(name):]
+    if not _JOINT_TITLE.match(rest):
+        return None
+    return next((e for n, e in names if rest[1:].startswith(n) and e.label != child.label), None)
+

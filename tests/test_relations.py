@@ -69,7 +69,7 @@ WORKS_FOR = [
     ("戊地铁集团票务部长孙伟告诉记者。",
      {"戊地铁集团": ("戊地铁集团", C), "孙伟": ("孙伟", P)}, "票务部长"),
     ("己市委副书记、市长周红介绍。",
-     {"己市委": ("中共己市委员会", A), "周红": ("周红", P)}, "副书记、市长"),
+     {"己市委": ("中共己市委员会", A), "周红": ("周红", P)}, "副书记"),
 ]
 
 
@@ -81,6 +81,51 @@ def test_works_for_from_a_post_before_the_name(raw, names, title):
     org = next(e.label for e in a.entities if e.type != P)
     assert (rel.type, rel.subject, rel.object, rel.job_title) == ("worksFor", person, org, title)
     assert rel.evidence.sentence in raw and raw[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+
+
+GOVERNMENT_POSTS = [
+    # A chain of posts: the party post stays with the committee, the mayor's goes to the government.
+    ("青川市委副书记、市长孙立介绍。",
+     {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P), "青川市政府": ("青川市人民政府", A)},
+     {("中共青川市委员会", "副书记"), ("青川市人民政府", "市长")}),
+    ("东港市委常委、常务副市长钱朗，市委常委、秘书长韩青出席。",
+     {"东港市委": ("中共东港市委员会", A), "市委": ("中共东港市委员会", A), "钱朗": ("钱朗", P),
+      "韩青": ("韩青", P), "东港市人民政府": ("东港市人民政府", A)},
+     {("中共东港市委员会", "常委"), ("东港市人民政府", "常务副市长"), ("中共东港市委员会", "常委、秘书长")}),
+    # A place before a government post: its government.
+    ("会上，东港市副市长吴青讲话。",
+     {"东港市": ("东港市", "Place"), "吴青": ("吴青", P), "东港市政府": ("东港市人民政府", A)},
+     {("东港市人民政府", "副市长")}),
+    # No body before the post: the document's only government of that level.
+    ("白河州人民政府召开会议，副州长周平到场。",
+     {"白河州人民政府": ("白河州人民政府", A), "周平": ("周平", P)}, {("白河州人民政府", "副州长")}),
+    # No government of the jurisdiction in the document: the mayor's post ties to nobody.
+    ("青川市委副书记、市长孙立介绍。",
+     {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P)}, {("中共青川市委员会", "副书记")}),
+]
+
+
+def test_a_post_without_a_body_in_a_list_of_attendees_keeps_the_body_before():
+    names = {"甲银行河北省分行": ("甲银行河北省分行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲银行河北省分行副行长李明、王东，信贷风险官赵夺参加仪式。", names)
+    assert ("worksFor", "赵夺", "甲银行河北省分行") in got
+
+
+def test_a_post_after_a_clause_is_no_continuation():
+    names = {"甲银行": ("甲银行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲银行行长李明说，他与风险官赵夺谈过。", names)
+    assert ("worksFor", "赵夺", "甲银行") not in got
+
+
+@pytest.mark.parametrize("raw,names,expected", GOVERNMENT_POSTS)
+def test_government_posts_belong_to_the_government(raw, names, expected):
+    a = analysis_of(raw, names)
+    assert {(r.object, r.job_title) for r in a.relations if r.type == "worksFor"} == expected
+
+
+def test_a_government_post_with_two_governments_and_no_body_ties_to_nobody():
+    names = {"甲市政府": ("甲市人民政府", A), "乙市政府": ("乙市人民政府", A), "周平": ("周平", P)}
+    assert relations_of("甲市政府与乙市政府座谈，副市长周平出席。", names) == set()
 
 
 def test_a_company_right_before_a_name_employs_the_person():
@@ -101,6 +146,100 @@ REGULATES = [
      {"甲区执法局": ("甲区执法局", A), "丙公司": ("丙公司", C)},
      {("regulates", "甲区执法局", "丙公司")}),
 ]
+
+
+ENFORCEMENT = [
+    ("乙区人民法院已将丙商贸有限公司列入失信被执行人名单。",
+     {"乙区人民法院": ("乙区人民法院", A), "丙商贸有限公司": ("丙商贸有限公司", C)},
+     {("regulates", "乙区人民法院", "丙商贸有限公司")}),
+    ("针对丁禾公司超范围经营的违法行为，戊区市场监管局于今年3月作出行政处罚。",
+     {"丁禾公司": ("丁禾公司", C), "戊区市场监管局": ("戊区市场监督管理局", A)},
+     {("regulates", "戊区市场监督管理局", "丁禾公司")}),
+    ("己县市场监管局依法查办庚河商贸有限公司。",
+     {"己县市场监管局": ("己县市场监督管理局", A), "庚河商贸有限公司": ("庚河商贸有限公司", C)},
+     {("regulates", "己县市场监督管理局", "庚河商贸有限公司")}),
+    # A case title names the party that 其 / 当事人 stands for in the case's text.
+    ("一、辛丰食品有限公司无证经营案。壬县市场监督管理局于今年2月依法对其作出警告、罚款共计3万元的行政处罚。",
+     {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A)},
+     {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
+    # The second case names no company we know: its 其 is not the first case's party.
+    ("辛丰食品有限公司无证经营案。壬县市场监督管理局对其作出行政处罚。某某生活馆虚假宣传案。"
+     "癸县市场监督管理局对其作出行政处罚。",
+     {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A),
+      "癸县市场监督管理局": ("癸县市场监督管理局", A)},
+     {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
+    ("乙商行因超范围经营被甲区市场监管局处以罚款。",
+     {"乙商行": ("乙商行", C), "甲区市场监管局": ("甲区市场监督管理局", A)},
+     {("regulates", "甲区市场监督管理局", "乙商行")}),
+    ("甲区市场监管局向乙商行开出罚单。",
+     {"乙商行": ("乙商行", C), "甲区市场监管局": ("甲区市场监督管理局", A)},
+     {("regulates", "甲区市场监督管理局", "乙商行")}),
+    ("丙果业有限公司虚假宣传案。经查，丁县市场监管局依法查处当事人，并责令其改正。",
+     {"丙果业有限公司": ("丙果业有限公司", C), "丁县市场监管局": ("丁县市场监督管理局", A)},
+     {("regulates", "丁县市场监督管理局", "丙果业有限公司")}),
+    ("甲区市场监管局对辖区商场开展“清租行动”，约谈了乙商业管理有限公司。",
+     {"甲区市场监管局": ("甲区市场监督管理局", A), "清租行动": ("清租行动", G),
+      "乙商业管理有限公司": ("乙商业管理有限公司", C)},
+     {("regulates", "甲区市场监督管理局", "乙商业管理有限公司")}),
+    # A company's own act before the court's must not hide the court's.
+    ("甲建材有限公司此前已申请强制执行，乙区人民法院依法冻结了丙置业有限公司名下账户。",
+     {"甲建材有限公司": ("甲建材有限公司", C), "乙区人民法院": ("乙区人民法院", A),
+      "丙置业有限公司": ("丙置业有限公司", C)},
+     {("regulates", "乙区人民法院", "丙置业有限公司")}),
+    # 其中 is no pronoun; outside a case 其 names nobody.
+    ("甲局约谈了乙物业公司等3家企业，并对其中1家企业依法作出处罚。丙公司表示，甲局对其作出处罚。",
+     {"甲局": ("甲局", A), "乙物业公司": ("乙物业公司", C), "丙公司": ("丙公司", C)},
+     {("regulates", "甲局", "乙物业公司")}),
+    # A plan (方案) is no case, and an agency that only reports checks nobody.
+    ("甲局制定了应急方案。乙公司表示将配合检查。",
+     {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}, set()),
+]
+
+
+ISSUED_MORE = [
+    # Titles side by side after one verb: one issued each.
+    ("甲省财政厅先后印发了《乙办法》《丙细则》。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙办法": ("乙办法", G), "丙细则": ("丙细则", G)},
+     {("issued", "甲省财政厅", "乙办法"), ("issued", "甲省财政厅", "丙细则")}),
+    # A sentence that names nobody before 又…实施 continues the story's body.
+    ("丁银行河北省分行加大信贷投放。疫情发生后，又组织实施了“春风行动”。",
+     {"丁银行河北省分行": ("丁银行河北省分行", C), "春风行动": ("春风行动", G)},
+     {("issued", "丁银行河北省分行", "春风行动")}),
+    # A joint title names both issuers.
+    ("报纸登载了《戊资产管理公司与己银行股份有限公司债权转让联合公告》。",
+     {"戊资产管理公司": ("戊资产管理公司", C), "己银行": ("己银行", C),
+      "戊资产管理公司与己银行股份有限公司债权转让联合公告": ("戊资产管理公司与己银行股份有限公司债权转让联合公告", G)},
+     {("issued", "戊资产管理公司", "戊资产管理公司与己银行股份有限公司债权转让联合公告"),
+      ("issued", "己银行", "戊资产管理公司与己银行股份有限公司债权转让联合公告")}),
+    # A cited title after bodies that are objects: no title list of the first verb's.
+    ("庚中心发布通知，按照辛部《关于调整政策的通知》执行。",
+     {"庚中心": ("庚中心", A), "辛部": ("辛部", A), "关于调整政策的通知": ("关于调整政策的通知", G)},
+     {("issued", "辛部", "关于调整政策的通知")}),
+]
+
+
+PARTNERS_MORE = [
+    ("甲省工信厅同包括乙银行在内的20家银行签署了合作协议。",
+     {"甲省工信厅": ("甲省工信厅", A), "乙银行": ("乙银行", C)}, {("partnerOf", "乙银行", "甲省工信厅")}),
+    ("签约仪式举行，签约双方为丙银行河北省分行和丁市人民政府。",
+     {"丙银行河北省分行": ("丙银行河北省分行", C), "丁市人民政府": ("丁市人民政府", A)},
+     {("partnerOf", "丁市人民政府", "丙银行河北省分行")}),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", PARTNERS_MORE)
+def test_partners_inside_including_and_signing_parties(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "partnerOf"} == expected
+
+
+@pytest.mark.parametrize("raw,names,expected", ISSUED_MORE)
+def test_issued_from_title_lists_continued_subjects_and_joint_titles(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "issued"} == expected
+
+
+@pytest.mark.parametrize("raw,names,expected", ENFORCEMENT)
+def test_regulates_from_enforcement_constructions(raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == "regulates"} == expected
 
 
 @pytest.mark.parametrize("raw,names,expected", REGULATES)
@@ -199,7 +338,18 @@ SUB_ORGANIZATION = [
     ("甲银行丙县支行", "甲银行", C, True),
     ("丁资产管理股份有限公司乙省分公司", "丁资产管理股份有限公司", C, True),
     ("戊市财政", "戊市", A, False),       # a longer name is not a unit without a unit ending
+    ("己市公交集团有限公司", "己市公交集团", C, False),   # a legal form: the group itself
+    ("庚区人民法院执行局", "庚区人民法院", A, True),     # a unit written right after its body
+    ("辛集团公司", "辛集团", C, False),
 ]
+
+
+def test_a_sub_branch_belongs_to_its_regional_branch_and_to_the_bank():
+    names = {"甲银行乙市分行": ("甲银行乙市分行", C), "甲银行乙市丙区支行": ("甲银行乙市丙区支行", C),
+             "甲银行": ("甲银行", C)}
+    got = relations_of("甲银行乙市分行与甲银行乙市丙区支行发布公告。", names)
+    assert {("subOrganizationOf", "甲银行乙市丙区支行", "甲银行乙市分行"),
+            ("subOrganizationOf", "甲银行乙市丙区支行", "甲银行")} <= got
 
 
 @pytest.mark.parametrize("child,parent,kind,expected", SUB_ORGANIZATION)
