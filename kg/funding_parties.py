@@ -20,6 +20,9 @@ _ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4
 _CLAIM_NOTICE = re.compile("债权转让|债务催收")
 _CLAIM_WORDS = re.compile("债权|债务")
 _BALANCE = "余额"
+# Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
+# names pays them when nothing else names a payer (a loan or a claim needs its own lender).
+PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 
 
 def named_after(f: Funding, site: Site) -> Funding:
@@ -49,6 +52,22 @@ def story_lender(f: Funding, site: Site) -> Funding:
                and r.a.story_start(g.evidence.start) == r.story}
     lender = lenders.pop() if len(lenders) == 1 else None
     return replace(f, provider=lender) if lender and is_lender(lender) and lender != f.recipient else f
+
+
+def previous_subject_pays(f: Funding, site: Site) -> Funding:
+    """甲局今年筹集资金支持企业。又安排补贴资金300万元: a payout whose sentence names nobody before
+    its sum (zero anaphora: it opens with a verb or an adverb) is paid by the agency that opens
+    the sentence before, in the same paragraph."""
+    masked, at, a, i = site.masked, site.masked.offsets[site.amount.start], site.reading.a, site.index
+    if f.provider or f.type not in PAYOUTS or i == 0 or any(
+            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs) \
+            or "\n" in a.text.text[a.sentences[i - 1].end:site.sentence.start]:
+        return f
+    opening = a.masked(i - 1)
+    first = opening.refs[0] if opening.refs else None
+    if first is None or opening.position(first) or first.type != EntityType.AGENCY or first.entity == f.recipient:
+        return f
+    return replace(f, provider=first.entity)
 
 
 def _borrower(ref: Ref, f: Funding) -> bool:

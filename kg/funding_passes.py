@@ -21,7 +21,7 @@ from .lexicon import alternation, load_regex, load_words
 from .model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .relations import find_posts
-from .funding_parties import claim_notice, named_after, story_lender
+from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
@@ -32,9 +32,6 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
-# Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
-# names pays them when nothing else names a payer (a loan or a claim needs its own lender).
-PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 
 
 @dataclass
@@ -430,6 +427,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("flow-stated-before", flow_stated_before),
     ("named-after", named_after),
     ("story-lender", story_lender),
+    ("previous-subject-pays", previous_subject_pays),
 )
 
 
