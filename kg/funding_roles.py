@@ -23,6 +23,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _CAPITAL_IN = re.compile("注资|注入")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
+# 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
+_COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -246,6 +248,15 @@ def distinct_parties(s: RoleSearch) -> None:
         roles[Role.FACILITATOR] = None
 
 
+def counted_unnamed(s: RoleSearch) -> None:
+    """A party told only as one of a kind (为一家粮油公司发放贷款) is not named: its role stays
+    empty rather than take the kind's noun as a name."""
+    for role, entity in list(s.roles.items()):
+        refs = [r for r in s.masked.refs if r.entity == entity]
+        if refs and all(_COUNTED_ONE.search(s.masked.text, 0, max(0, s.masked.position(r))) for r in refs):
+            s.roles[role] = None
+
+
 ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
@@ -257,6 +268,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("bank-lends", bank_lends),
     ("acting-lender", acting_lender),
     ("distinct-parties", distinct_parties),
+    ("counted-unnamed", counted_unnamed),
 )
 
 
