@@ -189,7 +189,7 @@ def country_before(text: str, pos: int) -> str:
 def governed_program_regex() -> re.Pattern:
     verbs = alternation(load_words("program_verbs.txt"))
     heads = alternation(load_words("program_governed_heads.txt"))
-    return re.compile(rf"(?:{verbs})([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+    return re.compile(rf"(?:{verbs})+([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
 
 
 def find_governed_programs(sent: Sentence) -> Iterable[Mention]:

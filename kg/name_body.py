@@ -130,6 +130,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
         if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+                or flag == "p" and b - a > 1 \
                 or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -146,12 +147,20 @@ def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int
     smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone."""
     placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
     for i, j in zip(placed, placed[1:]):
-        if j < len(body) - 1 and place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
+        if j < len(body) - 1 and (place_rank(text, body[j][0]) > place_rank(text, body[i][0])
+                                  or governs_name(text, body[j - 1])):
             return j
     for i, (a, b, _) in enumerate(body[:-1]):
         if text[a:b].endswith(load_tagged("zone_heads.tsv", "body")) and places_at(text, b):
             return i + 1
     return None
+
+
+def governs_name(text: str, token: Token) -> bool:
+    """Whether a word right before a second place is a verb or preposition governing the
+    name that place opens (某市市场监管局依法查办|某市某商贸有限公司)."""
+    a, b, flag = token
+    return b - a > 1 and flag in ("v", "vd", "p", "d", "c")
 
 
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:

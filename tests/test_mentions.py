@@ -76,6 +76,14 @@ def test_finds_named_entity(sentence, expected):
     # two bodies written without punctuation
     ("省委省政府高度重视", "省政府"),
     ("为贯彻落实省委、省政府部署", "省委"),
+    # a verb or preposition governing a name ends the name walked leftwards
+    ("资金主要投向禾丰公司的并购", "禾丰公司"),
+    ("此举将助力青川融资担保集团做大做强", "青川融资担保集团"),
+    ("农行青州分行依照青州省委的部署开展工作", "青州省委"),
+    ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
+    ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
+    # a chain of launching verbs stays out of the program's name
+    ("自治区启动实施青川振兴三年行动以来", "青川振兴三年行动"),
 ])
 def test_left_boundary(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]
