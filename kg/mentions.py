@@ -61,6 +61,7 @@ FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
+CATEGORY = re.compile(r"[一二三四五六七八九十两百千]\w{1,2}")    # “三区”项目, “两新”工程: a kind of project
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
 
@@ -126,6 +127,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
                for m in METRO.finditer(sent.text))
+    out.extend(find_described_projects(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
     # a list item that the grammar already read keeps the grammar's span
@@ -133,6 +135,32 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+@lru_cache(maxsize=None)
+def described_project_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """总投资25亿元的|某某小镇 (an investment describing a facility), and 重点项目|“甲”“乙”及“丙”
+    (quoted facilities after a project noun)."""
+    heads = alternation(load_words("project_facility_heads.txt"))
+    described = re.compile(rf"(?:总投资|计划投资|投资)(?:约|达|超)?[\d.]+[万亿]?元的([{CJK}]{{2,10}}?(?:{heads}))(?=[、和及等，。；,;]|$)")
+    quoted = re.compile(rf"(?:项目|工程)((?:“[^“”]{{2,16}}”[、和及与]?)+)")
+    return described, quoted
+
+
+def find_described_projects(sent: Sentence) -> Iterable[Mention]:
+    """Projects named without 项目: facilities described by their investment, and quoted
+    facilities after 项目/工程; the name must say more than its head (总投资5亿元的|产业园)."""
+    described, quoted = described_project_regexes()
+    heads = tuple(load_words("project_facility_heads.txt"))
+    spans = [m.span(1) for m in described.finditer(sent.text)]
+    for m in quoted.finditer(sent.text):
+        # the quotes stay in the span: “某市中心医院” is the project, not the hospital
+        spans.extend((m.start(1) + q.start(), m.start(1) + q.end()) for q in re.finditer(r"“[^“”]+”", m.group(1)))
+    for a, b in spans:
+        name = sent.text[a:b].strip("“”")
+        if any(name.endswith(h) and len(name) - len(h) >= 2 and name[:-len(h)] not in load_set("generic_bodies.txt")
+               for h in heads):
+            yield Mention(sent.start + a, sent.start + b, sent.text[a:b], EntityType.PROJECT)
 
 
 def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
@@ -219,7 +247,7 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
     for m in quoted.finditer(sent.text):
         project = PROJECT_AFTER_QUOTE.match(sent.text, m.end(1) + 1)
-        if project:      # “某某国际”项目
+        if project and not CATEGORY.fullmatch(m.group(1)):      # “某某国际”项目, not “三区”项目
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], EntityType.PROJECT)
         elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) or PRODUCT_END.search(m.group(1)) \

@@ -228,7 +228,14 @@ ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body)
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("company department", company_department),
               ("not governmental", not_governmental))
-PROJECT_GUARDS = (("no project name", no_project_name),)
+def inside_event(c: Candidate) -> bool:
+    """某县投资说明会暨某某项目|签约会: the head sits inside the name of a joint event, whose
+    own head (会) comes last."""
+    return "会暨" in c.body_text and EVENT_AFTER.match(c.text, c.end) is not None
+
+
+EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
+PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event))
 PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 

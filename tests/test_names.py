@@ -44,6 +44,8 @@ GUARD_CASES = [
     ("not governmental", "长春市财政局发文", "局", "org", False),
     ("no project name", "加快推进重点项目", "项目", "project", True),
     ("no project name", "长春北湖物流园项目开工", "项目", "project", False),
+    ("inside an event's name", "长春投资说明会暨北湖合作项目签约会", "项目", "project", True),
+    ("inside an event's name", "长春北湖合作项目签约仪式", "项目", "project", False),
     ("no program name", "开展专项行动", "专项行动", "program", True),
 ]
 
