@@ -103,6 +103,10 @@ def test_left_boundary(sentence, surface):
     "有关部门正在调查。",          # bare 部门
     "企业要落实各项惠企政策。",    # a kind of policy, not one
     "朝阳城投资产管理部负责运营。",  # a company's department
+    "作为政策性银行，该行发挥优势。",  # a kind of bank
+    "支持更多上市公司发展。",        # a kind of company
+    "一家面业公司获得贷款。",        # a trade alone names no company
+    "青山金融部门积极对接。",        # a sector's departments
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
