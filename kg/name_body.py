@@ -25,6 +25,8 @@ CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
+# a bracketed word inside a registered name
+INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港)[)）]")
 DASHES = frozenset({"—", "-", "－", "——"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
@@ -80,9 +82,11 @@ def places_at(text: str, pos: int) -> bool:
 
 def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allow_years: bool) -> Token | None:
     """A word that joins two parts of one name, as the body token to keep, or None:
-    与/和/及 inside a name (see joins_name); in a project, a dash (中国—东盟…项目) or a
+    与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目) or a
     decimal point (年产1.2万吨…项目)."""
     word = text[a:b]
+    if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
+        return a, b, "x"      # 某某控股(集团)有限公司
     if not body:
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):

@@ -63,6 +63,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
     # the preposition jieba glues to 市 stays out
     ("经市人社局推荐，企业获得贷款。", ("市人社局", "Agency")),
+    # a bracketed word inside a registered name
+    ("深圳青丰泰森控股(集团)有限公司投资建厂。", ("深圳青丰泰森控股(集团)有限公司", "Company")),
+    ("来自青禾（集团）有限公司的消息。", ("青禾（集团）有限公司", "Company")),
 ])
 def test_finds_named_entity(sentence, expected):
     assert expected in mentions_of(sentence)
