@@ -128,6 +128,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
                for m in METRO.finditer(sent.text))
     out.extend(find_described_projects(sent))
+    out.extend(find_bank_short_forms(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
     # a list item that the grammar already read keeps the grammar's span
@@ -161,6 +162,26 @@ def find_described_projects(sent: Sentence) -> Iterable[Mention]:
         if any(name.endswith(h) and len(name) - len(h) >= 2 and name[:-len(h)] not in load_set("generic_bodies.txt")
                for h in heads):
             yield Mention(sent.start + a, sent.start + b, sent.text[a:b], EntityType.PROJECT)
+
+
+@lru_cache(maxsize=None)
+def bank_short_form_regex() -> re.Pattern:
+    banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
+    return re.compile(rf"([省市县区]?)({alternation(banks)})")
+
+
+def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:
+    """A bank named by its standard short form alone (建行, 农发行), or with 省/市 for the
+    branch of the story's province or city (市农发行); whole words only (集中|行动 has no 中行)."""
+    text = sent.text
+    for m in bank_short_form_regex().finditer(text):
+        if m.group(1) in ("县", "区") or m.start() and text[m.start() - 1] in "县区":
+            continue       # the county's branch: its name is not known from the text
+        if not m.group(1) and text[m.end():m.end() + 1] == "“":
+            continue       # 通过工行“某贷”: the product is named, the bank stays the story's branch
+        words = tag_span(text, m.start(2), m.end() + 2)
+        if any(a == m.start(2) for a, _, _ in words) and any(b == m.end() for _, b, _ in words):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.COMPANY)
 
 
 def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:

@@ -66,6 +66,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # a bracketed word inside a registered name
     ("深圳青丰泰森控股(集团)有限公司投资建厂。", ("深圳青丰泰森控股(集团)有限公司", "Company")),
     ("来自青禾（集团）有限公司的消息。", ("青禾（集团）有限公司", "Company")),
+    # a bank's standard short form alone, or with 市 for the city's branch
+    ("招行推出新产品，建行也跟进。", ("建行", "Company")),
+    ("市农发行为青禾公司发放贷款。", ("市农发行", "Company")),
 ])
 def test_finds_named_entity(sentence, expected):
     assert expected in mentions_of(sentence)
@@ -110,6 +113,7 @@ def test_left_boundary(sentence, surface):
     "支持更多上市公司发展。",        # a kind of company
     "一家面业公司获得贷款。",        # a trade alone names no company
     "青山金融部门积极对接。",        # a sector's departments
+    "全市开展集中行动。",            # 中行 across two words
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
