@@ -271,9 +271,44 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
         if project and not CATEGORY.fullmatch(m.group(1)):      # “某某国际”项目, not “三区”项目
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], EntityType.PROJECT)
-        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) or PRODUCT_END.search(m.group(1)) \
-                or scheme_after_quote().match(sent.text, m.end()):    # “银企对接”等方式, “某某e贷”
+        elif m.end() > m.end(1) + 1 and ends_word(sent.text, m.end()) or head_at_end.search(m.group(1)) \
+                or PRODUCT_END.search(m.group(1)) or scheme_after_quote().match(sent.text, m.end()) \
+                or bank_product(sent.text, m):    # “银企对接”等方式, “某某e贷”, 农行“某某通”产品
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
+    found = [m for m in ISSUED_MEASURES.finditer(sent.text)]
+    found += [m for m in SECTOR_ARTICLES.finditer(sent.text) if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
+              and not counts_noun(sent.text, m.end())]
+    for m in found:
+        yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
+
+
+# 出台|支持某某发展的十二项措施: an unquoted title, the object of an issuing verb
+ISSUED_MEASURES = re.compile(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
+# 工业十条: a sector's N articles (not 第十条, 这十条)
+SECTOR_ARTICLES = re.compile(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
+
+
+def counts_noun(text: str, end: int) -> bool:
+    """某某三条|生产线: 条 counts the noun after it."""
+    after = tag_words(text[end:end + 4])
+    return bool(after) and after[0][2].startswith("n")
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a head after a closing quote ends the name: “某某”战略|合作协议 names an
+    agreement, not a strategy."""
+    return not AGREEMENT_AFTER.match(text, end)
+
+
+AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)")
+
+
+def bank_product(text: str, m: re.Match) -> bool:
+    """农行“某某通”产品: a quoted name after a bank, before 产品 or 业务, is a loan product."""
+    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start()))
+
+
+BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:

@@ -63,3 +63,27 @@ def test_projects_named_without_project_head(sentence, expected):
 ])
 def test_no_project(sentence):
     assert projects_of(sentence) == []
+
+
+def programs_of(text: str) -> list[str]:
+    t = normalize(text)
+    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("东港市相继出台支持小微企业发展的十项措施等多项政策。", "支持小微企业发展的十项措施"),
+    ("市工业十条兑现，青禾化工获补贴。", "工业十条"),
+    ("向企业推荐农行“兴农通”产品。", "兴农通"),
+])
+def test_unquoted_and_product_programs(sentence, expected):
+    assert expected in programs_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据第十条规定，这十条要落实。",               # an article, a count
+    "建设分拣、冻干、饮品三条生产线。",             # 条 counts a noun
+    "“金融支持实体经济”战略合作协议签约仪式举行。",  # an agreement
+    "各部门秉持“快准稳”理念开展工作。",             # a slogan
+])
+def test_no_program(sentence):
+    assert programs_of(sentence) == []
