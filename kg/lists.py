@@ -3,6 +3,9 @@ the class of a company sibling the grammar already read (甲集团、乙科技�
 company class noun that opens or closes the list (生产企业甲、乙等; 甲、乙这些知名品牌).
 
 Lists of places, products or sectors have neither, so they name nothing here.
+
+A short name repeated through a story (某新化工 … 某新化工获补 … 某新化工从中分得) is a
+company too (`find_repeated_short_names`).
 """
 from __future__ import annotations
 
@@ -13,9 +16,11 @@ from functools import lru_cache
 from . import places
 from .lexicon import alternation, load_set, load_words
 from .model import EntityType, Mention, Sentence
+from .name_body import NAME_FLAGS
 from .normalize import CJK
 from .segment import tag_words
 
+CJK_CHAR = re.compile(f"[{CJK}]")
 CLAUSE = re.compile(r"[^，。；：,;:!?！？\s（）()《》“”\"]+")
 ITEM = re.compile(rf"[{CJK}0-9]{{2,8}}")
 # where the last item ends: 等, a determiner, 的, a conjunction or an adverb after it
@@ -108,3 +113,46 @@ def is_company_item(item: str) -> bool:
     unknown = len(singles) >= 2 and not words[0][1].startswith(("v", "d", "p"))
     traded = len(words) > 1 and words[-1][0] in load_set("company_industry_words.txt") and len(item) - len(words[-1][0]) >= 2
     return unknown or traded or any(flag in PROPER for _, flag in words)
+
+
+REPEATS = 3        # a short name a story comes back to at least this often
+
+
+@lru_cache(maxsize=None)
+def short_name_regex() -> re.Pattern:
+    """Two distinctive characters and a trade word: 某新化工, 某明矿业."""
+    trades = alternation(w for w in load_words("company_industry_words.txt") if len(w) == 2)
+    return re.compile(rf"(?=([{CJK}]{{2}})({trades}))")
+
+
+def find_repeated_short_names(text: str, chosen: list[Mention]) -> Iterable[Mention]:
+    """Company mentions for a short name (two distinctive characters and a trade word) that
+    the text repeats: the core is no dictionary word (石油化工, 发展能源) and no place."""
+    hits: dict[str, list[int]] = {}
+    for m in short_name_regex().finditer(text):
+        if opens_name(text, m.start()):
+            hits.setdefault(m.group(1) + m.group(2), []).append(m.start())
+    for name, starts in hits.items():
+        if len(starts) < REPEATS or not distinctive_core(name[:2]):
+            continue
+        for a in starts:
+            if known_type(chosen, a, a + len(name)) is None:
+                yield Mention(a, a + len(name), name, EntityType.COMPANY)
+
+
+def opens_name(text: str, at: int) -> bool:
+    """Whether a name can start at `at`: after punctuation or a function word, not inside a
+    longer name (某某芯微|电子, 工|业和信息化)."""
+    if not CJK_CHAR.match(text[at - 1:at]):
+        return True
+    words = tag_words(text[max(0, at - 4):at + 4])
+    cut = min(at, 4)
+    before = [f for a, b, f in words if b == cut]
+    return bool(before) and before[0] not in NAME_FLAGS
+
+
+def distinctive_core(core: str) -> bool:
+    """A core jieba does not know as a common word: split into characters, or a name word."""
+    words = tag_words(core)
+    return not places.lookup_place(core) and (len(words) == 2 and not words[0][2].startswith(("v", "d", "p", "m"))
+                                              or words[0][2] in ("nr", "nz", "x"))

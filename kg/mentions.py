@@ -27,7 +27,7 @@ from .agencies import national_regex
 from .lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from .model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
-from .lists import find_listed_companies
+from .lists import find_listed_companies, find_repeated_short_names
 from .names import MAX_BODY, read_headed_name
 from .normalize import CJK
 from .segment import tag_words
@@ -86,7 +86,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
         candidates.extend(find_sentence_mentions(sent, anchors))
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
-    listed = list(find_listed_companies(s, sentences, chosen))
+    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))
     if listed:
         chosen = select_mentions(chosen + listed)
     return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))

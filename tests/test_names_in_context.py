@@ -1,4 +1,4 @@
-"""Company names in coordinated lists (kg.lists) and projects named without 项目 (kg.mentions), on sentences we wrote."""
+"""Names found from their context (kg.lists, kg.mentions): companies in lists and repeated short names, projects without 项目, unquoted programs; on sentences we wrote."""
 from __future__ import annotations
 
 import pytest
@@ -87,3 +87,16 @@ def test_unquoted_and_product_programs(sentence, expected):
 ])
 def test_no_program(sentence):
     assert programs_of(sentence) == []
+
+
+def test_a_repeated_short_name_is_a_company():
+    text = "青新化工获补贴。据悉，青新化工此次合计获补300万元。青新化工表示感谢。"
+    assert companies_of(text) == ["青新化工"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "石油化工行业发展。石油化工企业增多。石油化工园区扩建。",       # a sector
+    "东川芯微电子获奖。东川芯微电子扩产。东川芯微电子上市。",       # the end of a longer name
+])
+def test_no_short_name(text):
+    assert "石油化工" not in companies_of(text) and "芯微电子" not in companies_of(text)
