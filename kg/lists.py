@@ -97,22 +97,27 @@ def known_type(chosen: list[Mention], a: int, b: int) -> EntityType | None:
 
 
 def is_company_item(item: str) -> bool:
-    """Whether an unnamed list item reads as a company's name: no stop word, verb, adverb or
-    adjective word in it (敢接单, 加快发展), not a place or a generic word, and some sign of a
-    proper name: a proper-noun word, an unknown word (split into single characters, not
-    opening with a verb: 销全产业链) or a trade word after a core (某某食品)."""
+    """Whether an unnamed list item reads as a company's name: not a phrase, a place, a
+    generic word or a person's name, and some sign of a proper name: a proper-noun word, an
+    unknown word (split into single characters, not opening with a verb: 销全产业链) or a
+    trade word after a core (某某食品)."""
     words = [(item[a:b], flag) for a, b, flag in tag_words(item)]
-    if item in load_set("generic_bodies.txt") or places.lookup_place(item) \
-            or any(w in load_set("name_stops.txt") or len(w) > 1 and flag in PHRASE_FLAGS for w, flag in words):
+    if is_phrase(item, words):
         return False
-    if len(item) <= 3 and item[0] in load_set("surnames.txt") and words[0][1].startswith("nr"):
-        return False      # a person's name
     if len(words) == 1:
         return words[0][1] in SINGLE_WORD_NAMES      # a dictionary word is a thing (孵化器), not a name
     singles = [flag for w, flag in words if len(w) == 1]
     unknown = len(singles) >= 2 and not words[0][1].startswith(("v", "d", "p"))
-    traded = len(words) > 1 and words[-1][0] in load_set("company_industry_words.txt") and len(item) - len(words[-1][0]) >= 2
+    traded = words[-1][0] in load_set("company_industry_words.txt") and len(item) - len(words[-1][0]) >= 2
     return unknown or traded or any(flag in PROPER for _, flag in words)
+
+
+def is_phrase(item: str, words: list[tuple[str, str]]) -> bool:
+    """A stop word, verb, adverb or adjective word in it (敢接单, 加快发展), a place, a generic
+    word, or a person's name (surname + given name)."""
+    return item in load_set("generic_bodies.txt") or bool(places.lookup_place(item)) \
+        or any(w in load_set("name_stops.txt") or len(w) > 1 and flag in PHRASE_FLAGS for w, flag in words) \
+        or len(item) <= 3 and item[0] in load_set("surnames.txt") and words[0][1].startswith("nr")
 
 
 REPEATS = 3        # a short name a story comes back to at least this often

@@ -8,9 +8,21 @@ from kg.model import Article
 from kg.normalize import normalize, split_sentences
 
 
-def companies_of(text: str) -> list[str]:
+def names_of(text: str, etype: str) -> list[str]:
     t = normalize(text)
-    return [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Company"]
+    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == etype]
+
+
+def companies_of(text: str) -> list[str]:
+    return names_of(text, "Company")
+
+
+def projects_of(text: str) -> list[str]:
+    return names_of(text, "Project")
+
+
+def programs_of(text: str) -> list[str]:
+    return names_of(text, "Program")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -38,11 +50,6 @@ def test_lists_without_company_names(sentence):
     assert companies_of(sentence) == []
 
 
-def projects_of(text: str) -> list[str]:
-    t = normalize(text)
-    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Project"]
-
-
 @pytest.mark.parametrize("sentence, expected", [
     # facilities described by their investment
     ("包括总投资8亿元的青湖文旅小镇、总投资3亿元的云港物流港等。", ["青湖文旅小镇", "云港物流港"]),
@@ -63,11 +70,6 @@ def test_projects_named_without_project_head(sentence, expected):
 ])
 def test_no_project(sentence):
     assert projects_of(sentence) == []
-
-
-def programs_of(text: str) -> list[str]:
-    t = normalize(text)
-    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"]
 
 
 @pytest.mark.parametrize("sentence, expected", [
