@@ -78,6 +78,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _pairs("company_infix_abbrev.tsv", "company infix short form -> full form", "short"),
     _pairs("enumeration_heads.tsv", "collective nouns closing a list (A、B等企业)", "noun", ENTITY_NAMES),
     _words("project_facility_heads.txt", "heads of facilities a described or quoted project builds"),
+    _words("venue_words.txt", "words that make a 中心 a venue or a district"),
     _words("company_class_nouns.txt", "class nouns opening or closing a list of company names"),
     _words("name_stops.txt", "words a name walked leftwards stops at"),
     _words("glued_prepositions.txt", "prepositions jieba glues to the next word"),

@@ -232,6 +232,11 @@ PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
 PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
 
 
+def venue(c: Candidate) -> bool:
+    """某某国际博览中心, 某某购物中心: a 中心 named for what happens in it is a place, not a body."""
+    return c.head_word == "中心" and c.body_text.endswith(tuple(load_words("venue_words.txt")))
+
+
 def company_department(c: Candidate) -> bool:
     """某城投|资产管理部: a company's department, not an agency."""
     return c.head_word in load_set("weak_heads.txt") and bool(load_regex("company_words.txt").search(c.body_text))
@@ -245,7 +250,7 @@ def not_governmental(c: Candidate) -> bool:
 
 ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
               ("short body", short_body), ("kind of company", kind_of_company),
-              ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies),
+              ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
               ("company department", company_department),
               ("not governmental", not_governmental))
 def inside_event(c: Candidate) -> bool:

@@ -38,6 +38,8 @@ GUARD_CASES = [
     ("plural bodies", "各市财政局要抓好落实", "局", "org", True),
     ("plural bodies", "省市场监管局开展检查", "局", "org", False),
     ("no name at all", "某银行提供贷款", "银行", "org", True),
+    ("a venue", "展会在上海国际博览中心举行", "中心", "org", True),
+    ("a venue", "长春市政务服务中心受理申请", "中心", "org", False),
     ("no name at all", "长春宏远机械有限公司提供贷款", "有限公司", "org", False),
     ("kind of body", "行业协会发出倡议", "协会", "org", True),
     ("kind of body", "长春市个体劳动者协会发出倡议", "协会", "org", False),
