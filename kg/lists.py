@@ -127,7 +127,7 @@ REPEATS = 3        # a short name a story comes back to at least this often
 def short_name_regex() -> re.Pattern:
     """Two distinctive characters and a trade word: 某新化工, 某明矿业."""
     trades = alternation(w for w in load_words("company_industry_words.txt") if len(w) == 2)
-    return re.compile(rf"(?=([{CJK}]{{2}})({trades}))")
+    return re.compile(rf"[{CJK}]{{2}}(?:{trades})")
 
 
 def find_repeated_short_names(text: str, chosen: list[Mention]) -> Iterable[Mention]:
@@ -136,7 +136,7 @@ def find_repeated_short_names(text: str, chosen: list[Mention]) -> Iterable[Ment
     hits: dict[str, list[int]] = {}
     for m in short_name_regex().finditer(text):
         if opens_name(text, m.start()):
-            hits.setdefault(m.group(1) + m.group(2), []).append(m.start())
+            hits.setdefault(m.group(), []).append(m.start())
     for name, starts in hits.items():
         if len(starts) < REPEATS or not distinctive_core(name[:2]):
             continue
