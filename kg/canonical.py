@@ -229,10 +229,16 @@ def expand_body(body: str) -> str:
     return body
 
 
+BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分行", "县": "支行", "区": "支行", "旗": "支行"}
+
+
 def full_company_name(name: str) -> str:
     """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
     '某省交投集团' -> '某省交通投资集团'."""
     for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
+        place = name[:-len(short)]
+        if name.endswith(short) and len(place) > 1 and place[-1] in BRANCH_LEVELS and full.endswith("银行"):
+            return full + place + BRANCH_LEVELS[place[-1]]        # 某市农发行: the bank's city branch
         if name.startswith(short) and not name.startswith(full):
             name = full + name[len(short):]
             break

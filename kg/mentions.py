@@ -27,6 +27,7 @@ from .agencies import national_regex
 from .lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from .model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
+from .lists import find_listed_companies, find_repeated_short_names
 from .names import MAX_BODY, read_headed_name
 from .normalize import CJK
 from .segment import tag_words
@@ -60,6 +61,7 @@ FISCAL = re.compile(r"[省市区县]本?级财政")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
+CATEGORY = re.compile(r"[一二三四五六七八九十两百千]\w{1,2}")    # “三区”项目, “两新”工程: a kind of project
 PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
 
 
@@ -84,6 +86,9 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
         candidates.extend(find_sentence_mentions(sent, anchors))
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
+    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))
+    if listed:
+        chosen = select_mentions(chosen + listed)
     return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
 
 
@@ -122,6 +127,8 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
                for m in METRO.finditer(sent.text))
+    out.extend(find_described_projects(sent))
+    out.extend(find_bank_short_forms(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
     # a list item that the grammar already read keeps the grammar's span
@@ -129,6 +136,52 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+@lru_cache(maxsize=None)
+def described_project_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """总投资25亿元的|某某小镇 (an investment describing a facility), and 重点项目|“甲”“乙”及“丙”
+    (quoted facilities after a project noun)."""
+    heads = alternation(load_words("project_facility_heads.txt"))
+    described = re.compile(rf"(?:总投资|计划投资|投资)(?:约|达|超)?[\d.]+[万亿]?元的([{CJK}]{{2,10}}?(?:{heads}))(?=[、和及等，。；,;]|$)")
+    quoted = re.compile(rf"(?:项目|工程)((?:“[^“”]{{2,16}}”[、和及与]?)+)")
+    return described, quoted
+
+
+def find_described_projects(sent: Sentence) -> Iterable[Mention]:
+    """Projects named without 项目: facilities described by their investment, and quoted
+    facilities after 项目/工程; the name must say more than its head (总投资5亿元的|产业园)."""
+    described, quoted = described_project_regexes()
+    heads = tuple(load_words("project_facility_heads.txt"))
+    spans = [m.span(1) for m in described.finditer(sent.text)]
+    for m in quoted.finditer(sent.text):
+        # the quotes stay in the span: “某市中心医院” is the project, not the hospital
+        spans.extend((m.start(1) + q.start(), m.start(1) + q.end()) for q in re.finditer(r"“[^“”]+”", m.group(1)))
+    for a, b in spans:
+        name = sent.text[a:b].strip("“”")
+        if any(name.endswith(h) and len(name) - len(h) >= 2 and name[:-len(h)] not in load_set("generic_bodies.txt")
+               for h in heads):
+            yield Mention(sent.start + a, sent.start + b, sent.text[a:b], EntityType.PROJECT)
+
+
+@lru_cache(maxsize=None)
+def bank_short_form_regex() -> re.Pattern:
+    banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
+    return re.compile(rf"([省市县区]?)({alternation(banks)})")
+
+
+def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:
+    """A bank named by its standard short form alone (建行, 农发行), or with 省/市 for the
+    branch of the story's province or city (市农发行); whole words only (集中|行动 has no 中行)."""
+    text = sent.text
+    for m in bank_short_form_regex().finditer(text):
+        if m.group(1) in ("县", "区") or m.start() and text[m.start() - 1] in "县区":
+            continue       # the county's branch: its name is not known from the text
+        if not m.group(1) and text[m.end():m.end() + 1] == "“":
+            continue       # 通过工行“某贷”: the product is named, the bank stays the story's branch
+        words = tag_span(text, m.start(2), m.end() + 2)
+        if any(a == m.start(2) for a, _, _ in words) and any(b == m.end() for _, b, _ in words):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.COMPANY)
 
 
 def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
@@ -189,7 +242,7 @@ def country_before(text: str, pos: int) -> str:
 def governed_program_regex() -> re.Pattern:
     verbs = alternation(load_words("program_verbs.txt"))
     heads = alternation(load_words("program_governed_heads.txt"))
-    return re.compile(rf"(?:{verbs})([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+    return re.compile(rf"(?:{verbs})+([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
 
 
 def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
@@ -215,12 +268,47 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
     for m in quoted.finditer(sent.text):
         project = PROJECT_AFTER_QUOTE.match(sent.text, m.end(1) + 1)
-        if project:      # “某某国际”项目
+        if project and not CATEGORY.fullmatch(m.group(1)):      # “某某国际”项目, not “三区”项目
             yield Mention(sent.start + m.start(), sent.start + project.end(),
                           sent.text[m.start():project.end()], EntityType.PROJECT)
-        elif m.end() > m.end(1) + 1 or head_at_end.search(m.group(1)) or PRODUCT_END.search(m.group(1)) \
-                or scheme_after_quote().match(sent.text, m.end()):    # “银企对接”等方式, “某某e贷”
+        elif m.end() > m.end(1) + 1 and ends_word(sent.text, m.end()) or head_at_end.search(m.group(1)) \
+                or PRODUCT_END.search(m.group(1)) or scheme_after_quote().match(sent.text, m.end()) \
+                or bank_product(sent.text, m):    # “银企对接”等方式, “某某e贷”, 农行“某某通”产品
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
+    found = [m for m in ISSUED_MEASURES.finditer(sent.text)]
+    found += [m for m in SECTOR_ARTICLES.finditer(sent.text) if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
+              and not counts_noun(sent.text, m.end())]
+    for m in found:
+        yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
+
+
+# 出台|支持某某发展的十二项措施: an unquoted title, the object of an issuing verb
+ISSUED_MEASURES = re.compile(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
+# 工业十条: a sector's N articles (not 第十条, 这十条)
+SECTOR_ARTICLES = re.compile(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
+
+
+def counts_noun(text: str, end: int) -> bool:
+    """某某三条|生产线: 条 counts the noun after it."""
+    after = tag_words(text[end:end + 4])
+    return bool(after) and after[0][2].startswith("n")
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a head after a closing quote ends the name: “某某”战略|合作协议 names an
+    agreement, not a strategy."""
+    return not AGREEMENT_AFTER.match(text, end)
+
+
+AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)")
+
+
+def bank_product(text: str, m: re.Match) -> bool:
+    """农行“某某通”产品: a quoted name after a bank, before 产品 or 业务, is a loan product."""
+    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start()))
+
+
+BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:

@@ -25,6 +25,8 @@ CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
+# a bracketed word inside a registered name
+INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港)[)）]")
 DASHES = frozenset({"—", "-", "－", "——"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
@@ -80,9 +82,11 @@ def places_at(text: str, pos: int) -> bool:
 
 def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allow_years: bool) -> Token | None:
     """A word that joins two parts of one name, as the body token to keep, or None:
-    与/和/及 inside a name (see joins_name); in a project, a dash (中国—东盟…项目) or a
+    与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目) or a
     decimal point (年产1.2万吨…项目)."""
     word = text[a:b]
+    if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
+        return a, b, "x"      # 某某控股(集团)有限公司
     if not body:
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):
@@ -130,6 +134,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
         if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+                or flag == "p" and b - a > 1 \
                 or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -146,12 +151,20 @@ def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int
     smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone."""
     placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
     for i, j in zip(placed, placed[1:]):
-        if j < len(body) - 1 and place_rank(text, body[j][0]) > place_rank(text, body[i][0]):
+        if j < len(body) - 1 and (place_rank(text, body[j][0]) > place_rank(text, body[i][0])
+                                  or governs_name(text, body[j - 1])):
             return j
     for i, (a, b, _) in enumerate(body[:-1]):
         if text[a:b].endswith(load_tagged("zone_heads.tsv", "body")) and places_at(text, b):
             return i + 1
     return None
+
+
+def governs_name(text: str, token: Token) -> bool:
+    """Whether a word right before a second place is a verb or preposition governing the
+    name that place opens (某市市场监管局依法查办|某市某商贸有限公司)."""
+    a, b, flag = token
+    return b - a > 1 and flag in ("v", "vd", "p", "d", "c")
 
 
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:

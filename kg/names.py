@@ -36,7 +36,7 @@ def is_company_name(words: list[str], head: str) -> bool:
     if len(words) == 1 and len(words[0]) == 1:
         return False
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt") | NUMERALS
-    return not all(w in generic for w in words)
+    return not all(w in generic for w in words) and "".join(words) not in generic     # 面|业|公司
 
 
 def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
@@ -144,8 +144,13 @@ def glued_to_verb(c: Candidate) -> bool:
     return bool(left) and left[-1][1] > c.head.start() and left[-1][2].startswith("v") and len(c.head_word) == 1
 
 
+def adjective(c: Candidate) -> bool:
+    """政府|性融资担保机构: 性 makes the head an adjective of the noun after it."""
+    return c.text[c.head.end():c.head.end() + 1] == "性"
+
+
 HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends_common_word),
-               ("glued to a verb", glued_to_verb))
+               ("glued to a verb", glued_to_verb), ("an adjective", adjective))
 
 
 def words_before(c: Candidate) -> list[Token]:
@@ -210,7 +215,26 @@ def kind_of_institution(c: Candidate) -> bool:
     """市学校 (the city's schools), 市直部门 (its departments): a kind, not one body."""
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     return c.head_word in load_set("kind_heads.txt") and not c.words \
-        or c.head_word == "部门" and all(w in generic for w in c.words)
+        or c.head_word == "部门" and (all(w in generic for w in c.words)
+                                      or c.text[c.head.start() - 2:c.head.start()] in generic)
+
+
+def plural_bodies(c: Candidate) -> bool:
+    """各市财政局, 各盟|市工信局, 县市区财政局: the bodies of many places, no one body."""
+    before = c.text[max(0, c.start - 2):c.start]
+    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) \
+        or bool(m := PLURAL_PLACES.match(c.body_text)) \
+        and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
+
+
+PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
+PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
+PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
+
+
+def venue(c: Candidate) -> bool:
+    """某某国际博览中心, 某某购物中心: a 中心 named for what happens in it is a place, not a body."""
+    return c.head_word == "中心" and c.body_text.endswith(tuple(load_words("venue_words.txt")))
 
 
 def company_department(c: Candidate) -> bool:
@@ -226,9 +250,17 @@ def not_governmental(c: Candidate) -> bool:
 
 ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
               ("short body", short_body), ("kind of company", kind_of_company),
-              ("kind of institution", kind_of_institution), ("company department", company_department),
+              ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
+              ("company department", company_department),
               ("not governmental", not_governmental))
-PROJECT_GUARDS = (("no project name", no_project_name),)
+def inside_event(c: Candidate) -> bool:
+    """某县投资说明会暨某某项目|签约会: the head sits inside the name of a joint event, whose
+    own head (会) comes last."""
+    return "会暨" in c.body_text and EVENT_AFTER.match(c.text, c.end) is not None
+
+
+EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
+PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event))
 PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 

@@ -48,3 +48,10 @@ def test_opens_with_short_form():
 
 def test_official_name_of_a_provincial_bureau():
     assert canonical.official_name(False, "财政局", lookup_place("吉林省")) == "吉林省财政厅"
+
+
+def test_city_short_form_of_a_bank_is_its_city_branch():
+    from kg.canonical import full_company_name
+    assert full_company_name("青州市农发行") == "中国农业发展银行青州市分行"
+    assert full_company_name("青山县农行") == "中国农业银行青山县支行"
+    assert full_company_name("农行青州分行") == "中国农业银行青州分行"

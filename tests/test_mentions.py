@@ -63,6 +63,12 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
     # the preposition jieba glues to 市 stays out
     ("经市人社局推荐，企业获得贷款。", ("市人社局", "Agency")),
+    # a bracketed word inside a registered name
+    ("深圳青丰泰森控股(集团)有限公司投资建厂。", ("深圳青丰泰森控股(集团)有限公司", "Company")),
+    ("来自青禾（集团）有限公司的消息。", ("青禾（集团）有限公司", "Company")),
+    # a bank's standard short form alone, or with 市 for the city's branch
+    ("招行推出新产品，建行也跟进。", ("建行", "Company")),
+    ("市农发行为青禾公司发放贷款。", ("市农发行", "Company")),
 ])
 def test_finds_named_entity(sentence, expected):
     assert expected in mentions_of(sentence)
@@ -76,6 +82,14 @@ def test_finds_named_entity(sentence, expected):
     # two bodies written without punctuation
     ("省委省政府高度重视", "省政府"),
     ("为贯彻落实省委、省政府部署", "省委"),
+    # a verb or preposition governing a name ends the name walked leftwards
+    ("资金主要投向禾丰公司的并购", "禾丰公司"),
+    ("此举将助力青川融资担保集团做大做强", "青川融资担保集团"),
+    ("农行青州分行依照青州省委的部署开展工作", "青州省委"),
+    ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
+    ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
+    # a chain of launching verbs stays out of the program's name
+    ("自治区启动实施青川振兴三年行动以来", "青川振兴三年行动"),
 ])
 def test_left_boundary(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]
@@ -95,6 +109,11 @@ def test_left_boundary(sentence, surface):
     "有关部门正在调查。",          # bare 部门
     "企业要落实各项惠企政策。",    # a kind of policy, not one
     "朝阳城投资产管理部负责运营。",  # a company's department
+    "作为政策性银行，该行发挥优势。",  # a kind of bank
+    "支持更多上市公司发展。",        # a kind of company
+    "一家面业公司获得贷款。",        # a trade alone names no company
+    "青山金融部门积极对接。",        # a sector's departments
+    "全市开展集中行动。",            # 中行 across two words
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []

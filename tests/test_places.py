@@ -136,3 +136,9 @@ def test_town_and_village_named_together():
     from kg.places import find_place_mentions
     found = [m.text for m in find_place_mentions("入冬以来,青岗镇柳湾村的茶园")]
     assert "青岗镇" in found and "柳湾村" in found
+
+
+def test_demonstration_zones_and_industry_clusters_are_places():
+    from kg.places import find_place_mentions
+    found = [m.text for m in find_place_mentions("落户青川改革创新示范区，东山县产业集聚区企业增多。")]
+    assert "青川改革创新示范区" in found and "东山县产业集聚区" in found

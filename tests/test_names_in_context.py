@@ -1,0 +1,104 @@
+"""Names found from their context (kg.lists, kg.mentions): companies in lists and repeated short names, projects without 项目, unquoted programs; on sentences we wrote."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import find_mentions
+from kg.model import Article
+from kg.normalize import normalize, split_sentences
+
+
+def names_of(text: str, etype: str) -> list[str]:
+    t = normalize(text)
+    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == etype]
+
+
+def companies_of(text: str) -> list[str]:
+    return names_of(text, "Company")
+
+
+def projects_of(text: str) -> list[str]:
+    return names_of(text, "Project")
+
+
+def programs_of(text: str) -> list[str]:
+    return names_of(text, "Program")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a company sibling and a closing class noun
+    ("新引进青禾集团、明川科技、远山实业等企业。", ["青禾集团", "明川科技", "远山实业"]),
+    # a counted class noun closes the list
+    ("共引进青禾集团、明川科技、远山实业等12家企业。", ["青禾集团", "明川科技", "远山实业"]),
+    # a class noun opens it
+    ("对接生产企业青川丰面业、西禾面业、中垦云牧等，摸清需求。", ["青川丰面业", "西禾面业", "中垦云牧"]),
+    # a sibling with a legal-form-less head is enough
+    ("此外，东川荣达食品、青山科技公司、东川建工华宇的负责人分别发言。", ["东川荣达食品", "青山科技公司", "东川建工华宇"]),
+])
+def test_list_items_are_companies(sentence, expected):
+    assert companies_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目涵盖装备制造、有色冶金、石油化工等行业。",    # sectors
+    "产品销往北京、天津、上海等地。",                  # places
+    "主要生产面粉、挂面等产品。",                      # products
+    "鼓励企业敢接单、接大单。",                        # verb phrases after a class noun
+    "支持科技企业孵化器、创业孵化基地等平台。",        # dictionary words
+])
+def test_lists_without_company_names(sentence):
+    assert companies_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # facilities described by their investment
+    ("包括总投资8亿元的青湖文旅小镇、总投资3亿元的云港物流港等。", ["青湖文旅小镇", "云港物流港"]),
+    # quoted facilities after 重点项目
+    ("该行为重点项目“东环快速路”“西山隧道”及“青州市中心医院”发放贷款。", ["西山隧道", "青州市中心医院"]),
+])
+def test_projects_named_without_project_head(sentence, expected):
+    assert all(p in projects_of(sentence) for p in expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "总投资2亿元的新建厂房已经完工。",               # no facility head
+    "总投资5亿元的产业园有3个。",                     # the head alone
+    "本市突出“三区”项目和产业项目。",                 # a category in quotes
+    "省列合同项目共40个，签约额54亿元。",             # a category
+    "青山县2024年第二批集中开工项目有12项。",         # a batch
+    "青山县投资环境说明会暨京津合作发展项目签约会在北京举行。",   # inside an event's name
+])
+def test_no_project(sentence):
+    assert projects_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("东港市相继出台支持小微企业发展的十项措施等多项政策。", "支持小微企业发展的十项措施"),
+    ("市工业十条兑现，青禾化工获补贴。", "工业十条"),
+    ("向企业推荐农行“兴农通”产品。", "兴农通"),
+])
+def test_unquoted_and_product_programs(sentence, expected):
+    assert expected in programs_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据第十条规定，这十条要落实。",               # an article, a count
+    "建设分拣、冻干、饮品三条生产线。",             # 条 counts a noun
+    "“金融支持实体经济”战略合作协议签约仪式举行。",  # an agreement
+    "各部门秉持“快准稳”理念开展工作。",             # a slogan
+])
+def test_no_program(sentence):
+    assert programs_of(sentence) == []
+
+
+def test_a_repeated_short_name_is_a_company():
+    text = "青新化工获补贴。据悉，青新化工此次合计获补300万元。青新化工表示感谢。"
+    assert companies_of(text) == ["青新化工"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "石油化工行业发展。石油化工企业增多。石油化工园区扩建。",       # a sector
+    "东川芯微电子获奖。东川芯微电子扩产。东川芯微电子上市。",       # the end of a longer name
+])
+def test_no_short_name(text):
+    assert "石油化工" not in companies_of(text) and "芯微电子" not in companies_of(text)
