@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import InputError, KgError
-from .graph import build_graph, write_turtle
+from .atomic import check_writable, write_all
+from .graph import build_graph
 from .model import Extraction
 from .pipeline import build_corpus, extract_corpus
 from .reading import read_documents
@@ -36,20 +37,20 @@ class BuildReport:
 
 def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = None,
                   html: bool = True, on_error: OnError | None = None) -> BuildReport:
-    """Read, extract, and write out_dir/graph.ttl (and graph.html). Raises InputError when no
-    document could be read."""
+    """Read, extract, and write out_dir/graph.ttl (and graph.html), all or none. Raises
+    OutputError when out_dir cannot take them, InputError when no document could be read."""
+    outputs = [out_dir / "graph.ttl"] + ([out_dir / "graph.html"] if html else [])
+    check_writable(out_dir, outputs)      # before the long part, not after it
     docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error)
     extractions = build_corpus(docs, on_error)
     if not extractions:
         raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
     g = build_graph(extractions)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = [out_dir / "graph.ttl"]
-    write_turtle(g, outputs[0])
+    files = {outputs[0]: g.serialize(format="turtle")}
     if html:
-        from .view import write_view
-        outputs.append(out_dir / "graph.html")
-        write_view(g, outputs[1])
+        from .view import view_page
+        files[outputs[1]] = view_page(g)
+    write_all(files)        # all outputs or none: graph.ttl and graph.html from one corpus
     return BuildReport(
         documents=len(extractions),
         entities=len({(e.type, e.label) for ex in extractions for e in ex.entities}),

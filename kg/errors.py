@@ -25,3 +25,7 @@ class QueryError(KgError):
 
 class ExtractionError(KgError):
     """A document that the extraction stages failed on (a bug in kg, reported per document)."""
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written (names it); earlier outputs are kept."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
+from .atomic import write_file
 from .model import Evidence, Extraction
 from .ontology import KG, KGR, mint_iri
 
@@ -145,7 +146,6 @@ def add_evidence(g: Graph, node: URIRef, article: URIRef, ev: Evidence) -> None:
 
 
 def write_turtle(g: Graph, path) -> None:
-    """Serialise deterministically: rdflib's Turtle writer sorts subjects and predicates."""
-    data = g.serialize(format="turtle")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(data)
+    """Serialise deterministically (rdflib's Turtle writer sorts subjects and predicates), and
+    atomically: path holds the old file or the whole new one."""
+    write_file(path, g.serialize(format="turtle"))

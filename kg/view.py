@@ -28,7 +28,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from .errors import InputError, KgError
+from .atomic import write_file
+from .errors import KgError
 from .model import (ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES, Article, Entity, Evidence,
                     Extraction, Funding, Relation)
 from .ontology import KG
@@ -426,25 +427,25 @@ def render_html(data: dict, title: str = "kg graph") -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def write_view(g: Graph, path, **options) -> None:
-    """Write the interactive view of `g` to `path`. Options: those of view_data, and title."""
+def view_page(g: Graph, **options) -> str:
+    """The interactive view of `g` as one HTML page. Options: those of view_data, and title."""
     title = options.pop("title", "kg graph")
-    page = render_html(view_data(g, **options), title=title)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(page)
+    return render_html(view_data(g, **options), title=title)
+
+
+def write_view(g: Graph, path, **options) -> None:
+    """Write the interactive view of `g` to `path`, atomically (options: see view_page)."""
+    write_file(path, view_page(g, **options))
 
 
 def write_view_file(graph_path, out_path, **options) -> dict:
     """`kg view`: read an RDF file (format from its extension), write its view to out_path and
-    return the page's counts (data['meta']). Raises InputError or ViewError."""
+    return the page's counts (data['meta']). Raises InputError, OutputError or ViewError."""
     from .query import read_graph
 
     source = Path(graph_path)
     data = view_data(read_graph(source), **options)
-    try:
-        Path(out_path).write_text(render_html(data, title=f"kg · {source.name}"), encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise InputError(f"{out_path}: cannot write ({exc.strerror or exc})") from None
+    write_file(out_path, render_html(data, title=f"kg · {source.name}"))
     return data["meta"]
 
 
