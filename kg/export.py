@@ -17,16 +17,19 @@ attribute `relation` (its local name), because GEXF reserves `type` for the dire
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from .atomic import check_writable, write_all, write_file
 from .errors import InputError
 from .graph import PREFIXES, format_decimal
 from .model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
 from .ontology import KG
+from .safety import neutralise_cell, strip_forbidden
 
 RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
                "jsonld": "json-ld"}
@@ -46,19 +49,16 @@ def export_graph(g: Graph, fmt: str, path: str | Path) -> Path:
     path = Path(path)
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    try:
-        if fmt == "csv":
-            write_csv(g, path)
-            return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "graphml":
-            nx.write_graphml(build_networkx(g), path)
-        elif fmt == "gexf":
-            nx.write_gexf(build_networkx(g), path)
-        else:
-            path.write_text(serialize_rdf(g, fmt), encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    if fmt == "csv":
+        write_csv(g, path)
+        return path
+    check_writable(path.parent, [path])
+    if fmt in ("graphml", "gexf"):
+        data = io.BytesIO()
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(build_networkx(g), data)
+        write_file(path, data.getvalue())
+    else:
+        write_file(path, serialize_rdf(g, fmt))
     return path
 
 
@@ -72,7 +72,8 @@ def serialize_rdf(g: Graph, fmt: str) -> str:
     else:
         data = g.serialize(format=RDF_FORMATS[fmt])
     if fmt in ("ntriples", "nquads"):
-        data = "".join(sorted(data.splitlines(keepends=True)))
+        # one statement per \n; splitlines() would also cut literals at U+2028, \v, \x1c…
+        data = "".join(sorted(line + "\n" for line in data.split("\n") if line))
     return data
 
 
@@ -150,36 +151,43 @@ def build_property_graph(g: Graph) -> tuple[list[dict], list[dict]]:
 
 def build_networkx(g: Graph) -> nx.MultiDiGraph:
     """The property graph as a networkx MultiDiGraph (edge key = relation), ready for
-    write_graphml / write_gexf; missing values are left out, since neither format has null."""
+    write_graphml / write_gexf; missing values are left out, since neither format has null.
+    Characters XML forbids (a graph read from elsewhere may hold them) are dropped."""
     nodes, edges = build_property_graph(g)
     graph = nx.MultiDiGraph()
     for node in nodes:
         attrs = {"label": node["label"], "class": node["class"], "aliases": "; ".join(node["aliases"])}
         attrs.update({k: node[k] for k in ("date", "evidence") if node.get(k) is not None})
+        attrs = {k: strip_forbidden(v) for k, v in attrs.items()}
         if node.get("amount") is not None:
             attrs["amount"] = float(node["amount"])
-        graph.add_node(node["id"], **attrs)
+        graph.add_node(strip_forbidden(node["id"]), **attrs)
     for edge in edges:
         attrs = {"relation": edge["relation"], "label": edge["relation"]}
         if edge["jobTitle"]:
-            attrs["jobTitle"] = edge["jobTitle"]
-        graph.add_edge(edge["source"], edge["target"], key=edge["relation"], **attrs)
+            attrs["jobTitle"] = strip_forbidden(edge["jobTitle"])
+        graph.add_edge(strip_forbidden(edge["source"]), strip_forbidden(edge["target"]),
+                       key=edge["relation"], **attrs)
     return graph
 
 
 def write_csv(g: Graph, folder: Path) -> None:
     """folder/nodes.csv and folder/edges.csv, UTF-8, headers in Neo4j's import syntax
-    (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`; arrays split on ';')."""
+    (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`; arrays split on ';'). Both files or
+    neither; a cell that a spreadsheet would run as a formula gets a leading quote."""
     nodes, edges = build_property_graph(g)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "nodes.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(NODE_FIELDS)
-        for n in nodes:
-            writer.writerow([n["id"], n["label"], ";".join(n["labels"]), ";".join(n["aliases"]),
-                             "" if n.get("amount") is None else format_decimal(n["amount"]), n.get("date") or "", n.get("evidence") or ""])
-    with open(folder / "edges.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(EDGE_FIELDS)
-        for e in edges:
-            writer.writerow([e["source"], e["target"], e["relation"], e["jobTitle"]])
+    check_writable(folder, [folder / "nodes.csv", folder / "edges.csv"])
+    node_rows = [[n["id"], n["label"], ";".join(n["labels"]), ";".join(n["aliases"]),
+                  "" if n.get("amount") is None else format_decimal(n["amount"]),
+                  n.get("date") or "", n.get("evidence") or ""] for n in nodes]
+    edge_rows = [[e["source"], e["target"], e["relation"], e["jobTitle"]] for e in edges]
+    write_all({folder / "nodes.csv": format_csv(NODE_FIELDS, node_rows),
+               folder / "edges.csv": format_csv(EDGE_FIELDS, edge_rows)})
+
+
+def format_csv(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)       # CRLF rows: a value's own CR or LF is quoted
+    writer.writerow(header)
+    writer.writerows([neutralise_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()

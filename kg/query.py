@@ -19,8 +19,6 @@ separately and joins them afterwards, which is a hundred times slower on a real 
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -38,6 +36,7 @@ from rdflib.util import guess_format
 from .errors import InputError, QueryError
 from .graph import PREFIXES, bind_prefixes, format_decimal
 from .resources import resource_dir
+from .safety import format_delimited_row
 
 FORMATS = ("table", "csv", "tsv", "json")
 QUAD_FORMATS = ("nquads", "trig")
@@ -233,12 +232,10 @@ def is_numeric_column(rows: list[list], i: int) -> bool:
 
 
 def format_delimited(header: list[str], rows: list[list], delimiter: str) -> str:
-    """CSV or TSV of plain values (the SPARQL 1.1 CSV convention), for spreadsheets."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([show_term(t) for t in row] for row in rows)
-    return out.getvalue()
+    """CSV or TSV of plain values (the SPARQL 1.1 CSV convention), for spreadsheets: cells
+    that would run as formulas are neutralised, values with CR or LF quoted."""
+    return "".join(format_delimited_row(cells, delimiter)
+                   for cells in [header] + [[show_term(t) for t in row] for row in rows])
 
 
 def encode_json_term(term) -> dict:

@@ -45,3 +45,17 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return value.strip() == value
+
+
+def format_delimited_row(cells: list[str], delimiter: str = ",") -> str:
+    """One CSV/TSV line (ending in \\n) of neutralised cells; a cell holding the delimiter, a
+    quote, CR or LF is quoted, so no reader splits a row inside a value.
+
+    Example: format_delimited_row(["a\\rb", "=1+1"]) == '"a\\rb",\\'=1+1\\n'."""
+    return delimiter.join(_quote(neutralise_cell(c), delimiter) for c in cells) + "\n"
+
+
+def _quote(cell: str, delimiter: str) -> str:
+    if any(ch in cell for ch in (delimiter, '"', "\r", "\n")):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
