@@ -10,7 +10,7 @@ from .atomic import check_writable, write_all
 from .graph import build_graph
 from .model import Extraction
 from .pipeline import build_corpus, extract_corpus
-from .reading import read_documents
+from .reading import MAX_BYTES, read_documents
 from .resources import resource_dir
 
 OnError = Callable[[KgError], None]
@@ -36,12 +36,14 @@ class BuildReport:
 
 
 def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = None,
-                  html: bool = True, on_error: OnError | None = None) -> BuildReport:
+                  html: bool = True, on_error: OnError | None = None,
+                  max_bytes: int = MAX_BYTES) -> BuildReport:
     """Read, extract, and write out_dir/graph.ttl (and graph.html), all or none. Raises
     OutputError when out_dir cannot take them, InputError when no document could be read."""
     outputs = [out_dir / "graph.ttl"] + ([out_dir / "graph.html"] if html else [])
     check_writable(out_dir, outputs)      # before the long part, not after it
-    docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error)
+    docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error,
+                          max_bytes=max_bytes)
     extractions = build_corpus(docs, on_error)
     if not extractions:
         raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
@@ -86,8 +88,8 @@ def empty_record(doc_id: str, error: str) -> dict:
 
 
 def iter_extract_records(inputs: list[str], jsonl_field: str | None = None,
-                         on_error: OnError | None = None) -> Iterator[dict]:
+                         on_error: OnError | None = None, max_bytes: int = MAX_BYTES) -> Iterator[dict]:
     """One record per document, in input order, without cross-document merging."""
-    docs = read_documents(inputs, jsonl_field=jsonl_field, on_error=on_error)
+    docs = read_documents(inputs, jsonl_field=jsonl_field, on_error=on_error, max_bytes=max_bytes)
     for ex in extract_corpus(docs, on_error):
         yield extraction_record(ex)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import KgError
+from .errors import KgError, OutputError
+
+MB = 2**20
 
 
 def fail_on_kg_error(func):
@@ -38,15 +42,44 @@ class ErrorCounter:
             self.then(exc)
 
 
+class EchoHandler(logging.Handler):
+    """Log records of the "kg" logger as `kg: warning: …` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "warning: " if record.levelno >= logging.WARNING else ""
+        click.echo(f"kg: {level}{record.getMessage()}", err=True)
+
+
 jsonl_option = click.option("--jsonl-field", metavar="FIELD", default=None,
-                            help="Read .jsonl/.json inputs as JSON Lines, one document per line, text in FIELD.")
+                            help="Read .jsonl/.json inputs (and - for stdin) as JSON Lines, one "
+                                 "document per line, text in FIELD.")
+
+
+def reading_options(func):
+    """--max-bytes and --split-size, shared by build and extract; both given in MB."""
+    func = click.option("--split-size", type=click.FloatRange(min=0.001), default=5,
+                        show_default=True, metavar="MB",
+                        help="Extract a larger document in parts cut at paragraph or sentence ends.")(func)
+    return click.option("--max-bytes", type=click.FloatRange(min=0.001), default=50,
+                        show_default=True, metavar="MB",
+                        help="Skip a document (or JSON line) larger than this.")(func)
+
+
+def set_split_size(mb: float) -> None:
+    from . import split
+    split.SPLIT_BYTES = int(mb * MB)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Also say which encoding each input was read in.")
+def main(verbose) -> None:
     """kg: build a knowledge graph of agencies, companies, people, programs, projects,
     places and funding flows from Chinese news articles."""
+    log = logging.getLogger("kg")
+    log.handlers[:] = [EchoHandler()]
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
 
 
 @main.command()
@@ -55,16 +88,19 @@ def main() -> None:
               type=click.Path(file_okay=False), help="Folder for graph.ttl and graph.html.")
 @jsonl_option
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@reading_options
 @fail_on_kg_error
-def build(inputs, out_dir, jsonl_field, no_html):
+def build(inputs, out_dir, jsonl_field, no_html, max_bytes, split_size):
     """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin).
 
-    With no INPUTS, builds the sample articles bundled in data/samples."""
+    With no INPUTS, builds the sample articles bundled in data/samples. The outputs are
+    written all or none: a failed build leaves the previous ones as they were."""
     from .build import build_outputs
 
+    set_split_size(split_size)
     errors = ErrorCounter()
     report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
-                           html=not no_html, on_error=errors)
+                           html=not no_html, on_error=errors, max_bytes=int(max_bytes * MB))
     click.echo(report.summary(skipped=errors.count), err=True)
     if errors.count:
         sys.exit(1)
@@ -73,24 +109,48 @@ def build(inputs, out_dir, jsonl_field, no_html):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @jsonl_option
+@reading_options
 @fail_on_kg_error
-def extract(inputs, jsonl_field):
-    """Print mentions, entities, relations and fundings of each document as JSON Lines."""
+def extract(inputs, jsonl_field, max_bytes, split_size):
+    """Print mentions, entities, relations and fundings of each document as JSON Lines.
+
+    One record per document, in input order; a JSON line that cannot be read or extracted
+    gets a record holding the error, so output lines match input lines."""
     from .build import empty_record, iter_extract_records
 
-    out = sys.stdout
+    set_split_size(split_size)
 
     def keep_line(exc):
-        # a bad JSON line still gets its record, so output lines match input lines
         if getattr(exc, "doc_id", None):
-            out.write(json.dumps(empty_record(exc.doc_id, str(exc)), ensure_ascii=False) + "\n")
+            write_stdout(json.dumps(empty_record(exc.doc_id, str(exc)), ensure_ascii=False) + "\n")
 
     errors = ErrorCounter(keep_line)
-    for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors,
+                                       max_bytes=int(max_bytes * MB)):
+        write_stdout(json.dumps(record, ensure_ascii=False) + "\n")
+    write_stdout("", flush=True)
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
         sys.exit(1)
+
+
+def write_stdout(text: str, flush: bool = False) -> None:
+    """Write to stdout; a full disk or closed pipe is an OutputError, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass        # not a real file (a test runner's buffer)
 
 
 @main.command("queries")
@@ -112,14 +172,18 @@ def list_named_queries():
               help="Bind ?NAME to the string VALUE (repeatable).")
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "csv", "tsv", "json")),
               default="table", show_default=True, help="Output of a SELECT query.")
+@click.option("--allow-network", is_flag=True,
+              help="Allow SERVICE, FROM and remote JSON-LD contexts, which kg otherwise refuses.")
 @fail_on_kg_error
-def query(graph, query_spec, params, fmt):
+def query(graph, query_spec, params, fmt, allow_network):
     """Run a named query, a .rq file or SPARQL text over GRAPH (.ttl, .nt, .nq, .trig, .jsonld).
 
-    CONSTRUCT and DESCRIBE print Turtle; ASK prints true or false."""
+    CONSTRUCT and DESCRIBE print Turtle; ASK prints true or false. CSV and TSV cells that a
+    spreadsheet would run as formulas get a leading quote."""
     from .query import format_result, parse_params, read_graph, run_query
 
-    result = run_query(read_graph(graph), query_spec, parse_params(params))
+    result = run_query(read_graph(graph, allow_network), query_spec, parse_params(params),
+                       allow_network=allow_network)
     click.echo(format_result(result, fmt), nl=False)
 
 

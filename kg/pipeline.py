@@ -17,6 +17,7 @@ from . import relations as relation_stage
 from . import resolve as resolve_stage
 from .errors import ExtractionError, KgError
 from .model import Document, Evidence, Extraction, Text
+from .split import extract_in_parts
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -49,15 +50,21 @@ def extract_corpus(docs: Iterable[Document],
     single bad document never loses the rest of the corpus."""
     for doc in docs:
         try:
-            ex = extract_document(doc)
+            ex = extract_in_parts(doc, extract_document)
         except Exception as exc:        # noqa: BLE001 - reported per document, see docstring
             err = exc if isinstance(exc, KgError) else ExtractionError(
-                f"{doc.source}: extraction failed ({type(exc).__name__}: {exc})")
+                f"{locate(doc)}: extraction failed ({type(exc).__name__}: {exc})", doc.doc_id)
             if on_error is None:
                 raise err from exc
             on_error(err)
             continue
         yield ex
+
+
+def locate(doc: Document) -> str:
+    """Where a document comes from: its file, and the line of a JSON Lines document."""
+    line = doc.doc_id.rpartition(":")[2]
+    return f"{doc.source}:{line}" if line.isdigit() else doc.source
 
 
 def build_corpus(docs: Iterable[Document],

@@ -128,15 +128,22 @@ def check_params(named: NamedQuery, params: dict[str, str]) -> None:
                          " ".join(f"--param {name}=…" for name in missing))
 
 
-def read_graph(path: str | Path) -> Graph:
+def read_graph(path: str | Path, allow_network: bool = False) -> Graph:
     """Load an RDF file, format from its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf…);
-    named graphs are merged. e.g. read_graph('out/graph.ttl'). Raises InputError."""
+    named graphs are merged. A JSON-LD file that names its @context by IRI is refused unless
+    allow_network, since reading it would fetch that IRI.
+    e.g. read_graph('out/graph.ttl'). Raises InputError."""
     path = Path(path)
     fmt = guess_format(str(path))
     if fmt is None:
         raise InputError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+    if fmt == "json-ld" and not allow_network:
+        remote = find_remote_context(_load_json(path))
+        if remote:
+            raise InputError(f"{path}: JSON-LD @context {remote!r} would be fetched from the "
+                             "network; refused (--allow-network allows it)")
     try:
         if fmt in QUAD_FORMATS:
             ds = Dataset()
@@ -151,12 +158,59 @@ def read_graph(path: str | Path) -> Graph:
     return bind_prefixes(g)
 
 
+def _load_json(path: Path):
+    try:
+        return json.loads(path.read_bytes())
+    except (ValueError, OSError) as exc:
+        raise InputError(f"{path}: cannot read as json-ld: {describe_error(exc)}") from None
+
+
+def find_remote_context(data) -> str | None:
+    """The first @context (or @import) given by reference rather than inline, or None.
+
+    e.g. find_remote_context({"@context": "https://schema.org/"}) -> 'https://schema.org/'."""
+    if isinstance(data, list):
+        return next(filter(None, map(find_remote_context, data)), None)
+    if not isinstance(data, dict):
+        return None
+    for key, value in data.items():
+        if key in ("@context", "@import") and isinstance(value, str):
+            return value
+        if key == "@context" and isinstance(value, list):
+            refs = [v for v in value if isinstance(v, str)]
+            if refs:
+                return refs[0]
+        found = find_remote_context(value)
+        if found:
+            return found
+    return None
+
+
+def find_network_use(query) -> str | None:
+    """What in a prepared query would reach the network, or None: SERVICE, and FROM / FROM
+    NAMED (rdflib loads those graphs from their IRIs)."""
+    if query.algebra.get("datasetClause"):
+        return "FROM (loads a graph from its IRI)"
+    stack = [query.algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if getattr(node, "name", None) == "ServiceGraphPattern":
+                return f"SERVICE {node.get('term').n3()}"
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return None
+
+
 def describe_error(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Result:
+def run_query(g: Graph, spec: str, params: dict[str, str] | None = None,
+              allow_network: bool = False) -> Result:
     """Run a named query, a .rq file or SPARQL text over g, with params bound as literals.
+    A query that would reach the network (SERVICE, FROM) is refused unless allow_network.
 
     e.g. run_query(g, 'agency_fundings', {'agency': '青禾市财政局'}).bindings"""
     params = params or {}
@@ -170,6 +224,10 @@ def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Resu
         raise QueryError(f"{source}: bad SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
     except Exception as exc:
         raise QueryError(f"{source}: bad SPARQL: {describe_error(exc)}") from None
+    remote = None if allow_network else find_network_use(query)
+    if remote:
+        raise QueryError(f"{source}: {remote} would reach the network; refused "
+                         "(--allow-network allows it)")
     try:
         result = g.query(query, initBindings={k: Literal(v) for k, v in params.items()})
         if result.type == "SELECT":

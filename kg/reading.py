@@ -113,7 +113,7 @@ def _read_jsonl(source: str, field: str, on_error: OnError | None,
     for number, data in enumerate(_read_lines(source, max_bytes), 1):
         where, doc_id = f"{shown}:{number}", f"{_doc_id(source)}:{number}"
         if data is None:
-            _report(InputError(f"{where}: line over {max_bytes} bytes (--max-bytes)", doc_id), on_error)
+            _report(InputError(f"{where}: line over {_megabytes(max_bytes)} (--max-bytes)", doc_id), on_error)
             continue
         try:
             line = data.decode("utf-8-sig")     # JSON Lines are UTF-8; other lines are guessed
@@ -190,7 +190,7 @@ def read_bytes(source: str, max_bytes: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise _read_error(source, exc) from None
     if len(data) > max_bytes:
-        raise InputError(f"{_display(source)}: over {max_bytes} bytes (--max-bytes)")
+        raise InputError(f"{_display(source)}: over {_megabytes(max_bytes)} (--max-bytes)")
     return data
 
 
@@ -276,3 +276,7 @@ def _display(source: str) -> str:
 
 def _doc_id(source: str) -> str:
     return STDIN_NAME if source == STDIN else Path(source).name
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:g} MB"
