@@ -122,16 +122,25 @@ def extract(inputs, jsonl_field, max_bytes, split_size):
 
     def keep_line(exc):
         if getattr(exc, "doc_id", None):
-            write_stdout(json.dumps(empty_record(exc.doc_id, str(exc)), ensure_ascii=False) + "\n")
+            write_stdout(json_line(empty_record(exc.doc_id, str(exc))))
 
     errors = ErrorCounter(keep_line)
     for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors,
                                        max_bytes=int(max_bytes * MB)):
-        write_stdout(json.dumps(record, ensure_ascii=False) + "\n")
+        write_stdout(json_line(record))
     write_stdout("", flush=True)
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
         sys.exit(1)
+
+
+LINE_BREAKS_JSON_KEEPS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: dict) -> str:
+    """A record as one JSON line; the line breaks JSON leaves raw are escaped too, so no
+    reader that splits on them (JavaScript, str.splitlines) cuts a record in two."""
+    return json.dumps(record, ensure_ascii=False).translate(LINE_BREAKS_JSON_KEEPS) + "\n"
 
 
 def write_stdout(text: str, flush: bool = False) -> None:
