@@ -30,10 +30,14 @@ def extract_in_parts(doc: Document, extract: Callable[[Document], Extraction],
     if size <= limit:
         return extract(doc)
     spans = split_spans(doc.text, max(1, len(doc.text) * limit // size))
-    log.warning("%s: %.1f MB, over the %.1f MB split size: extracted in %d parts cut at "
-                "paragraph or sentence ends", doc.source, size / 2**20, limit / 2**20, len(spans))
+    log.warning("%s: %s, over the %s split size: extracted in %d parts cut at paragraph or "
+                "sentence ends", doc.source, _show_size(size), _show_size(limit), len(spans))
     parts = [extract(replace(doc, text=doc.text[start:end])) for start, end in spans]
     return join_parts(parts, [start for start, _ in spans])
+
+
+def _show_size(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, size // 1024)} KB"
 
 
 def split_spans(text: str, size: int) -> list[tuple[int, int]]:
