@@ -245,10 +245,10 @@ def _guess_encoding(data: bytes) -> tuple[str, str | None]:
     from charset_normalizer import from_bytes   # only for the inputs that need it
 
     guesses = from_bytes(data)
-    names = [m.encoding for m in guesses]
+    least = min((m.chaos for m in guesses), default=0.0)
     # Short GBK text is ambiguous (Big5, EUC-KR share its byte ranges): take GB18030 when it
-    # reads as plausible Chinese and the detector does not rule it out.
-    if not names or any(n in GB_NAMES for n in names):
+    # reads as plausible Chinese and the detector finds no encoding that reads more cleanly.
+    if not len(guesses) or any(m.encoding in GB_NAMES and m.chaos <= least for m in guesses):
         text = _read_gb18030(data)
         if text is not None:
             return "GB18030", text
