@@ -20,6 +20,7 @@ separately and joins them afterwards, which is a hundred times slower on a real 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,13 +37,14 @@ from rdflib.util import guess_format
 from .errors import InputError, QueryError
 from .graph import PREFIXES, bind_prefixes, format_decimal
 from .resources import resource_dir
-from .safety import format_delimited_row
+from .safety import FORBIDDEN, clean_text, format_delimited_row
 
 FORMATS = ("table", "csv", "tsv", "json")
 QUAD_FORMATS = ("nquads", "trig")
 NUMERIC_TYPES = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long}
 HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
 PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-|:)\s*(.*)")
+log = logging.getLogger("kg")
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,29 @@ def read_graph(path: str | Path, allow_network: bool = False) -> Graph:
             g = Graph().parse(path, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise InputError(f"{path}: cannot read as {fmt}: {describe_error(exc)}") from None
+    replaced = clean_graph(g)
+    if replaced:
+        log.warning("%s: replaced %d character(s) no output format allows (surrogates, "
+                    "control characters) with U+FFFD", path, replaced)
     return bind_prefixes(g)
+
+
+def clean_graph(g: Graph) -> int:
+    """Replace, in place, what no output format allows in g's literals and IRIs (a graph kg
+    did not write may hold escaped surrogates or control characters); return the count."""
+    dirty = [t for t in g if any(FORBIDDEN.search(term) for term in t)]
+    count = 0
+    for triple in dirty:
+        g.remove(triple)
+        clean = []
+        for term in triple:
+            text, n = clean_text(str(term))
+            count += n
+            clean.append(term if not n else URIRef(text) if isinstance(term, URIRef) else
+                         Literal(text, lang=term.language, datatype=term.datatype)
+                         if isinstance(term, Literal) else BNode(text))
+        g.add(tuple(clean))
+    return count
 
 
 def _load_json(path: Path):

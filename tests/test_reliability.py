@@ -456,3 +456,16 @@ def test_hostile_corpus_view(hostile_build):
                     "--focus", "临川市财政局", "--depth", "2")
     assert result.exit_code == 0, result.stderr
     assert "<script>alert(1)</script>" not in (folder / "view.html").read_text(encoding="utf-8")
+
+
+def test_a_foreign_graph_with_escaped_surrogates_is_cleaned_on_reading(tmp_path):
+    path = tmp_path / "foreign.ttl"
+    path.write_text('<http://x.invalid/a> a <https://w3id.org/kg-zh/ontology#Company> ;\n'
+                    '  <http://www.w3.org/2000/01/rdf-schema#label> "远\\uD800山\\u0001" .\n',
+                    encoding="utf-8")
+    for fmt in EXPORT_FORMATS:
+        result = invoke("export", path, "--format", fmt, "-o", tmp_path / f"out.{SUFFIX.get(fmt, fmt)}")
+        assert result.exit_code == 0 and "replaced 2 character(s)" in result.stderr
+    assert invoke("view", path, "-o", tmp_path / "v.html").exit_code == 0
+    result = invoke("query", path, "SELECT ?l WHERE { ?s rdfs:label ?l }", "--format", "csv")
+    assert result.stdout.splitlines()[1] == "远\ufffd山\ufffd"
