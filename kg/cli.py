@@ -11,19 +11,25 @@ from pathlib import Path
 
 import click
 
-from .errors import KgError, OutputError
+from .errors import KgError
 
 MB = 2**20
 
 
 def fail_on_kg_error(func):
-    """Run a command body, mapping KgError to click's one-line error (exit 1)."""
+    """Run a command body, mapping KgError to click's one-line error (exit 1). The library
+    turns every read error into a KgError, so an OSError left is output that cannot be
+    written: a full disk or a closed pipe under stdout."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except KgError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            _silence_stdout()
+            raise click.ClickException(f"{exc.filename or 'standard output'}: cannot write "
+                                       f"({exc.strerror or exc})") from None
     return wrapper
 
 
@@ -122,13 +128,13 @@ def extract(inputs, jsonl_field, max_bytes, split_size):
 
     def keep_line(exc):
         if getattr(exc, "doc_id", None):
-            write_stdout(json_line(empty_record(exc.doc_id, str(exc))))
+            sys.stdout.write(json_line(empty_record(exc.doc_id, str(exc))))
 
     errors = ErrorCounter(keep_line)
     for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors,
                                        max_bytes=int(max_bytes * MB)):
-        write_stdout(json_line(record))
-    write_stdout("", flush=True)
+        sys.stdout.write(json_line(record))
+    sys.stdout.flush()          # a full disk is reported here, not at exit
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
         sys.exit(1)
@@ -141,17 +147,6 @@ def json_line(record: dict) -> str:
     """A record as one JSON line; the line breaks JSON leaves raw are escaped too, so no
     reader that splits on them (JavaScript, str.splitlines) cuts a record in two."""
     return json.dumps(record, ensure_ascii=False).translate(LINE_BREAKS_JSON_KEEPS) + "\n"
-
-
-def write_stdout(text: str, flush: bool = False) -> None:
-    """Write to stdout; a full disk or closed pipe is an OutputError, not a traceback."""
-    try:
-        sys.stdout.write(text)
-        if flush:
-            sys.stdout.flush()
-    except OSError as exc:
-        _silence_stdout()
-        raise OutputError(f"standard output: cannot write ({exc.strerror or exc})") from None
 
 
 def _silence_stdout() -> None:

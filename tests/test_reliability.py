@@ -315,9 +315,12 @@ def good_file(tmp_path: Path) -> Path:
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
-def test_extract_to_a_full_device_says_so_in_one_line(tmp_path):
+@pytest.mark.parametrize("command", ["extract", "query", "stats"])
+def test_output_to_a_full_device_says_so_in_one_line(tmp_path, graph_file, command):
+    args = {"extract": ["extract", str(good_file(tmp_path))], "stats": ["stats", str(graph_file)],
+            "query": ["query", str(graph_file), "SELECT * WHERE { ?s ?p ?o }"]}[command]
     with open("/dev/full", "w") as full:
-        proc = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(good_file(tmp_path))],
+        proc = subprocess.run([sys.executable, "-m", "kg.cli", *args],
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
