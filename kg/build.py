@@ -35,9 +35,10 @@ class BuildReport:
 
 
 def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = None,
-                  html: bool = True, on_error: OnError | None = None) -> BuildReport:
-    """Read, extract, and write out_dir/graph.ttl (and graph.html). Raises InputError when no
-    document could be read."""
+                  html: bool = True, on_error: OnError | None = None,
+                  store: Path | None = None) -> BuildReport:
+    """Read, extract, and write out_dir/graph.ttl (and graph.html, and the Oxigraph store in
+    `store`). Raises InputError when no document could be read."""
     docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error)
     extractions = build_corpus(docs, on_error)
     if not extractions:
@@ -49,7 +50,11 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
     if html:
         from .view import write_view
         outputs.append(out_dir / "graph.html")
-        write_view(g, outputs[1])
+        write_view(g, outputs[-1])
+    if store:
+        from .store import write_store
+        write_store(outputs[0], store)
+        outputs.append(store)
     return BuildReport(
         documents=len(extractions),
         entities=len({(e.type, e.label) for ex in extractions for e in ex.entities}),

@@ -29,18 +29,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
-from rdflib.util import guess_format
 
-from .errors import InputError, QueryError
+from .errors import QueryError
 from .graph import PREFIXES, bind_prefixes, format_decimal
 from .resources import resource_dir
+from .store import first_line, to_rdflib
 
 FORMATS = ("table", "csv", "tsv", "json")
-QUAD_FORMATS = ("nquads", "trig")
 NUMERIC_TYPES = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long}
 HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
 PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-|:)\s*(.*)")
@@ -129,35 +129,9 @@ def check_params(named: NamedQuery, params: dict[str, str]) -> None:
                          " ".join(f"--param {name}=…" for name in missing))
 
 
-def read_graph(path: str | Path) -> Graph:
-    """Load an RDF file, format from its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf…);
-    named graphs are merged. e.g. read_graph('out/graph.ttl'). Raises InputError."""
-    path = Path(path)
-    fmt = guess_format(str(path))
-    if fmt is None:
-        raise InputError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        if fmt in QUAD_FORMATS:
-            ds = Dataset()
-            ds.parse(path, format=fmt)
-            g = Graph()
-            for s, p, o, _ in ds.quads():
-                g.add((s, p, o))
-        else:
-            g = Graph().parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise InputError(f"{path}: cannot read as {fmt}: {describe_error(exc)}") from None
-    return bind_prefixes(g)
-
-
-def describe_error(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Result:
-    """Run a named query, a .rq file or SPARQL text over g, with params bound as literals.
+def run_query(g: Graph | ox.Store, spec: str, params: dict[str, str] | None = None) -> Result:
+    """Run a named query, a .rq file or SPARQL text over an rdflib graph or an Oxigraph store,
+    with params bound as literals; both give the same rdflib Result.
 
     e.g. run_query(g, 'agency_fundings', {'agency': '青禾市财政局'}).bindings"""
     params = params or {}
@@ -165,18 +139,55 @@ def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Resu
     if named:
         check_params(named, params)
     source = named.name if named else ("query file " + spec if spec.endswith(".rq") else "query")
+    if isinstance(g, ox.Store):
+        return run_oxigraph_query(g, text, params, source)
     try:
         query = prepareQuery(text, initNs={**PREFIXES, "rdf": RDF})
     except ParseException as exc:
         raise QueryError(f"{source}: bad SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
     except Exception as exc:
-        raise QueryError(f"{source}: bad SPARQL: {describe_error(exc)}") from None
+        raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
     try:
         result = g.query(query, initBindings={k: Literal(v) for k, v in params.items()})
         if result.type == "SELECT":
             result.bindings  # evaluation is lazy: force it so errors surface here
     except Exception as exc:  # evaluation errors come from many layers of rdflib
-        raise QueryError(f"{source}: {describe_error(exc)}") from None
+        raise QueryError(f"{source}: {first_line(exc)}") from None
+    return result
+
+
+def oxigraph_prefixes() -> dict[str, str]:
+    """The prefixes a query may use undeclared, for Oxigraph's parser."""
+    return {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
+
+
+def oxigraph_substitutions(params: dict[str, str]) -> dict:
+    """--param values as Oxigraph substitutions: each ?name replaced by the literal, as a term."""
+    return {ox.Variable(name): ox.Literal(value) for name, value in params.items()}
+
+
+def run_oxigraph_query(store: ox.Store, text: str, params: dict[str, str], source: str) -> Result:
+    """run_query on Oxigraph: its answer converted to rdflib terms, so formatting is shared."""
+    try:
+        answer = store.query(text, prefixes=oxigraph_prefixes(),
+                             substitutions=oxigraph_substitutions(params))
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in answer.variables]
+            result.bindings = [{var: to_rdflib(row[var]) for var in result.vars if row[var] is not None}
+                               for row in answer]
+        else:
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            for t in answer:
+                result.graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    except SyntaxError as exc:
+        raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
+    except OSError as exc:
+        raise QueryError(f"{source}: {first_line(exc)}") from None
     return result
 
 
@@ -282,7 +293,3 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return format_delimited(header, rows, "," if fmt == "csv" else "\t")
     return format_table(header, rows, [is_numeric_column(rows, i) for i in range(len(header))])
 
-
-def list_rows(result: Result) -> list[tuple[str, ...]]:
-    """A SELECT result as tuples of displayed values ('' for unbound), e.g. for tests and stats."""
-    return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]

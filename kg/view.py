@@ -435,9 +435,9 @@ def write_view(g: Graph, path, **options) -> None:
 
 
 def write_view_file(graph_path, out_path, **options) -> dict:
-    """`kg view`: read an RDF file (format from its extension), write its view to out_path and
+    """`kg view`: read an RDF file (format from its extension) or a store, write its view to out_path and
     return the page's counts (data['meta']). Raises InputError or ViewError."""
-    from .query import read_graph
+    from .store import read_graph
 
     source = Path(graph_path)
     data = view_data(read_graph(source), **options)

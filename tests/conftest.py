@@ -190,3 +190,20 @@ def graph_file(tmp_path_factory, small_graph) -> Path:
     path = tmp_path_factory.mktemp("graph") / "graph.ttl"
     write_turtle(small_graph, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory, graph_file) -> Path:
+    """graph_file loaded into an Oxigraph store folder."""
+    from kg.store import write_store
+
+    path = tmp_path_factory.mktemp("store") / "store"
+    write_store(graph_file, path)
+    return path
+
+
+def list_rows(result) -> list[tuple[str, ...]]:
+    """A SELECT result as tuples of displayed values ('' for unbound)."""
+    from kg.query import show_term
+
+    return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]
