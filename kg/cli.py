@@ -165,6 +165,28 @@ def push(graph, endpoint, graph_iri, per_article, user, password, auth_kind, chu
     click.echo(report.summary(endpoint), err=True)
 
 
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--limit", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Rows an answer holds at most (header Kg-Truncated when cut).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Queries answered at once, one process each.")
+@fail_on_kg_error
+def serve(graph, host, port, timeout, limit, workers):
+    """Serve GRAPH (a store folder or a graph file) as a read-only SPARQL 1.1 endpoint at
+    /sparql, with the named queries at /queries/NAME?param=…"""
+    from .serve import ServeOptions, create_app, run_app
+
+    app = create_app(graph, ServeOptions(timeout=timeout, limit=limit, workers=workers))
+    click.echo(f"kg: serving {graph} at http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
+    run_app(app, host, port)
+
+
 def export_formats_help() -> str:
     from .export import EXPORT_FORMATS
     return "; ".join(f"{f.name}: {f.help}" for f in EXPORT_FORMATS.values()) + "."

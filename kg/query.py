@@ -42,6 +42,8 @@ from .store import first_line, to_rdflib
 
 FORMATS = ("table", "csv", "tsv", "json")
 NUMERIC_TYPES = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long}
+SPARQL_TOKEN = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                          r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[?$](\w+)')
 HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
 PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-|:)\s*(.*)")
 
@@ -161,16 +163,24 @@ def oxigraph_prefixes() -> dict[str, str]:
     return {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
 
 
-def oxigraph_substitutions(params: dict[str, str]) -> dict:
-    """--param values as Oxigraph substitutions: each ?name replaced by the literal, as a term."""
-    return {ox.Variable(name): ox.Literal(value) for name, value in params.items()}
+def bind_text(text: str, params: dict[str, str]) -> str:
+    """Replace each variable named in params by the literal of its value, for the engines that
+    take no bindings (Oxigraph substitutes projected variables only; a remote endpoint none).
+    As SEP-0007 substitution and Jena's ParameterizedSparqlString do, the value goes in as an
+    escaped RDF term, and the lexer touches variable tokens only, never strings, IRIs or
+    comments, so a value can never become syntax.
+
+    e.g. bind_text('SELECT * { ?s ?p ?name }', {'name': 'a"b'}) -> 'SELECT * { ?s ?p "a\\\\"b" }'."""
+    def replace(m: re.Match) -> str:
+        name = m.group(1)
+        return Literal(params[name]).n3() if name in params else m.group(0)
+    return SPARQL_TOKEN.sub(replace, text)
 
 
 def run_oxigraph_query(store: ox.Store, text: str, params: dict[str, str], source: str) -> Result:
     """run_query on Oxigraph: its answer converted to rdflib terms, so formatting is shared."""
     try:
-        answer = store.query(text, prefixes=oxigraph_prefixes(),
-                             substitutions=oxigraph_substitutions(params))
+        answer = store.query(bind_text(text, params), prefixes=oxigraph_prefixes())
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
             result.askAnswer = bool(answer)
@@ -186,7 +196,7 @@ def run_oxigraph_query(store: ox.Store, text: str, params: dict[str, str], sourc
                 result.graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     except SyntaxError as exc:
         raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:   # Oxigraph's evaluation errors
         raise QueryError(f"{source}: {first_line(exc)}") from None
     return result
 

@@ -5,10 +5,8 @@ Push is idempotent: the first chunk of each named graph is a PUT, which replaces
 and the rest are POSTs, which add to it; pushing twice leaves one copy. Chunks are whole
 N-Triples lines (valid Turtle, which every Graph Store accepts).
 
-Remote parameters: SPARQL has no way to send bindings with a query, so each ?name a named
-query takes is replaced by its value as an RDF term (an escaped literal) in the query text,
-as SEP-0007 substitution and Jena's ParameterizedSparqlString do; the lexer below touches
-variable tokens only, never strings, IRIs or comments, and the value can never become syntax.
+Remote parameters: SPARQL has no way to send bindings with a query, so they are bound by
+query.bind_text, term substitution in the query text.
 """
 from __future__ import annotations
 
@@ -25,24 +23,12 @@ from rdflib.query import Result
 
 from .errors import InputError, QueryError
 from .graph import PREFIXES
-from .query import check_params, resolve_query
+from .query import bind_text, check_params, resolve_query
 from .store import read_graph
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 CHUNK_TRIPLES = 50_000
-SPARQL_TOKEN = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                          r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[?$](\w+)')
 RESULT_TYPES = "application/sparql-results+json, text/turtle;q=0.9"
-
-
-def bind_text(text: str, params: dict[str, str]) -> str:
-    """Replace each variable named in params by the literal of its value.
-
-    e.g. bind_text('SELECT * { ?s ?p ?name }', {'name': 'a"b'}) -> 'SELECT * { ?s ?p "a\\\\"b" }'."""
-    def replace(m: re.Match) -> str:
-        name = m.group(1)
-        return Literal(params[name]).n3() if name in params else m.group(0)
-    return SPARQL_TOKEN.sub(replace, text)
 
 
 def declare_prefixes(text: str) -> str:
