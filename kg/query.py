@@ -163,6 +163,12 @@ def oxigraph_prefixes() -> dict[str, str]:
     return {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
 
 
+def quote_string(value: str) -> str:
+    """A string as a one-line SPARQL literal, e.g. quote_string('a"b') -> '"a\\"b"'."""
+    escaped = value.translate({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
+    return f'"{escaped}"'
+
+
 def bind_text(text: str, params: dict[str, str]) -> str:
     """Replace each variable named in params by the literal of its value, for the engines that
     take no bindings (Oxigraph substitutes projected variables only; a remote endpoint none).
@@ -173,7 +179,7 @@ def bind_text(text: str, params: dict[str, str]) -> str:
     e.g. bind_text('SELECT * { ?s ?p ?name }', {'name': 'a"b'}) -> 'SELECT * { ?s ?p "a\\\\"b" }'."""
     def replace(m: re.Match) -> str:
         name = m.group(1)
-        return Literal(params[name]).n3() if name in params else m.group(0)
+        return quote_string(params[name]) if name in params else m.group(0)
     return SPARQL_TOKEN.sub(replace, text)
 
 

@@ -9,6 +9,7 @@ exports and the view walk.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +18,7 @@ from rdflib.namespace import XSD
 from rdflib.util import guess_format
 
 from .errors import InputError
-from .graph import bind_prefixes
+from .graph import bind_prefixes, decimal_literal
 
 QUAD_FORMATS = ("nquads", "trig")
 # rdflib format name -> Oxigraph's, for the triple files Oxigraph can bulk-load itself
@@ -98,8 +99,10 @@ def read_graph(path: str | Path) -> Graph:
     e.g. read_graph('out/graph.ttl'), read_graph('out/store')."""
     path = Path(path)
     if is_store(path):
-        data = open_store(path).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        return bind_prefixes(Graph().parse(data=data.decode("utf-8"), format="nt"))
+        g = Graph()
+        for quad in open_store(path).quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return bind_prefixes(g)
     fmt = rdf_format(path)
     try:
         if fmt in QUAD_FORMATS:
@@ -120,8 +123,8 @@ def first_line(exc: Exception) -> str:
 
 
 def to_rdflib(term):
-    """An Oxigraph term as the rdflib term that parsing the same Turtle gives
-    (a plain string literal has no datatype in rdflib)."""
+    """An Oxigraph term as the rdflib term that parsing kg's Turtle gives: a plain string has
+    no datatype in rdflib, and a decimal gets back the '.0' that Oxigraph drops."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -131,6 +134,8 @@ def to_rdflib(term):
     if term.language:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
+    if datatype == str(XSD.decimal):
+        return decimal_literal(Decimal(term.value))
     return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
