@@ -66,12 +66,21 @@ def parse_response(endpoint: str, response: httpx.Response) -> Result:
     media = response.headers.get("content-type", "").split(";")[0].strip()
     try:
         if "json" in media:
-            return Result.parse(source=io.BytesIO(response.content), format="json")
+            return read_ask_row(Result.parse(source=io.BytesIO(response.content), format="json"))
         result = Result("CONSTRUCT")
         result.graph = Graph().parse(data=response.text, format="turtle")
         return result
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise QueryError(f"{endpoint}: cannot read the answer ({media}): {exc}") from None
+
+
+def read_ask_row(result: Result) -> Result:
+    """Virtuoso answers ASK as one row of ?__ASK_RETVAL (1 or 0): turn it into the boolean."""
+    if result.type == "SELECT" and [str(v) for v in result.vars] == ["__ASK_RETVAL"]:
+        answer = Result("ASK")
+        answer.askAnswer = any(str(row.get(result.vars[0])) == "1" for row in result.bindings)
+        return answer
+    return result
 
 
 def first_text_line(text: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -16,19 +15,13 @@ import httpx
 import pytest
 from rdflib import Graph
 
-from conftest import FINANCE, list_rows
+from conftest import FINANCE, free_port, list_rows
 from kg.query import run_query
 
 QUERY = "SELECT ?label WHERE { ?a a kg:Agency ; rdfs:label ?label } ORDER BY ?label"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 TIMEOUT = 2
 LIMIT = 20
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
