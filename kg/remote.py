@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph
 from rdflib.namespace import RDF
 from rdflib.query import Result
 

@@ -3,7 +3,6 @@ files, and the same answers from Oxigraph as from rdflib on every named query.""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
