@@ -31,8 +31,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from .errors import InputError, KgError, QueryError
-from .query import bind_text, check_params, encode_json_term, list_queries, oxigraph_prefixes
-from .store import is_store, load_memory_store, open_store, to_rdflib
+from .query import bind_text, check_params, list_queries, oxigraph_prefixes
+from .store import is_store, load_memory_store, open_store
 
 RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
                   "application/json": ox.QueryResultsFormat.JSON,
@@ -41,6 +41,7 @@ RESULT_FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
                   "text/csv": ox.QueryResultsFormat.CSV,
                   "text/tab-separated-values": ox.QueryResultsFormat.TSV}
 GRAPH_FORMATS = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
+XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 UPDATE_TYPE = "application/sparql-update"
 QUERY_TYPE = "application/sparql-query"
 
@@ -94,10 +95,24 @@ def solutions_json(solutions: ox.QuerySolutions, limit: int) -> tuple[bytes, boo
     """At most `limit` rows as SPARQL 1.1 results JSON, and whether rows were left out."""
     names = [v.value for v in solutions.variables]
     rows = list(itertools.islice(solutions, limit + 1))
-    bindings = [{name: encode_json_term(to_rdflib(row[name])) for name in names if row[name] is not None}
+    bindings = [{name: json_term(row[name]) for name in names if row[name] is not None}
                 for row in rows[:limit]]
     doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False).encode("utf-8"), len(rows) > limit
+
+
+def json_term(term) -> dict:
+    """An Oxigraph term in SPARQL 1.1 results JSON, e.g. {'type': 'uri', 'value': 'https://…'}."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    cell = {"type": "literal", "value": term.value}
+    if term.language:
+        cell["xml:lang"] = term.language
+    elif term.datatype != XSD_STRING:
+        cell["datatype"] = term.datatype.value
+    return cell
 
 
 def negotiate(accept: str, formats: dict) -> tuple[str, object]:

@@ -3,6 +3,7 @@ four result formats, Turtle for graphs, named queries with parameters, refused u
 timeout, the row limit and CORS."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -24,29 +25,43 @@ TIMEOUT = 2
 LIMIT = 20
 
 
-@pytest.fixture(scope="module")
-def endpoint(graph_file):
-    """`kg serve` on the small graph, started for this module and stopped after it."""
+@contextlib.contextmanager
+def running_server(source, *options):
+    """`kg serve source` on a free port, in a process of its own; yields its base URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph_file), "--port", str(port),
-                               "--timeout", str(TIMEOUT), "--limit", str(LIMIT)],
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(source), "--port", str(port), *options],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"kg serve stopped: {server.stderr.read()}")
-        try:
-            httpx.get(base + "/queries", timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        server.kill()
-        pytest.fail("kg serve did not start within 60 s")
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"kg serve stopped: {server.stderr.read()}")
+            if time.monotonic() > deadline:
+                pytest.fail("kg serve did not start within 60 s")
+            try:
+                httpx.get(base + "/queries", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph_file):
+    """`kg serve` on the small graph file, started for this module and stopped after it."""
+    with running_server(graph_file, "--timeout", str(TIMEOUT), "--limit", str(LIMIT)) as base:
+        yield base
+
+
+def test_serve_a_store(store_dir, small_graph):
+    with running_server(store_dir, "--workers", "1") as base:
+        response = httpx.get(base + "/queries/top_recipients", headers={"Accept": "text/csv"})
+    rows = [tuple(row) for row in list(csv.reader(io.StringIO(response.text)))[1:]]
+    assert rows == list_rows(run_query(small_graph, "top_recipients"))
 
 
 def expected_labels(small_graph) -> list[str]:
