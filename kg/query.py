@@ -20,6 +20,7 @@ separately and joins them afterwards, which is a hundred times slower on a real 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -85,9 +86,11 @@ def read_named_query(path: Path) -> NamedQuery:
     return NamedQuery(path.stem, fields["title"], fields["description"], tuple(params), text)
 
 
-def list_queries() -> list[NamedQuery]:
-    """All named queries, sorted by name, e.g. list_queries()[0].name == 'agency_fundings'."""
-    return [read_named_query(p) for p in sorted(resource_dir("queries").glob("*.rq"))]
+@functools.lru_cache(maxsize=1)
+def list_queries() -> tuple[NamedQuery, ...]:
+    """All named queries, sorted by name, e.g. list_queries()[0].name == 'agency_fundings'.
+    Read once per process: a server or a benchmark runs them many times."""
+    return tuple(read_named_query(p) for p in sorted(resource_dir("queries").glob("*.rq")))
 
 
 def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:

@@ -9,6 +9,7 @@ exports and the view walk.
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def write_store(graph_file: str | Path, store_dir: str | Path) -> int:
     target = Path(store_dir)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: not a folder, cannot hold a store")
+    if target.is_dir() and any(target.iterdir()) and not (target / "CURRENT").is_file():
+        # RocksDB, under Oxigraph, keeps a CURRENT file: without one this is someone else's folder
+        raise InputError(f"{target}: a folder that is not an Oxigraph store; give an empty or new folder")
     try:
         store = ox.Store(str(target))
     except OSError as exc:
@@ -122,6 +126,7 @@ def first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+@functools.lru_cache(maxsize=1 << 16)     # answers repeat terms; building an rdflib Literal is slow
 def to_rdflib(term):
     """An Oxigraph term as the rdflib term that parsing kg's Turtle gives: a plain string has
     no datatype in rdflib, and a decimal gets back the '.0' that Oxigraph drops."""

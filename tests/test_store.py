@@ -52,6 +52,9 @@ def test_store_errors(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="empty: not an Oxigraph store"):
         open_store(tmp_path / "empty")
+    (tmp_path / "empty" / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="not an Oxigraph store; give an empty or new folder"):
+        write_store(tmp_path / "missing.ttl", tmp_path / "empty")
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="not a folder"):
         write_store(tmp_path / "missing.ttl", tmp_path / "file")
