@@ -35,6 +35,8 @@ def is_store(path: str | Path) -> bool:
 def rdf_format(path: Path) -> str:
     """rdflib's name of the RDF format of a file, from its extension. Raises InputError."""
     fmt = guess_format(str(path))
+    if fmt is None and not path.exists():
+        raise InputError(f"{path}: no such graph file or store folder")
     if fmt is None:
         raise InputError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf, "
                          "or a store folder)")

@@ -261,8 +261,11 @@ def test_read_graph_errors(tmp_path):
         read_graph(bad)
     with pytest.raises(InputError, match="no such file"):
         read_graph(tmp_path / "none.ttl")
+    (tmp_path / "graph.docx").write_bytes(b"PK")
     with pytest.raises(InputError, match="unknown RDF format"):
         read_graph(tmp_path / "graph.docx")
+    with pytest.raises(InputError, match="no such graph file or store folder"):
+        read_graph(tmp_path / "out" / "store")
 
 
 # --- output formats ------------------------------------------------------------------------
