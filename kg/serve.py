@@ -158,7 +158,10 @@ class Worker:
         self.process.start()
 
     def wait_ready(self) -> None:
-        status, message = self.conn.recv()
+        try:
+            status, message = self.conn.recv()
+        except EOFError:        # it died before it could say why
+            status, message = "error", f"a query worker stopped at start (exit code {self.process.exitcode})"
         if status != "ready":
             self.stop()
             raise InputError(message)
