@@ -8,14 +8,19 @@ A named query opens with a comment header:
     # param: agency — label or alias of the agency
 
 Queries may use the prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov: and xsd: without declaring
-them. Each `--param name=value` becomes the plain literal "value" bound to `?name` through
-rdflib's initBindings, so a value is never parsed as SPARQL. Entity parameters match
-`STR(?label) = ?name` over rdfs:label and skos:altLabel, since labels carry `@zh`.
+them. Each `--param name=value` becomes the plain literal "value" bound to `?name`: through
+rdflib's initBindings on a graph, and on an Oxigraph store or a remote endpoint (which take no
+bindings for unprojected variables) by bind_text, which puts the escaped literal where the
+variable stands; a value is never parsed as SPARQL. Entity parameters match
+`STR(?label) = ?name` over rdfs:label and skos:altLabel, since labels carry `@zh`; a named
+query does not project its parameters.
 
 Writing a query for rdflib's engine: put the parameter match in its own `{ … FILTER }`
 group, put BIND last in its group, and prefer FILTER(?x IN (…)) and alternative paths
 (`a|^a`) to VALUES and nested UNIONs. Otherwise rdflib evaluates the parts of a group
 separately and joins them afterwards, which is a hundred times slower on a real corpus.
+Virtuoso loses the rows of a filtered branch in a three-way UNION inside OPTIONAL: put such a
+union at the top of the pattern (see projects.rq).
 """
 from __future__ import annotations
 
