@@ -175,14 +175,16 @@ def push(graph, endpoint, graph_iri, per_article, user, password, auth_kind, chu
 @click.option("--limit", default=10_000, show_default=True, type=click.IntRange(1),
               help="Rows an answer holds at most (header Kg-Truncated when cut).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
-              help="Queries answered at once, one process each.")
+              help="Queries answered at once, one process each, each with the graph in memory.")
+@click.option("--on-disk", is_flag=True,
+              help="Query a store folder on disk instead of a copy in memory (for a graph larger than memory).")
 @fail_on_kg_error
-def serve(graph, host, port, timeout, limit, workers):
+def serve(graph, host, port, timeout, limit, workers, on_disk):
     """Serve GRAPH (a store folder or a graph file) as a read-only SPARQL 1.1 endpoint at
     /sparql, with the named queries at /queries/NAME?param=…"""
     from .serve import ServeOptions, create_app, run_app
 
-    app = create_app(graph, ServeOptions(timeout=timeout, limit=limit, workers=workers))
+    app = create_app(graph, ServeOptions(timeout=timeout, limit=limit, workers=workers, on_disk=on_disk))
     click.echo(f"kg: serving {graph} at http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
     run_app(app, host, port)
 

@@ -1,8 +1,10 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a store folder or a graph file.
 
 The HTTP side is Starlette run by uvicorn; queries run in worker processes that each hold the
-graph through Oxigraph (a store read-only from disk, a file loaded into memory). A query that
-runs past the timeout has its worker killed and replaced, which a thread could not do.
+graph in an in-memory Oxigraph store, copied from the store folder or loaded from the file
+(about ten times faster than Oxigraph's RocksDB on disk; `--on-disk` queries the folder
+instead, for a graph larger than memory). A query that runs past the timeout has its worker
+killed and replaced, which a thread could not do.
 
 Routes:
 * `/sparql`: GET ?query=… or POST (form `query=…`, or a body of type application/sparql-query);
@@ -51,14 +53,15 @@ class ServeOptions:
     timeout: float = 30.0      # seconds a query may run
     limit: int = 10_000        # rows (or triples) an answer holds at most
     workers: int = 2
+    on_disk: bool = False      # query a store on disk instead of a copy in each worker's memory
 
 
 # ---------------------------------------------------------------- worker side
 
-def serve_queries(source: str, limit: int, conn) -> None:
+def serve_queries(source: str, limit: int, on_disk: bool, conn) -> None:
     """A worker process: open the graph, say "ready", then answer (query, params, accept) jobs."""
     try:
-        store = open_store(source) if is_store(source) else load_memory_store(source)
+        store = open_store(source) if on_disk else load_memory_store(source)
     except KgError as exc:
         conn.send(("error", str(exc)))
         return
@@ -151,10 +154,12 @@ class WorkerLost(Exception):
 class Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, source: str, limit: int) -> None:
+    def __init__(self, source: str, options: ServeOptions) -> None:
         context = multiprocessing.get_context("spawn")    # a fresh process: no copied locks
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=serve_queries, args=(source, limit, child), daemon=True)
+        on_disk = options.on_disk and is_store(source)
+        self.process = context.Process(target=serve_queries, args=(source, options.limit, on_disk, child),
+                                       daemon=True)
         self.process.start()
 
     def wait_ready(self) -> None:
@@ -186,7 +191,7 @@ class WorkerPool:
         self.workers: list[Worker] = []
 
     def start_worker(self) -> Worker:
-        worker = Worker(self.source, self.options.limit)
+        worker = Worker(self.source, self.options)
         self.workers.append(worker)
         worker.wait_ready()
         return worker

@@ -86,10 +86,15 @@ def open_store(store_dir: str | Path) -> ox.Store:
         raise InputError(f"{store_dir}: not an Oxigraph store ({first_line(exc)})") from None
 
 
-def load_memory_store(graph_file: str | Path) -> ox.Store:
-    """An in-memory Oxigraph store holding an RDF file, for serving a file. Raises InputError."""
+def load_memory_store(source: str | Path) -> ox.Store:
+    """An in-memory Oxigraph store holding an RDF file or a copy of a store folder, for
+    serving. Raises InputError."""
     store = ox.Store()
-    fill_store(store, graph_file)
+    if is_store(source):
+        dump = open_store(source).dump(format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(dump, format=ox.RdfFormat.N_QUADS)
+    else:
+        fill_store(store, source)
     return store
 
 

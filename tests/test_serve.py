@@ -57,8 +57,9 @@ def endpoint(graph_file):
         yield base
 
 
-def test_serve_a_store(store_dir, small_graph):
-    with running_server(store_dir, "--workers", "1") as base:
+@pytest.mark.parametrize("where", [[], ["--on-disk"]], ids=["in-memory", "on-disk"])
+def test_serve_a_store(store_dir, small_graph, where):
+    with running_server(store_dir, "--workers", "1", *where) as base:
         response = httpx.get(base + "/queries/top_recipients", headers={"Accept": "text/csv"})
     rows = [tuple(row) for row in list(csv.reader(io.StringIO(response.text)))[1:]]
     assert rows == list_rows(run_query(small_graph, "top_recipients"))
