@@ -126,7 +126,7 @@ def pick_params(store) -> dict[str, str]:
                    " GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
     company = first("SELECT ?l (COUNT(?f) AS ?n) WHERE { ?f kg:recipient ?c . ?c a kg:Company ; rdfs:label ?l }"
                     " GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
-    return {"agency": agency, "company": company, "entity": company}
+    return {"agency": agency, "company": company, "entity": company, "rule": "cue-"}
 
 
 def bench_queries(graph, store, memory_store, runs: int) -> list[tuple[str, float, float, float, int]]:

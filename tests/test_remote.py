@@ -12,7 +12,8 @@ from kg.errors import InputError, QueryError
 from kg.query import list_queries, run_query
 from kg.remote import push_graph, run_remote_query
 from kg.store import read_graph
-from test_query import EXPECTED, SHARED, find_seed_grant
+from test_query import EXPECTED, SHARED
+from test_store import seed_params
 
 BUILD_GRAPH = "https://example.org/kg/graph/small"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -95,8 +96,7 @@ def test_seed_round_trip(virtuoso, tmp_path):
     iri = "https://example.org/kg/graph/seeds"
     push_graph(ttl, virtuoso.crud, iri, auth=auth(virtuoso), chunk=500)
     local = read_graph(ttl)
-    grant = find_seed_grant(local)
-    params = {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"]}
+    params = seed_params(local)
     for q in list_queries():
         bound = {n: params[n] for n, _ in q.params}
         remote = list_rows(run_remote_query(virtuoso.sparql, q.name, bound, graph_iri=iri))

@@ -125,7 +125,8 @@ def seed_store(tmp_path_factory):
 
 def seed_params(graph) -> dict[str, str]:
     grant = find_seed_grant(graph)
-    return {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"]}
+    return {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"],
+            "rule": "cue-Grant"}
 
 
 def test_seed_every_named_query_agrees_on_oxigraph(seed_store):
