@@ -200,6 +200,7 @@ def main() -> None:
         size, build = build_corpus(work, args.triples)
         ttl, store_dir = work / "out" / "graph.ttl", work / "out" / "store"
         load, triples = timed(lambda: write_store(ttl, work / "load"), args.runs)
+        print(f"bulk load {load:.1f} s", file=sys.stderr)
         parse, graph = timed(lambda: read_graph(ttl), 1)
         store = open_store(store_dir)
         writes = {
@@ -211,6 +212,7 @@ def main() -> None:
                                                       from_graph=pyoxigraph.DefaultGraph()),
                                          args.runs)[0],
         }
+        print(f"parse {parse:.1f} s; writes {writes}", file=sys.stderr)
         copy, memory_store = timed(lambda: load_memory_store(store_dir), 1)
         queries = bench_queries(graph, store, memory_store, args.runs)
         params = pick_params(store)
