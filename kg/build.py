@@ -37,9 +37,10 @@ class BuildReport:
 
 def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = None,
                   html: bool = True, on_error: OnError | None = None,
-                  max_bytes: int = MAX_BYTES) -> BuildReport:
-    """Read, extract, and write out_dir/graph.ttl (and graph.html), all or none. Raises
-    OutputError when out_dir cannot take them, InputError when no document could be read."""
+                  max_bytes: int = MAX_BYTES, store: Path | None = None) -> BuildReport:
+    """Read, extract, and write out_dir/graph.ttl (and graph.html), all or none, then fill the
+    Oxigraph store in `store` from graph.ttl. Raises OutputError when out_dir cannot take
+    them, InputError when no document could be read."""
     outputs = [out_dir / "graph.ttl"] + ([out_dir / "graph.html"] if html else [])
     check_writable(out_dir, outputs)      # before the long part, not after it
     docs = read_documents(inputs or default_inputs(), jsonl_field=jsonl_field, on_error=on_error,
@@ -53,6 +54,10 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
         from .view import view_page
         files[outputs[1]] = view_page(g)
     write_all(files)        # all outputs or none: graph.ttl and graph.html from one corpus
+    if store:
+        from .store import write_store
+        write_store(outputs[0], store)      # from the files just written, so it holds the same graph
+        outputs.append(store)
     return BuildReport(
         documents=len(extractions),
         entities=len({(e.type, e.label) for ex in extractions for e in ex.entities}),

@@ -16,7 +16,7 @@ from kg.errors import InputError, OutputError
 from kg.export import EXPORT_FORMATS, split_by_article, export_graph
 from kg.graph import article_iri, entity_iri
 from kg.ontology import KG
-from kg.query import read_graph
+from kg.store import read_graph
 
 RDF_FILES = {"turtle": "graph.ttl", "ntriples": "graph.nt", "nquads": "graph.nq",
              "trig": "graph.trig", "jsonld": "graph.jsonld"}

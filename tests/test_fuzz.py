@@ -16,7 +16,7 @@ from hostile import HOSTILE, NEWS, write_jsonl
 from test_cli_input import invoke
 
 from kg.export import EXPORT_FORMATS, RDF_FORMATS
-from kg.query import read_graph
+from kg.store import read_graph
 from kg.safety import clean_text
 
 BATCH = 100

@@ -23,7 +23,7 @@ from test_cli_input import GOOD, invoke
 
 import kg.atomic
 from kg.export import EXPORT_FORMATS, RDF_FORMATS
-from kg.query import read_graph
+from kg.store import read_graph
 from kg.safety import FORMULA_START
 
 SUFFIX = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld",
