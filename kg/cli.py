@@ -2,9 +2,11 @@
 function and turns kg's own errors (KgError) into a one-line message and a non-zero exit."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -55,26 +57,63 @@ def main() -> None:
               type=click.Path(file_okay=False), help="Folder for graph.ttl and graph.html.")
 @jsonl_option
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@click.option("--view", "full_view", is_flag=True,
+              help="Draw every entity in graph.html (a very large graph otherwise gets a "
+                   "summary of its top entities).")
+@click.option("-j", "--workers", type=click.IntRange(1), default=None,
+              help="Worker processes for extraction [default: all cores].")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Run extraction on this Dask cluster (needs kg[cluster] on every worker).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Folder of the extraction cache [default: OUTPUT/.kg-cache].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again; keep no cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @fail_on_kg_error
-def build(inputs, out_dir, jsonl_field, no_html):
-    """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin).
+def build(inputs, out_dir, jsonl_field, no_html, full_view, workers, scheduler, cache_dir,
+          no_cache, quiet):
+    """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin): .txt, .md, .html,
+    .htm, .pdf (text layer) and .docx.
 
-    With no INPUTS, builds the sample articles bundled in data/samples."""
-    from .build import build_outputs
+    With no INPUTS, builds the sample articles bundled in data/samples. Documents unchanged
+    since the last build come from the cache; new and changed ones are extracted."""
+    from .build import build_outputs, skip_reason
+    from .parallel import default_workers
 
-    errors = ErrorCounter()
-    report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
-                           html=not no_html, on_error=errors)
-    click.echo(report.summary(skipped=errors.count), err=True)
+    reasons = Counter()
+    errors = ErrorCounter(lambda exc: reasons.update([skip_reason(exc)]))
+    with progress_bar(quiet) as progress:
+        report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
+                               html=not no_html, on_error=errors,
+                               workers=workers or default_workers(), scheduler=scheduler,
+                               cache_dir=Path(cache_dir) if cache_dir else None,
+                               use_cache=not no_cache, full_view=full_view, progress=progress)
+    click.echo(report.summary(skipped=errors.count, reasons=reasons), err=True)
     if errors.count:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool):
+    """A function (done, total) that draws a tqdm bar on stderr when stderr is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, leave=False) as bar:
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+        yield update
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @jsonl_option
+@click.option("--text", "with_text", is_flag=True,
+              help="Add each document's text, the one offsets point into (for .html, .pdf, .docx: the text extracted).")
 @fail_on_kg_error
-def extract(inputs, jsonl_field):
+def extract(inputs, jsonl_field, with_text):
     """Print mentions, entities, relations and fundings of each document as JSON Lines."""
     from .build import empty_record, iter_extract_records
 
@@ -86,7 +125,8 @@ def extract(inputs, jsonl_field):
             out.write(json.dumps(empty_record(exc.doc_id, str(exc)), ensure_ascii=False) + "\n")
 
     errors = ErrorCounter(keep_line)
-    for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors):
+    for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors,
+                                       with_text=with_text):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors.count:
         click.echo(f"kg: {errors.count} document(s) skipped", err=True)
