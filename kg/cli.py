@@ -102,7 +102,8 @@ def progress_bar(quiet: bool):
 
     with tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, leave=False) as bar:
         def update(done: int, total: int) -> None:
-            bar.total = total
+            if bar.total != total:
+                bar.reset(total=total)
             bar.update(done - bar.n)
         yield update
 
