@@ -77,18 +77,17 @@ EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
 
 
 def compose(body: str, title: str | None, when: str | date | None) -> str:
-    """body, headed by '# title' when its first line is not the title, and by the date when
-    it holds no full date. Example: compose("正文。", "标题", "2024-05-12") ==
-    "# 标题\\n2024年5月12日\\n正文。"."""
-    head = []
-    title = (title or "").strip()
-    first_line = body.lstrip().split("\n", 1)[0].strip()
-    if title and not first_line.startswith(title):
-        head.append("# " + " ".join(title.split()))
+    """body, headed by '# title' when its first line is not the title, and with the date on
+    the line after the title when it holds no full date. Example:
+    compose("正文。", "标题", "2024-05-12") == "# 标题\n2024年5月12日\n正文。"."""
+    body = body.strip("\n")
+    title = " ".join((title or "").split())
+    first, _, rest = body.partition("\n")
+    lines = ["# " + title, body] if title and not first.strip().startswith(title) else [first, rest]
     day = _as_date(when)
     if day and not _FULL_DATE.search(body):
-        head.append(f"{day.year}年{day.month}月{day.day}日")
-    return "\n".join(head + [body])
+        lines.insert(1, f"{day.year}年{day.month}月{day.day}日")
+    return "\n".join(line for line in lines if line)
 
 
 def _as_date(when: str | date | None) -> date | None:
