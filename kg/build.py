@@ -10,11 +10,12 @@ from pathlib import Path
 from . import parallel
 from .cache import CACHE_NAME, ExtractionCache, build_key, document_key, file_stamp
 from .errors import InputError, KgError
-from .graph import build_graph, write_turtle
 from .model import Document, Extraction
-from .pipeline import build_corpus, extract_corpus, extract_or_error
 from .reading import read_documents
 from .resources import resource_dir
+
+# The extraction stages and rdflib are imported where they are used: a rebuild of an
+# unchanged corpus needs neither, and importing them would take most of its time.
 
 OnError = Callable[[KgError], None]
 Progress = Callable[[int, int], None]       # (documents done, documents in all)
@@ -104,6 +105,7 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
             return BuildReport(**last["report"], cached=len(docs), unchanged=True)
         mapper = cache.wrap(mapper, keys, lambda r: not isinstance(r, KgError), on_done)
 
+    from .pipeline import build_corpus
     extractions = build_corpus(docs, on_failure if on_error else None, mapper)
     if not extractions:
         raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
@@ -120,6 +122,7 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
 def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
                   full_view: bool) -> BuildReport:
     """Write graph.ttl (and graph.html) of merged extractions; return the counts."""
+    from .graph import build_graph, write_turtle
     g = build_graph(extractions)
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = [out_dir / "graph.ttl"]
@@ -142,6 +145,7 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
 def warm_up() -> None:
     """Extract the first bundled sample, loading every dictionary and rule table (run before
     worker processes fork, so that they share what it loaded)."""
+    from .pipeline import extract_or_error
     sample = min((resource_dir("data") / "samples").glob("*.md"))
     extract_or_error(Document(sample.name, sample.read_text(encoding="utf-8"), str(sample)))
 
@@ -175,6 +179,7 @@ def iter_extract_records(inputs: list[str], jsonl_field: str | None = None,
                          on_error: OnError | None = None, with_text: bool = False) -> Iterator[dict]:
     """One record per document, in input order, without cross-document merging; `with_text`
     adds the text that the offsets point into (for .html, .pdf and .docx: the extracted text)."""
+    from .pipeline import extract_corpus
     current: list[Document] = []
 
     def remember(docs):
