@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from .model import Evidence, Extraction
 from .ontology import KG, KGR, mint_iri
@@ -69,81 +70,84 @@ def entity_iri(etype: str, label: str) -> URIRef:
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:
-    """Return one rdflib Graph for all extractions (entities merged by class and canonical label)."""
-    g = bind_prefixes(Graph())
-    for ex in extractions:
-        add_extraction(g, ex)
+    """Return one rdflib Graph for all extractions (entities merged by class and canonical label).
+
+    The graph lives in rdflib's SimpleMemory store, filled in one addN: kg's graphs have no
+    named graphs to track, and this store takes triples about three times faster."""
+    g = bind_prefixes(Graph(store=SimpleMemory()))
+    g.addN((s, p, o, g) for ex in extractions for s, p, o in extraction_triples(ex))
     return g
 
 
-def add_extraction(g: Graph, ex: Extraction) -> None:
+def extraction_triples(ex: Extraction) -> Iterator[tuple]:
+    """The triples of one extraction (an entity's repeat in other articles repeats some)."""
     art = ex.article
     a = article_iri(art.doc_id)
-    g.add((a, RDF.type, KG.Article))
-    g.add((a, KG.sourceFile, Literal(art.source)))
+    yield (a, RDF.type, KG.Article)
+    yield (a, KG.sourceFile, Literal(art.source))
     if art.title:
-        g.add((a, KG.title, zh(art.title)))
+        yield (a, KG.title, zh(art.title))
     if art.date:
-        g.add((a, KG.date, date_literal(art.date)))
+        yield (a, KG.date, date_literal(art.date))
     for byline in art.bylines:
-        g.add((a, KG.byline, zh(byline)))
+        yield (a, KG.byline, zh(byline))
 
     iri_of: dict[str, URIRef] = {}
     for ent in ex.entities:
         e = entity_iri(ent.type, ent.label)
         iri_of[ent.label] = e
-        g.add((e, RDF.type, KG[ent.type]))
-        g.add((e, RDFS.label, zh(ent.label)))
+        yield (e, RDF.type, KG[ent.type])
+        yield (e, RDFS.label, zh(ent.label))
         for alias in ent.aliases:
             if alias != ent.label:
-                g.add((e, SKOS.altLabel, zh(alias)))
-        g.add((e, PROV.wasDerivedFrom, a))
-        g.add((a, KG.mentions, e))
+                yield (e, SKOS.altLabel, zh(alias))
+        yield (e, PROV.wasDerivedFrom, a)
+        yield (a, KG.mentions, e)
     for ent in ex.entities:
         if ent.jurisdiction and ent.jurisdiction in iri_of and ent.jurisdiction != ent.label:
-            g.add((iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction]))
+            yield (iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction])
 
     for rel in ex.relations:
         s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
         if s is None or o is None:
             continue
-        g.add((s, KG[rel.type], o))
+        yield (s, KG[rel.type], o)
         stmt = mint_iri("Statement", rel.type, str(s), str(o), art.doc_id, str(rel.evidence.start))
-        g.add((stmt, RDF.type, KG.Statement))
-        g.add((stmt, RDF.subject, s))
-        g.add((stmt, RDF.predicate, KG[rel.type]))
-        g.add((stmt, RDF.object, o))
+        yield (stmt, RDF.type, KG.Statement)
+        yield (stmt, RDF.subject, s)
+        yield (stmt, RDF.predicate, KG[rel.type])
+        yield (stmt, RDF.object, o)
         if rel.job_title:
-            g.add((stmt, KG.jobTitle, zh(rel.job_title)))
-            g.add((s, KG.jobTitle, zh(rel.job_title)))
-        add_evidence(g, stmt, a, rel.evidence)
+            yield (stmt, KG.jobTitle, zh(rel.job_title))
+            yield (s, KG.jobTitle, zh(rel.job_title))
+        yield from evidence_triples(stmt, a, rel.evidence)
 
     for i, f in enumerate(ex.fundings):
         node = mint_iri("Funding", art.doc_id, str(f.evidence.start), str(i))
-        g.add((node, RDF.type, KG.Funding))
-        g.add((node, RDF.type, KG[f.type]))
-        g.add((node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}")))
+        yield (node, RDF.type, KG.Funding)
+        yield (node, RDF.type, KG[f.type])
+        yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
         if f.amount is not None:
-            g.add((node, KG.amount, decimal_literal(f.amount)))
+            yield (node, KG.amount, decimal_literal(f.amount))
         if f.amount_text:
-            g.add((node, KG.amountText, zh(f.amount_text)))
+            yield (node, KG.amountText, zh(f.amount_text))
         if f.approximate:
-            g.add((node, KG.approximate, Literal(True)))
+            yield (node, KG.approximate, Literal(True))
         if f.date:
-            g.add((node, KG.date, date_literal(f.date)))
+            yield (node, KG.date, date_literal(f.date))
         for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
                             (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
                             (KG.forProject, f.project)):
             if label and label in iri_of:
-                g.add((node, prop, iri_of[label]))
-        add_evidence(g, node, a, f.evidence)
+                yield (node, prop, iri_of[label])
+        yield from evidence_triples(node, a, f.evidence)
 
 
-def add_evidence(g: Graph, node: URIRef, article: URIRef, ev: Evidence) -> None:
-    g.add((node, PROV.wasDerivedFrom, article))
-    g.add((node, KG.evidence, zh(ev.sentence)))
-    g.add((node, KG.start, Literal(ev.start)))
-    g.add((node, KG.end, Literal(ev.end)))
+def evidence_triples(node: URIRef, article: URIRef, ev: Evidence) -> Iterator[tuple]:
+    yield (node, PROV.wasDerivedFrom, article)
+    yield (node, KG.evidence, zh(ev.sentence))
+    yield (node, KG.start, Literal(ev.start))
+    yield (node, KG.end, Literal(ev.end))
 
 
 def write_turtle(g: Graph, path) -> None:
@@ -195,16 +199,20 @@ def turtle_text(g: Graph) -> str:
         return name(node)
 
     # rdflib's order: members of rdfs:Class first, then by references as an object, then IRI
-    classes = sorted(s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ()))
+    # (IRIs compare as their strings there, so str keys give the same order, faster)
+    classes = sorted((s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ())), key=str)
     first = set(classes)
-    subjects = classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], s))
+    subjects = classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], str(s)))
     blocks = []
     for s, props in ((s, by_subject[s]) for s in subjects):
         order = [p for p in (RDF.type, RDFS.label) if p in props]
-        order += sorted(p for p in props if p not in (RDF.type, RDFS.label))
+        order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
         lines = []
         for p in order:
-            objects = sorted(props[p])
+            objects = props[p]
+            if len(objects) > 1:
+                iris = all(type(o) is URIRef for o in objects)
+                objects = sorted(objects, key=str) if iris else sorted(objects)
             verb = "a" if p == RDF.type else name(p)
             if len(objects) == 1:
                 lines.append(f"{verb} {term(objects[0])}")
