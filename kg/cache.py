@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .errors import KgError
 from .model import Document
 from .parallel import Mapper
 from .resources import resource_dir
@@ -64,7 +65,14 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, value) -> None:
-        _write_atomically(self._path(key), zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+        self._write(self._path(key), zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            _write_atomically(path, data)
+        except OSError as exc:
+            raise KgError(f"{self.folder}: cannot write the cache ({exc.strerror or exc}); "
+                          "use --cache DIR or --no-cache") from None
 
     def wrap(self, mapper: Mapper, keys: Sequence[str], keep: Callable[[object], bool],
              on_done: Callable[[int], None] | None = None) -> Mapper:
@@ -93,7 +101,7 @@ class ExtractionCache:
             return None
 
     def save_build(self, record: dict) -> None:
-        _write_atomically(self.folder / BUILD_FILE, json.dumps(record, ensure_ascii=False).encode())
+        self._write(self.folder / BUILD_FILE, json.dumps(record, ensure_ascii=False).encode())
 
 
 def build_key(keys: Sequence[str], options: dict) -> str:

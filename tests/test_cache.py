@@ -124,3 +124,11 @@ def test_progress_bar_on_a_terminal(corpus, tmp_path, monkeypatch, capsys):
     assert "/7 " in capsys.readouterr().err
     with cli.progress_bar(quiet=True) as progress:
         assert progress is None
+
+
+def test_unwritable_cache_is_one_line_error(corpus, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = invoke("build", corpus, "-o", tmp_path / "out", "--no-html", "--cache", blocker / "cache")
+    assert result.exit_code == 1
+    assert "cannot write the cache" in result.stderr
