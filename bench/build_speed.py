@@ -93,14 +93,22 @@ def kg_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg.cli", "build", *args]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def bench_corpus(doc: str, **more: dict) -> tuple[argparse.Namespace, Path, list[Path]]:
+    """Parse the options every bench takes (--mb, --runs, --seeds, and `more`: name -> add_argument
+    keywords), write the corpus to bench/_corpus and return (options, folder, files)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seeds", type=Path, default=HERE.parent.parent / "shared" / "corpus" / "seeds")
+    for name, options in more.items():
+        ap.add_argument(name, **options)
     args = ap.parse_args()
     corpus = HERE / "_corpus"
-    files = make_corpus(args.seeds, int(args.mb * 1_000_000), corpus)
+    return args, corpus, make_corpus(args.seeds, int(args.mb * 1_000_000), corpus)
+
+
+def main() -> None:
+    args, corpus, files = bench_corpus(__doc__)
     chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, {chars:,} characters")
     with tempfile.TemporaryDirectory() as out:

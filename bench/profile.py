@@ -17,7 +17,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-import argparse  # noqa: E402
 import cProfile  # noqa: E402
 import importlib.util  # noqa: E402
 import pstats  # noqa: E402
@@ -58,19 +57,14 @@ def stage_table(stats: pstats.Stats) -> list[tuple[str, float]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=5.0)
-    ap.add_argument("--seeds", type=Path, default=HERE.parent.parent / "shared" / "corpus" / "seeds")
-    ap.add_argument("--top", type=int, default=25)
-    args = ap.parse_args()
-    files = build_speed.make_corpus(args.seeds, int(args.mb * 1_000_000), HERE / "_corpus")
+    args, corpus, files = build_speed.bench_corpus(__doc__, **{"--top": {"type": int, "default": 25}})
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB")
 
     from kg.build import build_outputs
     profiler = cProfile.Profile()
     with tempfile.TemporaryDirectory() as out:
         profiler.enable()
-        build_outputs([str(HERE / "_corpus")], Path(out), use_cache=False, workers=1)
+        build_outputs([str(corpus)], Path(out), use_cache=False, workers=1)
         profiler.disable()
     stats = pstats.Stats(profiler)
     total = stats.total_tt

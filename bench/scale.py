@@ -15,7 +15,6 @@ so that the peak is the whole build's). Use --rss-mb 0 to skip it.
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -23,18 +22,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_speed import kg_command, make_corpus, median_of, run_measured  # noqa: E402
+from build_speed import bench_corpus, kg_command, make_corpus, median_of, run_measured  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=5.0)
-    ap.add_argument("--rss-mb", type=float, default=60.0)
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--seeds", type=Path, default=HERE.parent.parent / "shared" / "corpus" / "seeds")
-    args = ap.parse_args()
-    corpus = HERE / "_corpus"
-    files = make_corpus(args.seeds, int(args.mb * 1_000_000), corpus)
+    args, corpus, files = bench_corpus(__doc__, **{"--rss-mb": {"type": float, "default": 60.0}})
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
