@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .model import Article, Document, Text
+from .model import Article
+from .layout import SHORT_LINE
+from .lexicon import alternation, load_tagged
 from .normalize import CJK
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 TITLE_MAX = 60      # characters kept of a title taken from a first body line
 
@@ -22,27 +29,31 @@ _FULL_DATE = re.compile(
     r"|[-/](\d{1,2})[-/](\d{1,2})(?!\d))")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
-# A byline is made of roles ("本报记者", "文/摄", "通讯员") and names of 2-4 characters.
-_ROLE = (rf"[{CJK}]{{0,10}}?(?:记者|通讯员|实习生|评论员|撰稿人?)"
-         r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
 _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
-_BYLINE_TOKEN = re.compile(
-    rf"(?P<role>{_ROLE})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 _DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
-_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □智博
+_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □晓川
 _CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
-BYLINE_LINE_MAX = 40
 
 
-def read_article(doc: Document, text: Text) -> Article:
+@lru_cache(maxsize=None)
+def byline_token() -> re.Pattern:
+    """A token of a byline: a role (本报记者, 文/摄, 通讯员: byline_roles.tsv), a name of 2-4
+    characters, a separator, or anything else."""
+    role = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_tagged('byline_roles.tsv', 'byline'))})"
+            r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
+    return re.compile(rf"(?P<role>{role})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
+
+
+def read_article(a: Analysis) -> Article:
     """Title, date and bylines of a document, from its normalised text.
 
     Example: a text starting "# 标题\\n本报讯（记者 张三）2023年5月12日，……" gives
     Article(title='标题', date='2023-05-12', bylines=('张三',)).
     """
-    names = dict.fromkeys(name for _, _, name in find_byline_spans(text.text))
-    return Article(doc.doc_id, doc.source, title=find_title(text.text),
-                   date=find_date(text.text), bylines=tuple(names))
+    text = a.text.text
+    names = dict.fromkeys(name for _, _, name in find_byline_spans(text))
+    return Article(a.doc.doc_id, a.doc.source, title=find_title(text),
+                   date=find_date(text), bylines=tuple(names))
 
 
 def find_title(text: str) -> str | None:
@@ -107,7 +118,7 @@ def find_byline_spans(text: str) -> list[tuple[int, int, str]]:
         marked = _MARKED_LINE.search(text, start, end)
         if marked:
             found = _names(text, marked.start(1), marked.end(1))
-        elif end - start <= BYLINE_LINE_MAX:
+        elif end - start <= SHORT_LINE:
             found = _names(text, start, end, plain_line=True, need_role=not after_role_line)
         if not found:
             credit = _CREDIT.search(text, start, end)
@@ -128,7 +139,7 @@ def _names(text: str, start: int, end: int, plain_line: bool = False,
     names = []
     has_role = False
     previous = "sep"
-    for m in _BYLINE_TOKEN.finditer(text, start, end):
+    for m in byline_token().finditer(text, start, end):
         kind = m.lastgroup
         if kind == "other" or (kind == "name" and plain_line and previous == "role"):
             return None

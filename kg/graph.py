@@ -9,11 +9,13 @@ Layout (prefix `kg:` is the ontology, `kgr:` the resources):
   kg:mentions <entity>.
 * relation: the plain triple `<s> kg:worksFor <o>`, plus one `kg:Statement` node per sentence
   that states it (RDF reification): rdf:subject/rdf:predicate/rdf:object, kg:jobTitle,
-  prov:wasDerivedFrom <article>, kg:evidence "sentence"@zh, kg:start, kg:end.
+  prov:wasDerivedFrom <article>, kg:evidence "sentence"@zh, kg:start, kg:end, kg:rule.
 * funding `kgr:funding-<hash>` a kg:Funding, kg:Grant (one subclass); kg:amount xsd:decimal
   (yuan); kg:amountText; kg:approximate; kg:date (xsd:date, gYearMonth or gYear);
   kg:provider / kg:recipient / kg:facilitator / kg:underProgram / kg:forProject <entity>;
   and the same evidence properties as a statement.
+* every Statement and Funding carries kg:rule, the id of the rule that found it (a row id of
+  relation_cues.tsv or funding_cues.tsv, or pass:<name> for a rule written in code).
 
 IRIs come from `ontology.mint_iri` over the class and canonical label, so the same entity
 gets the same IRI on every build.
@@ -28,7 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.memory import SimpleMemory
 
-from .model import Evidence, Extraction
+from .model import Article, Entity, Evidence, Extraction, Funding, Relation
 from .ontology import KG, KGR, mint_iri
 
 PREFIXES = {"kg": KG._NS, "kgr": KGR, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
@@ -81,8 +83,18 @@ def build_graph(extractions: Iterable[Extraction]) -> Graph:
 
 def extraction_triples(ex: Extraction) -> Iterator[tuple]:
     """The triples of one extraction (an entity's repeat in other articles repeats some)."""
-    art = ex.article
-    a = article_iri(art.doc_id)
+    a = article_iri(ex.article.doc_id)
+    iri_of = {ent.label: entity_iri(ent.type, ent.label) for ent in ex.entities}
+    yield from article_triples(a, ex.article)
+    yield from entity_triples(a, ex.entities, iri_of)
+    for rel in ex.relations:
+        yield from relation_triples(a, iri_of, rel, ex.article.doc_id)
+    for i, f in enumerate(ex.fundings):
+        yield from funding_triples(a, iri_of, f, mint_iri("Funding", ex.article.doc_id,
+                                                          str(f.evidence.start), str(i)))
+
+
+def article_triples(a: URIRef, art: Article) -> Iterator[tuple]:
     yield (a, RDF.type, KG.Article)
     yield (a, KG.sourceFile, Literal(art.source))
     if art.title:
@@ -92,10 +104,11 @@ def extraction_triples(ex: Extraction) -> Iterator[tuple]:
     for byline in art.bylines:
         yield (a, KG.byline, zh(byline))
 
-    iri_of: dict[str, URIRef] = {}
-    for ent in ex.entities:
-        e = entity_iri(ent.type, ent.label)
-        iri_of[ent.label] = e
+
+def entity_triples(a: URIRef, entities: Iterable[Entity], iri_of: dict[str, URIRef]) -> Iterator[tuple]:
+    """The entities an article mentions (iri_of: label -> IRI)."""
+    for ent in entities:
+        e = entity_iri(ent.type, ent.label)     # not iri_of's: two classes may share a label
         yield (e, RDF.type, KG[ent.type])
         yield (e, RDFS.label, zh(ent.label))
         for alias in ent.aliases:
@@ -103,48 +116,52 @@ def extraction_triples(ex: Extraction) -> Iterator[tuple]:
                 yield (e, SKOS.altLabel, zh(alias))
         yield (e, PROV.wasDerivedFrom, a)
         yield (a, KG.mentions, e)
-    for ent in ex.entities:
+    for ent in entities:
         if ent.jurisdiction and ent.jurisdiction in iri_of and ent.jurisdiction != ent.label:
             yield (iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction])
 
-    for rel in ex.relations:
-        s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
-        if s is None or o is None:
-            continue
-        yield (s, KG[rel.type], o)
-        stmt = mint_iri("Statement", rel.type, str(s), str(o), art.doc_id, str(rel.evidence.start))
-        yield (stmt, RDF.type, KG.Statement)
-        yield (stmt, RDF.subject, s)
-        yield (stmt, RDF.predicate, KG[rel.type])
-        yield (stmt, RDF.object, o)
-        if rel.job_title:
-            yield (stmt, KG.jobTitle, zh(rel.job_title))
-            yield (s, KG.jobTitle, zh(rel.job_title))
-        yield from evidence_triples(stmt, a, rel.evidence)
 
-    for i, f in enumerate(ex.fundings):
-        node = mint_iri("Funding", art.doc_id, str(f.evidence.start), str(i))
-        yield (node, RDF.type, KG.Funding)
-        yield (node, RDF.type, KG[f.type])
-        yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
-        if f.amount is not None:
-            yield (node, KG.amount, decimal_literal(f.amount))
-        if f.amount_text:
-            yield (node, KG.amountText, zh(f.amount_text))
-        if f.approximate:
-            yield (node, KG.approximate, Literal(True))
-        if f.date:
-            yield (node, KG.date, date_literal(f.date))
-        for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
-                            (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
-                            (KG.forProject, f.project)):
-            if label and label in iri_of:
-                yield (node, prop, iri_of[label])
-        yield from evidence_triples(node, a, f.evidence)
+def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id: str) -> Iterator[tuple]:
+    """The plain triple and its kg:Statement (when both ends are entities of the article)."""
+    s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
+    if s is None or o is None:
+        return
+    yield (s, KG[rel.type], o)
+    stmt = mint_iri("Statement", rel.type, str(s), str(o), doc_id, str(rel.evidence.start))
+    yield (stmt, RDF.type, KG.Statement)
+    yield (stmt, RDF.subject, s)
+    yield (stmt, RDF.predicate, KG[rel.type])
+    yield (stmt, RDF.object, o)
+    if rel.job_title:
+        yield (stmt, KG.jobTitle, zh(rel.job_title))
+        yield (s, KG.jobTitle, zh(rel.job_title))
+    yield from evidence_triples(stmt, a, rel.evidence, rel.rule)
 
 
-def evidence_triples(node: URIRef, article: URIRef, ev: Evidence) -> Iterator[tuple]:
+def funding_triples(a: URIRef, iri_of: dict[str, URIRef], f: Funding, node: URIRef) -> Iterator[tuple]:
+    yield (node, RDF.type, KG.Funding)
+    yield (node, RDF.type, KG[f.type])
+    yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
+    if f.amount is not None:
+        yield (node, KG.amount, decimal_literal(f.amount))
+    if f.amount_text:
+        yield (node, KG.amountText, zh(f.amount_text))
+    if f.approximate:
+        yield (node, KG.approximate, Literal(True))
+    if f.date:
+        yield (node, KG.date, date_literal(f.date))
+    for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
+                        (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
+                        (KG.forProject, f.project)):
+        if label and label in iri_of:
+            yield (node, prop, iri_of[label])
+    yield from evidence_triples(node, a, f.evidence, f.rule)
+
+
+def evidence_triples(node: URIRef, article: URIRef, ev: Evidence, rule: str | None = None) -> Iterator[tuple]:
     yield (node, PROV.wasDerivedFrom, article)
+    if rule:
+        yield (node, KG.rule, Literal(rule))
     yield (node, KG.evidence, zh(ev.sentence))
     yield (node, KG.start, Literal(ev.start))
     yield (node, KG.end, Literal(ev.end))

@@ -126,6 +126,7 @@ class Relation:
     object: str
     evidence: Evidence
     job_title: str | None = None  # worksFor only
+    rule: str | None = None       # id of the rule that stated it (a table row or a named pass)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class Funding:
     facilitator: str | None = None
     program: str | None = None
     project: str | None = None
+    rule: str | None = None       # id of the rule that found it (a funding cue row)
 
 
 @dataclass(frozen=True)

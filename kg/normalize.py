@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import alternation, load_tagged
 from .model import Sentence, Text
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -41,8 +43,6 @@ _TERMINAL_END = re.compile(r"[。！？!?；;：:][”’」』）)]*$")
 _SENTENCE_PUNCT = re.compile(r"[。；：！？;:!?、]")
 _COMMA = re.compile(r"[，,]")
 _HEADING = re.compile(r"#")
-_BYLINE_START = re.compile(
-    rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:记者|通讯员)|[{CJK}]{{0,12}}(?:记者|通讯员)$")
 _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[（(][{CJK} ]{{2,16}}[)）]$")
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
@@ -51,7 +51,6 @@ _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 _NUMBER_FIELD = re.compile(rf"[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）]+$")
 _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
-_BYLINE_LINE = re.compile(rf"[{CJK}]{{0,12}}(?:记者|通讯员)(?:\s+[{CJK}]{{2,4}})*\s*$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
@@ -99,7 +98,7 @@ def split_sentences(text: Text) -> list[Sentence]:
     return out
 
 
-_DATELINE = re.compile(r"(?:本报|本刊|[\u4e00-\u9fff]{2,6}(?:日报|晚报|网|社))?(?:讯|\d{1,2}日讯)\s*[（(][^（()）]{0,30}[)）]\s*")
+_DATELINE = re.compile(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|社))?(?:讯|\d{{1,2}}日讯)\s*[（(][^（()）]{{0,30}}[)）]\s*")
 _SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
 
 
@@ -157,22 +156,56 @@ def _is_title(paragraph: str) -> bool:
 
 
 def _should_join(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """Whether the break after `prev` sits inside running text; `in_title`: prev ends a title."""
+    """Whether the break after `prev` sits inside running text; `in_title`: prev ends a title.
+    A break is kept when any check of _KEPT_BREAKS says so."""
+    return not any(check(prev, nxt, blank_lines, in_title) for _, check in _KEPT_BREAKS)
+
+
+def _ends_sentence(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """Two blank lines, sentence-final punctuation or a heading on either side."""
+    return blank_lines > 1 or bool(_TERMINAL_END.search(prev.content)) \
+        or bool(_HEADING.match(prev.content)) or bool(_HEADING.match(nxt.content))
+
+
+def _ends_title(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A title ends at a blank line; a standalone short line is a title or a caption."""
+    return prev.blank_after and in_title or nxt.blank_before and nxt.blank_after and _is_title(nxt.content)
+
+
+def _byline(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A credit or a byline line ends, or a byline begins."""
+    line, start = _byline_patterns()
+    return bool(_CREDIT_END.search(prev.content) or line.match(prev.content) or start.match(nxt.content))
+
+
+@lru_cache(maxsize=None)
+def _byline_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A byline line (本报记者 张三), and the start of one (本报讯, □, 记者, …记者 at the end)."""
+    roles = alternation(load_tagged("byline_roles.tsv", "line"))
+    return (re.compile(rf"[{CJK}]{{0,12}}(?:{roles})(?:\s+[{CJK}]{{2,4}})*\s*$"),
+            re.compile(rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:{roles})|[{CJK}]{{0,12}}(?:{roles})$"))
+
+
+def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A list item begins, or a date stands on a line of its own."""
+    return bool(_LIST_START.match(nxt.content) or _DATE_LINE.match(prev.content) or _DATE_LINE.match(nxt.content))
+
+
+def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
-    if blank_lines > 1 or _TERMINAL_END.search(a) or _HEADING.match(a) or _HEADING.match(b):
-        return False
-    # A title ends at a blank line; a standalone short line is a title or a caption.
-    if (prev.blank_after and in_title) or (
-            nxt.blank_before and nxt.blank_after and _is_title(b)):
-        return False
-    if _CREDIT_END.search(a) or _BYLINE_LINE.match(a) or _BYLINE_START.match(b):
-        return False
-    if _LIST_START.match(b) or _DATE_LINE.match(a) or _DATE_LINE.match(b):
-        return False
-    if _NUMBER_FIELD.match(a) or (_LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE)):
-        return False
-    # In column text a short line followed by a much longer one ends its paragraph.
-    return not (len(a) <= SHORT_LINE and 2 * len(a) < len(b))
+    return bool(_NUMBER_FIELD.match(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+
+
+def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """In column text a short line followed by a much longer one ends its paragraph."""
+    return len(prev.content) <= SHORT_LINE and 2 * len(prev.content) < len(nxt.content)
+
+
+# Reasons to keep a line break, in order (rule 2 of the module docstring).
+_KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
+                ("list or date", _list_or_date), ("form field", _form_field),
+                ("short line before a long one", _short_before_long))
 
 
 def find_layout_spaces(text: str) -> list[tuple[int, int]]:

@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
-from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDFS, DefinedNamespace, Namespace
+
+from .errors import DataError
+from .model import RelationType
+from .resources import resource_dir
 
 ONTOLOGY_IRI = "https://w3id.org/kg-zh/ontology#"
 RESOURCE_IRI = "https://w3id.org/kg-zh/id/"
@@ -65,6 +71,7 @@ class KG(DefinedNamespace):
     evidence: URIRef           # the evidence sentence, a literal
     start: URIRef              # character offsets of that sentence in the original text
     end: URIRef
+    rule: URIRef               # id of the rule that found a Statement or Funding
 
 
 KGR = Namespace(RESOURCE_IRI)
@@ -75,6 +82,28 @@ CLASS_SLUGS = {"Agency": "agency", "Company": "company", "Organization": "org", 
 
 
 def mint_iri(kind: str, *key: str) -> URIRef:
-    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '黑龙江省财政厅') -> kgr:agency-5b0f…"""
+    """Stable IRI from a class and a key, e.g. mint_iri('Agency', '某省财政厅') -> kgr:agency-…"""
     digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
     return KGR[f"{CLASS_SLUGS[kind]}-{digest}"]
+
+
+@lru_cache(maxsize=None)
+def signatures() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Relation -> (domain, range) as class local names, read from data/ontology.ttl (rdfs:domain,
+    rdfs:range; a union of classes as owl:unionOf), e.g. 'worksFor' -> (('Person',), ('Agency', …))."""
+    path = resource_dir("data") / "ontology.ttl"
+    g = Graph().parse(path, format="turtle")
+
+    def classes(node) -> tuple[str, ...]:
+        if node is None:
+            raise DataError(f"{path}: a relation of kg.model.RelationType has no rdfs:domain or rdfs:range")
+        members = Collection(g, g.value(node, OWL.unionOf)) if isinstance(node, BNode) else [node]
+        return tuple(str(m)[len(ONTOLOGY_IRI):] for m in members)
+
+    return {rel.value: (classes(g.value(KG[rel.value], RDFS.domain)), classes(g.value(KG[rel.value], RDFS.range)))
+            for rel in RelationType}
+
+
+def signature(relation: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(domain, range) of a relation, e.g. signature('develops')[1] == ('Project',)."""
+    return signatures()[relation]

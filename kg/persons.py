@@ -1,9 +1,10 @@
 """Person mentions: named individuals tied to a post or a verb of saying.
 
-Data: data/lexicon/surnames.txt, posts.txt, speech_verbs.txt, person_stop.txt.
+Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, role_nouns.txt,
+address_words.txt, byline_roles.tsv.
 
 A name is a surname (compound first) plus one or two given characters. It counts only
-next to a cue: after a post (副总经理张伟), before a post used as an address (韩丽君老师),
+next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
 before a verb of saying (张三说, 李四高兴地说), after 联系人：, or as an appositive
 (张三，某局局长，…). Once a name is confirmed, its other occurrences in the text count
 too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
@@ -18,36 +19,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-from .lexicon import load_words
-from .model import Mention
+from .lexicon import alternation, load_regex, load_tagged, load_words
+from .model import EntityType, Mention
+from .normalize import CJK
 from .segment import tokenizer, word_tags
 
-CJK = "\u4e00-\u9fff"
-# Characters that end a name's left context: a byline's role words are checked separately.
-BYLINE_ROLES = re.compile(r"(?:记者|通讯员|摄影|摄像|实习生|编辑|编者|撰稿|文|图|摄)[\s　/／:：]*$")
 # Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
 # Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
 NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证")
-# 李先生, 张女士, 王老师, 张局, 王总 are forms of address, not names.
-ADDRESS_WORDS = ("先生", "女士", "小姐", "师傅", "大爷", "大妈", "阿姨", "老师", "同志", "某")
+# 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
-# Posts that also follow a name as a form of address (王五局长, 韩丽君老师).
-ADDRESS_POSTS = re.compile(r"(?:老师|教授|局长|处长|科长|书记|市长|县长|区长|主任|院长|校长|所长|"
-                           r"部长|厅长|行长|经理|总经理|董事长|队长|站长|医生|护士长)")
-# Roles that introduce a named person without being a job title (no jobTitle comes of them).
-ROLE_NOUNS = re.compile(r"(?:居民|市民|村民|农民|业主|司机|乘客|游客|患者|家长|学生|党员|志愿者|网友|消费者|"
-                        r"创业者|种植户|养殖户|商户|店主|车主|纳税人)")
-# Unit words that head a department, and the posts that head each: 督查科科长, 科主任,
-# 消毒所副所长, 信息工程学院院长. (中心主任 heads the whole body: no department.)
-DEPARTMENT_HEAD = {"科": ("科", "主任"), "处": ("处",), "所": ("所",), "院": ("院",), "部": ("部",),
-                   "股": ("股",), "队": ("队",), "站": ("站",)}
-# Posts that take a two-character function before them: 企划经理, 生产经理, 票务部长.
-FUNCTION_POSTS = ("经理", "副经理", "主管", "总监", "负责人", "部长", "副部长")
-# Characters that close an organisation name: a department name stops at them (局督查科 -> 督查科).
-ORG_END = set("局厅委办司团行院校心会馆社站队所处科部")
 # 说 starting 说明, 说法, 说服 is no verb of saying.
 NOT_SPEECH = re.compile(r"说[明法服]")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
@@ -61,11 +45,8 @@ NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", 
 def load_person_rules() -> dict:
     """Compile the person lexicons once into regexes and sets."""
     surnames = load_words("surnames.txt")
-    posts = load_words("posts.txt")
+    posts = load_tagged("posts.tsv", "person")
     verbs = load_words("speech_verbs.txt")
-
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
     return {
         "compound": {s for s in surnames if len(s) == 2},
@@ -75,19 +56,23 @@ def load_person_rules() -> dict:
         "post": re.compile(alternation(posts)),
         "post_end": re.compile(f"(?:{alternation(posts)})$"),
         "speech": re.compile(alternation(verbs)),
+        # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
+        "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
+        # posts that also follow a name as a form of address (王五局长, 王丽老师)
+        "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
     }
 
 
 def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Person mentions in text, sorted by start, entity unset; none inside an `exclude` span.
 
-    E.g. find_person_mentions('该公司副总经理林晓东说，…') -> [Mention(7, 10, '林晓东', 'Person')].
+    E.g. find_person_mentions('该公司副总经理林东海说，…') -> [Mention(7, 10, '林东海', 'Person')].
     """
     exclude = list(exclude)
     anchored = {span for span in find_before_cues(text) + find_appositives(text)
                 if is_allowed(text, *span, exclude)}
     anchored_names = {text[s:e] for s, e in anchored}
-    # A name read forward from a post has an uncertain end: 裴辉 (confirmed by 裴辉说) beats 裴辉正.
+    # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
     spans = anchored | forward
@@ -96,21 +81,21 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
         spans.update((m.start(), m.end()) for m in pattern.finditer(text)
                      if is_allowed(text, m.start(), m.end(), exclude))
-    return [Mention(s, e, text[s:e], "Person") for s, e in sorted(drop_overlaps(spans))]
+    return [Mention(s, e, text[s:e], EntityType.PERSON) for s, e in sorted(drop_overlaps(spans))]
 
 
 @lru_cache(maxsize=None)
 def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{ADDRESS_POSTS.pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(]|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
     """Names right after a post, a role (居民, 司机) or 联系人：, e.g. '科长李建华介绍' -> [(2, 5)]."""
     rules = load_person_rules()
     out = []
-    for m in itertools.chain(rules["post"].finditer(text), ROLE_NOUNS.finditer(text)):
+    for m in itertools.chain(rules["post"].finditer(text), load_regex("role_nouns.txt").finditer(text)):
         start = SEP.match(text, m.end()).end()
         span = read_name_forward(text, start)
         if span:
@@ -120,7 +105,7 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
     """Names right before a verb of saying (张三说, 张三笑着说) or a post used as an address
-    (韩丽君老师), e.g. '，王五表示' -> [(1, 3)]."""
+    (王丽老师), e.g. '，王五表示' -> [(1, 3)]."""
     rules = load_person_rules()
     out = []
     for m in rules["speech"].finditer(text):
@@ -130,7 +115,7 @@ def find_before_cues(text: str) -> list[tuple[int, int]]:
         if text[m.start() - 1:m.start()] in ("地", "着"):     # 高兴地说, 笑着说
             ends += [m.start() - k for k in (2, 3, 4)]
         out.extend(span for end in ends if (span := read_name_backward(text, end)))
-    for m in ADDRESS_POSTS.finditer(text):
+    for m in rules["address"].finditer(text):
         span = read_name_backward(text, m.start(), strict=True)
         if span:
             out.append(span)
@@ -162,7 +147,7 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
         length = len(word)
     elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 and words[1][1] not in NOT_NAME_FLAGS:
-        length = 1 + len(words[1][0])          # 靳 / 英允: jieba split an unknown name
+        length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None
@@ -170,27 +155,39 @@ def read_name_forward(text: str, start: int) -> tuple[int, int] | None:
 
 def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:
     """A name ending at `end`, starting where jieba's segmentation of the characters before
-    says it does, e.g. ('，王五', 3) -> (1, 3); None if no name ends there. `strict` takes
+    says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0):
         return None       # every name returned starts with a surname: skip the tagger
     words = tag_window(text[max(0, end - 6):end])
     if not words:
         return None
-    word, flag = words[-1]
-    prev, prev_flag = words[-2] if len(words) > 1 else ("", "x")
-    joined = len(prev) + len(word)
-    starts = []
-    if (len(prev) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
-            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
-            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
-        starts.append(end - joined)           # 邝 / 志远, 甘雨 / 桐: jieba split an unknown name
-    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
-        starts.append(end - len(word))
+    prev = words[-2] if len(words) > 1 else ("", "x")
+    starts = [end - length for length in (split_name_length(prev, words[-1], strict),
+                                          word_name_length(words[-1], strict)) if length]
     for start in starts:
         if starts_with_surname(text, start) and is_name(text[start:end]):
             return start, end
     return None
+
+
+def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool) -> int:
+    """Length of a name jieba split in two (祁 / 惠然, 甘雨 / 桐), or 0."""
+    (prev_word, prev_flag), (word, flag) = prev, last
+    joined = len(prev_word) + len(word)
+    if (len(prev_word) == 1 or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
+            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
+            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
+        return joined
+    return 0
+
+
+def word_name_length(last: tuple[str, str], strict: bool) -> int:
+    """Length of a last word that can be a whole name, or 0."""
+    word, flag = last
+    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
+        return len(word)
+    return 0
 
 
 def tag_window(window: str) -> list[tuple[str, str]]:
@@ -222,7 +219,7 @@ def is_name(name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
         return False
-    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(ADDRESS_WORDS) or given in rules["posts"]:
+    if any(ch in NON_GIVEN for ch in given) or given[-1] in NON_FINAL or given.startswith(load_words("address_words.txt")) or given in rules["posts"]:
         return False
     if len(given) == 1 and given in ADDRESS_CHARS:
         return False
@@ -233,9 +230,9 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
     if any(s < end and start < e for s, e in exclude):
         return False
-    if BYLINE_ROLES.search(text, max(0, start - 8), start):
+    if load_person_rules()["credit"].search(text, max(0, start - 8), start):
         return False
-    if text.startswith(ADDRESS_WORDS, start + 1):      # 宋先 of 宋先生
+    if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
         return False
     return not (start and text[start - 1] in "老小阿" and end - start == 2)
 
@@ -247,50 +244,3 @@ def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
         if all(e <= ks or s >= ke for ks, ke in kept):
             kept.append((s, e))
     return kept
-
-
-def find_post_before(text: str, start: int) -> str | None:
-    """The job title right before a person mention starting at `start`, with its department
-    when the text gives one, or None.
-
-    E.g. find_post_before('该局督查科科长李建华', 7) -> '督查科科长';
-    find_post_before('市委副书记、市长丛丽', 8) -> '市长'.
-    """
-    titles = find_posts_before(text, start)
-    return titles[0] if titles else None
-
-
-def find_posts_before(text: str, start: int) -> list[str]:
-    """All job titles before a name, nearest first, across 、 (副书记、市长 -> ['市长', '副书记'])."""
-    rules = load_person_rules()
-    titles = []
-    end = start
-    while end > 0 and text[end - 1] in " 　:：":
-        end -= 1
-    while True:
-        m = rules["post_end"].search(text, max(0, end - 12), end)
-        if not m:
-            break
-        titles.append(text[add_department(text, m.start(), m.group()):end])
-        if m.start() == 0 or text[m.start() - 1] != "、":
-            break
-        end = m.start() - 1
-    return titles
-
-
-def add_department(text: str, post_start: int, post: str) -> int:
-    """Start of the title once the department before the post is included: 督查科 before 科长,
-    消毒所 before 副所长, 信息工程学院 before 院长, 企划 before 经理; else post_start."""
-    head = post.lstrip("副常务")
-    for unit, heads in DEPARTMENT_HEAD.items():
-        if head.startswith(heads) and text.endswith(unit, 0, post_start):
-            left = post_start - len(unit)
-            while left > 0 and post_start - left < 8 and "\u4e00" <= text[left - 1] <= "\u9fff" \
-                    and text[left - 1] not in ORG_END and text[left - 1] not in "该本其的在和与":
-                left -= 1
-            return left
-    if post in FUNCTION_POSTS and post_start >= 2:
-        prefix = text[post_start - 2:post_start]
-        if re.fullmatch(f"[{CJK}]{{2}}", prefix) and prefix[-1] not in ORG_END and prefix[-1] != "司":
-            return post_start - 2     # 企划经理, 生产经理; not 公司经理
-    return post_start

@@ -1,8 +1,9 @@
 """Chain the stages: read → normalise → article metadata → mentions → resolution →
 relations and fundings → (corpus merge) → graph.
 
-Each stage is a function over plain data (kg.model); this module only wires them
-and maps offsets back to the original text.
+Each document gets one kg.analysis.Analysis, which every stage of STAGES takes and adds its
+annotations to (plain kg.model data); this module only wires them and maps offsets back to
+the original text.
 """
 from __future__ import annotations
 
@@ -15,26 +16,54 @@ from . import mentions as mention_stage
 from . import normalize as normalize_stage
 from . import relations as relation_stage
 from . import resolve as resolve_stage
+from .analysis import Analysis
 from .errors import ExtractionError, KgError
+from .lexicon import load_all as check_lexicons
 from .model import Document, Evidence, Extraction, Text
+
+
+def _mentions(a: Analysis):
+    return mention_stage.find_mentions(a.text, a.sentences, a.article)
+
+
+def _resolve(a: Analysis):
+    return resolve_stage.resolve(a.mentions, a.text, a.article)
+
+
+# The stages in order: each takes the analysis and returns the annotations stored on the
+# fields it names (space-separated when it returns several), for the stages after it.
+STAGES: tuple[tuple[str, Callable[[Analysis], object]], ...] = (
+    ("article", article_stage.read_article),
+    ("mentions", _mentions),
+    ("mentions entities", _resolve),
+    ("relations", relation_stage.find_relations),
+    ("fundings", funding_stage.find_fundings),
+)
+
+
+def analyse(doc: Document) -> Analysis:
+    """Normalise the document, split its sentences, and run every stage on it."""
+    text = normalize_stage.normalize(doc.text)
+    a = Analysis(doc, text, normalize_stage.split_sentences(text))
+    for fields, stage in STAGES:
+        names = fields.split()
+        values = stage(a)
+        for name, value in zip(names, values if len(names) > 1 else (values,)):
+            setattr(a, name, value)
+    return a
 
 
 def extract_document(doc: Document) -> Extraction:
     """All facts of one document, with offsets into doc.text."""
-    text = normalize_stage.normalize(doc.text)
-    sentences = normalize_stage.split_sentences(text)
-    article = article_stage.read_article(doc, text)
-    mentions = mention_stage.find_mentions(text, sentences, article)
-    mentions, entities = resolve_stage.resolve(mentions, text, article)
-    relations = relation_stage.find_relations(doc.doc_id, text, sentences, mentions, entities)
-    fundings = funding_stage.find_fundings(doc.doc_id, text, sentences, mentions, entities, article)
+    a = analyse(doc)
+    text = a.text
     return Extraction(
-        article=article,
+        article=a.article,
         mentions=tuple(replace(m, start=s, end=e, text=doc.text[s:e])
-                       for m in mentions for s, e in [text.span(m.start, m.end)]),
-        entities=tuple(entities),
-        relations=tuple(replace(r, evidence=to_original(text, r.evidence)) for r in relations),
-        fundings=tuple(replace(f, evidence=to_original(text, f.evidence)) for f in fundings),
+                       for m in a.mentions for s, e in [text.span(m.start, m.end)]),
+        entities=tuple(a.entities),
+        relations=tuple(replace(r, evidence=to_original(text, r.evidence)) for r in a.relations),
+        fundings=tuple(replace(f, evidence=to_original(text, f.evidence)) for f in a.fundings),
     )
 
 
@@ -60,6 +89,7 @@ def extract_corpus(docs: Iterable[Document],
     """Extract every document, in input order; one that fails is reported to on_error and
     skipped, so a single bad document never loses the rest of the corpus. `mapper` (see
     kg.parallel) runs the extraction elsewhere: worker processes, a cluster, a cache."""
+    check_lexicons()        # a bad lexicon row stops the run here, not in every document
     for result in (mapper or map)(extract_or_error, docs):
         if isinstance(result, KgError):
             if on_error is None:

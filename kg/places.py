@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load_table
-from .model import Mention
+from .lexicon import alternation, load_regex, load_table, load_tagged
+from .model import EntityType, Mention
+from .normalize import CJK
 
 LEVELS = ("province", "city", "county")
 
@@ -35,8 +36,7 @@ class _Gazetteer:
     by_full: dict[str, tuple[PlaceInfo, ...]]
     short_to_full: dict[str, str]
     alias_to_full: dict[str, str]
-    pattern: re.Pattern        # the longest name at a position (for callers that match one spot)
-    trie: dict                 # the same names by character ('' marks an end), for find_divisions
+    trie: dict                 # every name by character ('' marks an end), for find_divisions
     starts: re.Pattern         # a name's first character followed by a possible second one
 
 
@@ -49,20 +49,12 @@ LEAD_IN = set("在到于赴从自至往由向与和及、，。：；（(“\"�
 # County-level short names (道里, 木兰) need context: an enumeration of places or a word
 # that only follows a place.
 PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|境内|辖区|地区|籍|一带|片区|城区|县城|区域内|全区|全县)")
-# 国贫县延寿: a level word right before the short name.
+# 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
-# A short name followed by these is a street, a park or a station (中山路, 长春路), not the city.
-NOT_PLACE_TAIL = re.compile(r"(?:路|街|大道|巷|胡同|公园|广场|小区|社区|村|桥|站|号)")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
-# Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name (长岭工业园区, 革新街道);
-# weak ones only a division name (哈尔滨新区, not 城市新区).
-STRONG_ZONE = ("高新技术产业开发区", "经济技术开发区", "自由贸易试验区", "综合保税区", "经济开发区",
-               "综合实验区", "工业园区", "产业园区", "自贸区", "保税区", "工业园", "产业园", "街道")
-WEAK_ZONE = ("高新区", "开发区", "新区", "经开区", "自贸试验区", "镇")
-ZONE_SUFFIX = re.compile("|".join(sorted(STRONG_ZONE + WEAK_ZONE, key=len, reverse=True)))
 # A zone's own name must be delimited on the left by a division name, a function word, a
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.
 ZONE_STOP = set("的在于到和与及、，。：；是为对从向将把被由等入驻落位") | {" ", "\n", "“", "”", "（", "(", "）", ")"}
@@ -75,7 +67,7 @@ def load_gazetteer() -> _Gazetteer:
     """Read places.tsv and place_aliases.tsv once into lookup tables and one matching regex."""
     by_full: dict[str, list[PlaceInfo]] = defaultdict(list)
     short_to_full = {}
-    for full, short, level, parent, province in load_table("places.tsv", 5, 3):
+    for full, short, level, parent, province in load_table("places.tsv"):
         by_full[full].append(PlaceInfo(full, level, parent, province))
         if short:
             short_to_full[short] = full
@@ -84,7 +76,7 @@ def load_gazetteer() -> _Gazetteer:
     seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
     starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
     return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full,
-                      re.compile(render_trie(trie)), trie, starts)
+                      trie, starts)
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -104,8 +96,8 @@ def build_trie(words: Iterable[str]) -> dict:
 
 
 def longest_name_end(trie: dict, text: str, start: int) -> int | None:
-    """End of the longest word of `trie` that text[start:] begins with, or None; the same
-    span as the trie pattern's match there."""
+    """End of the longest word of `trie` that text[start:] begins with, or None:
+    longest_name_end(build_trie(['道里', '道里区']), '道里区', 0) -> 3."""
     node, end = trie, None
     for k in range(start, len(text)):
         node = node.get(text[k])
@@ -114,28 +106,6 @@ def longest_name_end(trie: dict, text: str, start: int) -> int | None:
         if "" in node:
             end = k + 1
     return end
-
-
-def build_trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching the longest of `words` at a position, factored as a trie so that
-    thousands of names cost one pass: ['道里区', '道外区', '道里'] -> '道(?:里区?|外区)'."""
-    return render_trie(build_trie(words))
-
-
-def render_trie(trie: dict) -> str:
-    """The regex of build_trie_pattern for a trie of build_trie."""
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return (f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?")
-        return body
-
-    return render(trie)
 
 
 @lru_cache(maxsize=65536)
@@ -202,7 +172,7 @@ def find_divisions(text: str) -> list[Mention]:
             continue
         span = accept_division(text, start, end, out)
         if span is not None:
-            out.append(Mention(span[0], span[1], text[span[0]:span[1]], "Place"))
+            out.append(Mention(span[0], span[1], text[span[0]:span[1]], EntityType.PLACE))
             pos = span[1]
     return out
 
@@ -212,75 +182,139 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
     it is not a place. `before` holds the places accepted so far."""
     gaz = load_gazetteer()
     name = text[start:end]
-    prev = text[start - 1] if start else ""
-    after_place = bool(before) and before[-1].end == start
     if name in gaz.by_full:
-        parents = {p.parent for p in gaz.by_full[name]} | {p.province for p in gaz.by_full[name]}
-        after_parent = after_place and expand_place(before[-1].text) in parents
-        if GENERIC_FULL.fullmatch(name) and not after_parent:
-            return None
-        if len(name) == 2 and prev not in LEAD_IN and not after_parent:
-            return None
-        if name[-1] == "市" and text.startswith(CITY_WORDS, end - 1):
-            return (start, end - 1) if end - 1 - start >= 2 else None
-        return start, end
+        return accept_full_name(text, start, end, before)
     if name in gaz.alias_to_full:
         return start, end
-    if NOT_PLACE_TAIL.match(text, end):
+    if load_regex("non_place_tails.txt").match(text, end):     # 中山路, 某某公园
         return None
-    full = gaz.short_to_full[name]
-    if gaz.by_full[full][0].level != "county" or len(name) >= 3:
+    info = gaz.by_full[gaz.short_to_full[name]][0]
+    if info.level != "county" or len(name) >= 3:
         return start, end
-    parent = gaz.by_full[full][0].parent
-    if PLACE_TAIL.match(text, end) or text[start - 1:start] in LEVEL_WORDS and not after_place \
-            or after_place and expand_place(before[-1].text) == parent:
-        return start, end
+    return (start, end) if any(ctx(text, start, end, before, info) for _, ctx in COUNTY_CONTEXTS) else None
+
+
+def after_parent(text: str, start: int, before: list[Mention], parents: set[str]) -> bool:
+    """Whether the place accepted right before `start` is one of `parents`."""
+    return bool(before) and before[-1].end == start and expand_place(before[-1].text) in parents
+
+
+def accept_full_name(text: str, start: int, end: int, before: list[Mention]) -> tuple[int, int] | None:
+    """A full division name is a place, except a common word (城区, 郊区) or a two-character
+    name inside a phrase (区和县) that does not follow its parent; 长春市场 ends before 场."""
+    name = text[start:end]
+    infos = load_gazetteer().by_full[name]
+    parent_named = after_parent(text, start, before, {p.parent for p in infos} | {p.province for p in infos})
+    if GENERIC_FULL.fullmatch(name) and not parent_named:
+        return None
+    if len(name) == 2 and (text[start - 1] if start else "") not in LEAD_IN and not parent_named:
+        return None
+    if name[-1] == "市" and text.startswith(CITY_WORDS, end - 1):
+        return (start, end - 1) if end - 1 - start >= 2 else None
+    return start, end
+
+
+def place_word_after(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """朝阳等区, 南关境内: a word that only follows a place."""
+    return bool(PLACE_TAIL.match(text, end))
+
+
+def level_word_before(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """国贫县通榆: a level word right before the name (not one that ends a place before it)."""
+    after_place = bool(before) and before[-1].end == start
+    return text[start - 1:start] in LEVEL_WORDS and not after_place
+
+
+def after_own_parent(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """长春朝阳: right after its city."""
+    return after_parent(text, start, before, {info.parent})
+
+
+def listed_before_place(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """朝阳、南关: joined by 、/和/与 to a place name that follows."""
     joined = ENUM_JOIN.match(text, end)
-    if joined and longest_name_end(gaz.trie, text, joined.end()) is not None:
-        return start, end
-    if before and ENUM_JOIN.fullmatch(text, before[-1].end, start):
-        return start, end
-    return None
+    return bool(joined) and longest_name_end(load_gazetteer().trie, text, joined.end()) is not None
+
+
+def listed_after_place(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """南关区、朝阳: joined by 、/和/与 to the place accepted before it."""
+    return bool(before) and bool(ENUM_JOIN.fullmatch(text, before[-1].end, start))
+
+
+# Contexts in which a county's two-character short name (朝阳, 南关) is read as the place.
+COUNTY_CONTEXTS = (("place word after", place_word_after), ("level word before", level_word_before),
+                   ("after its parent", after_own_parent), ("listed before a place", listed_before_place),
+                   ("listed after a place", listed_after_place))
 
 
 # 某某镇某某村: a town and its village, named together, are both places
-TOWN_VILLAGE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2}[镇乡])([\u4e00-\u9fff]{2}村)")
+TOWN_VILLAGE = re.compile(rf"(?<![{CJK}])([{CJK}]{{2}}[镇乡])([{CJK}]{{2}}村)")
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def find_towns(text: str) -> list[Mention]:
-    """Towns and villages named together (紫霄镇黄坊村), where no county names them."""
+    """Towns and villages named together (青山镇柳溪村), where no county names them."""
     out = []
     for m in TOWN_VILLAGE.finditer(text):
         if not ZONE_NOT_NAME.search(m.group(1)[:2]) and not ZONE_NOT_NAME.search(m.group(2)[:2]):
-            out.append(Mention(m.start(1), m.end(1), m.group(1), "Place"))
-            out.append(Mention(m.start(2), m.end(2), m.group(2), "Place"))
+            out.append(Mention(m.start(1), m.end(1), m.group(1), EntityType.PLACE))
+            out.append(Mention(m.start(2), m.end(2), m.group(2), EntityType.PLACE))
     return out
+
+
+@lru_cache(maxsize=None)
+def zone_suffix() -> re.Pattern:
+    """Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name
+    (长岭工业园区, 前进街道); weak ones only a division name (长春新区, not 城市新区)."""
+    return re.compile(alternation(load_tagged("zone_heads.tsv", "strong") + load_tagged("zone_heads.tsv", "weak")))
 
 
 def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
-    """Named parks and new areas (长岭工业园区, 哈尔滨新区, 哈尔滨经济技术开发区)."""
-    gaz = load_gazetteer()
+    """Named parks and new areas (长岭工业园区, 长春新区, 长春经济技术开发区)."""
     ends = {m.end: m.start for m in divisions}
     out = []
-    for m in ZONE_SUFFIX.finditer(text):
-        start = m.start()
-        if start in ends:          # <division><suffix>: the zone carries the division's name
-            out.append(Mention(ends[start], m.end(), text[ends[start]:m.end()], "Place"))
-            continue
-        left = start
-        while left > 0 and start - left < 4 and left not in ends and text[left - 1] not in ZONE_STOP \
-                and "\u4e00" <= text[left - 1] <= "\u9fff":
-            left -= 1
-        if m.group() in WEAK_ZONE:
-            # 青岛西海岸新区: a weak suffix needs a division right before the zone's own name
-            if left in ends and start - left >= 2 and not ZONE_NOT_NAME.search(text[left:start]):
-                # a new area carries its city's name (哈尔滨新区); a town only its own (湄潭县|兴隆镇)
-                begin = left if m.group() == "镇" else ends[left]
-                out.append(Mention(begin, m.end(), text[begin:m.end()], "Place"))
-            continue
-        # 落户|鄞州经济开发区: a division's short name inside the walked name opens it
-        left = next((k for k in range(left, start - 1) if expand_place(text[k:start])), left)
-        delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP or expand_place(text[left:start])
-        if start - left >= 2 and delimited and not ZONE_NOT_NAME.search(text[left:start]):
-            out.append(Mention(left, m.end(), text[left:m.end()], "Place"))
+    for m in zone_suffix().finditer(text):
+        start = read_zone(text, m, ends)
+        if start is not None:
+            out.append(Mention(start, m.end(), text[start:m.end()], EntityType.PLACE))
     return out
+
+
+def read_zone(text: str, m: re.Match, ends: dict[int, int]) -> int | None:
+    """Start of the zone named by the suffix `m`, or None: after a division the zone carries
+    its name (长春新区); else see weak_zone_start and strong_zone_start."""
+    if m.start() in ends:
+        return ends[m.start()]
+    if m.group() in load_tagged("zone_heads.tsv", "weak"):
+        return weak_zone_start(text, m, ends)
+    return strong_zone_start(text, m.start(), ends)
+
+
+def zone_name_start(text: str, start: int, ends: dict[int, int]) -> int:
+    """Where a zone's own name begins: up to four CJK characters left of its suffix, stopping
+    at a division's end or a ZONE_STOP character."""
+    left = start
+    while left > 0 and start - left < 4 and left not in ends and text[left - 1] not in ZONE_STOP \
+            and CJK_CHAR.fullmatch(text[left - 1]):
+        left -= 1
+    return left
+
+
+def weak_zone_start(text: str, m: re.Match, ends: dict[int, int]) -> int | None:
+    """青岛西海岸新区: a weak suffix needs a division right before the zone's own name; a new
+    area carries its city's name, a town only its own (某县|青山镇)."""
+    left = zone_name_start(text, m.start(), ends)
+    if left in ends and m.start() - left >= 2 and not ZONE_NOT_NAME.search(text[left:m.start()]):
+        return left if m.group() == "镇" else ends[left]
+    return None
+
+
+def strong_zone_start(text: str, start: int, ends: dict[int, int]) -> int | None:
+    """长岭工业园区: a strong suffix takes a delimited name of two to four characters; a
+    division's short name inside the walked name opens it (落户|某某经济开发区)."""
+    left = zone_name_start(text, start, ends)
+    left = next((k for k in range(left, start - 1) if expand_place(text[k:start])), left)
+    delimited = left == 0 or left in ends or text[left - 1] in ZONE_STOP or expand_place(text[left:start])
+    if start - left >= 2 and delimited and not ZONE_NOT_NAME.search(text[left:start]):
+        return left
+    return None

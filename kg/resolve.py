@@ -6,7 +6,7 @@
   forms take the nearest one named before). Party bodies take 中共, provincial bureaus 厅,
   a local office of a national body merges with its form without it (国家税务总局…税务局).
 * Declared short names (以下简称“X”), a company's distinctive core and its brand with the
-  trade cut short (星河光电, 海晟配件) become aliases, and their later occurrences mentions;
+  trade cut short (星河光电, 泰和配件) become aliases, and their later occurrences mentions;
   a short agency name that is an in-order abbreviation of one agency of the story is it.
 * Programs lose their 《》/“” quotes; a short title (《办法》) is an alias of the full one.
 * Projects named with and without place prefix or head (北湖物流园项目 / 长春北湖物流园项目) merge.
@@ -17,272 +17,25 @@ its legal form, onto the entity it names.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import alternation, load_regex, load_set, load_table
-from .model import Article, Entity, Extraction, Mention, Text
-from .segment import tokenizer
+from .agencies import national_official_names
+from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
+                        read_context, split_jurisdiction)
+from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
+                        company_key, short_forms)
+from .lexicon import alternation, load_set, load_tagged
+from .model import Article, Entity, EntityType, Extraction, Mention, Text
 
 QUOTES = "《》“”\"「」『』‘’"
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
-COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
-ZONE_IN_NAME = re.compile(r"^(.{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|"
-                          r"工业园区|产业园区|自由贸易试验区|自贸区|综合保税区|保税区))(?=.)")
-LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
-REGISTERED = re.compile(r"有限(?:责任)?公司$")
-BRANCH = re.compile(r"^(.{2,}?(?:银行|公司|集团))(?:.{0,8}?)(?:分行|支行|分公司)$")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
-ORG_TYPES = ("Agency", "Organization")
+# Public bodies: named officially, with the full name of their jurisdiction (companies are not).
+OFFICIAL_NAME_TYPES = (EntityType.AGENCY, EntityType.ORGANIZATION)
 PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
-FISCAL_LEVEL = re.compile(r"^[省市区县]本?级财政$")
-BUREAU_DEPARTMENT = re.compile(r"(?<=[局委厅办])部门$")
-
-
-@lru_cache(maxsize=None)
-def abbreviations() -> dict[str, str]:
-    return dict(load_table("agency_abbrev.tsv", 2))
-
-
-@lru_cache(maxsize=None)
-def national_official_names() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in load_table("national_agencies.tsv", 2, 1)), key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def company_abbreviations() -> dict[str, str]:
-    return dict(load_table("company_abbrev.tsv", 2))
-
-
-@lru_cache(maxsize=None)
-def standard_bodies() -> frozenset[str]:
-    """Official agency bodies (财政局, 营商环境建设监督局): named bare, they are the home city's."""
-    return frozenset(abbreviations().values()) | load_set("agency_bodies.txt")
-
-
-@lru_cache(maxsize=None)
-def national_names() -> dict[str, str]:
-    """Official name of a national body for each of its standard short forms (国家发改委)."""
-    out = {}
-    for name, aliases in load_table("national_agencies.tsv", 2, 1):
-        out.update({a: name for a in aliases.split(",") if len(a) >= 3})
-    return out
-
-
-@lru_cache(maxsize=None)
-def industry_tail() -> re.Pattern:
-    """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
-    words = load_set("company_industry_words.txt")
-    return re.compile("(?:" + alternation(words) + ")+$")
-
-
-@dataclass
-class Context:
-    """What an article says about where it is: used to fill in 省/市/区 short forms."""
-    home_city: str | None
-    home_province: str | None
-    places_seen: list[tuple[int, places.PlaceInfo]] = field(default_factory=list)
-
-    def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
-        """The last place of this level named before pos (or the home one)."""
-        best = None
-        for start, info in self.places_seen:
-            if start >= pos:
-                break
-            if info.level == level:
-                best = info
-        return best
-
-
-def read_context(mentions: list[Mention]) -> Context:
-    """Home city and province: the ones the article names most, counting the places that
-    open organisation names too (a county counts half for its city)."""
-    named: list[tuple[int, str]] = []
-    for m in mentions:
-        if m.type == "Place":
-            named.append((m.start, m.text))
-        elif m.type in ("Agency", "Organization", "Company"):
-            prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
-            named.extend((m.start, p) for p in prefix)
-    names = [n for _, n in named]
-    cities: Counter[str] = Counter()
-    provinces: Counter[str] = Counter()
-    seen = []
-    for start, name in named:
-        info = places.lookup_place(name, names)
-        if info is None:
-            continue
-        seen.append((start, info))
-        provinces[info.province] += 1
-        if info.level == "city":
-            cities[info.name] += 1
-        elif info.level == "county" and info.parent:
-            cities[info.parent] += 0.5
-    city = cities.most_common(1)[0][0] if cities else None
-    province = None
-    if city:
-        info = places.lookup_place(city)
-        province = info.province if info else None
-    if province is None and provinces:
-        province = provinces.most_common(1)[0][0]
-    return Context(city, province, seen)
-
-
-def country_prefix(name: str) -> str:
-    m = load_regex("countries.txt").match(name)
-    return m.group() if m else ""
-
-
-def split_jurisdiction(name: str) -> tuple[list[str], str]:
-    """Leading place names and the rest: '哈市道里区执法局' -> (['哈市', '道里区'], '执法局')."""
-    prefix = []
-    rest = name
-    while rest:
-        for size in range(min(len(rest) - 1, 8), 1, -1):
-            if places.expand_place(rest[:size]) and (size == len(rest) or not rest[size] in "路街"):
-                prefix.append(rest[:size])
-                rest = rest[size:]
-                break
-        else:
-            break
-    return prefix, rest
-
-
-def canonical_org(name: str, pos: int, ctx: Context) -> tuple[str, str | None]:
-    """Full official name of an agency/organisation mention and its jurisdiction's label.
-
-    canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
-    if name in national_names():
-        return national_names()[name], None
-    if name in national_official_names():
-        return name, None        # 工业和信息化部 is the ministry, in any city's story
-    name = BUREAU_DEPARTMENT.sub("", name)       # 民政局部门 is the bureau itself
-    if name.endswith("部门") and not name.endswith("职能部门"):
-        name = name[:-2] + "局"                  # 人社部门 is the 人社局
-    if FISCAL_LEVEL.match(name):
-        return canonical_org(name[0] + "财政局", pos, ctx)
-    if country_prefix(name):
-        return name, None       # 美国财政部: a foreign body keeps its own name
-    party = name.startswith("中共")
-    core = name[2:] if party else name
-    prefix, body = split_jurisdiction(core)
-    if any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix):
-        # 黑龙江大学, 哈尔滨学院: a short place name is part of a proper name, kept as written
-        return name[:len(name) - len(body)] + expand_body(body), None
-    juris: list[places.PlaceInfo] = []
-    names_seen = [p.name for _, p in ctx.places_seen] + prefix
-    for p in prefix:
-        info = places.lookup_place(p, names_seen)
-        if info:
-            juris.append(info)
-    if juris and juris[-1].level == "city" and body.startswith(("市委", "市政府", "市人民政府")):
-        body = body[1:]       # 哈尔滨市市委
-    if body[:1] in "省市区县" and len(body) > 1 and not body.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))) \
-            and (not juris or body[0] != "市" or juris[-1].level != "city") \
-            and not (juris and juris[-1].level == "county"):      # 某县|市山镇: no city inside a county
-        short, body = body[0], body[1:]
-        level = {"省": "province", "市": "city", "区": "county", "县": "county"}[short]
-        if short == "省" and ctx.home_province:
-            juris.append(places.lookup_place(ctx.home_province))
-        elif short == "市":
-            near = ctx.nearest("city", pos)
-            city = near.name if near else ctx.home_city
-            if city:
-                juris.append(places.lookup_place(city))
-        else:
-            near = ctx.nearest(level, pos)
-            if near and near.name.endswith(short):
-                juris.append(near)
-        juris = [j for j in juris if j]
-        if not juris:
-            return name[:len(name) - len(body) - 1] + short + expand_body(body), None
-    elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
-        juris.append(places.lookup_place(ctx.home_city))
-    if not juris:
-        return name[:len(name) - len(body)] + expand_body(body), None
-    place = juris[-1]
-    # 市委 / 市委编办: Party committees are named 中共X市委员会 and 中共X市委…
-    if body.startswith("委") and (body == "委" or body[1:] in abbreviations()):
-        body = "委员会" if body == "委" else "委" + abbreviations()[body[1:]]
-        party = True
-    else:
-        body = expand_body(body)
-        party = party or body in load_set("party_bodies.txt")
-    if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
-        body = body[:-1] + "厅"               # 省财政局 is 省财政厅
-    head = place.name
-    if place.level == "county" and place.name.endswith("区") and place.parent:
-        head = place.parent + place.name      # district names repeat across cities
-    return ("中共" if party else "") + head + body, place.name
-
-
-def expand_body(body: str) -> str:
-    """Official form of an agency body: '执法局' -> '综合行政执法局',
-    '高新区管委会' -> '高新技术产业开发区管理委员会'."""
-    table = abbreviations()
-    if body in table:
-        return table[body]
-    for short in sorted(table, key=len, reverse=True):
-        full = table[short]
-        if len(short) >= 3 and short in body and full not in body:
-            body = body.replace(short, full, 1)     # 高新区管委会: each abbreviation once
-    return body
-
-
-def is_distinctive(core: str) -> bool:
-    """Whether a short name is a name rather than a phrase: jieba cannot cut it into
-    dictionary words alone (瑞禾泰 → 瑞/禾/泰 is; 资产经营 → 资产/经营 is not)."""
-    return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
-
-
-def full_company_name(name: str) -> str:
-    """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
-    '某省交投集团' -> '某省交通投资集团'."""
-    for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
-        if name.startswith(short) and not name.startswith(full):
-            name = full + name[len(short):]
-            break
-    for short, full in load_table("company_infix_abbrev.tsv", 2):
-        if short in name and full not in name:
-            name = name.replace(short, full, 1)
-    return name
-
-
-def company_with_jurisdiction(name: str, pos: int, ctx: Context) -> str:
-    """省交投集团 in a story from 黑龙江 is 黑龙江省交投集团: a state company named by 省/市."""
-    if name[:1] in "省市" and not name.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))):
-        place = ctx.home_province if name[0] == "省" else (ctx.nearest("city", pos) or
-                                                           places.lookup_place(ctx.home_city or ""))
-        full = place if isinstance(place, str) else place.name if place else None
-        if full:
-            return full + name[1:]
-    return name
-
-
-def short_forms(name: str) -> list[str]:
-    """Names a registered company goes by in a story: its distinctive core and a near-miss of
-    it (工大正元, 大正元 for 哈尔滨工大正元信息技术有限公司), and its brand with its trade cut
-    to two characters (海晟配件 for 大连海晟船舶配件有限公司, 恒泰新材 for …恒泰新材料…)."""
-    core = company_core(name)
-    forms = []
-    if is_distinctive(core):
-        forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
-    _, rest = split_jurisdiction(name)
-    trade = COMPANY_TAIL.sub("", rest)[len(core):]
-    words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
-    if len(core) == 2 and len(trade) >= 2:
-        forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
-    return forms
-
-
-def company_core(name: str) -> str:
-    """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
-    _, rest = split_jurisdiction(name)
-    rest = COMPANY_TAIL.sub("", rest)
-    core = industry_tail().sub("", rest)
-    return core if len(core) >= 2 else rest
 
 
 def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list[Mention], list[Entity]]:
@@ -297,37 +50,73 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         if place:
             juris[label] = place
     labels = expand_branch_short_names(mentions, labels)
-    merged = merge_variants(mentions, labels, text.text)
+    merged = merge_variants(mentions, labels)
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     out_mentions = []
     for m, label in zip(mentions, labels):
         label = merged.get((m.type, label), label)
         aliases[(m.type, label)].add(strip_quotes(m.text))
         out_mentions.append(replace(m, entity=label))
-    for (etype, label) in list(aliases):
-        parent = branch_parent(label) if etype == "Company" else None
-        known = {company_key(l) for t, l in aliases if t == "Company" and not BRANCH.match(l)}
-        if parent and (etype, parent) not in aliases and company_key(parent) not in known:
-            aliases[(etype, parent)] = set()     # the parent, unless the story already names it
-        place = juris.get(label) if etype in ORG_TYPES else None
-        info = places.lookup_place(place) if place else None
-        if info and info.level == "county" and ("Place", place) not in aliases:
-            aliases[("Place", place)] = set()    # 某区税务局 names the district it serves
-        zone = ZONE_IN_NAME.match(agency_key(label)) if etype == "Agency" else None
-        if zone and not any(t == "Place" and (l == zone.group(1) or zone.group(1).endswith(l) and ZONE_IN_NAME.match(l + "_"))
-                            for t, l in aliases):
-            aliases[("Place", zone.group(1))] = set()   # 某某新区管委会 names its zone
-    entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != "Place" else None)
+    for etype, label in list(aliases):
+        for _, implied in IMPLIED_ENTITIES:
+            key = implied(etype, label, aliases, juris)
+            if key:
+                aliases[key] = set()
+    entities = [Entity(label, etype, tuple(sorted(a - {label})), juris.get(label) if etype != EntityType.PLACE else None)
                 for (etype, label), a in sorted(aliases.items())]
     return out_mentions, entities
 
 
+Aliases = dict[tuple[str, str], set[str]]      # (type, label) -> names the story uses for it
+
+
+def parent_of_branch(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某银行某分行 brings 某银行, unless the story already names the parent."""
+    parent = branch_parent(label) if etype == EntityType.COMPANY else None
+    if not parent or (etype, parent) in aliases:
+        return None
+    known = {company_key(l) for t, l in aliases if t == EntityType.COMPANY and not branch_pattern().match(l)}
+    return None if company_key(parent) in known else (etype, parent)
+
+
+def district_served(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某区税务局 brings the district it serves."""
+    place = juris.get(label) if etype in OFFICIAL_NAME_TYPES else None
+    info = places.lookup_place(place) if place else None
+    if info and info.level == "county" and (EntityType.PLACE, place) not in aliases:
+        return EntityType.PLACE, place
+    return None
+
+
+@lru_cache(maxsize=None)
+def zone_in_name() -> re.Pattern:
+    """The zone that opens an agency's name (某某新区|管委会)."""
+    return re.compile(rf"^(.{{2,12}}?(?:{alternation(load_tagged('zone_heads.tsv', 'agency'))}))(?=.)")
+
+
+def zone_governed(etype: str, label: str, aliases: Aliases, juris: dict[str, str]) -> tuple[str, str] | None:
+    """某某新区管委会 brings its zone, unless the story names it (or its full form)."""
+    zone = zone_in_name().match(agency_key(label)) if etype == EntityType.AGENCY else None
+    if not zone:
+        return None
+    name = zone.group(1)
+    if any(t == EntityType.PLACE and (l == name or name.endswith(l) and zone_in_name().match(l + "_"))
+           for t, l in aliases):
+        return None
+    return EntityType.PLACE, name
+
+
+# Entities a story implies without naming them, each pass called on every entity in turn.
+IMPLIED_ENTITIES = (("parent of a branch", parent_of_branch), ("district served", district_served),
+                    ("zone governed", zone_governed))
+
+
 def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> list[str]:
     """A branch named after its parent's short name takes the parent's full name:
-    瑞禾泰绥芬河分公司 → 某某瑞禾泰新材料股份有限公司绥芬河分公司."""
+    瑞禾丰珲春分公司 → 某某瑞禾丰新材料股份有限公司珲春分公司."""
     cores = {}
     for m, label in zip(mentions, labels):
-        if m.type == "Company" and REGISTERED.search(label) and not BRANCH.match(label):
+        if m.type == EntityType.COMPANY and REGISTERED.search(label) and not branch_pattern().match(label):
             core = company_core(label)
             if len(core) >= 2:       # with a place and 分公司 after it, even a plain core is specific
                 cores[core] = label
@@ -335,7 +124,7 @@ def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> lis
         return labels
     out = []
     for m, label in zip(mentions, labels):
-        if m.type == "Company" and label.endswith(("分公司", "分行", "支行")) and not BRANCH.match(label):
+        if m.type == EntityType.COMPANY and label.endswith(load_tagged("branch_heads.tsv", "company")) and not branch_pattern().match(label):
             core = next((c for c in sorted(cores, key=len, reverse=True) if label.startswith(c)), None)
             if core:
                 label = cores[core] + label[len(core):]
@@ -348,54 +137,68 @@ def strip_quotes(s: str) -> str:
 
 
 def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
-    if m.type == "Place":
+    if m.type == EntityType.PLACE:
         return places.expand_place(m.text) or expand_body(m.text), None   # 南宁高新区 → …高新技术产业开发区
-    if m.type in ORG_TYPES:
+    if m.type in OFFICIAL_NAME_TYPES:
         name = "中国" + m.text if m.text.startswith("人民银行") else m.text
         return canonical_org(name, m.start, ctx)
-    if m.type == "Company":
+    if m.type == EntityType.COMPANY:
         return full_company_name(company_with_jurisdiction(strip_quotes(m.text), m.start, ctx)), None
     return strip_quotes(m.text), None
 
 
-def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
+ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
+               EntityType.PROGRAM)
+
+
+def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
+    """某某有限公司（以下简称“某某”）: each declared short name and the mention it follows."""
     short: dict[str, Mention] = {}
     for match in SHORT_NAME.finditer(text):
         before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 2
-                  and m.type in ("Agency", "Company", "Organization", "Project", "Program")]
+                  and m.type in ALIAS_TYPES]
         if before:
             short[match.group(1)] = before[-1]
+    return short
+
+
+def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
+    short = declared_short_names(mentions, text)
     # a declared short name the grammar read as a name of its own still names the full one
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
                 if (name := strip_quotes(m.text)) in short and short[name] is not m else m
                 for m in mentions]
     cores = {core: m for m in mentions
-             if m.type == "Company" and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
+             if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
-        if m.type == "Company" and COMPANY_TAIL.search(m.text) and not BRANCH.match(m.text):
+        if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
             for form in short_forms(m.text):
                 short.setdefault(form, m)
     if not short:
         return mentions
+    return sorted(mentions + alias_occurrences(mentions, short, text), key=lambda m: (m.start, m.end))
+
+
+def alias_occurrences(mentions: list[Mention], short: dict[str, Mention], text: str) -> list[Mention]:
+    """Each occurrence of a short name outside the mentions, as a mention of its full name."""
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\1" * (m.end - m.start)
-    pattern = re.compile(alternation(short))
     added = []
-    for match in pattern.finditer(text):
+    for match in re.finditer(alternation(short), text):
         if not any(taken[match.start():match.end()]):
             full = short[match.group()]
             added.append(Mention(match.start(), match.end(), match.group(), full.type, entity=full.text))
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    return added
 
 
 def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
-    """对|华耀公司: a company name the grammar read with a preposition before a known
+    """对|华盛公司: a company name the grammar read with a preposition before a known
     company's core starts at the core and names that company."""
-    if m.type != "Company" or m.entity:
+    if m.type != EntityType.COMPANY or m.entity:
         return m
     for core, full in cores.items():
         k = m.text.find(core, 1)
@@ -405,68 +208,102 @@ def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
     return m
 
 
-def merge_variants(mentions: list[Mention], labels: list[str], text: str) -> dict[tuple[str, str], str]:
-    """Map (type, label) of a variant to the label it should merge into."""
+def merge_variants(mentions: list[Mention], labels: list[str]) -> dict[tuple[str, str], str]:
+    """Map (type, label) of a variant to the label it should merge into, by the passes of
+    MERGE_PASSES, each adding to the map."""
     by_type: dict[str, set[str]] = defaultdict(set)
-    target: dict[tuple[str, str], str] = {}
     for m, label in zip(mentions, labels):
-        if m.entity:            # an alias occurrence: it names the mention it came from
-            continue
-        by_type[m.type].add(label)
+        if not m.entity:            # an alias occurrence names the mention it came from
+            by_type[m.type].add(label)
+    target: dict[tuple[str, str], str] = {}
+    for _, merge in MERGE_PASSES:
+        merge(mentions, labels, by_type, target)
+    return target
+
+
+def declared_aliases(mentions, labels, by_type, target) -> None:
+    """An alias occurrence (以下简称, a company's core) merges into the full name's label."""
     for m, label in zip(mentions, labels):
         if m.entity:
             full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
             target[(m.type, label)] = full
+
+
+def same_key(mentions, labels, by_type, target) -> None:
+    """A name merges into the longest longer one of its type that it is a variant of
+    (see is_variant): 北湖物流园项目 into 长春北湖物流园项目."""
     for etype, names in by_type.items():
-        key = {"Company": company_key, "Project": project_key, "Program": program_key,
-               "Agency": agency_key}.get(etype)
+        key = VARIANT_KEYS.get(etype)
         if key is None:
             continue
         ordered = sorted(names, key=lambda n: (-len(n), n))
         for i, short in enumerate(ordered):
             sk = key(short)
-            for longer in ordered[:i]:
-                if (etype, longer) in target:
-                    continue
-                if etype == "Company" and REGISTERED.search(short) and REGISTERED.search(longer) \
-                        and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
-                    continue        # 某某置业有限公司 and 某某控股集团有限公司 are two companies
-                if etype == "Company" and longer.startswith(short) and COMPANY_TAIL.search(short):
-                    continue        # 某集团|资产经营公司 is a subsidiary of 某集团, not the group
-                if etype == "Company" and (BRANCH.match(longer) or BRANCH.match(short)):
-                    # a branch merges only with the same branch written with its place and legal
-                    # form (湖北|某银行|股份有限公司|某分行)
-                    if branch_key(longer) == branch_key(short):
-                        target[(etype, short)] = longer
-                        break
-                    continue
-                lk = key(longer)
-                if sk and sk == lk or sk and lk and (etype != "Agency" or len(sk) >= 5) \
-                        and (lk.endswith(sk) if etype != "Company" else lk.startswith(sk)):
-                    target[(etype, short)] = longer
-                    break
-    # 汽开区管理委员会 → 长春汽车经济技术开发区管理委员会: a Chinese abbreviation keeps its
-    # characters in order, so a short agency name inside exactly one longer one of the same
-    # head is that agency
-    agencies = sorted(by_type.get("Agency", ()), key=len)
+            longer = next((l for l in ordered[:i] if (etype, l) not in target
+                           and is_variant(etype, short, sk, l, key)), None)
+            if longer:
+                target[(etype, short)] = longer
+
+
+def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
+    """Whether `short` (of key sk) names the entity `longer` does: the same key, or a key
+    that the longer one's ends with (starts with, for a company; of five characters or more,
+    for an agency). Companies: see company_variant."""
+    if etype == EntityType.COMPANY:
+        verdict = company_variant(short, longer)
+        if verdict is not None:
+            return verdict
+    lk = key(longer)
+    if not sk or not lk:
+        return False
+    return sk == lk or (etype != EntityType.AGENCY or len(sk) >= 5) \
+        and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk))
+
+
+def company_variant(short: str, longer: str) -> bool | None:
+    """The company rules, None when the keys decide: two registered names of different
+    bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
+    subsidiary of 某集团; a branch merges only with the same branch written with its place
+    and legal form (湖北|某银行|股份有限公司|某分行)."""
+    if REGISTERED.search(short) and REGISTERED.search(longer) \
+            and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
+        return False
+    if longer.startswith(short) and COMPANY_TAIL.search(short):
+        return False
+    if branch_pattern().match(longer) or branch_pattern().match(short):
+        return branch_key(longer) == branch_key(short)
+    return None
+
+
+def in_order_abbreviations(mentions, labels, by_type, target) -> None:
+    """高开区管理委员会 -> 某市高新技术产业开发区管理委员会: a Chinese abbreviation keeps its
+    characters in order, so a short agency name without a jurisdiction inside exactly one
+    longer one of the same head is that agency."""
+    agencies = sorted(by_type.get(EntityType.AGENCY, ()), key=len)
     for short in agencies:
-        if ("Agency", short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
+        if (EntityType.AGENCY, short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
                 or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
-            continue        # only a name left without its jurisdiction is an abbreviation here
+            continue
         fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
         if len(fuller) == 1:
-            target[("Agency", short)] = fuller[0]
-    # follow chains: a → b → c
+            target[(EntityType.AGENCY, short)] = fuller[0]
+
+
+def follow_chains(mentions, labels, by_type, target) -> None:
+    """a -> b -> c: every variant maps to the end of its chain."""
     for k in list(target):
         seen = {k[1]}
         while (k[0], target[k]) in target and target[(k[0], target[k])] not in seen:
             seen.add(target[k])
             target[k] = target[(k[0], target[k])]
-    return target
+
+
+MERGE_PASSES = (("declared aliases", declared_aliases), ("same key", same_key),
+                ("in-order abbreviations", in_order_abbreviations), ("follow chains", follow_chains))
 
 
 def is_subsequence(short: str, long: str) -> bool:
-    """Whether the characters of short appear in long in order: '汽开区' in '汽车经济技术开发区'."""
+    """Whether the characters of short appear in long in order: '高开区' in '高新技术产业开发区'."""
     chars = iter(long)
     return all(ch in chars for ch in short)
 
@@ -478,11 +315,6 @@ def agency_key(name: str) -> str:
         if name.startswith(national) and len(name) > len(national) + 2:
             return name[len(national):]
     return name
-
-
-def company_key(name: str) -> str:
-    core = company_core(name)
-    return core if len(core) >= 2 else ""
 
 
 def project_key(name: str) -> str:
@@ -497,41 +329,45 @@ def program_key(name: str) -> str:
     return key if len(key) >= 2 else ""
 
 
-def branch_key(label: str) -> str:
-    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
-
-
-def branch_parent(label: str) -> str | None:
-    """'中国农业银行某某支行' -> '中国农业银行'; None when the name is no branch."""
-    m = BRANCH.match(label)
-    return m.group(1) if m and m.group(1) != label else None
+# The key two names of one entity share, by type (types without one never merge by key).
+VARIANT_KEYS = {EntityType.COMPANY: company_key, EntityType.PROJECT: project_key,
+                EntityType.PROGRAM: program_key, EntityType.AGENCY: agency_key}
 
 
 def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
     """Across articles: a label that another article lists as an alias of a fuller name of the
-    same class becomes that fuller name (星河光电 → 长春星河光电科技有限公司)."""
-    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    same class becomes that fuller name (某某光电 -> 某市某某光电科技有限公司), and so does a
+    company named with its place but without its legal form (see registered_forms)."""
     labels = {(e.type, e.label) for ex in extractions for e in ex.entities}
+    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ex in extractions:
         for e in ex.entities:
             for a in e.aliases:
                 if (e.type, a) != (e.type, e.label):
                     alias_of[(e.type, a)].add(e.label)
-    # 某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company
-    registered: dict[str, set[str]] = defaultdict(set)
-    for etype, label in labels:
-        if etype == "Company" and REGISTERED.search(label) and not BRANCH.match(label):
-            registered[company_key(label)].add(label)
-    for etype, label in labels:
-        if etype == "Company" and not REGISTERED.search(label) and not BRANCH.match(label):
-            full = registered.get(company_key(label), set())
-            if len(full) == 1 and split_jurisdiction(label)[0]:
-                alias_of[(etype, label)] |= full
+    for key, full in registered_forms(labels).items():
+        alias_of[key] |= full
     rename = {key: next(iter(full)) for key, full in alias_of.items()
               if key in labels and len(full) == 1 and len(next(iter(full))) > len(key[1])}
     if not rename:
         return extractions
     return [rename_entities(ex, rename) for ex in extractions]
+
+
+def registered_forms(labels: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """某市某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company.
+    Maps a company label with a place and no legal form to the registered names of its core."""
+    registered: dict[str, set[str]] = defaultdict(set)
+    for etype, label in labels:
+        if etype == EntityType.COMPANY and REGISTERED.search(label) and not branch_pattern().match(label):
+            registered[company_key(label)].add(label)
+    out = {}
+    for etype, label in labels:
+        if etype == EntityType.COMPANY and not REGISTERED.search(label) and not branch_pattern().match(label):
+            full = registered.get(company_key(label), set())
+            if len(full) == 1 and split_jurisdiction(label)[0]:
+                out[(etype, label)] = full
+    return out
 
 
 def rename_entities(ex: Extraction, rename: dict[tuple[str, str], str]) -> Extraction:

@@ -90,7 +90,8 @@ def make_extraction_a() -> Extraction:
         ),
         relations=(
             Relation("issued", INDUSTRY, SPECIALIST, make_evidence(doc, A1)),
-            Relation("worksFor", ZHOU, XINGHE, make_evidence(doc, A2), job_title="副总经理"),
+            Relation("worksFor", ZHOU, XINGHE, make_evidence(doc, A2), job_title="副总经理",
+                     rule="pass:post-before-name"),
             Relation("assists", INDUSTRY, XINGHE, make_evidence(doc, A3)),
             Relation("partnerOf", XINGHE, COLLEGE, make_evidence(doc, A4)),
             Relation("worksFor", CHEN, INDUSTRY, make_evidence(doc, A5), job_title="局长"),
@@ -126,7 +127,7 @@ def make_extraction_b() -> Extraction:
             Relation("develops", XINGHE, PARK, make_evidence(doc, B1)),
             Relation("contractorOf", ROADS, PARK, make_evidence(doc, B1)),
             Relation("issued", CITY_GOV, RELIEF_TEN, make_evidence(doc, B4)),
-            Relation("regulates", MARKET, BEICHEN, make_evidence(doc, B5)),
+            Relation("regulates", MARKET, BEICHEN, make_evidence(doc, B5), rule="regulates-1"),
             Relation("partnerOf", XINGHE, COLLEGE, make_evidence(doc, B6)),
         ),
         fundings=(
@@ -135,7 +136,7 @@ def make_extraction_b() -> Extraction:
             Funding("InterestSubsidy", make_evidence(doc, B2), amount=Decimal(800000), amount_text="80万元",
                     date="2023", provider=FINANCE, recipient=XINGHE, project=PARK),
             Funding("Relief", make_evidence(doc, B3), amount=Decimal(125000), amount_text="12.5万元",
-                    provider=DISTRICT_GOV, recipient=BEICHEN, program=RELIEF_TEN),
+                    provider=DISTRICT_GOV, recipient=BEICHEN, program=RELIEF_TEN, rule="cue-Relief-1"),
         ),
     )
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from kg.analysis import Analysis
 from kg.article import find_byline_spans, find_date, find_title, read_article
 from kg.model import Document
-from kg.normalize import normalize
+from kg.normalize import normalize, split_sentences
 
 BYLINES = [
     # dateline with the reporters in brackets
@@ -98,7 +99,8 @@ def test_reads_article_from_normalised_text():
     original = ("# 远山科技获８２０万元补助\n\n本报讯（记者 甘露）２０２３年５月１２日，"
                 "省财政厅下达的补助资金到账。\n\n新生产线正在调试。\n\n本报记者 林一帆摄\n")
     doc = Document("a.md", original, "samples/a.md")
-    article = read_article(doc, normalize(original))
+    text = normalize(original)
+    article = read_article(Analysis(doc, text, split_sentences(text)))
     assert article.doc_id == "a.md" and article.source == "samples/a.md"
     assert article.title == "远山科技获820万元补助"
     assert article.date == "2023-05-12"

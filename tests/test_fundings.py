@@ -10,15 +10,14 @@ from decimal import Decimal
 import pytest
 
 from kg.fundings import find_fundings
-from kg.model import Article, Sentence
-from test_relations import A, C, G, J, P, annotate
+from kg.model import Sentence
+from test_relations import A, C, G, J, P, analysis_of, annotate
 
 ARTICLE_DATE = "2020-07-02"
 
 
 def fundings_of(raw: str, names: dict, date: str | None = ARTICLE_DATE):
-    text, sentences, mentions, entities = annotate(raw, names)
-    return find_fundings("t", text, sentences, mentions, entities, Article("t", "t", None, date))
+    return find_fundings(analysis_of(raw, names, date=date))
 
 
 def summary(f) -> tuple:
@@ -375,7 +374,7 @@ GENRE_PATTERNS = [
 @pytest.mark.parametrize("raw,names,expected", GENRE_PATTERNS)
 def test_genre_patterns(raw, names, expected):
     # Lines are sentences too, as kg.normalize splits them (a list header ends with a colon).
-    text, sentences, mentions, entities = annotate(raw, names)
+    _, sentences, _, _ = annotate(raw, names)
     lines = []
     for s in sentences:
         start = s.start
@@ -383,7 +382,7 @@ def test_genre_patterns(raw, names, expected):
             if line:
                 lines.append(Sentence(start, start + len(line), line))
             start += len(line) + 1
-    found = find_fundings("t", text, lines, mentions, entities, Article("t", "t", None, ARTICLE_DATE))
+    found = find_fundings(analysis_of(raw, names, lines, ARTICLE_DATE))
     assert [summary(f) for f in found] == expected
 
 

@@ -56,6 +56,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("绿园区投资建设北湖智能装备产业园项目。", ("北湖智能装备产业园项目", "Project")),
     # lists closed by 等 + a collective noun
     ("约谈“青禾”单车、蓝鲸单车等企业。", ("蓝鲸单车", "Company")),
+    # individual businesses named by their trade unit are companies, not agencies
+    ("执法人员查处了城东李记批发部。", ("城东李记批发部", "Company")),
+    ("市民在丰源商行购买了商品。", ("丰源商行", "Company")),
     # a foreign body keeps its country
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
     # the preposition jieba glues to 市 stays out

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql import prepareQuery
 
-from conftest import A1, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
+from conftest import A1, A2, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
 from kg.cli import main
 from kg.errors import InputError, QueryError
 from kg.query import (measure_width, format_result, list_queries, parse_params, read_graph,
@@ -123,6 +123,14 @@ EXPECTED = [
         ("Relief", DISTRICT_GOV, BEICHEN, B3, B, str(make_evidence("a002.txt", B3).start)),
         ("subOrganizationOf", DISTRICT_GOV, CITY_GOV, C1, C, str(make_evidence("a003.txt", C1).start)),
         ("subOrganizationOf", MARKET, DISTRICT_GOV, C1, C, str(make_evidence("a003.txt", C1).start)),
+    ]),
+    ("facts_by_rule", {"rule": "pass:"}, [
+        ("pass:post-before-name", "worksFor", "周明远", XINGHE, "", A2, A),
+    ]),
+    ("facts_by_rule", {"rule": ""}, [
+        ("cue-Relief-1", "Relief", DISTRICT_GOV, BEICHEN, "125000", B3, B),
+        ("pass:post-before-name", "worksFor", "周明远", XINGHE, "", A2, A),
+        ("regulates-1", "regulates", MARKET, BEICHEN, "", B5, B),
     ]),
     ("article_entities", {}, [
         (A, TITLE_A, "Agency", INDUSTRY),
@@ -393,7 +401,8 @@ def test_seed_fundings_query_returns_the_equipment_grant(seed_graph):
 
 def test_seed_every_named_query_returns_rows(seed_graph):
     grant = find_seed_grant(seed_graph)
-    params = {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"]}
+    params = {"agency": grant["provider"], "company": grant["recipient"], "entity": grant["recipient"],
+              "rule": "cue-Grant"}
     for q in list_queries():
         rows = list_rows(run_query(seed_graph, q.name, {n: params[n] for n, _ in q.params}))
         assert rows, f"{q.name} returns no row on the seeds"

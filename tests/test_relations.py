@@ -5,11 +5,20 @@ text as a mention of its entity, so these tests run without kg.mentions.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from kg import relations
-from kg.model import Entity, Mention, Sentence, Text
-from kg.relations import cue_groups, cues_present, find_refs, find_relations, required_words
+from kg import layout, relations
+from kg.analysis import Analysis
+from kg.resources import resource_dir
+from kg.model import Article, Document, Entity, Mention, Sentence, Text
+from kg.relations import cue_groups, cues_present, find_relations
+from kg.templates import required_words
 
 A, C, O, P, G, J = "Agency", "Company", "Organization", "Person", "Program", "Project"
 
@@ -36,9 +45,18 @@ def annotate(raw: str, names: dict[str, tuple[str, str]]):
     return text, sentences, sorted(mentions, key=lambda m: m.start), list(entities.values())
 
 
+def analysis_of(raw: str, names: dict, sentences=None, date: str | None = None) -> Analysis:
+    """The analysis of `raw` (see annotate) with its relations found, as the pipeline hands
+    it to the fundings stage; `sentences` replaces the split at sentence ends."""
+    text, split, mentions, entities = annotate(raw, names)
+    a = Analysis(Document("t", raw, "t"), text, sentences or split, Article("t", "t", None, date),
+                 mentions, entities)
+    a.relations = find_relations(a)
+    return a
+
+
 def relations_of(raw: str, names: dict) -> set[tuple]:
-    text, sentences, mentions, entities = annotate(raw, names)
-    return {(r.type, r.subject, r.object) for r in find_relations("t", text, sentences, mentions, entities)}
+    return {(r.type, r.subject, r.object) for r in analysis_of(raw, names).relations}
 
 
 WORKS_FOR = [
@@ -57,10 +75,10 @@ WORKS_FOR = [
 
 @pytest.mark.parametrize("raw,names,title", WORKS_FOR)
 def test_works_for_from_a_post_before_the_name(raw, names, title):
-    text, sentences, mentions, entities = annotate(raw, names)
-    (rel,) = find_relations("t", text, sentences, mentions, entities)
-    person = next(e.label for e in entities if e.type == P)
-    org = next(e.label for e in entities if e.type != P)
+    a = analysis_of(raw, names)
+    (rel,) = a.relations
+    person = next(e.label for e in a.entities if e.type == P)
+    org = next(e.label for e in a.entities if e.type != P)
     assert (rel.type, rel.subject, rel.object, rel.job_title) == ("worksFor", person, org, title)
     assert rel.evidence.sentence in raw and raw[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
 
@@ -206,8 +224,7 @@ def test_types_outside_the_schema_are_refused():
 
 def test_bare_enterprise_is_no_reference_inside_a_compound():
     raw = "乙单车公司投放车辆。小微企业发展良好。"
-    text, _, mentions, entities = annotate(raw, {"乙单车公司": ("乙单车", C)})
-    refs = find_refs(text, mentions, entities)
+    refs = analysis_of(raw, {"乙单车公司": ("乙单车", C)}).refs
     assert [r.entity for r in refs if r.pronoun] == []
 
 
@@ -274,8 +291,7 @@ REFERENCES = [
 def test_reference_resolution(raw, antecedent):
     names = {n: (n, C) for n in ("乙食品有限公司", "丙银行", "丁饮料有限公司", "戊银行", "己银行",
                                  "庚电子有限公司", "辛通信有限公司") if n in raw}
-    text, _, mentions, entities = annotate(raw, names)
-    (ref,) = [r for r in find_refs(text, mentions, entities) if r.pronoun]
+    (ref,) = [r for r in analysis_of(raw, names).refs if r.pronoun]
     assert ref.entity == antecedent
 
 
@@ -369,8 +385,7 @@ def test_a_quoted_modifier_does_not_make_enterprise_a_reference():
     names = {"丁建设有限公司": ("丁建设有限公司", C), "戊省工信厅": ("戊省工信厅", A),
              "己电子有限公司": ("己电子有限公司", C)}
     raw = "丁建设有限公司负责代建厂房。戊省工信厅向己电子有限公司拨付“专精特新”企业奖励资金。"
-    text, sentences, mentions, entities = annotate(raw, names)
-    refs = find_refs(text, mentions, entities)
+    refs = analysis_of(raw, names).refs
     assert not any(r.pronoun for r in refs)
 
 
@@ -454,8 +469,7 @@ def test_more_cues(raw, names, expected):
 
 def test_a_bare_project_word_inside_a_compound_is_no_reference():
     raw = "丙隧道工程开工。工程师说项目部已进场。"
-    text, _, mentions, entities = annotate(raw, {"丙隧道工程": ("丙隧道工程", J)})
-    assert not [r for r in find_refs(text, mentions, entities) if r.pronoun]
+    assert not [r for r in analysis_of(raw, {"丙隧道工程": ("丙隧道工程", J)}).refs if r.pronoun]
 
 
 GENRE_RELATIONS = [
@@ -523,7 +537,7 @@ def test_genre_relations(raw, names, expected):
 
 def test_a_page_number_or_a_speaker_label_starts_no_story():
     text = "甲公告\n正文第一句。\n— 1 —\n正文第二句。\n张三（甲局局长）：\n正文第三句。"
-    assert relations.story_starts(text) == [3]
+    assert layout.story_starts(text) == [3]
 
 
 # Patterns of regional newspaper pages: joint issuers, co-launched products, signed projects,
@@ -645,3 +659,29 @@ def test_a_project_named_after_a_place_is_not_the_place_bodys():
     raw = "戊区管委会推进戊区科创园项目建设。"
     names = {"戊区管委会": ("戊区管委会", A), "戊区科创园项目": ("戊区科创园项目", J)}
     assert ("develops", "戊区", "戊区科创园项目") not in relations_of(raw, names)
+
+
+# A bad rule row stops `kg build` with one line naming the file and line: a duplicate rule
+# id, a relation outside the ontology, a role that is no placeholder.
+BAD_RULE_ROWS = [
+    ("relation_cues.tsv", "regulates-1\tregulates\t{S}…约谈…{O}\n", "id 'regulates-1' is used twice"),
+    ("relation_cues.tsv", "regulate-9\tregulate\t{S}…约谈…{O}\n", "unknown relation 'regulate'"),
+    ("funding_roles.tsv", "role-99\t{P}…向{R}\tX\n", "unknown implicit role 'X'"),
+]
+
+
+@pytest.mark.parametrize("name, row, message", BAD_RULE_ROWS, ids=[m for _, _, m in BAD_RULE_ROWS])
+def test_a_bad_rule_row_stops_the_build_in_one_line(tmp_path, name, row, message):
+    data = tmp_path / "data"
+    shutil.copytree(resource_dir("data"), data, ignore=shutil.ignore_patterns("samples"))
+    path = data / "lexicon" / name
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with path.open("a", encoding="utf-8") as f:
+        f.write(row)
+    (tmp_path / "a.txt").write_text("甲局约谈乙公司。", encoding="utf-8")
+    kg = Path(sys.executable).with_name("kg")
+    run = subprocess.run([str(kg), "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--no-html"],
+                         capture_output=True, text=True, env={**os.environ, "KG_DATA": str(data)})
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    (line,) = run.stderr.strip().splitlines()
+    assert f"{path}:{lines + 1}: " in line and message in line

@@ -6,7 +6,9 @@ import pytest
 from kg.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
 from kg.normalize import normalize, split_sentences
-from kg.resolve import branch_parent, company_core, expand_body, merge_corpus, resolve
+from kg.canonical import expand_body
+from kg.companies import branch_parent, company_core
+from kg.resolve import merge_corpus, resolve
 
 
 def entities_of(text: str) -> dict[str, Entity]:
@@ -26,6 +28,9 @@ def entities_of(text: str) -> dict[str, Entity]:
     ("长春市朝阳区文明办开展活动。", "长春市朝阳区精神文明建设委员会办公室", "长春市朝阳区文明办"),
     # Party committees
     ("长春市委召开常委会。", "中共长春市委员会", "长春市委"),
+    # a standing committee of a people's congress, and abbreviations of former national regulators
+    ("长春市人大常委会召开会议。市人大常委会主任出席。", "长春市人民代表大会常务委员会", "市人大常委会"),
+    ("银监会下发通知。", "中国银行业监督管理委员会", "银监会"),
     # national short forms
     ("国家发改委批复了项目。", "国家发展和改革委员会", "国家发改委"),
     # a city's department named by its short form is the city's bureau, not the ministry

@@ -1,0 +1,50 @@
+"""The steps of canonical organisation names (kg.canonical), each on a name we made up."""
+from __future__ import annotations
+
+import pytest
+
+from kg import canonical
+from kg.canonical import Context
+from kg.places import lookup_place
+
+HOME = Context("长春市", "吉林省")
+
+
+@pytest.mark.parametrize("step, name, expected", [
+    ("national body", "国家发改委", ("国家发展和改革委员会", None)),
+    ("national body", "市发改委", "市发改委"),
+    ("department is its bureau", "人社部门", "人社局"),
+    ("department is its bureau", "民政局部门", "民政局"),
+    ("department is its bureau", "职能部门", "职能部门"),
+    ("fiscal level", "市级财政", "市财政局"),
+    ("foreign body", "美国财政部", ("美国财政部", None)),
+    ("jurisdiction", "省发改委", ("吉林省发展和改革委员会", "吉林省")),
+    ("jurisdiction", "财政局", ("长春市财政局", "长春市")),          # a bare body is the home city's
+    ("jurisdiction", "市委", ("中共长春市委员会", "长春市")),
+])
+def test_org_name_step(step, name, expected):
+    assert dict(canonical.ORG_NAME_STEPS)[step](name, 0, HOME) == expected
+
+
+def test_every_step_has_a_docstring_and_a_case():
+    assert all(step.__doc__ for _, step in canonical.ORG_NAME_STEPS)
+
+
+def test_canonical_org_runs_the_steps_in_order():
+    assert canonical.canonical_org("市级财政", 0, HOME) == ("长春市财政局", "长春市")
+
+
+def test_short_form_takes_the_nearest_place_before():
+    ctx = Context("长春市", "吉林省", [(0, lookup_place("吉林市"))])
+    assert canonical.short_form_place("市", 5, ctx).name == "吉林市"
+    assert canonical.short_form_place("市", 0, ctx).name == "长春市"
+
+
+def test_opens_with_short_form():
+    assert canonical.opens_with_short_form("市发改委", [])
+    assert not canonical.opens_with_short_form("市场监管局", [])
+    assert not canonical.opens_with_short_form("市委", [lookup_place("长春市")])
+
+
+def test_official_name_of_a_provincial_bureau():
+    assert canonical.official_name(False, "财政局", lookup_place("吉林省")) == "吉林省财政厅"

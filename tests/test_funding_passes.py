@@ -1,0 +1,125 @@
+"""Each named pass of the fundings stage on sentences we write.
+
+For a pass that a sentence needs, the test states what the stage finds and checks that the
+stage without that pass finds something else; a pass that no short sentence isolates is
+called directly.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg import funding_roles, fundings
+from kg.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
+from kg.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
+from kg.model import Role, Sentence
+from test_fundings import summary
+from test_relations import A, C, J, analysis_of
+
+PLACE = "Place"
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    """What the fundings stage finds in `raw`, each line a sentence too (as kg.normalize splits)."""
+    lines, start = [], 0
+    for part in re.split(r"(?<=[。\n])", raw):
+        if part.strip("\n"):
+            lines.append(Sentence(start, start + len(part.rstrip("\n")), part.rstrip("\n")))
+        start += len(part)
+    return [summary(f) for f in fundings.find_fundings(analysis_of(raw, names, lines, "2020-07-02"))]
+
+
+def without(monkeypatch, module, attr: str, name: str) -> None:
+    passes = getattr(module, attr)
+    assert name in dict(passes), f"no pass {name}"
+    monkeypatch.setattr(module, attr, tuple(p for p in passes if p[0] != name))
+
+
+# (pass, sentence, names, what the stage finds)
+ROLE_CASES = [
+    ("template-roles", "甲银行向乙公司发放贷款300万元。", {"甲银行": C, "乙公司": C},
+     [("Loan", 3_000_000, "甲银行", "乙公司", None)]),
+    ("own-subject-pays", "甲局向乙公司拨付资金，丙公司发放奖励50万元。", {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 500_000, "丙公司", "乙公司", None)]),
+    ("subjects-before", "甲局下达资金，乙公司获得补助50万元。", {"甲局": A, "乙公司": C},
+     [("Grant", 500_000, "甲局", "乙公司", None)]),
+    ("company-invests", "甲区政府与乙公司签约，总投资5亿元。", {"甲区政府": A, "乙公司": C},
+     [("Investment", 500_000_000, "乙公司", None, None)]),
+    ("project-developer", "乙公司建设丙项目。丙项目获得补助100万元。", {"乙公司": C, "丙项目": J},
+     [("Grant", 1_000_000, None, "乙公司", None)]),
+    ("lender-named-before", "甲局与乙银行签约，发放贷款100万元。", {"甲局": A, "乙银行": C},
+     [("Loan", 1_000_000, "乙银行", None, None)]),
+    ("place-pays", "甲区累计向企业兑现奖补资金300万元。", {"甲区": PLACE},
+     [("Grant", 3_000_000, "甲区", None, None)]),
+    ("bank-lends", "乙公司向甲银行提供抵押，获得贷款100万元。", {"甲银行": C, "乙公司": C},
+     [("Loan", 1_000_000, "甲银行", "乙公司", None)]),
+    ("acting-lender", "甲银行客户经理走访，丙公司向乙公司发放贷款100万元。",
+     {"甲银行": C, "乙公司": C, "丙公司": C},
+     [("Loan", 1_000_000, "甲银行", "乙公司", None)]),
+]
+
+
+def test_every_role_pass_has_a_case():
+    assert {name for name, _ in ROLE_PASSES} == {case[0] for case in ROLE_CASES} | {"distinct-parties"}
+
+
+def test_distinct_parties():
+    a = analysis_of("甲公司发放奖励。", {"甲公司": ("甲公司", C)})
+    s = RoleSearch(a.masked(0), 4, 0, "Grant",
+                   roles={Role.PROVIDER: "甲公司", Role.RECIPIENT: "甲公司", Role.FACILITATOR: "甲公司"})
+    distinct_parties(s)
+    assert s.roles == {Role.PROVIDER: "甲公司", Role.RECIPIENT: None, Role.FACILITATOR: None}
+
+
+PARTY_CASES = [
+    ("continued-sentence", "甲局为乙公司发放补贴300万元。其中减免租金100万元。", {"甲局": A, "乙公司": C},
+     [("Grant", 3_000_000, "甲局", "乙公司", None), ("Relief", 1_000_000, "甲局", "乙公司", None)]),
+    ("investment-share", "乙公司建设丙项目，总投资460万元，其中争取补助资金100万元。", {"乙公司": C, "丙项目": J},
+     [("Investment", 4_600_000, "乙公司", None, None), ("Grant", 1_000_000, None, "乙公司", None)]),
+    ("list-row", "资金由甲局直接拨付至企业账户：\n1.乙公司，补助资金50万元。",
+     {"甲局": A, "乙公司": C},
+     [("Grant", 500_000, "甲局", "乙公司", None)]),
+    ("speaker-pays", "张三（甲局局长）：\n今年乙公司获得补贴30万元。", {"甲局": A, "乙公司": C, "张三": "Person"},
+     [("Grant", 300_000, "甲局", "乙公司", None)]),
+    ("cited-source-relieves", "记者从甲局获悉，全市新增减税降费5亿元。", {"甲局": A},
+     [("Relief", 500_000_000, "甲局", None, None)]),
+    ("source-told-before", "记者从甲厅了解到，补助资金已下达。其中乙公司获得补助620万元。",
+     {"甲厅": A, "乙公司": C},
+     [("Grant", 6_200_000, "甲厅", "乙公司", None)]),
+    ("subsidised-loan", "甲银行向乙公司发放贷款300万元。丙局给予贴息12万元。",
+     {"甲银行": C, "乙公司": C, "丙局": A},
+     [("Loan", 3_000_000, "甲银行", "乙公司", None), ("InterestSubsidy", 120_000, "丙局", "乙公司", None)]),
+    ("flow-stated-before", "丙局对乙公司的贷款给予贴息。贴息资金90万元。", {"丙局": A, "乙公司": C},
+     [("InterestSubsidy", 900_000, "丙局", "乙公司", None)]),
+]
+
+DOCUMENT_CASES = [
+    ("sentences-after", "乙公司获得补助资金80万元。拨付这笔资金的是甲局。", {"甲局": A, "乙公司": C},
+     [("Grant", 800_000, "甲局", "乙公司", None)]),
+    ("project-investors", "甲市政府与乙公司签约，丙项目落户。项目总投资5亿元。",
+     {"甲市政府": A, "乙公司": C, "丙项目": J},
+     [("Investment", 500_000_000, "乙公司", None, None)]),
+    ("story-payers", "甲中心向企业发放补贴2000万元。乙公司获得补贴20万元。", {"甲中心": A, "乙公司": C},
+     [("Grant", 20_000_000, "甲中心", None, None), ("Grant", 200_000, "甲中心", "乙公司", None)]),
+    ("one-per-amount", "乙公司获得补助50万元。甲局向乙公司拨付补助50万元。", {"甲局": A, "乙公司": C},
+     [("Grant", 500_000, "甲局", "乙公司", None)]),
+]
+
+
+def test_every_party_and_document_pass_has_a_case():
+    assert {name for name, _ in PARTY_PASSES} == {case[0] for case in PARTY_CASES}
+    assert {name for name, _ in DOCUMENT_PASSES} == {case[0] for case in DOCUMENT_CASES}
+
+
+CASES = ([(funding_roles, "ROLE_PASSES", *case) for case in ROLE_CASES]
+         + [(fundings, "PARTY_PASSES", *case) for case in PARTY_CASES]
+         + [(fundings, "DOCUMENT_PASSES", *case) for case in DOCUMENT_CASES])
+
+
+@pytest.mark.parametrize("module, passes, name, raw, names, expected", CASES, ids=[c[2] for c in CASES])
+def test_pass(monkeypatch, module, passes, name, raw, names, expected):
+    names = {n: (n, t) for n, t in names.items()}
+    assert found(raw, names) == expected
+    without(monkeypatch, module, passes, name)
+    assert found(raw, names) != expected

@@ -1,0 +1,115 @@
+"""The named passes of headed names (kg.names, kg.name_body), each on a sentence we wrote."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg import names
+from kg.mentions import tag_span
+from kg.model import EntityType, Sentence
+from kg.name_body import (closes_earlier_name, function_word_cut, glued_jurisdiction, new_name_opens,
+                          place_opens, suffix_regex)
+from kg.places import find_place_mentions
+
+
+def candidate(text: str, head: str, kind: str = "org", read: bool = True) -> names.Candidate:
+    """The candidate for the last `head` of text, its body read."""
+    m = list(re.finditer(re.escape(head), text))[-1]
+    tokens = tag_span(text, m.start() - names.MAX_BODY, m.end() + 2)
+    anchors = frozenset(p.start for p in find_place_mentions(text))
+    c = names.Candidate(text, m, kind, anchors, tokens)
+    if read:
+        names.read_body(c)
+        c.etype = names.org_type(c) if kind == "org" else EntityType(kind.capitalize())
+    return c
+
+
+GUARD_CASES = [
+    # guard, sentence, head, kind, rejected
+    ("runs into a word", "这一局面来之不易", "局", "org", True),
+    ("runs into a word", "长春市财政局下达资金", "局", "org", False),
+    ("ends a common word", "形成了新格局", "局", "org", True),
+    ("glued to a verb", "双方签署协议", "署", "org", True),
+    ("no name at all", "某银行提供贷款", "银行", "org", True),
+    ("no name at all", "长春宏远机械有限公司提供贷款", "有限公司", "org", False),
+    ("kind of body", "行业协会发出倡议", "协会", "org", True),
+    ("kind of body", "长春市个体劳动者协会发出倡议", "协会", "org", False),
+    ("short body", "通过网办完成", "办", "org", True),
+    ("kind of company", "他开了一家贸易公司", "公司", "org", True),
+    ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
+    ("kind of institution", "长春市学校开学", "学校", "org", True),
+    ("company department", "城投集团资产管理部发文", "部", "org", True),
+    ("not governmental", "公司的市场研究部发文", "部", "org", True),
+    ("not governmental", "长春市财政局发文", "局", "org", False),
+    ("no project name", "加快推进重点项目", "项目", "project", True),
+    ("no project name", "长春北湖物流园项目开工", "项目", "project", False),
+    ("no program name", "开展专项行动", "专项行动", "program", True),
+]
+
+
+@pytest.mark.parametrize("guard, text, head, kind, expected", GUARD_CASES)
+def test_guard(guard, text, head, kind, expected):
+    guards = dict(names.HEAD_GUARDS + names.ORG_GUARDS + names.PROJECT_GUARDS + names.PROGRAM_GUARDS)
+    c = candidate(text, head, kind, read=guard not in dict(names.HEAD_GUARDS))
+    assert guards[guard](c) is expected
+
+
+def test_every_guard_has_a_name_a_docstring_and_a_case():
+    tested = {case[0] for case in GUARD_CASES}
+    for name, guard in names.HEAD_GUARDS + names.ORG_GUARDS + names.PROJECT_GUARDS + names.PROGRAM_GUARDS:
+        assert guard.__doc__ and name in tested
+
+
+@pytest.mark.parametrize("text, head, etype", [
+    ("吉林省科学院发布报告", "科学院", EntityType.AGENCY),        # a provincial institute
+    ("中国人民银行长春中心支行召开会议", "支行", EntityType.AGENCY),   # the central bank
+    ("长春宏远机械有限公司开工", "有限公司", EntityType.COMPANY),
+])
+def test_org_type(text, head, etype):
+    assert names.org_type(candidate(text, head)) == etype
+
+
+def test_cut_clause_drops_the_body_doing_something():
+    c = candidate("长春市投资建设北湖物流园项目", "项目", "project", read=False)
+    names.read_body(c)
+    names.cut_clause(c)
+    assert c.name == "北湖物流园项目" and c.clause
+
+
+def test_read_headed_name_reads_a_whole_name():
+    text = "收购了长春宏远机械有限公司的股份"
+    m = suffix_regex("org").search(text, text.index("有限公司"))
+    found = names.read_headed_name(Sentence(10, 10 + len(text), text), m, "org", frozenset(),
+                                   tag_span(text, 0, len(text)))
+    assert (found.start, found.text, found.type) == (13, "长春宏远机械有限公司", EntityType.COMPANY)
+
+
+def test_glued_jurisdiction():
+    assert glued_jurisdiction("经市", "glued_prepositions.txt")
+    assert not glued_jurisdiction("城市", "glued_prepositions.txt")
+
+
+def test_closes_earlier_name():
+    text = "市委市政府"
+    body = [(2, 5, "nt")]
+    assert closes_earlier_name(text, "市委", body, branch=False, office=False)
+    assert not closes_earlier_name("宏远集团长春分公司", "宏远集团", [(4, 6, "ns")], branch=True, office=False)
+
+
+def test_new_name_opens_at_a_larger_place():
+    text = "朝阳区长春宏远机械有限公司"
+    anchors = frozenset({0, 3})
+    body = [(0, 3, "ns"), (3, 5, "ns"), (5, 7, "nz"), (7, 9, "n")]
+    assert new_name_opens(text, body, anchors) == 1
+
+
+def test_place_opens_after_a_verb():
+    text = "如果没有长春市发改委"
+    body = [(0, 2, "c"), (2, 4, "v"), (4, 7, "ns"), (7, 8, "n")]
+    assert place_opens(text, body, frozenset({4}), branch=False) == 2
+
+
+def test_function_word_cut():
+    text = "收购宏远机械"
+    assert function_word_cut(text, [(0, 2, "v"), (2, 4, "nz"), (4, 6, "n")]) == 1
