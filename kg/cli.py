@@ -2,11 +2,13 @@
 function and turns kg's own errors (KgError) into a one-line message and a non-zero exit."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -97,30 +99,69 @@ def main(verbose) -> None:
 @reading_options
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
               help="Also load the graph into an Oxigraph store in this folder (replacing its content).")
+@click.option("--view", "full_view", is_flag=True,
+              help="Draw every entity in graph.html (a very large graph otherwise gets a "
+                   "summary of its top entities).")
+@click.option("-j", "--workers", type=click.IntRange(1), default=None,
+              help="Worker processes for extraction [default: all cores].")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Run extraction on this Dask cluster (needs kg[cluster] on every worker).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Folder of the extraction cache [default: OUTPUT/.kg-cache].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again; keep no cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @fail_on_kg_error
-def build(inputs, out_dir, jsonl_field, no_html, max_bytes, split_size, store_dir):
-    """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin).
+def build(inputs, out_dir, jsonl_field, no_html, max_bytes, split_size, store_dir, full_view,
+          workers, scheduler, cache_dir, no_cache, quiet):
+    """Build the graph of INPUTS (files, folders, JSON Lines, - for stdin): .txt, .md, .html,
+    .htm, .pdf (text layer) and .docx.
 
-    With no INPUTS, builds the sample articles bundled in data/samples. The outputs are
-    written all or none: a failed build leaves the previous ones as they were."""
-    from .build import build_outputs
+    With no INPUTS, builds the sample articles bundled in data/samples. Documents unchanged
+    since the last build come from the cache; new and changed ones are extracted. The outputs
+    are written all or none: a failed build leaves the previous ones as they were."""
+    from .build import build_outputs, skip_reason
+    from .parallel import default_workers
 
     set_split_size(split_size)
-    errors = ErrorCounter()
-    report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
-                           html=not no_html, on_error=errors, max_bytes=int(max_bytes * MB),
-                           store=Path(store_dir) if store_dir else None)
-    click.echo(report.summary(skipped=errors.count), err=True)
+    reasons = Counter()
+    errors = ErrorCounter(lambda exc: reasons.update([skip_reason(exc)]))
+    with progress_bar(quiet) as progress:
+        report = build_outputs(list(inputs), Path(out_dir), jsonl_field=jsonl_field,
+                               html=not no_html, on_error=errors,
+                               workers=workers or default_workers(), scheduler=scheduler,
+                               cache_dir=Path(cache_dir) if cache_dir else None,
+                               use_cache=not no_cache, full_view=full_view, progress=progress,
+                               max_bytes=int(max_bytes * MB),
+                               store=Path(store_dir) if store_dir else None)
+    click.echo(report.summary(skipped=errors.count, reasons=reasons), err=True)
     if errors.count:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool):
+    """A function (done, total) that draws a tqdm bar on stderr when stderr is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, leave=False) as bar:
+        def update(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.reset(total=total)
+            bar.update(done - bar.n)
+        yield update
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @jsonl_option
 @reading_options
+@click.option("--text", "with_text", is_flag=True,
+              help="Add each document's text, the one offsets point into (for .html, .pdf, .docx: the text extracted).")
 @fail_on_kg_error
-def extract(inputs, jsonl_field, max_bytes, split_size):
+def extract(inputs, jsonl_field, max_bytes, split_size, with_text):
     """Print mentions, entities, relations and fundings of each document as JSON Lines.
 
     One record per document, in input order; a JSON line that cannot be read or extracted
@@ -135,7 +176,7 @@ def extract(inputs, jsonl_field, max_bytes, split_size):
 
     errors = ErrorCounter(keep_line)
     for record in iter_extract_records(list(inputs), jsonl_field=jsonl_field, on_error=errors,
-                                       max_bytes=int(max_bytes * MB)):
+                                       max_bytes=int(max_bytes * MB), with_text=with_text):
         sys.stdout.write(json_line(record))
     sys.stdout.flush()          # a full disk is reported here, not at exit
     if errors.count:

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import InputError
+from .formats import EXTRACTORS
 from .model import Document
 from .safety import clean_text
 
 TEXT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + tuple(EXTRACTORS)     # what a folder is searched for
 JSONL_SUFFIXES = (".jsonl", ".json")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -83,14 +85,18 @@ def _expand(name: str, on_error: OnError | None) -> list[str]:
     if not path.is_dir():
         return [name]
     files = sorted(str(p) for p in path.rglob("*")
-                   if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+                   if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
     if not files:
-        _report(InputError(f"{name}: folder has no {' or '.join(TEXT_SUFFIXES)} files"), on_error)
+        _report(InputError(f"{name}: folder has no {', '.join(DOCUMENT_SUFFIXES[:-1])} or {DOCUMENT_SUFFIXES[-1]} files"), on_error)
     return files
 
 
 def _read_text(source: str, max_bytes: int = MAX_BYTES) -> Document:
-    text = decode(read_bytes(source, max_bytes), _display(source))
+    extractor = EXTRACTORS.get(Path(source).suffix.lower())
+    if extractor:
+        text = extractor(read_bytes(source, max_bytes), _display(source))
+    else:
+        text = decode(read_bytes(source, max_bytes), _display(source))
     if not text.strip():
         raise InputError(f"{_display(source)}: empty file")
     return make_document(_doc_id(source), text, source)

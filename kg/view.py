@@ -7,7 +7,7 @@ labelled with its amount (580万元 补助). Funding stays a node in RDF, but dr
 would double every path and bury the amounts; as an arrow the money reads at a glance, and
 its full record (type, date, facilitator, program, project, evidence) is in the side panel.
 
-Entry points: `write_view(g, path, **options)` (used by `kg build`), `write_view_file`
+Entry points: `write_view(g, path, **options)` (`view_page` gives the page itself, which `kg build` writes with graph.ttl), `write_view_file`
 (used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
 """
 from __future__ import annotations
@@ -163,13 +163,14 @@ def _funding_ends(parties: dict) -> tuple:
 
 def view_data(g: Graph, focus: str | None = None, depth: int = 1,
               types: Iterable[str] | None = None, min_amount: Decimal | float | None = None,
-              layout: bool = True) -> dict:
+              top: int | None = None, layout: bool = True) -> dict:
     """The page's data: nodes (entities, with x/y), edges (relations and jurisdiction with
     their evidence), fundings (amounts, parties as node ids or labels, evidence), articles.
 
     `types` keeps only those entity classes; `min_amount` (yuan) keeps only fundings of at
     least that amount; `focus` (a label or alias) keeps what lies within `depth` steps of
-    that entity. Raises ViewError for an unknown class or focus name.
+    that entity; `top` keeps the entities named in most articles (a summary of a graph too
+    large to draw). Raises ViewError for an unknown class or focus name.
     Example: view_data(g, focus='星河光电', depth=2)['nodes'][0]['label'].
     """
     articles, article_index = _read_articles(g)
@@ -178,6 +179,12 @@ def view_data(g: Graph, focus: str | None = None, depth: int = 1,
     entities, relations, fundings = _apply_filters(
         entities, _read_relations(g, article_index), _read_fundings(g, article_index),
         focus=focus, depth=depth, types=types, min_amount=min_amount)
+    if focus is None and top is not None and len(entities) > top:
+        keep = set(sorted(entities, key=lambda e: (-len(entities[e]["articles"]),
+                                                   entities[e]["label"], str(e)))[:top])
+        entities, relations, fundings = _restrict(keep, entities, relations, fundings)
+    else:
+        top = None
 
     order = sorted(entities, key=lambda e: (ENTITY_TYPES.index(entities[e]["type"]),
                                             entities[e]["label"], str(e)))
@@ -201,7 +208,7 @@ def view_data(g: Graph, focus: str | None = None, depth: int = 1,
                  "fundingEdges": sum(f["from"] is not None for f in out_fundings),
                  "relations": sum(e["type"] != JURISDICTION for e in edges),
                  "articles": len(articles),
-                 "filters": _describe_filters(focus, depth, types, min_amount)},
+                 "filters": _describe_filters(focus, depth, types, min_amount, top, len(labels))},
         "articles": articles, "nodes": nodes, "edges": edges, "fundings": out_fundings,
     }
 
@@ -217,10 +224,15 @@ def _apply_filters(entities: dict, relations: list[dict], fundings: list[dict], 
     relations = [r for r in relations if r["from"] in entities and r["to"] in entities]
     if focus is not None:
         keep = _neighbourhood(_find_entity(entities, focus), depth, relations, fundings, entities)
-        entities = {e: r for e, r in entities.items() if e in keep}
-        relations = [r for r in relations if r["from"] in keep and r["to"] in keep]
-        fundings = [f for f in fundings if any(p in keep for p in f["parties"].values())]
+        entities, relations, fundings = _restrict(keep, entities, relations, fundings)
     return entities, relations, fundings
+
+
+def _restrict(keep: set, entities: dict, relations: list, fundings: list) -> tuple[dict, list, list]:
+    """The entities in `keep`, the relations between them and the fundings they take part in."""
+    return ({e: r for e, r in entities.items() if e in keep},
+            [r for r in relations if r["from"] in keep and r["to"] in keep],
+            [f for f in fundings if any(p in keep for p in f["parties"].values())])
 
 
 def _keep_types(entities: dict, wanted: set[str]) -> dict:
@@ -268,8 +280,11 @@ def _count_degrees(nodes: list[dict], edges: list[dict], fundings: list[dict], r
         nodes[i]["receivedLabel"] = format_amount(yuan)
 
 
-def _describe_filters(focus, depth, types, min_amount) -> str:
+def _describe_filters(focus, depth, types, min_amount, top=None, total=0) -> str:
     parts = []
+    if top is not None:
+        parts.append(f"summary: the {top} entities named in most articles, of {total} "
+                     "(kg build --view draws all, kg view --focus a part)")
     if focus is not None:
         parts.append(f"within {depth} of {focus}")
     if types is not None:

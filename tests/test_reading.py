@@ -94,7 +94,7 @@ def test_raises_without_on_error(tmp_path):
 
 
 def test_reads_folders_recursively_in_sorted_order(tmp_path):
-    for name in ["b.txt", "a.md", "sub/c.txt", "sub/skip.json", "note.docx", "A.TXT"]:
+    for name in ["b.txt", "a.md", "sub/c.txt", "sub/skip.json", "note.doc", "A.TXT"]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(TEXT, encoding="utf-8")
@@ -106,9 +106,9 @@ def test_reads_folders_recursively_in_sorted_order(tmp_path):
 
 
 def test_reports_folder_without_text_files(tmp_path):
-    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "x.doc").write_bytes(b"\xd0\xcf")
     docs, errors = read_all([tmp_path])
-    assert docs == [] and errors == [f"{tmp_path}: folder has no .txt or .md files"]
+    assert docs == [] and errors == [f"{tmp_path}: folder has no .txt, .md, .html, .htm, .pdf or .docx files"]
 
 
 def test_doc_id_is_file_name_and_source_is_path_as_given(tmp_path, monkeypatch):
