@@ -104,11 +104,10 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
         keys = [document_key(d) for d in docs]
         key = build_key(keys, {"html": html, "full_view": full_view, "out": str(out_dir.resolve()),
                                "store": str(store.resolve()) if store else None})
-        last = cache.last_build()
-        if last and last["key"] == key and all(file_stamp(Path(p)) == stamp
-                                               for p, stamp in last["stamps"].items()):
+        last = last_report(cache, key, len(docs))
+        if last:
             on_done(len(docs))
-            return BuildReport(**last["report"], cached=len(docs), unchanged=True)
+            return last
         mapper = cache.wrap(mapper, keys, lambda r: not isinstance(r, KgError), on_done)
 
     from .pipeline import build_corpus
@@ -119,10 +118,25 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
     report.cached = cache.hits if cache else 0
     report.extracted = len(docs) - report.cached
     if cache and not failed:
-        cache.save_build({"key": key, "stamps": {p: file_stamp(Path(p)) for p in report.outputs},
-                          "report": {k: v for k, v in asdict(report).items()
-                                     if k not in ("cached", "extracted", "unchanged")}})
+        save_report(cache, key, report)
     return report
+
+
+def last_report(cache: ExtractionCache, key: str, documents: int) -> BuildReport | None:
+    """The report of the last build when it had this key and its outputs are still the files
+    it wrote (nothing to do), else None."""
+    last = cache.last_build()
+    if last and last["key"] == key and all(file_stamp(Path(p)) == stamp
+                                           for p, stamp in last["stamps"].items()):
+        return BuildReport(**last["report"], cached=documents, unchanged=True)
+    return None
+
+
+def save_report(cache: ExtractionCache, key: str, report: BuildReport) -> None:
+    """Remember a complete build: its key, its outputs' stamps and its counts."""
+    cache.save_build({"key": key, "stamps": {p: file_stamp(Path(p)) for p in report.outputs},
+                      "report": {k: v for k, v in asdict(report).items()
+                                 if k not in ("cached", "extracted", "unchanged")}})
 
 
 def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,

@@ -183,58 +183,81 @@ def turtle_text(g: Graph) -> str:
     bound, plain local names), byte for byte, several times faster: one pass over the
     triples instead of a store lookup per subject and a prefix search per term. A graph
     with blank nodes, which kg never makes, goes to rdflib's serializer."""
-    namespaces = sorted(((str(ns), prefix) for prefix, ns in g.namespaces()), key=lambda x: -len(x[0]))
-    names: dict = {}
-    used: dict[str, str] = {}
-
-    def name(uri: URIRef) -> str:
-        """kg:Agency for a term of a bound namespace, else <uri>; records prefixes used."""
-        found = names.get(uri)
-        if found is None:
-            found = uri.n3()
-            for ns, prefix in namespaces:
-                if uri.startswith(ns) and _PLAIN_LOCAL.fullmatch(uri, len(ns)):
-                    found = f"{prefix}:{uri[len(ns):]}"
-                    used[prefix] = ns
-                    break
-            names[uri] = found
-        return found
-
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
-    references: dict = defaultdict(int)
-    for s, p, o in g:
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            return g.serialize(format="turtle")
-        by_subject[s][p].append(o)
-        references[o] += 1
-        if isinstance(o, Literal) and o.datatype:
-            name(o.datatype)        # rdflib declares the prefixes of datatypes too
+    name = _TurtleNames(g)
+    grouped = _group_by_subject(g, name)
+    if grouped is None:
+        return g.serialize(format="turtle")
+    by_subject, references = grouped
 
     def term(node) -> str:
         if isinstance(node, Literal):
             return node._literal_n3(use_plain=True, qname_callback=name)
         return name(node)
 
-    # rdflib's order: members of rdfs:Class first, then by references as an object, then IRI
-    # (IRIs compare as their strings there, so str keys give the same order, faster)
+    blocks = [_turtle_block(name(s), by_subject[s], name, term)
+              for s in _subject_order(by_subject, references)]
+    head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(name.used.items()))
+    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
+
+
+class _TurtleNames:
+    """kg:Agency for a term of a bound namespace, else <uri>; records the prefixes used."""
+
+    def __init__(self, g: Graph) -> None:
+        self.namespaces = sorted(((str(ns), prefix) for prefix, ns in g.namespaces()),
+                                 key=lambda x: -len(x[0]))
+        self.names: dict = {}
+        self.used: dict[str, str] = {}
+
+    def __call__(self, uri: URIRef) -> str:
+        found = self.names.get(uri)
+        if found is None:
+            found = uri.n3()
+            for ns, prefix in self.namespaces:
+                if uri.startswith(ns) and _PLAIN_LOCAL.fullmatch(uri, len(ns)):
+                    found = f"{prefix}:{uri[len(ns):]}"
+                    self.used[prefix] = ns
+                    break
+            self.names[uri] = found
+        return found
+
+
+def _group_by_subject(g: Graph, name: _TurtleNames) -> tuple[dict, dict] | None:
+    """{subject: {predicate: [objects]}} and how often each term is an object; None when
+    g holds a blank node."""
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    references: dict = defaultdict(int)
+    for s, p, o in g:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return None
+        by_subject[s][p].append(o)
+        references[o] += 1
+        if isinstance(o, Literal) and o.datatype:
+            name(o.datatype)        # rdflib declares the prefixes of datatypes too
+    return by_subject, references
+
+
+def _subject_order(by_subject: dict, references: dict) -> list:
+    """rdflib's order: members of rdfs:Class first, then by references as an object, then IRI
+    (IRIs compare as their strings there, so str keys give the same order, faster)."""
     classes = sorted((s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ())), key=str)
     first = set(classes)
-    subjects = classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], str(s)))
-    blocks = []
-    for s, props in ((s, by_subject[s]) for s in subjects):
-        order = [p for p in (RDF.type, RDFS.label) if p in props]
-        order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
-        lines = []
-        for p in order:
-            objects = props[p]
-            if len(objects) > 1:
-                iris = all(type(o) is URIRef for o in objects)
-                objects = sorted(objects, key=str) if iris else sorted(objects)
-            verb = "a" if p == RDF.type else name(p)
-            if len(objects) == 1:
-                lines.append(f"{verb} {term(objects[0])}")
-            else:
-                lines.append(f"{verb} " + ",\n        ".join(term(o) for o in objects))
-        blocks.append(f"\n{name(s)} " + " ;\n    ".join(lines) + " .\n")
-    head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(used.items()))
-    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
+    return classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], str(s)))
+
+
+def _turtle_block(subject: str, props: dict, name: _TurtleNames, term) -> str:
+    """One subject's statements: rdf:type, rdfs:label, then the other predicates by IRI."""
+    order = [p for p in (RDF.type, RDFS.label) if p in props]
+    order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
+    lines = []
+    for p in order:
+        objects = props[p]
+        if len(objects) > 1:
+            iris = all(type(o) is URIRef for o in objects)
+            objects = sorted(objects, key=str) if iris else sorted(objects)
+        verb = "a" if p == RDF.type else name(p)
+        if len(objects) == 1:
+            lines.append(f"{verb} {term(objects[0])}")
+        else:
+            lines.append(f"{verb} " + ",\n        ".join(term(o) for o in objects))
+    return f"\n{subject} " + " ;\n    ".join(lines) + " .\n"

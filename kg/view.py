@@ -7,8 +7,8 @@ labelled with its amount (580万元 补助). Funding stays a node in RDF, but dr
 would double every path and bury the amounts; as an arrow the money reads at a glance, and
 its full record (type, date, facilitator, program, project, evidence) is in the side panel.
 
-Entry points: `write_view(g, path, **options)` (`view_page` gives the page itself, which `kg build` writes with graph.ttl), `write_view_file`
-(used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
+Entry points: `view_page(g, **options)` (the page, which `kg build` writes with graph.ttl),
+`write_view(g, path, **options)`, `write_view_file` (used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
 """
 from __future__ import annotations
 

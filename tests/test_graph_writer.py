@@ -6,7 +6,7 @@ from rdflib.compare import isomorphic
 
 from kg.graph import bind_prefixes, turtle_text
 from kg.ontology import KG
-from kg.view import synthetic_graph
+from synthetic_graphs import synthetic_graph
 
 
 def test_same_bytes_as_rdflib(small_graph):
