@@ -213,6 +213,22 @@ def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:
     return best
 
 
+class Tally:
+    """main_ref of a list that only grows, kept up to date in O(1) per added Ref."""
+
+    def __init__(self, types: tuple[str, ...]) -> None:
+        self.types = types
+        self.counts: dict[str, int] = {}
+        self.best: Ref | None = None
+        self.top = 0
+
+    def add(self, r: Ref) -> None:
+        if r.type in self.types:
+            count = self.counts[r.entity] = self.counts.get(r.entity, 0) + 1
+            if count >= self.top:         # the latest of the most named, as main_ref
+                self.best, self.top = r, count
+
+
 def story_start(starts: list[int], at: int) -> int:
     """Start of the story holding offset `at`, e.g. story_start([0, 120], 130) -> 120."""
     i = bisect.bisect_right(starts, at)
@@ -226,7 +242,9 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     """
     inside = []
     last_end = sentence.start
-    for r in refs[bisect.bisect_left(refs, sentence.start, key=_start):]:
+    # by index, not a slice: copying the rest of the document's refs per sentence is quadratic
+    for i in range(bisect.bisect_left(refs, sentence.start, key=_start), len(refs)):
+        r = refs[i]
         if r.start >= sentence.end:
             break
         if r.end <= sentence.end and r.start >= last_end:
