@@ -384,6 +384,27 @@ def test_query_refuses_the_network(graph_file, sparql):
     assert "would reach the network; refused (--allow-network allows it)" in result.stderr
 
 
+def test_store_and_endpoint_refuse_the_network(tmp_path, graph_file):
+    from kg.serve import answer_query
+    from kg.store import open_store, write_store
+
+    store = tmp_path / "store"
+    write_store(graph_file, store)
+    sparql = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    result = invoke("query", str(store), sparql)
+    assert result.exit_code == 1
+    assert "would reach the network; refused (--allow-network allows it)" in result.stderr
+    status, _, body, _ = answer_query(open_store(store), sparql, {}, "application/sparql-results+json", 10)
+    assert status == 400 and b"would reach the network" in body
+
+
+def test_network_words_as_names_or_text_are_no_network_use():
+    from kg.query import find_network_use
+
+    assert find_network_use('SELECT ?from WHERE { ?s kg:service "SERVICE <x>" } # FROM <y>') is None
+    assert find_network_use("select * from <http://x/g> where { ?s ?p ?o }") == "FROM"
+
+
 @pytest.mark.parametrize("context", ["http://127.0.0.1:9/context.jsonld",
                                      ["http://127.0.0.1:9/c.jsonld", {"kg": "urn:x:"}],
                                      {"@import": "http://127.0.0.1:9/c.jsonld"}])
