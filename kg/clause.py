@@ -153,11 +153,13 @@ class _References:
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             go_between = load_words("relation_go_between_verbs.txt")
-            candidates = [r for r in candidates if not self.text[:r.start].endswith(go_between)] or candidates
+            candidates = [r for r in candidates
+                          if not self.text.endswith(go_between, 0, r.start)] or candidates
         if scope == "bare":
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
-            candidates += [f for f in self.found if f.start >= earliest and f.end <= limit
-                           and _fits(f, fits, ending)]
+            # found is in text order: only its refs since `earliest` are read, not all of them
+            candidates += [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
+                           if f.end <= limit and _fits(f, fits, ending)]
             candidates.sort(key=_start)
             return main_ref(candidates, fits)
         if not candidates:
