@@ -89,11 +89,11 @@ KILLABLE_BUILD = textwrap.dedent("""
 @pytest.mark.parametrize("moment", ["extracting", "first file", "second file"])
 def test_sigkill_during_a_build_leaves_the_previous_outputs(tmp_path, moment):
     out = tmp_path / "out"
-    assert invoke("build", corpus(tmp_path, 2, "old"), "-o", out).exit_code == 0
+    assert invoke("build", corpus(tmp_path, 2, "old"), "-o", out, "--no-cache").exit_code == 0
     before = snapshot(out)
     pause_at = {"extracting": 0, "first file": 1, "second file": 2}[moment]
-    proc = subprocess.Popen([sys.executable, "-c", KILLABLE_BUILD, "build",
-                             str(corpus(tmp_path, 40)), "-o", str(out)],
+    proc = subprocess.Popen([sys.executable, "-c", KILLABLE_BUILD, "build",     # no cache: only the outputs are written
+                             str(corpus(tmp_path, 40)), "-o", str(out), "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env={**os.environ, "PAUSE_AT": str(pause_at)})
     try:
@@ -124,10 +124,10 @@ def fill_disk_after(monkeypatch, good_files: int) -> None:
 @pytest.mark.parametrize("good_files", [0, 1])
 def test_full_disk_during_a_build_changes_nothing(tmp_path, monkeypatch, good_files):
     out = tmp_path / "out"
-    assert invoke("build", corpus(tmp_path, 2, "old"), "-o", out).exit_code == 0
+    assert invoke("build", corpus(tmp_path, 2, "old"), "-o", out, "--no-cache").exit_code == 0
     before = snapshot(out)
     fill_disk_after(monkeypatch, good_files)
-    result = invoke("build", corpus(tmp_path, 5), "-o", out)
+    result = invoke("build", corpus(tmp_path, 5), "-o", out, "--no-cache")     # the outputs' writes only
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr and "no output was changed" in result.stderr
     assert snapshot(out) == before
@@ -148,9 +148,9 @@ def test_full_tmpfs_keeps_the_previous_graph(tmp_path):
         pytest.skip("cannot mount a tmpfs here (the injected-OSError test covers a full disk)")
     try:
         out = disk / "out"
-        assert invoke("build", corpus(tmp_path, 1, "old"), "-o", out).exit_code == 0
+        assert invoke("build", corpus(tmp_path, 1, "old"), "-o", out, "--no-cache").exit_code == 0
         before = snapshot(out)
-        result = invoke("build", corpus(tmp_path, 300), "-o", out)
+        result = invoke("build", corpus(tmp_path, 300), "-o", out, "--no-cache")
         assert result.exit_code == 1 and "no output was changed" in result.stderr
         assert snapshot(out) == before and set(os.listdir(out)) == set(before)
     finally:
@@ -284,11 +284,11 @@ def test_query_csv_and_tsv_neutralise_formulas(tmp_path, fmt, delimiter):
 
 @pytest.fixture
 def no_extraction(monkeypatch):
-    import kg.build
+    import kg.pipeline
 
     def never(*args, **kwargs):
         raise AssertionError("extraction started before the output was checked")
-    monkeypatch.setattr(kg.build, "build_corpus", never)
+    monkeypatch.setattr(kg.pipeline, "build_corpus", never)     # build imports it when it extracts
 
 
 @pytest.mark.parametrize("case", ["parent is a file", "graph.ttl is a folder", "read-only"])
