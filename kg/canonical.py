@@ -6,10 +6,11 @@ organisation: 省发改委 in a story from 黑龙江 → 黑龙江省发展和�
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import places
 from .agencies import abbreviations, national_names, national_official_names, standard_bodies
@@ -29,13 +30,25 @@ class Context:
 
     def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
         """The last place of this level named before pos (or the home one)."""
-        best = None
+        starts, infos = self.by_level.get(level, ((), ()))
+        i = bisect.bisect_left(starts, pos)
+        return infos[i - 1] if i else None
+
+    @cached_property
+    def by_level(self) -> dict[str, tuple[list[int], list[places.PlaceInfo]]]:
+        """Level -> starts and places of places_seen (in document order), so that nearest()
+        bisects instead of rescanning the document's places."""
+        out: dict[str, tuple[list[int], list[places.PlaceInfo]]] = {}
         for start, info in self.places_seen:
-            if start >= pos:
-                break
-            if info.level == level:
-                best = info
-        return best
+            starts, infos = out.setdefault(info.level, ([], []))
+            starts.append(start)
+            infos.append(info)
+        return out
+
+    @cached_property
+    def place_context(self) -> set[str]:
+        """The full names of every place seen, the context for choosing among namesakes."""
+        return places.expand_places(p.name for _, p in self.places_seen)
 
 
 def read_context(mentions: list[Mention]) -> Context:
@@ -48,12 +61,12 @@ def read_context(mentions: list[Mention]) -> Context:
         elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.COMPANY):
             prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
             named.extend((m.start, p) for p in prefix)
-    names = [n for _, n in named]
+    context = places.expand_places(n for _, n in named)
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     seen = []
     for start, name in named:
-        info = places.lookup_place(name, names)
+        info = places.choose_place(list(places.lookup_places(name)), context)
         if info is None:
             continue
         seen.append((start, info))
@@ -127,8 +140,9 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
     prefix, body = split_jurisdiction(name[2:] if party else name)
     if names_institution(prefix):
         return as_written(name, body), None
-    names_seen = [p.name for _, p in ctx.places_seen] + prefix
-    juris = [info for p in prefix if (info := places.lookup_place(p, names_seen))]
+    own = places.expand_places(prefix)
+    juris = [info for p in prefix
+             if (info := places.choose_place(list(places.lookup_places(p)), ctx.place_context, own))]
     if juris and juris[-1].level == "city" and body.startswith(CITY_BODIES):
         body = body[1:]       # 某市市委
     if opens_with_short_form(body, juris):

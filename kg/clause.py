@@ -153,11 +153,13 @@ class _References:
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             go_between = load_words("relation_go_between_verbs.txt")
-            candidates = [r for r in candidates if not self.text[:r.start].endswith(go_between)] or candidates
+            candidates = [r for r in candidates
+                          if not self.text.endswith(go_between, 0, r.start)] or candidates
         if scope == "bare":
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
-            candidates += [f for f in self.found if f.start >= earliest and f.end <= limit
-                           and _fits(f, fits, ending)]
+            # found is in text order: only its refs since `earliest` are read, not all of them
+            candidates += [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
+                           if f.end <= limit and _fits(f, fits, ending)]
             candidates.sort(key=_start)
             return main_ref(candidates, fits)
         if not candidates:
@@ -213,6 +215,22 @@ def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:
     return best
 
 
+class Tally:
+    """main_ref of a list that only grows, kept up to date in O(1) per added Ref."""
+
+    def __init__(self, types: tuple[str, ...]) -> None:
+        self.types = types
+        self.counts: dict[str, int] = {}
+        self.best: Ref | None = None
+        self.top = 0
+
+    def add(self, r: Ref) -> None:
+        if r.type in self.types:
+            count = self.counts[r.entity] = self.counts.get(r.entity, 0) + 1
+            if count >= self.top:         # the latest of the most named, as main_ref
+                self.best, self.top = r, count
+
+
 def story_start(starts: list[int], at: int) -> int:
     """Start of the story holding offset `at`, e.g. story_start([0, 120], 130) -> 120."""
     i = bisect.bisect_right(starts, at)
@@ -226,7 +244,9 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     """
     inside = []
     last_end = sentence.start
-    for r in refs[bisect.bisect_left(refs, sentence.start, key=_start):]:
+    # by index, not a slice: copying the rest of the document's refs per sentence is quadratic
+    for i in range(bisect.bisect_left(refs, sentence.start, key=_start), len(refs)):
+        r = refs[i]
         if r.start >= sentence.end:
             break
         if r.end <= sentence.end and r.start >= last_end:

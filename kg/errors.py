@@ -23,5 +23,10 @@ class QueryError(KgError):
     """A SPARQL query that cannot be found, parsed or run."""
 
 
-class ExtractionError(KgError):
-    """A document that the extraction stages failed on (a bug in kg, reported per document)."""
+class ExtractionError(InputError):
+    """A document that the extraction stages failed on (a bug in kg, reported per document);
+    `doc_id` lets `kg extract` keep the document's record."""
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written (names it); earlier outputs are kept."""

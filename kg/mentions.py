@@ -17,6 +17,7 @@ Recognisers, each a function text → candidate Mentions, run cheapest first:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -79,11 +80,12 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
     place_mentions = [m for m in places.find_place_mentions(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)
                       and not reporter_before().search(s, max(0, m.start - 6), m.start)]
-    place_starts = {m.start for m in place_mentions}
+    place_starts = sorted({m.start for m in place_mentions})
     candidates: list[Mention] = list(place_mentions)
-    for sent in sentences:
-        anchors = frozenset(p - sent.start for p in place_starts if sent.start <= p < sent.end)
-        candidates.extend(find_sentence_mentions(sent, anchors))
+    for sent in sentences:      # the places inside the sentence, found without a rescan
+        inside = place_starts[bisect.bisect_left(place_starts, sent.start):
+                              bisect.bisect_left(place_starts, sent.end)]
+        candidates.extend(find_sentence_mentions(sent, frozenset(p - sent.start for p in inside)))
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
     listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))

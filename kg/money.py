@@ -7,9 +7,10 @@ the text supports. Like JioNLP's money parser: regexes in one place, plain resul
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from functools import lru_cache
 
 from .lexicon import load_words
@@ -24,6 +25,10 @@ CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000),
                "百": Decimal(100), "百万": Decimal(1_000_000), "千万": Decimal(10_000_000),
                "万亿": Decimal(10**12)}
+# No budget comes near 10^18 yuan; bigger numbers (runs of digits) would turn into float
+# infinity in JSON and the view.
+MAX_AMOUNT = Decimal(10) ** 18
+MAX_NUMERAL = 40          # characters; 一千二百三十四万五千六百七十八亿… stays far below
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十 (never 百/千 alone, which are words: 百姓, 千万别);
@@ -109,29 +114,48 @@ def find_amounts(text: str) -> list[Amount]:
         num = m.group("num")
         if not num or _inside_word(text, m.start("num"), num):
             continue
-        mult = m.group("mult")
-        if num[0].isdigit():
-            value = parse_number(num)
-            if mult:
-                value = _integral(value * MULTIPLIERS[mult])
-        else:       # the multiplier ends the numeral: 壹亿贰仟伍佰 + 万
-            value = Decimal(parse_chinese_integer(num + (mult or "")))
-        unit = m.group("unit") and "元"
-        if unit is None:
-            unit = text[m.end():m.end() + 1]
-        approximate = any(m.group(g) in _APPROX_WORDS for g in ("before", "after", "after2"))
-        start = m.start("before") if m.group("before") in _APPROX_WORDS else m.start("num")
-        amount = Amount(start, m.end(), text[start:m.end()], value, unit or "", approximate)
-        if out and _RANGE_JOIN.fullmatch(text[out[-1].end:m.start("num")]) \
-                and out[-1].end <= m.start("num"):
-            low = out.pop()
-            # 10至500万元: the low end takes the high end's multiplier and unit.
-            low_value = low.value if (low.unit == "元" or not mult or low.value >= value) \
-                else _integral(low.value * MULTIPLIERS[mult])
-            amount = Amount(low.start, amount.end, text[low.start:amount.end], low_value,
-                            amount.unit, low.approximate or approximate, value)
+        try:
+            amount = _read_amount(text, m, out)
+        except DecimalException:
+            amount = None   # more digits than a Decimal holds
+        if amount is None:
+            continue        # this amount is rejected, not the text around it
+        if amount.range_high is not None:
+            out.pop()
         out.append(amount)
     return out
+
+
+def _read_amount(text: str, m: re.Match, out: list[Amount]) -> Amount | None:
+    """The Amount of one match, None when it is beyond any real sum; joined with the previous
+    one in `out` into a range when the text between them is a range word (the caller then
+    drops that one)."""
+    num, mult = m.group("num"), m.group("mult")
+    if len(num) > MAX_NUMERAL:
+        return None         # and never parsed: a million-digit numeral costs minutes
+    if num[0].isdigit():
+        value = parse_number(num)
+        if mult:
+            value = _integral(value * MULTIPLIERS[mult])
+    else:       # the multiplier ends the numeral: 壹亿贰仟伍佰 + 万
+        value = Decimal(parse_chinese_integer(num + (mult or "")))
+    if value >= MAX_AMOUNT:
+        return None
+    unit = m.group("unit") and "元"
+    if unit is None:
+        unit = text[m.end():m.end() + 1]
+    approximate = any(m.group(g) in _APPROX_WORDS for g in ("before", "after", "after2"))
+    start = m.start("before") if m.group("before") in _APPROX_WORDS else m.start("num")
+    amount = Amount(start, m.end(), text[start:m.end()], value, unit or "", approximate)
+    if out and _RANGE_JOIN.fullmatch(text[out[-1].end:m.start("num")]) \
+            and out[-1].end <= m.start("num"):
+        low = out[-1]
+        # 10至500万元: the low end takes the high end's multiplier and unit.
+        low_value = low.value if (low.unit == "元" or not mult or low.value >= value) \
+            else _integral(low.value * MULTIPLIERS[mult])
+        amount = Amount(low.start, amount.end, text[low.start:amount.end], low_value,
+                        amount.unit, low.approximate or approximate, value)
+    return amount
 
 
 def _integral(value: Decimal) -> Decimal:
@@ -188,6 +212,8 @@ def find_dates(text: str, article_date: str | None = None) -> list[DateExpr]:
     for m in _DATE.finditer(text):
         if m.end() == m.start() or not (m.group("year") or m.group("month") or m.group("half")):
             continue
+        if _cut_from_number(text, m.start(), m.end()):
+            continue
         year = int(m.group("year")) if m.group("year") else _relative_year(m.group("rel"), year0)
         if year is None:
             continue
@@ -196,15 +222,35 @@ def find_dates(text: str, article_date: str | None = None) -> list[DateExpr]:
             value += f"-{_cn_or_int(m.group('month')):02d}"
             if m.group("day"):
                 value += f"-{_cn_or_int(m.group('day')):02d}"
-        out.append(DateExpr(m.start(), m.end(), m.group(), value))
+        if is_valid_date(value):
+            out.append(DateExpr(m.start(), m.end(), m.group(), value))
     if year0 and month0:
         taken = [(d.start, d.end) for d in out]
         for m in _BARE_DAY.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
-                out.append(DateExpr(m.start(), m.end(), m.group(),
-                                    f"{year0:04d}-{month0:02d}-{int(m.group('day')):02d}"))
+            value = f"{year0:04d}-{month0:02d}-{int(m.group('day')):02d}"
+            if not any(s <= m.start() < e for s, e in taken) and is_valid_date(value):
+                out.append(DateExpr(m.start(), m.end(), m.group(), value))
         out.sort(key=lambda d: d.start)
     return out
+
+
+_DIGITS_THEN_DATE = re.compile(r"\d+[月日号]")
+
+
+def _cut_from_number(text: str, start: int, end: int) -> bool:
+    """True when a match is a piece of an impossible date: 2023年13月 read as 2023年 (month
+    13 left over), 13月 read from its 3, 2月32日 read as 2月."""
+    return (start > 0 and text[start - 1].isdigit()) or bool(_DIGITS_THEN_DATE.match(text, end))
+
+
+def is_valid_date(value: str) -> bool:
+    """True for a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' the calendar has: not 2023-02-30."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
 
 
 def _relative_year(rel: str | None, year0: int | None) -> int | None:

@@ -20,6 +20,7 @@ from .analysis import Analysis
 from .errors import ExtractionError, KgError
 from .lexicon import load_all as check_lexicons
 from .model import Document, Evidence, Extraction, Text
+from .split import extract_in_parts
 
 
 def _mentions(a: Analysis):
@@ -72,25 +73,42 @@ def to_original(text: Text, ev: Evidence) -> Evidence:
     return replace(ev, start=start, end=end)
 
 
+def extract_or_error(doc: Document) -> Extraction | KgError:
+    """extract_document, with a failure returned as a KgError naming the document rather than
+    raised, so that it travels back from a worker process like any result."""
+    try:
+        return extract_in_parts(doc, extract_document)
+    except KgError as exc:
+        return exc
+    except Exception as exc:        # noqa: BLE001 - reported per document, see extract_corpus
+        return ExtractionError(f"{locate(doc)}: extraction failed ({type(exc).__name__}: {exc})",
+                               doc.doc_id)
+
+
 def extract_corpus(docs: Iterable[Document],
-                   on_error: Callable[[KgError], None] | None = None) -> Iterator[Extraction]:
-    """Extract every document; one that fails is reported to on_error and skipped, so a
-    single bad document never loses the rest of the corpus."""
+                   on_error: Callable[[KgError], None] | None = None,
+                   mapper: Callable | None = None) -> Iterator[Extraction]:
+    """Extract every document, in input order; one that fails is reported to on_error and
+    skipped, so a single bad document never loses the rest of the corpus. `mapper` (see
+    kg.parallel) runs the extraction elsewhere: worker processes, a cluster, a cache."""
     check_lexicons()        # a bad lexicon row stops the run here, not in every document
-    for doc in docs:
-        try:
-            ex = extract_document(doc)
-        except Exception as exc:        # noqa: BLE001 - reported per document, see docstring
-            err = exc if isinstance(exc, KgError) else ExtractionError(
-                f"{doc.source}: extraction failed ({type(exc).__name__}: {exc})")
+    for result in (mapper or map)(extract_or_error, docs):
+        if isinstance(result, KgError):
             if on_error is None:
-                raise err from exc
-            on_error(err)
+                raise result
+            on_error(result)
             continue
-        yield ex
+        yield result
+
+
+def locate(doc: Document) -> str:
+    """Where a document comes from: its file, and the line of a JSON Lines document."""
+    line = doc.doc_id.rpartition(":")[2]
+    return f"{doc.source}:{line}" if line.isdigit() else doc.source
 
 
 def build_corpus(docs: Iterable[Document],
-                 on_error: Callable[[KgError], None] | None = None) -> list[Extraction]:
+                 on_error: Callable[[KgError], None] | None = None,
+                 mapper: Callable | None = None) -> list[Extraction]:
     """Extract all documents, then merge entities across them (one node per entity per corpus)."""
-    return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error)))
+    return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error, mapper)))

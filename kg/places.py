@@ -129,10 +129,23 @@ def pick_place(candidates: Iterable[PlaceInfo], context_places: Iterable[str] = 
     candidates = list(candidates)
     if len(candidates) <= 1:
         return candidates[0] if candidates else None      # no need to read the context
-    context = {expand_place(p) or p for p in context_places}
+    return choose_place(candidates, expand_places(context_places))
+
+
+def expand_places(names: Iterable[str]) -> set[str]:
+    """The full names of `names`, the context pick_place reads (computed once per document
+    by callers that choose many places in it)."""
+    return {expand_place(p) or p for p in names}
+
+
+def choose_place(candidates: list[PlaceInfo], *contexts: set[str]) -> PlaceInfo | None:
+    """pick_place with the context's full names given, in one or more sets of expand_places."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
 
     def score(place: PlaceInfo) -> int:
-        return 2 * (place.parent in context) + (place.province in context)
+        return (2 * any(place.parent in c for c in contexts)
+                + any(place.province in c for c in contexts))
 
     return max(candidates, key=score)      # max keeps the first of equal scores
 

@@ -8,19 +8,23 @@ A named query opens with a comment header:
     # param: agency — label or alias of the agency
 
 Queries may use the prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov: and xsd: without declaring
-them. Each `--param name=value` becomes the plain literal "value" bound to `?name` through
-rdflib's initBindings, so a value is never parsed as SPARQL. Entity parameters match
-`STR(?label) = ?name` over rdfs:label and skos:altLabel, since labels carry `@zh`.
+them. Each `--param name=value` becomes the plain literal "value" bound to `?name`: through
+rdflib's initBindings on a graph, and on an Oxigraph store or a remote endpoint (which take no
+bindings for unprojected variables) by bind_text, which puts the escaped literal where the
+variable stands; a value is never parsed as SPARQL. Entity parameters match
+`STR(?label) = ?name` over rdfs:label and skos:altLabel, since labels carry `@zh`; a named
+query does not project its parameters.
 
 Writing a query for rdflib's engine: put the parameter match in its own `{ … FILTER }`
 group, put BIND last in its group, and prefer FILTER(?x IN (…)) and alternative paths
 (`a|^a`) to VALUES and nested UNIONs. Otherwise rdflib evaluates the parts of a group
 separately and joins them afterwards, which is a hundred times slower on a real corpus.
+Virtuoso loses the rows of a filtered branch in a three-way UNION inside OPTIONAL: put such a
+union at the top of the pattern (see projects.rq).
 """
 from __future__ import annotations
 
-import csv
-import io
+import functools
 import json
 import re
 import unicodedata
@@ -29,19 +33,23 @@ from decimal import Decimal
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
-from rdflib.util import guess_format
 
-from .errors import InputError, QueryError
+from .errors import QueryError
 from .graph import PREFIXES, bind_prefixes, format_decimal
 from .resources import resource_dir
+from .safety import format_delimited_row
+from .store import first_line, to_rdflib
 
 FORMATS = ("table", "csv", "tsv", "json")
-QUAD_FORMATS = ("nquads", "trig")
 NUMERIC_TYPES = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long}
+SPARQL_TOKEN = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                          r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[?$](\w+)')
+NETWORK_KEYWORD = re.compile(r"(?<![\w:])(SERVICE|FROM)(?![\w:])", re.IGNORECASE)
 HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
 PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-|:)\s*(.*)")
 
@@ -83,9 +91,11 @@ def read_named_query(path: Path) -> NamedQuery:
     return NamedQuery(path.stem, fields["title"], fields["description"], tuple(params), text)
 
 
-def list_queries() -> list[NamedQuery]:
-    """All named queries, sorted by name, e.g. list_queries()[0].name == 'agency_fundings'."""
-    return [read_named_query(p) for p in sorted(resource_dir("queries").glob("*.rq"))]
+@functools.lru_cache(maxsize=1)
+def list_queries() -> tuple[NamedQuery, ...]:
+    """All named queries, sorted by name, e.g. list_queries()[0].name == 'agency_fundings'.
+    Read once per process: a server or a benchmark runs them many times."""
+    return tuple(read_named_query(p) for p in sorted(resource_dir("queries").glob("*.rq")))
 
 
 def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
@@ -129,35 +139,21 @@ def check_params(named: NamedQuery, params: dict[str, str]) -> None:
                          " ".join(f"--param {name}=…" for name in missing))
 
 
-def read_graph(path: str | Path) -> Graph:
-    """Load an RDF file, format from its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf…);
-    named graphs are merged. e.g. read_graph('out/graph.ttl'). Raises InputError."""
-    path = Path(path)
-    fmt = guess_format(str(path))
-    if fmt is None:
-        raise InputError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        if fmt in QUAD_FORMATS:
-            ds = Dataset()
-            ds.parse(path, format=fmt)
-            g = Graph()
-            for s, p, o, _ in ds.quads():
-                g.add((s, p, o))
-        else:
-            g = Graph().parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise InputError(f"{path}: cannot read as {fmt}: {describe_error(exc)}") from None
-    return bind_prefixes(g)
+def find_network_use(text: str) -> str | None:
+    """The keyword of a query that would reach the network, or None: SERVICE, and FROM /
+    FROM NAMED (rdflib loads those graphs from their IRIs). Read from the tokens outside
+    strings, IRIs, comments and variables, so the same check holds for every engine.
+
+    e.g. find_network_use('SELECT * { SERVICE <http://x/> { ?s ?p ?o } }') -> 'SERVICE'."""
+    found = NETWORK_KEYWORD.search(SPARQL_TOKEN.sub(" ", text))
+    return found.group(1).upper() if found else None
 
 
-def describe_error(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Result:
-    """Run a named query, a .rq file or SPARQL text over g, with params bound as literals.
+def run_query(g: Graph | ox.Store, spec: str, params: dict[str, str] | None = None,
+              allow_network: bool = False) -> Result:
+    """Run a named query, a .rq file or SPARQL text over an rdflib graph or an Oxigraph store,
+    with params bound as literals; both give the same rdflib Result. A query that would reach
+    the network (SERVICE, FROM) is refused on both engines unless allow_network.
 
     e.g. run_query(g, 'agency_fundings', {'agency': '青禾市财政局'}).bindings"""
     params = params or {}
@@ -165,18 +161,73 @@ def run_query(g: Graph, spec: str, params: dict[str, str] | None = None) -> Resu
     if named:
         check_params(named, params)
     source = named.name if named else ("query file " + spec if spec.endswith(".rq") else "query")
+    remote = None if allow_network else find_network_use(text)
+    if remote:
+        raise QueryError(f"{source}: {remote} would reach the network; refused "
+                         "(--allow-network allows it)")
+    if isinstance(g, ox.Store):
+        return run_oxigraph_query(g, text, params, source)
     try:
         query = prepareQuery(text, initNs={**PREFIXES, "rdf": RDF})
     except ParseException as exc:
         raise QueryError(f"{source}: bad SPARQL at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
     except Exception as exc:
-        raise QueryError(f"{source}: bad SPARQL: {describe_error(exc)}") from None
+        raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
     try:
         result = g.query(query, initBindings={k: Literal(v) for k, v in params.items()})
         if result.type == "SELECT":
             result.bindings  # evaluation is lazy: force it so errors surface here
     except Exception as exc:  # evaluation errors come from many layers of rdflib
-        raise QueryError(f"{source}: {describe_error(exc)}") from None
+        raise QueryError(f"{source}: {first_line(exc)}") from None
+    return result
+
+
+def oxigraph_prefixes() -> dict[str, str]:
+    """The prefixes a query may use undeclared, for Oxigraph's parser."""
+    return {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
+
+
+def quote_string(value: str) -> str:
+    """A string as a one-line SPARQL literal, e.g. quote_string('a"b') -> '"a\\"b"'."""
+    escaped = value.translate({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
+    return f'"{escaped}"'
+
+
+def bind_text(text: str, params: dict[str, str]) -> str:
+    """Replace each variable named in params by the literal of its value, for the engines that
+    take no bindings (Oxigraph substitutes projected variables only; a remote endpoint none).
+    As SEP-0007 substitution and Jena's ParameterizedSparqlString do, the value goes in as an
+    escaped RDF term, and the lexer touches variable tokens only, never strings, IRIs or
+    comments, so a value can never become syntax.
+
+    e.g. bind_text('SELECT * { ?s ?p ?name }', {'name': 'a"b'}) -> 'SELECT * { ?s ?p "a\\\\"b" }'."""
+    def replace(m: re.Match) -> str:
+        name = m.group(1)
+        return quote_string(params[name]) if name in params else m.group(0)
+    return SPARQL_TOKEN.sub(replace, text)
+
+
+def run_oxigraph_query(store: ox.Store, text: str, params: dict[str, str], source: str) -> Result:
+    """run_query on Oxigraph: its answer converted to rdflib terms, so formatting is shared."""
+    try:
+        answer = store.query(bind_text(text, params), prefixes=oxigraph_prefixes())
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in answer.variables]
+            result.bindings = [{var: to_rdflib(row[var]) for var in result.vars if row[var] is not None}
+                               for row in answer]
+        else:
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            for t in answer:
+                result.graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    except SyntaxError as exc:
+        raise QueryError(f"{source}: bad SPARQL: {first_line(exc)}") from None
+    except (OSError, RuntimeError) as exc:   # Oxigraph's evaluation errors
+        raise QueryError(f"{source}: {first_line(exc)}") from None
     return result
 
 
@@ -233,12 +284,10 @@ def is_numeric_column(rows: list[list], i: int) -> bool:
 
 
 def format_delimited(header: list[str], rows: list[list], delimiter: str) -> str:
-    """CSV or TSV of plain values (the SPARQL 1.1 CSV convention), for spreadsheets."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([show_term(t) for t in row] for row in rows)
-    return out.getvalue()
+    """CSV or TSV of plain values (the SPARQL 1.1 CSV convention), for spreadsheets: cells
+    that would run as formulas are neutralised, values with CR or LF quoted."""
+    return "".join(format_delimited_row(cells, delimiter)
+                   for cells in [header] + [[show_term(t) for t in row] for row in rows])
 
 
 def encode_json_term(term) -> dict:
@@ -282,7 +331,3 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return format_delimited(header, rows, "," if fmt == "csv" else "\t")
     return format_table(header, rows, [is_numeric_column(rows, i) for i in range(len(header))])
 
-
-def list_rows(result: Result) -> list[tuple[str, ...]]:
-    """A SELECT result as tuples of displayed values ('' for unbound), e.g. for tests and stats."""
-    return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]

@@ -15,8 +15,8 @@ import re
 from functools import lru_cache
 
 from .analysis import Analysis
-from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, coordinated,
-                     implicit_subject, main_ref)
+from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
+                     implicit_subject)
 from .employment import PostBodies, find_posts
 from .lexicon import alternation, load_regex, load_table, load_tagged, load_words
 from .model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
@@ -128,35 +128,62 @@ def find_relations(a: Analysis) -> list[Relation]:
     """
     found = _Found(a.entities)
     ref_starts = [r.start for r in a.refs]
+    story, told = None, 0       # the names of the story so far, and how many refs they cover
     case: tuple[bool, Ref | None] = (False, None)
     for index, sentence in enumerate(a.sentences):
         case = case_party(a, index, case)
         first = bisect.bisect_left(ref_starts, sentence.start)
         if first < len(ref_starts) and a.refs[first].start < sentence.end:
-            since = bisect.bisect_left(ref_starts, a.story_start(sentence.start))
-            earlier = [r for r in a.refs[since:first] if not r.pronoun]
-            _sentence_relations(a, index, earlier, found, case)
+            start = a.story_start(sentence.start)
+            if story is None or story.start != start:
+                story, told = _Story(start), bisect.bisect_left(ref_starts, start)
+            for r in a.refs[told:first]:        # each ref is added once: no rescans
+                story.add(r)
+            told = max(told, first)
+            _sentence_relations(a, index, story, found, case)
+    sentence_starts = [s.start for s in a.sentences]
     for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
-        sentence = next((s for s in a.sentences if s.start <= ref.start < s.end), None)
+        i = bisect.bisect_right(sentence_starts, ref.start) - 1
+        sentence = a.sentences[i] if i >= 0 and ref.start < a.sentences[i].end else None
         if sentence is not None:
             found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
                       NAME_RULES[kind])
     return found.relations()
 
 
-def _sentence_relations(a: Analysis, index: int, earlier: list[Ref], found: _Found,
+class _Story:
+    """The names said so far in one story (pronouns left out), with its protagonist (the
+    company named most), its main actor (the body named most) and its latest project, kept
+    up to date as names are added."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.refs: list[Ref] = []
+        self.companies = Tally((EntityType.COMPANY.value,))
+        self.actors = Tally(ORG_TYPES)
+        self.project: Ref | None = None
+
+    def add(self, r: Ref) -> None:
+        if r.pronoun:
+            return
+        self.refs.append(r)
+        self.companies.add(r)
+        self.actors.add(r)
+        if r.type == EntityType.PROJECT:
+            self.project = r
+
+
+def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
                         case: tuple[bool, Ref | None]) -> None:
-    """The relations sentence `index` states; `earlier`: the names before it in its story;
+    """The relations sentence `index` states; `story`: the names before it in its story;
     `case`: the enforcement case it belongs to (case_party)."""
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
-    for person, org, title in find_posts(masked, earlier, found.posts):
+    for person, org, title in find_posts(masked, story.refs, found.posts):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
-    protagonist = main_ref(earlier, (EntityType.COMPANY.value,))
-    project = next((r for r in reversed(earlier) if r.type == EntityType.PROJECT), None)
-    actor = main_ref(earlier, ORG_TYPES)
-    for kind, subject, obj, rule in match_cues(masked, protagonist, project, case, actor):
+    for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
+                                               story.actors.best):
         found.add(kind, subject, obj, ev, rule)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None

@@ -7,8 +7,8 @@ labelled with its amount (580万元 补助). Funding stays a node in RDF, but dr
 would double every path and bury the amounts; as an arrow the money reads at a glance, and
 its full record (type, date, facilitator, program, project, evidence) is in the side panel.
 
-Entry points: `write_view(g, path, **options)` (used by `kg build`), `write_view_file`
-(used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
+Entry points: `view_page(g, **options)` (the page, which `kg build` writes with graph.ttl),
+`write_view(g, path, **options)`, `write_view_file` (used by `kg view`), `view_data` (what the page gets, as plain JSON-ready data).
 """
 from __future__ import annotations
 
@@ -17,20 +17,18 @@ import hashlib
 import html
 import json
 import math
-import random
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from .errors import InputError, KgError
-from .model import (ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES, Article, Entity, Evidence,
-                    Extraction, Funding, Relation)
+from .atomic import write_file
+from .errors import KgError
+from .model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
 from .ontology import KG
 
 ASSETS = Path(__file__).resolve().parent / "view_assets"
@@ -165,76 +163,39 @@ def _funding_ends(parties: dict) -> tuple:
 
 def view_data(g: Graph, focus: str | None = None, depth: int = 1,
               types: Iterable[str] | None = None, min_amount: Decimal | float | None = None,
-              layout: bool = True) -> dict:
+              top: int | None = None, layout: bool = True) -> dict:
     """The page's data: nodes (entities, with x/y), edges (relations and jurisdiction with
     their evidence), fundings (amounts, parties as node ids or labels, evidence), articles.
 
     `types` keeps only those entity classes; `min_amount` (yuan) keeps only fundings of at
     least that amount; `focus` (a label or alias) keeps what lies within `depth` steps of
-    that entity. Raises ViewError for an unknown class or focus name.
+    that entity; `top` keeps the entities named in most articles (a summary of a graph too
+    large to draw). Raises ViewError for an unknown class or focus name.
     Example: view_data(g, focus='星河光电', depth=2)['nodes'][0]['label'].
     """
     articles, article_index = _read_articles(g)
     entities = _read_entities(g, article_index)
     labels = {e: r["label"] for e, r in entities.items()}   # also names entities filtered out
-    relations = _read_relations(g, article_index)
-    fundings = _read_fundings(g, article_index)
-
-    if types is not None:
-        wanted = set(types)
-        unknown = sorted(wanted - set(ENTITY_TYPES))
-        if unknown:
-            raise ViewError(f"unknown class {', '.join(unknown)} (choose from {', '.join(ENTITY_TYPES)})")
-        entities = {e: r for e, r in entities.items() if r["type"] in wanted}
-    if min_amount is not None:
-        floor = Decimal(str(min_amount))
-        fundings = [f for f in fundings if f["yuan"] is not None and f["yuan"] >= floor]
-    relations = [r for r in relations if r["from"] in entities and r["to"] in entities]
-
-    if focus is not None:
-        keep = _neighbourhood(_find_entity(entities, focus), depth, relations, fundings, entities)
-        entities = {e: r for e, r in entities.items() if e in keep}
-        relations = [r for r in relations if r["from"] in keep and r["to"] in keep]
-        fundings = [f for f in fundings if any(p in keep for p in f["parties"].values())]
+    entities, relations, fundings = _apply_filters(
+        entities, _read_relations(g, article_index), _read_fundings(g, article_index),
+        focus=focus, depth=depth, types=types, min_amount=min_amount)
+    if focus is None and top is not None and len(entities) > top:
+        keep = set(sorted(entities, key=lambda e: (-len(entities[e]["articles"]),
+                                                   entities[e]["label"], str(e)))[:top])
+        entities, relations, fundings = _restrict(keep, entities, relations, fundings)
+    else:
+        top = None
 
     order = sorted(entities, key=lambda e: (ENTITY_TYPES.index(entities[e]["type"]),
                                             entities[e]["label"], str(e)))
     node_id = {e: i for i, e in enumerate(order)}
-
-    nodes = []
-    for e in order:
-        r = entities[e]
-        juris = r["jurisdiction"]
-        nodes.append({"id": node_id[e], "iri": r["iri"], "type": r["type"], "label": r["label"],
-                      "aliases": r["aliases"], "articles": r["articles"],
-                      "jurisdiction": node_id.get(juris, labels.get(juris)) if juris else None,
-                      "degree": 0, "received": 0.0, "receivedLabel": ""})
+    nodes = [_page_node(e, entities[e], node_id, labels) for e in order]
     edges = []
     for r in sorted(relations, key=lambda r: (node_id[r["from"]], node_id[r["to"]], r["type"])):
         edges.append({"id": f"r{len(edges)}", "type": r["type"], "from": node_id[r["from"]],
                       "to": node_id[r["to"]], "jobTitle": r["jobTitle"], "evidence": r["evidence"]})
-    received: dict[int, Decimal] = defaultdict(Decimal)
-    out_fundings = []
-    for f in fundings:
-        parties = {role: (node_id[p] if p in node_id else labels.get(p)) if p is not None else None
-                   for role, p in f["parties"].items()}
-        src, dst = _funding_ends(f["parties"])
-        drawn = src in node_id and dst in node_id and src != dst
-        if f["yuan"] is not None and dst in node_id:
-            received[node_id[dst]] += f["yuan"]
-        out_fundings.append({"id": f"f{len(out_fundings)}", "iri": f["iri"], "type": f["type"],
-                             "yuan": float(f["yuan"]) if f["yuan"] is not None else None,
-                             "amountLabel": f["amountLabel"], "date": f["date"], "parties": parties,
-                             "from": node_id[src] if drawn else None,
-                             "to": node_id[dst] if drawn else None, "evidence": f["evidence"]})
-    # Degree counts relations and fundings; jurisdiction would make every Place a giant.
-    for edge in [e for e in edges if e["type"] != JURISDICTION] + [f for f in out_fundings if f["from"] is not None]:
-        nodes[edge["from"]]["degree"] += 1
-        nodes[edge["to"]]["degree"] += 1
-    for i, yuan in received.items():
-        nodes[i]["received"] = float(yuan)
-        nodes[i]["receivedLabel"] = format_amount(yuan)
-
+    out_fundings, received = _page_fundings(fundings, node_id, labels)
+    _count_degrees(nodes, edges, out_fundings, received)
     if layout:
         links = [(e["from"], e["to"], 0.3 if e["type"] == JURISDICTION else 1.0) for e in edges]
         links += [(f["from"], f["to"], 1.0) for f in out_fundings if f["from"] is not None]
@@ -247,13 +208,83 @@ def view_data(g: Graph, focus: str | None = None, depth: int = 1,
                  "fundingEdges": sum(f["from"] is not None for f in out_fundings),
                  "relations": sum(e["type"] != JURISDICTION for e in edges),
                  "articles": len(articles),
-                 "filters": _describe_filters(focus, depth, types, min_amount)},
+                 "filters": _describe_filters(focus, depth, types, min_amount, top, len(labels))},
         "articles": articles, "nodes": nodes, "edges": edges, "fundings": out_fundings,
     }
 
 
-def _describe_filters(focus, depth, types, min_amount) -> str:
+def _apply_filters(entities: dict, relations: list[dict], fundings: list[dict], *, focus, depth,
+                   types, min_amount) -> tuple[dict, list[dict], list[dict]]:
+    """The entities, relations and fundings view_data's options keep (see there)."""
+    if types is not None:
+        entities = _keep_types(entities, set(types))
+    if min_amount is not None:
+        floor = Decimal(str(min_amount))
+        fundings = [f for f in fundings if f["yuan"] is not None and f["yuan"] >= floor]
+    relations = [r for r in relations if r["from"] in entities and r["to"] in entities]
+    if focus is not None:
+        keep = _neighbourhood(_find_entity(entities, focus), depth, relations, fundings, entities)
+        entities, relations, fundings = _restrict(keep, entities, relations, fundings)
+    return entities, relations, fundings
+
+
+def _restrict(keep: set, entities: dict, relations: list, fundings: list) -> tuple[dict, list, list]:
+    """The entities in `keep`, the relations between them and the fundings they take part in."""
+    return ({e: r for e, r in entities.items() if e in keep},
+            [r for r in relations if r["from"] in keep and r["to"] in keep],
+            [f for f in fundings if any(p in keep for p in f["parties"].values())])
+
+
+def _keep_types(entities: dict, wanted: set[str]) -> dict:
+    unknown = sorted(wanted - set(ENTITY_TYPES))
+    if unknown:
+        raise ViewError(f"unknown class {', '.join(unknown)} (choose from {', '.join(ENTITY_TYPES)})")
+    return {e: r for e, r in entities.items() if r["type"] in wanted}
+
+
+def _page_node(e: URIRef, r: dict, node_id: dict, labels: dict) -> dict:
+    juris = r["jurisdiction"]
+    return {"id": node_id[e], "iri": r["iri"], "type": r["type"], "label": r["label"],
+            "aliases": r["aliases"], "articles": r["articles"],
+            "jurisdiction": node_id.get(juris, labels.get(juris)) if juris else None,
+            "degree": 0, "received": 0.0, "receivedLabel": ""}
+
+
+def _page_fundings(fundings: list[dict], node_id: dict, labels: dict) -> tuple[list[dict], dict]:
+    """The page's fundings (parties as node ids, or labels for entities not shown) and the
+    yuan each shown node received."""
+    received: dict[int, Decimal] = defaultdict(Decimal)
+    out = []
+    for f in fundings:
+        parties = {role: (node_id[p] if p in node_id else labels.get(p)) if p is not None else None
+                   for role, p in f["parties"].items()}
+        src, dst = _funding_ends(f["parties"])
+        drawn = src in node_id and dst in node_id and src != dst
+        if f["yuan"] is not None and dst in node_id:
+            received[node_id[dst]] += f["yuan"]
+        out.append({"id": f"f{len(out)}", "iri": f["iri"], "type": f["type"],
+                    "yuan": float(f["yuan"]) if f["yuan"] is not None else None,
+                    "amountLabel": f["amountLabel"], "date": f["date"], "parties": parties,
+                    "from": node_id[src] if drawn else None,
+                    "to": node_id[dst] if drawn else None, "evidence": f["evidence"]})
+    return out, received
+
+
+def _count_degrees(nodes: list[dict], edges: list[dict], fundings: list[dict], received: dict) -> None:
+    # Degree counts relations and fundings; jurisdiction would make every Place a giant.
+    for edge in [e for e in edges if e["type"] != JURISDICTION] + [f for f in fundings if f["from"] is not None]:
+        nodes[edge["from"]]["degree"] += 1
+        nodes[edge["to"]]["degree"] += 1
+    for i, yuan in received.items():
+        nodes[i]["received"] = float(yuan)
+        nodes[i]["receivedLabel"] = format_amount(yuan)
+
+
+def _describe_filters(focus, depth, types, min_amount, top=None, total=0) -> str:
     parts = []
+    if top is not None:
+        parts.append(f"summary: the {top} entities named in most articles, of {total} "
+                     "(kg build --view draws all, kg view --focus a part)")
     if focus is not None:
         parts.append(f"within {depth} of {focus}")
     if types is not None:
@@ -426,149 +457,24 @@ def render_html(data: dict, title: str = "kg graph") -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def write_view(g: Graph, path, **options) -> None:
-    """Write the interactive view of `g` to `path`. Options: those of view_data, and title."""
+def view_page(g: Graph, **options) -> str:
+    """The interactive view of `g` as one HTML page. Options: those of view_data, and title."""
     title = options.pop("title", "kg graph")
-    page = render_html(view_data(g, **options), title=title)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(page)
+    return render_html(view_data(g, **options), title=title)
+
+
+def write_view(g: Graph, path, **options) -> None:
+    """Write the interactive view of `g` to `path`, atomically (options: see view_page)."""
+    write_file(path, view_page(g, **options))
 
 
 def write_view_file(graph_path, out_path, **options) -> dict:
-    """`kg view`: read an RDF file (format from its extension), write its view to out_path and
-    return the page's counts (data['meta']). Raises InputError or ViewError."""
-    from .query import read_graph
+    """`kg view`: read an RDF file (format from its extension) or a store, write its view to
+    out_path and return the page's counts (data['meta']). Raises InputError, OutputError or
+    ViewError."""
+    from .store import read_graph
 
     source = Path(graph_path)
     data = view_data(read_graph(source), **options)
-    try:
-        Path(out_path).write_text(render_html(data, title=f"kg · {source.name}"), encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise InputError(f"{out_path}: cannot write ({exc.strerror or exc})") from None
+    write_file(out_path, render_html(data, title=f"kg · {source.name}"))
     return data["meta"]
-
-
-# ---------------------------------------------------------------- synthetic graphs
-
-_SYLLABLES = "青云川石岭江松柏泉湖明德宏远金瑞祥华安泰鑫恒盛元嘉辰星溪峰林原丰茂晟朗澜汇"
-_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-_DEPARTMENTS = ("财政局", "发展和改革委员会", "工业和信息化局", "商务局", "科学技术局",
-                "市场监督管理局", "人力资源和社会保障局", "住房和城乡建设局", "医疗保障局", "税务局")
-_INDUSTRIES = ("科技", "信息技术", "新材料", "食品", "物流", "机械制造", "生物医药", "能源")
-_ORG_KINDS = ("大学", "职业学院", "商会", "协会", "人民医院")
-_PROGRAM_KINDS = ("专项行动", "扶持办法", "惠企政策", "改革", "服务机制")
-_PROJECT_KINDS = ("产业园项目", "物流基地项目", "跨线桥改造项目", "研发中心项目")
-_SHARES = (("Place", 4), ("Agency", 22), ("Company", 34), ("Organization", 8),
-           ("Person", 14), ("Program", 9), ("Project", 9))
-_RELATION_RULES = (  # (relation, subject classes, object classes, cue in the invented sentence)
-    ("worksFor", ("Person",), ("Agency", "Company", "Organization"), "任职于"),
-    ("issued", ("Agency",), ("Program",), "印发"),
-    ("develops", ("Company", "Agency"), ("Project",), "建设"),
-    ("contractorOf", ("Company",), ("Project",), "承建"),
-    ("regulates", ("Agency",), ("Company",), "约谈"),
-    ("partnerOf", ("Company", "Organization"), ("Company", "Organization"), "签约合作"),
-    ("assists", ("Agency",), ("Company", "Project"), "协调帮助"),
-    ("supplies", ("Company",), ("Company",), "供货给"),
-    ("subOrganizationOf", ("Agency",), ("Agency",), "隶属于"),
-)
-_FUNDING_CUES = {"Loan": "贷款", "Grant": "补助", "Relief": "减免", "InterestSubsidy": "贴息",
-                 "Investment": "投资", "Debt": "债权"}
-
-
-def synthetic_graph(entities: int, seed: int = 0) -> Graph:
-    """A graph of exactly `entities` invented entities in the layout kg.graph writes (articles,
-    statements with evidence, fundings), for view tests and benchmarks. Same seed, same graph.
-    Example: len(set(synthetic_graph(500).subjects(RDF.type, KG.Company))) -> 170."""
-    from .graph import build_graph
-
-    rng = random.Random(seed)
-    used: set[str] = set()
-
-    def unique(make) -> str:
-        for _ in range(50):
-            name = make()
-            if name not in used:
-                break
-        else:
-            name = make() + str(len(used))
-        used.add(name)
-        return name
-
-    def word() -> str:
-        return "".join(rng.choice(_SYLLABLES) for _ in range(2))
-
-    counts = {cls: max(1, entities * share // 100) for cls, share in _SHARES}
-    counts["Company"] += entities - sum(counts.values())
-    places = [unique(lambda: word() + rng.choice("市区县")) for _ in range(counts["Place"])]
-    makers = {
-        "Agency": lambda: rng.choice(places) + rng.choice(_DEPARTMENTS),
-        "Company": lambda: rng.choice(places)[:-1] + word() + rng.choice(_INDUSTRIES) + "有限公司",
-        "Organization": lambda: rng.choice(places)[:-1] + word() + rng.choice(_ORG_KINDS),
-        "Person": lambda: rng.choice(_SURNAMES) + word()[: rng.choice((1, 2))],
-        "Program": lambda: word() + rng.choice(_PROGRAM_KINDS),
-        "Project": lambda: word() + rng.choice(_PROJECT_KINDS),
-    }
-    pool = [Entity(p, "Place") for p in places]
-    for cls, make in makers.items():
-        for _ in range(counts[cls]):
-            label = unique(make)
-            # A company is also called by its core: 青石云川科技有限公司 -> 云川科技
-            alias = (label[2:-4],) if cls == "Company" else ()
-            pool.append(Entity(label, cls, aliases=alias))
-    others = [e for e in pool if e.type != "Place"]
-    rng.shuffle(others)
-
-    extractions = []
-    per_article = 10
-    for number, begin in enumerate(range(0, len(others), per_article)):
-        place = places[number % len(places)]
-        members = others[begin:begin + per_article]
-        if begin and rng.random() < 0.6:  # a recurring actor links this story to an earlier one
-            members.append(rng.choice(others[:begin]))
-        members = [Entity(e.label, e.type, e.aliases, jurisdiction=place) for e in members]
-        extractions.append(_synthetic_article(number, place, members, rng))
-    # Places that no story was set in still exist, named by the first story.
-    extra = tuple(Entity(p, "Place") for p in places[len(extractions):])
-    extractions[0] = replace(extractions[0], entities=extractions[0].entities + extra)
-    return build_graph(extractions)
-
-
-def _synthetic_article(number: int, place: str, members: list[Entity], rng: random.Random) -> Extraction:
-    doc_id = f"synthetic_{number:05d}.txt"
-    by_type = defaultdict(list)
-    for e in members:
-        by_type[e.type].append(e.label)
-    sentences: list[str] = []
-
-    def evidence(sentence: str) -> Evidence:
-        start = sum(len(s) for s in sentences)
-        sentences.append(sentence)
-        return Evidence(doc_id, sentence, start, start + len(sentence))
-
-    relations = []
-    for rtype, subjects, objects, cue in _RELATION_RULES:
-        left = [label for cls in subjects for label in by_type[cls]]
-        right = [label for cls in objects for label in by_type[cls]]
-        for _ in range(rng.choice((0, 1, 1, 2))):
-            if left and right:
-                s, o = rng.choice(left), rng.choice(right)
-                if s != o:
-                    relations.append(Relation(rtype, s, o, evidence(f"{s}{cue}{o}。"),
-                                              job_title="主任" if rtype == "worksFor" else None))
-    fundings = []
-    payers = by_type["Agency"] + by_type["Company"]
-    payees = by_type["Company"] + by_type["Organization"] + by_type["Project"]
-    for _ in range(rng.choice((1, 2, 3))):
-        if payers and payees:
-            ftype = rng.choice(FUNDING_TYPES)
-            provider, recipient = rng.choice(payers), rng.choice(payees)
-            amount = Decimal(rng.choice((5, 20, 80, 150, 580, 1500, 3000, 16000))) * 10_000
-            text = format_amount(amount)
-            program = rng.choice(by_type["Program"]) if by_type["Program"] and rng.random() < 0.4 else None
-            fundings.append(Funding(ftype, evidence(f"{provider}为{recipient}提供{text}{_FUNDING_CUES[ftype]}。"),
-                                    amount=amount, amount_text=text, date=f"2024-{number % 12 + 1:02d}-15",
-                                    provider=provider, recipient=recipient, program=program))
-    article = Article(doc_id, doc_id, title=f"{place}经济动态第{number + 1}期",
-                      date=f"2024-{number % 12 + 1:02d}-20")
-    return Extraction(article=article, entities=tuple([Entity(place, "Place")] + members),
-                      relations=tuple(relations), fundings=tuple(fundings))

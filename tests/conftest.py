@@ -2,6 +2,12 @@
 stats tests. Every name here is invented; each fact points at a sentence of its article."""
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -191,3 +197,110 @@ def graph_file(tmp_path_factory, small_graph) -> Path:
     path = tmp_path_factory.mktemp("graph") / "graph.ttl"
     write_turtle(small_graph, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory, graph_file) -> Path:
+    """graph_file loaded into an Oxigraph store folder."""
+    from kg.store import write_store
+
+    path = tmp_path_factory.mktemp("store") / "store"
+    write_store(graph_file, path)
+    return path
+
+
+def list_rows(result) -> list[tuple[str, ...]]:
+    """A SELECT result as tuples of displayed values ('' for unbound)."""
+    from kg.query import show_term
+
+    return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now, on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Virtuoso:
+    sparql: str        # the SPARQL endpoint
+    crud: str          # the Graph Store endpoint with digest authentication
+    user: str
+    password: str
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+def skip_or_fail(reason: str):
+    """Without Virtuoso these tests skip; CI (KG_REQUIRE_VIRTUOSO=1, set by .ci/run) fails instead."""
+    if os.environ.get("KG_REQUIRE_VIRTUOSO") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """Debian's Virtuoso Open-Source on loopback with a throw-away database, for this session."""
+    import httpx
+
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if not server or not isql:
+        skip_or_fail("Virtuoso is not installed (apt-get install virtuoso-opensource; .ci/run does)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    log = open(folder / "stdout.log", "w")
+    process = subprocess.Popen([server, "+foreground", "+configfile", str(ini)], cwd=folder,
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                tail = (folder / "stdout.log").read_text(errors="replace").strip().splitlines()[-1:]
+                skip_or_fail(f"Virtuoso did not start: {' '.join(tail) or 'no output'}")
+            try:
+                if httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        password = "kg-test-secret"
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
+                        f"exec=user_set_password('dba', '{password}');"],
+                       check=True, capture_output=True, timeout=60)
+        yield Virtuoso(base + "/sparql", base + "/sparql-graph-crud-auth", "dba", password)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -75,3 +75,14 @@ def test_a_document_that_breaks_extraction_is_skipped(monkeypatch):
     out = list(pipeline.extract_corpus(docs, errors.append))
     assert [ex.article.doc_id for ex in out] == ["good"]
     assert isinstance(errors[0], ExtractionError) and "bad.txt" in str(errors[0])
+
+
+def test_large_graph_gets_a_summary_view_unless_asked(tmp_path, monkeypatch):
+    import kg.build
+    monkeypatch.setattr(kg.build, "VIEW_MAX_ENTITIES", 5)
+    report = build_outputs([], tmp_path / "summary", use_cache=False)
+    assert any("graph.html shows the 5 entities named in most articles" in n for n in report.notes)
+    page = (tmp_path / "summary" / "graph.html").read_text(encoding="utf-8")
+    assert "summary: the 5 entities named in most articles" in page
+    full = build_outputs([], tmp_path / "full", use_cache=False, full_view=True)
+    assert full.notes == ()

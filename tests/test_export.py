@@ -12,11 +12,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.cli import main
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.export import EXPORT_FORMATS, split_by_article, export_graph
 from kg.graph import article_iri, entity_iri
 from kg.ontology import KG
-from kg.query import read_graph
+from kg.store import read_graph
 
 RDF_FILES = {"turtle": "graph.ttl", "ntriples": "graph.nt", "nquads": "graph.nq",
              "trig": "graph.trig", "jsonld": "graph.jsonld"}
@@ -151,10 +151,10 @@ def test_unknown_format_is_an_input_error(small_graph, tmp_path):
         export_graph(small_graph, "xlsx", tmp_path / "g.xlsx")
 
 
-def test_unwritable_path_is_an_input_error(small_graph, tmp_path):
+def test_unwritable_path_is_an_output_error(small_graph, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="cannot write"):
+    with pytest.raises(OutputError, match="cannot write"):
         export_graph(small_graph, "ntriples", blocker / "graph.nt")
 
 

@@ -144,3 +144,34 @@ SECTIONED = [
 def test_numerals_with_sections_and_capital_digits(text, value):
     amounts = [a for a in find_amounts(text) if a.unit == "元"]
     assert [a.value for a in amounts] == [Decimal(value)]
+
+
+# Impossible dates are no dates at all (issue 13): not 2023-02-30, not 2023-03-05 from 13月5日.
+IMPOSSIBLE_DATES = [
+    ("2023年2月30日拨付资金", "2023-01-10"),
+    ("2023年13月5日拨付资金", "2023-01-10"),
+    ("2月32日拨付资金", "2023-01-10"),
+    ("二月三十日拨付资金", "2023-01-10"),
+    ("记者31日获悉", "2023-02-10"),
+    ("2022年2月29日", None),
+]
+
+
+@pytest.mark.parametrize("text,article_date", IMPOSSIBLE_DATES)
+def test_impossible_dates_are_rejected(text, article_date):
+    assert find_dates(text, article_date) == []
+
+
+def test_a_leap_day_is_a_date():
+    assert find_dates("2024年2月29日拨付", None)[0].value == "2024-02-29"
+
+
+# Digit runs (issue 13): each amount is read or rejected alone, never the text around it.
+@pytest.mark.parametrize("text", [
+    "拨付" + "9" * 22 + "亿元和320万元",
+    "拨付" + "9" * 400 + "元和320万元",
+    "拨付" + "九" * 100_000 + "亿元和320万元",
+    "拨付10至" + "9" * 30 + "亿元和320万元",
+])
+def test_huge_numbers_lose_only_their_own_amount(text):
+    assert [a.text for a in find_amounts(text)][-1] == "320万元"

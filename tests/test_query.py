@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql import prepareQuery
 
-from conftest import A1, A2, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
+from conftest import list_rows, A1, A2, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
 from kg.cli import main
 from kg.errors import InputError, QueryError
-from kg.query import (measure_width, format_result, list_queries, parse_params, read_graph,
-                      read_named_query, list_rows, run_query)
+from kg.query import (measure_width, format_result, list_queries, parse_params,
+                      read_named_query, run_query)
+from kg.store import read_graph
 from kg.resources import resource_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -268,8 +269,11 @@ def test_read_graph_errors(tmp_path):
         read_graph(bad)
     with pytest.raises(InputError, match="no such file"):
         read_graph(tmp_path / "none.ttl")
+    (tmp_path / "graph.docx").write_bytes(b"PK")
     with pytest.raises(InputError, match="unknown RDF format"):
         read_graph(tmp_path / "graph.docx")
+    with pytest.raises(InputError, match="no such graph file or store folder"):
+        read_graph(tmp_path / "out" / "store")
 
 
 # --- output formats ------------------------------------------------------------------------

@@ -94,7 +94,7 @@ def test_raises_without_on_error(tmp_path):
 
 
 def test_reads_folders_recursively_in_sorted_order(tmp_path):
-    for name in ["b.txt", "a.md", "sub/c.txt", "sub/skip.json", "note.docx", "A.TXT"]:
+    for name in ["b.txt", "a.md", "sub/c.txt", "sub/skip.json", "note.doc", "A.TXT"]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(TEXT, encoding="utf-8")
@@ -106,9 +106,9 @@ def test_reads_folders_recursively_in_sorted_order(tmp_path):
 
 
 def test_reports_folder_without_text_files(tmp_path):
-    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "x.doc").write_bytes(b"\xd0\xcf")
     docs, errors = read_all([tmp_path])
-    assert docs == [] and errors == [f"{tmp_path}: folder has no .txt or .md files"]
+    assert docs == [] and errors == [f"{tmp_path}: folder has no .txt, .md, .html, .htm, .pdf or .docx files"]
 
 
 def test_doc_id_is_file_name_and_source_is_path_as_given(tmp_path, monkeypatch):
@@ -167,3 +167,54 @@ def test_reports_empty_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     docs, errors = read_all(["-"])
     assert docs == [] and errors == ["<stdin>: empty file"]
+
+
+# Encodings the issue found guessed wrong (issue 13).
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark(codec):
+    bom = {"utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    assert decode(bom + TEXT.encode(codec), "a.txt") == TEXT
+
+
+def test_korean_is_named_not_garbled():
+    data = "서울특별시 재정국은 중소기업에 보조금을 지급했다. 이것은 한국어 문장입니다.".encode("euc-kr")
+    with pytest.raises(InputError, match=r"^a\.txt: unknown text encoding \(looks like cp949"):
+        decode(data, "a.txt")
+
+
+def test_big5_is_read():
+    text = "臨川市財政局向遠山科技有限公司撥付研發補助資金三百萬元。"
+    assert decode(text.encode("big5"), "a.txt") == text
+
+
+def test_utf8_cut_inside_its_last_character_is_read_with_a_warning(caplog):
+    data = TEXT.encode("utf-8") + "补".encode("utf-8")[:2]
+    assert decode(data, "a.txt") == TEXT + "\ufffd"
+    assert "a.txt: UTF-8 cut inside its last character" in caplog.text
+
+
+def test_utf8_broken_in_the_middle_is_not_taken_for_a_cut():
+    data = TEXT.encode("utf-8")[:5] + TEXT.encode("utf-8")[6:]
+    with pytest.raises(InputError):
+        decode(data, "a.txt")
+
+
+def test_verbose_reading_names_the_encoding(caplog):
+    import logging
+    with caplog.at_level(logging.INFO, logger="kg"):
+        decode(TEXT.encode("gbk"), "a.txt")
+    assert "a.txt: read as GB18030" in caplog.text
+
+
+def test_forbidden_characters_are_replaced_where_text_enters(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_bytes("远山\x01科技\x1f有限公司\ufffe".encode("utf-8"))
+    (doc,), _ = read_all([path])
+    assert doc.text == "远山\ufffd科技\ufffd有限公司\ufffd"
+
+
+def test_read_is_bounded(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 100, encoding="utf-8")
+    docs, errors = read_all([path], max_bytes=100)
+    assert docs == [] and errors == [f"{path}: over {100 / 2**20:g} MB (--max-bytes)"]

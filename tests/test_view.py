@@ -16,7 +16,8 @@ from kg.graph import build_graph, write_turtle
 from kg.model import ENTITY_TYPES, Article, Entity, Evidence, Extraction, Funding, Relation
 from kg.ontology import KG
 from kg.view import (ViewError, compute_layout, embed_json, format_amount, render_html,
-                     synthetic_graph, view_data, write_view)
+                     view_data, write_view)
+from synthetic_graphs import synthetic_graph
 
 EVIL = "<img src=x onerror=alert(1)>"
 EVIL_ALIAS = "</script><script>window.__pwned=1</script>\u2028"

@@ -13,7 +13,8 @@ from rdflib.namespace import RDF
 
 from kg.model import ENTITY_TYPES
 from kg.ontology import KG
-from kg.view import synthetic_graph, write_view
+from kg.view import write_view
+from synthetic_graphs import synthetic_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

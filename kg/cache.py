@@ -1,0 +1,123 @@
+"""The incremental build cache: each document's extraction, keyed by the document and the
+rules' version, and the key of the last complete build.
+
+A document is re-extracted only when its text (or name) changes or the rules do; the rules'
+version hashes kg's version, its source files and everything under data/, so editing a
+lexicon or upgrading kg invalidates every entry. Entries are pickled Extraction objects
+written atomically (a crash leaves no half entry); an unreadable entry counts as a miss.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .atomic import write_file
+from .errors import OutputError
+from .model import Document
+from .parallel import Mapper
+from .resources import resource_dir
+
+CACHE_NAME = ".kg-cache"        # the default cache folder, inside the output folder
+BUILD_FILE = "last-build.json"
+
+
+@lru_cache(maxsize=None)
+def rules_version() -> str:
+    """A hash of kg's version, its Python sources and its data/ folder."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for base, pattern in ((package, "*.py"), (resource_dir("data"), "**/*")):
+        for path in sorted(p for p in base.glob(pattern) if p.is_file()):
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def document_key(doc: Document) -> str:
+    """What an extraction depends on: the rules, the document's name and text."""
+    digest = hashlib.sha256(rules_version().encode())
+    for part in (doc.doc_id, doc.source, doc.text):
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Extractions stored under `folder`, one file per document key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str):
+        try:
+            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except Exception:           # noqa: BLE001 - missing, truncated or stale: extract again
+            return None
+
+    def put(self, key: str, value) -> None:
+        self._write(self._path(key), zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_file(path, data)
+        except (OSError, OutputError) as exc:
+            raise OutputError(f"{self.folder}: cannot write the cache "
+                              f"({getattr(exc, 'strerror', None) or exc}); "
+                              "use --cache DIR or --no-cache") from None
+
+    def wrap(self, mapper: Mapper, keys: Sequence[str], keep: Callable[[object], bool],
+             on_done: Callable[[int], None] | None = None) -> Mapper:
+        """A mapper over the documents whose keys are `keys` (in order) that answers from the
+        cache and hands only the misses to `mapper`; results that `keep` accepts are stored
+        (failures are not, so they are tried again next time)."""
+        def run(func, docs: Iterable[Document]):
+            docs = list(docs)
+            found = [self.get(k) for k in keys]
+            missing = [i for i, value in enumerate(found) if value is None]
+            self.hits += len(docs) - len(missing)
+            self.misses += len(missing)
+            if on_done and len(docs) > len(missing):
+                on_done(len(docs) - len(missing))
+            for i, value in zip(missing, mapper(func, [docs[i] for i in missing])):
+                found[i] = value
+                if keep(value):
+                    self.put(keys[i], value)
+            return iter(found)
+        return run
+
+    def last_build(self) -> dict | None:
+        try:
+            return json.loads((self.folder / BUILD_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save_build(self, record: dict) -> None:
+        self._write(self.folder / BUILD_FILE, json.dumps(record, ensure_ascii=False).encode())
+
+
+def build_key(keys: Sequence[str], options: dict) -> str:
+    """The key of a whole build: every document key in order, and the build's options."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode())
+    for key in keys:
+        digest.update(key.encode())
+    return digest.hexdigest()
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    """Size and modification time of an output, to tell that it is still the one written."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
