@@ -61,6 +61,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("市民在丰源商行购买了商品。", ("丰源商行", "Company")),
     # a foreign body keeps its country
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
+    # 中国 opens a national body's short form as it opens its official name
+    ("据悉，中国证监会已通知各家券商。", ("中国证监会", "Agency")),
     # the preposition jieba glues to 市 stays out
     ("经市人社局推荐，企业获得贷款。", ("市人社局", "Agency")),
     # a bracketed word inside a registered name
