@@ -29,14 +29,17 @@ def national_names() -> dict[str, str]:
     """Official name of a national body for each of its standard short forms (国家发改委)."""
     out = {}
     for name, aliases in load_table("national_agencies.tsv", 2, 1):
-        out.update({a: name for a in aliases.split(",") if len(a) >= 3})
+        for alias in (a for a in aliases.split(",") if len(a) >= 3):
+            out[alias] = name
+            # 中国银监会: the country opens the short form as it opens the official name
+            if name.startswith(COUNTRY) and not alias.startswith(COUNTRY):
+                out[COUNTRY + alias] = name
     return out
+
+
+COUNTRY = "中国"
 
 
 @lru_cache(maxsize=None)
 def national_regex() -> re.Pattern:
-    names = []
-    for name, aliases in load_table("national_agencies.tsv", 2, 1):
-        names.append(name)
-        names.extend(a for a in aliases.split(",") if len(a) >= 3)
-    return re.compile(alternation(names))
+    return re.compile(alternation([*national_official_names(), *national_names()]))

@@ -90,6 +90,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("office_heads.txt", "office heads named after their government (省政府办公厅)"),
     _words("weak_heads.txt", "heads that also name departments or buildings: an agency only with a jurisdiction"),
     _words("kind_heads.txt", "heads of institutions every town has (学校)"),
+    _words("rank_words.txt", "words that rank a body among its kind (顶级, 知名)"),
     _words("institute_heads.txt", "heads of research institutes"),
     _words("company_words.txt", "words that name a company inside an organisation's name"),
     # programs and projects

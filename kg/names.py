@@ -186,9 +186,10 @@ def no_project_name(c: Candidate) -> bool:
 
 
 def no_name_at_all(c: Candidate) -> bool:
-    """某银行, 证实|公司: a placeholder or only verbs before the head (but 某市|就业|服务中心
-    has a place)."""
-    return "某" in c.body_text or not c.placed and bool(c.words) and all(
+    """某银行, 证实|公司, 经|医院: a placeholder, only verbs or only a preposition before the
+    head (but 某市|就业|服务中心 has a place)."""
+    return "某" in c.body_text or c.body_text in load_set("glued_prepositions.txt") \
+        or not c.placed and bool(c.words) and all(
         f.startswith("v") and b - a > 1 for a, b, f in c.body if a not in c.anchors)
 
 
@@ -197,6 +198,11 @@ def kind_of_body(c: Candidate) -> bool:
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
         or not c.placed and bool(c.words) and all(w in generic for w in c.words)
+
+
+def ranked_kind(c: Candidate) -> bool:
+    """全球|顶级|电竞|俱乐部, 国内|知名|医院: a body ranked among its kind is described, not named."""
+    return any(w in load_set("rank_words.txt") for w in c.words)
 
 
 def short_body(c: Candidate) -> bool:
@@ -249,6 +255,7 @@ def not_governmental(c: Candidate) -> bool:
 
 
 ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
+              ("ranked kind", ranked_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
               ("company department", company_department),

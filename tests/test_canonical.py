@@ -13,6 +13,7 @@ HOME = Context("长春市", "吉林省")
 @pytest.mark.parametrize("step, name, expected", [
     ("national body", "国家发改委", ("国家发展和改革委员会", None)),
     ("national body", "市发改委", "市发改委"),
+    ("national body", "中国证监会", ("中国证券监督管理委员会", None)),
     ("department is its bureau", "人社部门", "人社局"),
     ("department is its bureau", "民政局部门", "民政局"),
     ("department is its bureau", "职能部门", "职能部门"),

@@ -61,6 +61,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("市民在丰源商行购买了商品。", ("丰源商行", "Company")),
     # a foreign body keeps its country
     ("美国财政部宣布制裁。", ("美国财政部", "Agency")),
+    # 中国 opens a national body's short form as it opens its official name
+    ("据悉，中国证监会已通知各家券商。", ("中国证监会", "Agency")),
     # the preposition jieba glues to 市 stays out
     ("经市人社局推荐，企业获得贷款。", ("市人社局", "Agency")),
     # a bracketed word inside a registered name
@@ -86,6 +88,8 @@ def test_finds_named_entity(sentence, expected):
     ("资金主要投向禾丰公司的并购", "禾丰公司"),
     ("此举将助力青川融资担保集团做大做强", "青川融资担保集团"),
     ("农行青州分行依照青州省委的部署开展工作", "青州省委"),
+    # 部委 counts the ministries of a list, it is no part of the last one's name
+    ("财政部、人社部和民政部三部委联合印发通知", "民政部"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
     # a chain of launching verbs stays out of the program's name
@@ -114,6 +118,8 @@ def test_left_boundary(sentence, surface):
     "一家面业公司获得贷款。",        # a trade alone names no company
     "青山金融部门积极对接。",        # a sector's departments
     "全市开展集中行动。",            # 中行 across two words
+    "他摔伤后经医院检查无大碍。",    # a preposition alone names no hospital
+    "他在村口小卖部买了两瓶水。",    # a shop is no agency
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []

@@ -43,6 +43,8 @@ GUARD_CASES = [
     ("no name at all", "长春宏远机械有限公司提供贷款", "有限公司", "org", False),
     ("kind of body", "行业协会发出倡议", "协会", "org", True),
     ("kind of body", "长春市个体劳动者协会发出倡议", "协会", "org", False),
+    ("ranked kind", "球队要成为国内知名足球俱乐部", "俱乐部", "org", True),
+    ("ranked kind", "长春市足球俱乐部成立", "俱乐部", "org", False),
     ("short body", "通过网办完成", "办", "org", True),
     ("kind of company", "他开了一家贸易公司", "公司", "org", True),
     ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
