@@ -616,3 +616,12 @@ def test_funds_put_into_a_place():
     raw = "甲银行计划五年内向东港市投放各类资金50亿元。"
     names = {"甲银行": ("甲银行", C), "东港市": ("东港市", "Place")}
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 5_000_000_000, "甲银行", "东港市", None)]
+
+
+def test_each_amount_goes_with_its_project_and_the_company_that_opens_its_name():
+    raw = "丙化工扩大产能。其中丙化工技改项目的贷款贴息为30万元、丁矿业输煤项目的贷款贴息为5万元。"
+    names = {"丙化工": ("丙化工", C), "丙化工技改项目": ("丙化工技改项目", J),
+             "丁矿业输煤项目": ("丁矿业输煤项目", J)}
+    assert [(f.recipient, f.project) for f in fundings_of(raw, names)] == [
+        ("丙化工", "丙化工技改项目"), (None, "丁矿业输煤项目")]
+
