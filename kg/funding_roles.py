@@ -187,11 +187,25 @@ def company_invests(s: RoleSearch) -> None:
 
 def project_developer(s: RoleSearch) -> None:
     """该项目总投资5亿元 / 该项目获得补助: the developer of the project (the develops relation
-    found in the document) invests or receives; with no developer known the role stays empty."""
+    found in the document) invests or receives; with no developer known the role stays empty.
+    甲项目的贴息为30万元: the project that owns the amount in its clause counts too, when its
+    developer is known."""
+    role = Role.PROVIDER if s.kind == FundingType.INVESTMENT else Role.RECIPIENT
     project = s.subject(s.at, (EntityType.PROJECT.value,))
     if project is not None and s.masked.position(project) >= s.clause:
-        role = Role.PROVIDER if s.kind == FundingType.INVESTMENT else Role.RECIPIENT
         s.roles.setdefault(role, s.developers.get(project.entity))
+        return
+    owner = _owning_project(s)
+    if owner is not None and owner.entity in s.developers:
+        s.roles.setdefault(role, s.developers[owner.entity])
+
+
+def _owning_project(s: RoleSearch) -> Ref | None:
+    """The nearest project before the amount in its clause told as the owner of it (甲项目的…)."""
+    text = s.masked.text
+    return next((r for r in reversed(s.masked.refs) if r.type == EntityType.PROJECT
+                 and s.clause <= s.masked.position(r) < s.at
+                 and text[s.masked.position(r) + 1:s.masked.position(r) + 2] == "的"), None)
 
 
 def lender_named_before(s: RoleSearch) -> None:
@@ -279,7 +293,10 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str,
     s = RoleSearch(masked, at, clause, kind, developers or {})
     for _, step in ROLE_PASSES:
         step(s)
-    project = next((r.entity for r in masked.refs if r.type == EntityType.PROJECT), None)
+    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it.
+    projects = [r for r in masked.refs if r.type == EntityType.PROJECT]
+    near = [r for r in projects if clause <= masked.position(r) < at]
+    project = (near[-1] if near else projects[0]).entity if projects else None
     program = next((r.entity for r in masked.refs if r.type == EntityType.PROGRAM), None)
     return {"provider": s.roles.get(Role.PROVIDER), "recipient": s.roles.get(Role.RECIPIENT),
             "facilitator": s.roles.get(Role.FACILITATOR), "project": project, "program": program}

@@ -20,7 +20,7 @@ from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
 from .lexicon import alternation, load_words
-from .model import Evidence, Funding, FundingType, Relation, RelationType
+from .model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_amounts, find_dates, is_money
 
 _PROJECT_WORD = re.compile("项目|工程")
@@ -44,7 +44,7 @@ def find_fundings(a: Analysis) -> list[Funding]:
     Example: '甲省财政厅下发的300万元补助款打到了乙公司账户' -> Grant of 3000000 yuan,
     provider 甲省财政厅, recipient 乙公司.
     """
-    r = Reading(a, developers(a.relations))
+    r = Reading(a, developers(a))
     for index, sentence in enumerate(a.sentences):
         story = a.story_start(sentence.start)
         if story != r.story:
@@ -59,12 +59,21 @@ def find_fundings(a: Analysis) -> list[Funding]:
     return found
 
 
-def developers(relations: list[Relation]) -> dict[str, str]:
-    """Project -> the first body found developing it."""
+def developers(a: Analysis) -> dict[str, str]:
+    """Project -> the first body found developing it; failing that, the company whose name
+    opens the project's (甲化工技术改造项目: the company's own project)."""
     out: dict[str, str] = {}
-    for rel in relations:
+    for rel in a.relations:
         if rel.type == RelationType.DEVELOPS:
             out.setdefault(rel.object, rel.subject)
+    companies = [(name, e.label) for e in a.entities if e.type == EntityType.COMPANY
+                 for name in (e.label, *e.aliases)]
+    for e in a.entities:
+        if e.type == EntityType.PROJECT and e.label not in out:
+            owners = [(len(name), label) for name, label in companies
+                      if e.label.startswith(name) and len(name) < len(e.label)]
+            if owners:
+                out[e.label] = max(owners)[1]
     return out
 
 
