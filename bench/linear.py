@@ -16,8 +16,8 @@ import random
 import time
 
 from kg.model import Document
-from kg.pipeline import extract_document
-from kg.split import extract_in_parts
+from kg.extract.pipeline import extract_document
+from kg.extract.split import extract_in_parts
 
 PLACES = ["临川市", "青禾县", "远江区", "白石镇", "东岭市", "南渡县"]
 BODIES = ["财政局", "发展和改革委员会", "农业农村局", "科学技术局", "人力资源和社会保障局"]

@@ -29,18 +29,18 @@ _spec.loader.exec_module(build_speed)
 # (stage, module file, function): the entry point of each stage
 STAGES = [
     ("read", "reading.py", "read_documents"),
-    ("normalise", "normalize.py", "normalize"),
-    ("sentences", "normalize.py", "split_sentences"),
-    ("article", "article.py", "read_article"),
-    ("mentions", "mentions.py", "find_mentions"),
-    ("resolve", "resolve.py", "resolve"),
-    ("relations", "relations.py", "find_relations"),
-    ("fundings", "fundings.py", "find_fundings"),
-    ("merge across documents", "resolve.py", "merge_corpus"),
+    ("normalise", "extract/normalize.py", "normalize"),
+    ("sentences", "extract/normalize.py", "split_sentences"),
+    ("article", "extract/article.py", "read_article"),
+    ("mentions", "extract/mentions.py", "find_mentions"),
+    ("resolve", "extract/resolve.py", "resolve"),
+    ("relations", "extract/relations.py", "find_relations"),
+    ("fundings", "extract/fundings.py", "find_fundings"),
+    ("merge across documents", "extract/resolve.py", "merge_corpus"),
     ("cache keys", "cache.py", "document_key"),
-    ("graph building", "graph.py", "build_graph"),
-    ("Turtle", "graph.py", "write_turtle"),
-    ("view", "view.py", "write_view"),
+    ("graph building", "rdf/graph.py", "build_graph"),
+    ("Turtle", "rdf/graph.py", "write_turtle"),
+    ("view", "outputs/view.py", "write_view"),
 ]
 
 

@@ -12,7 +12,7 @@ medians of --runs runs (a run over 10 s is not repeated: its one time is the med
 * bulk load of graph.ttl into a new Oxigraph store;
 * Turtle and N-Triples writing by rdflib (what `kg export` does) and by Oxigraph's dump;
 * each named query through rdflib (in memory), Oxigraph on disk (`kg query STORE`) and
-  Oxigraph in memory (a `kg serve` worker), all through kg.query.run_query, and the ratio;
+  Oxigraph in memory (a `kg serve` worker), all through kg.outputs.query.run_query, and the ratio;
 * `kg serve` on the store: --clients concurrent clients asking one named query for --seconds
   seconds; requests per second and the 95th percentile latency.
 Targets (issue 11): median named query on Oxigraph <= 100 ms, aggregates >= 10x rdflib.
@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import free_port  # noqa: E402
 from kg.lexicon import load_table  # noqa: E402
-from kg.query import list_queries, run_query, show_term  # noqa: E402
-from kg.store import load_memory_store, open_store, read_graph, write_store  # noqa: E402
+from kg.outputs.query import list_queries, run_query, show_term  # noqa: E402
+from kg.rdf.store import load_memory_store, open_store, read_graph, write_store  # noqa: E402
 
 SOURCES = (ROOT / "data" / "samples", ROOT.parent / "shared" / "corpus" / "seeds",
            ROOT.parent / "shared" / "corpus" / "real")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from kg.view import write_view
+from kg.outputs.view import write_view
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from synthetic_graphs import synthetic_graph  # noqa: E402

@@ -41,7 +41,7 @@ AMBIGUOUS_SHORTS = {"中山", "北海", "兴安", "红河", "怒江", "白银", 
                     "来宾", "日照", "开封", "大理", "大同", "海口"}
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # A short form this frequent in jieba's dictionary and not tagged as a place or a name is a
-# common word (平房, 和平, 友好); names (方正, 木兰) are left to the context checks in kg.places.
+# common word (平房, 和平, 友好); names (方正, 木兰) are left to the context checks in kg.extract.places.
 COMMON_WORD_FREQ = 100
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg"}
 

@@ -110,7 +110,7 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
             return last
         mapper = cache.wrap(mapper, keys, lambda r: not isinstance(r, KgError), on_done)
 
-    from .pipeline import build_corpus
+    from .extract.pipeline import build_corpus
     extractions = build_corpus(docs, on_failure if on_error else None, mapper)
     if not extractions:
         raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
@@ -143,14 +143,14 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
                   full_view: bool, store: Path | None = None) -> BuildReport:
     """Write graph.ttl (and graph.html) of merged extractions as one set (both or neither),
     then load graph.ttl into the store folder `store`; return the counts."""
-    from .graph import build_graph, turtle_text
+    from .rdf.graph import build_graph, turtle_text
     g = build_graph(extractions)
     outputs = [out_dir / "graph.ttl"]
     files = {outputs[0]: turtle_text(g)}
     entities = len({(e.type, e.label) for ex in extractions for e in ex.entities})
     notes = []
     if html:
-        from .view import view_page
+        from .outputs.view import view_page
         outputs.append(out_dir / "graph.html")
         top = None if full_view or entities <= VIEW_MAX_ENTITIES else VIEW_MAX_ENTITIES
         files[outputs[1]] = view_page(g, top=top)
@@ -159,7 +159,7 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
                          f"(--view for all {entities})")
     write_all(files)        # graph.ttl and graph.html from one corpus, never a mix of two
     if store:
-        from .store import write_store
+        from .rdf.store import write_store
         write_store(outputs[0], store)      # from the file just written: the same graph
         outputs.append(store)
     return BuildReport(documents=len(extractions), entities=entities,
@@ -170,7 +170,7 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
 def warm_up() -> None:
     """Extract the first bundled sample, loading every dictionary and rule table (run before
     worker processes fork, so that they share what it loaded)."""
-    from .pipeline import extract_or_error
+    from .extract.pipeline import extract_or_error
     sample = min((resource_dir("data") / "samples").glob("*.md"))
     extract_or_error(Document(sample.name, sample.read_text(encoding="utf-8"), str(sample)))
 
@@ -205,7 +205,7 @@ def iter_extract_records(inputs: list[str], jsonl_field: str | None = None,
                          max_bytes: int = MAX_BYTES) -> Iterator[dict]:
     """One record per document, in input order, without cross-document merging; `with_text`
     adds the text that the offsets point into (for .html, .pdf and .docx: the extracted text)."""
-    from .pipeline import extract_corpus
+    from .extract.pipeline import extract_corpus
     current: list[Document] = []
 
     def remember(docs):

@@ -32,7 +32,7 @@ def rules_version() -> str:
     """A hash of kg's version, its Python sources and its data/ folder."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for base, pattern in ((package, "*.py"), (resource_dir("data"), "**/*")):
+    for base, pattern in ((package, "**/*.py"), (resource_dir("data"), "**/*")):
         for path in sorted(p for p in base.glob(pattern) if p.is_file()):
             digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

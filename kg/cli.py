@@ -74,7 +74,7 @@ def reading_options(func):
 
 
 def set_split_size(mb: float) -> None:
-    from . import split
+    from .extract import split
     split.SPLIT_BYTES = int(mb * MB)
 
 
@@ -205,7 +205,7 @@ def _silence_stdout() -> None:
 @fail_on_kg_error
 def list_named_queries():
     """List the named queries (queries/*.rq) with their descriptions and parameters."""
-    from .query import list_queries
+    from .outputs.query import list_queries
 
     for q in list_queries():
         click.echo(f"{q.name} — {q.title}\n    {q.description}")
@@ -231,16 +231,16 @@ def query(args, params, fmt, endpoint, graph_iri, allow_network):
     CONSTRUCT and DESCRIBE print Turtle; ASK prints true or false. CSV and TSV cells that a
     spreadsheet would run as formulas get a leading quote. SERVICE and FROM are refused on a
     GRAPH unless --allow-network; an endpoint runs what it is sent."""
-    from .query import format_result, parse_params, run_query
+    from .outputs.query import format_result, parse_params, run_query
 
     if len(args) != (1 if endpoint else 2):
         raise click.UsageError("give GRAPH and a query, or --endpoint URL and a query")
     query_spec = args[-1]
     if endpoint:
-        from .remote import run_remote_query
+        from .outputs.remote import run_remote_query
         result = run_remote_query(endpoint, query_spec, parse_params(params), graph_iri)
     else:
-        from .store import open_source
+        from .rdf.store import open_source
         result = run_query(open_source(args[0], allow_network), query_spec, parse_params(params),
                            allow_network=allow_network)
     click.echo(format_result(result, fmt), nl=False)
@@ -265,7 +265,7 @@ def push(graph, endpoint, graph_iri, per_article, user, password, auth_kind, chu
     Store Protocol; pushing again replaces the graph, never duplicates it."""
     import httpx
 
-    from .remote import push_graph
+    from .outputs.remote import push_graph
 
     auth = None
     if user:
@@ -291,7 +291,7 @@ def push(graph, endpoint, graph_iri, per_article, user, password, auth_kind, chu
 def serve(graph, host, port, timeout, limit, workers, on_disk):
     """Serve GRAPH (a store folder or a graph file) as a read-only SPARQL 1.1 endpoint at
     /sparql, with the named queries at /queries/NAME?param=…"""
-    from .serve import ServeOptions, create_app, run_app
+    from .outputs.serve import ServeOptions, create_app, run_app
 
     app = create_app(graph, ServeOptions(timeout=timeout, limit=limit, workers=workers, on_disk=on_disk))
     click.echo(f"kg: serving {graph} at http://{host}:{port}/sparql (Ctrl-C stops)", err=True)
@@ -299,12 +299,12 @@ def serve(graph, host, port, timeout, limit, workers, on_disk):
 
 
 def export_formats_help() -> str:
-    from .export import EXPORT_FORMATS
+    from .outputs.export import EXPORT_FORMATS
     return "; ".join(f"{f.name}: {f.help}" for f in EXPORT_FORMATS.values()) + "."
 
 
 def export_format_names() -> tuple[str, ...]:
-    from .export import EXPORT_FORMATS
+    from .outputs.export import EXPORT_FORMATS
     return tuple(EXPORT_FORMATS)
 
 
@@ -318,8 +318,8 @@ def export_format_names() -> tuple[str, ...]:
 def export(graph, fmt, output):
     """Write GRAPH (a graph file or a store folder) in another format, for triple stores,
     Gephi, Neo4j and spreadsheets."""
-    from .export import export_graph
-    from .store import read_graph
+    from .outputs.export import export_graph
+    from .rdf.store import read_graph
 
     click.echo(f"kg: wrote {export_graph(read_graph(graph), fmt, output)}", err=True)
 
@@ -331,8 +331,8 @@ def export(graph, fmt, output):
 def stats(graph, as_json):
     """Count GRAPH's articles, entities by class, relations, and fundings and amounts by type
     (GRAPH: a graph file or a store folder)."""
-    from .stats import compute_stats, format_stats
-    from .store import read_graph
+    from .outputs.stats import compute_stats, format_stats
+    from .rdf.store import read_graph
 
     counts = compute_stats(read_graph(graph))
     click.echo(counts.as_json() if as_json else format_stats(counts), nl=False)
@@ -350,7 +350,7 @@ def stats(graph, as_json):
 @fail_on_kg_error
 def view(graph, output, focus, depth, types, min_amount):
     """Write an interactive HTML view of GRAPH (a graph file or a store folder): search, filters, and the evidence of each fact."""
-    from .view import write_view_file
+    from .outputs.view import write_view_file
 
     classes = [t.strip() for t in types.split(",") if t.strip()] if types else None
     meta = write_view_file(graph, output, focus=focus, depth=depth, types=classes, min_amount=min_amount)

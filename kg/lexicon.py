@@ -61,7 +61,7 @@ def _pairs(file: str, about: str, key: str, value: str | frozenset[str] = "text"
 
 
 LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
-    # organisations and agencies (kg.mentions, kg.names, kg.agencies, kg.resolve)
+    # organisations and agencies (kg.extract.mentions, kg.extract.names, kg.extract.agencies, kg.extract.resolve)
     _pairs("org_suffixes.tsv", "heads that end an organisation name", "suffix", ENTITY_NAMES),
     _pairs("agency_abbrev.tsv", "agency body short form -> official form", "short"),
     _words("agency_bodies.txt", "official agency bodies with 和 inside, named bare"),

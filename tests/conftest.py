@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.graph import build_graph, write_turtle
+from kg.rdf.graph import build_graph, write_turtle
 from kg.model import Article, Entity, Evidence, Extraction, Funding, Relation
 
 A1 = ("3月10日，青禾市财政局拨付的320万元研发补助资金到达青禾星河智能科技有限公司账户，"
@@ -202,7 +202,7 @@ def graph_file(tmp_path_factory, small_graph) -> Path:
 @pytest.fixture(scope="session")
 def store_dir(tmp_path_factory, graph_file) -> Path:
     """graph_file loaded into an Oxigraph store folder."""
-    from kg.store import write_store
+    from kg.rdf.store import write_store
 
     path = tmp_path_factory.mktemp("store") / "store"
     write_store(graph_file, path)
@@ -211,7 +211,7 @@ def store_dir(tmp_path_factory, graph_file) -> Path:
 
 def list_rows(result) -> list[tuple[str, ...]]:
     """A SELECT result as tuples of displayed values ('' for unbound)."""
-    from kg.query import show_term
+    from kg.outputs.query import show_term
 
     return [tuple(show_term(row.get(v)) for v in result.vars) for row in result.bindings]
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from rdflib import Graph
 
-from kg.graph import build_graph
+from kg.rdf.graph import build_graph
 from kg.model import FUNDING_TYPES, Article, Entity, Evidence, Extraction, Funding, Relation
-from kg.view import format_amount
+from kg.outputs.view import format_amount
 
 _SYLLABLES = "青云川石岭江松柏泉湖明德宏远金瑞祥华安泰鑫恒盛元嘉辰星溪峰林原丰茂晟朗澜汇"
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -39,7 +39,7 @@ _FUNDING_CUES = {"Loan": "贷款", "Grant": "补助", "Relief": "减免", "Inter
 
 
 def synthetic_graph(entities: int, seed: int = 0) -> Graph:
-    """A graph of exactly `entities` invented entities in the layout kg.graph writes (articles,
+    """A graph of exactly `entities` invented entities in the layout kg.rdf.graph writes (articles,
     statements with evidence, fundings), for view tests and benchmarks. Same seed, same graph.
     Example: len(set(synthetic_graph(500).subjects(RDF.type, KG.Company))) -> 170."""
 

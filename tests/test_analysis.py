@@ -2,8 +2,10 @@
 once per document however many stages ask for it."""
 from __future__ import annotations
 
-from kg import clause, layout, pipeline
-from kg.analysis import Analysis
+from kg.extract import clause
+from kg.extract import layout
+from kg.extract import pipeline
+from kg.extract.analysis import Analysis
 from kg.model import Document
 
 TEXT = ("甲市财政局向乙科技有限公司拨付补助资金300万元。该公司负责人张三说，资金已到账。\n"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.analysis import Analysis
-from kg.article import find_byline_spans, find_date, find_title, read_article
+from kg.extract.analysis import Analysis
+from kg.extract.article import find_byline_spans, find_date, find_title, read_article
 from kg.model import Document
-from kg.normalize import normalize, split_sentences
+from kg.extract.normalize import normalize, split_sentences
 
 BYLINES = [
     # dateline with the reporters in brackets

@@ -12,7 +12,7 @@ from rdflib.namespace import RDF
 from kg.build import build_outputs, default_inputs, iter_extract_records
 from kg.cli import main
 from kg.model import ENTITY_TYPES
-from kg.ontology import KG
+from kg.rdf.ontology import KG
 from kg.reading import read_documents
 
 
@@ -58,7 +58,7 @@ def test_every_command_has_help():
 
 
 def test_a_document_that_breaks_extraction_is_skipped(monkeypatch):
-    import kg.pipeline as pipeline
+    import kg.extract.pipeline as pipeline
     from kg.errors import ExtractionError
     from kg.model import Document
 

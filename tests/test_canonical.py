@@ -1,11 +1,11 @@
-"""The steps of canonical organisation names (kg.canonical), each on a name we made up."""
+"""The steps of canonical organisation names (kg.extract.canonical), each on a name we made up."""
 from __future__ import annotations
 
 import pytest
 
-from kg import canonical
-from kg.canonical import Context
-from kg.places import lookup_place
+from kg.extract import canonical
+from kg.extract.canonical import Context
+from kg.extract.places import lookup_place
 
 HOME = Context("长春市", "吉林省")
 
@@ -52,7 +52,7 @@ def test_official_name_of_a_provincial_bureau():
 
 
 def test_city_short_form_of_a_bank_is_its_city_branch():
-    from kg.canonical import full_company_name
+    from kg.extract.canonical import full_company_name
     assert full_company_name("青州市农发行") == "中国农业发展银行青州市分行"
     assert full_company_name("青山县农行") == "中国农业银行青山县支行"
     assert full_company_name("农行青州分行") == "中国农业银行青州分行"

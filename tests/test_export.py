@@ -13,10 +13,10 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.errors import InputError, OutputError
-from kg.export import EXPORT_FORMATS, split_by_article, export_graph
-from kg.graph import article_iri, entity_iri
-from kg.ontology import KG
-from kg.store import read_graph
+from kg.outputs.export import EXPORT_FORMATS, split_by_article, export_graph
+from kg.rdf.graph import article_iri, entity_iri
+from kg.rdf.ontology import KG
+from kg.rdf.store import read_graph
 
 RDF_FILES = {"turtle": "graph.ttl", "ntriples": "graph.nt", "nquads": "graph.nq",
              "trig": "graph.trig", "jsonld": "graph.jsonld"}

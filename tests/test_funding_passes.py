@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from kg import funding_roles, fundings
-from kg.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
-from kg.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
+from kg.extract import funding_roles
+from kg.extract import fundings
+from kg.extract.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
+from kg.extract.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
 from test_relations import A, C, G, J, analysis_of
@@ -21,7 +22,7 @@ PLACE = "Place"
 
 
 def found(raw: str, names: dict) -> list[tuple]:
-    """What the fundings stage finds in `raw`, each line a sentence too (as kg.normalize splits)."""
+    """What the fundings stage finds in `raw`, each line a sentence too (as kg.extract.normalize splits)."""
     lines, start = [], 0
     for part in re.split(r"(?<=[。\n])", raw):
         if part.strip("\n"):

@@ -1,4 +1,4 @@
-"""Fundings (kg.fundings) on sentences we write, one table per pattern.
+"""Fundings (kg.extract.fundings) on sentences we write, one table per pattern.
 
 Mentions are made by hand with `annotate` from test_relations, so these tests run without
 the mention and resolution stages.
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.fundings import find_fundings
+from kg.extract.fundings import find_fundings
 from kg.model import Sentence
 from test_relations import A, C, G, J, P, analysis_of, annotate
 
@@ -381,7 +381,7 @@ GENRE_PATTERNS = [
 
 @pytest.mark.parametrize("raw,names,expected", GENRE_PATTERNS)
 def test_genre_patterns(raw, names, expected):
-    # Lines are sentences too, as kg.normalize splits them (a list header ends with a colon).
+    # Lines are sentences too, as kg.extract.normalize splits them (a list header ends with a colon).
     _, sentences, _, _ = annotate(raw, names)
     lines = []
     for s in sentences:

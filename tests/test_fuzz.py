@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from hostile import HOSTILE, NEWS, write_jsonl
 from test_cli_input import invoke
 
-from kg.export import EXPORT_FORMATS, RDF_FORMATS
-from kg.store import read_graph
+from kg.outputs.export import EXPORT_FORMATS, RDF_FORMATS
+from kg.rdf.store import read_graph
 from kg.safety import clean_text
 
 BATCH = 100

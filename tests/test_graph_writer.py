@@ -4,8 +4,8 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.graph import bind_prefixes, turtle_text
-from kg.ontology import KG
+from kg.rdf.graph import bind_prefixes, turtle_text
+from kg.rdf.ontology import KG
 from synthetic_graphs import synthetic_graph
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.clause import Ref, Tally, main_ref
-from kg.places import choose_place, expand_places, lookup_places, pick_place
+from kg.extract.clause import Ref, Tally, main_ref
+from kg.extract.places import choose_place, expand_places, lookup_places, pick_place
 
 refs = st.lists(st.builds(lambda i, e, t: Ref(i, i + 1, e, t), st.integers(0, 99),
                           st.sampled_from("甲乙丙丁"), st.sampled_from(["Company", "Agency", "Project"])),

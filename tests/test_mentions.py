@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.mentions import find_mentions, select_mentions
+from kg.extract.mentions import find_mentions, select_mentions
 from kg.model import Article, Mention
-from kg.normalize import normalize, split_sentences
+from kg.extract.normalize import normalize, split_sentences
 
 
 def mentions_of(text: str) -> list[tuple[str, str]]:

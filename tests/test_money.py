@@ -1,11 +1,11 @@
-"""Amounts and dates (kg.money): tables of [text, expected] grouped by phenomenon."""
+"""Amounts and dates (kg.extract.money): tables of [text, expected] grouped by phenomenon."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
 
-from kg.money import find_amounts, find_dates, is_money, parse_chinese_integer
+from kg.extract.money import find_amounts, find_dates, is_money, parse_chinese_integer
 
 # 纯数金额: plain amounts, Arabic and Chinese numerals, with and without 元.
 PLAIN = [

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg import normalize, places, resolve
+from kg.extract import normalize
+from kg.extract import places
+from kg.extract import resolve
 from kg.model import Entity, EntityType, Extraction, Article, Mention
-from kg.persons import read_name_backward, split_name_length, word_name_length
+from kg.extract.persons import read_name_backward, split_name_length, word_name_length
 
 
 def test_implied_entities():

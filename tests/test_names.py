@@ -1,16 +1,16 @@
-"""The named passes of headed names (kg.names, kg.name_body), each on a sentence we wrote."""
+"""The named passes of headed names (kg.extract.names, kg.extract.name_body), each on a sentence we wrote."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from kg import names
-from kg.mentions import tag_span
+from kg.extract import names
+from kg.extract.mentions import tag_span
 from kg.model import EntityType, Sentence
-from kg.name_body import (closes_earlier_name, function_word_cut, glued_jurisdiction, new_name_opens,
+from kg.extract.name_body import (closes_earlier_name, function_word_cut, glued_jurisdiction, new_name_opens,
                           place_opens, suffix_regex)
-from kg.places import find_place_mentions
+from kg.extract.places import find_place_mentions
 
 
 def candidate(text: str, head: str, kind: str = "org", read: bool = True) -> names.Candidate:

@@ -1,11 +1,11 @@
-"""Names found from their context (kg.lists, kg.mentions): companies in lists and repeated short names, projects without 项目, unquoted programs; on sentences we wrote."""
+"""Names found from their context (kg.extract.lists, kg.extract.mentions): companies in lists and repeated short names, projects without 项目, unquoted programs; on sentences we wrote."""
 from __future__ import annotations
 
 import pytest
 
-from kg.mentions import find_mentions
+from kg.extract.mentions import find_mentions
 from kg.model import Article
-from kg.normalize import normalize, split_sentences
+from kg.extract.normalize import normalize, split_sentences
 
 
 def names_of(text: str, etype: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.normalize import normalize, split_sentences
+from kg.extract.normalize import normalize, split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))

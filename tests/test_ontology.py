@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from kg.ontology import KG
+from kg.rdf.ontology import KG
 from kg.resources import resource_dir
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.persons import find_person_mentions, is_name
+from kg.extract.persons import find_person_mentions, is_name
 
 
 def persons(text: str, exclude=()) -> list[str]:

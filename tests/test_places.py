@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import load_table
-from kg.places import (build_trie, expand_place, find_place_mentions,
+from kg.extract.places import (build_trie, expand_place, find_place_mentions,
                        longest_name_end, lookup_place, lookup_places, pick_place)
 
 
@@ -127,18 +127,18 @@ def test_trie_walk_takes_the_longest_name():
 
 
 def test_town_after_its_county_is_a_place_of_its_own():
-    from kg.places import find_place_mentions
+    from kg.extract.places import find_place_mentions
     found = [m.text for m in find_place_mentions("湄潭县兴隆镇的茶农增收")]
     assert "兴隆镇" in found
 
 
 def test_town_and_village_named_together():
-    from kg.places import find_place_mentions
+    from kg.extract.places import find_place_mentions
     found = [m.text for m in find_place_mentions("入冬以来,青岗镇柳湾村的茶园")]
     assert "青岗镇" in found and "柳湾村" in found
 
 
 def test_demonstration_zones_and_industry_clusters_are_places():
-    from kg.places import find_place_mentions
+    from kg.extract.places import find_place_mentions
     found = [m.text for m in find_place_mentions("落户青川改革创新示范区，东山县产业集聚区企业增多。")]
     assert "青川改革创新示范区" in found and "东山县产业集聚区" in found

@@ -14,9 +14,9 @@ from rdflib.plugins.sparql import prepareQuery
 from conftest import list_rows, A1, A2, A3, A4, A5, B1, B2, B3, B5, B6, C1, C3, C4, C5, make_evidence
 from kg.cli import main
 from kg.errors import InputError, QueryError
-from kg.query import (measure_width, format_result, list_queries, parse_params,
+from kg.outputs.query import (measure_width, format_result, list_queries, parse_params,
                       read_named_query, run_query)
-from kg.store import read_graph
+from kg.rdf.store import read_graph
 from kg.resources import resource_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -381,8 +381,8 @@ def seed_graph():
     seeds = SHARED / "corpus" / "seeds"
     if not seeds.is_dir():
         pytest.skip("../shared/corpus/seeds is absent")
-    from kg.graph import build_graph
-    from kg.pipeline import build_corpus
+    from kg.rdf.graph import build_graph
+    from kg.extract.pipeline import build_corpus
     from kg.reading import read_documents
     return build_graph(build_corpus(read_documents([str(seeds)])))
 

@@ -1,7 +1,7 @@
-"""Relations (kg.relations) on sentences we write, with hand-made mentions.
+"""Relations (kg.extract.relations) on sentences we write, with hand-made mentions.
 
 `annotate` plays the mention and resolution stages: it marks each given surface form in the
-text as a mention of its entity, so these tests run without kg.mentions.
+text as a mention of its entity, so these tests run without kg.extract.mentions.
 """
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from kg import layout, relations
-from kg.analysis import Analysis
+from kg.extract import layout
+from kg.extract import relations
+from kg.extract.analysis import Analysis
 from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
-from kg.relations import cue_groups, cues_present, find_relations
-from kg.templates import required_words
+from kg.extract.relations import cue_groups, cues_present, find_relations
+from kg.extract.templates import required_words
 
 A, C, O, P, G, J = "Agency", "Company", "Organization", "Person", "Program", "Project"
 

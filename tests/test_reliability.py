@@ -22,8 +22,8 @@ from hostile import hostile_documents, write_jsonl
 from test_cli_input import GOOD, invoke
 
 import kg.atomic
-from kg.export import EXPORT_FORMATS, RDF_FORMATS
-from kg.store import read_graph
+from kg.outputs.export import EXPORT_FORMATS, RDF_FORMATS
+from kg.rdf.store import read_graph
 from kg.safety import FORMULA_START
 
 SUFFIX = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld",
@@ -71,8 +71,8 @@ KILLABLE_BUILD = textwrap.dedent("""
         time.sleep(30 if len(files) == int(os.environ["PAUSE_AT"]) else 0)
         write(tmp, content)
     kg.atomic._write_temp = slow_write
-    import kg.pipeline
-    extract = kg.pipeline.extract_document
+    import kg.extract.pipeline
+    extract = kg.extract.pipeline.extract_document
     docs = []
     def slow_extract(doc):             # a pause in the middle of the corpus
         docs.append(doc)
@@ -80,7 +80,7 @@ KILLABLE_BUILD = textwrap.dedent("""
             print("extracting", flush=True)
             time.sleep(30 if os.environ["PAUSE_AT"] == "0" else 0)
         return extract(doc)
-    kg.pipeline.extract_document = slow_extract
+    kg.extract.pipeline.extract_document = slow_extract
     from kg.cli import main
     main(sys.argv[1:])
 """)
@@ -189,8 +189,8 @@ def test_lone_surrogates_are_replaced_and_counted(tmp_path):
 # ---------------------------------------------------------------- 3. exports parse back
 
 def graph_with(text: str) -> Graph:
-    from kg.graph import bind_prefixes
-    from kg.ontology import KG
+    from kg.rdf.graph import bind_prefixes
+    from kg.rdf.ontology import KG
     g = bind_prefixes(Graph())
     node = URIRef("https://w3id.org/kg-zh/id/Company/x")
     g.add((node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), KG.Company))
@@ -200,7 +200,7 @@ def graph_with(text: str) -> Graph:
 
 @pytest.mark.parametrize("fmt", ["ntriples", "nquads"])
 def test_line_based_exports_keep_unicode_line_breaks_inside_literals(tmp_path, fmt):
-    from kg.export import export_graph
+    from kg.outputs.export import export_graph
     g = graph_with("甲\u2028乙\u2029丙\x85丁\x0b戊\x0c己\x1c庚\x1d辛\x1e壬\r癸\n子")
     path = export_graph(g, fmt, tmp_path / f"g.{SUFFIX[fmt]}")
     assert len(read_graph(path)) == 2
@@ -208,7 +208,7 @@ def test_line_based_exports_keep_unicode_line_breaks_inside_literals(tmp_path, f
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_xml_exports_drop_what_xml_forbids(tmp_path, fmt):
-    from kg.export import export_graph
+    from kg.outputs.export import export_graph
     g = graph_with("远山\x00\x01\x08\x1f科技\ufffe")
     path = export_graph(g, fmt, tmp_path / f"g.{fmt}")
     graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
@@ -227,14 +227,14 @@ def test_a_huge_amount_loses_only_itself(tmp_path):
 
 
 def test_a_document_failing_extraction_keeps_its_record(tmp_path, monkeypatch):
-    import kg.pipeline
-    extract = kg.pipeline.extract_document
+    import kg.extract.pipeline
+    extract = kg.extract.pipeline.extract_document
 
     def fails_on_second(doc):
         if doc.doc_id.endswith(":2"):
             raise ValueError("boom")
         return extract(doc)
-    monkeypatch.setattr(kg.pipeline, "extract_document", fails_on_second)
+    monkeypatch.setattr(kg.extract.pipeline, "extract_document", fails_on_second)
     path = write_jsonl(tmp_path / "f.jsonl", [GOOD, GOOD, GOOD])
     result = invoke("extract", path, "--jsonl-field", "text")
     assert result.exit_code == 1
@@ -250,7 +250,7 @@ PAYLOADS = ["=HYPERLINK(\"http://x.invalid\",\"点\")", "+1+1", "-2+3", "@SUM(A1
 
 
 def test_csv_export_neutralises_formulas_and_quotes_cr(tmp_path):
-    from kg.export import export_graph
+    from kg.outputs.export import export_graph
     g = Graph()
     for i, payload in enumerate(PAYLOADS + ["甲\r乙", "-5"]):
         node = URIRef(f"https://w3id.org/kg-zh/id/Company/p{i}")
@@ -284,11 +284,11 @@ def test_query_csv_and_tsv_neutralise_formulas(tmp_path, fmt, delimiter):
 
 @pytest.fixture
 def no_extraction(monkeypatch):
-    import kg.pipeline
+    import kg.extract.pipeline
 
     def never(*args, **kwargs):
         raise AssertionError("extraction started before the output was checked")
-    monkeypatch.setattr(kg.pipeline, "build_corpus", never)     # build imports it when it extracts
+    monkeypatch.setattr(kg.extract.pipeline, "build_corpus", never)     # build imports it when it extracts
 
 
 @pytest.mark.parametrize("case", ["parent is a file", "graph.ttl is a folder", "read-only"])
@@ -385,8 +385,8 @@ def test_query_refuses_the_network(graph_file, sparql):
 
 
 def test_store_and_endpoint_refuse_the_network(tmp_path, graph_file):
-    from kg.serve import answer_query
-    from kg.store import open_store, write_store
+    from kg.outputs.serve import answer_query
+    from kg.rdf.store import open_store, write_store
 
     store = tmp_path / "store"
     write_store(graph_file, store)
@@ -399,7 +399,7 @@ def test_store_and_endpoint_refuse_the_network(tmp_path, graph_file):
 
 
 def test_network_words_as_names_or_text_are_no_network_use():
-    from kg.query import find_network_use
+    from kg.outputs.query import find_network_use
 
     assert find_network_use('SELECT ?from WHERE { ?s kg:service "SERVICE <x>" } # FROM <y>') is None
     assert find_network_use("select * from <http://x/g> where { ?s ?p ?o }") == "FROM"

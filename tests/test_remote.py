@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from conftest import list_rows
 from kg.cli import main
 from kg.errors import InputError, QueryError
-from kg.query import list_queries, run_query
-from kg.remote import push_graph, run_remote_query
-from kg.store import read_graph
+from kg.outputs.query import list_queries, run_query
+from kg.outputs.remote import push_graph, run_remote_query
+from kg.rdf.store import read_graph
 from test_query import EXPECTED, SHARED
 from test_store import seed_params
 

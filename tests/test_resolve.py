@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.mentions import find_mentions
+from kg.extract.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
-from kg.normalize import normalize, split_sentences
-from kg.canonical import expand_body
-from kg.companies import branch_parent, company_core
-from kg.resolve import merge_corpus, resolve
+from kg.extract.normalize import normalize, split_sentences
+from kg.extract.canonical import expand_body
+from kg.extract.companies import branch_parent, company_core
+from kg.extract.resolve import merge_corpus, resolve
 
 
 def entities_of(text: str) -> dict[str, Entity]:

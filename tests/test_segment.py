@@ -1,11 +1,11 @@
-"""rjieba behind kg.segment cuts exactly like kg's jieba tokenizer with HMM off."""
+"""rjieba behind kg.extract.segment cuts exactly like kg's jieba tokenizer with HMM off."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from kg import segment
+from kg.extract import segment
 from kg.lexicon import load_words
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"

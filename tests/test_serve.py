@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph
 
 from conftest import FINANCE, free_port, list_rows
-from kg.query import run_query
+from kg.outputs.query import run_query
 
 QUERY = "SELECT ?label WHERE { ?a a kg:Agency ; rdfs:label ?label } ORDER BY ?label"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import main
-from kg.stats import compute_stats, format_stats
+from kg.outputs.stats import compute_stats, format_stats
 
 CLASSES = {"Agency": 6, "Company": 5, "Organization": 1, "Person": 2, "Program": 2,
            "Project": 1, "Place": 3}

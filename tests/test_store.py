@@ -11,8 +11,8 @@ from rdflib.compare import isomorphic
 from conftest import list_rows
 from kg.cli import main
 from kg.errors import InputError
-from kg.query import bind_text, list_queries, run_query
-from kg.store import open_store, read_graph, write_store
+from kg.outputs.query import bind_text, list_queries, run_query
+from kg.rdf.store import open_store, read_graph, write_store
 from test_query import EXPECTED, INJECTIONS, SHARED, find_seed_grant
 
 SAMPLES_ROW_COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -1,4 +1,4 @@
-"""kg.view without a browser: amounts, safe embedding, the data the page gets, filters,
+"""kg.outputs.view without a browser: amounts, safe embedding, the data the page gets, filters,
 layout, determinism, and `kg view`. All names are invented; one is an HTML injection."""
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.cli import main
-from kg.graph import build_graph, write_turtle
+from kg.rdf.graph import build_graph, write_turtle
 from kg.model import ENTITY_TYPES, Article, Entity, Evidence, Extraction, Funding, Relation
-from kg.ontology import KG
-from kg.view import (ViewError, compute_layout, embed_json, format_amount, render_html,
+from kg.rdf.ontology import KG
+from kg.outputs.view_layout import compute_layout
+from kg.outputs.view import (ViewError, embed_json, format_amount, render_html,
                      view_data, write_view)
 from synthetic_graphs import synthetic_graph
 

@@ -12,8 +12,8 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.model import ENTITY_TYPES
-from kg.ontology import KG
-from kg.view import write_view
+from kg.rdf.ontology import KG
+from kg.outputs.view import write_view
 from synthetic_graphs import synthetic_graph
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,0 +1,278 @@
+"""Canonical names of organisations: the full official name with the full jurisdiction.
+
+`read_context` finds an article's home city and province (the places it names most);
+`canonical_org` runs the steps of `ORG_NAME_STEPS` over a mention of an agency or
+organisation: 省发改委 in a story from 黑龙江 → 黑龙江省发展和改革委员会.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from . import places
+from .agencies import abbreviations, national_names, national_official_names, standard_bodies
+from ..lexicon import load_regex, load_set, load_table
+from ..model import EntityType, Mention
+
+FISCAL_LEVEL = re.compile(r"^[省市区县]本?级财政$")
+BUREAU_DEPARTMENT = re.compile(r"(?<=[局委厅办])部门$")
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: used to fill in 省/市/区 short forms."""
+    home_city: str | None
+    home_province: str | None
+    places_seen: list[tuple[int, places.PlaceInfo]] = field(default_factory=list)
+
+    def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
+        """The last place of this level named before pos (or the home one)."""
+        starts, infos = self.by_level.get(level, ((), ()))
+        i = bisect.bisect_left(starts, pos)
+        return infos[i - 1] if i else None
+
+    @cached_property
+    def by_level(self) -> dict[str, tuple[list[int], list[places.PlaceInfo]]]:
+        """Level -> starts and places of places_seen (in document order), so that nearest()
+        bisects instead of rescanning the document's places."""
+        out: dict[str, tuple[list[int], list[places.PlaceInfo]]] = {}
+        for start, info in self.places_seen:
+            starts, infos = out.setdefault(info.level, ([], []))
+            starts.append(start)
+            infos.append(info)
+        return out
+
+    @cached_property
+    def place_context(self) -> set[str]:
+        """The full names of every place seen, the context for choosing among namesakes."""
+        return places.expand_places(p.name for _, p in self.places_seen)
+
+
+def read_context(mentions: list[Mention]) -> Context:
+    """Home city and province: the ones the article names most, counting the places that
+    open organisation names too (a county counts half for its city)."""
+    named: list[tuple[int, str]] = []
+    for m in mentions:
+        if m.type == EntityType.PLACE:
+            named.append((m.start, m.text))
+        elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.COMPANY):
+            prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
+            named.extend((m.start, p) for p in prefix)
+    context = places.expand_places(n for _, n in named)
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    seen = []
+    for start, name in named:
+        info = places.choose_place(list(places.lookup_places(name)), context)
+        if info is None:
+            continue
+        seen.append((start, info))
+        provinces[info.province] += 1
+        if info.level == "city":
+            cities[info.name] += 1
+        elif info.level == "county" and info.parent:
+            cities[info.parent] += 0.5
+    city = cities.most_common(1)[0][0] if cities else None
+    province = None
+    if city:
+        info = places.lookup_place(city)
+        province = info.province if info else None
+    if province is None and provinces:
+        province = provinces.most_common(1)[0][0]
+    return Context(city, province, seen)
+
+
+def country_prefix(name: str) -> str:
+    m = load_regex("countries.txt").match(name)
+    return m.group() if m else ""
+
+
+def split_jurisdiction(name: str) -> tuple[list[str], str]:
+    """Leading place names and the rest: '哈市道里区执法局' -> (['哈市', '道里区'], '执法局')."""
+    prefix = []
+    rest = name
+    while rest:
+        for size in range(min(len(rest) - 1, 8), 1, -1):
+            if places.expand_place(rest[:size]) and (size == len(rest) or not rest[size] in "路街"):
+                prefix.append(rest[:size])
+                rest = rest[size:]
+                break
+        else:
+            break
+    return prefix, rest
+
+
+Result = tuple[str, str | None]       # (canonical name, label of its jurisdiction)
+CITY_BODIES = ("市委", "市政府", "市人民政府")
+SHORT_FORM_LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
+
+
+def national_body(name: str, pos: int, ctx: Context) -> str | Result:
+    """国家发改委 -> 国家发展和改革委员会; 工业和信息化部 is the ministry, in any city's story."""
+    if name in national_names():
+        return national_names()[name], None
+    return (name, None) if name in national_official_names() else name
+
+
+def department_is_bureau(name: str, pos: int, ctx: Context) -> str | Result:
+    """民政局部门 is the bureau itself; 人社部门 is the 人社局 (but 职能部门 stays)."""
+    name = BUREAU_DEPARTMENT.sub("", name)
+    return name[:-2] + "局" if name.endswith("部门") and not name.endswith("职能部门") else name
+
+
+def fiscal_level(name: str, pos: int, ctx: Context) -> str | Result:
+    """市级财政 / 省本级财政: the finance bureau of that level (市财政局)."""
+    return name[0] + "财政局" if FISCAL_LEVEL.match(name) else name
+
+
+def foreign_body(name: str, pos: int, ctx: Context) -> str | Result:
+    """美国财政部: a foreign body keeps its own name and has no jurisdiction of ours."""
+    return (name, None) if country_prefix(name) else name
+
+
+def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
+    """省发改委 -> 黑龙江省发展和改革委员会: the jurisdiction named, or given by a 省/市/区/县
+    short form (the nearest one named before), or the home city of a bare standard body."""
+    party = name.startswith("中共")
+    prefix, body = split_jurisdiction(name[2:] if party else name)
+    if names_institution(prefix):
+        return as_written(name, body), None
+    own = places.expand_places(prefix)
+    juris = [info for p in prefix
+             if (info := places.choose_place(list(places.lookup_places(p)), ctx.place_context, own))]
+    if juris and juris[-1].level == "city" and body.startswith(CITY_BODIES):
+        body = body[1:]       # 某市市委
+    if opens_with_short_form(body, juris):
+        short, body = body[0], body[1:]
+        juris = [j for j in juris + [short_form_place(short, pos, ctx)] if j]
+        if not juris:
+            return as_written(name, body, short), None
+    elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
+        juris.append(places.lookup_place(ctx.home_city))
+    if not juris:
+        return as_written(name, body), None
+    return official_name(party, body, juris[-1]), juris[-1].name
+
+
+# Steps of `canonical_org`, in order: each takes (name, pos, ctx) and returns either the name
+# rewritten for the next step or the final (name, jurisdiction label).
+ORG_NAME_STEPS = (("national body", national_body), ("department is its bureau", department_is_bureau),
+                  ("fiscal level", fiscal_level), ("foreign body", foreign_body),
+                  ("jurisdiction", with_jurisdiction))
+
+
+def canonical_org(name: str, pos: int, ctx: Context) -> Result:
+    """Full official name of an agency/organisation mention and its jurisdiction's label,
+    by the steps of ORG_NAME_STEPS.
+
+    canonical_org('省发改委', …home 黑龙江省) -> ('黑龙江省发展和改革委员会', '黑龙江省')."""
+    for _, step in ORG_NAME_STEPS:
+        done = step(name, pos, ctx)
+        if isinstance(done, tuple):
+            return done
+        name = done
+    raise AssertionError("the last step of ORG_NAME_STEPS always settles")
+
+
+def names_institution(prefix: list[str]) -> bool:
+    """吉林大学, 长春师范大学: a place's short name (no nickname) is part of a proper name,
+    kept as written."""
+    return any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix)
+
+
+def as_written(name: str, body: str, short: str = "") -> str:
+    """The name as written up to its body (and a short form before it), the body official."""
+    return name[:len(name) - len(body) - len(short)] + short + expand_body(body)
+
+
+def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
+    """Whether the body opens with a 省/市/区/县 short form of a jurisdiction not yet named:
+    not 市场, not 市 after a city (某市|市委 was cut before), nothing inside a county."""
+    if len(body) < 2 or body[0] not in SHORT_FORM_LEVELS \
+            or body.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))):
+        return False
+    if not juris:
+        return True
+    level = juris[-1].level
+    return (body[0] != "市" or level != "city") and level != "county"
+
+
+def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
+    """The place a short form stands for: 省 the home province, 市 the nearest city named
+    before pos (or the home city), else the nearest place of its level named with it."""
+    if short == "省" and ctx.home_province:
+        return places.lookup_place(ctx.home_province)
+    if short == "市":
+        near = ctx.nearest("city", pos)
+        city = near.name if near else ctx.home_city
+        return places.lookup_place(city) if city else None
+    near = ctx.nearest(SHORT_FORM_LEVELS[short], pos)
+    return near if near and near.name.endswith(short) else None
+
+
+def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
+    """The official name of a body of a place: Party committees are 中共X市委员会 and
+    中共X市委…; a provincial bureau is a 厅; a district carries its city's name."""
+    if body.startswith("委") and (body == "委" or body[1:] in abbreviations()):
+        body = "委员会" if body == "委" else "委" + abbreviations()[body[1:]]
+        party = True
+    else:
+        body = expand_body(body)
+        party = party or body in load_set("party_bodies.txt")
+    if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
+        body = body[:-1] + "厅"               # 省财政局 is 省财政厅
+    head = place.name
+    if place.level == "county" and place.name.endswith("区") and place.parent:
+        head = place.parent + place.name      # district names repeat across cities
+    return ("中共" if party else "") + head + body
+
+
+def expand_body(body: str) -> str:
+    """Official form of an agency body: '执法局' -> '综合行政执法局',
+    '高新区管委会' -> '高新技术产业开发区管理委员会'."""
+    table = abbreviations()
+    if body in table:
+        return table[body]
+    for short in sorted(table, key=len, reverse=True):
+        full = table[short]
+        if len(short) >= 3 and short in body and full not in body:
+            body = body.replace(short, full, 1)     # 高新区管委会: each abbreviation once
+    return body
+
+
+BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分行", "县": "支行", "区": "支行", "旗": "支行"}
+
+
+def full_company_name(name: str) -> str:
+    """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
+    '某省交投集团' -> '某省交通投资集团'."""
+    for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
+        place = name[:-len(short)]
+        if name.endswith(short) and len(place) > 1 and place[-1] in BRANCH_LEVELS and full.endswith("银行"):
+            return full + place + BRANCH_LEVELS[place[-1]]        # 某市农发行: the bank's city branch
+        if name.startswith(short) and not name.startswith(full):
+            name = full + name[len(short):]
+            break
+    for short, full in load_table("company_infix_abbrev.tsv", 2):
+        if short in name and full not in name:
+            name = name.replace(short, full, 1)
+    return name
+
+
+def company_with_jurisdiction(name: str, pos: int, ctx: Context) -> str:
+    """省交投集团 in a story from 黑龙江 is 黑龙江省交投集团: a state company named by 省/市."""
+    if name[:1] in "省市" and not name.startswith(tuple(load_set("jurisdiction_lookalikes.txt"))):
+        place = ctx.home_province if name[0] == "省" else (ctx.nearest("city", pos) or
+                                                           places.lookup_place(ctx.home_city or ""))
+        full = place if isinstance(place, str) else place.name if place else None
+        if full:
+            return full + name[1:]
+    return name
+
+
+@lru_cache(maxsize=None)
+def company_abbreviations() -> dict[str, str]:
+    return dict(load_table("company_abbrev.tsv", 2))

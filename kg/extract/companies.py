@@ -1,0 +1,72 @@
+"""Parts of company names: the distinctive core (长春星河光电科技有限公司 -> 星河光电), the
+short forms a story uses for it, and the parent of a branch."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .canonical import split_jurisdiction
+from ..lexicon import alternation, load_set, load_tagged
+from .segment import tokenizer
+COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
+LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
+REGISTERED = re.compile(r"有限(?:责任)?公司$")
+
+
+@lru_cache(maxsize=None)
+def industry_tail() -> re.Pattern:
+    """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
+    words = load_set("company_industry_words.txt")
+    return re.compile("(?:" + alternation(words) + ")+$")
+
+
+def is_distinctive(core: str) -> bool:
+    """Whether a short name is a name rather than a phrase: jieba cannot cut it into
+    dictionary words alone (瑞禾丰 → 瑞/禾/丰 is; 资产经营 → 资产/经营 is not)."""
+    return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
+
+
+def short_forms(name: str) -> list[str]:
+    """Names a registered company goes by in a story: its distinctive core and a near-miss of
+    it (北辰瑞达, 辰瑞达 for 长春北辰瑞达信息技术有限公司), and its brand with its trade cut
+    to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…)."""
+    core = company_core(name)
+    forms = []
+    if is_distinctive(core):
+        forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
+    _, rest = split_jurisdiction(name)
+    trade = COMPANY_TAIL.sub("", rest)[len(core):]
+    words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
+    if len(core) == 2 and len(trade) >= 2:
+        forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
+    return forms
+
+
+def company_core(name: str) -> str:
+    """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
+    _, rest = split_jurisdiction(name)
+    rest = COMPANY_TAIL.sub("", rest)
+    core = industry_tail().sub("", rest)
+    return core if len(core) >= 2 else rest
+
+
+def company_key(name: str) -> str:
+    core = company_core(name)
+    return core if len(core) >= 2 else ""
+
+
+def branch_key(label: str) -> str:
+    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
+
+
+@lru_cache(maxsize=None)
+def branch_pattern() -> re.Pattern:
+    """A company's branch: its parent (group 1), a place, a branch head (某银行某省分行)."""
+    heads = alternation(load_tagged("branch_heads.tsv", "company"))
+    return re.compile(rf"^(.{{2,}}?(?:银行|公司|集团))(?:.{{0,8}}?)(?:{heads})$")
+
+
+def branch_parent(label: str) -> str | None:
+    """'中国农业银行某某支行' -> '中国农业银行'; None when the name is no branch."""
+    m = branch_pattern().match(label)
+    return m.group(1) if m and m.group(1) != label else None

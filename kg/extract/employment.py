@@ -1,0 +1,128 @@
+"""Who works for whom: a post written before a person's name (甲局副局长张三), in a chain of
+posts (甲市委副书记、市长张三: the committee and the city's government) or in a list of
+attendees. Posts and what they do come from posts.tsv (`member`, `government`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .clause import PLACEHOLDER_BASE, Masked, Ref, main_ref
+from ..lexicon import load_tagged, load_words
+from ..model import ORG_TYPES, Entity, EntityType
+from .normalize import CJK
+
+
+@lru_cache(maxsize=None)
+def post_regex() -> re.Pattern:
+    """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
+    return re.compile(rf"(?:[{CJK}A-Za-z]{{0,8}}?(?:{posts})、){{0,2}}"
+                      rf"[{CJK}A-Za-z]{{0,8}}?(?:{posts})$")
+
+
+@lru_cache(maxsize=None)
+def government_post_regex() -> re.Pattern:
+    """A post of a people's government ending a title (常务副市长, 副州长) and the level of the
+    jurisdiction it heads: the post's last character but one (市, 州)."""
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "government"), key=len, reverse=True)))
+    return re.compile(rf"(?:{posts})$")
+
+
+@lru_cache(maxsize=None)
+def unit_post_regex() -> re.Pattern:
+    """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
+    posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
+    units = "".join(load_words("relation_unit_heads.txt"))
+    return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
+
+
+def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = None
+               ) -> list[tuple[Ref, Ref | Entity, str | None]]:
+    """(person, organisation, job title) for each person named right after a post.
+
+    The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
+    title: X公司张三); a title made of a unit and a post (监察科科长, 检测所副所长) takes the
+    nearest body named before it in the sentence or, failing that, in `earlier` (the story).
+    With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
+    belong to (see PostBodies).
+    """
+    out = []
+    previous: tuple[int, Ref] | None = None     # masked position and body of the person before
+    for i, person in enumerate(masked.refs):
+        if person.type != "Person":
+            continue
+        title, org = _title_and_body(masked, i, earlier)
+        at = masked.position(person)
+        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]):
+            org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+        if org is not None and org.type in ORG_TYPES:
+            previous = (at, org)
+        if bodies is not None and title:
+            out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
+        elif org is not None and org.type in ORG_TYPES:
+            out.append((person, org, title))
+    return out
+
+
+# Between two persons of a list of attendees: a separator, maybe after more names of the first post.
+_LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
+
+
+def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | None, Ref | None]:
+    """The title before person `i` of the masked sentence and the name right before the title
+    (or, for a unit's post, the nearest body named before); None for what is not there."""
+    at = masked.text.find(chr(PLACEHOLDER_BASE + i))
+    while at > 0 and masked.text[at - 1] in "\n ":
+        at -= 1           # a line broken inside the title (董事长\n张三)
+    m = post_regex().search(masked.text[max(0, at - 30):at])
+    title = m.group() if m else None
+    head = at - len(title) if title else at
+    if title and masked.text[head - 1:head] in "）)":
+        # X公司（以下简称“X”）董事长张三: the body stands before the parenthesis.
+        opening = max(masked.text.rfind("（", 0, head), masked.text.rfind("(", 0, head))
+        head = opening if opening > head - 20 else head
+    org_ch = masked.text[head - 1:head] if head > 0 else ""
+    if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
+        return title, masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
+    if title and unit_post_regex().fullmatch(title) and not title.startswith(
+            load_words("relation_own_body_titles.txt")):
+        return title, main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
+    return title, None
+
+
+class PostBodies:
+    """The body each post of a title chain belongs to. A government post (posts.tsv
+    `government`: 市长, 副州长) belongs to the people's government of the jurisdiction of the
+    name before the chain (甲市委副书记、市长: 甲市人民政府), or with no name before it to the
+    document's only government of that level (副州长 -> 乙州人民政府); the other posts to that name."""
+
+    def __init__(self, entities: list[Entity]):
+        self.governments = {e.label[:-len(_GOVERNMENT)]: e for e in entities
+                            if e.type == EntityType.AGENCY and e.label.endswith(_GOVERNMENT)}
+        self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
+                             for e in entities}
+        self.jurisdiction.update({place: place for place in self.governments})
+        self.jurisdiction.update({g.label: place for place, g in self.governments.items()})
+
+    def assign(self, title: str, org: Ref | None) -> list[tuple[Ref | Entity, str]]:
+        """(body, its posts joined by 、) for the posts of `title` written after `org`."""
+        by_body: dict[str, tuple[Ref | Entity, list[str]]] = {}
+        for post in title.split("、"):
+            body = self.government(post, org) if government_post_regex().search(post) else org
+            if body is not None and body.type in ORG_TYPES:
+                by_body.setdefault(body.entity if isinstance(body, Ref) else body.label, (body, []))[1].append(post)
+        return [(body, "、".join(posts)) for body, posts in by_body.values()]
+
+    def government(self, post: str, org: Ref | None) -> Entity | None:
+        if org is not None:
+            place = self.jurisdiction.get(org.entity) or next(
+                (p for p in self.governments if org.entity.removeprefix("中共").startswith(p)), None)
+            return self.governments.get(place)
+        level = government_post_regex().search(post).group()[-2]
+        # A one-character key (州人民政府) is a body whose place the resolver did not find.
+        same = [g for place, g in self.governments.items() if len(place) > 1 and place.endswith(level)]
+        return same[0] if len(same) == 1 else None
+
+
+_GOVERNMENT = "人民政府"

@@ -1,0 +1,130 @@
+"""Funding cues and amounts: which sums of a sentence are flows, and of which subclass.
+
+The subclass comes from the cue nearest the amount in its clause (funding_cues.tsv, each row
+with a rule id); rates, caps, per-head rules and ranges are never a party's funding
+(funding_rule_words.tsv).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..lexicon import load_regex, load_table, load_words
+from .money import Amount, DateExpr
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# 发放贷款2笔，合计4000万元: a clause that only totals the flows the clause before counts.
+_TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
+_COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
+# A cue after the amount binds first when it is this close (300万元设备购置补助款).
+NEAR_AFTER = 12
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    weak: bool = False      # 节省…费用: names a saving that a stronger cue before it explains
+    rule: str = ""          # id of its row in funding_cues.tsv
+
+
+@lru_cache(maxsize=None)
+def cue_rows() -> tuple[tuple[str, str, str, str], ...]:
+    """(id, cue, subclass, 'weak' or '') rows of funding_cues.tsv, longest cue first."""
+    return tuple(sorted(load_table("funding_cues.tsv"), key=lambda r: -len(r[1])))
+
+
+@lru_cache(maxsize=None)
+def cue_regex() -> re.Pattern:
+    """One alternation of all cues, longest first."""
+    return re.compile("|".join(f"(?:{cue})" for _, cue, _, _ in cue_rows()))
+
+
+@lru_cache(maxsize=None)
+def cue_types() -> tuple[tuple[re.Pattern, str, bool, str], ...]:
+    return tuple((re.compile(cue), kind, flag == "weak", rule) for rule, cue, kind, flag in cue_rows())
+
+
+@lru_cache(maxsize=None)
+def rule_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words before, words after) an amount that make it a rate or a rule."""
+    rows = load_table("funding_rule_words.tsv", 2)
+    return (tuple(w for w, where in rows if where == "before"),
+            tuple(w for w, where in rows if where == "after"))
+
+
+@lru_cache(maxsize=None)
+def continuation_words() -> tuple[str, ...]:
+    return load_words("funding_continuations.txt")
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
+    out = []
+    for m in cue_regex().finditer(sentence):
+        kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types() if p.fullmatch(m.group()))
+        out.append(Cue(m.start(), m.end(), kind, weak, rule))
+    return out
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, colons) around sentence[start:end]."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = CLAUSE_BREAK.search(sentence, end)
+    return left, right.start() if right else len(sentence)
+
+
+def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
+    """The clause of an amount, reaching back over the clause before when the amount's own clause
+    only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元)."""
+    left, right = clause_bounds(sentence, amount.start, amount.end)
+    if left and _TOTAL_OPENS.match(sentence, left, amount.start) \
+            and _COUNTED_FLOWS.search(sentence, 0, left - 1) and pick_cue(cues, amount, left, right) is None:
+        left = clause_bounds(sentence, left - 1, left - 1)[0]
+    return left, right
+
+
+def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:
+    """True for 每人200元, 最高50元, 500万元以上: a rate or a cap, not a sum paid to a party."""
+    before, after = rule_words()
+    # The amount may begin with 超过/达 (不超过500万元): the rule word ends inside it.
+    head = sentence[max(left, amount.start - 8):amount.start] + amount.text[:2]
+    tail = sentence[amount.end:min(right, amount.end + 4)]
+    return any(w in head for w in before) or any(tail.startswith(w) for w in after)
+
+
+def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | None:
+    """The cue that names the amount's flow: a close one after it, else the nearest before it."""
+    inside = [c for c in cues if c.start >= left and c.end <= right
+              and not (c.start < amount.end and amount.start < c.end)]
+    after = [c for c in inside if c.start >= amount.end]
+    close = [c for c in after if c.start - amount.end <= NEAR_AFTER]
+    if close:
+        return close[0]
+    before = [c for c in inside if c.end <= amount.start]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def explained_cue(cue: Cue, cues: list[Cue], amounts: list[Amount], amount: Amount) -> Cue:
+    """A weak cue (节省…费用) gives way to the strong cue before it in the sentence when no
+    other sum stands between them: 乙局给予贴息，一年可节省费用30万元 is an interest subsidy."""
+    if not cue.weak:
+        return cue
+    strong = [c for c in cues if c.end <= cue.start and not c.weak]
+    if not strong or any(strong[-1].end <= a.start < amount.start for a in amounts):
+        return cue
+    return replace(cue, type=strong[-1].type, rule=strong[-1].rule)
+
+
+def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | None:
+    """The date nearest before the amount in its sentence, else a 截至 date after it."""
+    before = [d for d in dates if d.end <= amount.start]
+    if before:
+        return before[-1].value
+    as_of_words = load_regex("funding_as_of_words.txt")
+    as_of = [d for d in dates if as_of_words.search(sentence[max(0, d.start - 3):d.start])]
+    return as_of[0].value if as_of else None

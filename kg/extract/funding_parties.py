@@ -1,0 +1,104 @@
+"""Parties a funding's own clause leaves out, from around it: a counted borrower named after the
+sum, the story's one lender, the creditor of a claim notice (passes of kg.extract.funding_passes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import Masked, Ref
+from .funding_roles import is_lender
+from ..model import EntityType, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+# 为一家企业投放贷款: a borrower the clause counts without naming it.
+_ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
+# 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
+_CLAIM_NOTICE = re.compile("债权转让|债务催收")
+_CLAIM_WORDS = re.compile("债权|债务")
+_BALANCE = "余额"
+# Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
+# names pays them when nothing else names a payer (a loan or a claim needs its own lender).
+PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
+
+
+def named_after(f: Funding, site: Site) -> Funding:
+    """为一家企业投放1亿元贷款，保障乙公司生产 / …。乙公司是…: the company named after the sum in
+    the sentence, or opening the next sentence of the story, is the one counted (cataphora)."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    if f.recipient or not _ONE_UNNAMED.search(masked.text, site.masked.offsets[site.left], at):
+        return f
+    company = next((r for r in masked.refs if _borrower(r, f) and masked.position(r) > at), None)
+    a, nxt = site.reading.a, site.index + 1
+    if company is None and nxt < len(a.sentences) and a.story_start(a.sentences[nxt].start) == site.reading.story:
+        opening = a.masked(nxt)
+        company = next((r for r in opening.refs if _borrower(r, f) and opening.position(r) == 0), None)
+    return replace(f, recipient=company.entity) if company else f
+
+
+def story_lender(f: Funding, site: Site) -> Funding:
+    """甲行去年新增贷款196亿元。…又组织实施“春润行动”，安排600亿元信贷: a loan whose sentence names
+    no party before its sum is lent by the one lender of the story's earlier loans (not a
+    balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or any(
+            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
+        return f
+    r = site.reading
+    lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider
+               and r.a.story_start(g.evidence.start) == r.story}
+    lender = lenders.pop() if len(lenders) == 1 else None
+    return replace(f, provider=lender) if lender and is_lender(lender) and lender != f.recipient else f
+
+
+def previous_subject_pays(f: Funding, site: Site) -> Funding:
+    """甲局今年筹集资金支持企业。又安排补贴资金300万元: a payout whose sentence names nobody before
+    its sum (zero anaphora: it opens with a verb or an adverb) is paid by the agency that opens
+    the sentence before, in the same paragraph."""
+    masked, at, a, i = site.masked, site.masked.offsets[site.amount.start], site.reading.a, site.index
+    if f.provider or f.type not in PAYOUTS or i == 0 or any(
+            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs) \
+            or "\n" in a.text.text[a.sentences[i - 1].end:site.sentence.start]:
+        return f
+    opening = a.masked(i - 1)
+    first = opening.refs[0] if opening.refs else None
+    if first is None or opening.position(first) or first.type != EntityType.AGENCY or first.entity == f.recipient:
+        return f
+    return replace(f, provider=first.entity)
+
+
+def _borrower(ref: Ref, f: Funding) -> bool:
+    return ref.type == EntityType.COMPANY and not ref.bare and not is_lender(ref.entity) \
+        and ref.entity != f.provider
+
+
+def claim_notice(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """《甲资产公司与乙银行债权转让公告》…丙公司的8000万元贷款 / 丁公司是另一家债务人，对应债权本金
+    5000万元: a sum owed by a company that a claim notice names is a Debt, owed to the notice's
+    first creditor (the first company its title names)."""
+    titles = [label for label, kind in r.a.types.items()
+              if kind == EntityType.PROGRAM and _CLAIM_NOTICE.search(label)]
+    if not titles:
+        return fundings
+    creditors = sorted([label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
+                        and label in titles[0]], key=lambda label: (titles[0].find(label), -len(label)))
+    if not creditors:
+        return fundings
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    return [_owed(f, r.masks.get(index_of.get(f.evidence.start, -1)), creditors) for f in fundings]
+
+
+def _owed(f: Funding, masked: Masked | None, creditors: list[str]) -> Funding:
+    """A loan or claim of a claim notice's sentence, as a Debt the company it names owes to the
+    first creditor."""
+    if masked is None or f.type not in (FundingType.LOAN, FundingType.DEBT) or f.provider \
+            or not _CLAIM_WORDS.search(f.evidence.sentence):
+        return f
+    debtor = next((ref.entity for ref in masked.refs if ref.type == EntityType.COMPANY
+                   and ref.entity not in creditors and not is_lender(ref.entity)), None)
+    if debtor is None or f.recipient not in (None, debtor):
+        return f
+    return replace(f, type=FundingType.DEBT, provider=creditors[0], recipient=debtor)

@@ -1,0 +1,302 @@
+"""The parties of one funding in a masked sentence: role templates first, then named passes.
+
+`assign_roles` fills a `RoleSearch` with the templates of funding_roles.tsv (same syntax as
+relation_cues.tsv: {P} provider, {R} recipient, {F} facilitator) and then runs ROLE_PASSES in
+order; each pass reads the sentence and repairs or completes the roles found so far.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .clause import Masked, Ref, implicit_subject
+from ..lexicon import alternation, load_regex, load_table, load_words
+from ..model import ORG_TYPES, EntityType, FundingType, Role
+from .templates import compile_template, role_refs
+
+# The placeholders of funding_roles.tsv and the roles they stand for.
+TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
+_CAPITAL_IN = re.compile("注资|注入")
+# 作为政策性银行的优势: an apposition describes a party, it names none.
+_APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
+# 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
+_COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
+# 企业可凭订单申请: a bare noun that states what any of the class may do.
+_GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
+
+
+@lru_cache(maxsize=None)
+def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...]], ...]:
+    """(rule id, template, role of the implicit subject, types that may fill a role) rows."""
+    return tuple((rule, compile_template(t), TEMPLATE_ROLES.get(implicit),
+                  ORG_TYPES + ((EntityType.PLACE.value,) if places else ()))
+                 for rule, t, implicit, places in load_table("funding_roles.tsv"))
+
+
+@lru_cache(maxsize=None)
+def lender_words() -> tuple[str, ...]:
+    return load_words("funding_lenders.txt")
+
+
+@lru_cache(maxsize=None)
+def contracts() -> re.Pattern:
+    """What follows a company that builds for another: 甲公司施工 / 甲公司负责承建."""
+    return re.compile(f"(?:负责)?(?:{alternation(load_words('funding_contract_verbs.txt'))})")
+
+
+@lru_cache(maxsize=None)
+def _place_acts() -> re.Pattern:
+    """What follows a place that acts as the subject of a payment (甲区累计向…兑现), not one that
+    names a body (甲区国企) nor one that only locates the recipients (甲区已有300户企业申领…)."""
+    return re.compile(f"(?!已?有)(?:{alternation(load_words('funding_place_act_words.txt'))})")
+
+
+def described(masked: Masked, ref: Ref) -> bool:
+    """True for a name in an apposition that describes a party (发挥作为政策性银行的优势)."""
+    return bool(_APPOSITION.search(masked.text, 0, max(0, masked.position(ref))))
+
+
+def is_lender(label: str) -> bool:
+    return any(w in label for w in lender_words())
+
+
+@dataclass
+class RoleSearch:
+    """The roles of a funding at masked position `at` (its clause starting at `clause`) as the
+    passes find them. `far`: roles a template matched outside the own clause; `listed`: the
+    names of the lists that filled a role; `developers`: project -> the body developing it."""
+    masked: Masked
+    at: int
+    clause: int
+    kind: str
+    developers: Mapping[str, str] = field(default_factory=dict)
+    roles: dict[Role, str | None] = field(default_factory=dict)
+    far: set[Role] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)
+
+    def type_of(self, label: str | None) -> str | None:
+        return next((r.type for r in self.masked.refs if r.entity == label), None)
+
+    def subject(self, before: int, fits: tuple[str, ...] = ORG_TYPES) -> Ref | None:
+        return implicit_subject(self.masked, before, fits)
+
+
+def template_roles(s: RoleSearch) -> None:
+    """Each role from the role template match nearest the funding: a match in the funding's own
+    clause beats one elsewhere; a role a template leaves to the implicit subject (or fills
+    with a program only: 通过甲贷向乙银行申请) takes the subject before the match."""
+    masked, at = s.masked, s.at
+    right = _CLAUSE_BREAK.search(masked.text, at)
+    right = right.start() if right else len(masked.text)
+    best: dict[Role, tuple[tuple[int, int], str, set[str]]] = {}
+    for _, pattern, implicit, fits in role_templates():
+        for m in pattern.finditer(masked.text):
+            distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
+            rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
+            for letter, role in TEMPLATE_ROLES.items():
+                refs = _filling(s, m, letter, role == implicit, fits)
+                if refs and (role not in best or rank < best[role][0]):
+                    best[role] = (rank, refs[0].entity, {r.entity for r in refs})
+    s.roles = {role: value for role, (_, value, _) in best.items()}
+    s.far = {role for role, (rank, _, _) in best.items() if rank[0]}
+    # 甲、乙、丙等23家企业获批缓缴: the other names of a role's list take no other role.
+    s.listed = set().union(*(listed for _, _, listed in best.values()))
+
+
+def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tuple[str, ...]) -> list[Ref]:
+    """The names that fill the role of placeholder `letter` in a template match; the subject
+    before the match when the template leaves the role to it (`implicit`) or fills it with
+    programs only (通过甲贷向乙银行申请: a program in the role's place stands for no party)."""
+    captured = role_refs(s.masked, m, letter)
+    refs = [r for r in captured if r.type in fits and not described(s.masked, r)]
+    if not refs and (implicit or captured and all(r.type == EntityType.PROGRAM for r in captured)):
+        subject = s.subject(m.start() + 1 if implicit else m.start(letter))
+        refs = [subject] if subject else []
+    return refs
+
+
+def own_subject_pays(s: RoleSearch) -> None:
+    """A payer matched in another clause gives way to the funding's own clause subject."""
+    subject = s.subject(s.at)
+    if subject is not None and s.masked.position(subject) >= s.clause \
+            and subject.entity not in s.roles.values() and Role.PROVIDER in s.far:
+        del s.roles[Role.PROVIDER]
+
+
+def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
+    """Subjects that take no role: the class a bare noun names (企业可凭订单申请贷款), a company
+    after an agency that subsidises its loan, a contractor of an investment (甲公司施工)."""
+    text = s.masked.text
+    if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
+        return True
+    if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
+            and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
+        return True
+    return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
+
+
+def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
+    """The role of a clause subject: a debtor owes (乙公司拖欠货款), the subject of 获得 receives,
+    a borrower that is no agency receives a loan; any other subject provides."""
+    free = Role.RECIPIENT not in s.roles
+    text = s.masked.text
+    if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
+        return Role.RECIPIENT
+    if s.kind != FundingType.LOAN and free and subject.type != EntityType.AGENCY \
+            and load_regex("funding_receive_verbs.txt").search(text, pos, s.at):
+        return Role.RECIPIENT
+    if s.kind == FundingType.LOAN and not is_lender(subject.entity):
+        return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
+    return Role.PROVIDER
+
+
+def subjects_before(s: RoleSearch) -> None:
+    """Walk the clause subjects before the funding, nearest first, until one provides
+    (甲厅下达资金，乙公司获得奖补: the subject of an earlier clause provides)."""
+    subject = s.subject(s.at)
+    while Role.PROVIDER not in s.roles and subject is not None:
+        pos = s.masked.position(subject)
+        if not _passed_over(s, subject, pos) and subject.entity not in s.listed:
+            role = _subject_role(s, subject, pos)
+            if role is not None:
+                s.roles[role] = subject.entity
+                if role == Role.PROVIDER:
+                    break
+        subject = s.subject(pos)
+
+
+def company_invests(s: RoleSearch) -> None:
+    """An agency that signs for an investment does not invest: the last company named before it
+    does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目); an agency that
+    puts capital into a body its clause names (省财政厅向甲集团注资) invests."""
+    provider = s.roles.get(Role.PROVIDER)
+    if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY \
+            or s.roles.get(Role.RECIPIENT) and _CAPITAL_IN.search(s.masked.text, s.clause, s.at):
+        return
+    masked = s.masked
+    company = next((r for r in reversed(masked.refs) if r.type == EntityType.COMPANY
+                    and masked.position(r) < s.at
+                    and not contracts().match(masked.text, masked.position(r) + 1)), None)
+    if company is not None:
+        s.roles[Role.PROVIDER] = company.entity
+
+
+def project_developer(s: RoleSearch) -> None:
+    """该项目总投资5亿元 / 该项目获得补助: the developer of the project (the develops relation
+    found in the document) invests or receives; with no developer known the role stays empty.
+    甲项目的贴息为30万元: the project that owns the amount in its clause counts too, when its
+    developer is known."""
+    role = Role.PROVIDER if s.kind == FundingType.INVESTMENT else Role.RECIPIENT
+    project = s.subject(s.at, (EntityType.PROJECT.value,))
+    if project is not None and s.masked.position(project) >= s.clause:
+        s.roles.setdefault(role, s.developers.get(project.entity))
+        return
+    owner = _owning_project(s)
+    if owner is not None and owner.entity in s.developers:
+        s.roles.setdefault(role, s.developers[owner.entity])
+
+
+def _owning_project(s: RoleSearch) -> Ref | None:
+    """The nearest project before the amount in its clause told as the owner of it (甲项目的…)."""
+    text = s.masked.text
+    return next((r for r in reversed(s.masked.refs) if r.type == EntityType.PROJECT
+                 and s.clause <= s.masked.position(r) < s.at
+                 and text[s.masked.position(r) + 1:s.masked.position(r) + 2] == "的"), None)
+
+
+def lender_named_before(s: RoleSearch) -> None:
+    """甲局与乙银行签约…发放贷款: the lender named before a loan, even as an object, lends; a
+    class it is described as (发挥作为政策性银行的优势) does not."""
+    if s.kind != FundingType.LOAN or Role.PROVIDER in s.roles:
+        return
+    lender = next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
+                   and is_lender(r.entity) and r.entity not in s.roles.values()
+                   and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
+    if lender is not None:
+        s.roles[Role.PROVIDER] = lender.entity
+
+
+def place_pays(s: RoleSearch) -> None:
+    """甲区累计向企业兑现奖补资金: a place that is the subject of a grant or relief pays."""
+    if Role.PROVIDER in s.roles or s.kind not in (FundingType.GRANT, FundingType.RELIEF):
+        return
+    place = s.subject(s.at, (EntityType.PLACE.value,))
+    where = s.masked.position(place) if place else -1
+    if where >= s.clause and _place_acts().match(s.masked.text, where + 1):
+        s.roles[Role.PROVIDER] = place.entity
+
+
+def bank_lends(s: RoleSearch) -> None:
+    """企业向银行贷款: a lender found as the recipient of a loan lends, the other party borrows."""
+    provider, recipient = s.roles.get(Role.PROVIDER), s.roles.get(Role.RECIPIENT)
+    if s.kind == FundingType.LOAN and recipient and is_lender(recipient) \
+            and not (provider and is_lender(provider)):
+        s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = recipient, provider
+
+
+def acting_lender(s: RoleSearch) -> None:
+    """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
+    lending, the lender acting before it lends and the company borrows."""
+    provider, recipient = s.roles.get(Role.PROVIDER), s.roles.get(Role.RECIPIENT)
+    if s.kind != FundingType.LOAN or not provider or is_lender(provider) \
+            or s.type_of(provider) == EntityType.AGENCY:
+        return
+    company = (EntityType.COMPANY.value,)
+    lender = s.subject(s.at, company)
+    while lender is not None and not is_lender(lender.entity):
+        lender = s.subject(s.masked.position(lender), company)
+    if lender is not None and lender.entity != recipient:
+        s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = lender.entity, recipient or provider
+
+
+def distinct_parties(s: RoleSearch) -> None:
+    """No party holds two roles: a recipient that provides, a facilitator that pays or receives."""
+    roles = s.roles
+    if roles.get(Role.RECIPIENT) == roles.get(Role.PROVIDER):
+        roles[Role.RECIPIENT] = None
+    if roles.get(Role.FACILITATOR) in (roles.get(Role.PROVIDER), roles.get(Role.RECIPIENT)):
+        roles[Role.FACILITATOR] = None
+
+
+def counted_unnamed(s: RoleSearch) -> None:
+    """A party told only as one of a kind (为一家粮油公司发放贷款) is not named: its role stays
+    empty rather than take the kind's noun as a name."""
+    for role, entity in list(s.roles.items()):
+        refs = [r for r in s.masked.refs if r.entity == entity]
+        if refs and all(_COUNTED_ONE.search(s.masked.text, 0, max(0, s.masked.position(r))) for r in refs):
+            s.roles[role] = None
+
+
+ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
+    ("template-roles", template_roles),
+    ("own-subject-pays", own_subject_pays),
+    ("subjects-before", subjects_before),
+    ("company-invests", company_invests),
+    ("project-developer", project_developer),
+    ("lender-named-before", lender_named_before),
+    ("place-pays", place_pays),
+    ("bank-lends", bank_lends),
+    ("acting-lender", acting_lender),
+    ("distinct-parties", distinct_parties),
+    ("counted-unnamed", counted_unnamed),
+)
+
+
+def assign_roles(masked: Masked, at: int, clause: int, kind: str,
+                 developers: Mapping[str, str] | None = None) -> dict[str, str | None]:
+    """Provider, recipient, facilitator, project and program of a funding of `kind` at masked
+    position `at`, its clause starting at `clause` (ROLE_PASSES in order)."""
+    s = RoleSearch(masked, at, clause, kind, developers or {})
+    for _, step in ROLE_PASSES:
+        step(s)
+    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it.
+    projects = [r for r in masked.refs if r.type == EntityType.PROJECT]
+    near = [r for r in projects if clause <= masked.position(r) < at]
+    project = (near[-1] if near else projects[0]).entity if projects else None
+    program = next((r.entity for r in masked.refs if r.type == EntityType.PROGRAM), None)
+    return {"provider": s.roles.get(Role.PROVIDER), "recipient": s.roles.get(Role.RECIPIENT),
+            "facilitator": s.roles.get(Role.FACILITATOR), "project": project, "program": program}

@@ -1,0 +1,184 @@
+"""Funding flows: money amounts tied to a cue (贷款, 补助, 减免…) and to the parties around it.
+
+Cheap pass first: only sentences with a funding cue (kg.extract.funding_cues) are read, and in them
+only amounts of money that are no rate or cap. Each amount's parties come from the role
+templates and role passes (kg.extract.funding_roles), then from the party passes
+(kg.extract.funding_passes.PARTY_PASSES); once the document is read, the document passes fill what
+later sentences and the story tell and keep one funding per amount. The developer of a
+project comes from the develops relations the relations stage found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .analysis import Analysis
+from .clause import Masked
+from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+                           pick_cue, pick_date)
+from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
+                             with_loan)
+from ..lexicon import alternation, load_words
+from ..model import EntityType, Evidence, Funding, FundingType, RelationType
+from .money import Amount, find_amounts, find_dates, is_money
+
+_PROJECT_WORD = re.compile("项目|工程")
+_RESPECTIVE = "分别"
+# Names coordinated one by one (甲、乙和丙), one joining character between two names.
+_LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
+_ITEM_SEPARATOR = re.compile("、|和|及")
+
+
+@lru_cache(maxsize=None)
+def class_rule() -> re.Pattern:
+    """A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元."""
+    nouns = alternation(load_words("funding_class_nouns.txt"))
+    return re.compile(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
+                      r"[，,]?[^，,；;。]{0,12}?给予")
+
+
+def find_fundings(a: Analysis) -> list[Funding]:
+    """Fundings stated in the document, one per amount, each with its sentence as evidence.
+
+    Example: '甲省财政厅下发的300万元补助款打到了乙公司账户' -> Grant of 3000000 yuan,
+    provider 甲省财政厅, recipient 乙公司.
+    """
+    r = Reading(a, developers(a))
+    for index, sentence in enumerate(a.sentences):
+        story = a.story_start(sentence.start)
+        if story != r.story:
+            r.story, r.loans = story, []
+        if not cue_regex().search(sentence.text):
+            r.previous, r.last = None, None
+            continue
+        read_sentence(r, index)
+    found = r.found
+    for _, step in DOCUMENT_PASSES:
+        found = step(found, r)
+    return found
+
+
+def developers(a: Analysis) -> dict[str, str]:
+    """Project -> the first body found developing it; failing that, the company whose name
+    opens the project's (甲化工技术改造项目: the company's own project)."""
+    out: dict[str, str] = {}
+    for rel in a.relations:
+        if rel.type == RelationType.DEVELOPS:
+            out.setdefault(rel.object, rel.subject)
+    companies = [(name, e.label) for e in a.entities if e.type == EntityType.COMPANY
+                 for name in (e.label, *e.aliases)]
+    for e in a.entities:
+        if e.type == EntityType.PROJECT and e.label not in out:
+            owners = [(len(name), label) for name, label in companies
+                      if e.label.startswith(name) and len(name) < len(e.label)]
+            if owners:
+                out[e.label] = max(owners)[1]
+    return out
+
+
+def read_sentence(r: Reading, index: int) -> None:
+    """The fundings of sentence `index` (which holds a cue), added to r.found."""
+    a = r.a
+    sentence = a.sentences[index]
+    masked = r.masks[index] = a.masked(index)
+    head = a.row_head(index)
+    cues = find_cues(sentence.text)
+    amounts = [x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
+    dates = find_dates(sentence.text, a.article.date)
+    ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
+    current: list[Funding] = []
+    paid: list[Amount] = []         # amounts that are sums (not rates or caps)
+    starts_of: list[int] = []       # where the amount of each of `current` stands
+    told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
+    for amount in amounts:
+        left, right = amount_clause(sentence.text, cues, amount)
+        cue = pick_cue(cues, amount, left, right)
+        told |= {cue.type} if cue else set()
+        if cue is None or is_rule_amount(sentence.text, amount, left, right) \
+                or class_rule().search(sentence.text, 0, amount.start):
+            continue
+        paid.append(amount)
+        cue = explained_cue(cue, cues, amounts, amount)
+        roles = r.roles(masked, masked.offsets[amount.start], masked.offsets[left], cue.type)
+        funding = Funding(cue.type, ev, amount.value, amount.text, amount.approximate,
+                          pick_date(sentence.text, dates, amount), **roles, rule=cue.rule)
+        site = Site(r, index, masked, cue, amount, left, current, head)
+        for _, step in PARTY_PASSES:
+            funding = step(funding, site)
+        note_investor(site, funding)
+        r.found.append(funding)
+        current.append(funding)
+        starts_of.append(amount.start)
+    if current:
+        r.found[-len(current):] = current = respective(current, starts_of, masked, sentence.text)
+    r.found += unsummed_subsidies(r, index, cues, told, paid, current)
+    r.loans += [f for f in current if f.type == FundingType.LOAN and f.recipient]
+    r.previous = current[-1] if current else None
+    r.last = (masked, cues)
+
+
+def note_investor(site: Site, funding: Funding) -> None:
+    """Remember who invests in a project's total (项目总投资5亿元) when no developer is known."""
+    r, sentence, amount = site.reading, site.sentence, site.amount
+    if funding.type != FundingType.INVESTMENT or funding.provider \
+            or not _PROJECT_WORD.search(sentence.text, site.left, amount.start):
+        return
+    index = site.index
+    before = [r.a.masked(index - 1)] \
+        if index and r.a.story_start(r.a.sentences[index - 1].start) == r.story else []
+    r.investors[(sentence.start, amount.value)] = project_investor(
+        before + [site.masked], site.masked.offsets[amount.start])
+
+
+def unsummed_subsidies(r: Reading, index: int, cues: list[Cue], told: set[str], paid: list[Amount],
+                       current: list[Funding]) -> list[Funding]:
+    """甲银行向乙公司发放贷款，丙局给予贴息: a subsidy without a sum, on the loan told before
+    (not when the sentence gives the subsidy a sum or a cap: 给予贴息，今年已贴息92万元)."""
+    sentence, masked = r.a.sentences[index], r.masks[index]
+    ev = Evidence(r.a.doc_id, sentence.text, sentence.start, sentence.end)
+    before = r.loans + current + ([r.previous] if r.previous else [])
+    out = []
+    for cue in cues:
+        if cue.type != FundingType.INTEREST_SUBSIDY or cue.weak or cue.type in told:
+            continue
+        clause = clause_bounds(sentence.text, cue.start, cue.end)[0]
+        if any(clause_bounds(sentence.text, x.start, x.end)[0] == clause for x in paid):
+            continue
+        roles = r.roles(masked, masked.offsets[cue.start], masked.offsets[clause], cue.type)
+        funding = with_loan(Funding(cue.type, ev, **roles, rule=cue.rule), before)
+        if funding.provider and funding.recipient:
+            out.append(funding)
+    return out
+
+
+def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
+                sentence: str) -> list[Funding]:
+    """甲、乙分别向丙、丁发放贷款X万元和Y万元: the i-th name of a listed party takes the
+    i-th amount told after 分别 (only when the list has as many names as there are amounts)."""
+    at = sentence.find(_RESPECTIVE)
+    group = [i for i, start in enumerate(starts_of) if at >= 0 and start > at]
+    if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
+        return fundings
+    first = masked.offsets[starts_of[group[0]]]
+    lists = [[r.entity for r in masked.refs_in(m.group()[::2])]
+             for m in _LISTED.finditer(masked.text, 0, first)] + [listed_items(masked, masked.offsets[at])]
+    fundings = list(fundings)
+    for role in ("provider", "recipient"):
+        named = getattr(fundings[group[0]], role)
+        listed = next((items for items in lists if len(items) == len(group) and named in items), None)
+        if listed is not None:
+            for i, entity in zip(group, listed):
+                fundings[i] = replace(fundings[i], **{role: entity})
+    return fundings
+
+
+def listed_items(masked: Masked, at: int) -> list[str | None]:
+    """The items of the list that ends right before masked position `at` (甲、乙和丙三家企业分别…),
+    counted by their separators: the entity each item names, None for an item named by no
+    recognised entity, so that a missing name keeps its place."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(masked.text, 0, at)), default=0)
+    items = _ITEM_SEPARATOR.split(masked.text[start:at])
+    if len(items) < 2:
+        return []
+    return [refs[0].entity if len(refs := masked.refs_in(item)) == 1 else None for item in items]

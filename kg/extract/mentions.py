@@ -1,0 +1,329 @@
+"""Find mentions of every entity class in a document's normalised text.
+
+Recognisers, each a function text → candidate Mentions, run cheapest first:
+  * organisations (Agency/Company/Organization) by grammar: a suffix from
+    data/lexicon/org_suffixes.tsv, then a walk left over jieba's words until a
+    boundary word (name_stops.txt), punctuation or a date, trimmed of a leading verb;
+    heads that also name departments or buildings (局, 中心) need a jurisdiction;
+  * national bodies named without a jurisdiction (national_agencies.tsv), and
+    市级财政-style names of a finance bureau;
+  * items of a list closed by 等 + a collective noun (enumeration_heads.tsv);
+  * programs: 《titles》 (with the body that opens them), “quoted” names with a
+    program head (program_words.txt), and unquoted names governed by a verb that
+    launches programs (program_verbs.txt);
+  * projects: named 项目/工程/… (project_heads.txt) and metro lines;
+  * places and persons (kg.extract.places, kg.extract.persons).
+`select_mentions` then keeps the longest of overlapping candidates.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from . import persons
+from . import places
+from .article import find_byline_spans
+from .agencies import national_regex
+from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
+from ..model import Article, EntityType, Mention, Sentence, Text
+from .name_body import PUNCT, suffix_regex
+from .lists import find_listed_companies, find_repeated_short_names
+from .names import MAX_BODY, read_headed_name
+from .normalize import CJK
+from .segment import tag_words
+
+# Which class wins when two candidates cover the same span.
+PRIORITY = {EntityType.AGENCY: 6, EntityType.COMPANY: 5, EntityType.ORGANIZATION: 5, EntityType.PROJECT: 4, EntityType.PROGRAM: 3,
+            EntityType.PLACE: 2, EntityType.PERSON: 1}
+
+
+@lru_cache(maxsize=None)
+def enumeration_heads() -> dict[str, str]:
+    return dict(load_table("enumeration_heads.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def enumeration_regex() -> re.Pattern:
+    heads = alternation(enumeration_heads())
+    item = r"[^，。、；：,;:!?\s《》()（）]{2,24}"
+    return re.compile(rf"({item}(?:、{item})+)等({heads})")
+
+
+@lru_cache(maxsize=None)
+def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    heads = alternation(load_words("program_words.txt"))
+    quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads}))?")
+    return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
+
+
+# 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
+FISCAL = re.compile(r"[省市区县]本?级财政")
+METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
+PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
+PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
+CATEGORY = re.compile(r"[一二三四五六七八九十两百千]\w{1,2}")    # “三区”项目, “两新”工程: a kind of project
+PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
+
+
+@lru_cache(maxsize=None)
+def reporter_before() -> re.Pattern:
+    """A reporter's role (and a character of a name) ending right before a position."""
+    return re.compile(rf"(?:{alternation(load_tagged('byline_roles.tsv', 'reporter'))})\s*[{CJK}]?$")
+
+
+def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
+    """All entity mentions of a document (offsets into text.text), overlaps resolved."""
+    s = text.text
+    bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
+    # a reporter's name (记者 张三) is no place either
+    place_mentions = [m for m in places.find_place_mentions(s)
+                      if not any(a < m.end and m.start < b for a, b in bylines)
+                      and not reporter_before().search(s, max(0, m.start - 6), m.start)]
+    place_starts = sorted({m.start for m in place_mentions})
+    candidates: list[Mention] = list(place_mentions)
+    for sent in sentences:      # the places inside the sentence, found without a rescan
+        inside = place_starts[bisect.bisect_left(place_starts, sent.start):
+                              bisect.bisect_left(place_starts, sent.end)]
+        candidates.extend(find_sentence_mentions(sent, frozenset(p - sent.start for p in inside)))
+    candidates.extend(persons.find_person_mentions(s, exclude=bylines))
+    chosen = select_mentions(candidates)
+    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))
+    if listed:
+        chosen = select_mentions(chosen + listed)
+    return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
+
+
+def find_title_issuers(text: str, mentions: list[Mention]) -> Iterable[Mention]:
+    """The body that opens a document title, 《某某市人民政府关于…的通知》, as a mention of
+    its own inside the Program's span (the one place where mentions nest)."""
+    for m in mentions:
+        if m.type != EntityType.PROGRAM or not m.text.startswith("《"):
+            continue
+        about = m.text.find("关于")
+        if about < 3:
+            continue
+        issuer = Sentence(m.start + 1, m.start + about, text[m.start + 1:m.start + about])
+        for found in find_sentence_mentions(issuer):
+            if found.type in (EntityType.AGENCY, EntityType.ORGANIZATION) and (found.start, found.end) == (issuer.start, issuer.end):
+                yield found
+                break
+
+
+def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()) -> list[Mention]:
+    """Organisation, national-body, program and project mentions in one sentence.
+
+    `anchors` are sentence offsets where a place name starts: a name that reaches back
+    past a verb to a place starts at the place (如果没有|长春市发改委)."""
+    out = list(find_programs(sent))
+    national = list(find_national(sent))
+    out.extend(national)
+    anchors = anchors | {m.start - sent.start for m in national}
+    heads = [(kind, m) for kind in ("org", "project", "program") for m in suffix_regex(kind).finditer(sent.text)]
+    if heads:
+        tokens = tag_span(sent.text, min(m.start() for _, m in heads) - MAX_BODY,
+                          max(m.end() for _, m in heads) + 2)
+        for kind, m in heads:
+            found = read_headed_name(sent, m, kind, anchors, tokens)
+            if found:
+                out.append(found)
+    out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
+               for m in METRO.finditer(sent.text))
+    out.extend(find_described_projects(sent))
+    out.extend(find_bank_short_forms(sent))
+    out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
+               for m in FISCAL.finditer(sent.text))
+    # a list item that the grammar already read keeps the grammar's span
+    found = [(m.start, m.end) for m in out]
+    out.extend(m for m in find_enumerated_names(sent)
+               if not any(a < m.end and m.start < b for a, b in found))
+    return out
+
+
+@lru_cache(maxsize=None)
+def described_project_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """总投资25亿元的|某某小镇 (an investment describing a facility), and 重点项目|“甲”“乙”及“丙”
+    (quoted facilities after a project noun)."""
+    heads = alternation(load_words("project_facility_heads.txt"))
+    described = re.compile(rf"(?:总投资|计划投资|投资)(?:约|达|超)?[\d.]+[万亿]?元的([{CJK}]{{2,10}}?(?:{heads}))(?=[、和及等，。；,;]|$)")
+    quoted = re.compile(rf"(?:项目|工程)((?:“[^“”]{{2,16}}”[、和及与]?)+)")
+    return described, quoted
+
+
+def find_described_projects(sent: Sentence) -> Iterable[Mention]:
+    """Projects named without 项目: facilities described by their investment, and quoted
+    facilities after 项目/工程; the name must say more than its head (总投资5亿元的|产业园)."""
+    described, quoted = described_project_regexes()
+    heads = tuple(load_words("project_facility_heads.txt"))
+    spans = [m.span(1) for m in described.finditer(sent.text)]
+    for m in quoted.finditer(sent.text):
+        # the quotes stay in the span: “某市中心医院” is the project, not the hospital
+        spans.extend((m.start(1) + q.start(), m.start(1) + q.end()) for q in re.finditer(r"“[^“”]+”", m.group(1)))
+    for a, b in spans:
+        name = sent.text[a:b].strip("“”")
+        if any(name.endswith(h) and len(name) - len(h) >= 2 and name[:-len(h)] not in load_set("generic_bodies.txt")
+               for h in heads):
+            yield Mention(sent.start + a, sent.start + b, sent.text[a:b], EntityType.PROJECT)
+
+
+@lru_cache(maxsize=None)
+def bank_short_form_regex() -> re.Pattern:
+    banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
+    return re.compile(rf"([省市县区]?)({alternation(banks)})")
+
+
+def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:
+    """A bank named by its standard short form alone (建行, 农发行), or with 省/市 for the
+    branch of the story's province or city (市农发行); whole words only (集中|行动 has no 中行)."""
+    text = sent.text
+    for m in bank_short_form_regex().finditer(text):
+        if m.group(1) in ("县", "区") or m.start() and text[m.start() - 1] in "县区":
+            continue       # the county's branch: its name is not known from the text
+        if not m.group(1) and text[m.end():m.end() + 1] == "“":
+            continue       # 通过工行“某贷”: the product is named, the bank stays the story's branch
+        words = tag_span(text, m.start(2), m.end() + 2)
+        if any(a == m.start(2) for a, _, _ in words) and any(b == m.end() for _, b, _ in words):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.COMPANY)
+
+
+def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
+    """Items of a list closed by 等 + a collective noun take its class:
+    约谈“某某”单车、某某单车等企业 → two Company mentions."""
+    text = sent.text
+    for m in enumeration_regex().finditer(text):
+        etype = enumeration_heads()[m.group(2)]
+        region_start = m.start(1)
+        items = m.group(1).split("、")
+        # the first item starts after the verb or function word that governs the list
+        cut = max([g.end() for g in load_regex("name_stops.txt").finditer(items[0])]
+                  + [b for a, b, f in tag_words(items[0]) if f.startswith("v") and b - a > 1], default=0)
+        offsets, pos = [], region_start
+        for i, item in enumerate(items):
+            start = pos + (cut if i == 0 else 0)
+            offsets.append((start, pos + len(item)))
+            pos += len(item) + 1
+        for a, b in offsets:
+            name = strip_quote_chars(text[a:b])
+            if 2 <= len(name) <= 10 and name not in load_set("generic_bodies.txt"):
+                yield Mention(sent.start + a, sent.start + b, text[a:b], etype)
+
+
+def strip_quote_chars(s: str) -> str:
+    return s.replace("“", "").replace("”", "").replace('"', "")
+
+
+def tag_span(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tagged words of text[start:end] (offsets into text), the window widened leftwards to a
+    punctuation mark so that no word is cut: only the part around the heads is segmented."""
+    start = max(0, start)
+    while start > 0 and not PUNCT.match(text[start - 1]):
+        start -= 1
+    return [(a + start, b + start, f) for a, b, f in tag_words(text[start:end])]
+
+
+def find_national(sent: Sentence) -> Iterable[Mention]:
+    """National bodies (国务院, 财政部); after a foreign country the body is that country's
+    (美国财政部), named with it."""
+    for m in national_regex().finditer(sent.text):
+        start = m.start()
+        if m.group().endswith("部") and sent.text[m.end():m.end() + 1] == "门":
+            continue        # 文旅部门 is a local department, not 文旅部
+        country = country_before(sent.text, start)
+        yield Mention(sent.start + start - len(country), sent.start + m.end(),
+                      sent.text[start - len(country):m.end()], EntityType.AGENCY)
+
+
+def country_before(text: str, pos: int) -> str:
+    for size in range(min(pos, 5), 1, -1):
+        if load_regex("countries.txt").fullmatch(text, pos - size, pos):
+            return text[pos - size:pos]
+    return ""
+
+
+@lru_cache(maxsize=None)
+def governed_program_regex() -> re.Pattern:
+    verbs = alternation(load_words("program_verbs.txt"))
+    heads = alternation(load_words("program_governed_heads.txt"))
+    return re.compile(rf"(?:{verbs})+([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+
+
+def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
+    """开展|某某志愿服务行动, 落实|某某电价优惠政策: an unquoted program name governed by a
+    verb that launches programs, when its words are not all generic (落实|各项惠企政策)."""
+    for m in governed_program_regex().finditer(sent.text):
+        words = [w for a, b, _ in tag_words(m.group(1))
+                 if (w := m.group(1)[a:b]) not in load_set("generic_bodies.txt")][:-1]
+        if len(words) >= 2 and sum(map(len, words)) >= 5:
+            yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
+
+
+@lru_cache(maxsize=None)
+def scheme_after_quote() -> re.Pattern:
+    return re.compile(f"等(?:{alternation(load_words('scheme_words.txt'))})")
+
+
+def find_programs(sent: Sentence) -> Iterable[Mention]:
+    yield from find_governed_programs(sent)
+    titled, quoted, head_at_end = program_regexes()
+    for m in titled.finditer(sent.text):
+        if not PERIODICAL.search(m.group(1)):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
+    for m in quoted.finditer(sent.text):
+        project = PROJECT_AFTER_QUOTE.match(sent.text, m.end(1) + 1)
+        if project and not CATEGORY.fullmatch(m.group(1)):      # “某某国际”项目, not “三区”项目
+            yield Mention(sent.start + m.start(), sent.start + project.end(),
+                          sent.text[m.start():project.end()], EntityType.PROJECT)
+        elif m.end() > m.end(1) + 1 and ends_word(sent.text, m.end()) or head_at_end.search(m.group(1)) \
+                or PRODUCT_END.search(m.group(1)) or scheme_after_quote().match(sent.text, m.end()) \
+                or bank_product(sent.text, m):    # “银企对接”等方式, “某某e贷”, 农行“某某通”产品
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
+    found = [m for m in ISSUED_MEASURES.finditer(sent.text)]
+    found += [m for m in SECTOR_ARTICLES.finditer(sent.text) if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
+              and not counts_noun(sent.text, m.end())]
+    for m in found:
+        yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
+
+
+# 出台|支持某某发展的十二项措施: an unquoted title, the object of an issuing verb
+ISSUED_MEASURES = re.compile(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
+# 工业十条: a sector's N articles (not 第十条, 这十条)
+SECTOR_ARTICLES = re.compile(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
+
+
+def counts_noun(text: str, end: int) -> bool:
+    """某某三条|生产线: 条 counts the noun after it."""
+    after = tag_words(text[end:end + 4])
+    return bool(after) and after[0][2].startswith("n")
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a head after a closing quote ends the name: “某某”战略|合作协议 names an
+    agreement, not a strategy."""
+    return not AGREEMENT_AFTER.match(text, end)
+
+
+AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)")
+
+
+def bank_product(text: str, m: re.Match) -> bool:
+    """农行“某某通”产品: a quoted name after a bank, before 产品 or 业务, is a loan product."""
+    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start()))
+
+
+BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
+
+
+def select_mentions(candidates: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: longer spans first, then class priority, then position."""
+    chosen: list[Mention] = []
+    taken = bytearray()
+    order = sorted(candidates, key=lambda m: (-(m.end - m.start), -PRIORITY[m.type], m.start))
+    for m in order:
+        if len(taken) < m.end:
+            taken.extend(b"\0" * (m.end - len(taken)))
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = b"\1" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: (m.start, m.end))

@@ -1,0 +1,233 @@
+"""Where the body of a headed name begins: the walk leftwards from its head over jieba's
+words (`walk_left`) and the trim of words that cannot open a name (`trim_left`).
+
+Tokens are (start, end, jieba flag) with offsets into the sentence; `anchors` are the
+sentence offsets where a place name starts.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import places
+from .agencies import abbreviations, national_regex
+from ..lexicon import alternation, load_set, load_table, load_tagged, load_words
+from ..model import EntityType
+from .normalize import CJK
+DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号时]$|^\d+[年月日]|^[0-9.%]+$")
+PUNCT = re.compile(r"^[\s\W_]+$")
+# Last characters of organisation names: a word ending in one closes the name before it.
+SUFFIX_END_CHARS = frozenset("委局厅府办部院司行队")
+CONJUNCTIONS = frozenset({"与", "和", "及"})
+LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
+PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
+CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
+COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
+Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
+CJK_CHAR = re.compile(f"[{CJK}]")
+# a bracketed word inside a registered name
+INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港)[)）]")
+DASHES = frozenset({"—", "-", "－", "——"})
+HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
+NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
+
+
+def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "") -> bool:
+    """Whether a word ends a name walked leftwards; `before` and `after` are the text around it."""
+    if PUNCT.match(word) or word in load_set("name_stops.txt"):
+        return True
+    if DATE_TOKEN.match(word):
+        # a project may carry its year (2020年老旧小区改造) or a size (12英寸), never a count
+        return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)
+                                     or word.isdigit() and (after[:1] not in COUNT_UNITS
+                                                            or after[:1] in "万亿" and after[1:2] not in "元"
+                                                            and after[1:2] != "")))
+    # 11|处: a classifier after a number
+    return len(word) == 1 and before[-1:].isdigit()
+
+
+def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
+               body: list[tuple[int, int, str]]) -> bool:
+    """Whether 与/和/及 at conj_start is inside one name: the words before it run back to a
+    place without a boundary, do not end a name themselves, and the words after it do not
+    open a new jurisdiction (省发改委|和|国家发改委 are two bodies)."""
+    if text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]) \
+            or text.startswith(("中国", "国家", "中共"), body[0][0]):
+        return False
+    words = [t for t in left if t[1] <= conj_start][-6:]
+    if not words or org_suffix_at_end().search(text, 0, conj_start):
+        return False
+    for a, b, _ in reversed(words):
+        if is_boundary(text[a:b], False, text[max(0, a - 4):a]):
+            return False
+        if places_at(text, a):
+            return True
+    return False
+PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
+
+
+def place_rank(text: str, pos: int) -> int:
+    """4 for the nation (国家税务总局, 中国), 3 for a province, 2 for a city, 1 for a county,
+    district or zone named at pos."""
+    if national_regex().match(text, pos) or text.startswith(("中国", "中共", "国家"), pos):
+        return 4
+    end = places.longest_name_end(places.load_gazetteer().trie, text, pos)
+    info = places.lookup_place(text[pos:end]) if end else None
+    return PLACE_RANKS.get(info.level, 1) if info else 1
+
+
+def places_at(text: str, pos: int) -> bool:
+    return places.longest_name_end(places.load_gazetteer().trie, text, pos) is not None
+
+
+def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allow_years: bool) -> Token | None:
+    """A word that joins two parts of one name, as the body token to keep, or None:
+    与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目) or a
+    decimal point (年产1.2万吨…项目)."""
+    word = text[a:b]
+    if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
+        return a, b, "x"      # 某某控股(集团)有限公司
+    if not body:
+        return None
+    if word in CONJUNCTIONS and joins_name(text, left, a, body):
+        return a, b, "n"
+    if allow_years and word in DASHES and CJK_CHAR.fullmatch(text[a - 1:a]):
+        return a, b, "x"
+    if allow_years and word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
+        return a, b, "x"
+    return None
+
+
+def glued_jurisdiction(word: str, lexicon: str) -> bool:
+    """向省, 经市: a preposition glued to a 省/市/区 short form that opens the name."""
+    return len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set(lexicon)
+
+
+def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, office: bool) -> bool:
+    """市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed, except in a
+    branch, which names its parent (某银行|某省分行), and in an office of a government."""
+    if not body:
+        return False
+    if text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS:
+        return True
+    return bool(CLOSED_NAME.search(word)) and not (branch or word.endswith("集团")
+                                                     or office and word.endswith("政府"))
+
+
+def names_parent(text: str, word: str, a: int) -> bool:
+    """Whether a closed name inside a branch's body is its parent: a branch names one parent
+    (某公司|黑龙江省分公司, not two), but 某银行|股份有限公司|某省分行 is still one."""
+    return bool(CLOSED_NAME.search(word)) and not (LEGAL_FORM.fullmatch(word) and PARENT_BEFORE_FORM.search(text, 0, a))
+
+
+def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, branch: bool = False,
+              office: bool = False, company: bool = False) -> list[Token]:
+    """Tokens of the name body: from the head leftwards until a boundary."""
+    body: list[Token] = []
+    for a, b, flag in reversed(left):
+        word = text[a:min(b, head_start)]
+        joined = joiner(text, left, a, b, body, allow_years)
+        if joined:
+            body.insert(0, joined)
+            continue
+        if glued_jurisdiction(word, "glued_prepositions.txt"):
+            body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
+            break
+        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+                or flag == "p" and b - a > 1 \
+                or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
+            if glued_jurisdiction(word, "name_stops.txt"):
+                body.insert(0, (b - 1, b, "n"))
+            break
+        if closes_earlier_name(text, word, body, branch, office):
+            break
+        branch = branch and not names_parent(text, word, a)
+        body.insert(0, (a, min(b, head_start), flag))
+    return body
+
+
+def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int | None:
+    """Index in `body` where a second name opens: 某区|大连某某公司, a larger place after a
+    smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone."""
+    placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
+    for i, j in zip(placed, placed[1:]):
+        if j < len(body) - 1 and (place_rank(text, body[j][0]) > place_rank(text, body[i][0])
+                                  or governs_name(text, body[j - 1])):
+            return j
+    for i, (a, b, _) in enumerate(body[:-1]):
+        if text[a:b].endswith(load_tagged("zone_heads.tsv", "body")) and places_at(text, b):
+            return i + 1
+    return None
+
+
+def governs_name(text: str, token: Token) -> bool:
+    """Whether a word right before a second place is a verb or preposition governing the
+    name that place opens (某市市场监管局依法查办|某市某商贸有限公司)."""
+    a, b, flag = token
+    return b - a > 1 and flag in ("v", "vd", "p", "d", "c")
+
+
+def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:
+    """Index of the place or 省/市/区 short form that opens the name, when the body has one:
+    如果没有|长春市发改委, 经|市人社局 cut before it (0 when nothing non-name precedes it);
+    None when the body has no place (or only the branch's place, 某某|某市|分公司)."""
+    for i, (a, b, _) in enumerate(body):
+        if branch and i == len(body) - 1:
+            return None
+        glued = text[a - 1:a] in load_set("glued_prepositions.txt")
+        if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
+            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
+            return 0 if before_is_name and not glued else i
+    return None
+
+
+def function_word_cut(text: str, body: list[Token]) -> int:
+    """Index past the last function word or two-character verb that is not right before the
+    head's name part (疾病预防|控制中心 keeps its verb): 收购|某某股份有限公司 -> 1."""
+    cut = 0
+    for i, (a, b, flag) in enumerate(body):
+        if b - a < 2:
+            continue       # single characters are often pieces of an unknown name
+        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit():
+            continue       # 5|万吨: a quantity inside a project name
+        named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
+        if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and not named_before):
+            cut = i + 1
+    return cut
+
+
+def trim_left(text: str, body: list[Token], anchors: frozenset[int], branch: bool = False) -> list[Token]:
+    """Drop leading words that cannot begin a name: up to a second name's start, up to a place
+    anchor when words before it are not nouns, else past the last function word."""
+    second = new_name_opens(text, body, anchors)
+    if second is not None:
+        return trim_left(text, body[second:], anchors)
+    place = place_opens(text, body, anchors, branch)
+    if place is not None:
+        return body[place:]
+    return body[function_word_cut(text, body):]
+JURISDICTION_CHARS = "省市区县镇乡"
+
+
+@lru_cache(maxsize=None)
+def org_suffixes() -> dict[str, str]:
+    """Suffix → class; official agency bodies with 和 inside (工业和信息化局) are suffixes
+    too, so that the conjunction does not end the name."""
+    suffixes = {body: EntityType.AGENCY for body in abbreviations().values() if "和" in body}
+    suffixes.update((body, EntityType.AGENCY) for body in load_words("agency_bodies.txt"))
+    suffixes.update((suffix, cls) for suffix, cls in load_table("org_suffixes.tsv", 2))
+    return suffixes
+
+
+@lru_cache(maxsize=None)
+def suffix_regex(kind: str) -> re.Pattern:
+    """Heads of names: 'org' suffixes, 'project' heads, unquoted 'program' heads."""
+    if kind == "org":
+        return re.compile(alternation(org_suffixes()))
+    return re.compile(alternation(load_words(f"{kind}_heads.txt")))
+
+
+@lru_cache(maxsize=None)
+def org_suffix_at_end() -> re.Pattern:
+    """Matches text that ends with an organisation suffix (某某中心|与…)."""
+    return re.compile("(?:" + suffix_regex("org").pattern + ")$")

@@ -1,0 +1,97 @@
+"""Relations that names state by themselves: X银行Y分行 subOrganizationOf X银行 (and of the
+bank's regional branch the document names), 《X局关于…的通知》 issued by X局, a joint title
+issued by both bodies, X公司Y项目 developed by X公司."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .clause import Ref
+from ..lexicon import load_tagged
+from ..model import ORG_TYPES, Entity, EntityType, RelationType
+from .normalize import CJK
+
+
+@lru_cache(maxsize=None)
+def branch_suffixes() -> tuple[str, ...]:
+    return load_tagged("branch_heads.tsv", "unit")
+
+
+# A sub-branch belongs to the branch of its bank for its region, when the document names it.
+_REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
+
+
+def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
+    """The branch that a sub-branch belongs to: 甲银行乙市丙支行 -> 甲银行乙市分行 (a region its
+    own name begins with), when that branch is among `orgs`; else None."""
+    if not child.label.endswith(load_tagged("branch_heads.tsv", "sub-branch")):
+        return None
+    rest = child.label[len(bank):]
+    for org in orgs:
+        if org.label != child.label and org.label.startswith(bank) and _REGION_END.search(org.label):
+            region = _REGION_END.sub("", org.label[len(bank):])
+            if region and rest.startswith(region):
+                return org
+    return None
+
+
+def relations_from_names(entities: list[Entity], refs: list[Ref]):
+    """Relations that names state: X银行Y分行 subOrganizationOf X银行; 《X局关于…的通知》 issued by X局.
+
+    Yields (relation, subject entity, object entity, first Ref of the named entity) so the
+    caller can cite the sentence that names it.
+    """
+    first_ref = {}
+    for r in refs:
+        if not r.pronoun:
+            first_ref.setdefault(r.entity, r)
+    orgs = [e for e in entities if e.type in ORG_TYPES]
+    names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
+                   key=lambda p: -len(p[0]))
+    for child in entities:
+        if child.label not in first_ref:
+            continue
+        for name, parent in names:
+            if parent.label != child.label and child.label.startswith(name):
+                found = _name_relation(child, name, parent, orgs)
+                if found is not None:
+                    yield (*found, first_ref[child.label])
+                    co_issuer = joint_issuer(child, name, names) if found[0] == RelationType.ISSUED else None
+                    if co_issuer is not None:
+                        yield RelationType.ISSUED, co_issuer, child, first_ref[child.label]
+                    if found[0] == RelationType.SUB_ORGANIZATION_OF and found[2] is not parent:
+                        # A sub-branch under its regional branch belongs to the bank as well.
+                        yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
+                    break
+
+
+def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity]):
+    """(relation, subject, object) that `child`'s label, beginning with `name` (of `parent`),
+    states; None when it states none."""
+    rest = child.label[len(name):]
+    # A bare two-character head (甲集团公司, 甲银行分行) is the body itself or no name of a unit;
+    # a longer one (甲法院执行局, 甲局办公室) is the unit.
+    if child.type in ORG_TYPES and (rest not in branch_suffixes() or len(rest) > 2) \
+            and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest):
+        return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
+    if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
+        return RelationType.ISSUED, parent, child
+    if child.type == EntityType.PROJECT and name == parent.label and len(rest) >= 2:
+        return RelationType.DEVELOPS, parent, child
+    return None
+
+
+# 甲集团有限公司 is 甲集团 itself, not a unit of it.
+_LEGAL_FORM = re.compile("^(?:集团)?(?:股份)?有限(?:责任)?公司$|^股份公司$")
+
+# A title that two bodies publish: 甲公司与乙银行(关于)…联合公告 / …的通知.
+_JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")
+
+
+def joint_issuer(child: Entity, name: str, names: list[tuple[str, Entity]]) -> Entity | None:
+    """The second body of a joint title (甲公司与乙银行…联合公告: 乙银行), or None."""
+    rest = child.label[len(name):]
+    if not _JOINT_TITLE.match(rest):
+        return None
+    return next((e for n, e in names if rest[1:].startswith(n) and e.label != child.label), None)
+

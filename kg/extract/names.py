@@ -1,0 +1,342 @@
+"""The grammar of headed names: an organisation suffix, a project or program head, and the
+name body walked leftwards from it over jieba's words.
+
+`read_headed_name` walks left from the head until a boundary word (name_stops.txt),
+punctuation or a date (`walk_left`), trims a leading verb or function word (`trim_left`),
+then runs the guards of its kind (`ORG_GUARDS`, `PROJECT_GUARDS`): each is a named pass
+that rejects a candidate which merely looks like a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .agencies import abbreviations, standard_bodies
+from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
+from ..model import EntityType, Mention, Sentence
+from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
+                        walk_left)
+MAX_BODY = 24          # longest name body (characters) the left walk may take
+
+
+@lru_cache(maxsize=None)
+def generic_tail() -> re.Pattern:
+    """Project-like phrases that name no project (老工业基地, 系统工程)."""
+    return re.compile("(?:" + alternation(load_words("generic_projects.txt")) + ")$")
+PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
+NUMERALS = frozenset("一二三四五六七八九十两百千万")
+
+
+def is_company_name(words: list[str], head: str) -> bool:
+    """Whether the words between a company's place and its legal form name one company:
+    not only trade words (贸易|公司), not only a place (北京|公司), not one character (跑|银行)."""
+    if not words:
+        return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
+    if len(words) == 1 and len(words[0]) == 1:
+        return False
+    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt") | NUMERALS
+    return not all(w in generic for w in words) and "".join(words) not in generic     # 面|业|公司
+
+
+def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
+                    anchors: frozenset[int]) -> bool:
+    """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
+    with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
+    if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
+        return True       # 市|发改委, 省直|机关工委, but not 市场|部
+    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or load_regex("countries.txt").match(text, start):
+        return True
+    if any(a in anchors for a, _, _ in body) or places_at(text, start):
+        return True
+    name = text[start:end]
+    return name in abbreviations() or name in standard_bodies()
+
+
+def straddles_preposition(text: str, head: re.Match, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether jieba glued the head's last character to a following preposition
+    (某银行某分|行为|企业: 行为 is a word, but here 为 opens the next phrase)."""
+    for a, b, _ in tokens:
+        if head.start() < a < head.end() < b:
+            return text[head.end():b] in load_set("glued_prepositions.txt")
+    return False
+
+
+def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the word running over pos ends in a post (市委书记 = 市委 + 书记)."""
+    for a, b, _ in tokens:
+        if a < pos < b:
+            return text[pos:b] in load_tagged("posts.tsv", "person")
+    return False
+
+
+PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
+
+
+def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
+    a, b, _ = token
+    return text[a:b] in load_set("lead_verbs.txt")
+
+
+@dataclass
+class Candidate:
+    """A name read leftwards from its head, as the guards see it: `body` holds the words
+    before the head, `end` is where the name ends (a project's phase may follow its head)."""
+    text: str                       # the sentence
+    head: re.Match
+    kind: str                       # 'org', 'project' or 'program'
+    anchors: frozenset[int]         # sentence offsets where a place name starts
+    tokens: list[Token]             # tagged words around the heads
+    body: list[Token] = field(default_factory=list)
+    end: int = 0
+    clause: bool = False            # a clause was cut off before the name
+    etype: str = ""
+
+    def __post_init__(self) -> None:
+        self.end = self.head.end()
+
+    @property
+    def head_word(self) -> str:
+        return self.head.group()
+
+    @property
+    def start(self) -> int:
+        return self.body[0][0] if self.body else self.head.start()
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.start:self.head.start()]
+
+    @property
+    def name(self) -> str:
+        return self.text[self.start:self.end]
+
+    @property
+    def words(self) -> list[str]:
+        """The body's words past its place names."""
+        return [self.text[a:b] for a, b, _ in self.body if a not in self.anchors]
+
+    @property
+    def placed(self) -> bool:
+        """Whether a place or a 省/市/区 short form opens or sits in the body."""
+        return any(a in self.anchors for a, _, _ in self.body) or self.text[self.start] in JURISDICTION_CHARS
+
+
+def runs_into_word(c: Candidate) -> bool:
+    """局面, 厂家, 部署: the head is the start of a longer word (but 市委|书记 ends at a post,
+    某分|行为 at a glued preposition)."""
+    end = c.head.end()
+    return end not in {a for a, _, _ in c.tokens} and end != len(c.text) \
+        and not starts_with_post(c.text, end, c.tokens) and not straddles_preposition(c.text, c.head, c.tokens)
+
+
+def ends_common_word(c: Candidate) -> bool:
+    """格局, 干部, 网办: a common word (org_suffix_exceptions.txt) that merely ends like a name."""
+    start, end = c.head.span()
+    exceptions = load_set("org_suffix_exceptions.txt")
+    covering = next((c.text[a:b] for a, b, _ in c.tokens if b == end and a < start), "")
+    return covering in exceptions or end - start == 1 and c.text[max(0, end - 2):end] in exceptions
+
+
+def glued_to_verb(c: Candidate) -> bool:
+    """签|署, 部|署: a one-character head that jieba reads as the end of a verb."""
+    left = words_before(c)
+    return bool(left) and left[-1][1] > c.head.start() and left[-1][2].startswith("v") and len(c.head_word) == 1
+
+
+def adjective(c: Candidate) -> bool:
+    """政府|性融资担保机构: 性 makes the head an adjective of the noun after it."""
+    return c.text[c.head.end():c.head.end() + 1] == "性"
+
+
+HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends_common_word),
+               ("glued to a verb", glued_to_verb), ("an adjective", adjective))
+
+
+def words_before(c: Candidate) -> list[Token]:
+    start = c.head.start()
+    return [t for t in c.tokens if t[0] < start and t[1] > start - MAX_BODY]
+
+
+def cut_clause(c: Candidate) -> None:
+    """某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程: a place or a body doing
+    something opens a clause, not the name of a project or program."""
+    text, body = c.text, c.body
+    if len(body) > 2 and body[0][0] in c.anchors and is_lead_verb(text, body[1]):
+        body, c.clause = body[1:], True
+    for i in range(len(body) - 2, 0, -1):
+        if is_lead_verb(text, body[i]) and org_suffix_at_end().search(text, 0, body[i][0]):
+            body, c.clause = body[i:], True
+            break
+    while body and is_lead_verb(text, body[0]):
+        body = body[1:]
+    c.body = body
+
+
+def no_program_name(c: Candidate) -> bool:
+    """开展|专项行动: a program body needs four characters and two words that are not generic."""
+    return len(c.body_text) < 4 or sum(w not in load_set("generic_bodies.txt") for w in c.words) < 2
+
+
+def no_project_name(c: Candidate) -> bool:
+    """重点|项目, 老工业基地: a project body must name something (see is_specific), and the
+    name must not end in a generic phrase."""
+    specific = is_specific(c.text, c.body, c.anchors) or c.clause and len(c.body_text) >= 4
+    return not specific or bool(generic_tail().search(c.name))
+
+
+def no_name_at_all(c: Candidate) -> bool:
+    """某银行, 证实|公司, 经|医院: a placeholder, only verbs or only a preposition before the
+    head (but 某市|就业|服务中心 has a place)."""
+    return "某" in c.body_text or c.body_text in load_set("glued_prepositions.txt") \
+        or not c.placed and bool(c.words) and all(
+        f.startswith("v") and b - a > 1 for a, b, f in c.body if a not in c.anchors)
+
+
+def kind_of_body(c: Candidate) -> bool:
+    """行业协会, 基层服务站: only generic words name a kind of body, unless a place names whose."""
+    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
+    return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
+        or not c.placed and bool(c.words) and all(w in generic for w in c.words)
+
+
+def ranked_kind(c: Candidate) -> bool:
+    """全球|顶级|电竞|俱乐部, 国内|知名|医院: a body ranked among its kind is described, not named."""
+    return any(w in load_set("rank_words.txt") for w in c.words)
+
+
+def short_body(c: Candidate) -> bool:
+    """网办, 厅办: a one-character head needs a body of two characters or a jurisdiction."""
+    return len(c.head_word) == 1 and len(c.body_text) < 2 and c.body_text not in JURISDICTION_CHARS
+
+
+def kind_of_company(c: Candidate) -> bool:
+    """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
+    company's brand (某市|另一地名|产业投资集团): it counts as a word."""
+    brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
+    return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word)
+
+
+def kind_of_institution(c: Candidate) -> bool:
+    """市学校 (the city's schools), 市直部门 (its departments): a kind, not one body."""
+    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
+    return c.head_word in load_set("kind_heads.txt") and not c.words \
+        or c.head_word == "部门" and (all(w in generic for w in c.words)
+                                      or c.text[c.head.start() - 2:c.head.start()] in generic)
+
+
+def plural_bodies(c: Candidate) -> bool:
+    """各市财政局, 各盟|市工信局, 县市区财政局: the bodies of many places, no one body."""
+    before = c.text[max(0, c.start - 2):c.start]
+    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) \
+        or bool(m := PLURAL_PLACES.match(c.body_text)) \
+        and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
+
+
+PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
+PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
+PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
+
+
+def venue(c: Candidate) -> bool:
+    """某某国际博览中心, 某某购物中心: a 中心 named for what happens in it is a place, not a body."""
+    return c.head_word == "中心" and c.body_text.endswith(tuple(load_words("venue_words.txt")))
+
+
+def company_department(c: Candidate) -> bool:
+    """某城投|资产管理部: a company's department, not an agency."""
+    return c.head_word in load_set("weak_heads.txt") and bool(load_regex("company_words.txt").search(c.body_text))
+
+
+def not_governmental(c: Candidate) -> bool:
+    """市场研究部, 某某中心: a weak head without a government is a unit of a company or a building."""
+    return c.head_word in load_set("weak_heads.txt") \
+        and not is_governmental(c.text, c.start, c.end, c.body, c.anchors)
+
+
+ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
+              ("ranked kind", ranked_kind),
+              ("short body", short_body), ("kind of company", kind_of_company),
+              ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
+              ("company department", company_department),
+              ("not governmental", not_governmental))
+def inside_event(c: Candidate) -> bool:
+    """某县投资说明会暨某某项目|签约会: the head sits inside the name of a joint event, whose
+    own head (会) comes last."""
+    return "会暨" in c.body_text and EVENT_AFTER.match(c.text, c.end) is not None
+
+
+EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
+PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event))
+PROGRAM_GUARDS = (("no program name", no_program_name),)
+
+
+def org_type(c: Candidate) -> str:
+    """The class of an organisation name: its suffix's, but the central bank and its branches
+    are state organs, and a provincial or city institute is a public institution (事业单位)."""
+    if "人民银行" in c.name:
+        return EntityType.AGENCY
+    if c.head_word in load_set("institute_heads.txt") and (places_at(c.text, c.start) or c.text[c.start] in JURISDICTION_CHARS):
+        return EntityType.AGENCY
+    return org_suffixes()[c.head_word]
+
+
+def rejected(c: Candidate, guards) -> str | None:
+    """The name of the first guard that rejects the candidate, or None."""
+    return next((name for name, guard in guards if guard(c)), None)
+
+
+def read_body(c: Candidate) -> None:
+    """Set the candidate's body: the words walked left from its head, trimmed of those that
+    cannot open a name."""
+    branch = c.head_word in load_tagged("branch_heads.tsv", "walk")
+    c.body = walk_left(c.text, words_before(c), c.head.start(), allow_years=(c.kind == "project"), branch=branch,
+                       office=c.head_word in load_set("office_heads.txt"),
+                       company=c.kind == "org" and org_suffixes()[c.head_word] == EntityType.COMPANY)
+    c.body = trim_left(c.text, c.body, c.anchors, branch=branch)
+
+
+def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozenset[int],
+                     tokens: list[Token]) -> Mention | None:
+    """The name ending in `head` (an org suffix, a project or program head), or None.
+
+    Walks left over the sentence's tagged words until a boundary word, punctuation or a date;
+    trims a leading verb or function word (收购|某某股份有限公司); then runs the guards of
+    its kind."""
+    c = Candidate(sent.text, head, kind, anchors, tokens)
+    if rejected(c, HEAD_GUARDS):
+        return None
+    read_body(c)
+    if kind == "org":
+        c.etype = org_type(c)
+        if rejected(c, ORG_GUARDS):
+            return None
+    else:
+        cut_clause(c)
+        phase = PHASE.match(c.text, c.end)
+        if phase and kind == "project":
+            c.end = phase.end()
+        if rejected(c, PROJECT_GUARDS if kind == "project" else PROGRAM_GUARDS):
+            return None
+        c.etype = EntityType(kind.capitalize())
+    return Mention(sent.start + c.start, sent.start + c.end, c.name, c.etype)
+
+
+def split_unknown_word(text: str, rest: list[Token]) -> bool:
+    """An unknown word that jieba split into characters (鑫|钰半导体), in a body of four or more."""
+    singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
+    return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
+
+
+def is_specific(text: str, tokens: list[Token], anchors: frozenset[int]) -> bool:
+    """Whether a project or program body names something (重点|项目 does not): past its
+    place, it holds a number, a proper noun or an unknown word jieba split into characters,
+    or a long description (某某汽车热管理系统产业化项目), and not only generic words."""
+    generic = load_set("generic_bodies.txt")
+    rest = [t for t in tokens if t[0] not in anchors]
+    words = [text[a:b] for a, b, _ in rest]
+    if all(w in generic or w in NUMERALS for w in words):
+        return False       # 某区|一|住宅|项目 names no project
+    return (any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words)
+            or any(f in PROPER_FLAGS for _, _, f in rest)
+            or sum(len(w) for w in words if w not in generic) >= 8 or split_unknown_word(text, rest))

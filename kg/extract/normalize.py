@@ -1,0 +1,243 @@
+"""Normalise a document's text and split it into sentences, keeping every character's origin.
+
+Three repairs, all by deletion or 1:1 replacement so that each normalised character
+points at one original character (`Text.origin`):
+
+1. Full-width digits and letters, ％, the ideographic space and NBSP become half-width.
+2. A line break inside running text is removed together with the spaces around it and
+   at most one blank line: OCR and page layout break words and names at line ends
+   ("车\\n\\n间").  Breaks after sentence-final punctuation, around headings, titles,
+   bylines, dates and form fields, and before list items are kept.
+3. Layout spaces are dropped: between a digit and a CJK character ("1200.50 万元"),
+   around CJK punctuation, and between CJK characters when one side is a single
+   character (letter-spaced OCR "资 金 到 位").  Spaces between two words of two or
+   more characters ("甘露 林一帆", "抢抓工期 稳步推进") separate names or headline
+   phrases and are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import alternation, load_tagged
+from ..model import Sentence, Text
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+_HALF_WIDTH = str.maketrans(
+    {**{0xFF10 + i: 0x30 + i for i in range(10)},
+     **{0xFF21 + i: 0x41 + i for i in range(26)},
+     **{0xFF41 + i: 0x61 + i for i in range(26)},
+     0xFF05: "%", 0x3000: " ", 0x00A0: " "})
+_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+# Layout spaces (rule 3); `_CJK_GAP` matches are kept when both neighbours are words.
+_DIGIT_GAP = re.compile(rf"(?<=[0-9])[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=[0-9])")
+_PUNCT_GAP = re.compile(r"[ \t]+(?=[，。、；：？！”’）》」』])|(?<=[，。、；：？！“‘（《「『])[ \t]+")
+_CJK_GAP = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
+_IS_CJK = re.compile(rf"[{CJK}]")
+
+# Line classes that decide whether a break may be joined (rule 2).
+_TERMINAL_END = re.compile(r"[。！？!?；;：:][”’」』）)]*$")
+_SENTENCE_PUNCT = re.compile(r"[。；：！？;:!?、]")
+_COMMA = re.compile(r"[，,]")
+_HEADING = re.compile(r"#")
+_CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[（(][{CJK} ]{{2,16}}[)）]$")
+_LIST_START = re.compile(
+    r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
+    r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
+_LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
+_FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
+_NUMBER_FIELD = re.compile(rf"[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）]+$")
+_DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+
+TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
+SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
+SHORT_LINE = 10     # a line this short before a line twice as long ends its paragraph
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int          # offsets of the stripped content in the text
+    end: int
+    content: str
+    blank_before: bool  # a blank line (or the text edge) before / after it
+    blank_after: bool
+
+
+def normalize(text: str) -> Text:
+    """Normalise `text` into a Text whose origin maps each character back.
+
+    Example: normalize("１２００.５０ 万元").text == "1200.50万元".
+    """
+    mapped = _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
+    drops = find_line_joins(mapped) + find_layout_spaces(mapped)
+    return apply_drops(mapped, drops, len(text))
+
+
+def split_sentences(text: Text) -> list[Sentence]:
+    """Split normalised text into sentences at 。！？!?；; and line ends.
+
+    A closing quote or bracket right after the terminator stays in the sentence;
+    surrounding whitespace is trimmed and empty sentences are skipped.
+    Example: '他说：“好。”我们走。' → ['他说：“好。”', '我们走。'].
+    """
+    out = []
+    for m in _SENTENCE.finditer(text.text):
+        start, end = m.span()
+        while start < end and text.text[start].isspace():
+            start += 1
+        lead = _DATELINE.match(text.text, start, end)
+        if lead and lead.end() < end:
+            start = lead.end()        # the dateline 本报讯（记者 张三） is no part of the first sentence
+        while end > start and text.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(start, end, text.text[start:end]))
+    return out
+
+
+_DATELINE = re.compile(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|社))?(?:讯|\d{{1,2}}日讯)\s*[（(][^（()）]{{0,30}}[)）]\s*")
+_SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
+
+
+def find_line_joins(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) to delete so that broken lines of running text join up.
+
+    Example: find_line_joins("今年1月，企业新建的一处生产车\\n\\n间投入使用。") == [(15, 17)].
+    """
+    lines = _content_lines(text)
+    drops = []
+    paragraph = None    # the current paragraph up to `prev` (capped), None at a paragraph start
+    set_off = False
+    for prev, nxt in zip(lines, lines[1:]):
+        if paragraph is None:
+            # Only a paragraph set off by a blank line may be a title, on one or more lines.
+            set_off = prev.blank_before
+            paragraph = ""
+        paragraph = (paragraph + prev.content)[:TITLE_MAX + 1]
+        blank_lines = text.count("\n", prev.end, nxt.start) - 1
+        if _should_join(prev, nxt, blank_lines, set_off and _is_title(paragraph)):
+            drops.append((prev.end, nxt.start))
+        else:
+            paragraph = None
+    return drops
+
+
+def _content_lines(text: str) -> list[_Line]:
+    rows = []       # (start, end, blank_before)
+    pos = 0
+    blank = True    # the text start counts as a blank line
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t\r\f\v")
+        if stripped:
+            lead = len(raw) - len(raw.lstrip(" \t\r\f\v"))
+            rows.append((pos + lead, pos + lead + len(stripped), blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return [_Line(start, end, text[start:end], blank_before,
+                  i + 1 == len(rows) or rows[i + 1][2])
+            for i, (start, end, blank_before) in enumerate(rows)]
+
+
+def _is_title(paragraph: str) -> bool:
+    """A heading, or a short paragraph without sentence punctuation or an unclosed quote."""
+    if paragraph.startswith("#"):
+        return True
+    commas = len(_COMMA.findall(paragraph))
+    return (len(paragraph) <= TITLE_MAX and not _SENTENCE_PUNCT.search(paragraph)
+            and (commas == 0 or (commas == 1 and len(paragraph) <= SHORT_TITLE
+                                 and not _COMMA.match(paragraph[-1])))
+            and paragraph.count("《") == paragraph.count("》")
+            and paragraph.count("“") == paragraph.count("”"))
+
+
+def _should_join(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """Whether the break after `prev` sits inside running text; `in_title`: prev ends a title.
+    A break is kept when any check of _KEPT_BREAKS says so."""
+    return not any(check(prev, nxt, blank_lines, in_title) for _, check in _KEPT_BREAKS)
+
+
+def _ends_sentence(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """Two blank lines, sentence-final punctuation or a heading on either side."""
+    return blank_lines > 1 or bool(_TERMINAL_END.search(prev.content)) \
+        or bool(_HEADING.match(prev.content)) or bool(_HEADING.match(nxt.content))
+
+
+def _ends_title(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A title ends at a blank line; a standalone short line is a title or a caption."""
+    return prev.blank_after and in_title or nxt.blank_before and nxt.blank_after and _is_title(nxt.content)
+
+
+def _byline(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A credit or a byline line ends, or a byline begins."""
+    line, start = _byline_patterns()
+    return bool(_CREDIT_END.search(prev.content) or line.match(prev.content) or start.match(nxt.content))
+
+
+@lru_cache(maxsize=None)
+def _byline_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A byline line (本报记者 张三), and the start of one (本报讯, □, 记者, …记者 at the end)."""
+    roles = alternation(load_tagged("byline_roles.tsv", "line"))
+    return (re.compile(rf"[{CJK}]{{0,12}}(?:{roles})(?:\s+[{CJK}]{{2,4}})*\s*$"),
+            re.compile(rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:{roles})|[{CJK}]{{0,12}}(?:{roles})$"))
+
+
+def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A list item begins, or a date stands on a line of its own."""
+    return bool(_LIST_START.match(nxt.content) or _DATE_LINE.match(prev.content) or _DATE_LINE.match(nxt.content))
+
+
+def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A form field (电话：…) ends, or a label follows a field or a short line."""
+    a, b = prev.content, nxt.content
+    return bool(_NUMBER_FIELD.match(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+
+
+def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """In column text a short line followed by a much longer one ends its paragraph."""
+    return len(prev.content) <= SHORT_LINE and 2 * len(prev.content) < len(nxt.content)
+
+
+# Reasons to keep a line break, in order (rule 2 of the module docstring).
+_KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
+                ("list or date", _list_or_date), ("form field", _form_field),
+                ("short line before a long one", _short_before_long))
+
+
+def find_layout_spaces(text: str) -> list[tuple[int, int]]:
+    """Spans of layout spaces to delete (rule 3 of the module docstring).
+
+    Example: find_layout_spaces("资 金 1200 万元") == [(1, 2), (3, 4), (8, 9)].
+    """
+    drops = [m.span() for m in _DIGIT_GAP.finditer(text)]
+    drops += [m.span() for m in _PUNCT_GAP.finditer(text)]
+    for m in _CJK_GAP.finditer(text):
+        start, end = m.span()
+        left_single = start < 2 or not _IS_CJK.match(text, start - 2)
+        right_single = end + 1 >= len(text) or not _IS_CJK.match(text, end + 1)
+        if left_single or right_single:
+            drops.append((start, end))
+    return sorted(drops)
+
+
+def apply_drops(text: str, drops: list[tuple[int, int]], original_length: int) -> Text:
+    """Delete the (possibly overlapping) spans from `text`, recording each kept offset.
+
+    Example: apply_drops("ab cd", [(2, 3)], 5).text == "abcd".
+    """
+    pieces: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end in sorted(drops):
+        if start > pos:
+            pieces.append(text[pos:start])
+            origin.extend(range(pos, start))
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    origin.append(original_length)
+    return Text("".join(pieces), tuple(origin))

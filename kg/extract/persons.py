@@ -1,0 +1,398 @@
+"""Person mentions: named individuals tied to a post or a verb of saying.
+
+Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, role_nouns.txt,
+address_words.txt, occupations.txt, person_after_words.txt, transliteration_chars.txt,
+byline_roles.tsv.
+
+A name is a surname (compound first) plus one or two given characters. It counts only
+next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
+before a verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三),
+before an author's work (张三的《…》), or as an appositive (张三，某局局长，…). Never inside
+a title in 《》. Once a name is confirmed, its other occurrences in the text count
+too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
+老王. jieba.posseg runs only on the few characters around a cue, to find where the
+name ends (HMM on: it tags names it has never seen as nr).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+
+from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
+from ..model import EntityType, Mention
+from .normalize import CJK
+from .segment import tokenizer, word_tags
+
+# Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
+NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
+                "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
+                "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
+# Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版门")
+# 张局, 王总 are forms of address, not names (李先生: address_words.txt).
+ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
+# 说 starting 说明, 说法, 说服 or ending 小说 is no verb of saying.
+NOT_SPEECH = re.compile(r"说[明法服]|(?<=小)说")
+# A title in 《》 holds no person (a book named after its hero); 的《 after a name is its author's.
+TITLE = re.compile("《[^《》]{1,40}》")
+AUTHOR = re.compile("的《")
+# an interview's or column's speaker: a line or sentence that opens with a name and a colon
+SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
+SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
+# jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
+NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
+                  "a", "ad", "an", "b", "z", "l", "i",
+                  "uj", "ul", "ug", "uz", "ud", "uv", "ns", "nt"}
+
+# a one-character word with these tags is no surname split off a name (由 / 张三, 对 / 李四)
+CLOSED_FLAGS = {"p", "c", "d", "r"}
+
+# jieba tags of words that are often given names too (明远 a, 青阳 ns)
+GIVEN_NAME_FLAGS = {"a", "an", "b", "z", "ns"}
+# the given name jieba split off an unknown name is a name, a place or no word (韩 / 青阳)
+NAME_PART_FLAGS = {"nr", "nrfg", "nrt", "x"} | GIVEN_NAME_FLAGS
+FOREIGN_FLAGS = {"nr", "nrfg", "nrt", "x"}
+
+
+@lru_cache(maxsize=None)
+def load_person_rules() -> dict:
+    """Compile the person lexicons once into regexes and sets."""
+    surnames = load_words("surnames.txt")
+    posts = load_tagged("posts.tsv", "person")
+    verbs = load_words("speech_verbs.txt")
+
+    return {
+        "compound": {s for s in surnames if len(s) == 2},
+        "single": {s for s in surnames if len(s) == 1},
+        "stop": set(load_words("person_stop.txt")),
+        "posts": set(posts),
+        "post": re.compile(alternation(posts)),
+        "post_end": re.compile(f"(?:{alternation(posts)})$"),
+        "speech": re.compile(alternation(verbs)),
+        # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
+        "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
+        # posts that also follow a name as a form of address (王五局长, 王丽老师)
+        "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
+        # occupations do too, after a full name only (张明远导演; 明星选手 is no name)
+        "occupation": load_regex("occupations.txt"),
+        # after a full name: what only a person does or is called (执导, 逝世; 杜明远先生)
+        "after": re.compile(alternation(load_words("person_after_words.txt")
+                                        + tuple(w for w in load_words("address_words.txt") if len(w) > 1))),
+    }
+
+
+def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Person mentions in text, sorted by start, entity unset; none inside an `exclude` span.
+
+    E.g. find_person_mentions('该公司副总经理林东海说，…') -> [Mention(7, 10, '林东海', 'Person')].
+    """
+    exclude = list(exclude) + [m.span() for m in TITLE.finditer(text)]
+    anchored = {span for span in find_before_cues(text) + find_appositives(text)
+                if is_allowed(text, *span, exclude)}
+    anchored_names = {text[s:e] for s, e in anchored}
+    # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
+    forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
+               and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
+    spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
+    spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
+    names = {text[s:e] for s, e in spans}
+    if names:   # every other occurrence of a confirmed name
+        pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        spans.update((m.start(), m.end()) for m in pattern.finditer(text)
+                     if is_allowed(text, m.start(), m.end(), exclude))
+    return [Mention(s, e, text[s:e], EntityType.PERSON) for s, e in sorted(drop_overlaps(spans))]
+
+
+@lru_cache(maxsize=None)
+def right_cue() -> re.Pattern:
+    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
+    rules = load_person_rules()
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
+
+
+def find_after_posts(text: str) -> list[tuple[int, int]]:
+    """Names right after a post, a role (居民, 司机), an occupation, 联系人： or before a list
+    after 领导, e.g. '科长李建华介绍' -> [(2, 5)]."""
+    rules = load_person_rules()
+    out = []
+    cues = itertools.chain(((m, False) for m in rules["post"].finditer(text)),
+                           ((m, True) for m in load_regex("role_nouns.txt").finditer(text)),
+                           ((m, True) for m in rules["occupation"].finditer(text)))
+    for m, strict in cues:
+        span = read_name_forward(text, SEP.match(text, m.end()).end(), strict)
+        if span:
+            out.append(span)
+    for m in LEADERS.finditer(text):       # 县领导周明、韩立: only a list (领导包联 is no name)
+        span = read_name_forward(text, m.end())
+        if span and text[span[1]:span[1] + 1] == "、":
+            out.append(span)
+    return out
+
+
+@lru_cache(maxsize=None)
+def transliteration_chars() -> frozenset[str]:
+    return frozenset("".join(load_words("transliteration_chars.txt")))
+
+
+def is_foreign_word(word: str, flag: str) -> bool:
+    """Whether a word jieba cut next to a cue is a foreign name (卡伦, 奥尔塔尼): transliteration
+    characters only, tagged a name or unknown, no country (伊拉克表示 is no person)."""
+    return 2 <= len(word) <= 5 and flag in FOREIGN_FLAGS and word not in load_set("countries.txt") \
+        and all(c in transliteration_chars() for c in word)
+
+
+@lru_cache(maxsize=None)
+def foreign_name() -> re.Pattern:
+    """Two or more runs of transliteration characters joined by a middle dot or a hyphen."""
+    chars = "".join(sorted(transliteration_chars()))
+    return re.compile(f"(?<![{chars}])[{chars}]{{1,6}}(?:[·・•‧\\-－][{chars}]{{1,6}})+(?![{chars}])")
+
+
+def find_foreign_names(text: str) -> list[tuple[int, int]]:
+    """Foreign names in transliteration, e.g. '球员马丁·路德进球' -> [(2, 7)]."""
+    out = []
+    for m in foreign_name().finditer(text):
+        end = m.end()
+        for word in tokenizer().cut(text[max(m.start(), end - 4):end + 3]):   # 罗森 / 博物馆
+            if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1):
+                end -= 1
+        if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
+            out.append((m.start(), end))
+    return out
+
+
+LEADERS = re.compile("领导")
+# what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
+ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
+ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
+
+
+def list_mates(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The other names of a list (周明、韩立、吴青等) in which one name is confirmed, e.g.
+    list_mates('县领导周明、韩立出席', {(3, 5)}) -> {(6, 8)}."""
+    out: set[tuple[int, int]] = set()
+    todo = list(spans)
+    while todo:
+        s, e = todo.pop()
+        for mate in (next_mate(text, e), previous_mate(text, s)):
+            if mate and mate not in spans and mate not in out:
+                out.add(mate)
+                todo.append(mate)
+    return out
+
+
+def next_mate(text: str, end: int) -> tuple[int, int] | None:
+    """The name of the next list item after a name ending at `end` (、 or 和/与/及 between)."""
+    if text[end:end + 1] not in ("、", "和", "与", "及"):
+        return None
+    start = end + 1
+    for length in (2, 3, 4, 5, 6, 7, 8, 9):
+        item = text[start:start + length]
+        if (is_name(item, loose=True) or foreign_name().fullmatch(item)) and ends_item(text, start + length):
+            return start, start + length
+    return None
+
+
+def ends_item(text: str, at: int) -> bool:
+    """Whether a list item may end at `at`: a separator, or the list's verb (韩立出席) follows."""
+    if ITEM_END.match(text, at):
+        return True
+    words = tag_window(text[at:at + 4])
+    return bool(words) and words[0][1] in ("v", "vd", "d", "p")
+
+
+def previous_mate(text: str, start: int) -> tuple[int, int] | None:
+    """The name of the list item before a name starting at `start` (、 or 和/与/及 between)."""
+    if start < 1 or text[start - 1] not in "、和与及":
+        return None
+    end = start - 1
+    for length in (2, 3, 4, 5, 6, 7, 8, 9):
+        item, at = text[end - length:end], end - length
+        if at >= 0 and (is_name(item, loose=True) or foreign_name().fullmatch(item)) \
+                and (at == 0 or ITEM_START.match(text, at - 1) or load_person_rules()["post_end"].search(text, 0, at)):
+            return at, end
+    return None
+
+
+def find_before_cues(text: str) -> list[tuple[int, int]]:
+    """Names right before a verb of saying (张三说, 张三笑着说), a post used as an address
+    (王丽老师), an author's work (张三的《…》) or a speaker's colon (张三：…), e.g. '，王五表示' -> [(1, 3)]."""
+    rules = load_person_rules()
+    out = []
+    for m in rules["speech"].finditer(text):
+        if NOT_SPEECH.match(text, m.start()):
+            continue
+        ends = [m.start()]
+        if text[m.start() - 1:m.start()] in ("地", "着"):     # 高兴地说, 笑着说
+            ends += [m.start() - k for k in (2, 3, 4)]
+        out.extend(span for end in ends if (span := read_name_backward(text, end)))
+    for m in itertools.chain(rules["address"].finditer(text), AUTHOR.finditer(text),
+                             rules["occupation"].finditer(text), rules["after"].finditer(text)):
+        span = read_name_backward(text, m.start(), strict=True)
+        if span and (span[1] - span[0] > 2 or not rules["occupation"].match(text, m.start())):
+            out.append(span)
+    for m in SPEAKER.finditer(text):
+        span = read_name_backward(text, m.end(), strict=True)
+        if span and span[0] == m.start():
+            out.append(span)
+    return out
+
+
+def find_appositives(text: str) -> list[tuple[int, int]]:
+    """A clause that is just a name followed by a comma and a post: '张三，市财政局局长，' -> [(0, 2)]."""
+    rules = load_person_rules()
+    out = []
+    for m in re.finditer(rf"(?:^|(?<=[，。；：、“”（）\s]))([{CJK}]{{2,4}})，([{CJK}]{{0,14}}?)(?=[，。；（])", text):
+        if rules["post_end"].search(m.group(2)) and is_name(m.group(1)):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
+    """A name starting at `start` (right after a post), e.g. ('张伟难掩内心', 0) -> (0, 2);
+    None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
+    where jieba's segmentation of the next few characters ends a person's name; `strict`
+    (after a weaker cue) takes two words jieba split only when the second is no common word."""
+    if not starts_with_surname(text, start):
+        return read_foreign_forward(text, start)
+    for length in (2, 3, 4):
+        end = start + length
+        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
+                and not (strict and is_common_word(text, start, end)):
+            return start, end
+    words = tag_window(text[start:start + 6])
+    word, flag = words[0]
+    if 2 <= len(word) <= 4 and flag.startswith("nr"):
+        length = len(word)
+    elif len(word) == 1 and len(words) > 1 and len(words[1][0]) <= 2 \
+            and (words[1][1] in NAME_PART_FLAGS if strict else words[1][1] not in NOT_NAME_FLAGS):
+        length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
+    else:
+        return None
+    return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def is_common_word(text: str, start: int, end: int) -> bool:
+    """Whether what follows a weak cue is a common word, not a name: a verb or adjective (居民放心,), or a
+    word after its surname-like first character (全 / 覆盖)."""
+    return word_tags().get(text[start:end]) in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS \
+        or any(f in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS for _, f in tag_window(text[start + 1:end]))
+
+
+def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
+    """A foreign name starting at `start`, whole even when jieba cut it (贝尔托 / 尼)."""
+    words = tag_window(text[start:start + 8])
+    if not words or not is_foreign_word(*words[0]):
+        return None
+    end = start + len(words[0][0])
+    for word, flag in words[1:]:
+        if end - start + len(word) > 6 or flag not in FOREIGN_FLAGS \
+                or not all(c in transliteration_chars() for c in word):
+            break
+        end += len(word)
+    return start, end
+
+
+def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, int] | None:
+    """A name ending at `end`, starting where jieba's segmentation of the characters before
+    says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
+    only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
+    if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
+            and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
+        return None       # every name returned starts with a surname or is foreign: skip the tagger
+    words = tag_window(text[max(0, end - 6):end])
+    if not words:
+        return None
+    prev = words[-2] if len(words) > 1 else ("", "x")
+    starts = [end - length for length in (split_name_length(prev, words[-1], strict),
+                                          word_name_length(words[-1], strict)) if length]
+    for start in starts:
+        if starts_with_surname(text, start) and is_name(text[start:end]):
+            return start, end
+    start = end - len(words[-1][0])     # a Chinese name is_name refused is no foreign one
+    if is_foreign_word(*words[-1]) and (len(words[-1][0]) > 3 or not starts_with_surname(text, start)):
+        # jieba may split a long one: 奥尔塔 / 尼
+        while start > 0 and end - start < 6 and text[start - 1] in transliteration_chars():
+            start -= 1
+        return start, end
+    return None
+
+
+def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool) -> int:
+    """Length of a name jieba split in two (祁 / 惠然, 甘雨 / 桐), or 0."""
+    (prev_word, prev_flag), (word, flag) = prev, last
+    joined = len(prev_word) + len(word)
+    if (len(prev_word) == 1 and prev_flag not in CLOSED_FLAGS or prev_flag.startswith("nr")) and 3 <= joined <= 4 and len(word) <= 2 \
+            and flag not in NOT_NAME_FLAGS - {"ns", "a", "b"} \
+            and (not strict or prev_flag.startswith("nr") or flag.startswith("nr")):
+        return joined
+    return 0
+
+
+def word_name_length(last: tuple[str, str], strict: bool) -> int:
+    """Length of a last word that can be a whole name, or 0."""
+    word, flag = last
+    if 2 <= len(word) <= 4 and (flag.startswith("nr") or not strict and flag not in NOT_NAME_FLAGS):
+        return len(word)
+    return 0
+
+
+def tag_window(window: str) -> list[tuple[str, str]]:
+    """(word, POS flag) of a few characters around a cue. jieba's HMM joins an unknown name
+    into one word; a word that is in no dictionary and opens with a surname is tagged nr
+    (posseg's own HMM would do the same, at twenty times the cost)."""
+    tags = word_tags()
+    out = []
+    for word in tokenizer().cut(window, HMM=True):
+        flag = tags.get(word)
+        if flag is None:
+            flag = "nr" if len(word) > 1 and starts_with_surname(word, 0) else "x"
+        out.append((word, flag))
+    return out
+
+
+def starts_with_surname(text: str, start: int) -> bool:
+    rules = load_person_rules()
+    return text[start:start + 2] in rules["compound"] or text[start:start + 1] in rules["single"]
+
+
+def is_name(name: str, loose: bool = False) -> bool:
+    """Whether a string can be a full name: surname + 1–2 given characters, no function words,
+    no form of address, no known non-name. is_name('李建华') -> True, is_name('李先生') -> False.
+    `loose` (an item of a list of names) checks only the last character for function words."""
+    rules = load_person_rules()
+    surname = name[:2] if name[:2] in rules["compound"] else name[:1]
+    given = name[len(surname):]
+    if surname not in rules["compound"] and surname not in rules["single"]:
+        return False
+    if not 1 <= len(given) <= 2 or not re.fullmatch(f"[{CJK}]+", given):
+        return False
+    if any(ch in NON_GIVEN for ch in (given[-1:] if loose else given)) or given[-1] in NON_FINAL or given.startswith(load_words("address_words.txt")) or given in rules["posts"]:
+        return False
+    if len(given) == 1 and given in ADDRESS_CHARS:
+        return False
+    # 曾表示, 也介绍: an adverb-like surname character before a verb of saying
+    return name not in rules["stop"] and name not in rules["posts"] and not rules["speech"].fullmatch(given)
+
+
+def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> bool:
+    """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
+    if any(s < end and start < e for s, e in exclude):
+        return False
+    if load_person_rules()["credit"].search(text, max(0, start - 8), start):
+        return False
+    if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
+        return False
+    return not (start and text[start - 1] in "老小阿" and end - start == 2)
+
+
+def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping spans, e.g. {(0, 3), (1, 3)} -> [(0, 3)]."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return kept

@@ -1,0 +1,373 @@
+"""Relations between entities, from explicit cues in one sentence.
+
+The cue templates of relation_cues.tsv (kg.extract.templates) are matched against each masked
+sentence of the clause layer (kg.extract.clause), so a rule reads like the Chinese it matches:
+`{S}…约谈…{O}`; references such as 该公司 / 该局 / 企业 are masked like names. Each relation
+carries the id of its rule: the template row's id, or `pass:<name>` for the rules below.
+worksFor comes from a post before a person's name; subOrganizationOf also from names
+(X银行Y分行 belongs to X银行) and issued/develops from a program or project named after
+its body (X局关于…的通知).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .analysis import Analysis
+from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
+                     implicit_subject)
+from .employment import PostBodies, find_posts
+from ..lexicon import alternation, load_regex, load_table, load_words
+from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
+from .money import find_amounts, is_money
+from .name_relations import relations_from_names
+from ..rdf.ontology import signature
+from .templates import compile_template, required_words, role_refs
+
+# 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
+_SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
+                     rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({_PH})")
+_INVESTS = re.compile("投资")
+
+@lru_cache(maxsize=None)
+def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
+    """(rule id, relation, compiled template, has explicit subject, cues needed) rows of
+    relation_cues.tsv.
+
+    Cues needed is a bit mask over cue_groups(): the template can only match a sentence with
+    a word of each of those groups (cues_present), a cheap test that spares most sentences
+    most templates."""
+    groups = cue_groups()
+    rows = []
+    for rule, relation, template in load_table("relation_cues.tsv"):
+        needs = 0
+        for words in required_words(template):
+            needs |= 1 << groups.index(frozenset(words))
+        rows.append((rule, relation, compile_template(template), "{S}" in template, needs))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def cue_groups() -> tuple[frozenset[str], ...]:
+    """The distinct groups of words that the cue templates need (required_words)."""
+    return tuple(dict.fromkeys(frozenset(words) for _, _, template in load_table("relation_cues.tsv")
+                               for words in required_words(template)))
+
+
+@lru_cache(maxsize=None)
+def cue_finder() -> tuple[re.Pattern, dict[str, int]]:
+    """A regex for the longest cue word at a position, and for each word the bits of the groups
+    it counts for: those holding it or a word it begins with (投资建设 is also 投资)."""
+    groups = cue_groups()
+    words = sorted(set().union(*groups), key=len, reverse=True)
+    masks = {w: sum(1 << i for i, g in enumerate(groups) if w.startswith(tuple(g))) for w in words}
+    return re.compile("|".join(map(re.escape, words)) or "(?!)"), masks
+
+
+def cues_present(text: str) -> int:
+    """Bit mask of the cue groups with a word in text; words may overlap (建设 in 投资建设)."""
+    finder, masks = cue_finder()
+    present = 0
+    m = finder.search(text)
+    while m is not None:
+        present |= masks[m.group()]
+        m = finder.search(text, m.start() + 1)
+    return present
+
+
+# Ids of the relations that code passes state rather than a template row (kg:rule).
+POST_BEFORE_NAME = "pass:post-before-name"
+SIGNED_PROJECT = "pass:signed-project"
+CO_SUBJECTS = "pass:co-subjects"
+NAME_RULES = {RelationType.SUB_ORGANIZATION_OF: "pass:branch-name",
+              RelationType.ISSUED: "pass:program-title", RelationType.DEVELOPS: "pass:project-name"}
+
+
+class _Found(dict):
+    """The relations of a document by (type, subject, object): the first sentence that states
+    one is its evidence, unless a later one gives a worksFor its job title."""
+
+    def __init__(self, entities):
+        super().__init__()
+        self.governments = place_governments(entities)
+        self.posts = PostBodies(entities)
+
+    def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
+            title: str | None = None) -> None:
+        if kind == RelationType.ASSISTS and subject.type == EntityType.PLACE \
+                and _label(subject) in self.governments:
+            subject = self.governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
+        s_label, o_label = _label(subject), _label(obj)
+        domain, range_ = signature(kind)
+        if s_label == o_label or subject.type not in domain or obj.type not in range_:
+            return
+        if kind == RelationType.PARTNER_OF and o_label < s_label:
+            s_label, o_label = o_label, s_label
+        key = (kind, s_label, o_label)
+        if key not in self or (title and not self[key].job_title):
+            self[key] = Relation(kind, s_label, o_label, ev, title, rule)
+
+    def relations(self) -> list[Relation]:
+        """All but a partnership that is a supply contract."""
+        supplies = RelationType.SUPPLIES
+        return [r for (kind, s, o), r in self.items() if not (kind == RelationType.PARTNER_OF and (
+            (supplies, s, o) in self or (supplies, o, s) in self))]
+
+
+def find_relations(a: Analysis) -> list[Relation]:
+    """Relations stated in the document, one per (type, subject, object), each with the
+    sentence that states it and the id of the rule that found it.
+
+    Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
+    """
+    found = _Found(a.entities)
+    ref_starts = [r.start for r in a.refs]
+    story, told = None, 0       # the names of the story so far, and how many refs they cover
+    case: tuple[bool, Ref | None] = (False, None)
+    for index, sentence in enumerate(a.sentences):
+        case = case_party(a, index, case)
+        first = bisect.bisect_left(ref_starts, sentence.start)
+        if first < len(ref_starts) and a.refs[first].start < sentence.end:
+            start = a.story_start(sentence.start)
+            if story is None or story.start != start:
+                story, told = _Story(start), bisect.bisect_left(ref_starts, start)
+            for r in a.refs[told:first]:        # each ref is added once: no rescans
+                story.add(r)
+            told = max(told, first)
+            _sentence_relations(a, index, story, found, case)
+    sentence_starts = [s.start for s in a.sentences]
+    for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
+        i = bisect.bisect_right(sentence_starts, ref.start) - 1
+        sentence = a.sentences[i] if i >= 0 and ref.start < a.sentences[i].end else None
+        if sentence is not None:
+            found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
+                      NAME_RULES[kind])
+    return found.relations()
+
+
+class _Story:
+    """The names said so far in one story (pronouns left out), with its protagonist (the
+    company named most), its main actor (the body named most) and its latest project, kept
+    up to date as names are added."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.refs: list[Ref] = []
+        self.companies = Tally((EntityType.COMPANY.value,))
+        self.actors = Tally(ORG_TYPES)
+        self.project: Ref | None = None
+
+    def add(self, r: Ref) -> None:
+        if r.pronoun:
+            return
+        self.refs.append(r)
+        self.companies.add(r)
+        self.actors.add(r)
+        if r.type == EntityType.PROJECT:
+            self.project = r
+
+
+def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
+                        case: tuple[bool, Ref | None]) -> None:
+    """The relations sentence `index` states; `story`: the names before it in its story;
+    `case`: the enforcement case it belongs to (case_party)."""
+    sentences = a.sentences
+    sentence, masked = sentences[index], a.masked(index)
+    ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
+    for person, org, title in find_posts(masked, story.refs, found.posts):
+        found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
+    for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
+                                               story.actors.best):
+        found.add(kind, subject, obj, ev, rule)
+    following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
+        sentences[index + 1].start) == a.story_start(sentence.start) else None
+    for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
+        found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
+
+
+# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), or a numbered
+# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text).
+# 方案/预案/备案… are no cases.
+_CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
+                         r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案")
+
+
+def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
+    """The enforcement case sentence `index` belongs to, given `case`, that of the sentence before:
+    (whether a case title came before, the company the latest one names). 乙公司超范围经营案。
+    甲局对其作出行政处罚 -> 其 is 乙公司; a title naming no company names no party, and an
+    earlier case's party is not this one's."""
+    if index == 0 or not _CASE_TITLE.search(a.sentences[index - 1].text):
+        return case
+    masked = a.masked(index - 1)
+    m = _CASE_TITLE.search(masked.text)
+    return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
+
+
+def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
+    """(company, project) for a project signed between a body and one company, when `context`
+    (the sentence and the next) states an investment: 甲区政府与乙公司签约丙项目。项目总投资5亿元
+    -> (乙公司, 丙项目)."""
+    if not _INVESTS.search(context):
+        return []
+    out = []
+    for m in _SIGNED.finditer(masked.text):
+        pair = masked.refs_in(m.group(1) + m.group(2))
+        project = masked.refs_in(m.group(3))[0]
+        companies = [r for r in pair if r.type == "Company"]
+        if project.type == "Project" and len(companies) == 1:
+            out.append((companies[0], project))
+    return out
+
+
+def place_governments(entities: list[Entity]) -> dict[str, Entity]:
+    """Place label -> the document's agency named 'place + 人民政府' (东宁市 -> 东宁市人民政府)."""
+    agencies = {e.label: e for e in entities if e.type == "Agency"}
+    return {e.label: agencies[e.label + "人民政府"] for e in entities
+            if e.type == "Place" and e.label + "人民政府" in agencies}
+
+
+def _label(x: Ref | Entity) -> str:
+    return x.entity if isinstance(x, Ref) else x.label
+
+
+def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | None = None,
+               case: tuple[bool, Ref | None] = (False, None),
+               actor: Ref | None = None) -> list[tuple[str, Ref, Ref, str]]:
+    """(relation, subject, object, rule id) for every cue template matching the masked sentence.
+
+    A template without {S} takes the clause subject (and the names coordinated with it); one
+    without {O} takes `protagonist`, the company the story is about (得到甲局的支持), or for a
+    relation to a project the project named last before it (`project`: the story's last one);
+    a regulates takes the party of the enforcement case it is in (`case`, see case_party), if any.
+    A program issued in a sentence that names nobody before the cue is the story's `actor`'s
+    (又组织实施了乙行动).
+    """
+    found = []
+    go_betweens = set()
+    present = cues_present(masked.text)
+    for rule, kind, pattern, explicit, needs in cue_templates():
+        if needs & present != needs:
+            continue
+        at = 0
+        while (m := pattern.search(masked.text, at)) is not None:
+            subjects, objects = _match_parties(masked, m, kind, explicit, (protagonist, project, case, actor))
+            # An enforcement whose subject is no agency must not hide one that starts inside it
+            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙).
+            at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
+                else max(m.end(), m.start() + 1)
+            found.extend((kind, s, o, rule) for s in subjects for o in objects)
+            go_betweens.update((kind, s.entity, f.entity)
+                               for s in subjects for f in role_refs(masked, m, "F"))
+            if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
+                    and any(o.type in signature(kind)[1] for o in objects):
+                # 甲与乙共建丙: the co-subjects are partners too.
+                found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
+                             for a in subjects for b in subjects if a != b)
+    return [(kind, s, o, rule) for kind, s, o, rule in found
+            if (kind, s.entity, o.entity) not in go_betweens]
+
+
+def _match_parties(masked: Masked, m: re.Match, kind: str, explicit: bool,
+                   context: tuple) -> tuple[list[Ref], list[Ref]]:
+    """(subjects, objects) of a template match, given the (protagonist, project, case, actor) of
+    its sentence (see match_cues)."""
+    protagonist, project, case, actor = context
+    party = case[1] if kind == RelationType.REGULATES else protagonist
+    subjects, objects = _parties(masked, m, kind, explicit, party, project)
+    if kind == RelationType.ISSUED:
+        if not explicit and not subjects and actor and not re.search(_PH, masked.text[:m.start()]):
+            subjects = [actor]
+        objects = following_titles(masked, objects)
+    return subjects, objects
+
+
+def following_titles(masked: Masked, objects: list[Ref]) -> list[Ref]:
+    """`objects` and the programs written right after the last one: 印发了《甲》《乙》 (the
+    quotes are dropped when masking, so the titles stand side by side)."""
+    if not objects or objects[-1].type != EntityType.PROGRAM:
+        return objects
+    out = list(objects)
+    at = masked.position(objects[-1]) + 1
+    while at < len(masked.text) and PLACEHOLDER_BASE <= ord(masked.text[at]) < PLACEHOLDER_BASE + len(masked.refs) \
+            and masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE].type == EntityType.PROGRAM:
+        out.append(masked.refs[ord(masked.text[at]) - PLACEHOLDER_BASE])
+        at += 1
+    return out
+
+
+def _fits(kind: str, subjects: list[Ref]) -> bool:
+    """True when some subject fits the domain of the relation."""
+    return any(s.type in signature(kind)[0] for s in subjects)
+
+
+@lru_cache(maxsize=None)
+def _object_mark() -> re.Pattern:
+    """A preposition whose object never acts, at the end of a text (向甲、为乙)."""
+    return re.compile(f"(?:{alternation(load_words('relation_object_prepositions.txt'))})$")
+
+
+def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist: Ref | None,
+             project: Ref | None) -> tuple[list[Ref], list[Ref]]:
+    """(subjects, objects) of a template match; none when the match states no such relation."""
+    if kind == RelationType.ASSISTS and _names_money(masked, m):
+        return [], []     # a sum paid or waived is a funding, not non-monetary help
+    domain, range_ = signature(kind)
+    if "O" in m.re.groupindex:
+        objects = role_refs(masked, m, "O")
+    elif range_ == (EntityType.PROJECT.value,):
+        objects = [r for r in [latest_project(masked, m.start(), project)] if r]
+    else:
+        objects = [protagonist] if protagonist else []
+    if explicit:
+        subjects = role_refs(masked, m, "S")
+        if m.start("S") == m.start() and _object_mark().search(masked.text[:m.start()]):
+            return [], []     # 向甲、为乙: the object of a preposition is not the one who acts
+    else:
+        subject = implicit_subject(masked, m.start() + 1, domain)
+        subjects = coordinated(masked, subject) if subject else []
+    if kind == RelationType.ASSISTS and subjects and _generic_help(masked, subjects[-1], m.end(), objects):
+        return [], []
+    return subjects, objects
+
+
+# Help that a template finds but that is no help to one party: a class of bodies helping
+# enterprises at large (甲局、乙局等部门…帮助企业), or what two partners agree to offer
+# (甲与乙签署协议，为丙等企业提供…: the agreement is a partnerOf).
+
+
+def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) -> bool:
+    """True when the help from `subject` up to masked position `end` is generic help or an
+    agreement's offer (see _GENERIC_SUBJECT)."""
+    at = masked.position(subject)
+    after_subject = masked.text[at:max(end, at + 1)]
+    return bool(load_regex("relation_agreement_words.txt").search(after_subject) or (
+        _generic_subject().match(after_subject) and all(o.bare for o in objects)))
+
+
+@lru_cache(maxsize=None)
+def _generic_subject() -> re.Pattern:
+    """A list of bodies that ends in a class noun: 甲局、乙局等部门."""
+    return re.compile(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
+
+
+def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
+    """The last project named before masked position `before`, else `fallback`."""
+    for i in range(len(masked.refs) - 1, -1, -1):
+        if masked.refs[i].type == "Project" and masked.text.find(chr(PLACEHOLDER_BASE + i)) < before:
+            return masked.refs[i]
+    return fallback
+
+
+def _names_money(masked: Masked, m: re.Match) -> bool:
+    """True when the clause the match starts in states a sum of money (甲为乙办理退税500万元;
+    not 在甲的帮助下，乙获得500万元)."""
+    end = CLAUSE_END.search(masked.text, m.start())
+    span = masked.text[m.start():end.start() if end else len(masked.text)]
+    return any(is_money(a, span) for a in find_amounts(span))
+
+
+
+

@@ -1,0 +1,263 @@
+"""Build the RDF graph from the extractions of a corpus.
+
+Layout (prefix `kg:` is the ontology, `kgr:` the resources):
+
+* entity  `kgr:agency-<hash>` a kg:Agency; rdfs:label "name"@zh; skos:altLabel "alias"@zh;
+  kg:jurisdiction <place>; prov:wasDerivedFrom <article> (each article that names it);
+  a Person also carries kg:jobTitle.
+* article `kgr:article-<hash>` a kg:Article; kg:sourceFile; kg:title; kg:date; kg:byline;
+  kg:mentions <entity>.
+* relation: the plain triple `<s> kg:worksFor <o>`, plus one `kg:Statement` node per sentence
+  that states it (RDF reification): rdf:subject/rdf:predicate/rdf:object, kg:jobTitle,
+  prov:wasDerivedFrom <article>, kg:evidence "sentence"@zh, kg:start, kg:end, kg:rule.
+* funding `kgr:funding-<hash>` a kg:Funding, kg:Grant (one subclass); kg:amount xsd:decimal
+  (yuan); kg:amountText; kg:approximate; kg:date (xsd:date, gYearMonth or gYear);
+  kg:provider / kg:recipient / kg:facilitator / kg:underProgram / kg:forProject <entity>;
+  and the same evidence properties as a statement.
+* every Statement and Funding carries kg:rule, the id of the rule that found it (a row id of
+  relation_cues.tsv or funding_cues.tsv, or pass:<name> for a rule written in code).
+
+IRIs come from `ontology.mint_iri` over the class and canonical label, so the same entity
+gets the same IRI on every build.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.stores.memory import SimpleMemory
+
+from ..atomic import write_file
+from ..model import Article, Entity, Evidence, Extraction, Funding, Relation
+from .ontology import KG, KGR, mint_iri
+
+PREFIXES = {"kg": KG._NS, "kgr": KGR, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def date_literal(value: str) -> Literal:
+    """'2020-06-30' -> xsd:date, '2020-06' -> xsd:gYearMonth, '2020' -> xsd:gYear."""
+    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value))
+    return Literal(value, datatype=kind) if kind else Literal(value)
+
+
+def format_decimal(value) -> str:
+    """A decimal as people write it: Decimal('5800000.0') -> '5800000'."""
+    return format(value.normalize(), "f")
+
+
+def decimal_literal(value) -> Literal:
+    """xsd:decimal in the canonical form Turtle writes back unchanged: 5800000 -> '5800000.0'."""
+    text = format_decimal(value)
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return mint_iri("Article", doc_id)
+
+
+def entity_iri(etype: str, label: str) -> URIRef:
+    return mint_iri(etype, label)
+
+
+def build_graph(extractions: Iterable[Extraction]) -> Graph:
+    """Return one rdflib Graph for all extractions (entities merged by class and canonical label).
+
+    The graph lives in rdflib's SimpleMemory store, filled in one addN: kg's graphs have no
+    named graphs to track, and this store takes triples about three times faster."""
+    g = bind_prefixes(Graph(store=SimpleMemory()))
+    g.addN((s, p, o, g) for ex in extractions for s, p, o in extraction_triples(ex))
+    return g
+
+
+def extraction_triples(ex: Extraction) -> Iterator[tuple]:
+    """The triples of one extraction (an entity's repeat in other articles repeats some)."""
+    a = article_iri(ex.article.doc_id)
+    iri_of = {ent.label: entity_iri(ent.type, ent.label) for ent in ex.entities}
+    yield from article_triples(a, ex.article)
+    yield from entity_triples(a, ex.entities, iri_of)
+    for rel in ex.relations:
+        yield from relation_triples(a, iri_of, rel, ex.article.doc_id)
+    for i, f in enumerate(ex.fundings):
+        yield from funding_triples(a, iri_of, f, mint_iri("Funding", ex.article.doc_id,
+                                                          str(f.evidence.start), str(i)))
+
+
+def article_triples(a: URIRef, art: Article) -> Iterator[tuple]:
+    yield (a, RDF.type, KG.Article)
+    yield (a, KG.sourceFile, Literal(art.source))
+    if art.title:
+        yield (a, KG.title, zh(art.title))
+    if art.date:
+        yield (a, KG.date, date_literal(art.date))
+    for byline in art.bylines:
+        yield (a, KG.byline, zh(byline))
+
+
+def entity_triples(a: URIRef, entities: Iterable[Entity], iri_of: dict[str, URIRef]) -> Iterator[tuple]:
+    """The entities an article mentions (iri_of: label -> IRI)."""
+    for ent in entities:
+        e = entity_iri(ent.type, ent.label)     # not iri_of's: two classes may share a label
+        yield (e, RDF.type, KG[ent.type])
+        yield (e, RDFS.label, zh(ent.label))
+        for alias in ent.aliases:
+            if alias != ent.label:
+                yield (e, SKOS.altLabel, zh(alias))
+        yield (e, PROV.wasDerivedFrom, a)
+        yield (a, KG.mentions, e)
+    for ent in entities:
+        if ent.jurisdiction and ent.jurisdiction in iri_of and ent.jurisdiction != ent.label:
+            yield (iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction])
+
+
+def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id: str) -> Iterator[tuple]:
+    """The plain triple and its kg:Statement (when both ends are entities of the article)."""
+    s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
+    if s is None or o is None:
+        return
+    yield (s, KG[rel.type], o)
+    stmt = mint_iri("Statement", rel.type, str(s), str(o), doc_id, str(rel.evidence.start))
+    yield (stmt, RDF.type, KG.Statement)
+    yield (stmt, RDF.subject, s)
+    yield (stmt, RDF.predicate, KG[rel.type])
+    yield (stmt, RDF.object, o)
+    if rel.job_title:
+        yield (stmt, KG.jobTitle, zh(rel.job_title))
+        yield (s, KG.jobTitle, zh(rel.job_title))
+    yield from evidence_triples(stmt, a, rel.evidence, rel.rule)
+
+
+def funding_triples(a: URIRef, iri_of: dict[str, URIRef], f: Funding, node: URIRef) -> Iterator[tuple]:
+    yield (node, RDF.type, KG.Funding)
+    yield (node, RDF.type, KG[f.type])
+    yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
+    if f.amount is not None:
+        yield (node, KG.amount, decimal_literal(f.amount))
+    if f.amount_text:
+        yield (node, KG.amountText, zh(f.amount_text))
+    if f.approximate:
+        yield (node, KG.approximate, Literal(True))
+    if f.date:
+        yield (node, KG.date, date_literal(f.date))
+    for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
+                        (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
+                        (KG.forProject, f.project)):
+        if label and label in iri_of:
+            yield (node, prop, iri_of[label])
+    yield from evidence_triples(node, a, f.evidence, f.rule)
+
+
+def evidence_triples(node: URIRef, article: URIRef, ev: Evidence, rule: str | None = None) -> Iterator[tuple]:
+    yield (node, PROV.wasDerivedFrom, article)
+    if rule:
+        yield (node, KG.rule, Literal(rule))
+    yield (node, KG.evidence, zh(ev.sentence))
+    yield (node, KG.start, Literal(ev.start))
+    yield (node, KG.end, Literal(ev.end))
+
+
+def write_turtle(g: Graph, path) -> None:
+    """Serialise deterministically (subjects and predicates sorted, see turtle_text), and
+    atomically: path holds the old file or the whole new one."""
+    write_file(path, turtle_text(g))
+
+
+# A local name that any Turtle reader takes as is after its prefix.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def turtle_text(g: Graph) -> str:
+    """The Turtle that rdflib's serializer writes for kg's graphs (no blank nodes, prefixes
+    bound, plain local names), byte for byte, several times faster: one pass over the
+    triples instead of a store lookup per subject and a prefix search per term. A graph
+    with blank nodes, which kg never makes, goes to rdflib's serializer."""
+    name = _TurtleNames(g)
+    grouped = _group_by_subject(g, name)
+    if grouped is None:
+        return g.serialize(format="turtle")
+    by_subject, references = grouped
+
+    def term(node) -> str:
+        if isinstance(node, Literal):
+            return node._literal_n3(use_plain=True, qname_callback=name)
+        return name(node)
+
+    blocks = [_turtle_block(name(s), by_subject[s], name, term)
+              for s in _subject_order(by_subject, references)]
+    head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(name.used.items()))
+    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
+
+
+class _TurtleNames:
+    """kg:Agency for a term of a bound namespace, else <uri>; records the prefixes used."""
+
+    def __init__(self, g: Graph) -> None:
+        self.namespaces = sorted(((str(ns), prefix) for prefix, ns in g.namespaces()),
+                                 key=lambda x: -len(x[0]))
+        self.names: dict = {}
+        self.used: dict[str, str] = {}
+
+    def __call__(self, uri: URIRef) -> str:
+        found = self.names.get(uri)
+        if found is None:
+            found = uri.n3()
+            for ns, prefix in self.namespaces:
+                if uri.startswith(ns) and _PLAIN_LOCAL.fullmatch(uri, len(ns)):
+                    found = f"{prefix}:{uri[len(ns):]}"
+                    self.used[prefix] = ns
+                    break
+            self.names[uri] = found
+        return found
+
+
+def _group_by_subject(g: Graph, name: _TurtleNames) -> tuple[dict, dict] | None:
+    """{subject: {predicate: [objects]}} and how often each term is an object; None when
+    g holds a blank node."""
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    references: dict = defaultdict(int)
+    for s, p, o in g:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return None
+        by_subject[s][p].append(o)
+        references[o] += 1
+        if isinstance(o, Literal) and o.datatype:
+            name(o.datatype)        # rdflib declares the prefixes of datatypes too
+    return by_subject, references
+
+
+def _subject_order(by_subject: dict, references: dict) -> list:
+    """rdflib's order: members of rdfs:Class first, then by references as an object, then IRI
+    (IRIs compare as their strings there, so str keys give the same order, faster)."""
+    classes = sorted((s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ())), key=str)
+    first = set(classes)
+    return classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], str(s)))
+
+
+def _turtle_block(subject: str, props: dict, name: _TurtleNames, term) -> str:
+    """One subject's statements: rdf:type, rdfs:label, then the other predicates by IRI."""
+    order = [p for p in (RDF.type, RDFS.label) if p in props]
+    order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
+    lines = []
+    for p in order:
+        objects = props[p]
+        if len(objects) > 1:
+            iris = all(type(o) is URIRef for o in objects)
+            objects = sorted(objects, key=str) if iris else sorted(objects)
+        verb = "a" if p == RDF.type else name(p)
+        if len(objects) == 1:
+            lines.append(f"{verb} {term(objects[0])}")
+        else:
+            lines.append(f"{verb} " + ",\n        ".join(term(o) for o in objects))
+    return f"\n{subject} " + " ;\n    ".join(lines) + " .\n"
