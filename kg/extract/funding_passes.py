@@ -20,7 +20,7 @@ from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
-from .relations import find_posts
+from .employment import find_posts
 from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
