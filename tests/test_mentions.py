@@ -135,3 +135,20 @@ def test_title_issuer_is_a_mention_inside_the_title():
     found = mentions_of("会议传达了《长春市人民政府关于促进消费的通知》。")
     assert ("《长春市人民政府关于促进消费的通知》", "Program") in found
     assert ("长春市人民政府", "Agency") in found
+
+
+@pytest.mark.parametrize("raw,expected", [
+    # bodies, then 关于…的通知 running into the next (joined) line; PDF spaces dropped
+    ("湖北省财政厅 湖北省农业农村厅关于下达 2019 年补助资金的通知各市州：现下达资金。",
+     "湖北省财政厅湖北省农业农村厅关于下达2019年补助资金的通知"),
+    ("宜昌市关于促进全市民营经济发展的若干措施\n\n为促进发展，制定本措施。",
+     "宜昌市关于促进全市民营经济发展的若干措施"),
+    # no body before 关于, a person before it, a 办法 head that does not end the line
+    ("关于召开会议的通知\n\n各单位：", None),
+    ("张三关于这件事的意见\n正文。", None),
+    ("宜昌市关于印发管理办法的实施意见要求\n正文。", None),
+])
+def test_a_headline_title_without_brackets_is_a_program(raw, expected):
+    t = normalize(raw)
+    programs = [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"]
+    assert programs == ([expected] if expected else [])

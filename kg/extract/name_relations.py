@@ -74,7 +74,8 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     if child.type in ORG_TYPES and (rest not in branch_suffixes() or len(rest) > 2) \
             and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
-    if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)):
+    if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)
+                                             or _stacked_body(rest, orgs)):
         return RelationType.ISSUED, parent, child
     if child.type == EntityType.PROJECT and name == parent.label and len(rest) >= 2:
         return RelationType.DEVELOPS, parent, child
@@ -91,7 +92,16 @@ _JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:
 def joint_issuer(child: Entity, name: str, names: list[tuple[str, Entity]]) -> Entity | None:
     """The second body of a joint title (甲公司与乙银行…联合公告: 乙银行), or None."""
     rest = child.label[len(name):]
-    if not _JOINT_TITLE.match(rest):
+    if _JOINT_TITLE.match(rest):
+        rest = rest[1:]
+    elif not _stacked_body(rest, [e for _, e in names]):
         return None
-    return next((e for n, e in names if rest[1:].startswith(n) and e.label != child.label), None)
+    return next((e for n, e in names if rest.startswith(n) and e.label != child.label), None)
+
+
+def _stacked_body(rest: str, orgs: list[Entity]) -> bool:
+    """A headline's second issuer written right after the first (甲厅 乙委关于…的通知):
+    `rest` is a body's name followed by 关于."""
+    return any(rest.startswith(n) and rest[len(n):].startswith("关于")
+               for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2)
 
