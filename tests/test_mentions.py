@@ -152,3 +152,16 @@ def test_a_headline_title_without_brackets_is_a_program(raw, expected):
     t = normalize(raw)
     programs = [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"]
     assert programs == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("湖北宜都县投资环境说明会暨长江经济带项目签约会于5月8日在武汉召开。",
+     ["湖北宜都县投资环境说明会暨长江经济带项目签约会"]),
+    ("第三届中国西部农产品博览会昨日开幕。", ["中国西部农产品博览会"]),
+    # a generic event has no name
+    ("项目签约会在市里召开。", []),
+    ("他参加了招商推介会。", []),
+])
+def test_a_named_event_is_a_program(raw, expected):
+    t = normalize(raw)
+    assert [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"] == expected
