@@ -170,3 +170,11 @@ def test_branch_with_and_without_its_legal_form_is_one_company():
     ents = entities_of("吉林春晖农村商业银行股份有限公司长春支行放贷。春晖农商银行长春支行表示支持。")
     branches = [e.label for e in ents.values() if e.label.endswith("支行")]
     assert len(branches) == 1
+
+
+def test_declared_short_name_of_a_zone_names_the_zone_and_its_bodies():
+    ents = entities_of("吉林省青松湖改革创新示范区（以下简称“青松示范区”）管委会召开会议。"
+                       "青松示范区管委会表示，青松示范区将扩大投资。")
+    assert "青松示范区" in ents["青松湖改革创新示范区"].aliases
+    assert "青松示范区管委会" in ents["青松湖改革创新示范区管理委员会"].aliases
+    assert "青松示范区" not in ents

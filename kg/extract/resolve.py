@@ -42,10 +42,13 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     """Canonical entity for every mention; returns (mentions with .entity set, entities)."""
     ctx = read_context(mentions)
     mentions = add_alias_mentions(mentions, text.text)
+    zones = declared_place_short_names(mentions, text.text)
     labels: list[str] = []
     juris: dict[str, str] = {}
     for m in mentions:
         label, place = canonical_label(m, ctx)
+        if m.type in OFFICIAL_NAME_TYPES:
+            label = with_full_place(label, zones)
         labels.append(label)
         if place:
             juris[label] = place
@@ -148,7 +151,21 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
 
 
 ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
-               EntityType.PROGRAM)
+               EntityType.PROGRAM, EntityType.PLACE)
+
+
+def declared_place_short_names(mentions: list[Mention], text: str) -> dict[str, str]:
+    """某某新区（以下简称“某新区”）: each declared short name of a place and the place's full name."""
+    return {s: full.text for s, full in declared_short_names(mentions, text).items()
+            if full.type == EntityType.PLACE and s != full.text}
+
+
+def with_full_place(label: str, zones: dict[str, str]) -> str:
+    """某新区管委会 after 某某新区（以下简称“某新区”）: the body of the place is named with its full name."""
+    for short, full in zones.items():
+        if label.startswith(short) and len(label) > len(short):
+            return full + label[len(short):]
+    return label
 
 
 def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
