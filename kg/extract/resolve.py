@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .agencies import national_official_names
+from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
@@ -295,10 +295,12 @@ def company_variant(short: str, longer: str) -> bool | None:
 def in_order_abbreviations(mentions, labels, by_type, target) -> None:
     """高开区管理委员会 -> 某市高新技术产业开发区管理委员会: a Chinese abbreviation keeps its
     characters in order, so a short agency name without a jurisdiction inside exactly one
-    longer one of the same head is that agency."""
+    longer one of the same head is that agency; so is a bare standard body (财政厅) inside
+    exactly one named one (某省财政厅)."""
     agencies = sorted(by_type.get(EntityType.AGENCY, ()), key=len)
     for short in agencies:
-        if (EntityType.AGENCY, short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
+        if (EntityType.AGENCY, short) in target or (len(short) < 4 and short not in standard_bodies()) \
+                or split_jurisdiction(short)[0] \
                 or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
             continue
         fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
