@@ -190,7 +190,7 @@ def test_a_level_s_bare_finance_is_its_finance_bureau(text, label):
 
 
 @pytest.mark.parametrize("text", ["省财政资金下达到位。", "全省财政收入增长。", "市财政补贴资金已到位。",
-                                  "城市财政压力加大。"])
+                                  "城市财政压力加大。", "由市区财政拨付。"])
 def test_finance_money_is_no_body(text):
     assert ents_of_type(text, "Agency") == []
 

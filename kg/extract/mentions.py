@@ -61,8 +61,8 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
 FISCAL = re.compile(r"[省市区县]本?级财政")
 # 由自治区财政注资 / 市财政每吨补贴: a level's 财政 standing alone as the actor of the clause
-# (its finance bureau); 全省财政 / 各县财政 are many bodies, 财政资金 is money.
-BARE_FISCAL = re.compile(r"(?<![全各本该每城都])(?:自治区|[省市区县])财政(?![厅局部级])")
+# (its finance bureau); 全省财政 / 各县财政 are many bodies, 市区财政 two, 财政资金 is money.
+BARE_FISCAL = re.compile(r"(?<![全各本该每城都市])(?:自治区|[省市区县])财政(?![厅局部级])")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
