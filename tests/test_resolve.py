@@ -170,3 +170,40 @@ def test_branch_with_and_without_its_legal_form_is_one_company():
     ents = entities_of("吉林春晖农村商业银行股份有限公司长春支行放贷。春晖农商银行长春支行表示支持。")
     branches = [e.label for e in ents.values() if e.label.endswith("支行")]
     assert len(branches) == 1
+
+
+def test_declared_short_name_of_a_zone_names_the_zone_and_its_bodies():
+    ents = entities_of("吉林省青松湖改革创新示范区（以下简称“青松示范区”）管委会召开会议。"
+                       "青松示范区管委会表示，青松示范区将扩大投资。")
+    assert "青松示范区" in ents["青松湖改革创新示范区"].aliases
+    assert "青松示范区管委会" in ents["青松湖改革创新示范区管理委员会"].aliases
+    assert "青松示范区" not in ents
+
+
+@pytest.mark.parametrize("text, label", [
+    ("吉林省长春市的企业。长春市的企业。由省财政拨付资金。", "吉林省财政厅"),
+    ("吉林省长春市的企业。长春市的企业。市财政每吨另行补贴50元。", "长春市财政局"),
+    ("广西壮族自治区南宁市的企业。广西壮族自治区的企业。自治区财政向担保公司注资。", "广西壮族自治区财政厅"),
+])
+def test_a_level_s_bare_finance_is_its_finance_bureau(text, label):
+    assert ents_of_type(text, "Agency") == [label]
+
+
+@pytest.mark.parametrize("text", ["省财政资金下达到位。", "全省财政收入增长。", "市财政补贴资金已到位。",
+                                  "城市财政压力加大。", "由市区财政拨付。"])
+def test_finance_money_is_no_body(text):
+    assert ents_of_type(text, "Agency") == []
+
+
+def ents_of_type(text: str, etype: str) -> list[str]:
+    return sorted(e.label for e in entities_of(text).values() if e.type == etype)
+
+
+def test_bare_standard_body_is_the_one_named_in_the_story():
+    ents = entities_of("记者从吉林省财政厅获悉，财政厅将安排资金。")
+    assert ents_of_type("记者从吉林省财政厅获悉，财政厅将安排资金。", "Agency") == ["吉林省财政厅"]
+    assert "财政厅" in ents["吉林省财政厅"].aliases
+
+
+def test_bare_department_is_the_home_province_s():
+    assert "吉林省财政厅" in entities_of("吉林省长春市的企业。长春市的企业不少。财政厅将安排资金。")

@@ -17,7 +17,7 @@ from .agencies import abbreviations, national_names, national_official_names, st
 from ..lexicon import load_regex, load_set, load_table
 from ..model import EntityType, Mention
 
-FISCAL_LEVEL = re.compile(r"^[省市区县]本?级财政$")
+FISCAL_LEVEL = re.compile(r"^(自治区|[省市区县])(?:本?级)?财政$")
 BUREAU_DEPARTMENT = re.compile(r"(?<=[局委厅办])部门$")
 
 
@@ -124,8 +124,11 @@ def department_is_bureau(name: str, pos: int, ctx: Context) -> str | Result:
 
 
 def fiscal_level(name: str, pos: int, ctx: Context) -> str | Result:
-    """市级财政 / 省本级财政: the finance bureau of that level (市财政局)."""
-    return name[0] + "财政局" if FISCAL_LEVEL.match(name) else name
+    """市级财政 / 省本级财政 / 自治区财政: the finance bureau of that level (市财政局)."""
+    level = FISCAL_LEVEL.match(name)
+    if not level:
+        return name
+    return level.group(1) + "财政局"
 
 
 def foreign_body(name: str, pos: int, ctx: Context) -> str | Result:
@@ -145,13 +148,14 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
              if (info := places.choose_place(list(places.lookup_places(p)), ctx.place_context, own))]
     if juris and juris[-1].level == "city" and body.startswith(CITY_BODIES):
         body = body[1:]       # 某市市委
+    body = region_as_province(body, juris, ctx)
     if opens_with_short_form(body, juris):
         short, body = body[0], body[1:]
         juris = [j for j in juris + [short_form_place(short, pos, ctx)] if j]
         if not juris:
             return as_written(name, body, short), None
-    elif not juris and (body in abbreviations() or body in standard_bodies()) and ctx.home_city:
-        juris.append(places.lookup_place(ctx.home_city))
+    elif not juris and (body in abbreviations() or body in standard_bodies()):
+        juris.extend(home_of_bare_body(body, ctx))
     if not juris:
         return as_written(name, body), None
     return official_name(party, body, juris[-1]), juris[-1].name
@@ -186,6 +190,21 @@ def names_institution(prefix: list[str]) -> bool:
 def as_written(name: str, body: str, short: str = "") -> str:
     """The name as written up to its body (and a short form before it), the body official."""
     return name[:len(name) - len(body) - len(short)] + short + expand_body(body)
+
+
+def home_of_bare_body(body: str, ctx: Context) -> list[places.PlaceInfo]:
+    """A bare standard body is the home city's, a 厅 the home province's (a city has no 厅)."""
+    home = ctx.home_province if body.endswith("厅") else ctx.home_city
+    place = places.lookup_place(home) if home else None
+    return [place] if place else []
+
+
+def region_as_province(body: str, juris: list[places.PlaceInfo], ctx: Context) -> str:
+    """自治区财政厅 in a story at home in an autonomous region: 自治区 is its province-level
+    short form, read as 省 is."""
+    if not juris and body.startswith("自治区") and len(body) > 4 and (ctx.home_province or "").endswith("自治区"):
+        return "省" + body[3:]
+    return body
 
 
 def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:

@@ -60,6 +60,9 @@ def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 # 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
 FISCAL = re.compile(r"[省市区县]本?级财政")
+# 由自治区财政注资 / 市财政每吨补贴: a level's 财政 standing alone as the actor of the clause
+# (its finance bureau); 全省财政 / 各县财政 are many bodies, 市区财政 two, 财政资金 is money.
+BARE_FISCAL = re.compile(r"(?<![全各本该每城都市])(?:自治区|[省市区县])财政(?![厅局部级])")
 METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
 PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
 PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
@@ -157,6 +160,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_bank_short_forms(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
+    out.extend(find_bare_fiscal(sent))
     # a list item that the grammar already read keeps the grammar's span
     found = [(m.start, m.end) for m in out]
     out.extend(m for m in find_enumerated_names(sent)
@@ -194,6 +198,15 @@ def find_described_projects(sent: Sentence) -> Iterable[Mention]:
 def bank_short_form_regex() -> re.Pattern:
     banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
     return re.compile(rf"([省市县区]?)({alternation(banks)})")
+
+
+def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:
+    """自治区财政向… / 由市财政拨付: the level's 财政 is a body when a verb, preposition,
+    adverb or 每 follows it (jieba tags only the word after)."""
+    for m in BARE_FISCAL.finditer(sent.text):
+        after = [f for a, _, f in tag_span(sent.text, m.start(), m.end() + 4) if a == m.end()]
+        if after and (after[0].startswith(("p", "v", "d")) or sent.text.startswith("每", m.end())):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
 
 
 def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:

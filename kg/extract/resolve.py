@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .agencies import national_official_names
+from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
@@ -42,10 +42,13 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     """Canonical entity for every mention; returns (mentions with .entity set, entities)."""
     ctx = read_context(mentions)
     mentions = add_alias_mentions(mentions, text.text)
+    zones = declared_place_short_names(mentions, text.text)
     labels: list[str] = []
     juris: dict[str, str] = {}
     for m in mentions:
         label, place = canonical_label(m, ctx)
+        if m.type in OFFICIAL_NAME_TYPES:
+            label = with_full_place(label, zones)
         labels.append(label)
         if place:
             juris[label] = place
@@ -148,7 +151,21 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
 
 
 ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
-               EntityType.PROGRAM)
+               EntityType.PROGRAM, EntityType.PLACE)
+
+
+def declared_place_short_names(mentions: list[Mention], text: str) -> dict[str, str]:
+    """某某新区（以下简称“某新区”）: each declared short name of a place and the place's full name."""
+    return {s: full.text for s, full in declared_short_names(mentions, text).items()
+            if full.type == EntityType.PLACE and s != full.text}
+
+
+def with_full_place(label: str, zones: dict[str, str]) -> str:
+    """某新区管委会 after 某某新区（以下简称“某新区”）: the body of the place is named with its full name."""
+    for short, full in zones.items():
+        if label.startswith(short) and len(label) > len(short):
+            return full + label[len(short):]
+    return label
 
 
 def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
@@ -278,10 +295,12 @@ def company_variant(short: str, longer: str) -> bool | None:
 def in_order_abbreviations(mentions, labels, by_type, target) -> None:
     """高开区管理委员会 -> 某市高新技术产业开发区管理委员会: a Chinese abbreviation keeps its
     characters in order, so a short agency name without a jurisdiction inside exactly one
-    longer one of the same head is that agency."""
+    longer one of the same head is that agency; so is a bare standard body (财政厅) inside
+    exactly one named one (某省财政厅)."""
     agencies = sorted(by_type.get(EntityType.AGENCY, ()), key=len)
     for short in agencies:
-        if (EntityType.AGENCY, short) in target or len(short) < 4 or split_jurisdiction(short)[0] \
+        if (EntityType.AGENCY, short) in target or (len(short) < 4 and short not in standard_bodies()) \
+                or split_jurisdiction(short)[0] \
                 or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
             continue
         fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
