@@ -26,6 +26,16 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
     ("在朝阳区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     ("在北湖新区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
+    # a registered bank name is a Company though its words are generic
+    ("招商银行推出一款新卡。", ("招商银行", "Company")),
+    ("交通银行江城分行信用卡部相关负责人表示", ("交通银行江城分行", "Company")),
+    ("工行为48元，建行为64元。", ("建行", "Company")),
+    ("花旗中国昨日表示", ("花旗中国", "Company")),
+    # trade names acting as companies, Latin names where a company stands
+    ("宏远地产发布了新楼盘。", ("宏远地产", "Company")),
+    ("而据金源财富不完全统计，发行量增加。", ("金源财富", "Company")),
+    ("图为星河传媒市场部总监。", ("星河传媒", "Company")),
+    ("该游戏由Northwind开发。", ("Northwind", "Company")),
     ("企业正在建设年产5万吨乳制品扩能项目。", ("年产5万吨乳制品扩能项目", "Project")),
     ("新能源汽车电池热管理系统产业化项目签约。", ("新能源汽车电池热管理系统产业化项目", "Project")),
     ("市住房和城乡建设局局长王海介绍", ("市住房和城乡建设局", "Agency")),

@@ -48,6 +48,9 @@ GUARD_CASES = [
     ("short body", "通过网办完成", "办", "org", True),
     ("kind of company", "他开了一家贸易公司", "公司", "org", True),
     ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
+    ("kind of body", "据交通银行统计", "银行", "org", False),        # a registered name, generic words
+    ("kind of body", "据商业银行统计", "银行", "org", True),
+    ("company department", "星海银行江城分行信用卡部表示", "部", "org", True),     # the branch's department
     ("kind of institution", "长春市学校开学", "学校", "org", True),
     ("company department", "城投集团资产管理部发文", "部", "org", True),
     ("not governmental", "公司的市场研究部发文", "部", "org", True),
@@ -125,3 +128,5 @@ def test_place_opens_after_a_verb():
 def test_function_word_cut():
     text = "收购宏远机械"
     assert function_word_cut(text, [(0, 2, "v"), (2, 4, "nz"), (4, 6, "n")]) == 1
+    # a verb before a name jieba knows whole (nt) governs it, even after a noun
+    assert function_word_cut("全面支持星海银", [(0, 2, "n"), (2, 4, "v"), (4, 7, "nt")]) == 2

@@ -31,6 +31,7 @@ from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
 from .lists import find_listed_companies, find_repeated_short_names
 from .names import MAX_BODY, read_headed_name
+from .trade_names import find_trade_names
 from .normalize import CJK
 from .segment import tag_words
 
@@ -158,6 +159,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                for m in METRO.finditer(sent.text))
     out.extend(find_described_projects(sent))
     out.extend(find_bank_short_forms(sent))
+    out.extend(find_trade_names(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
     out.extend(find_bare_fiscal(sent))
@@ -211,7 +213,8 @@ def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:
 
 def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:
     """A bank named by its standard short form alone (建行, 农发行), or with 省/市 for the
-    branch of the story's province or city (市农发行); whole words only (集中|行动 has no 中行)."""
+    branch of the story's province or city (市农发行); whole words only (集中|行动 has no 中行).
+    A foreign bank's short form before 中国 names its Chinese arm (某某中国)."""
     text = sent.text
     for m in bank_short_form_regex().finditer(text):
         if m.group(1) in ("县", "区") or m.start() and text[m.start() - 1] in "县区":
@@ -219,8 +222,15 @@ def find_bank_short_forms(sent: Sentence) -> Iterable[Mention]:
         if not m.group(1) and text[m.end():m.end() + 1] == "“":
             continue       # 通过工行“某贷”: the product is named, the bank stays the story's branch
         words = tag_span(text, m.start(2), m.end() + 2)
-        if any(a == m.start(2) for a, _, _ in words) and any(b == m.end() for _, b, _ in words):
-            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.COMPANY)
+        # 建|行为|64元: jieba glued the short form's 行 to a preposition
+        glued = any(a < m.end() < b and text[m.end():b] in load_set("glued_prepositions.txt") for a, b, _ in words)
+        if any(a == m.start(2) for a, _, _ in words) and (glued or any(b == m.end() for _, b, _ in words)):
+            end = m.end() + 2 * (text.startswith("中国", m.end()) and "中国" not in bank_full_name(m.group(2)))
+            yield Mention(sent.start + m.start(), sent.start + end, text[m.start():end], EntityType.COMPANY)
+
+
+def bank_full_name(short: str) -> str:
+    return dict(load_table("company_abbrev.tsv", 2))[short]
 
 
 def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:

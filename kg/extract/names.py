@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .agencies import abbreviations, standard_bodies
-from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
+from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
 from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
                         walk_left)
@@ -193,8 +193,17 @@ def no_name_at_all(c: Candidate) -> bool:
         f.startswith("v") and b - a > 1 for a, b, f in c.body if a not in c.anchors)
 
 
+@lru_cache(maxsize=None)
+def registered_names() -> frozenset[str]:
+    """Full names of the national banks (company_abbrev.tsv): names, whatever their words."""
+    return frozenset(full for _, full in load_table("company_abbrev.tsv", 2))
+
+
 def kind_of_body(c: Candidate) -> bool:
-    """行业协会, 基层服务站: only generic words name a kind of body, unless a place names whose."""
+    """行业协会, 基层服务站: only generic words name a kind of body, unless a place names whose;
+    a registered name (招商|银行) is one body even when its words are generic."""
+    if c.name in registered_names():
+        return False
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
         or not c.placed and bool(c.words) and all(w in generic for w in c.words)
@@ -214,7 +223,8 @@ def kind_of_company(c: Candidate) -> bool:
     """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
     company's brand (某市|另一地名|产业投资集团): it counts as a word."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
-    return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word)
+    return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
+        and c.name not in registered_names()
 
 
 def kind_of_institution(c: Candidate) -> bool:
