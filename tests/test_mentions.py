@@ -36,6 +36,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("而据金源财富不完全统计，发行量增加。", ("金源财富", "Company")),
     ("图为星河传媒市场部总监。", ("星河传媒", "Company")),
     ("该游戏由Northwind开发。", ("Northwind", "Company")),
+    # a national body's two-character short form, where jieba reads it as one
+    ("央行本月再次降息。", ("央行", "Agency")),
     # organisations: research societies, broadcasters, the sides of a fixture, teams
     ("江城民俗研究会推出新书。", ("江城民俗研究会", "Organization")),
     ("他去了江城电视台。", ("江城电视台", "Organization")),

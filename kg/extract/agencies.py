@@ -29,7 +29,7 @@ def national_names() -> dict[str, str]:
     """Official name of a national body for each of its standard short forms (国家发改委)."""
     out = {}
     for name, aliases in load_table("national_agencies.tsv", 2, 1):
-        for alias in (a for a in aliases.split(",") if len(a) >= 3):
+        for alias in (a for a in aliases.split(",") if a):
             out[alias] = name
             # 中国银监会: the country opens the short form as it opens the official name
             if name.startswith(COUNTRY) and not alias.startswith(COUNTRY):
@@ -42,4 +42,11 @@ COUNTRY = "中国"
 
 @lru_cache(maxsize=None)
 def national_regex() -> re.Pattern:
-    return re.compile(alternation([*national_official_names(), *national_names()]))
+    """Official names and short forms of three or more characters: two-character ones (央行,
+    中央) are words of their own only sometimes (see two_character_regex)."""
+    return re.compile(alternation([*national_official_names(), *(a for a in national_names() if len(a) >= 3)]))
+
+
+@lru_cache(maxsize=None)
+def two_character_regex() -> re.Pattern:
+    return re.compile(alternation([a for a in national_names() if len(a) == 2]))

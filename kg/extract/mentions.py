@@ -25,7 +25,7 @@ from functools import lru_cache
 from . import persons
 from . import places
 from .article import find_byline_spans
-from .agencies import national_regex
+from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
@@ -271,8 +271,8 @@ def tag_span(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def find_national(sent: Sentence) -> Iterable[Mention]:
-    """National bodies (国务院, 财政部); after a foreign country the body is that country's
-    (美国财政部), named with it."""
+    """National bodies (国务院, 财政部), and their two-character short forms (央行) where they
+    are words; after a foreign country the body is that country's (美国财政部), named with it."""
     for m in national_regex().finditer(sent.text):
         start = m.start()
         if m.group().endswith("部") and sent.text[m.end():m.end() + 1] == "门":
@@ -280,6 +280,10 @@ def find_national(sent: Sentence) -> Iterable[Mention]:
         country = country_before(sent.text, start)
         yield Mention(sent.start + start - len(country), sent.start + m.end(),
                       sent.text[start - len(country):m.end()], EntityType.AGENCY)
+    for m in two_character_regex().finditer(sent.text):
+        # 央行|再次降息 is the body, 中央|要求 and 人行|道 are not: jieba reads it as an abbreviation
+        if (m.start(), m.end(), "j") in tag_span(sent.text, m.start(), m.end() + 2):
+            yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
 
 
 def country_before(text: str, pos: int) -> str:
