@@ -93,6 +93,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("rank_words.txt", "words that rank a body among its kind (顶级, 知名)"),
     _words("institute_heads.txt", "heads of research institutes"),
     _words("company_words.txt", "words that name a company inside an organisation's name"),
+    _words("agency_force_heads.txt", "armed forces named after their country (海军)"),
+    _words("agency_country_shorts.txt", "one-character country short forms naming forces with 军"),
     _words("company_trade_heads.txt", "trade words that end a company's name without its legal form"),
     _words("company_verbs.txt", "verbs whose subject is a company"),
     # programs and projects

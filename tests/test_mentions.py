@@ -36,6 +36,11 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("而据金源财富不完全统计，发行量增加。", ("金源财富", "Company")),
     ("图为星河传媒市场部总监。", ("星河传媒", "Company")),
     ("该游戏由Northwind开发。", ("Northwind", "Company")),
+    # a foreign bank's registered Chinese arm, brackets inside
+    ("对星海银行（香港）有限公司作出谴责。", ("星海银行（香港）有限公司", "Company")),
+    # armed forces of a country
+    ("美国海军宣布了计划。", ("美国海军", "Agency")),
+    ("阻止英军推进。", ("英军", "Agency")),
     # a national body's two-character short form, where jieba reads it as one
     ("央行本月再次降息。", ("央行", "Agency")),
     # organisations: research societies, broadcasters, the sides of a fixture, teams

@@ -31,6 +31,7 @@ from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import PUNCT, suffix_regex
 from .lists import find_listed_companies, find_repeated_short_names
 from .names import MAX_BODY, read_headed_name
+from .forces import find_forces
 from .teams import find_teams
 from .trade_names import find_trade_names
 from .normalize import CJK
@@ -162,6 +163,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_bank_short_forms(sent))
     out.extend(find_trade_names(sent))
     out.extend(find_teams(sent))
+    out.extend(find_forces(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
     out.extend(find_bare_fiscal(sent))

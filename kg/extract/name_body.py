@@ -105,8 +105,9 @@ def glued_jurisdiction(word: str, lexicon: str) -> bool:
 
 def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, office: bool) -> bool:
     """市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed, except in a
-    branch, which names its parent (某银行|某省分行), and in an office of a government."""
-    if not body:
+    branch, which names its parent (某银行|某省分行), in an office of a government, and before
+    a bracketed place or word of a registered name (某银行|（中国）有限公司)."""
+    if not body or text[body[0][0]] in "(（":
         return False
     if text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS:
         return True
