@@ -48,6 +48,7 @@ GUARD_CASES = [
     ("short body", "通过网办完成", "办", "org", True),
     ("kind of company", "他开了一家贸易公司", "公司", "org", True),
     ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
+    ("kind of company", "注资助力吉林融资担保集团发展", "集团", "org", False),     # a province's state group
     ("kind of body", "据交通银行统计", "银行", "org", False),        # a registered name, generic words
     ("kind of body", "据商业银行统计", "银行", "org", True),
     ("company department", "星海银行江城分行信用卡部表示", "部", "org", True),     # the branch's department

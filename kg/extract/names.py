@@ -221,10 +221,12 @@ def short_body(c: Candidate) -> bool:
 
 def kind_of_company(c: Candidate) -> bool:
     """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
-    company's brand (某市|另一地名|产业投资集团): it counts as a word."""
+    company's brand (某市|另一地名|产业投资集团): it counts as a word; a place's group of a
+    trade (某省|融资担保|集团) is its state company, one."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
+    state_group = c.head_word == "集团" and c.placed and bool(c.words)
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
-        and c.name not in registered_names()
+        and c.name not in registered_names() and not state_group
 
 
 def kind_of_institution(c: Candidate) -> bool:
