@@ -46,6 +46,7 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     # organisations: research societies, broadcasters, the sides of a fixture, teams
     ("江城民俗研究会推出新书。", ("江城民俗研究会", "Organization")),
     ("他去了江城电视台。", ("江城电视台", "Organization")),
+    ("活动由星海出版社主办。", ("星海出版社", "Organization")),
     ("周末焦点：江城星火vs河口联队推荐：主胜", ("江城星火", "Organization")),
     ("周末焦点：江城星火vs河口联队推荐：主胜", ("河口联队", "Organization")),
     ("3.马里诺vs布鲁克从数据看", ("马里诺", "Organization")),
