@@ -31,6 +31,7 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("交通银行江城分行信用卡部相关负责人表示", ("交通银行江城分行", "Company")),
     ("工行为48元，建行为64元。", ("建行", "Company")),
     ("花旗中国昨日表示", ("花旗中国", "Company")),
+    ("广州的招行天河支行也可办理。", ("招行天河支行", "Company")),     # jieba tags 招行 a verb
     # trade names acting as companies, Latin names where a company stands
     ("宏远地产发布了新楼盘。", ("宏远地产", "Company")),
     ("而据金源财富不完全统计，发行量增加。", ("金源财富", "Company")),

@@ -154,8 +154,16 @@ HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends
 
 
 def words_before(c: Candidate) -> list[Token]:
+    """The tagged words before the head; before a branch, a bank's short form that jieba
+    tags as a verb (招行|某支行) is the abbreviation it is."""
     start = c.head.start()
-    return [t for t in c.tokens if t[0] < start and t[1] > start - MAX_BODY]
+    shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
+    return [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+
+
+@lru_cache(maxsize=None)
+def registered_short_forms() -> frozenset[str]:
+    return frozenset(short for short, _ in load_table("company_abbrev.tsv", 2))
 
 
 def cut_clause(c: Candidate) -> None:
