@@ -44,6 +44,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("阻止英军推进。", ("英军", "Agency")),
     # a national body's two-character short form, where jieba reads it as one
     ("央行本月再次降息。", ("央行", "Agency")),
+    ("他说，国防部将继续支持。", ("国防部", "Agency")),
+    ("游戏发行商积极响应中央宣传部号召。", ("中央宣传部", "Agency")),     # not 积极响应…
+    ("经长春市国资委批准。", ("长春市国资委", "Agency")),                 # the city's, not the nation's
     # organisations: research societies, broadcasters, the sides of a fixture, teams
     ("江城民俗研究会推出新书。", ("江城民俗研究会", "Organization")),
     ("他去了江城电视台。", ("江城电视台", "Organization")),

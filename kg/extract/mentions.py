@@ -28,7 +28,7 @@ from .article import find_byline_spans
 from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
-from .name_body import PUNCT, suffix_regex
+from .name_body import JURISDICTION_CHARS, PUNCT, suffix_regex
 from .lists import find_listed_companies, find_repeated_short_names
 from .names import MAX_BODY, read_headed_name
 from .forces import find_forces
@@ -155,7 +155,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
                           max(m.end() for _, m in heads) + 2)
         for kind, m in heads:
             found = read_headed_name(sent, m, kind, anchors, tokens)
-            if found:
+            if found and not national_inside(found, national, sent, anchors):
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
                for m in METRO.finditer(sent.text))
@@ -172,6 +172,16 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+def national_inside(found: Mention, national: list[Mention], sent: Sentence, anchors: frozenset[int]) -> bool:
+    """积极响应|中央宣传部: a name that ends in a national body is that body, unless a place or
+    a 省/市 short form opens it (市|国资委 is the city's)."""
+    start = found.start - sent.start
+    if sent.text[start] in JURISDICTION_CHARS:
+        return False
+    return any(n.end == found.end and n.start > found.start
+               and not any(start <= a < n.start - sent.start for a in anchors) for n in national)
 
 
 @lru_cache(maxsize=None)
@@ -277,8 +287,8 @@ def find_national(sent: Sentence) -> Iterable[Mention]:
     are words; after a foreign country the body is that country's (美国财政部), named with it."""
     for m in national_regex().finditer(sent.text):
         start = m.start()
-        if m.group().endswith("部") and sent.text[m.end():m.end() + 1] == "门":
-            continue        # 文旅部门 is a local department, not 文旅部
+        if m.group().endswith("部") and sent.text[m.end():m.end() + 1] in ("门", "长"):
+            continue        # 文旅部门 is a local department, not 文旅部; 国防部长 is a post
         country = country_before(sent.text, start)
         yield Mention(sent.start + start - len(country), sent.start + m.end(),
                       sent.text[start - len(country):m.end()], EntityType.AGENCY)
