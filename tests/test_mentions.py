@@ -129,6 +129,18 @@ def test_left_boundary(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]
 
 
+@pytest.mark.parametrize("sentence, surface", [
+    ("清单如下：借款人青禾机械有限公司，本金200万元。", "青禾机械有限公司"),
+    ("担保人青松物流有限公司承担连带责任。", "青松物流有限公司"),
+    ("被执行人星川建材有限公司未履行义务。", "星川建材有限公司"),
+    ("本项目中标人江城路桥集团有限公司已进场。", "江城路桥集团有限公司"),
+])
+def test_a_party_s_role_is_no_part_of_its_name(sentence, surface):
+    """借款人, 担保人, 被执行人, 中标人: the role of a party ends the name walked leftwards."""
+    names = [text for text, _ in mentions_of(sentence)]
+    assert surface in names and not any(n.endswith(surface) and n != surface for n in names)
+
+
 @pytest.mark.parametrize("sentence", [
     "这一格局正在改变。",          # 局 in a common word
     "全体干部参加培训。",          # 部 in a common word

@@ -24,6 +24,9 @@ def persons(text: str, exclude=()) -> list[str]:
     ("对此，邝志远表示，工程将按期完工。", ["邝志远"]),
     ("企业负责人柏雪峰高兴地说，贷款已经到账。", ["柏雪峰"]),
     ("据滕晓光介绍，项目总投资5亿元。", ["滕晓光"]),
+    # rarer single surnames after a post
+    ("该局综合处处长撒明轩介绍，今年新增企业30家。", ["撒明轩"]),
+    ("公司总经理赖思远表示，订单已排到年底。", ["赖思远"]),
     # compound surname
     ("公司董事长欧阳明远表示，将扩大生产。", ["欧阳明远"]),
     # name before a post used as an address

@@ -189,6 +189,15 @@ def test_a_level_s_bare_finance_is_its_finance_bureau(text, label):
     assert ents_of_type(text, "Agency") == [label]
 
 
+@pytest.mark.parametrize("text, label", [
+    ("广西壮族自治区的企业获得奖励。资金由自治区财政厅下达。", "广西壮族自治区财政厅"),
+    ("西藏自治区的农户获得补贴。自治区农业农村厅会同有关部门核定。", "西藏自治区农业农村厅"),
+])
+def test_a_region_s_department_written_short_is_the_home_region_s(text, label):
+    """自治区财政厅 in a region's story is that region's department, as 省财政厅 is the province's."""
+    assert label in ents_of_type(text, "Agency")
+
+
 @pytest.mark.parametrize("text", ["省财政资金下达到位。", "全省财政收入增长。", "市财政补贴资金已到位。",
                                   "城市财政压力加大。", "由市区财政拨付。"])
 def test_finance_money_is_no_body(text):

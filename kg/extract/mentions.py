@@ -79,6 +79,14 @@ def reporter_before() -> re.Pattern:
     return re.compile(rf"(?:{alternation(load_tagged('byline_roles.tsv', 'reporter'))})\s*[{CJK}]?$")
 
 
+def region_short_forms(text: str, place_mentions: list[Mention]) -> Iterable[int]:
+    """Where 自治区 stands alone for the home region (自治区财政厅), as 省 does in a province:
+    it opens a name as a place does."""
+    for m in re.finditer("自治区", text):
+        if not any(p.start <= m.start() < p.end for p in place_mentions):
+            yield m.start()
+
+
 def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
     """All entity mentions of a document (offsets into text.text), overlaps resolved."""
     s = text.text
@@ -87,7 +95,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
     place_mentions = [m for m in places.find_place_mentions(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)
                       and not reporter_before().search(s, max(0, m.start - 6), m.start)]
-    place_starts = sorted({m.start for m in place_mentions})
+    place_starts = sorted({m.start for m in place_mentions} | set(region_short_forms(s, place_mentions)))
     candidates: list[Mention] = list(place_mentions)
     for sent in sentences:      # the places inside the sentence, found without a rescan
         inside = place_starts[bisect.bisect_left(place_starts, sent.start):
