@@ -95,6 +95,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("company_words.txt", "words that name a company inside an organisation's name"),
     _words("agency_force_heads.txt", "armed forces named after their country (海军)"),
     _words("agency_country_shorts.txt", "one-character country short forms naming forces with 军"),
+    _words("joint_zone_prefixes.txt", "China and a partner country opening a joint zone's name (中新)"),
     _words("company_trade_heads.txt", "trade words that end a company's name without its legal form"),
     _words("company_verbs.txt", "verbs whose subject is a company"),
     # programs and projects

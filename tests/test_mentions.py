@@ -141,6 +141,15 @@ def test_a_party_s_role_is_no_part_of_its_name(sentence, surface):
     assert surface in names and not any(n.endswith(surface) and n != surface for n in names)
 
 
+@pytest.mark.parametrize("sentence, surface", [
+    ("会上，中新江城生态城管委会副主任发言。", "中新江城生态城管委会"),
+    ("中德青州产业园管理委员会发布公告。", "中德青州产业园管理委员会"),
+])
+def test_a_joint_zone_keeps_its_two_country_prefix(sentence, surface):
+    """中新, 中德: the short forms of China and a partner country open the zone's name."""
+    assert surface in [text for text, _ in mentions_of(sentence)]
+
+
 @pytest.mark.parametrize("sentence", [
     "这一格局正在改变。",          # 局 in a common word
     "全体干部参加培训。",          # 部 in a common word

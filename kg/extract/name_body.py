@@ -177,9 +177,18 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
             return None
         glued = text[a - 1:a] in load_set("glued_prepositions.txt")
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
+            i = joint_prefix(text, body, i)
             before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
+
+
+def joint_prefix(text: str, body: list[Token], i: int) -> int:
+    """Index of the words of a two-country prefix right before body[i] (中|新|某市生态城), else i."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if text[body[j][0]:body[i][0]] in load_set("joint_zone_prefixes.txt"):
+            return j
+    return i
 
 
 def function_word_cut(text: str, body: list[Token]) -> int:
