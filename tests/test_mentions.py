@@ -150,6 +150,12 @@ def test_a_joint_zone_keeps_its_two_country_prefix(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]
 
 
+def test_a_place_word_cut_by_segmentation_opens_the_project():
+    """临|江北区: 临江 is a place word, so the name does not start inside it at 江北区."""
+    names = [text for text, _ in mentions_of("由甲公司承建的临江北区污水处理厂项目进展顺利。")]
+    assert names == ["临江北区污水处理厂项目"]
+
+
 @pytest.mark.parametrize("sentence", [
     "这一格局正在改变。",          # 局 in a common word
     "全体干部参加培训。",          # 部 in a common word

@@ -14,6 +14,7 @@ from .agencies import abbreviations, national_regex
 from ..lexicon import alternation, load_set, load_table, load_tagged, load_words
 from ..model import EntityType
 from .normalize import CJK
+from .segment import word_tags
 DATE_TOKEN = re.compile(r"^(\d+|[一二三四五六七八九十]+)?[年月日号时]$|^\d+[年月日]|^[0-9.%]+$")
 PUNCT = re.compile(r"^[\s\W_]+$")
 # Last characters of organisation names: a word ending in one closes the name before it.
@@ -177,17 +178,21 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
             return None
         glued = text[a - 1:a] in load_set("glued_prepositions.txt")
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
-            i = joint_prefix(text, body, i)
+            i = place_opening_word(text, body, i)
             before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 
 
-def joint_prefix(text: str, body: list[Token], i: int) -> int:
-    """Index of the words of a two-country prefix right before body[i] (中|新|某市生态城), else i."""
+def place_opening_word(text: str, body: list[Token], i: int) -> int:
+    """Index of the word that opens the place at body[i]: a two-country prefix before it
+    (中|新|某市生态城), or a single character forming a place word with the place's first
+    character (临|港南区, 临港 being a place word, the edge lies inside it); else i."""
     for j in range(i - 1, max(-1, i - 3), -1):
         if text[body[j][0]:body[i][0]] in load_set("joint_zone_prefixes.txt"):
             return j
+    if i and body[i - 1][1] - body[i - 1][0] == 1 and word_tags().get(text[body[i - 1][0]:body[i][0] + 1]) == "ns":
+        return i - 1
     return i
 
 
