@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
+from . import person_names
 from .normalize import CJK
 from .segment import tokenizer, word_tags
 
@@ -96,7 +97,8 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
-    spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
+    spans = anchored | forward | {span for span in find_foreign_names(text) + person_names.find_unknown_names(text)
+                                  if is_allowed(text, *span, exclude)}
     spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
