@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..lexicon import alternation, load_tagged
 from .normalize import CJK
 from . import persons
 from .segment import tag_words, tokenizer, word_tags
@@ -28,6 +29,7 @@ HAN = re.compile(f"[{CJK}]")
 QUOTES = ("《“「『", "》”」』")
 # jieba tags of one-character function words: prepositions, conjunctions, adverbs, particles, pronouns
 BOUNDARY_FLAGS = {"p", "c", "d", "r", "y", "uj", "ul", "uz", "ug", "uv", "ud"}
+ASPECT_FLAGS = {"ul", "uz", "ug"}
 # a middle dot or hyphen beside the run: part of a foreign name (约瑟夫·马洛德)
 FOREIGN_JOINS = "·・•‧-－"
 
@@ -61,18 +63,31 @@ def is_plausible_given_name(given: str) -> bool:
 
 def find_unknown_names(text: str) -> list[tuple[int, int]]:
     """Three-character names the dictionary cut into single characters, e.g.
-    '记者获悉，邱礼涛已经返回。' -> [(5, 8)]."""
+    '记者获悉，邱礼涛已经返回。' -> [(5, 8)]. None on a credit line (撰文：某公司 张三)."""
     words = tag_words(text)
     char = [b - a == 1 and bool(HAN.match(text, a)) for a, b, _ in words]
-    # a one-character function word bounds a run as a longer word does (为 / 李贵斌 / 提供)
-    loose = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
+    # a one-character function word bounds a run as a longer word does (为 / 李贵斌 / 提供);
+    # after the run, an aspect particle makes its last character a verb (赵宇 / 笑 / 着)
+    opens = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
+    closes = [c and f not in BOUNDARY_FLAGS - ASPECT_FLAGS for c, (_, _, f) in zip(char, words)]
+    credits = [m.span() for m in credit_line().finditer(text)]
     out = []
     for i, (start, _, _) in enumerate(words):
         # exactly three single characters: a fourth on either side makes the run a phrase
-        if char[i:i + 3] == [True] * 3 and not (i and loose[i - 1]) \
-                and not (i + 3 < len(words) and loose[i + 3]) and is_bare_name(text, start, start + 3):
+        if char[i:i + 3] == [True] * 3 and not (i and opens[i - 1]) \
+                and not (i + 3 < len(words) and closes[i + 3]) and is_bare_name(text, start, start + 3) \
+                and not any(a <= start < b for a, b in credits):
             out.append((start, start + 3))
-    return out
+    # a name stands alone wherever it occurs: 岳光子 once inside 华岳光子 is part of that name
+    found = Counter(text[s:e] for s, e in out)
+    return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
+
+
+@lru_cache(maxsize=None)
+def credit_line() -> re.Pattern:
+    """A line that credits someone (撰文：…, 摄影 / …; not 告诉记者：): its names are authors, not news."""
+    roles = alternation(load_tagged("byline_roles.tsv", "credit"))
+    return re.compile(f"^(?:.*[ \t　(（【])?(?:{roles})[ \t　]*[:：/／].*$", re.M)
 
 
 def is_bare_name(text: str, start: int, end: int) -> bool:
@@ -90,3 +105,35 @@ def is_bare_name(text: str, start: int, end: int) -> bool:
     if all(ch in persons.transliteration_chars() for ch in name):
         return False
     return persons.is_name(name) and is_plausible_given_name(name[1:])
+
+
+# Next to a post or a verb of saying a name needs less: the given characters together score
+# above CUED_SCORE, none below CUED_FLOOR (仲跻伟估计, 经理杨建新指着).
+CUED_SCORE, CUED_FLOOR = 0.5, -1.5
+# a given name that is a dictionary word of these classes is that word (王明天, 谈武汉)
+NOT_GIVEN_FLAGS = {"ns", "t", "m", "q", "f", "r", "p", "c", "d", "y", "e", "o", "uj", "ul", "uz", "ug", "uv", "ud"}
+
+
+def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
+    """Whether text[start:end], three characters next to a cue (after them when `cue_after`),
+    is a full name: a surname and a plausible given name that the dictionary cut keeps apart
+    from the words around it, e.g. ('经理杨建新指着', 2, 5, False) -> True,
+    ('经理王明天来', 2, 5, False) -> False."""
+    name = text[start:end]
+    if len(name) != 3 or not persons.is_name(name) or name[0] not in persons.load_person_rules()["single"]:
+        return False
+    if word_tags().get(name[1:]) in NOT_GIVEN_FLAGS:
+        return False
+    scores = [given_name_scores().get(ch, 0.0) for ch in name[1:]]
+    if sum(scores) <= CUED_SCORE or min(scores) <= CUED_FLOOR:
+        return False
+    # the cut of the name and a few characters on each side: no word across either edge, and
+    # on the side away from the cue no lone character but a function word (华 / 岳光子董事长)
+    left = max(0, start - 3)
+    words = [(left + a, left + b, f) for a, b, f in tag_words(text[left:end + 3])]
+    ends = {x for a, b, _ in words for x in (a, b)}
+    if not {start, start + 1, end} <= ends:
+        return False
+    a, b, f = next((w for w in words if w[1] == start), (0, 0, "x")) if cue_after \
+        else next((w for w in words if w[0] == end), (0, 0, "x"))
+    return not (b - a == 1 and HAN.match(text, a) and f not in BOUNDARY_FLAGS)
