@@ -42,16 +42,17 @@ def given_name_scores() -> dict[str, float]:
     single = persons.load_person_rules()["single"]
     freq = tokenizer().FREQ
     in_names: Counter[str] = Counter()
-    in_words: Counter[str] = Counter()
+    in_words: dict[str, int] = {}
+    count = in_words.get          # a plain dict and a bound get: this loop reads ~350,000 words
     for word, tag in word_tags().items():
-        if tag == "nr":
-            if len(word) in (2, 3) and word[0] in single:
+        if tag.startswith("nr"):
+            if tag == "nr" and len(word) in (2, 3) and word[0] in single:
                 in_names.update(word[1:])
-        elif not tag.startswith("nr"):
+        elif weight := freq.get(word, 0):
             for ch in word:
-                in_words[ch] += freq.get(word, 0)
+                in_words[ch] = count(ch, 0) + weight
     names, words = sum(in_names.values()), sum(in_words.values())
-    return {ch: math.log((in_names[ch] + NAME_PRIOR) / names) - math.log((in_words[ch] + WORD_PRIOR) / words)
+    return {ch: math.log((in_names[ch] + NAME_PRIOR) / names) - math.log((in_words.get(ch, 0) + WORD_PRIOR) / words)
             for ch in set(in_names) | set(in_words)}
 
 

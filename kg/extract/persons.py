@@ -112,9 +112,9 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 
 @lru_cache(maxsize=None)
 def right_cue() -> re.Pattern:
-    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
+    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等, an adverb (已, 曾)."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
