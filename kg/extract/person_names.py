@@ -1,11 +1,11 @@
-"""Full Chinese names standing without a cue (邱礼涛表示 has one; 他说邱礼涛是… has none).
+"""Full Chinese names standing without a cue (祁慧祥表示 has one; 他买下祁慧祥的画 has none).
 
-jieba's dictionary cut (HMM off) leaves a name it does not know as single characters: 邱 /
-礼 / 涛. Three single characters between longer words or punctuation, a surname first, are
+jieba's dictionary cut (HMM off) leaves a name it does not know as single characters: 祁 /
+慧 / 祥. Three single characters between longer words or punctuation, a surname first, are
 a name when the two given characters are ones names use: each scores, from jieba's own
 dictionary, how much more often it stands in the given name of a word tagged nr than in
-ordinary words (涛, 慧, 祥 do; 作, 只, 需 do not). This is general lexical knowledge, no
-list of names; the surname must be no function word (由 / 林达集团, 向 / 小微企业).
+ordinary words (慧, 祥, 伟 do; 作, 只, 需 do not). This is general lexical knowledge, no
+list of names; the surname must be no function word (由 / 某某集团, 向 / 中小企业).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .normalize import CJK
 from . import persons
 from .segment import tag_words, tokenizer, word_tags
 
-# Each given character must score above this (log-odds, natural log): 0.5 keeps 涛 伟 华 明
+# Each given character must score above this (log-odds, natural log): 0.5 keeps 慧 伟 华 明
 # and drops 新 美 全 过, which start or end ordinary words far more often than names.
 MIN_GIVEN_SCORE = 0.5
 # smoothing: a character barely used anywhere is no evidence either way
@@ -28,9 +28,9 @@ HAN = re.compile(f"[{CJK}]")
 # 《…》, “…”, 「…」 around the three characters: a title, a product, a nickname, no person
 QUOTES = ("《“「『", "》”」』")
 # jieba tags of one-character function words: prepositions, conjunctions, adverbs, particles, pronouns
-BOUNDARY_FLAGS = {"p", "c", "d", "r", "y", "uj", "ul", "uz", "ug", "uv", "ud"}
+BOUNDARY_FLAGS = {"p", "c", "d", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 ASPECT_FLAGS = {"ul", "uz", "ug"}
-# a middle dot or hyphen beside the run: part of a foreign name (约瑟夫·马洛德)
+# a middle dot or hyphen beside the run: part of a foreign name (约翰·柏玉祥)
 FOREIGN_JOINS = "·・•‧-－"
 
 
@@ -57,18 +57,18 @@ def given_name_scores() -> dict[str, float]:
 
 
 def is_plausible_given_name(given: str) -> bool:
-    """Whether every character of a given name is one names use, e.g. '礼涛' -> True, '军作' -> False."""
+    """Whether every character of a given name is one names use, e.g. '慧祥' -> True, '军作' -> False."""
     scores = given_name_scores()
     return all(scores.get(ch, 0.0) > MIN_GIVEN_SCORE for ch in given)
 
 
 def find_unknown_names(text: str) -> list[tuple[int, int]]:
     """Three-character names the dictionary cut into single characters, e.g.
-    '记者获悉，邱礼涛已经返回。' -> [(5, 8)]. None on a credit line (撰文：某公司 张三)."""
+    '记者获悉，祁慧祥已经返回。' -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥)."""
     words = tag_words(text)
     char = [b - a == 1 and bool(HAN.match(text, a)) for a, b, _ in words]
-    # a one-character function word bounds a run as a longer word does (为 / 李贵斌 / 提供);
-    # after the run, an aspect particle makes its last character a verb (赵宇 / 笑 / 着)
+    # a one-character function word bounds a run as a longer word does (为 / 柏玉祥 / 提供);
+    # after the run, an aspect particle makes its last character a verb (韩立 / 笑 / 着)
     opens = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
     closes = [c and f not in BOUNDARY_FLAGS - ASPECT_FLAGS for c, (_, _, f) in zip(char, words)]
     credits = [m.span() for m in credit_line().finditer(text)]
@@ -79,7 +79,7 @@ def find_unknown_names(text: str) -> list[tuple[int, int]]:
                 and not (i + 3 < len(words) and closes[i + 3]) and is_bare_name(text, start, start + 3) \
                 and not any(a <= start < b for a, b in credits):
             out.append((start, start + 3))
-    # a name stands alone wherever it occurs: 岳光子 once inside 华岳光子 is part of that name
+    # a name stands alone wherever it occurs: 金岳光子 once holds 岳光子: part of that name
     found = Counter(text[s:e] for s, e in out)
     return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
 
@@ -102,23 +102,23 @@ def is_bare_name(text: str, start: int, end: int) -> bool:
         return False
     if before and before in FOREIGN_JOINS or after and after in FOREIGN_JOINS:
         return False
-    # 索维娅, 普斯纳: transliteration, a place or a club as often as a person
+    # 雷诺娜: transliteration, a place or a club as often as a person
     if all(ch in persons.transliteration_chars() for ch in name):
         return False
     return persons.is_name(name) and is_plausible_given_name(name[1:])
 
 
 # Next to a post or a verb of saying a name needs less: the given characters together score
-# above CUED_SCORE, none below CUED_FLOOR (仲跻伟估计, 经理杨建新指着).
+# above CUED_SCORE, none below CUED_FLOOR (甘伟龙估计, 经理柏建新指着).
 CUED_SCORE, CUED_FLOOR = 0.5, -1.5
-# a given name that is a dictionary word of these classes is that word (王明天, 谈武汉)
+# a given name that is a dictionary word of these classes is that word (王明天, 张北京)
 NOT_GIVEN_FLAGS = {"ns", "t", "m", "q", "f", "r", "p", "c", "d", "y", "e", "o", "uj", "ul", "uz", "ug", "uv", "ud"}
 
 
 def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
     """Whether text[start:end], three characters next to a cue (after them when `cue_after`),
     is a full name: a surname and a plausible given name that the dictionary cut keeps apart
-    from the words around it, e.g. ('经理杨建新指着', 2, 5, False) -> True,
+    from the words around it, e.g. ('经理柏建新指着', 2, 5, False) -> True,
     ('经理王明天来', 2, 5, False) -> False."""
     name = text[start:end]
     if len(name) != 3 or not persons.is_name(name) or name[0] not in persons.load_person_rules()["single"]:
@@ -129,7 +129,7 @@ def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
     if sum(scores) <= CUED_SCORE or min(scores) <= CUED_FLOOR:
         return False
     # the cut of the name and a few characters on each side: no word across either edge, and
-    # on the side away from the cue no lone character but a function word (华 / 岳光子董事长)
+    # on the side away from the cue no lone character but a function word (金 / 岳光子董事长)
     left = max(0, start - 3)
     words = [(left + a, left + b, f) for a, b, f in tag_words(text[left:end + 3])]
     ends = {x for a, b, _ in words for x in (a, b)}

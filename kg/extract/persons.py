@@ -98,7 +98,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
     spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
-    # a name without a cue yields to a cued reading (经理赵宇笑着说: 赵宇, not 赵宇笑)
+    # a name without a cue yields to a cued reading (经理韩立笑着说: 韩立, not 韩立笑)
     spans |= {(s, e) for s, e in person_names.find_unknown_names(text) if is_allowed(text, s, e, exclude)
               and not any(a < e and s < b for a, b in spans)}
     spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
