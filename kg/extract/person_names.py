@@ -62,6 +62,12 @@ def is_plausible_given_name(given: str) -> bool:
     return all(scores.get(ch, 0.0) > MIN_GIVEN_SCORE for ch in given)
 
 
+def find_uncued_names(text: str, cued: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names without a cue that overlap no cued one: a cued reading wins (经理韩立笑着说:
+    韩立, not 韩立笑)."""
+    return [(s, e) for s, e in find_unknown_names(text) if not any(a < e and s < b for a, b in cued)]
+
+
 def find_unknown_names(text: str) -> list[tuple[int, int]]:
     """Three-character names the dictionary cut into single characters, e.g.
     '记者获悉，祁慧祥已经返回。' -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥)."""
@@ -113,6 +119,18 @@ def is_bare_name(text: str, start: int, end: int) -> bool:
 CUED_SCORE, CUED_FLOOR = 0.5, -1.5
 # a given name that is a dictionary word of these classes is that word (王明天, 张北京)
 NOT_GIVEN_FLAGS = {"ns", "t", "m", "q", "f", "r", "p", "c", "d", "y", "e", "o", "uj", "ul", "uz", "ug", "uv", "ud"}
+
+
+def cued_name_after(text: str, start: int) -> tuple[int, int] | None:
+    """A three-character name starting at `start`, right after a post, e.g.
+    ('经理柏建新指着', 2) -> (2, 5)."""
+    return (start, start + 3) if is_cued_name(text, start, start + 3, False) else None
+
+
+def cued_name_before(text: str, end: int) -> tuple[int, int] | None:
+    """A three-character name ending at `end`, right before a verb of saying or a form of
+    address, e.g. ('途径。甘伟龙分析说', 6) -> (3, 6)."""
+    return (end - 3, end) if end >= 3 and is_cued_name(text, end - 3, end, True) else None
 
 
 def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:

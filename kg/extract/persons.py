@@ -97,11 +97,9 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
-    spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
-    # a name without a cue yields to a cued reading (经理韩立笑着说: 韩立, not 韩立笑)
-    spans |= {(s, e) for s, e in person_names.find_unknown_names(text) if is_allowed(text, s, e, exclude)
-              and not any(a < e and s < b for a, b in spans)}
-    spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
+    spans = anchored | forward | allowed(text, find_foreign_names(text), exclude)
+    spans |= allowed(text, person_names.find_uncued_names(text, spans), exclude)
+    spans |= allowed(text, list_mates(text, spans), exclude)
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -267,8 +265,8 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
                 and not (strict and is_common_word(text, start, end)):
             return start, end
-    if person_names.is_cued_name(text, start, start + 3, False):
-        return start, start + 3
+    if cued := person_names.cued_name_after(text, start):
+        return cued
     words = tag_window(text[start:start + 6])
     word, flag = words[0]
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
@@ -324,7 +322,7 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
         while start > 0 and end - start < 6 and text[start - 1] in transliteration_chars():
             start -= 1
         return start, end
-    return (end - 3, end) if end >= 3 and person_names.is_cued_name(text, end - 3, end, True) else None
+    return person_names.cued_name_before(text, end)
 
 
 def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool) -> int:
@@ -382,6 +380,11 @@ def is_name(name: str, loose: bool = False) -> bool:
         return False
     # 曾表示, 也介绍: an adverb-like surname character before a verb of saying
     return name not in rules["stop"] and name not in rules["posts"] and not rules["speech"].fullmatch(given)
+
+
+def allowed(text: str, spans: Iterable[tuple[int, int]], exclude: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans is_allowed keeps."""
+    return {span for span in spans if is_allowed(text, *span, exclude)}
 
 
 def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> bool:
