@@ -93,3 +93,8 @@ def test_persons_with_new_passes(text, expected):
 ])
 def test_credit_line(text, lines):
     assert credit_line().findall(text) == lines
+
+
+def test_no_place_as_unknown_name():
+    # a place's last character (堡, 河, 湾…) closes no name
+    assert unknown("他家住在城西的范家堡。") == []
