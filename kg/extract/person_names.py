@@ -30,6 +30,8 @@ QUOTES = ("《“「『", "》”」』")
 # jieba tags of one-character function words: prepositions, conjunctions, adverbs, particles, pronouns
 BOUNDARY_FLAGS = {"p", "c", "d", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 ASPECT_FLAGS = {"ul", "uz", "ug"}
+# last characters of a village, a river or a harbour (某家堡, 某某河): a name only next to a cue
+PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘")
 # a middle dot or hyphen beside the run: part of a foreign name (约翰·柏玉祥)
 FOREIGN_JOINS = "·・•‧-－"
 
@@ -109,7 +111,7 @@ def is_bare_name(text: str, start: int, end: int) -> bool:
     if before and before in FOREIGN_JOINS or after and after in FOREIGN_JOINS:
         return False
     # 雷诺娜: transliteration, a place or a club as often as a person
-    if all(ch in persons.transliteration_chars() for ch in name):
+    if all(ch in persons.transliteration_chars() for ch in name) or name[-1] in PLACE_FINAL:
         return False
     return persons.is_name(name) and is_plausible_given_name(name[1:])
 

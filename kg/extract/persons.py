@@ -31,8 +31,8 @@ from .segment import tokenizer, word_tags
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
                 "不没有已要会能还又再更很最并但却则所以因于至到给让使由按据自当"
                 "一二三四五六七八九十百千万亿零两几多余第每各全") | set("0123456789０１２３４５６７８９")
-# Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员, 某家堡.
-NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版门堡河湖岛湾桥港屯沟寨坝塘")
+# Last characters that close an organisation, a place or a role, not a name: 银行, 时报, 官员.
+NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆社镇乡县市省州组团店厂场园楼路号人员们者家上下副总正证宫庙寺版门")
 # 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
 # 说 starting 说明, 说法, 说服 or ending 小说 is no verb of saying.
