@@ -6,6 +6,9 @@ a name when the two given characters are ones names use: each scores, from jieba
 dictionary, how much more often it stands in the given name of a word tagged nr than in
 ordinary words (慧, 祥, 伟 do; 作, 只, 需 do not). This is general lexical knowledge, no
 list of names; the surname must be no function word (由 / 某某集团, 向 / 中小企业).
+
+Data: jieba's dictionary (through kg.extract.segment), the person lexicons of kg.extract.persons,
+byline_roles.tsv (credit lines).
 """
 from __future__ import annotations
 
@@ -87,7 +90,7 @@ def find_unknown_names(text: str) -> list[tuple[int, int]]:
                 and not (i + 3 < len(words) and closes[i + 3]) and is_bare_name(text, start, start + 3) \
                 and not any(a <= start < b for a, b in credits):
             out.append((start, start + 3))
-    # a name stands alone wherever it occurs: 金岳光子 once holds 岳光子: part of that name
+    # a name stands alone wherever it occurs (岳光子 inside 金岳光子 is part of a longer name)
     found = Counter(text[s:e] for s, e in out)
     return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
 

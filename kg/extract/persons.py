@@ -4,13 +4,14 @@ Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, r
 address_words.txt, occupations.txt, person_after_words.txt, transliteration_chars.txt,
 byline_roles.tsv.
 
-A name is a surname (compound first) plus one or two given characters. It counts only
-next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
-before a verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三),
-before an author's work (张三的《…》), or as an appositive (张三，某局局长，…). Never inside
-a title in 《》. Once a name is confirmed, its other occurrences in the text count
-too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
-老王. jieba.posseg runs only on the few characters around a cue, to find where the
+A name is a surname (compound first) plus one or two given characters. It counts next to
+a cue: after a post (副总经理张伟), before a post used as an address (王丽老师), before a
+verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三), before an
+author's work (张三的《…》), or as an appositive (张三，某局局长，…); without a cue only as a
+three-character name jieba's dictionary does not know, with a plausible given name
+(kg.extract.person_names). Never inside a title in 《》. Once a name is confirmed, its other
+occurrences in the text count too. Never a reporter (记者王五, 本报记者 王五, spans passed as
+`exclude`), never 李先生 or 老王. jieba.posseg runs only on the few characters around a cue, to find where the
 name ends (HMM on: it tags names it has never seen as nr).
 """
 from __future__ import annotations
