@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.person_names import (find_unknown_names, is_cued_name, is_plausible_given_name,
-                                     credit_line)
+from kg.extract.person_names import (credit_line, find_unknown_names, is_cued_name,
+                                     is_plausible_given_name, name_runs)
+from kg.extract.segment import tag_words
 from kg.extract.persons import find_person_mentions
 
 
@@ -34,6 +35,9 @@ def test_plausible_given_name(given, expected):
     ("这家企业曾为柏玉祥提供贷款。", ["柏玉祥"]),
     ("对此，甘伟龙在接受采访时说，订单充足。", ["甘伟龙"]),
     ("据介绍，柏玉祥、甘伟龙等人出席。", ["柏玉祥", "甘伟龙"]),
+    # a surname and a two-character word that is a name or a proper noun
+    ("记者获悉，柏鹏飞已经返回。", ["柏鹏飞"]),
+    ("当天，龚秋香到场。", ["龚秋香"]),
 ])
 def test_unknown_names(text, expected):
     assert unknown(text) == expected
@@ -98,3 +102,13 @@ def test_credit_line(text, lines):
 def test_no_place_as_unknown_name():
     # a place's last character (堡, 河, 湾…) closes no name
     assert unknown("他家住在城西的范家堡。") == []
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("由祁慧祥投资", ["祁慧祥"]),
+    ("记者获悉，柏鹏飞已经返回。", ["柏鹏飞"]),
+    # four single characters in a row are a phrase, not a name
+    ("这里有人说过", []),
+])
+def test_name_runs(text, runs):
+    assert [text[s:e] for s, e in name_runs(text, tag_words(text))] == runs

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import alternation, load_tagged
@@ -33,6 +34,9 @@ QUOTES = ("《“「『", "》”」』")
 # jieba tags of one-character function words: prepositions, conjunctions, adverbs, particles, pronouns
 BOUNDARY_FLAGS = {"p", "c", "d", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 ASPECT_FLAGS = {"ul", "uz", "ug"}
+# jieba tags of a two-character word that may be a given name after a surname (陈 / 鹏飞):
+# names, proper nouns, reduplications tagged as idioms
+GIVEN_WORD_FLAGS = {"nr", "nrfg", "nrt", "nz", "i"}
 # last characters of a village, a river or a harbour (某家堡, 某某河): a name only next to a cue
 PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘")
 # a middle dot or hyphen beside the run: part of a foreign name (约翰·柏玉祥)
@@ -74,25 +78,36 @@ def find_uncued_names(text: str, cued: set[tuple[int, int]]) -> list[tuple[int, 
 
 
 def find_unknown_names(text: str) -> list[tuple[int, int]]:
-    """Three-character names the dictionary cut into single characters, e.g.
-    '记者获悉，祁慧祥已经返回。' -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥)."""
-    words = tag_words(text)
+    """Three-character names the dictionary does not know, e.g. '记者获悉，祁慧祥已经返回。'
+    -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥)."""
+    credits = [m.span() for m in credit_line().finditer(text)]
+    out = [(s, e) for s, e in name_runs(text, tag_words(text))
+           if is_bare_name(text, s, e) and not any(a <= s < b for a, b in credits)]
+    # a name stands alone wherever it occurs (岳光子 inside 金岳光子 is part of a longer name)
+    found = Counter(text[s:e] for s, e in out)
+    return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
+
+
+def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+    """Spans the cut left as an unknown name: three single characters (祁 / 慧 / 祥), or one
+    and a two-character word that names or nicknames (柏 / 鹏飞), with a longer word,
+    punctuation or a function word on either side, e.g. ('由祁慧祥投资', cut) -> (1, 4)."""
     char = [b - a == 1 and bool(HAN.match(text, a)) for a, b, _ in words]
     # a one-character function word bounds a run as a longer word does (为 / 柏玉祥 / 提供);
     # after the run, an aspect particle makes its last character a verb (韩立 / 笑 / 着)
     opens = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
     closes = [c and f not in BOUNDARY_FLAGS - ASPECT_FLAGS for c, (_, _, f) in zip(char, words)]
-    credits = [m.span() for m in credit_line().finditer(text)]
-    out = []
     for i, (start, _, _) in enumerate(words):
-        # exactly three single characters: a fourth on either side makes the run a phrase
-        if char[i:i + 3] == [True] * 3 and not (i and opens[i - 1]) \
-                and not (i + 3 < len(words) and closes[i + 3]) and is_bare_name(text, start, start + 3) \
-                and not any(a <= start < b for a, b in credits):
-            out.append((start, start + 3))
-    # a name stands alone wherever it occurs (岳光子 inside 金岳光子 is part of a longer name)
-    found = Counter(text[s:e] for s, e in out)
-    return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
+        if not char[i] or i and opens[i - 1]:
+            continue
+        if char[i:i + 3] == [True] * 3:
+            after = i + 3          # exactly three: a fourth single character makes a phrase
+        elif i + 1 < len(words) and words[i + 1][1] - words[i + 1][0] == 2 and words[i + 1][2] in GIVEN_WORD_FLAGS:
+            after = i + 2
+        else:
+            continue
+        if not (after < len(words) and closes[after]):
+            yield start, start + 3
 
 
 @lru_cache(maxsize=None)
