@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clause import PLACEHOLDER_BASE, Masked, Ref, main_ref
+from .clause import PLACEHOLDER_BASE, Masked, Ref, Tally
 from ..lexicon import load_tagged, load_words
 from ..model import ORG_TYPES, Entity, EntityType
 from .normalize import CJK
@@ -37,13 +37,14 @@ def unit_post_regex() -> re.Pattern:
     return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
-def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = None
+def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
                ) -> list[tuple[Ref, Ref | Entity, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
     title: X公司张三); a title made of a unit and a post (监察科科长, 检测所副所长) takes the
-    nearest body named before it in the sentence or, failing that, in `earlier` (the story).
+    body named most in the story so far (`earlier`, a running tally of its bodies) and the
+    sentence up to the person.
     With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
     belong to (see PostBodies).
     """
@@ -69,9 +70,9 @@ def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = N
 _LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
 
 
-def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | None, Ref | None]:
+def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None, Ref | None]:
     """The title before person `i` of the masked sentence and the name right before the title
-    (or, for a unit's post, the nearest body named before); None for what is not there."""
+    (or, for a unit's post, the body named most before); None for what is not there."""
     at = masked.text.find(chr(PLACEHOLDER_BASE + i))
     while at > 0 and masked.text[at - 1] in "\n ":
         at -= 1           # a line broken inside the title (董事长\n张三)
@@ -87,7 +88,7 @@ def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | N
         return title, masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
     if title and unit_post_regex().fullmatch(title) and not title.startswith(
             load_words("relation_own_body_titles.txt")):
-        return title, main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
+        return title, earlier.best_with(masked.refs[:i])
     return title, None
 
 

@@ -147,13 +147,12 @@ def find_relations(a: Analysis) -> list[Relation]:
 
 
 class _Story:
-    """The names said so far in one story (pronouns left out), with its protagonist (the
+    """The names said so far in one story (pronouns left out), tallied: its protagonist (the
     company named most), its main actor (the body named most) and its latest project, kept
     up to date as names are added."""
 
     def __init__(self, start: int) -> None:
         self.start = start
-        self.refs: list[Ref] = []
         self.companies = Tally((EntityType.COMPANY.value,))
         self.actors = Tally(ORG_TYPES)
         self.project: Ref | None = None
@@ -161,7 +160,6 @@ class _Story:
     def add(self, r: Ref) -> None:
         if r.pronoun:
             return
-        self.refs.append(r)
         self.companies.add(r)
         self.actors.add(r)
         if r.type == EntityType.PROJECT:
@@ -175,7 +173,7 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
-    for person, org, title in find_posts(masked, story.refs, found.posts):
+    for person, org, title in find_posts(masked, story.actors, found.posts):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
                                                story.actors.best):
