@@ -845,3 +845,60 @@ def test_a_bad_rule_row_stops_the_build_in_one_line(tmp_path, name, row, message
     assert run.returncode != 0 and "Traceback" not in run.stderr
     (line,) = run.stderr.strip().splitlines()
     assert f"{path}:{lines + 1}: " in line and message in line
+
+
+# Constructions of unseen pages (issue 9): each sentence states exactly the relations listed
+# of its kind, nothing more.
+CONSTRUCTIONS = [
+    # A post written after the name: with 是, in brackets, in apposition.
+    ("worksFor", "韩冰是乙电子有限公司总经理，她说订单已排满。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰（乙电子有限公司董事长）表示。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰，乙电子有限公司副总经理，今年41岁。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰是乙电子有限公司的老客户。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, set()),
+    # A district's head when its government is named with the city before it.
+    ("worksFor", "东岭区区长魏川介绍。",
+     {"东岭区": ("东岭区", "Place"), "北州市东岭区人民政府": ("北州市东岭区人民政府", A), "魏川": ("魏川", P)},
+     {("worksFor", "魏川", "北州市东岭区人民政府")}),
+    # The subject of a build after a signing is the company of the pair, not the partner after 与.
+    ("develops", "乙能源有限公司与甲县政府签约，将投资10亿元建设丙光伏电站项目。",
+     {"乙能源有限公司": ("乙能源有限公司", C), "甲县政府": ("甲县人民政府", A), "丙光伏电站项目": ("丙光伏电站项目", J)},
+     {("develops", "乙能源有限公司", "丙光伏电站项目")}),
+    ("regulates", "甲县生态环境局执法人员在检查中发现，乙砖厂未按规定运行治污设施。",
+     {"甲县生态环境局": ("甲县生态环境局", A), "乙砖厂": ("乙砖厂", C)}, {("regulates", "甲县生态环境局", "乙砖厂")}),
+    ("regulates", "甲市人社局向乙建筑有限公司下达劳动保障监察责令改正决定书。",
+     {"甲市人社局": ("甲市人社局", A), "乙建筑有限公司": ("乙建筑有限公司", C)}, {("regulates", "甲市人社局", "乙建筑有限公司")}),
+    ("issued", "甲市财政局今年设立“丙基金”，首期规模5亿元。",
+     {"甲市财政局": ("甲市财政局", A), "丙基金": ("丙基金", G)}, {("issued", "甲市财政局", "丙基金")}),
+    ("issued", "甲银行将联合甲省农业农村厅推出丙直通车行动。",
+     {"甲银行": ("甲银行", C), "甲省农业农村厅": ("甲省农业农村厅", A), "丙直通车行动": ("丙直通车行动", G)},
+     {("issued", "甲银行", "丙直通车行动"), ("issued", "甲省农业农村厅", "丙直通车行动")}),
+    ("subOrganizationOf", "乙物流有限公司是甲集团的全资子公司。",
+     {"甲集团": ("甲集团", C), "乙物流有限公司": ("乙物流有限公司", C)}, {("subOrganizationOf", "乙物流有限公司", "甲集团")}),
+    ("subOrganizationOf", "乙物流有限公司系甲集团控股子公司。",
+     {"甲集团": ("甲集团", C), "乙物流有限公司": ("乙物流有限公司", C)}, {("subOrganizationOf", "乙物流有限公司", "甲集团")}),
+    ("subOrganizationOf", "甲市市场监督管理局下设的丙检测所完成检验。",
+     {"甲市市场监督管理局": ("甲市市场监督管理局", A), "丙检测所": ("丙检测所", A)},
+     {("subOrganizationOf", "丙检测所", "甲市市场监督管理局")}),
+    # A place that signs is its government; 该集团 is a group named in full with its legal form.
+    ("partnerOf", "甲县与乙集团有限公司签订投资协议。",
+     {"甲县": ("甲县", "Place"), "甲县人民政府": ("甲县人民政府", A), "乙集团有限公司": ("乙集团有限公司", C)},
+     {("partnerOf", "乙集团有限公司", "甲县人民政府")}),
+    ("partnerOf", "乙集团有限公司落户丁县。随后，甲市人民政府与该集团还签订了框架协议。",
+     {"甲市人民政府": ("甲市人民政府", A), "乙集团有限公司": ("乙集团有限公司", C)},
+     {("partnerOf", "乙集团有限公司", "甲市人民政府")}),
+]
+
+
+@pytest.mark.parametrize("kind,raw,names,expected", CONSTRUCTIONS)
+def test_relations_from_constructions_of_unseen_pages(kind, raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == kind} == expected
+
+
+def test_an_enforcement_is_no_help():
+    names = {"甲市人社局": ("甲市人社局", A), "乙建筑有限公司": ("乙建筑有限公司", C)}
+    assert relations_of("甲市人社局向乙建筑有限公司下达劳动保障监察责令改正决定书。", names) == {
+        ("regulates", "甲市人社局", "乙建筑有限公司")}

@@ -169,7 +169,11 @@ class _References:
 
 
 def _fits(ref: Ref, types, ending: str) -> bool:
-    return ref.type in types and (not ending or ref.entity.endswith(ending))
+    """The ending is read without a legal form: 甲集团有限公司 is 该集团, 甲银行股份有限公司 该行."""
+    return ref.type in types and (not ending or LEGAL_FORM_END.sub("", ref.entity).endswith(ending))
+
+
+LEGAL_FORM_END = re.compile("(?:股份有限公司|有限责任公司|有限公司)$")
 
 
 def speaker_turns(text: str, refs: list[Ref]) -> list[tuple[int, Ref | None]]:

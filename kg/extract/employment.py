@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clause import PLACEHOLDER_BASE, Masked, Ref, Tally
+from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, Tally
 from ..lexicon import load_tagged, load_words
 from ..model import ORG_TYPES, Entity, EntityType
 from .normalize import CJK
@@ -62,6 +62,27 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
         if bodies is not None and title:
             out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
         elif org is not None and org.type in ORG_TYPES:
+            out.append((person, org, title))
+    return out + posts_after_name(masked, bodies)
+
+
+# A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，
+_APPOSITION = re.compile(rf"({PH})(?:是|系|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;）)]|$)")
+
+
+def posts_after_name(masked: Masked, bodies: PostBodies | None = None
+                     ) -> list[tuple[Ref, Ref | Entity, str]]:
+    """(person, organisation, job title) for a post written after the person's name, in
+    apposition or with 是 (see _APPOSITION); the title must be a post of posts.tsv."""
+    out = []
+    for m in _APPOSITION.finditer(masked.text):
+        person, org = masked.refs_in(m.group(1))[0], masked.refs_in(m.group(2))[0]
+        title = m.group(3)
+        if person.type != EntityType.PERSON or org.type not in ORG_TYPES or not post_regex().fullmatch(title):
+            continue
+        if bodies is not None:
+            out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
+        else:
             out.append((person, org, title))
     return out
 
@@ -119,7 +140,11 @@ class PostBodies:
         if org is not None:
             place = self.jurisdiction.get(org.entity) or next(
                 (p for p in self.governments if org.entity.removeprefix("中共").startswith(p)), None)
-            return self.governments.get(place)
+            if place is None or place in self.governments:
+                return self.governments.get(place)
+            # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
+            within = [g for p, g in self.governments.items() if p.endswith(place)]
+            return within[0] if len(within) == 1 else None
         level = government_post_regex().search(post).group()[-2]
         # A one-character key (州人民政府) is a body whose place the resolver did not find.
         same = [g for place, g in self.governments.items() if len(place) > 1 and place.endswith(level)]

@@ -95,9 +95,11 @@ class _Found(dict):
 
     def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
             title: str | None = None) -> None:
-        if kind == RelationType.ASSISTS and subject.type == EntityType.PLACE \
-                and _label(subject) in self.governments:
-            subject = self.governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
+        if kind in (RelationType.ASSISTS, RelationType.PARTNER_OF):
+            # 甲市将为项目提供服务, 甲县与乙公司签约: the place's government acts
+            subject = self.governments.get(_label(subject), subject) if subject.type == EntityType.PLACE else subject
+            obj = self.governments.get(_label(obj), obj) if kind == RelationType.PARTNER_OF \
+                and obj.type == EntityType.PLACE else obj
         s_label, o_label = _label(subject), _label(obj)
         domain, range_ = signature(kind)
         if s_label == o_label or subject.type not in domain or obj.type not in range_:
@@ -264,8 +266,11 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
                              for a in subjects for b in subjects if a != b)
+    # An enforcement is no help, whatever help word it holds (下达劳动保障监察决定书).
+    regulated = {(s.entity, o.entity) for kind, s, o, _ in found if kind == RelationType.REGULATES}
     return [(kind, s, o, rule) for kind, s, o, rule in found
-            if (kind, s.entity, o.entity) not in go_betweens]
+            if (kind, s.entity, o.entity) not in go_betweens
+            and not (kind == RelationType.ASSISTS and (s.entity, o.entity) in regulated)]
 
 
 def _match_parties(masked: Masked, m: re.Match, kind: str, explicit: bool,
@@ -323,6 +328,8 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
         subjects = role_refs(masked, m, "S")
         if m.start("S") == m.start() and _object_mark().search(masked.text[:m.start()]):
             return [], []     # 向甲、为乙: the object of a preposition is not the one who acts
+        if kind == RelationType.DEVELOPS and m.start("S") == m.start():
+            subjects = signing_pair_developers(masked, m.start(), subjects)
     else:
         subject = implicit_subject(masked, m.start() + 1, domain)
         subjects = coordinated(masked, subject) if subject else []
@@ -349,6 +356,19 @@ def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) ->
 def _generic_subject() -> re.Pattern:
     """A list of bodies that ends in a class noun: 甲局、乙局等部门."""
     return re.compile(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
+
+
+_PAIR_BEFORE = re.compile(rf"({_PH})(?:与|同|跟)$")
+
+
+def signing_pair_developers(masked: Masked, at: int, subjects: list[Ref]) -> list[Ref]:
+    """The developers when the subject at masked position `at` is the partner after 与 (甲公司与乙县
+    政府签约，将投资建设丙项目): the companies of the pair, else both; otherwise `subjects`."""
+    m = _PAIR_BEFORE.search(masked.text, 0, at)
+    if m is None:
+        return subjects
+    pair = masked.refs_in(m.group(1)) + subjects
+    return [r for r in pair if r.type == EntityType.COMPANY] or pair
 
 
 def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
