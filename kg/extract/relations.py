@@ -21,6 +21,7 @@ from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
+from .normalize import CJK
 from .name_relations import relations_from_names
 from ..rdf.ontology import signature
 from .templates import compile_template, required_words, role_refs
@@ -80,6 +81,7 @@ def cues_present(text: str) -> int:
 POST_BEFORE_NAME = "pass:post-before-name"
 SIGNED_PROJECT = "pass:signed-project"
 CO_SUBJECTS = "pass:co-subjects"
+SIGNERS = "pass:signers"
 NAME_RULES = {RelationType.SUB_ORGANIZATION_OF: "pass:branch-name",
               RelationType.ISSUED: "pass:program-title", RelationType.DEVELOPS: "pass:project-name"}
 
@@ -175,11 +177,15 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
+    employers = {}
     for person, org, title in find_posts(masked, story.actors, found.posts):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
+        employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
                                                story.actors.best):
         found.add(kind, subject, obj, ev, rule)
+    for subject, obj in signing_bodies(masked, employers):
+        found.add(RelationType.PARTNER_OF, subject, obj, ev, SIGNERS)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None
     for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
@@ -219,6 +225,22 @@ def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
         companies = [r for r in pair if r.type == "Company"]
         if project.type == "Project" and len(companies) == 1:
             out.append((companies[0], project))
+    return out
+
+
+# 张三与乙市市长李四代表双方签约: two people, each maybe after a body and post, sign.
+_SIGNERS = re.compile(rf"({_PH})(?:与|和|同|跟)(?:{_PH}?[{CJK}、]{{0,10}}?)?({_PH})"
+                      rf"[^\ue000-\uf8ff。；;]{{0,12}}?(?:签约|签署|签订|签下)")
+
+
+def signing_bodies(masked: Masked, employers: dict) -> list[tuple]:
+    """(body, body) for two people who sign an agreement, each with a post in the sentence
+    (`employers`: person -> body): 甲行行长张三与乙市市长李四代表双方签约 -> (甲行, 乙市人民政府)."""
+    out = []
+    for m in _SIGNERS.finditer(masked.text):
+        a, b = (masked.refs_in(m.group(k))[0] for k in (1, 2))
+        if a.entity in employers and b.entity in employers:
+            out.append((employers[a.entity], employers[b.entity]))
     return out
 
 
