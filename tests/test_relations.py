@@ -951,3 +951,27 @@ def test_an_enforcement_is_no_help():
     names = {"甲市人社局": ("甲市人社局", A), "乙建筑有限公司": ("乙建筑有限公司", C)}
     assert relations_of("甲市人社局向乙建筑有限公司下达劳动保障监察责令改正决定书。", names) == {
         ("regulates", "甲市人社局", "乙建筑有限公司")}
+
+
+POSTS_MORE = [
+    ("乙电子有限公司韩冰总经理介绍。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("韩冰现任乙电子有限公司总经理。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("韩冰担任乙电子有限公司董事长以来，公司产值翻番。", ("韩冰", "乙电子有限公司", "董事长")),
+    ("乙电子有限公司的总经理韩冰说。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("乙电子有限公司财务总监韩冰说。", ("韩冰", "乙电子有限公司", "财务总监")),
+    # A post only enterprises have, with no body before it: the company last named.
+    ("在乙电子有限公司车间，总经理韩冰介绍。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("记者来到乙电子有限公司。总经理韩冰介绍，订单已排满。", ("韩冰", "乙电子有限公司", "总经理")),
+]
+
+
+@pytest.mark.parametrize("raw,expected", POSTS_MORE)
+def test_posts_after_the_name_as_address_and_of_the_story_company(raw, expected):
+    names = {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}
+    got = {(r.subject, r.object, r.job_title) for r in analysis_of(raw, names).relations}
+    assert got == {expected}
+
+
+def test_a_bare_post_of_government_is_at_no_company():
+    names = {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}
+    assert relations_of("记者来到乙电子有限公司。局长韩冰介绍。", names) == set()

@@ -37,8 +37,8 @@ def unit_post_regex() -> re.Pattern:
     return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
-def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
-               ) -> list[tuple[Ref, Ref | Entity, str | None]]:
+def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
+               company: Ref | None = None) -> list[tuple[Ref, Ref | Entity, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
@@ -46,7 +46,8 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
     body named most in the story so far (`earlier`, a running tally of its bodies) and the
     sentence up to the person.
     With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
-    belong to (see PostBodies).
+    belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
+    is at the company named last before it in the sentence, else at `company` (the story's).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
@@ -55,8 +56,12 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
             continue
         title, org = _title_and_body(masked, i, earlier)
         at = masked.position(person)
+        if title is None and org is not None:
+            title = _address_after(masked.text, at)     # 甲公司张三总经理
         if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]):
             org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+        if org is None and title in company_posts():
+            org = next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
@@ -66,8 +71,10 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None
     return out + posts_after_name(masked, bodies)
 
 
-# A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，
-_APPOSITION = re.compile(rf"({PH})(?:是|系|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;）)]|$)")
+# A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，/
+# 张三现任甲公司总经理 / 张三担任甲公司董事长以来.
+_APPOSITION = re.compile(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)"
+                         rf"(?=[，,。；;）)]|以来|期间|$)")
 
 
 def posts_after_name(masked: Masked, bodies: PostBodies | None = None
@@ -91,6 +98,25 @@ def posts_after_name(masked: Masked, bodies: PostBodies | None = None
 _LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
 
 
+@lru_cache(maxsize=None)
+def company_posts() -> frozenset[str]:
+    """Posts only an enterprise has (posts.tsv `company`: 总经理, 厂长)."""
+    return frozenset(load_tagged("posts.tsv", "company"))
+
+
+@lru_cache(maxsize=None)
+def address_regex() -> re.Pattern:
+    """A post that also follows a name as a form of address (posts.tsv `address`: 王五局长)."""
+    posts = sorted(load_tagged("posts.tsv", "address"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, posts)) or "(?!)")
+
+
+def _address_after(text: str, at: int) -> str | None:
+    """The post right after the name at masked position `at`, if it is a form of address."""
+    m = address_regex().match(text, at + 1)
+    return m.group() if m else None
+
+
 def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None, Ref | None]:
     """The title before person `i` of the masked sentence and the name right before the title
     (or, for a unit's post, the body named most before); None for what is not there."""
@@ -100,6 +126,8 @@ def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None,
     m = post_regex().search(masked.text[max(0, at - 30):at])
     title = m.group() if m else None
     head = at - len(title) if title else at
+    if title and title.startswith("的"):
+        title = title[1:]       # 甲公司的总经理张三
     if title and masked.text[head - 1:head] in "）)":
         # X公司（以下简称“X”）董事长张三: the body stands before the parenthesis.
         opening = max(masked.text.rfind("（", 0, head), masked.text.rfind("(", 0, head))

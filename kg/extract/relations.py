@@ -178,7 +178,7 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
     employers = {}
-    for person, org, title in find_posts(masked, story.actors, found.posts):
+    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
         employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
