@@ -975,3 +975,9 @@ def test_posts_after_the_name_as_address_and_of_the_story_company(raw, expected)
 def test_a_bare_post_of_government_is_at_no_company():
     names = {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}
     assert relations_of("记者来到乙电子有限公司。局长韩冰介绍。", names) == set()
+
+
+def test_a_title_naming_its_own_body_does_not_continue_a_list():
+    names = {"甲市人大常委会": ("甲市人民代表大会常务委员会", A), "张三": ("张三", P), "李四": ("李四", P)}
+    got = relations_of("甲市人大常委会主任张三、市政协主席李四参加大会。", names)
+    assert got == {("worksFor", "张三", "甲市人民代表大会常务委员会")}

@@ -58,7 +58,8 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         at = masked.position(person)
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
-        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]):
+        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
+                and not title.startswith(load_words("relation_own_body_titles.txt")):
             org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
         if org is None and title in company_posts():
             org = next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
