@@ -984,3 +984,11 @@ def test_a_title_naming_its_own_body_does_not_continue_a_list():
     names = {"甲市人大常委会": ("甲市人民代表大会常务委员会", A), "张三": ("张三", P), "李四": ("李四", P)}
     got = relations_of("甲市人大常委会主任张三、市政协主席李四参加大会。", names)
     assert got == {("worksFor", "张三", "甲市人民代表大会常务委员会")}
+
+
+def test_a_notice_issues_what_its_title_launches():
+    raw = "甲市财政局\n\n关于印发《乙办法》的通知\n\n各县区财政局：现将《乙办法》印发给你们，请遵照执行。"
+    names = {"甲市财政局": ("甲市财政局", A), "乙办法": ("乙办法", G)}
+    heads = [Sentence(0, 5, raw[0:5]), Sentence(7, 20, raw[7:20]), Sentence(22, len(raw), raw[22:])]
+    a = analysis_of(raw, names, sentences=heads)
+    assert {(r.type, r.subject, r.object) for r in a.relations} == {("issued", "甲市财政局", "乙办法")}

@@ -93,6 +93,7 @@ class _Found(dict):
     def __init__(self, entities):
         super().__init__()
         self.governments = place_governments(entities)
+        self.opener: Ref | None = None
         self.posts = PostBodies(entities)
 
     def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
@@ -126,6 +127,11 @@ def find_relations(a: Analysis) -> list[Relation]:
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
     found = _Found(a.entities)
+    # The body a document opens with (a notice's header, a headline's subject) issues what a
+    # story with no body of its own launches (关于印发《乙》的通知).
+    head = a.sentences[0] if a.sentences else None
+    found.opener = next((r for r in a.refs if head and r.start < head.end and r.type in ORG_TYPES
+                         and not r.pronoun), None)
     ref_starts = [r.start for r in a.refs]
     story, told = None, 0       # the names of the story so far, and how many refs they cover
     case: tuple[bool, Ref | None] = (False, None)
@@ -182,7 +188,7 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
         employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
-                                               story.actors.best):
+                                               story.actors.best or found.opener):
         found.add(kind, subject, obj, ev, rule)
     for subject, obj in signing_bodies(masked, employers):
         found.add(RelationType.PARTNER_OF, subject, obj, ev, SIGNERS)
