@@ -992,3 +992,9 @@ def test_a_notice_issues_what_its_title_launches():
     heads = [Sentence(0, 5, raw[0:5]), Sentence(7, 20, raw[7:20]), Sentence(22, len(raw), raw[22:])]
     a = analysis_of(raw, names, sentences=heads)
     assert {(r.type, r.subject, r.object) for r in a.relations} == {("issued", "甲市财政局", "乙办法")}
+
+
+def test_a_numbered_case_names_the_party_of_its_sanctions():
+    raw = "案例一：乙超市有限公司销售商品未明码标价。甲区市场监督管理局依法立案调查，责令其立即改正。"
+    names = {"乙超市有限公司": ("乙超市有限公司", C), "甲区市场监督管理局": ("甲区市场监督管理局", A)}
+    assert relations_of(raw, names) == {("regulates", "甲区市场监督管理局", "乙超市有限公司")}

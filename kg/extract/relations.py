@@ -198,12 +198,14 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
         found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
 
 
-# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), or a numbered
-# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text).
+# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
+# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text), or the opening of a
+# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正).
 # 方案/预案/备案… are no cases.
 _CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
                          r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
-                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案")
+                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
+                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
