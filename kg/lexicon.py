@@ -104,7 +104,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     # persons
     _words("surnames.txt", "Chinese surnames, compound ones included"),
     Lexicon("posts.tsv", "posts and job titles, with what each does (see the file)",
-            (Column("post"), Column("uses", frozenset({"person", "member", "address", "government", "company"})))),
+            (Column("post"),
+             Column("uses", frozenset({"person", "member", "address", "government", "company"})))),
     _words("speech_verbs.txt", "verbs of saying"),
     _words("person_stop.txt", "surname-initial words that are no name"),
     Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",

@@ -58,11 +58,8 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         at = masked.position(person)
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
-        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
-                and not title.startswith(load_words("relation_own_body_titles.txt")):
-            org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
-        if org is None and title in company_posts():
-            org = next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
+        if org is None and title:
+            org = _unnamed_body(masked, i, title, previous, company)
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
@@ -70,6 +67,20 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         elif org is not None and org.type in ORG_TYPES:
             out.append((person, org, title))
     return out + posts_after_name(masked, bodies)
+
+
+def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
+                  company: Ref | None) -> Ref | None:
+    """The body of person `i`, whose `title` names none: that of the person before in a list
+    of attendees (`previous`: masked position and body), or for a post only enterprises have
+    the company named last before it in the sentence, else `company`."""
+    at = masked.position(masked.refs[i])
+    if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
+            and not title.startswith(load_words("relation_own_body_titles.txt")):
+        return previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+    if title in company_posts():
+        return next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
+    return None
 
 
 # A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，/

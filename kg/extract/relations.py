@@ -99,10 +99,9 @@ class _Found(dict):
     def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
             title: str | None = None) -> None:
         if kind in (RelationType.ASSISTS, RelationType.PARTNER_OF):
-            # 甲市将为项目提供服务, 甲县与乙公司签约: the place's government acts
-            subject = self.governments.get(_label(subject), subject) if subject.type == EntityType.PLACE else subject
-            obj = self.governments.get(_label(obj), obj) if kind == RelationType.PARTNER_OF \
-                and obj.type == EntityType.PLACE else obj
+            subject = self.governing(subject)   # 甲市将为项目提供服务, 甲县与乙公司签约: its government acts
+        if kind == RelationType.PARTNER_OF:
+            obj = self.governing(obj)
         s_label, o_label = _label(subject), _label(obj)
         domain, range_ = signature(kind)
         if s_label == o_label or subject.type not in domain or obj.type not in range_:
@@ -112,6 +111,10 @@ class _Found(dict):
         key = (kind, s_label, o_label)
         if key not in self or (title and not self[key].job_title):
             self[key] = Relation(kind, s_label, o_label, ev, title, rule)
+
+    def governing(self, party: Ref | Entity) -> Ref | Entity:
+        """The body that governs `party` when it is a place (place_governments), else `party`."""
+        return self.governments.get(_label(party), party) if party.type == EntityType.PLACE else party
 
     def relations(self) -> list[Relation]:
         """All but a partnership that is a supply contract."""
@@ -297,7 +300,13 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
                              for a in subjects for b in subjects if a != b)
-    # An enforcement is no help, whatever help word it holds (下达劳动保障监察决定书).
+    return _without_go_betweens(found, go_betweens)
+
+
+def _without_go_betweens(found: list[tuple[str, Ref, Ref, str]], go_betweens: set) -> list:
+    """`found` less the relations to a go-between of the subject, and less the help from an
+    agency to a party it regulates: an enforcement is no help, whatever help word it holds
+    (下达劳动保障监察决定书)."""
     regulated = {(s.entity, o.entity) for kind, s, o, _ in found if kind == RelationType.REGULATES}
     return [(kind, s, o, rule) for kind, s, o, rule in found
             if (kind, s.entity, o.entity) not in go_betweens
