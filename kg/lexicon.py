@@ -108,7 +108,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     # persons
     _words("surnames.txt", "Chinese surnames, compound ones included"),
     Lexicon("posts.tsv", "posts and job titles, with what each does (see the file)",
-            (Column("post"), Column("uses", frozenset({"person", "member", "address", "government"})))),
+            (Column("post"),
+             Column("uses", frozenset({"person", "member", "address", "government", "company"})))),
     _words("speech_verbs.txt", "verbs of saying"),
     _words("person_stop.txt", "surname-initial words that are no name"),
     Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",
@@ -132,7 +133,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_object_prepositions.txt", "prepositions whose object never acts"),
     _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
     _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
-    _words("relation_own_body_titles.txt", "openings of posts in a village's or township's own body"),
+    _words("relation_own_body_titles.txt", "openings of posts in a body of their own (村, 市政协)"),
     _words("relation_agreement_words.txt", "words of an agreement"),
     _words("relation_body_classes.txt", "class nouns of a list of bodies (等部门)"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .analysis import Analysis
-from .clause import PH, Masked, Ref, story_start
+from .clause import PH, Masked, Ref, Tally, story_start
 from .funding_cues import CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import alternation, load_regex, load_words
-from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
+from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
@@ -339,7 +339,7 @@ def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
     if not load_regex("speech_verbs.txt").search(said.text):
         return funding
     earlier = [r for r in a.refs if r.end <= funding.evidence.start and not r.pronoun]
-    for _, org, _ in find_posts(masked, earlier):
+    for _, org, _ in find_posts(masked, Tally(ORG_TYPES, earlier)):
         if org.type in (EntityType.COMPANY, EntityType.ORGANIZATION) and org.entity not in (funding.provider,
                                                                           funding.recipient):
             return replace(funding, **{role.value: org.entity})
