@@ -8,6 +8,7 @@ A pass is `(funding, site) -> funding` or `(fundings, reading) -> fundings`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -148,8 +149,12 @@ def story_payers(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 
 def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """One funding per amount per article: the best told of its repeats (merge_repeats)."""
-    return merge_repeats(fundings)
+    """One funding per flow per article: the best told of its repeats (merge_repeats); the
+    headline's sentences (those ending a headline line, where a story starts) repeat the body."""
+    starts = r.a.story_starts
+    headlines = {s.start for s in r.a.sentences
+                 if bisect.bisect_right(starts, s.end) > bisect.bisect_right(starts, s.start)}
+    return merge_repeats(fundings, headlines)
 
 
 # ---------------------------------------------------------------- helpers of the passes
@@ -379,17 +384,22 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
     return out
 
 
-def merge_repeats(fundings: list[Funding]) -> list[Funding]:
-    """One funding per amount per article (headline and body repeat it): keep the best told.
+def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
+    """One funding per flow per article (headline and body repeat it): keep the best told.
 
     The kept one is the one naming most parties (then the earliest); its empty fields are
     filled from the others.
     """
-    groups: dict = {}
+    groups: list[tuple[object, list[Funding]]] = []
     for f in fundings:
-        groups.setdefault(_told_precisely(f, fundings), []).append(f)
+        amount = _told_precisely(f, fundings)
+        group = next((g for key, g in groups if key == amount and _joins(f, g, headlines)), None)
+        if group is None:
+            groups.append((amount, [f]))
+        else:
+            group.append(f)
     out = []
-    for group in groups.values():
+    for _, group in groups:
         best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
                                          -group.index(f)))
         for other in group:
@@ -401,6 +411,18 @@ def merge_repeats(fundings: list[Funding]) -> list[Funding]:
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
     out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
+    """Whether `f` may tell the same flow as a group of fundings of its amount. A headline (its
+    sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
+    they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
+    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款)."""
+    def distinct(g: Funding) -> bool:
+        mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
+        return g.evidence.start not in headlines and (
+            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs))
+    return f.evidence.start in headlines or not all(distinct(g) for g in group)
 
 
 def _told_precisely(f: Funding, fundings: list[Funding]):

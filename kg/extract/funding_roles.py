@@ -25,6 +25,8 @@ _CAPITAL_IN = re.compile("注资|注入")
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
 _COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
+# 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
+_SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -293,10 +295,12 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str,
     s = RoleSearch(masked, at, clause, kind, developers or {})
     for _, step in ROLE_PASSES:
         step(s)
-    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it.
+    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it,
+    # unless the project follows its sum (总投资25亿元的甲项目、总投资10亿元的乙项目).
     projects = [r for r in masked.refs if r.type == EntityType.PROJECT]
     near = [r for r in projects if clause <= masked.position(r) < at]
-    project = (near[-1] if near else projects[0]).entity if projects else None
+    after = next((r for r in projects if _SUM_OF.fullmatch(masked.text, at, masked.position(r))), None)
+    project = (after or (near[-1] if near else projects[0])).entity if projects else None
     program = next((r.entity for r in masked.refs if r.type == EntityType.PROGRAM), None)
     return {"provider": s.roles.get(Role.PROVIDER), "recipient": s.roles.get(Role.RECIPIENT),
             "facilitator": s.roles.get(Role.FACILITATOR), "project": project, "program": program}
