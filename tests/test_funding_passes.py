@@ -144,3 +144,11 @@ def test_pass(monkeypatch, module, passes, name, raw, names, expected):
     assert found(raw, names) == expected
     without(monkeypatch, module, passes, name)
     assert found(raw, names) != expected
+
+
+def test_a_quoted_sum_goes_to_the_unit_speakers_company_named_before_in_the_story():
+    names = {"甲公司": ("甲公司", C), "吴芳": ("吴芳", "Person")}
+    quote = "“上月就收到了6万元返还款。”财务科科长吴芳说。"
+    assert found("甲公司扩大生产规模。" + quote, names) == [("Relief", 60_000, None, "甲公司", None)]
+    # a headline line starts another story: the company before it is not the speaker's
+    assert found("甲公司扩大生产规模。\n乙报道\n" + quote, names) == [("Relief", 60_000, None, None, None)]

@@ -313,6 +313,7 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
     again with 这笔), and the company of the speaker of a quote that states a sum."""
     sentences = r.a.sentences
     index_of = {s.start: i for i, s in enumerate(sentences)}
+    story = StoryNames(r.a)
     out = []
     for f in fundings:
         i = index_of.get(f.evidence.start)
@@ -328,14 +329,37 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
                                            recipient=roles["recipient"]), again=True)
                 break
             if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
-                f = with_speaker(f, r.a, i)
+                f = with_speaker(f, r.a, i, story.before(f.evidence.start))
         out.append(f)
     return out
 
 
-def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
+class StoryNames:
+    """The names said so far in the story being read (pronouns left out), kept up to date as
+    the reading moves on (as relations' story is), so that each name is added once."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        self.story = -1
+        self.told = 0             # how many of a.refs were looked at
+        self.refs: list[Ref] = []
+
+    def before(self, at: int) -> list[Ref]:
+        """The story's names that end before offset `at` (which never moves back)."""
+        refs, start = self.a.refs, self.a.story_start(at)
+        if start != self.story:
+            self.story, self.refs = start, []
+            self.told = bisect.bisect_left(refs, start, key=lambda r: r.start)
+        while self.told < len(refs) and refs[self.told].end <= at:
+            if not refs[self.told].pronoun:
+                self.refs.append(refs[self.told])
+            self.told += 1
+        return self.refs
+
+
+def with_speaker(funding: Funding, a: Analysis, i: int, earlier: list[Ref]) -> Funding:
     """A sum stated in a quote (“…收到了8.6万元返还款。”该公司经理张三说) concerns the company of
-    the speaker: it invests, or it receives."""
+    the speaker: it invests, or it receives; `earlier`: the story's names before the quote."""
     role = Role.PROVIDER if funding.type == FundingType.INVESTMENT else Role.RECIPIENT
     if getattr(funding, role.value) or i + 1 >= len(a.sentences):
         return funding
@@ -343,7 +367,6 @@ def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
     masked = a.masked(i + 1)
     if not load_regex("speech_verbs.txt").search(said.text):
         return funding
-    earlier = [r for r in a.refs if r.end <= funding.evidence.start and not r.pronoun]
     for _, org, _ in find_posts(masked, earlier):
         if org.type in (EntityType.COMPANY, EntityType.ORGANIZATION) and org.entity not in (funding.provider,
                                                                           funding.recipient):
