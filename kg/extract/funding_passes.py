@@ -392,14 +392,15 @@ def project_investor(masks: list[Masked], at: int) -> str | None:
 def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[str, str]) -> list[Funding]:
     """A payout without a payer takes the agency that paid the story's earlier payout of the same
     kind (甲中心向企业发放以工代训补贴2000万元。…乙公司获得补贴20万元), else the one agency that
-    pays the story's other payouts (甲局拨付补贴资金500万元。…贴息总额为300万元)."""
+    pays the story's other payouts (甲局拨付补贴资金500万元。…贴息总额为300万元); a place found
+    paying (甲区已累计拨付扶持资金11亿元) pays as an agency does."""
     out: list[Funding] = []
     for f in fundings:
         if not f.provider and f.type in PAYOUTS:
             story = story_start(starts, f.evidence.start)
             def paid(g: Funding) -> bool:
-                return bool(g.provider) and g.provider != f.recipient and types.get(g.provider) == EntityType.AGENCY \
-                    and story_start(starts, g.evidence.start) == story
+                return bool(g.provider) and g.provider != f.recipient and story_start(starts, g.evidence.start) == story \
+                    and types.get(g.provider) in (EntityType.AGENCY, EntityType.PLACE)
             same = [g.provider for g in out if g.type == f.type and paid(g)]
             other = {g.provider for g in fundings if g.type in PAYOUTS and paid(g)}
             f = replace(f, provider=same[-1] if same else other.pop() if len(other) == 1 else None)

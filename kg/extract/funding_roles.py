@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clause import Masked, Ref, implicit_subject
+from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_template, role_refs
@@ -232,6 +232,26 @@ def place_pays(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER] = place.entity
 
 
+@lru_cache(maxsize=None)
+def _serves() -> re.Pattern:
+    """The sum's clause and, after one comma, the clause naming whom it serves: up to four
+    characters before the verb (倾力, 重点用于) and the name right after it."""
+    verbs = alternation(load_words("funding_support_verbs.txt"))
+    return re.compile(rf"[^\ue000-\uf8ff，,。；;：:]*?[，,]?[^\ue000-\uf8ff，,。；;：:]{{0,4}}?(?:{verbs})([\ue000-\uf8ff])")
+
+
+def served_after(s: RoleSearch) -> None:
+    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改: with no recipient
+    found, the body or place that the sum is said to serve right after it receives it."""
+    if s.roles.get(Role.RECIPIENT) or s.kind not in (FundingType.LOAN, FundingType.GRANT):
+        return
+    m = _serves().match(s.masked.text, s.at)
+    served = s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
+    if served is not None and served.type in ORG_TYPES + (EntityType.PLACE.value,) \
+            and served.entity != s.roles.get(Role.PROVIDER):
+        s.roles[Role.RECIPIENT] = served.entity
+
+
 def bank_lends(s: RoleSearch) -> None:
     """企业向银行贷款: a lender found as the recipient of a loan lends, the other party borrows."""
     provider, recipient = s.roles.get(Role.PROVIDER), s.roles.get(Role.RECIPIENT)
@@ -281,6 +301,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),
     ("place-pays", place_pays),
+    ("served-after", served_after),
     ("bank-lends", bank_lends),
     ("acting-lender", acting_lender),
     ("distinct-parties", distinct_parties),
