@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .clause import Masked, Ref
+from .clause import Masked, Ref, implicit_subject
 from .funding_roles import is_lender
 from ..model import EntityType, Funding, FundingType
 
@@ -44,8 +44,7 @@ def story_lender(f: Funding, site: Site) -> Funding:
     no party before its sum is lent by the one lender of the story's earlier loans (not a
     balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or any(
-            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
+    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or _subject_before(masked, at):
         return f
     r = site.reading
     lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider
@@ -59,8 +58,7 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     its sum (zero anaphora: it opens with a verb or an adverb) is paid by the agency that opens
     the sentence before, in the same paragraph."""
     masked, at, a, i = site.masked, site.masked.offsets[site.amount.start], site.reading.a, site.index
-    if f.provider or f.type not in PAYOUTS or i == 0 or any(
-            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs) \
+    if f.provider or f.type not in PAYOUTS or i == 0 or _subject_before(masked, at) \
             or "\n" in a.text.text[a.sentences[i - 1].end:site.sentence.start]:
         return f
     opening = a.masked(i - 1)
@@ -68,6 +66,13 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     if first is None or opening.position(first) or first.type != EntityType.AGENCY or first.entity == f.recipient:
         return f
     return replace(f, provider=first.entity)
+
+
+def _subject_before(masked: Masked, at: int) -> bool:
+    """Whether a name before masked position `at` may be the subject of the sum's sentence: a
+    program does not pay, nor a name after a preposition or before 的 (向甲县拨付资金, 为甲市93户
+    企业发放贷款)."""
+    return implicit_subject(masked, at, tuple(t.value for t in EntityType if t != EntityType.PROGRAM)) is not None
 
 
 def _borrower(ref: Ref, f: Funding) -> bool:

@@ -77,8 +77,10 @@ class Site:
 # ---------------------------------------------------------------- passes on one funding
 
 def continued_sentence(f: Funding, site: Site) -> Funding:
-    """A sentence that continues the one before (其中…) inherits its parties and date."""
-    return with_context(f, site.sentence, site.reading.previous)
+    """A sentence that continues the one before (其中…) inherits its parties and date, or those
+    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…)."""
+    r = site.reading
+    return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
 
 
 def investment_share(f: Funding, site: Site) -> Funding:
