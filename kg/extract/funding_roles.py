@@ -222,6 +222,24 @@ def lender_named_before(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER] = lender.entity
 
 
+# 甲银行已与乙公司达成意向，将为项目提供贷款: the lender and the one it agrees with.
+_AGREED = re.compile(r"([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,6}?(?:同|与|和)([\ue000-\uf8ff])"
+                     r"[^\ue000-\uf8ff，,。；;]{0,4}?(?:达成|签署|签订|签约)")
+
+
+def agreed_borrower(s: RoleSearch) -> None:
+    """甲银行已与乙公司达成意向，将为项目提供8000万元贷款: a loan with no borrower named is lent to
+    the company its lender agreed with before it in the sentence (the project's owner)."""
+    lender = s.roles.get(Role.PROVIDER)
+    if s.kind != FundingType.LOAN or s.roles.get(Role.RECIPIENT) or not lender or not is_lender(lender):
+        return
+    refs = s.masked.refs
+    for m in _AGREED.finditer(s.masked.text, 0, s.at):
+        first, other = (refs[ord(m.group(k)) - PLACEHOLDER_BASE] for k in (1, 2))
+        if first.entity == lender and other.type == EntityType.COMPANY and not is_lender(other.entity):
+            s.roles[Role.RECIPIENT] = other.entity
+
+
 def place_pays(s: RoleSearch) -> None:
     """甲区累计向企业兑现奖补资金: a place that is the subject of a grant or relief pays."""
     if Role.PROVIDER in s.roles or s.kind not in (FundingType.GRANT, FundingType.RELIEF):
@@ -300,6 +318,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("company-invests", company_invests),
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),
+    ("agreed-borrower", agreed_borrower),
     ("place-pays", place_pays),
     ("served-after", served_after),
     ("bank-lends", bank_lends),
