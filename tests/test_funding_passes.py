@@ -164,3 +164,9 @@ def test_a_quoted_sum_goes_to_the_unit_speakers_company_named_before_in_the_stor
     assert found("甲公司扩大生产规模。" + quote, names) == [("Relief", 60_000, None, "甲公司", None)]
     # a headline line starts another story: the company before it is not the speaker's
     assert found("甲公司扩大生产规模。\n乙报道\n" + quote, names) == [("Relief", 60_000, None, None, None)]
+
+
+def test_a_loan_balance_takes_no_parties_from_the_flows_around_it():
+    names = {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}
+    assert found("甲银行向乙公司发放贷款5亿元。其中，全市小型企业的贷款余额已达到6.36亿元。", names) == [
+        ("Loan", 500_000_000, "甲银行", "乙公司", None), ("Loan", 636_000_000, None, None, None)]

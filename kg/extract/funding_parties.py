@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import Masked, Ref, implicit_subject
+from .funding_cues import BALANCE
 from .funding_roles import is_lender
 from ..model import EntityType, Funding, FundingType
 
@@ -19,7 +20,6 @@ _ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4
 # 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
 _CLAIM_NOTICE = re.compile("债权转让|债务催收")
 _CLAIM_WORDS = re.compile("债权|债务")
-_BALANCE = "余额"
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
 # names pays them when nothing else names a payer (a loan or a claim needs its own lender).
 PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
@@ -44,7 +44,7 @@ def story_lender(f: Funding, site: Site) -> Funding:
     no party before its sum is lent by the one lender of the story's earlier loans (not a
     balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or _subject_before(masked, at):
+    if f.type != FundingType.LOAN or f.provider or BALANCE in site.sentence.text or _subject_before(masked, at):
         return f
     r = site.reading
     lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider

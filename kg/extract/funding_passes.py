@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import PH, Masked, Ref, story_start
-from .funding_cues import CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
+from .funding_cues import BALANCE, CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
@@ -68,6 +68,11 @@ class Site:
     def sentence(self) -> Sentence:
         return self.reading.a.sentences[self.index]
 
+    def balance(self) -> bool:
+        """A loan balance (贷款余额达6.36亿元) is a stock of many loans: the parties of the flows
+        told around it are not its own (a claim's 本金余额 is one claim's)."""
+        return self.cue.type == FundingType.LOAN and BALANCE in self.sentence.text[self.left:self.amount.start]
+
     def told_before(self) -> list[Funding]:
         """The fundings told before this one in the story, for an interest subsidy's loan."""
         r = self.reading
@@ -80,6 +85,8 @@ def continued_sentence(f: Funding, site: Site) -> Funding:
     """A sentence that continues the one before (其中…) inherits its parties and date, or those
     of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…)."""
     r = site.reading
+    if site.balance():
+        return f
     return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
 
 
@@ -132,7 +139,7 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
     """The parties of the same kind of flow that the sentence before names without a sum."""
-    return with_stated(f, stated_before(site.reading, site.cue.type))
+    return f if site.balance() else with_stated(f, stated_before(site.reading, site.cue.type))
 
 
 # ---------------------------------------------------------------- passes on the document
