@@ -170,3 +170,9 @@ def test_a_loan_balance_takes_no_parties_from_the_flows_around_it():
     names = {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}
     assert found("甲银行向乙公司发放贷款5亿元。其中，全市小型企业的贷款余额已达到6.36亿元。", names) == [
         ("Loan", 500_000_000, "甲银行", "乙公司", None), ("Loan", 636_000_000, None, None, None)]
+
+
+def test_a_total_in_another_paragraph_takes_no_investor_from_a_sum_told_before():
+    names = {"甲公司": ("甲公司", C), "乙市": ("乙市", PLACE)}
+    assert found("甲公司项目计划投资总额3.1亿元。\n乙市开工的项目有31项，总投资40.26亿元。", names) == [
+        ("Investment", 310_000_000, "甲公司", None, None), ("Investment", 4_026_000_000, None, None, None)]

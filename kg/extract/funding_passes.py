@@ -138,8 +138,14 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
 
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
-    """The parties of the same kind of flow that the sentence before names without a sum."""
-    return f if site.balance() else with_stated(f, stated_before(site.reading, site.cue.type))
+    """The parties of the same kind of flow that the sentence before names without a sum (not
+    when that sentence, in another paragraph, gives the flow a sum of its own: 甲公司项目投资3.1亿元。
+    ¶乙市项目有31项，总投资40亿元)."""
+    r = site.reading
+    if site.balance() or r.previous is not None and r.previous.type == site.cue.type \
+            and "\n" in r.a.text.text[r.previous.evidence.end:site.sentence.start]:
+        return f
+    return with_stated(f, stated_before(site.reading, site.cue.type))
 
 
 # ---------------------------------------------------------------- passes on the document
