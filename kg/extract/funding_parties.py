@@ -3,16 +3,18 @@ sum, the story's one lender, the creditor of a claim notice (passes of kg.extrac
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .clause import Masked, Ref, implicit_subject
+from .clause import Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
-from ..model import EntityType, Funding, FundingType
+from ..model import ORG_TYPES, EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
     from .funding_passes import Reading, Site
 
 # 为一家企业投放贷款: a borrower the clause counts without naming it.
@@ -107,3 +109,29 @@ def _owed(f: Funding, masked: Masked | None, creditors: list[str]) -> Funding:
     if debtor is None or f.recipient not in (None, debtor):
         return f
     return replace(f, type=FundingType.DEBT, provider=creditors[0], recipient=debtor)
+
+
+class StoryNames:
+    """The names said so far in the story being read (pronouns left out) and its main actor (the
+    body named most), kept up to date as the reading moves on, as relations' story is: each
+    name is added once."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        self.story = -1
+        self.told = 0             # how many of a.refs were looked at
+        self.refs: list[Ref] = []
+        self.actors = Tally(ORG_TYPES)
+
+    def upto(self, at: int) -> StoryNames:
+        """The story's names that end before offset `at` (which never moves back)."""
+        refs, start = self.a.refs, self.a.story_start(at)
+        if start != self.story:
+            self.story, self.refs, self.actors = start, [], Tally(ORG_TYPES)
+            self.told = bisect.bisect_left(refs, start, key=lambda r: r.start)
+        while self.told < len(refs) and refs[self.told].end <= at:
+            if not refs[self.told].pronoun:
+                self.refs.append(refs[self.told])
+                self.actors.add(refs[self.told])
+            self.told += 1
+        return self

@@ -8,7 +8,6 @@ A pass is `(funding, site) -> funding` or `(fundings, reading) -> fundings`.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -22,7 +21,8 @@ from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
+from .funding_parties import PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, story_lender
+from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
@@ -166,10 +166,7 @@ def story_payers(fundings: list[Funding], r: Reading) -> list[Funding]:
 def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
     """One funding per flow per article: the best told of its repeats (merge_repeats); the
     headline's sentences (those ending a headline line, where a story starts) repeat the body."""
-    starts = r.a.story_starts
-    headlines = {s.start for s in r.a.sentences
-                 if bisect.bisect_right(starts, s.end) > bisect.bisect_right(starts, s.start)}
-    return merge_repeats(fundings, headlines)
+    return merge_repeats(fundings, headline_sentences(r.a.sentences, r.a.story_starts))
 
 
 # ---------------------------------------------------------------- helpers of the passes
@@ -344,32 +341,9 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
                                            recipient=roles["recipient"]), again=True)
                 break
             if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
-                f = with_speaker(f, r.a, i, story.before(f.evidence.start))
+                f = with_speaker(f, r.a, i, story.upto(f.evidence.start).refs)
         out.append(f)
     return out
-
-
-class StoryNames:
-    """The names said so far in the story being read (pronouns left out), kept up to date as
-    the reading moves on (as relations' story is), so that each name is added once."""
-
-    def __init__(self, a: Analysis) -> None:
-        self.a = a
-        self.story = -1
-        self.told = 0             # how many of a.refs were looked at
-        self.refs: list[Ref] = []
-
-    def before(self, at: int) -> list[Ref]:
-        """The story's names that end before offset `at` (which never moves back)."""
-        refs, start = self.a.refs, self.a.story_start(at)
-        if start != self.story:
-            self.story, self.refs = start, []
-            self.told = bisect.bisect_left(refs, start, key=lambda r: r.start)
-        while self.told < len(refs) and refs[self.told].end <= at:
-            if not refs[self.told].pronoun:
-                self.refs.append(refs[self.told])
-            self.told += 1
-        return self.refs
 
 
 def with_speaker(funding: Funding, a: Analysis, i: int, earlier: list[Ref]) -> Funding:
@@ -421,60 +395,6 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
             f = replace(f, provider=same[-1] if same else other.pop() if len(other) == 1 else None)
         out.append(f)
     return out
-
-
-def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
-    """One funding per flow per article (headline and body repeat it): keep the best told.
-
-    The kept one is the one naming most parties (then the earliest); its empty fields are
-    filled from the others.
-    """
-    groups: list[tuple[object, list[Funding]]] = []
-    for f in fundings:
-        amount = _told_precisely(f, fundings)
-        group = next((g for key, g in groups if key == amount and _joins(f, g, headlines)), None)
-        if group is None:
-            groups.append((amount, [f]))
-        else:
-            group.append(f)
-    out = []
-    for _, group in groups:
-        best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
-                                         -group.index(f)))
-        for other in group:
-            best = replace(best, **{k: getattr(other, k) for k in
-                                    ("facilitator", "program", "project", "date")
-                                    if getattr(best, k) is None and getattr(other, k)})
-        out.append(best)
-    # A flow stated without a sum is dropped when a sum of the same flow is stated too.
-    told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
-    out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
-    return sorted(out, key=lambda f: f.evidence.start)
-
-
-def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
-    """Whether `f` may tell the same flow as a group of fundings of its amount. A headline (its
-    sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
-    they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
-    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款)."""
-    def distinct(g: Funding) -> bool:
-        mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
-        return g.evidence.start not in headlines and (
-            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs))
-    return f.evidence.start in headlines or not all(distinct(g) for g in group)
-
-
-def _told_precisely(f: Funding, fundings: list[Funding]):
-    """The amount of `f`, or the more precise amount of the same flow that `f` rounds (a headline's
-    1909万元 for the body's 1909.627万元): a rounded sum keeps three digits or more."""
-    if f.amount is None or f.amount != f.amount.to_integral_value():
-        return f.amount
-    digits = str(int(f.amount)).rstrip("0")
-    unit = 10 ** (len(str(int(f.amount))) - len(digits))
-    if len(digits) < 3 or unit == 1:
-        return f.amount
-    return next((g.amount for g in fundings if g.type == f.type and g.amount is not None
-                 and g.amount != f.amount and abs(g.amount - f.amount) < unit), f.amount)
 
 
 PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
