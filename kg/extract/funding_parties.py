@@ -6,11 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clause import Masked, Ref, Tally, implicit_subject
+from .clause import PH, Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
+from ..lexicon import alternation, load_words
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
@@ -68,6 +70,28 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     if first is None or opening.position(first) or first.type != EntityType.AGENCY or first.entity == f.recipient:
         return f
     return replace(f, provider=first.entity)
+
+
+def story_actor_pays(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲厅筹集资金…。甲厅联合有关部门印发办法…。为支持项目，还安排了补贴资金14.5亿元: a payout left
+    without a payer whose sentence names no subject before its sum is paid by the story's main
+    actor (the body named most before it) when that is an agency; not in a headline, which
+    tells the story after it."""
+    names, index_of, out = StoryNames(r.a), {s.start: i for i, s in enumerate(r.a.sentences)}, []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        sentence = r.a.sentences[i] if i is not None else None
+        at = sentence.text.find(f.amount_text) if sentence is not None and f.amount_text else -1
+        if f.provider or f.type not in PAYOUTS or at < 0 \
+                or r.a.story_start(sentence.end) != r.a.story_start(sentence.start):
+            out.append(f)
+            continue
+        actor = names.upto(sentence.start).actors.best
+        if actor is not None and actor.type == EntityType.AGENCY and actor.entity != f.recipient \
+                and not _subject_before(r.masks[i], r.masks[i].offsets[at]):
+            f = replace(f, provider=actor.entity)
+        out.append(f)
+    return out
 
 
 def _subject_before(masked: Masked, at: int) -> bool:
@@ -135,3 +159,18 @@ class StoryNames:
                 self.actors.add(refs[self.told])
             self.told += 1
         return self
+
+
+def source_agency(masked: Masked) -> str | None:
+    """The agency the sentence cites as its source (记者从甲局获悉), else None."""
+    for m in _source().finditer(masked.text):
+        refs = masked.refs_in(m.group(1) or m.group(2))
+        if refs and refs[0].type == EntityType.AGENCY:
+            return refs[0].entity
+    return None
+
+
+@lru_cache(maxsize=None)
+def _source() -> re.Pattern:
+    verbs = alternation(load_words("funding_source_verbs.txt"))
+    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .analysis import Analysis
-from .clause import PH, Masked, Ref, story_start
+from .clause import Masked, Ref, story_start
 from .funding_cues import BALANCE, CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
 from .funding_roles import contracts, assign_roles, is_lender
-from ..lexicon import alternation, load_regex, load_words
+from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_parties import PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, story_lender
+from .funding_parties import (PAYOUTS, StoryNames, claim_notice, source_agency, named_after, previous_subject_pays, story_actor_pays,
+                              story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
@@ -242,21 +242,6 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
     return None
 
 
-def source_agency(masked: Masked) -> str | None:
-    """The agency the sentence cites as its source (记者从甲局获悉), else None."""
-    for m in _source().finditer(masked.text):
-        refs = masked.refs_in(m.group(1) or m.group(2))
-        if refs and refs[0].type == EntityType.AGENCY:
-            return refs[0].entity
-    return None
-
-
-@lru_cache(maxsize=None)
-def _source() -> re.Pattern:
-    verbs = alternation(load_words("funding_source_verbs.txt"))
-    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")
-
-
 def with_loan(funding: Funding, before: list[Funding]) -> Funding:
     """An interest subsidy goes to the borrower of the loan named with it (甲银行向乙公司发放贷款，
     丙局给予贴息), never to the bank."""
@@ -417,5 +402,6 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("project-investors", project_investors),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
+    ("story-actor-pays", story_actor_pays),
     ("one-per-amount", one_per_amount),
 )
