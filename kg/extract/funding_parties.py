@@ -13,7 +13,7 @@ from .clause import PH, Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
 from ..lexicon import alternation, load_words
-from ..model import ORG_TYPES, EntityType, Funding, FundingType
+from ..model import ORG_TYPES, EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -90,6 +90,23 @@ def story_actor_pays(fundings: list[Funding], r: Reading) -> list[Funding]:
         if actor is not None and actor.type == EntityType.AGENCY and actor.entity != f.recipient \
                 and not _subject_before(r.masks[i], r.masks[i].offsets[at]):
             f = replace(f, provider=actor.entity)
+        out.append(f)
+    return out
+
+
+def product_lender(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲银行推出“乙贷”。…“乙贷”已累计发放贷款5.7亿元: a loan under a loan product with no lender
+    named is lent by the one lender that issued the product (the issued relations found)."""
+    issuers: dict[str, set[str]] = {}
+    for rel in r.a.relations:
+        if rel.type == RelationType.ISSUED and is_lender(rel.subject) \
+                and r.a.types.get(rel.subject) == EntityType.COMPANY:
+            issuers.setdefault(rel.object, set()).add(rel.subject)
+    out = []
+    for f in fundings:
+        lenders = issuers.get(f.program or "", set()) - {f.recipient}
+        if f.type == FundingType.LOAN and not f.provider and len(lenders) == 1:
+            f = replace(f, provider=next(iter(lenders)))
         out.append(f)
     return out
 

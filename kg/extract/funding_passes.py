@@ -20,8 +20,8 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_parties import (PAYOUTS, StoryNames, claim_notice, source_agency, named_after, previous_subject_pays, story_actor_pays,
-                              story_lender)
+from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
+                              source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
@@ -402,6 +402,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("project-investors", project_investors),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
+    ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),
     ("one-per-amount", one_per_amount),
 )
