@@ -157,6 +157,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_class_nouns.txt", "class nouns of a policy rule"),
     _words("funding_source_verbs.txt", "verbs after a cited source (获悉)"),
     _words("funding_place_act_words.txt", "words after a place that pays"),
+    _words("funding_support_verbs.txt", "verbs of whom a sum serves (支持)"),
     _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
 )}
 
