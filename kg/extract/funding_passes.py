@@ -22,6 +22,7 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
+from .funding_notices import each_listed, labelled_row, proposed_row
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
@@ -420,6 +421,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
+    ("labelled-row", labelled_row),
+    ("proposed-row", proposed_row),
     ("speaker-pays", speaker_pays),
     ("cited-source-relieves", cited_source_relieves),
     ("source-told-before", source_told_before),
@@ -437,4 +440,5 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
     ("one-per-amount", one_per_amount),
+    ("each-listed", each_listed),
 )
