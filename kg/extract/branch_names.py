@@ -24,14 +24,23 @@ def _heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _bank_heads() -> tuple[str, ...]:
+    """分行, 支行: the branch heads of a bank (not 分公司)."""
+    return tuple(h for h in _heads() if h.endswith(_BANK[-1]))
+
+
+@lru_cache(maxsize=None)
 def _glued() -> re.Pattern:
     return re.compile(rf"^(.{{2,}}?(?:{alternation(_heads())}))为(?=.{{2}})")
 
 
 def branch_mentions(mentions: list[Mention], declared: dict[str, Mention], text: str) -> list[Mention]:
-    """The mentions with glued branches split off (split_glued) and without those that lie inside an
-    occurrence of a `declared` short name, which names its full name instead."""
+    """The mentions with glued branches split off (split_glued), places read as bare branches
+    (placed_branch), and without those that lie inside an occurrence of a `declared` short name,
+    which names its full name instead."""
     mentions = [part for m in mentions for part in split_glued(m)]
+    if one_bank([m.text for m in mentions if m.type == EntityType.COMPANY]):
+        mentions = [placed_branch(m, text) for m in mentions]
     spans = [(x.start(), x.end()) for x in re.finditer(alternation(declared), text)] if declared else []
     return [m for m in mentions
             if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in spans)]
@@ -47,19 +56,31 @@ def split_glued(m: Mention) -> list[Mention]:
             replace(m, start=m.start + cut, text=m.text[cut:])]
 
 
+def placed_branch(m: Mention, text: str) -> Mention:
+    """三亚|分行 (a place the name reader left alone before a bank's branch head): the branch."""
+    head = next((h for h in _bank_heads() if text.startswith(h, m.end)), None)
+    if m.type != EntityType.PLACE or m.entity or head is None:
+        return m
+    return Mention(m.start, m.end + len(head), m.text + head, EntityType.COMPANY)
+
+
+def one_bank(names: list[str]) -> str | None:
+    """The one bank that company names (甲银行, 甲银行丙省分行) name, else None."""
+    banks = {parent for name in names if (parent := branch_parent(name) or name).endswith(_BANK)}
+    return banks.pop() if len(banks) == 1 else None
+
+
 def bare_branches(mentions: list[Mention], labels: list[str]) -> list[str]:
     """乙分行 in a story that names one bank (甲银行, its 丙省分行): 甲银行乙分行."""
-    companies = [label for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY]
-    banks = {parent for label in companies if (parent := branch_parent(label) or label).endswith(_BANK)}
-    if len(banks) != 1:
+    bank = one_bank([label for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY])
+    if bank is None:
         return labels
-    bank = banks.pop()
     return [bank + label if m.type == EntityType.COMPANY and is_bare_branch(label) else label
             for m, label in zip(mentions, labels)]
 
 
 def is_bare_branch(label: str) -> bool:
-    """A place and the head of a bank's branch (分行, 支行), no parent before them: 乙分行, 乙市丙区支行."""
-    head = next((h for h in _heads() if label.endswith(h) and h.endswith(_BANK[-1])), None)
+    """A place and the head of a bank's branch, no parent before them: 乙分行, 乙市丙区支行."""
+    head = next((h for h in _bank_heads() if label.endswith(h)), None)
     return head is not None and 2 <= len(label) - len(head) <= _PLACE_MAX and not branch_pattern().match(label) \
         and _BANK not in label and "公司" not in label[:-len(head)]
