@@ -157,6 +157,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
            frozenset({"recipient", "none"})),
     _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),
     _words("funding_each_words.txt", "words after a list each of whose names gets the sum (分别)"),
+    _words("funding_ground_words.txt", "words before the rule a notice cites (根据)"),
 )}
 
 

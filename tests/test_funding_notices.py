@@ -92,3 +92,12 @@ def test_a_declared_short_branch_name_names_the_branch():
 def test_a_contact_line_ends_before_the_signers():
     text = normalize("联系人：张三，电话：0123-4567XXXX\n\n甲市财政局\n").text
     assert "XXXX\n" in text
+
+
+def test_a_proposed_row_is_under_the_rule_the_notice_cites():
+    raw = "根据《甲市乙专项资金管理办法》，现予公示。\n一、丙公司丁项目，拟补助资金30万元。\n甲市财政局\n"
+    a = analysis_of(raw, {"甲市乙专项资金管理办法": ("甲市乙专项资金管理办法", "Program"),
+                          "丙公司": ("丙公司", C), "甲市财政局": ("甲市财政局", A)})
+    got = fundings.find_fundings(a)
+    assert [(summary(f), f.program) for f in got] == [
+        (("Grant", 300_000, "甲市财政局", "丙公司", None), "甲市乙专项资金管理办法")]

@@ -45,6 +45,11 @@ def _proposal() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _ground() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(load_words('funding_ground_words.txt'))})《?$")
+
+
+@lru_cache(maxsize=None)
 def _each() -> re.Pattern:
     """After a list: 等10家企业 (a count of the class, optional) then 分别/各."""
     return re.compile(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
@@ -70,6 +75,12 @@ def signers(a: Analysis) -> list[str]:
         found[:0] = refs
         lines += 1
     return list(dict.fromkeys(r.entity for r in found))
+
+
+def cited_rule(a: Analysis) -> str | None:
+    """根据《甲市乙专项资金管理办法》: the first program the document cites as its ground."""
+    return next((r.entity for r in a.names if r.type == EntityType.PROGRAM
+                 and _ground().search(a.text.text, max(0, r.start - 3), r.start)), None)
 
 
 def _row_start(masked: Masked, at: int) -> int:
@@ -101,7 +112,7 @@ def labelled_row(f: Funding, site: Site) -> Funding:
 def proposed_row(f: Funding, site: Site) -> Funding:
     """一、甲公司乙项目，拟补助资金286万元: in a row that proposes a payout, the company or
     organisation opening the row receives it (it pays no grant of its own there) and the
-    agencies that sign the notice pay it (none named: no payer)."""
+    agencies that sign the notice pay it (none named: no payer), under the rule it cites."""
     if f.type not in PAYOUTS or not _proposal().search(site.sentence.text, site.left, site.amount.start):
         return f
     masked = site.masked
@@ -114,7 +125,7 @@ def proposed_row(f: Funding, site: Site) -> Funding:
         return f
     types = site.reading.a.types
     payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
-    return replace(f, provider=payer, recipient=opening[0].entity)
+    return replace(f, provider=payer, recipient=opening[0].entity, program=f.program or cited_rule(site.reading.a))
 
 
 def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
