@@ -159,6 +159,11 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_place_act_words.txt", "words after a place that pays"),
     _words("funding_support_verbs.txt", "verbs of whom a sum serves (支持)"),
     _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
+    _pairs("funding_party_labels.tsv", "labels of a notice row's parties (借款人)", "label",
+           frozenset({"recipient", "none"})),
+    _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),
+    _words("funding_each_words.txt", "words after a list each of whose names gets the sum (分别)"),
+    _words("funding_ground_words.txt", "words before the rule a notice cites (根据)"),
 )}
 
 

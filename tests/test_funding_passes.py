@@ -16,6 +16,7 @@ from kg.extract.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
 from kg.extract.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
+from test_funding_notices import NOTICE_DOCUMENT_CASES, NOTICE_PARTY_CASES
 from test_relations import A, C, G, J, analysis_of
 
 PLACE = "Place"
@@ -141,6 +142,9 @@ DOCUMENT_CASES = [
     ("one-per-amount", "乙公司获得补助50万元。甲局向乙公司拨付补助50万元。", {"甲局": A, "乙公司": C},
      [("Grant", 500_000, "甲局", "乙公司", None)]),
 ]
+
+PARTY_CASES += NOTICE_PARTY_CASES
+DOCUMENT_CASES += NOTICE_DOCUMENT_CASES
 
 
 def test_a_rounded_headline_sum_is_the_body_sum():

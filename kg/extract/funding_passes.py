@@ -20,6 +20,7 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
+from .funding_notices import each_listed, labelled_row, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
@@ -386,6 +387,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
+    ("labelled-row", labelled_row),
+    ("proposed-row", proposed_row),
     ("speaker-pays", speaker_pays),
     ("cited-source-relieves", cited_source_relieves),
     ("source-told-before", source_told_before),
@@ -405,4 +408,5 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),
     ("one-per-amount", one_per_amount),
+    ("each-listed", each_listed),
 )

@@ -49,8 +49,9 @@ _LIST_START = re.compile(
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
-# A line ending in a numeric field (电话：0791-8765432), masked digits (138****5678) included.
-_NUMBER_FIELD = re.compile(rf"[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
+# A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
+# (0791-8765XXXX, 138****5678).
+_NUMBER_FIELD = re.compile(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
 _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
