@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -35,6 +36,25 @@ from ..model import Article, Entity, Evidence, Extraction, Funding, Relation
 from .ontology import KG, KGR, mint_iri
 
 PREFIXES = {"kg": KG._NS, "kgr": KGR, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
+
+
+class _Terms:
+    """A namespace's terms, each made once: rdflib's DefinedNamespace builds a new URIRef on
+    every attribute lookup, and graph building looks terms up hundreds of thousands of times."""
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._ns[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+_KG, _RDF, _RDFS, _SKOS, _PROV = (_Terms(ns) for ns in (KG, RDF, RDFS, SKOS, PROV))
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -60,14 +80,23 @@ def decimal_literal(value) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16)
 def zh(text: str) -> Literal:
+    """A Chinese literal (remembered: labels and names repeat across articles)."""
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)     # typed: Literal(1) is not Literal(True)
+def plain_literal(value) -> Literal:
+    """Literal(value), remembered for the offsets and rule ids that repeat across articles."""
+    return Literal(value)
 
 
 def article_iri(doc_id: str) -> URIRef:
     return mint_iri("Article", doc_id)
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(etype: str, label: str) -> URIRef:
     return mint_iri(etype, label)
 
@@ -96,30 +125,30 @@ def extraction_triples(ex: Extraction) -> Iterator[tuple]:
 
 
 def article_triples(a: URIRef, art: Article) -> Iterator[tuple]:
-    yield (a, RDF.type, KG.Article)
-    yield (a, KG.sourceFile, Literal(art.source))
+    yield (a, _RDF.type, _KG.Article)
+    yield (a, _KG.sourceFile, Literal(art.source))
     if art.title:
-        yield (a, KG.title, zh(art.title))
+        yield (a, _KG.title, zh(art.title))
     if art.date:
-        yield (a, KG.date, date_literal(art.date))
+        yield (a, _KG.date, date_literal(art.date))
     for byline in art.bylines:
-        yield (a, KG.byline, zh(byline))
+        yield (a, _KG.byline, zh(byline))
 
 
 def entity_triples(a: URIRef, entities: Iterable[Entity], iri_of: dict[str, URIRef]) -> Iterator[tuple]:
     """The entities an article mentions (iri_of: label -> IRI)."""
     for ent in entities:
         e = entity_iri(ent.type, ent.label)     # not iri_of's: two classes may share a label
-        yield (e, RDF.type, KG[ent.type])
-        yield (e, RDFS.label, zh(ent.label))
+        yield (e, _RDF.type, _KG[ent.type])
+        yield (e, _RDFS.label, zh(ent.label))
         for alias in ent.aliases:
             if alias != ent.label:
-                yield (e, SKOS.altLabel, zh(alias))
-        yield (e, PROV.wasDerivedFrom, a)
-        yield (a, KG.mentions, e)
+                yield (e, _SKOS.altLabel, zh(alias))
+        yield (e, _PROV.wasDerivedFrom, a)
+        yield (a, _KG.mentions, e)
     for ent in entities:
         if ent.jurisdiction and ent.jurisdiction in iri_of and ent.jurisdiction != ent.label:
-            yield (iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction])
+            yield (iri_of[ent.label], _KG.jurisdiction, iri_of[ent.jurisdiction])
 
 
 def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id: str) -> Iterator[tuple]:
@@ -127,45 +156,45 @@ def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id
     s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
     if s is None or o is None:
         return
-    yield (s, KG[rel.type], o)
+    yield (s, _KG[rel.type], o)
     stmt = mint_iri("Statement", rel.type, str(s), str(o), doc_id, str(rel.evidence.start))
-    yield (stmt, RDF.type, KG.Statement)
-    yield (stmt, RDF.subject, s)
-    yield (stmt, RDF.predicate, KG[rel.type])
-    yield (stmt, RDF.object, o)
+    yield (stmt, _RDF.type, _KG.Statement)
+    yield (stmt, _RDF.subject, s)
+    yield (stmt, _RDF.predicate, _KG[rel.type])
+    yield (stmt, _RDF.object, o)
     if rel.job_title:
-        yield (stmt, KG.jobTitle, zh(rel.job_title))
-        yield (s, KG.jobTitle, zh(rel.job_title))
+        yield (stmt, _KG.jobTitle, zh(rel.job_title))
+        yield (s, _KG.jobTitle, zh(rel.job_title))
     yield from evidence_triples(stmt, a, rel.evidence, rel.rule)
 
 
 def funding_triples(a: URIRef, iri_of: dict[str, URIRef], f: Funding, node: URIRef) -> Iterator[tuple]:
-    yield (node, RDF.type, KG.Funding)
-    yield (node, RDF.type, KG[f.type])
-    yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
+    yield (node, _RDF.type, _KG.Funding)
+    yield (node, _RDF.type, _KG[f.type])
+    yield (node, _RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
     if f.amount is not None:
-        yield (node, KG.amount, decimal_literal(f.amount))
+        yield (node, _KG.amount, decimal_literal(f.amount))
     if f.amount_text:
-        yield (node, KG.amountText, zh(f.amount_text))
+        yield (node, _KG.amountText, zh(f.amount_text))
     if f.approximate:
-        yield (node, KG.approximate, Literal(True))
+        yield (node, _KG.approximate, plain_literal(True))
     if f.date:
-        yield (node, KG.date, date_literal(f.date))
-    for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
-                        (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
-                        (KG.forProject, f.project)):
+        yield (node, _KG.date, date_literal(f.date))
+    for prop, label in ((_KG.provider, f.provider), (_KG.recipient, f.recipient),
+                        (_KG.facilitator, f.facilitator), (_KG.underProgram, f.program),
+                        (_KG.forProject, f.project)):
         if label and label in iri_of:
             yield (node, prop, iri_of[label])
     yield from evidence_triples(node, a, f.evidence, f.rule)
 
 
 def evidence_triples(node: URIRef, article: URIRef, ev: Evidence, rule: str | None = None) -> Iterator[tuple]:
-    yield (node, PROV.wasDerivedFrom, article)
+    yield (node, _PROV.wasDerivedFrom, article)
     if rule:
-        yield (node, KG.rule, Literal(rule))
-    yield (node, KG.evidence, zh(ev.sentence))
-    yield (node, KG.start, Literal(ev.start))
-    yield (node, KG.end, Literal(ev.end))
+        yield (node, _KG.rule, plain_literal(rule))
+    yield (node, _KG.evidence, zh(ev.sentence))
+    yield (node, _KG.start, plain_literal(ev.start))
+    yield (node, _KG.end, plain_literal(ev.end))
 
 
 def write_turtle(g: Graph, path) -> None:
