@@ -212,11 +212,23 @@ def turtle_text(g: Graph) -> str:
     bound, plain local names), byte for byte, several times faster: one pass over the
     triples instead of a store lookup per subject and a prefix search per term. A graph
     with blank nodes, which kg never makes, goes to rdflib's serializer."""
-    name = _TurtleNames(g)
-    grouped = _group_by_subject(g, name)
+    text = _turtle(g, _TurtleNames(g))
+    return g.serialize(format="turtle") if text is None else text[0]
+
+
+def corpus_turtle(extractions: Iterable[Extraction]) -> tuple[str, int]:
+    """turtle_text(build_graph(extractions)) and its number of triples, without building the
+    rdflib graph: the triples are grouped by subject (duplicates dropped) as they are made."""
+    triples = (t for ex in extractions for t in extraction_triples(ex))
+    return _turtle(triples, _TurtleNames(bind_prefixes(Graph())))
+
+
+def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | None:
+    """The Turtle text of the distinct triples and their number; None when one holds a blank node."""
+    grouped = _group_by_subject(triples, name)
     if grouped is None:
-        return g.serialize(format="turtle")
-    by_subject, references = grouped
+        return None
+    by_subject, references, count = grouped
 
     def term(node) -> str:
         if isinstance(node, Literal):
@@ -226,7 +238,7 @@ def turtle_text(g: Graph) -> str:
     blocks = [_turtle_block(name(s), by_subject[s], name, term)
               for s in _subject_order(by_subject, references)]
     head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(name.used.items()))
-    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
+    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8"), count
 
 
 class _TurtleNames:
@@ -251,19 +263,24 @@ class _TurtleNames:
         return found
 
 
-def _group_by_subject(g: Graph, name: _TurtleNames) -> tuple[dict, dict] | None:
-    """{subject: {predicate: [objects]}} and how often each term is an object; None when
-    g holds a blank node."""
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
+def _group_by_subject(triples: Iterable[tuple], name: _TurtleNames) -> tuple[dict, dict, int] | None:
+    """{subject: {predicate: {object: None}}}, how often each term is an object and the
+    number of distinct triples; None when a triple holds a blank node."""
+    by_subject: dict = defaultdict(lambda: defaultdict(dict))
     references: dict = defaultdict(int)
-    for s, p, o in g:
+    count = 0
+    for s, p, o in triples:
+        objects = by_subject[s][p]
+        if o in objects:
+            continue
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
-        by_subject[s][p].append(o)
+        objects[o] = None
         references[o] += 1
+        count += 1
         if isinstance(o, Literal) and o.datatype:
             name(o.datatype)        # rdflib declares the prefixes of datatypes too
-    return by_subject, references
+    return by_subject, references, count
 
 
 def _subject_order(by_subject: dict, references: dict) -> list:
@@ -280,7 +297,7 @@ def _turtle_block(subject: str, props: dict, name: _TurtleNames, term) -> str:
     order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
     lines = []
     for p in order:
-        objects = props[p]
+        objects = list(props[p])
         if len(objects) > 1:
             iris = all(type(o) is URIRef for o in objects)
             objects = sorted(objects, key=str) if iris else sorted(objects)
