@@ -40,8 +40,8 @@ STAGES = [
     ("cache keys", "cache.py", "document_key"),
     ("Turtle (with the triples it groups)", "rdf/graph.py", "corpus_turtle"),
     ("  graph triples (for both)", "rdf/graph.py", "extraction_triples"),
-    ("view (with its rdflib graph)", "outputs/view.py", "view_page"),
-    ("  rdflib graph building", "rdf/graph.py", "build_graph"),
+    ("rdflib graph for the view", "rdf/graph.py", "build_graph"),
+    ("view", "outputs/view.py", "view_page"),
 ]
 
 
