@@ -330,6 +330,7 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+@lru_cache(maxsize=1 << 16)      # names repeat across a corpus's documents
 def agency_key(name: str) -> str:
     """A local office of a national body is also written without it:
     国家税务总局某市税务局 = 某市税务局."""
