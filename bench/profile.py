@@ -38,9 +38,10 @@ STAGES = [
     ("fundings", "extract/fundings.py", "find_fundings"),
     ("merge across documents", "extract/resolve.py", "merge_corpus"),
     ("cache keys", "cache.py", "document_key"),
-    ("graph building", "rdf/graph.py", "build_graph"),
-    ("Turtle", "rdf/graph.py", "write_turtle"),
-    ("view", "outputs/view.py", "write_view"),
+    ("Turtle (with the triples it groups)", "rdf/graph.py", "corpus_turtle"),
+    ("  graph triples (for both)", "rdf/graph.py", "extraction_triples"),
+    ("rdflib graph for the view", "rdf/graph.py", "build_graph"),
+    ("view", "outputs/view.py", "view_page"),
 ]
 
 

@@ -114,7 +114,8 @@ def build_outputs(inputs: list[str], out_dir: Path, jsonl_field: str | None = No
     extractions = build_corpus(docs, on_failure if on_error else None, mapper)
     if not extractions:
         raise InputError("no readable documents in " + (", ".join(inputs) or "the samples"))
-    report = write_outputs(extractions, out_dir, html, full_view, store)
+    report = write_outputs(extractions, out_dir, html, full_view, store,
+                           aside=workers > 1 and not scheduler)
     report.cached = cache.hits if cache else 0
     report.extracted = len(docs) - report.cached
     if cache and not failed:
@@ -140,30 +141,33 @@ def save_report(cache: ExtractionCache, key: str, report: BuildReport) -> None:
 
 
 def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
-                  full_view: bool, store: Path | None = None) -> BuildReport:
+                  full_view: bool, store: Path | None = None, aside: bool = False) -> BuildReport:
     """Write graph.ttl (and graph.html) of merged extractions as one set (both or neither),
-    then load graph.ttl into the store folder `store`; return the counts."""
-    from .rdf.graph import build_graph, turtle_text
-    g = build_graph(extractions)
+    then load graph.ttl into the store folder `store`; return the counts. With `aside`, the
+    view is drawn in a process of its own while this one writes the Turtle."""
+    from .rdf.graph import build_graph, corpus_turtle
     outputs = [out_dir / "graph.ttl"]
-    files = {outputs[0]: turtle_text(g)}
     entities = len({(e.type, e.label) for ex in extractions for e in ex.entities})
     notes = []
     if html:
         from .outputs.view import view_page
         outputs.append(out_dir / "graph.html")
         top = None if full_view or entities <= VIEW_MAX_ENTITIES else VIEW_MAX_ENTITIES
-        files[outputs[1]] = view_page(g, top=top)
+        view = parallel.aside(lambda: view_page(build_graph(extractions), top=top), aside)
         if top:
             notes.append(f"graph.html shows the {top} entities named in most articles "
                          f"(--view for all {entities})")
+    turtle, triples = corpus_turtle(extractions)
+    files = {outputs[0]: turtle}
+    if html:
+        files[outputs[1]] = view()
     write_all(files)        # graph.ttl and graph.html from one corpus, never a mix of two
     if store:
         from .rdf.store import write_store
         write_store(outputs[0], store)      # from the file just written: the same graph
         outputs.append(store)
     return BuildReport(documents=len(extractions), entities=entities,
-                       fundings=sum(len(ex.fundings) for ex in extractions), triples=len(g),
+                       fundings=sum(len(ex.fundings) for ex in extractions), triples=triples,
                        outputs=tuple(str(p) for p in outputs), notes=tuple(notes))
 
 

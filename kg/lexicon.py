@@ -109,7 +109,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     # persons
     _words("surnames.txt", "Chinese surnames, compound ones included"),
     Lexicon("posts.tsv", "posts and job titles, with what each does (see the file)",
-            (Column("post"), Column("uses", frozenset({"person", "member", "address", "government"})))),
+            (Column("post"),
+             Column("uses", frozenset({"person", "member", "address", "government", "company"})))),
     _words("speech_verbs.txt", "verbs of saying"),
     _words("person_stop.txt", "surname-initial words that are no name"),
     Lexicon("byline_roles.tsv", "roles of a byline or credit, with where each is recognised",
@@ -133,7 +134,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_object_prepositions.txt", "prepositions whose object never acts"),
     _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
     _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
-    _words("relation_own_body_titles.txt", "openings of posts in a village's or township's own body"),
+    _words("relation_own_body_titles.txt", "openings of posts in a body of their own (村, 市政协)"),
     _words("relation_agreement_words.txt", "words of an agreement"),
     _words("relation_body_classes.txt", "class nouns of a list of bodies (等部门)"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",
@@ -157,7 +158,13 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_class_nouns.txt", "class nouns of a policy rule"),
     _words("funding_source_verbs.txt", "verbs after a cited source (获悉)"),
     _words("funding_place_act_words.txt", "words after a place that pays"),
+    _words("funding_support_verbs.txt", "verbs of whom a sum serves (支持)"),
     _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
+    _pairs("funding_party_labels.tsv", "labels of a notice row's parties (借款人)", "label",
+           frozenset({"recipient", "none"})),
+    _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),
+    _words("funding_each_words.txt", "words after a list each of whose names gets the sum (分别)"),
+    _words("funding_ground_words.txt", "words before the rule a notice cites (根据)"),
 )}
 
 

@@ -104,6 +104,38 @@ def dask_cluster(address: str, on_done: OnDone | None = None) -> Mapper:
     return run
 
 
+def aside(func: Callable[[], R], background: bool = True) -> Callable[[], R]:
+    """Start func() in a forked process of its own and return a call that waits for its
+    result (raising what func raised). Without fork, or with background False, or when the
+    process dies without an answer, func runs in this process when its result is asked for."""
+    if not background or "fork" not in multiprocessing.get_all_start_methods():
+        return func
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send((True, func()))
+        except Exception as exc:        # noqa: BLE001 - raised again in the parent
+            send.send((False, exc))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def result() -> R:
+        try:
+            ok, value = receive.recv()
+        except (EOFError, OSError):
+            return func()
+        finally:
+            process.join()
+        if not ok:
+            raise value
+        return value
+    return result
+
+
 def _gather(work, index, completed, on_done) -> Iterator:
     """Results of the batch futures in `index` (future -> batch number), in batch order."""
     results: list = [None] * len(work)

@@ -16,6 +16,7 @@ from kg.extract.funding_passes import DOCUMENT_PASSES, PARTY_PASSES
 from kg.extract.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
+from test_funding_notices import NOTICE_DOCUMENT_CASES, NOTICE_PARTY_CASES
 from test_relations import A, C, G, J, analysis_of
 
 PLACE = "Place"
@@ -53,6 +54,10 @@ ROLE_CASES = [
      [("Loan", 1_000_000, "乙银行", None, None)]),
     ("place-pays", "甲区累计向企业兑现奖补资金300万元。", {"甲区": PLACE},
      [("Grant", 3_000_000, "甲区", None, None)]),
+    ("agreed-borrower", "甲银行已与乙公司达成意向，将为项目提供8000万元固定资产贷款。", {"甲银行": C, "乙公司": C},
+     [("Loan", 80_000_000, "甲银行", "乙公司", None)]),
+    ("served-after", "甲银行累计投放信贷资金100亿元，倾力服务乙市经济建设。", {"甲银行": C, "乙市": PLACE},
+     [("Loan", 10_000_000_000, "甲银行", "乙市", None)]),
     ("bank-lends", "乙公司向甲银行提供抵押，获得贷款100万元。", {"甲银行": C, "乙公司": C},
      [("Loan", 1_000_000, "甲银行", "乙公司", None)]),
     ("counted-unnamed", "丁银行已为一家粮油公司发放贷款400万元。", {"丁银行": C, "粮油公司": C},
@@ -78,6 +83,9 @@ def test_distinct_parties():
 PARTY_CASES = [
     ("continued-sentence", "甲局为乙公司发放补贴300万元。其中减免租金100万元。", {"甲局": A, "乙公司": C},
      [("Grant", 3_000_000, "甲局", "乙公司", None), ("Relief", 1_000_000, "甲局", "乙公司", None)]),
+    ("continued-sentence", "丁公司扩建厂房，丁公司新增产能。近日，甲厅下达补助资金，支持道路养护。其中，向丙县拨付补助资金2360万元。",
+     {"甲厅": A, "丙县": PLACE, "丁公司": C},
+     [("Grant", 23_600_000, "甲厅", "丙县", None)]),
     ("investment-share", "乙公司建设丙项目，总投资460万元，其中争取补助资金100万元。", {"乙公司": C, "丙项目": J},
      [("Investment", 4_600_000, "乙公司", None, None), ("Grant", 1_000_000, None, "乙公司", None)]),
     ("list-row", "资金由甲局直接拨付至企业账户：\n1.乙公司，补助资金50万元。",
@@ -95,8 +103,12 @@ PARTY_CASES = [
      [("Loan", 3_000_000, "甲银行", "乙公司", None), ("InterestSubsidy", 120_000, "丙局", "乙公司", None)]),
     ("flow-stated-before", "丙局对乙公司的贷款给予贴息。贴息资金90万元。", {"丙局": A, "乙公司": C},
      [("InterestSubsidy", 900_000, "丙局", "乙公司", None)]),
-    ("previous-subject-pays", "甲局多措并举支持企业发展。又安排补贴资金300万元。", {"甲局": A},
+    ("previous-subject-pays", "丁公司扩建厂房，丁公司新增产能。甲局多措并举支持企业发展。又安排补贴资金300万元。",
+     {"甲局": A, "丁公司": C},
      [("Grant", 3_000_000, "甲局", None, None)]),
+    ("previous-subject-pays", "丁公司扩建厂房，丁公司新增产能。甲局多措并举支持企业发展。向乙县拨付补贴资金300万元。",
+     {"甲局": A, "乙县": PLACE, "丁公司": C},
+     [("Grant", 3_000_000, "甲局", "乙县", None)]),
     ("named-after", "甲银行为一家企业投放贷款500万元。乙公司是当地龙头企业。", {"甲银行": C, "乙公司": C},
      [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
     ("story-lender", "甲银行向乙公司发放贷款300万元。疫情发生后，该行迅速行动。又推出专项行动，安排信贷资金50亿元。",
@@ -114,12 +126,25 @@ DOCUMENT_CASES = [
      [("Grant", 20_000_000, "甲中心", None, None), ("Grant", 200_000, "甲中心", "乙公司", None)]),
     ("story-payers", "甲局向乙公司拨付补贴资金500万元。\n全市贴息总额为300万元。", {"甲局": A, "乙公司": C},
      [("Grant", 5_000_000, "甲局", "乙公司", None), ("InterestSubsidy", 3_000_000, "甲局", None, None)]),
+    ("story-payers", "甲区已累计拨付扶持资金11亿元。\n这几年，各项政策陆续出台。张三介绍，近年来，甲区在招商、盘活资产等方面，"
+     "先后兑现的扶持资金达27.5亿元。",
+     {"甲区": PLACE, "张三": "Person"},
+     [("Grant", 1_100_000_000, "甲区", None, None), ("Grant", 2_750_000_000, "甲区", None, None)]),
     ("claim-notice", "丙日报登载了《甲资产公司与乙银行债权转让公告》。在这批转让的债权里，丁公司的8000万元贷款最大。",
      {"甲资产公司与乙银行债权转让公告": G, "甲资产公司": C, "乙银行": C, "丁公司": C},
      [("Debt", 80_000_000, "甲资产公司", "丁公司", None)]),
+    ("product-lender", "甲银行推出“乙贷”产品。企业反响热烈。\n截至2月末，“乙贷”已累计为丁市93户企业发放贷款5.7亿元。",
+     {"甲银行": C, "乙贷": G, "丁市": PLACE},
+     [("Loan", 570_000_000, "甲银行", None, None)]),
+    ("story-actor-pays", "甲厅筹集资金支持工业振兴。甲厅会同乙公司印发办法。\n为支持项目建设，还安排了补贴资金14.5亿元。",
+     {"甲厅": A, "乙公司": C},
+     [("Grant", 1_450_000_000, "甲厅", None, None)]),
     ("one-per-amount", "乙公司获得补助50万元。甲局向乙公司拨付补助50万元。", {"甲局": A, "乙公司": C},
      [("Grant", 500_000, "甲局", "乙公司", None)]),
 ]
+
+PARTY_CASES += NOTICE_PARTY_CASES
+DOCUMENT_CASES += NOTICE_DOCUMENT_CASES
 
 
 def test_a_rounded_headline_sum_is_the_body_sum():
@@ -144,3 +169,23 @@ def test_pass(monkeypatch, module, passes, name, raw, names, expected):
     assert found(raw, names) == expected
     without(monkeypatch, module, passes, name)
     assert found(raw, names) != expected
+
+
+def test_a_quoted_sum_goes_to_the_unit_speakers_company_named_before_in_the_story():
+    names = {"甲公司": ("甲公司", C), "吴芳": ("吴芳", "Person")}
+    quote = "“上月就收到了6万元返还款。”财务科科长吴芳说。"
+    assert found("甲公司扩大生产规模。" + quote, names) == [("Relief", 60_000, None, "甲公司", None)]
+    # a headline line starts another story: the company before it is not the speaker's
+    assert found("甲公司扩大生产规模。\n乙报道\n" + quote, names) == [("Relief", 60_000, None, None, None)]
+
+
+def test_a_loan_balance_takes_no_parties_from_the_flows_around_it():
+    names = {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}
+    assert found("甲银行向乙公司发放贷款5亿元。其中，全市小型企业的贷款余额已达到6.36亿元。", names) == [
+        ("Loan", 500_000_000, "甲银行", "乙公司", None), ("Loan", 636_000_000, None, None, None)]
+
+
+def test_a_total_in_another_paragraph_takes_no_investor_from_a_sum_told_before():
+    names = {"甲公司": ("甲公司", C), "乙市": ("乙市", PLACE)}
+    assert found("甲公司项目计划投资总额3.1亿元。\n乙市开工的项目有31项，总投资40.26亿元。", names) == [
+        ("Investment", 310_000_000, "甲公司", None, None), ("Investment", 4_026_000_000, None, None, None)]

@@ -71,6 +71,17 @@ PATTERNS = [
     ("乙市财政局为丙食品有限公司贴息120万元。",
      {"乙市财政局": ("乙市财政局", A), "丙食品有限公司": ("丙食品有限公司", C)},
      ("InterestSubsidy", 1_200_000, "乙市财政局", "丙食品有限公司", None)),
+    # 甲区投向乙公司项目的资金: the place pays, the company whose project it is receives
+    ("单是去年一年，己区投向庚公司项目的扶持资金便已达1.3亿元。",
+     {"己区": ("己区", "Place"), "庚公司": ("庚公司", C)},
+     ("Grant", 130_000_000, "己区", "庚公司", None)),
+    # 安排的资金: funds a public body sets aside
+    ("今年辛厅统筹安排的资金已超过110亿元。", {"辛厅": ("辛厅", A)},
+     ("Grant", 11_000_000_000, "辛厅", None, None)),
+    # 获补X: the subject received a subsidy
+    ("丁公司终于拿到戊局拨付的补贴资金,丁公司此次合计获补120.5万元。",
+     {"丁公司": ("丁公司", C), "戊局": ("戊局", A)},
+     ("Grant", 1_205_000, "戊局", "丁公司", None)),
 ]
 
 
@@ -106,6 +117,27 @@ def test_a_repeated_amount_is_one_funding_with_the_best_parties():
     names = {"甲海洋馆": ("甲海洋馆", C), "乙市文旅局": ("乙市文旅局", A)}
     (funding,) = fundings_of(raw, names)
     assert summary(funding) == ("Loan", 15_000_000, None, "甲海洋馆", "乙市文旅局")
+
+
+def test_one_amount_told_for_two_projects_is_two_fundings():
+    raw = "代表性项目有总投资25亿元的甲项目、总投资10亿元的乙项目、总投资25亿元的丙项目。"
+    names = {n: (n, J) for n in ("甲项目", "乙项目", "丙项目")}
+    assert [(int(f.amount), f.project) for f in fundings_of(raw, names)] == [
+        (2_500_000_000, "甲项目"), (1_000_000_000, "乙项目"), (2_500_000_000, "丙项目")]
+
+
+def test_one_amount_told_twice_with_other_parties_is_two_fundings():
+    raw = "甲银行为丙项目投放贷款5亿元。各银行加大投放贷款。其中,乙公司、丁公司两家企业分别拿到5亿元和6000万元贷款。"
+    names = {"甲银行": ("甲银行", C), "丙项目": ("丙项目", J), "乙公司": ("乙公司", C), "丁公司": ("丁公司", C)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [
+        ("Loan", 500_000_000, "甲银行", None, None), ("Loan", 500_000_000, None, "乙公司", None),
+        ("Loan", 60_000_000, None, "丁公司", None)]
+
+
+def test_a_headline_repeats_the_body_sum_whatever_it_names():
+    raw = "总投资5亿元 甲项目落户\n乙公司投资建设丙项目,总投资5亿元。"
+    names = {"甲项目": ("甲项目", J), "乙公司": ("乙公司", C), "丙项目": ("丙项目", J)}
+    assert [summary(f) for f in fundings_of(raw, names)] == [("Investment", 500_000_000, "乙公司", None, None)]
 
 
 def test_a_part_of_the_previous_funding_inherits_its_parties_and_date():

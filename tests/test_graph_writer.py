@@ -29,3 +29,11 @@ def test_unusual_terms_still_round_trip(small_graph):
     assert turtle_text(g) == g.serialize(format="turtle")
     g.add((node, KG.mentions, BNode()))         # kg never makes blank nodes: rdflib writes these
     assert isomorphic(Graph().parse(data=turtle_text(g), format="turtle"), g)
+
+
+def test_corpus_turtle_is_the_graph_s_turtle():
+    from conftest import make_small_extractions
+    from kg.rdf.graph import build_graph, corpus_turtle
+    extractions = make_small_extractions()
+    g = build_graph(extractions + extractions[:1])      # an article twice: its triples once
+    assert corpus_turtle(extractions + extractions[:1]) == (turtle_text(g), len(g))

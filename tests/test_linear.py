@@ -21,6 +21,13 @@ def test_tally_is_main_ref_after_every_name(names):
         assert tally.best == main_ref(names[:i + 1], ("Company", "Agency"))
 
 
+@given(refs, refs)
+def test_tally_best_with_more_is_main_ref_of_both(names, more):
+    tally = Tally(("Company", "Agency"), names)
+    assert tally.best_with(more) == main_ref(names + more, ("Company", "Agency"))
+    assert tally.best == main_ref(names, ("Company", "Agency"))
+
+
 @given(st.lists(st.sampled_from(["长春市", "北京市", "吉林省", "朝阳区", "南关区", "辽宁省"]), max_size=6))
 def test_choose_place_is_pick_place(context):
     candidates = list(lookup_places("朝阳区"))

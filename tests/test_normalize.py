@@ -66,6 +66,8 @@ KEPT = [
     "远山资产管理有限公司\n2023年9月1日",
     "联系人：赵女士\n联系电话：0791-8765432",
     "邮政编码：330001\n投诉监督电话：0791-8765000",
+    "联系人：赵女士，电话：0791-8765XXXX\n\n青川县财政局",
+    "联系人：赵女士，手机：138****5678\n青川县财政局",
     # a short line before a much longer one ends its paragraph
     "招标公告\n为了推进“春风助企”专项行动，青川县",
     # two blank lines or more are a real paragraph gap

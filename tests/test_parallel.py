@@ -58,3 +58,20 @@ def test_unreachable_scheduler_is_one_line_error(corpus, tmp_path, monkeypatch):
     with pytest.raises(KgError, match="cannot reach the Dask scheduler"):
         build_outputs([str(corpus)], tmp_path / "x", html=False, use_cache=False,
                       scheduler="tcp://127.0.0.1:1")
+
+
+def test_aside_returns_the_result_of_a_forked_process():
+    import os
+    here = os.getpid()
+    assert parallel.aside(os.getpid)() != here or not hasattr(os, "fork")
+    assert parallel.aside(os.getpid, background=False)() == here
+    assert parallel.aside(lambda: "视图" * 3)() == "视图视图视图"
+
+
+def test_aside_raises_what_the_function_raised():
+    from kg.errors import KgError
+
+    def fail():
+        raise KgError("graph.html: cannot draw")
+    with pytest.raises(KgError, match="cannot draw"):
+        parallel.aside(fail)()

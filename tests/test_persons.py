@@ -33,6 +33,11 @@ def persons(text: str, exclude=()) -> list[str]:
     ("计算机学院的甘雨桐老师最先报名。", ["甘雨桐"]),
     # appositive
     ("鲁文静，市农业农村局局长，长期从事农业工作。", ["鲁文静"]),
+    # no cue, but three characters the dictionary does not know, with a plausible given name
+    ("林晓东和邵立群一起去了工厂。", ["林晓东", "邵立群"]),
+    # kinship and interviews: what only a person has or gives
+    ("昨天，柏明的妻子赶到医院。", ["柏明"]),
+    ("对此，邝琦在接受媒体采访时说，销量稳定。", ["邝琦"]),
     # a confirmed name counts wherever it occurs again
     ("主任靳海鸥说，资金已到位。靳海鸥还带队检查。", ["靳海鸥", "靳海鸥"]),
 ])
@@ -41,8 +46,8 @@ def test_names_with_a_cue(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    # no cue at all
-    "林晓东和邵立群一起去了工厂。",
+    # no cue at all, and two characters: too short to stand alone
+    "林东和邵群一起去了工厂。",
     # forms of address and anonymous people
     "居民李先生说，小区变美了。",
     "家住顶层的张女士告诉记者，暖气热了。",

@@ -845,3 +845,156 @@ def test_a_bad_rule_row_stops_the_build_in_one_line(tmp_path, name, row, message
     assert run.returncode != 0 and "Traceback" not in run.stderr
     (line,) = run.stderr.strip().splitlines()
     assert f"{path}:{lines + 1}: " in line and message in line
+
+
+# Constructions of unseen pages (issue 9): each sentence states exactly the relations listed
+# of its kind, nothing more.
+CONSTRUCTIONS = [
+    # A post written after the name: with 是, in brackets, in apposition.
+    ("worksFor", "韩冰是乙电子有限公司总经理，她说订单已排满。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰（乙电子有限公司董事长）表示。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰，乙电子有限公司副总经理，今年41岁。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, {("worksFor", "韩冰", "乙电子有限公司")}),
+    ("worksFor", "韩冰是乙电子有限公司的老客户。",
+     {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}, set()),
+    # A district's head when its government is named with the city before it.
+    ("worksFor", "东岭区区长魏川介绍。",
+     {"东岭区": ("东岭区", "Place"), "北州市东岭区人民政府": ("北州市东岭区人民政府", A), "魏川": ("魏川", P)},
+     {("worksFor", "魏川", "北州市东岭区人民政府")}),
+    # The subject of a build after a signing is the company of the pair, not the partner after 与.
+    ("develops", "乙能源有限公司与甲县政府签约，将投资10亿元建设丙光伏电站项目。",
+     {"乙能源有限公司": ("乙能源有限公司", C), "甲县政府": ("甲县人民政府", A), "丙光伏电站项目": ("丙光伏电站项目", J)},
+     {("develops", "乙能源有限公司", "丙光伏电站项目")}),
+    ("regulates", "甲县生态环境局执法人员在检查中发现，乙砖厂未按规定运行治污设施。",
+     {"甲县生态环境局": ("甲县生态环境局", A), "乙砖厂": ("乙砖厂", C)}, {("regulates", "甲县生态环境局", "乙砖厂")}),
+    ("regulates", "甲市人社局向乙建筑有限公司下达劳动保障监察责令改正决定书。",
+     {"甲市人社局": ("甲市人社局", A), "乙建筑有限公司": ("乙建筑有限公司", C)}, {("regulates", "甲市人社局", "乙建筑有限公司")}),
+    ("issued", "甲市财政局今年设立“丙基金”，首期规模5亿元。",
+     {"甲市财政局": ("甲市财政局", A), "丙基金": ("丙基金", G)}, {("issued", "甲市财政局", "丙基金")}),
+    ("issued", "甲银行将联合甲省农业农村厅推出丙直通车行动。",
+     {"甲银行": ("甲银行", C), "甲省农业农村厅": ("甲省农业农村厅", A), "丙直通车行动": ("丙直通车行动", G)},
+     {("issued", "甲银行", "丙直通车行动"), ("issued", "甲省农业农村厅", "丙直通车行动")}),
+    ("subOrganizationOf", "乙物流有限公司是甲集团的全资子公司。",
+     {"甲集团": ("甲集团", C), "乙物流有限公司": ("乙物流有限公司", C)}, {("subOrganizationOf", "乙物流有限公司", "甲集团")}),
+    ("subOrganizationOf", "乙物流有限公司系甲集团控股子公司。",
+     {"甲集团": ("甲集团", C), "乙物流有限公司": ("乙物流有限公司", C)}, {("subOrganizationOf", "乙物流有限公司", "甲集团")}),
+    ("subOrganizationOf", "甲市市场监督管理局下设的丙检测所完成检验。",
+     {"甲市市场监督管理局": ("甲市市场监督管理局", A), "丙检测所": ("丙检测所", A)},
+     {("subOrganizationOf", "丙检测所", "甲市市场监督管理局")}),
+    # A place that signs is its government; 该集团 is a group named in full with its legal form.
+    ("partnerOf", "甲县与乙集团有限公司签订投资协议。",
+     {"甲县": ("甲县", "Place"), "甲县人民政府": ("甲县人民政府", A), "乙集团有限公司": ("乙集团有限公司", C)},
+     {("partnerOf", "乙集团有限公司", "甲县人民政府")}),
+    ("partnerOf", "甲高新区于今年3月与乙集团有限公司签署投资协议。",
+     {"甲高新区": ("甲高新区", "Place"), "甲高新区管委会": ("甲高新区管理委员会", A),
+      "乙集团有限公司": ("乙集团有限公司", C)}, {("partnerOf", "乙集团有限公司", "甲高新区管理委员会")}),
+    ("partnerOf", "乙集团有限公司落户丁县。随后，甲市人民政府与该集团还签订了框架协议。",
+     {"甲市人民政府": ("甲市人民政府", A), "乙集团有限公司": ("乙集团有限公司", C)},
+     {("partnerOf", "乙集团有限公司", "甲市人民政府")}),
+    # Two people with posts who sign stand for their bodies.
+    ("partnerOf", "甲银行行长王刚与乙市市长李明代表双方签约。",
+     {"甲银行": ("甲银行", C), "乙市": ("乙市", "Place"), "乙市人民政府": ("乙市人民政府", A),
+      "王刚": ("王刚", P), "李明": ("李明", P)}, {("partnerOf", "乙市人民政府", "甲银行")}),
+    ("regulates", "甲市应急管理局对辖区内乙化工有限公司、丙燃气有限公司等企业进行突击检查。",
+     {"甲市应急管理局": ("甲市应急管理局", A), "乙化工有限公司": ("乙化工有限公司", C), "丙燃气有限公司": ("丙燃气有限公司", C)},
+     {("regulates", "甲市应急管理局", "乙化工有限公司"), ("regulates", "甲市应急管理局", "丙燃气有限公司")}),
+    ("regulates", "甲区生态环境分局责成乙建材有限公司限期整改。",
+     {"甲区生态环境分局": ("甲区生态环境分局", A), "乙建材有限公司": ("乙建材有限公司", C)},
+     {("regulates", "甲区生态环境分局", "乙建材有限公司")}),
+    ("regulates", "甲区生态环境分局向乙建材有限公司发出整改通知。",
+     {"甲区生态环境分局": ("甲区生态环境分局", A), "乙建材有限公司": ("乙建材有限公司", C)},
+     {("regulates", "甲区生态环境分局", "乙建材有限公司")}),
+    ("regulates", "甲县自然资源局检查发现乙矿业有限公司越界开采。",
+     {"甲县自然资源局": ("甲县自然资源局", A), "乙矿业有限公司": ("乙矿业有限公司", C)},
+     {("regulates", "甲县自然资源局", "乙矿业有限公司")}),
+    ("regulates", "甲县市场监督管理局联合公安部门，对乙酒业有限公司制售假酒行为进行打击。",
+     {"甲县市场监督管理局": ("甲县市场监督管理局", A), "乙酒业有限公司": ("乙酒业有限公司", C)},
+     {("regulates", "甲县市场监督管理局", "乙酒业有限公司")}),
+    ("regulates", "甲海关查获乙贸易有限公司走私冻品120吨。",
+     {"甲海关": ("甲海关", A), "乙贸易有限公司": ("乙贸易有限公司", C)}, {("regulates", "甲海关", "乙贸易有限公司")}),
+    ("subOrganizationOf", "甲集团有限公司全资子公司乙物流有限公司负责运营。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司")}),
+    ("subOrganizationOf", "乙物流有限公司为甲集团有限公司旗下企业。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司")}),
+    ("subOrganizationOf", "乙监测站隶属于甲省生态环境厅。",
+     {"甲省生态环境厅": ("甲省生态环境厅", A), "乙监测站": ("乙监测站", A)},
+     {("subOrganizationOf", "乙监测站", "甲省生态环境厅")}),
+    ("develops", "丙光伏电站项目业主为乙能源有限公司。",
+     {"乙能源有限公司": ("乙能源有限公司", C), "丙光伏电站项目": ("丙光伏电站项目", J)},
+     {("develops", "乙能源有限公司", "丙光伏电站项目")}),
+    ("develops", "乙能源有限公司作为丙光伏电站项目的建设主体，已完成投资2亿元。",
+     {"乙能源有限公司": ("乙能源有限公司", C), "丙光伏电站项目": ("丙光伏电站项目", J)},
+     {("develops", "乙能源有限公司", "丙光伏电站项目")}),
+    ("issued", "甲市财政局召开新闻发布会。会上发布了《丙办法》。",
+     {"甲市财政局": ("甲市财政局", A), "丙办法": ("丙办法", G)}, {("issued", "甲市财政局", "丙办法")}),
+    ("issued", "《丙办法》是甲市财政局今年出台的重要政策。",
+     {"甲市财政局": ("甲市财政局", A), "丙办法": ("丙办法", G)}, {("issued", "甲市财政局", "丙办法")}),
+    ("issued", "甲省人民政府办公厅转发甲省财政厅《丙办法》。",
+     {"甲省人民政府办公厅": ("甲省人民政府办公厅", A), "甲省财政厅": ("甲省财政厅", A), "丙办法": ("丙办法", G)},
+     {("issued", "甲省财政厅", "丙办法")}),
+    ("issued", "据介绍，丙行动由甲市人社局牵头实施。",
+     {"甲市人社局": ("甲市人社局", A), "丙行动": ("丙行动", G)}, {("issued", "甲市人社局", "丙行动")}),
+    ("issued", "甲市人社局负责人介绍，丙行动将持续到年底。",
+     {"甲市人社局": ("甲市人社局", A), "丙行动": ("丙行动", G)}, set()),
+    ("issued", "由甲市人社局主办的丙招聘会昨日举行。",
+     {"甲市人社局": ("甲市人社局", A), "丙招聘会": ("丙招聘会", G)}, {("issued", "甲市人社局", "丙招聘会")}),
+]
+
+
+@pytest.mark.parametrize("kind,raw,names,expected", CONSTRUCTIONS)
+def test_relations_from_constructions_of_unseen_pages(kind, raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == kind} == expected
+
+
+def test_an_enforcement_is_no_help():
+    names = {"甲市人社局": ("甲市人社局", A), "乙建筑有限公司": ("乙建筑有限公司", C)}
+    assert relations_of("甲市人社局向乙建筑有限公司下达劳动保障监察责令改正决定书。", names) == {
+        ("regulates", "甲市人社局", "乙建筑有限公司")}
+
+
+POSTS_MORE = [
+    ("乙电子有限公司韩冰总经理介绍。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("韩冰现任乙电子有限公司总经理。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("韩冰担任乙电子有限公司董事长以来，公司产值翻番。", ("韩冰", "乙电子有限公司", "董事长")),
+    ("乙电子有限公司的总经理韩冰说。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("乙电子有限公司财务总监韩冰说。", ("韩冰", "乙电子有限公司", "财务总监")),
+    # A post only enterprises have, with no body before it: the company last named.
+    ("在乙电子有限公司车间，总经理韩冰介绍。", ("韩冰", "乙电子有限公司", "总经理")),
+    ("记者来到乙电子有限公司。总经理韩冰介绍，订单已排满。", ("韩冰", "乙电子有限公司", "总经理")),
+]
+
+
+@pytest.mark.parametrize("raw,expected", POSTS_MORE)
+def test_posts_after_the_name_as_address_and_of_the_story_company(raw, expected):
+    names = {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}
+    got = {(r.subject, r.object, r.job_title) for r in analysis_of(raw, names).relations}
+    assert got == {expected}
+
+
+def test_a_bare_post_of_government_is_at_no_company():
+    names = {"乙电子有限公司": ("乙电子有限公司", C), "韩冰": ("韩冰", P)}
+    assert relations_of("记者来到乙电子有限公司。局长韩冰介绍。", names) == set()
+
+
+def test_a_title_naming_its_own_body_does_not_continue_a_list():
+    names = {"甲市人大常委会": ("甲市人民代表大会常务委员会", A), "张三": ("张三", P), "李四": ("李四", P)}
+    got = relations_of("甲市人大常委会主任张三、市政协主席李四参加大会。", names)
+    assert got == {("worksFor", "张三", "甲市人民代表大会常务委员会")}
+
+
+def test_a_notice_issues_what_its_title_launches():
+    raw = "甲市财政局\n\n关于印发《乙办法》的通知\n\n各县区财政局：现将《乙办法》印发给你们，请遵照执行。"
+    names = {"甲市财政局": ("甲市财政局", A), "乙办法": ("乙办法", G)}
+    heads = [Sentence(0, 5, raw[0:5]), Sentence(7, 20, raw[7:20]), Sentence(22, len(raw), raw[22:])]
+    a = analysis_of(raw, names, sentences=heads)
+    assert {(r.type, r.subject, r.object) for r in a.relations} == {("issued", "甲市财政局", "乙办法")}
+
+
+def test_a_numbered_case_names_the_party_of_its_sanctions():
+    raw = "案例一：乙超市有限公司销售商品未明码标价。甲区市场监督管理局依法立案调查，责令其立即改正。"
+    names = {"乙超市有限公司": ("乙超市有限公司", C), "甲区市场监督管理局": ("甲区市场监督管理局", A)}
+    assert relations_of(raw, names) == {("regulates", "甲区市场监督管理局", "乙超市有限公司")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -168,7 +169,11 @@ class _References:
 
 
 def _fits(ref: Ref, types, ending: str) -> bool:
-    return ref.type in types and (not ending or ref.entity.endswith(ending))
+    """The ending is read without a legal form: 甲集团有限公司 is 该集团, 甲银行股份有限公司 该行."""
+    return ref.type in types and (not ending or LEGAL_FORM_END.sub("", ref.entity).endswith(ending))
+
+
+LEGAL_FORM_END = re.compile("(?:股份有限公司|有限责任公司|有限公司)$")
 
 
 def speaker_turns(text: str, refs: list[Ref]) -> list[tuple[int, Ref | None]]:
@@ -218,17 +223,30 @@ def main_ref(refs: list[Ref], types: tuple[str, ...]) -> Ref | None:
 class Tally:
     """main_ref of a list that only grows, kept up to date in O(1) per added Ref."""
 
-    def __init__(self, types: tuple[str, ...]) -> None:
+    def __init__(self, types: tuple[str, ...], refs: Iterable[Ref] = ()) -> None:
         self.types = types
         self.counts: dict[str, int] = {}
         self.best: Ref | None = None
         self.top = 0
+        for r in refs:
+            self.add(r)
 
     def add(self, r: Ref) -> None:
         if r.type in self.types:
             count = self.counts[r.entity] = self.counts.get(r.entity, 0) + 1
             if count >= self.top:         # the latest of the most named, as main_ref
                 self.best, self.top = r, count
+
+    def best_with(self, more: Iterable[Ref]) -> Ref | None:
+        """The best once `more` is added, leaving the tally as it is: main_ref(tallied + more)."""
+        counts: dict[str, int] = {}
+        best, top = self.best, self.top
+        for r in more:
+            if r.type in self.types:
+                count = counts[r.entity] = counts.get(r.entity, self.counts.get(r.entity, 0)) + 1
+                if count >= top:
+                    best, top = r, count
+        return best
 
 
 def story_start(starts: list[int], at: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clause import PLACEHOLDER_BASE, Masked, Ref, main_ref
+from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, Tally
 from ..lexicon import load_tagged, load_words
 from ..model import ORG_TYPES, Entity, EntityType
 from .normalize import CJK
@@ -37,15 +37,17 @@ def unit_post_regex() -> re.Pattern:
     return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
-def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = None
-               ) -> list[tuple[Ref, Ref | Entity, str | None]]:
+def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
+               company: Ref | None = None) -> list[tuple[Ref, Ref | Entity, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
     title: X公司张三); a title made of a unit and a post (监察科科长, 检测所副所长) takes the
-    nearest body named before it in the sentence or, failing that, in `earlier` (the story).
+    body named most in the story so far (`earlier`, a running tally of its bodies) and the
+    sentence up to the person.
     With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
-    belong to (see PostBodies).
+    belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
+    is at the company named last before it in the sentence, else at `company` (the story's).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
@@ -54,13 +56,52 @@ def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = N
             continue
         title, org = _title_and_body(masked, i, earlier)
         at = masked.position(person)
-        if org is None and title and previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]):
-            org = previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+        if title is None and org is not None:
+            title = _address_after(masked.text, at)     # 甲公司张三总经理
+        if org is None and title:
+            org = _unnamed_body(masked, i, title, previous, company)
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
             out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
         elif org is not None and org.type in ORG_TYPES:
+            out.append((person, org, title))
+    return out + posts_after_name(masked, bodies)
+
+
+def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
+                  company: Ref | None) -> Ref | None:
+    """The body of person `i`, whose `title` names none: that of the person before in a list
+    of attendees (`previous`: masked position and body), or for a post only enterprises have
+    the company named last before it in the sentence, else `company`."""
+    at = masked.position(masked.refs[i])
+    if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
+            and not title.startswith(load_words("relation_own_body_titles.txt")):
+        return previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+    if title in company_posts():
+        return next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
+    return None
+
+
+# A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，/
+# 张三现任甲公司总经理 / 张三担任甲公司董事长以来.
+_APPOSITION = re.compile(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)"
+                         rf"(?=[，,。；;）)]|以来|期间|$)")
+
+
+def posts_after_name(masked: Masked, bodies: PostBodies | None = None
+                     ) -> list[tuple[Ref, Ref | Entity, str]]:
+    """(person, organisation, job title) for a post written after the person's name, in
+    apposition or with 是 (see _APPOSITION); the title must be a post of posts.tsv."""
+    out = []
+    for m in _APPOSITION.finditer(masked.text):
+        person, org = masked.refs_in(m.group(1))[0], masked.refs_in(m.group(2))[0]
+        title = m.group(3)
+        if person.type != EntityType.PERSON or org.type not in ORG_TYPES or not post_regex().fullmatch(title):
+            continue
+        if bodies is not None:
+            out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
+        else:
             out.append((person, org, title))
     return out
 
@@ -69,15 +110,36 @@ def find_posts(masked: Masked, earlier: list[Ref], bodies: PostBodies | None = N
 _LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
 
 
-def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | None, Ref | None]:
+@lru_cache(maxsize=None)
+def company_posts() -> frozenset[str]:
+    """Posts only an enterprise has (posts.tsv `company`: 总经理, 厂长)."""
+    return frozenset(load_tagged("posts.tsv", "company"))
+
+
+@lru_cache(maxsize=None)
+def address_regex() -> re.Pattern:
+    """A post that also follows a name as a form of address (posts.tsv `address`: 王五局长)."""
+    posts = sorted(load_tagged("posts.tsv", "address"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, posts)) or "(?!)")
+
+
+def _address_after(text: str, at: int) -> str | None:
+    """The post right after the name at masked position `at`, if it is a form of address."""
+    m = address_regex().match(text, at + 1)
+    return m.group() if m else None
+
+
+def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None, Ref | None]:
     """The title before person `i` of the masked sentence and the name right before the title
-    (or, for a unit's post, the nearest body named before); None for what is not there."""
+    (or, for a unit's post, the body named most before); None for what is not there."""
     at = masked.text.find(chr(PLACEHOLDER_BASE + i))
     while at > 0 and masked.text[at - 1] in "\n ":
         at -= 1           # a line broken inside the title (董事长\n张三)
     m = post_regex().search(masked.text[max(0, at - 30):at])
     title = m.group() if m else None
     head = at - len(title) if title else at
+    if title and title.startswith("的"):
+        title = title[1:]       # 甲公司的总经理张三
     if title and masked.text[head - 1:head] in "）)":
         # X公司（以下简称“X”）董事长张三: the body stands before the parenthesis.
         opening = max(masked.text.rfind("（", 0, head), masked.text.rfind("(", 0, head))
@@ -87,7 +149,7 @@ def _title_and_body(masked: Masked, i: int, earlier: list[Ref]) -> tuple[str | N
         return title, masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
     if title and unit_post_regex().fullmatch(title) and not title.startswith(
             load_words("relation_own_body_titles.txt")):
-        return title, main_ref(list(earlier) + list(masked.refs[:i]), ORG_TYPES)
+        return title, earlier.best_with(masked.refs[:i])
     return title, None
 
 
@@ -118,7 +180,11 @@ class PostBodies:
         if org is not None:
             place = self.jurisdiction.get(org.entity) or next(
                 (p for p in self.governments if org.entity.removeprefix("中共").startswith(p)), None)
-            return self.governments.get(place)
+            if place is None or place in self.governments:
+                return self.governments.get(place)
+            # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
+            within = [g for p, g in self.governments.items() if p.endswith(place)]
+            return within[0] if len(within) == 1 else None
         level = government_post_regex().search(post).group()[-2]
         # A one-character key (州人民政府) is a body whose place the resolver did not find.
         same = [g for place, g in self.governments.items() if len(place) > 1 and place.endswith(level)]

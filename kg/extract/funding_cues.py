@@ -13,6 +13,8 @@ from functools import lru_cache
 from ..lexicon import load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
+# 贷款余额: a balance, the stock of many flows, not one flow with parties of its own.
+BALANCE = "余额"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 发放贷款2笔，合计4000万元: a clause that only totals the flows the clause before counts.
 _TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")

@@ -3,15 +3,20 @@ sum, the story's one lender, the creditor of a claim notice (passes of kg.extrac
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clause import Masked, Ref
+from .clause import PH, Masked, Ref, Tally, implicit_subject
+from .funding_cues import BALANCE
 from .funding_roles import is_lender
-from ..model import EntityType, Funding, FundingType
+from ..lexicon import alternation, load_words
+from ..model import ORG_TYPES, EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
     from .funding_passes import Reading, Site
 
 # 为一家企业投放贷款: a borrower the clause counts without naming it.
@@ -19,7 +24,6 @@ _ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4
 # 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
 _CLAIM_NOTICE = re.compile("债权转让|债务催收")
 _CLAIM_WORDS = re.compile("债权|债务")
-_BALANCE = "余额"
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
 # names pays them when nothing else names a payer (a loan or a claim needs its own lender).
 PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
@@ -44,8 +48,7 @@ def story_lender(f: Funding, site: Site) -> Funding:
     no party before its sum is lent by the one lender of the story's earlier loans (not a
     balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
-    if f.type != FundingType.LOAN or f.provider or _BALANCE in site.sentence.text or any(
-            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs):
+    if f.type != FundingType.LOAN or f.provider or BALANCE in site.sentence.text or _subject_before(masked, at):
         return f
     r = site.reading
     lenders = {g.provider for g in r.found + site.current if g.type == FundingType.LOAN and g.provider
@@ -59,8 +62,7 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     its sum (zero anaphora: it opens with a verb or an adverb) is paid by the agency that opens
     the sentence before, in the same paragraph."""
     masked, at, a, i = site.masked, site.masked.offsets[site.amount.start], site.reading.a, site.index
-    if f.provider or f.type not in PAYOUTS or i == 0 or any(
-            r.type != EntityType.PROGRAM and masked.position(r) < at for r in masked.refs) \
+    if f.provider or f.type not in PAYOUTS or i == 0 or _subject_before(masked, at) \
             or "\n" in a.text.text[a.sentences[i - 1].end:site.sentence.start]:
         return f
     opening = a.masked(i - 1)
@@ -68,6 +70,52 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     if first is None or opening.position(first) or first.type != EntityType.AGENCY or first.entity == f.recipient:
         return f
     return replace(f, provider=first.entity)
+
+
+def story_actor_pays(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲厅筹集资金…。甲厅联合有关部门印发办法…。为支持项目，还安排了补贴资金14.5亿元: a payout left
+    without a payer whose sentence names no subject before its sum is paid by the story's main
+    actor (the body named most before it) when that is an agency; not in a headline, which
+    tells the story after it."""
+    names, index_of, out = StoryNames(r.a), {s.start: i for i, s in enumerate(r.a.sentences)}, []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        sentence = r.a.sentences[i] if i is not None else None
+        at = sentence.text.find(f.amount_text) if sentence is not None and f.amount_text else -1
+        if f.provider or f.type not in PAYOUTS or at < 0 \
+                or r.a.story_start(sentence.end) != r.a.story_start(sentence.start):
+            out.append(f)
+            continue
+        actor = names.upto(sentence.start).actors.best
+        if actor is not None and actor.type == EntityType.AGENCY and actor.entity != f.recipient \
+                and not _subject_before(r.masks[i], r.masks[i].offsets[at]):
+            f = replace(f, provider=actor.entity)
+        out.append(f)
+    return out
+
+
+def product_lender(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲银行推出“乙贷”。…“乙贷”已累计发放贷款5.7亿元: a loan under a loan product with no lender
+    named is lent by the one lender that issued the product (the issued relations found)."""
+    issuers: dict[str, set[str]] = {}
+    for rel in r.a.relations:
+        if rel.type == RelationType.ISSUED and is_lender(rel.subject) \
+                and r.a.types.get(rel.subject) == EntityType.COMPANY:
+            issuers.setdefault(rel.object, set()).add(rel.subject)
+    out = []
+    for f in fundings:
+        lenders = issuers.get(f.program or "", set()) - {f.recipient}
+        if f.type == FundingType.LOAN and not f.provider and len(lenders) == 1:
+            f = replace(f, provider=next(iter(lenders)))
+        out.append(f)
+    return out
+
+
+def _subject_before(masked: Masked, at: int) -> bool:
+    """Whether a name before masked position `at` may be the subject of the sum's sentence: a
+    program does not pay, nor a name after a preposition or before 的 (向甲县拨付资金, 为甲市93户
+    企业发放贷款)."""
+    return implicit_subject(masked, at, tuple(t.value for t in EntityType if t != EntityType.PROGRAM)) is not None
 
 
 def _borrower(ref: Ref, f: Funding) -> bool:
@@ -102,3 +150,44 @@ def _owed(f: Funding, masked: Masked | None, creditors: list[str]) -> Funding:
     if debtor is None or f.recipient not in (None, debtor):
         return f
     return replace(f, type=FundingType.DEBT, provider=creditors[0], recipient=debtor)
+
+
+class StoryNames:
+    """The names said so far in the story being read (pronouns left out) and its main actor (the
+    body named most), kept up to date as the reading moves on, as relations' story is: each
+    name is added once."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        self.story = -1
+        self.told = 0             # how many of a.refs were looked at
+        self.refs: list[Ref] = []
+        self.actors = Tally(ORG_TYPES)
+
+    def upto(self, at: int) -> StoryNames:
+        """The story's names that end before offset `at` (which never moves back)."""
+        refs, start = self.a.refs, self.a.story_start(at)
+        if start != self.story:
+            self.story, self.refs, self.actors = start, [], Tally(ORG_TYPES)
+            self.told = bisect.bisect_left(refs, start, key=lambda r: r.start)
+        while self.told < len(refs) and refs[self.told].end <= at:
+            if not refs[self.told].pronoun:
+                self.refs.append(refs[self.told])
+                self.actors.add(refs[self.told])
+            self.told += 1
+        return self
+
+
+def source_agency(masked: Masked) -> str | None:
+    """The agency the sentence cites as its source (记者从甲局获悉), else None."""
+    for m in _source().finditer(masked.text):
+        refs = masked.refs_in(m.group(1) or m.group(2))
+        if refs and refs[0].type == EntityType.AGENCY:
+            return refs[0].entity
+    return None
+
+
+@lru_cache(maxsize=None)
+def _source() -> re.Pattern:
+    verbs = alternation(load_words("funding_source_verbs.txt"))
+    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")

@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from .analysis import Analysis
-from .clause import PH, Masked, Ref, story_start
-from .funding_cues import CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
+from .clause import Masked, Ref, Tally, story_start
+from .funding_cues import BALANCE, CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
 from .funding_roles import contracts, assign_roles, is_lender
-from ..lexicon import alternation, load_regex, load_words
+from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_parties import PAYOUTS, claim_notice, named_after, previous_subject_pays, story_lender
+from .funding_notices import each_listed, labelled_row, proposed_row
+from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
+                              source_agency, story_actor_pays, story_lender)
+from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局).
 _AGAIN = re.compile("(?:这|该|此)笔")
@@ -67,6 +69,11 @@ class Site:
     def sentence(self) -> Sentence:
         return self.reading.a.sentences[self.index]
 
+    def balance(self) -> bool:
+        """A loan balance (贷款余额达6.36亿元) is a stock of many loans: the parties of the flows
+        told around it are not its own (a claim's 本金余额 is one claim's)."""
+        return self.cue.type == FundingType.LOAN and BALANCE in self.sentence.text[self.left:self.amount.start]
+
     def told_before(self) -> list[Funding]:
         """The fundings told before this one in the story, for an interest subsidy's loan."""
         r = self.reading
@@ -76,8 +83,12 @@ class Site:
 # ---------------------------------------------------------------- passes on one funding
 
 def continued_sentence(f: Funding, site: Site) -> Funding:
-    """A sentence that continues the one before (其中…) inherits its parties and date."""
-    return with_context(f, site.sentence, site.reading.previous)
+    """A sentence that continues the one before (其中…) inherits its parties and date, or those
+    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…)."""
+    r = site.reading
+    if site.balance():
+        return f
+    return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
 
 
 def investment_share(f: Funding, site: Site) -> Funding:
@@ -128,7 +139,13 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
 
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
-    """The parties of the same kind of flow that the sentence before names without a sum."""
+    """The parties of the same kind of flow that the sentence before names without a sum (not
+    when that sentence, in another paragraph, gives the flow a sum of its own: 甲公司项目投资3.1亿元。
+    ¶乙市项目有31项，总投资40亿元)."""
+    r = site.reading
+    if site.balance() or r.previous is not None and r.previous.type == site.cue.type \
+            and "\n" in r.a.text.text[r.previous.evidence.end:site.sentence.start]:
+        return f
     return with_stated(f, stated_before(site.reading, site.cue.type))
 
 
@@ -148,8 +165,9 @@ def story_payers(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 
 def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """One funding per amount per article: the best told of its repeats (merge_repeats)."""
-    return merge_repeats(fundings)
+    """One funding per flow per article: the best told of its repeats (merge_repeats); the
+    headline's sentences (those ending a headline line, where a story starts) repeat the body."""
+    return merge_repeats(fundings, headline_sentences(r.a.sentences, r.a.story_starts))
 
 
 # ---------------------------------------------------------------- helpers of the passes
@@ -225,21 +243,6 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
     return None
 
 
-def source_agency(masked: Masked) -> str | None:
-    """The agency the sentence cites as its source (记者从甲局获悉), else None."""
-    for m in _source().finditer(masked.text):
-        refs = masked.refs_in(m.group(1) or m.group(2))
-        if refs and refs[0].type == EntityType.AGENCY:
-            return refs[0].entity
-    return None
-
-
-@lru_cache(maxsize=None)
-def _source() -> re.Pattern:
-    verbs = alternation(load_words("funding_source_verbs.txt"))
-    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")
-
-
 def with_loan(funding: Funding, before: list[Funding]) -> Funding:
     """An interest subsidy goes to the borrower of the loan named with it (甲银行向乙公司发放贷款，
     丙局给予贴息), never to the bank."""
@@ -308,6 +311,7 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
     again with 这笔), and the company of the speaker of a quote that states a sum."""
     sentences = r.a.sentences
     index_of = {s.start: i for i, s in enumerate(sentences)}
+    story = StoryNames(r.a)
     out = []
     for f in fundings:
         i = index_of.get(f.evidence.start)
@@ -323,14 +327,14 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
                                            recipient=roles["recipient"]), again=True)
                 break
             if f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN):
-                f = with_speaker(f, r.a, i)
+                f = with_speaker(f, r.a, i, story.upto(f.evidence.start).actors)
         out.append(f)
     return out
 
 
-def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
+def with_speaker(funding: Funding, a: Analysis, i: int, earlier: Tally) -> Funding:
     """A sum stated in a quote (“…收到了8.6万元返还款。”该公司经理张三说) concerns the company of
-    the speaker: it invests, or it receives."""
+    the speaker: it invests, or it receives; `earlier`: the story's bodies before the quote."""
     role = Role.PROVIDER if funding.type == FundingType.INVESTMENT else Role.RECIPIENT
     if getattr(funding, role.value) or i + 1 >= len(a.sentences):
         return funding
@@ -338,7 +342,6 @@ def with_speaker(funding: Funding, a: Analysis, i: int) -> Funding:
     masked = a.masked(i + 1)
     if not load_regex("speech_verbs.txt").search(said.text):
         return funding
-    earlier = [r for r in a.refs if r.end <= funding.evidence.start and not r.pronoun]
     for _, org, _ in find_posts(masked, earlier):
         if org.type in (EntityType.COMPANY, EntityType.ORGANIZATION) and org.entity not in (funding.provider,
                                                                           funding.recipient):
@@ -364,14 +367,15 @@ def project_investor(masks: list[Masked], at: int) -> str | None:
 def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[str, str]) -> list[Funding]:
     """A payout without a payer takes the agency that paid the story's earlier payout of the same
     kind (甲中心向企业发放以工代训补贴2000万元。…乙公司获得补贴20万元), else the one agency that
-    pays the story's other payouts (甲局拨付补贴资金500万元。…贴息总额为300万元)."""
+    pays the story's other payouts (甲局拨付补贴资金500万元。…贴息总额为300万元); a place found
+    paying (甲区已累计拨付扶持资金11亿元) pays as an agency does."""
     out: list[Funding] = []
     for f in fundings:
         if not f.provider and f.type in PAYOUTS:
             story = story_start(starts, f.evidence.start)
             def paid(g: Funding) -> bool:
-                return bool(g.provider) and g.provider != f.recipient and types.get(g.provider) == EntityType.AGENCY \
-                    and story_start(starts, g.evidence.start) == story
+                return bool(g.provider) and g.provider != f.recipient and story_start(starts, g.evidence.start) == story \
+                    and types.get(g.provider) in (EntityType.AGENCY, EntityType.PLACE)
             same = [g.provider for g in out if g.type == f.type and paid(g)]
             other = {g.provider for g in fundings if g.type in PAYOUTS and paid(g)}
             f = replace(f, provider=same[-1] if same else other.pop() if len(other) == 1 else None)
@@ -379,47 +383,12 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
     return out
 
 
-def merge_repeats(fundings: list[Funding]) -> list[Funding]:
-    """One funding per amount per article (headline and body repeat it): keep the best told.
-
-    The kept one is the one naming most parties (then the earliest); its empty fields are
-    filled from the others.
-    """
-    groups: dict = {}
-    for f in fundings:
-        groups.setdefault(_told_precisely(f, fundings), []).append(f)
-    out = []
-    for group in groups.values():
-        best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
-                                         -group.index(f)))
-        for other in group:
-            best = replace(best, **{k: getattr(other, k) for k in
-                                    ("facilitator", "program", "project", "date")
-                                    if getattr(best, k) is None and getattr(other, k)})
-        out.append(best)
-    # A flow stated without a sum is dropped when a sum of the same flow is stated too.
-    told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
-    out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
-    return sorted(out, key=lambda f: f.evidence.start)
-
-
-def _told_precisely(f: Funding, fundings: list[Funding]):
-    """The amount of `f`, or the more precise amount of the same flow that `f` rounds (a headline's
-    1909万元 for the body's 1909.627万元): a rounded sum keeps three digits or more."""
-    if f.amount is None or f.amount != f.amount.to_integral_value():
-        return f.amount
-    digits = str(int(f.amount)).rstrip("0")
-    unit = 10 ** (len(str(int(f.amount))) - len(digits))
-    if len(digits) < 3 or unit == 1:
-        return f.amount
-    return next((g.amount for g in fundings if g.type == f.type and g.amount is not None
-                 and g.amount != f.amount and abs(g.amount - f.amount) < unit), f.amount)
-
-
 PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
+    ("labelled-row", labelled_row),
+    ("proposed-row", proposed_row),
     ("speaker-pays", speaker_pays),
     ("cited-source-relieves", cited_source_relieves),
     ("source-told-before", source_told_before),
@@ -436,5 +405,8 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("project-investors", project_investors),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
+    ("product-lender", product_lender),
+    ("story-actor-pays", story_actor_pays),
     ("one-per-amount", one_per_amount),
+    ("each-listed", each_listed),
 )

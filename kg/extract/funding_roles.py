@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clause import Masked, Ref, implicit_subject
+from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_template, role_refs
@@ -25,6 +25,8 @@ _CAPITAL_IN = re.compile("注资|注入")
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
 _COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
+# 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
+_SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -220,6 +222,24 @@ def lender_named_before(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER] = lender.entity
 
 
+# 甲银行已与乙公司达成意向，将为项目提供贷款: the lender and the one it agrees with.
+_AGREED = re.compile(r"([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,6}?(?:同|与|和)([\ue000-\uf8ff])"
+                     r"[^\ue000-\uf8ff，,。；;]{0,4}?(?:达成|签署|签订|签约)")
+
+
+def agreed_borrower(s: RoleSearch) -> None:
+    """甲银行已与乙公司达成意向，将为项目提供8000万元贷款: a loan with no borrower named is lent to
+    the company its lender agreed with before it in the sentence (the project's owner)."""
+    lender = s.roles.get(Role.PROVIDER)
+    if s.kind != FundingType.LOAN or s.roles.get(Role.RECIPIENT) or not lender or not is_lender(lender):
+        return
+    refs = s.masked.refs
+    for m in _AGREED.finditer(s.masked.text, 0, s.at):
+        first, other = (refs[ord(m.group(k)) - PLACEHOLDER_BASE] for k in (1, 2))
+        if first.entity == lender and other.type == EntityType.COMPANY and not is_lender(other.entity):
+            s.roles[Role.RECIPIENT] = other.entity
+
+
 def place_pays(s: RoleSearch) -> None:
     """甲区累计向企业兑现奖补资金: a place that is the subject of a grant or relief pays."""
     if Role.PROVIDER in s.roles or s.kind not in (FundingType.GRANT, FundingType.RELIEF):
@@ -228,6 +248,26 @@ def place_pays(s: RoleSearch) -> None:
     where = s.masked.position(place) if place else -1
     if where >= s.clause and _place_acts().match(s.masked.text, where + 1):
         s.roles[Role.PROVIDER] = place.entity
+
+
+@lru_cache(maxsize=None)
+def _serves() -> re.Pattern:
+    """The sum's clause and, after one comma, the clause naming whom it serves: up to four
+    characters before the verb (倾力, 重点用于) and the name right after it."""
+    verbs = alternation(load_words("funding_support_verbs.txt"))
+    return re.compile(rf"[^\ue000-\uf8ff，,。；;：:]*?[，,]?[^\ue000-\uf8ff，,。；;：:]{{0,4}}?(?:{verbs})([\ue000-\uf8ff])")
+
+
+def served_after(s: RoleSearch) -> None:
+    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改: with no recipient
+    found, the body or place that the sum is said to serve right after it receives it."""
+    if s.roles.get(Role.RECIPIENT) or s.kind not in (FundingType.LOAN, FundingType.GRANT):
+        return
+    m = _serves().match(s.masked.text, s.at)
+    served = s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
+    if served is not None and served.type in ORG_TYPES + (EntityType.PLACE.value,) \
+            and served.entity != s.roles.get(Role.PROVIDER):
+        s.roles[Role.RECIPIENT] = served.entity
 
 
 def bank_lends(s: RoleSearch) -> None:
@@ -278,7 +318,9 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("company-invests", company_invests),
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),
+    ("agreed-borrower", agreed_borrower),
     ("place-pays", place_pays),
+    ("served-after", served_after),
     ("bank-lends", bank_lends),
     ("acting-lender", acting_lender),
     ("distinct-parties", distinct_parties),
@@ -293,10 +335,12 @@ def assign_roles(masked: Masked, at: int, clause: int, kind: str,
     s = RoleSearch(masked, at, clause, kind, developers or {})
     for _, step in ROLE_PASSES:
         step(s)
-    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it.
+    # 甲项目的贴息为30万元、乙项目的贴息为5万元: each amount goes with the project before it,
+    # unless the project follows its sum (总投资25亿元的甲项目、总投资10亿元的乙项目).
     projects = [r for r in masked.refs if r.type == EntityType.PROJECT]
     near = [r for r in projects if clause <= masked.position(r) < at]
-    project = (near[-1] if near else projects[0]).entity if projects else None
+    after = next((r for r in projects if _SUM_OF.fullmatch(masked.text, at, masked.position(r))), None)
+    project = (after or (near[-1] if near else projects[0])).entity if projects else None
     program = next((r.entity for r in masked.refs if r.type == EntityType.PROGRAM), None)
     return {"provider": s.roles.get(Role.PROVIDER), "recipient": s.roles.get(Role.RECIPIENT),
             "facilitator": s.roles.get(Role.FACILITATOR), "project": project, "program": program}

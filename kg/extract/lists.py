@@ -9,6 +9,7 @@ company too (`find_repeated_short_names`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -89,10 +90,14 @@ def first_item_start(part: str) -> tuple[int, bool]:
 
 
 def known_type(chosen: list[Mention], a: int, b: int) -> EntityType | None:
-    """The class of the mention that covers an item (places inside a name do not count)."""
-    for m in chosen:
-        if m.type != EntityType.PLACE and m.start < b and a < m.end:
-            return m.type
+    """The class of the mention that covers an item (places inside a name do not count).
+    `chosen` is sorted and without overlaps (select_mentions), so its ends rise too: the
+    search starts at the first mention that ends after a."""
+    for i in range(bisect.bisect_right(chosen, a, key=lambda m: m.end), len(chosen)):
+        if chosen[i].start >= b:
+            break
+        if chosen[i].type != EntityType.PLACE:
+            return chosen[i].type
     return None
 
 

@@ -49,7 +49,9 @@ _LIST_START = re.compile(
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
-_NUMBER_FIELD = re.compile(rf"[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）]+$")
+# A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
+# (0791-8765XXXX, 138****5678).
+_NUMBER_FIELD = re.compile(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
 _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
@@ -194,7 +196,7 @@ def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
-    return bool(_NUMBER_FIELD.match(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+    return bool(_NUMBER_FIELD.search(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
 
 
 def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:

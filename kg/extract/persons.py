@@ -4,13 +4,14 @@ Data: data/lexicon/surnames.txt, posts.tsv, speech_verbs.txt, person_stop.txt, r
 address_words.txt, occupations.txt, person_after_words.txt, transliteration_chars.txt,
 byline_roles.tsv.
 
-A name is a surname (compound first) plus one or two given characters. It counts only
-next to a cue: after a post (副总经理张伟), before a post used as an address (王丽老师),
-before a verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三),
-before an author's work (张三的《…》), or as an appositive (张三，某局局长，…). Never inside
-a title in 《》. Once a name is confirmed, its other occurrences in the text count
-too. Never a reporter (记者王五, 本报记者 王五, spans passed as `exclude`), never 李先生 or
-老王. jieba.posseg runs only on the few characters around a cue, to find where the
+A name is a surname (compound first) plus one or two given characters. It counts next to
+a cue: after a post (副总经理张伟), before a post used as an address (王丽老师), before a
+verb of saying (张三说, 李四高兴地说), after 联系人： or an occupation (导演张三), before an
+author's work (张三的《…》), or as an appositive (张三，某局局长，…); without a cue only as a
+three-character name jieba's dictionary does not know, with a plausible given name
+(kg.extract.person_names). Never inside a title in 《》. Once a name is confirmed, its other
+occurrences in the text count too. Never a reporter (记者王五, 本报记者 王五, spans passed as
+`exclude`), never 李先生 or 老王. jieba.posseg runs only on the few characters around a cue, to find where the
 name ends (HMM on: it tags names it has never seen as nr).
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
+from . import person_names
 from .normalize import CJK
 from .segment import tokenizer, word_tags
 
@@ -96,8 +98,9 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
     # A name read forward from a post has an uncertain end: 王明 (confirmed by 王明说) beats 王明正.
     forward = {(s, e) for s, e in find_after_posts(text) if is_allowed(text, s, e, exclude)
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
-    spans = anchored | forward | {span for span in find_foreign_names(text) if is_allowed(text, *span, exclude)}
-    spans |= {span for span in list_mates(text, spans) if is_allowed(text, *span, exclude)}
+    spans = anchored | forward | allowed(text, find_foreign_names(text), exclude)
+    spans |= allowed(text, person_names.find_uncued_names(text, spans), exclude)
+    spans |= allowed(text, list_mates(text, spans), exclude)
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -108,9 +111,9 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 
 @lru_cache(maxsize=None)
 def right_cue() -> re.Pattern:
-    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等."""
+    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等, an adverb (已, 曾)."""
     rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就]")
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -263,6 +266,8 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
                 and not (strict and is_common_word(text, start, end)):
             return start, end
+    if cued := person_names.cued_name_after(text, start):
+        return cued
     words = tag_window(text[start:start + 6])
     word, flag = words[0]
     if 2 <= len(word) <= 4 and flag.startswith("nr"):
@@ -318,7 +323,7 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
         while start > 0 and end - start < 6 and text[start - 1] in transliteration_chars():
             start -= 1
         return start, end
-    return None
+    return person_names.cued_name_before(text, end)
 
 
 def split_name_length(prev: tuple[str, str], last: tuple[str, str], strict: bool) -> int:
@@ -376,6 +381,11 @@ def is_name(name: str, loose: bool = False) -> bool:
         return False
     # 曾表示, 也介绍: an adverb-like surname character before a verb of saying
     return name not in rules["stop"] and name not in rules["posts"] and not rules["speech"].fullmatch(given)
+
+
+def allowed(text: str, spans: Iterable[tuple[int, int]], exclude: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans is_allowed keeps."""
+    return {span for span in spans if is_allowed(text, *span, exclude)}
 
 
 def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> bool:

@@ -85,14 +85,23 @@ def extract_or_error(doc: Document) -> Extraction | KgError:
                                doc.doc_id)
 
 
+def extract_for_graph(doc: Document) -> Extraction | KgError:
+    """extract_or_error without the mentions, which the graph does not use: half as much to
+    send back from a worker process and to keep in the cache."""
+    result = extract_or_error(doc)
+    return result if isinstance(result, KgError) else replace(result, mentions=())
+
+
 def extract_corpus(docs: Iterable[Document],
                    on_error: Callable[[KgError], None] | None = None,
-                   mapper: Callable | None = None) -> Iterator[Extraction]:
+                   mapper: Callable | None = None,
+                   extract: Callable[[Document], Extraction | KgError] = extract_or_error,
+                   ) -> Iterator[Extraction]:
     """Extract every document, in input order; one that fails is reported to on_error and
     skipped, so a single bad document never loses the rest of the corpus. `mapper` (see
-    kg.parallel) runs the extraction elsewhere: worker processes, a cluster, a cache."""
+    kg.parallel) runs `extract` elsewhere: worker processes, a cluster, a cache."""
     check_lexicons()        # a bad lexicon row stops the run here, not in every document
-    for result in (mapper or map)(extract_or_error, docs):
+    for result in (mapper or map)(extract, docs):
         if isinstance(result, KgError):
             if on_error is None:
                 raise result
@@ -110,5 +119,6 @@ def locate(doc: Document) -> str:
 def build_corpus(docs: Iterable[Document],
                  on_error: Callable[[KgError], None] | None = None,
                  mapper: Callable | None = None) -> list[Extraction]:
-    """Extract all documents, then merge entities across them (one node per entity per corpus)."""
-    return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error, mapper)))
+    """Extract all documents for the graph (without their mentions), then merge entities
+    across them (one node per entity per corpus)."""
+    return resolve_stage.merge_corpus(list(extract_corpus(docs, on_error, mapper, extract_for_graph)))

@@ -21,6 +21,7 @@ from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
+from .normalize import CJK
 from .name_relations import relations_from_names
 from ..rdf.ontology import signature
 from .templates import compile_template, required_words, role_refs
@@ -80,6 +81,7 @@ def cues_present(text: str) -> int:
 POST_BEFORE_NAME = "pass:post-before-name"
 SIGNED_PROJECT = "pass:signed-project"
 CO_SUBJECTS = "pass:co-subjects"
+SIGNERS = "pass:signers"
 NAME_RULES = {RelationType.SUB_ORGANIZATION_OF: "pass:branch-name",
               RelationType.ISSUED: "pass:program-title", RelationType.DEVELOPS: "pass:project-name"}
 
@@ -91,13 +93,15 @@ class _Found(dict):
     def __init__(self, entities):
         super().__init__()
         self.governments = place_governments(entities)
+        self.opener: Ref | None = None
         self.posts = PostBodies(entities)
 
     def add(self, kind: str, subject: Ref | Entity, obj: Ref | Entity, ev: Evidence, rule: str,
             title: str | None = None) -> None:
-        if kind == RelationType.ASSISTS and subject.type == EntityType.PLACE \
-                and _label(subject) in self.governments:
-            subject = self.governments[_label(subject)]      # 甲市将为项目提供服务: its government acts
+        if kind in (RelationType.ASSISTS, RelationType.PARTNER_OF):
+            subject = self.governing(subject)   # 甲市将为项目提供服务, 甲县与乙公司签约: its government acts
+        if kind == RelationType.PARTNER_OF:
+            obj = self.governing(obj)
         s_label, o_label = _label(subject), _label(obj)
         domain, range_ = signature(kind)
         if s_label == o_label or subject.type not in domain or obj.type not in range_:
@@ -107,6 +111,10 @@ class _Found(dict):
         key = (kind, s_label, o_label)
         if key not in self or (title and not self[key].job_title):
             self[key] = Relation(kind, s_label, o_label, ev, title, rule)
+
+    def governing(self, party: Ref | Entity) -> Ref | Entity:
+        """The body that governs `party` when it is a place (place_governments), else `party`."""
+        return self.governments.get(_label(party), party) if party.type == EntityType.PLACE else party
 
     def relations(self) -> list[Relation]:
         """All but a partnership that is a supply contract."""
@@ -122,6 +130,11 @@ def find_relations(a: Analysis) -> list[Relation]:
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
     found = _Found(a.entities)
+    # The body a document opens with (a notice's header, a headline's subject) issues what a
+    # story with no body of its own launches (关于印发《乙》的通知).
+    head = a.sentences[0] if a.sentences else None
+    found.opener = next((r for r in a.refs if head and r.start < head.end and r.type in ORG_TYPES
+                         and not r.pronoun), None)
     ref_starts = [r.start for r in a.refs]
     story, told = None, 0       # the names of the story so far, and how many refs they cover
     case: tuple[bool, Ref | None] = (False, None)
@@ -147,13 +160,12 @@ def find_relations(a: Analysis) -> list[Relation]:
 
 
 class _Story:
-    """The names said so far in one story (pronouns left out), with its protagonist (the
+    """The names said so far in one story (pronouns left out), tallied: its protagonist (the
     company named most), its main actor (the body named most) and its latest project, kept
     up to date as names are added."""
 
     def __init__(self, start: int) -> None:
         self.start = start
-        self.refs: list[Ref] = []
         self.companies = Tally((EntityType.COMPANY.value,))
         self.actors = Tally(ORG_TYPES)
         self.project: Ref | None = None
@@ -161,7 +173,6 @@ class _Story:
     def add(self, r: Ref) -> None:
         if r.pronoun:
             return
-        self.refs.append(r)
         self.companies.add(r)
         self.actors.add(r)
         if r.type == EntityType.PROJECT:
@@ -175,23 +186,29 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentences = a.sentences
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
-    for person, org, title in find_posts(masked, story.refs, found.posts):
+    employers = {}
+    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
+        employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
-                                               story.actors.best):
+                                               story.actors.best or found.opener):
         found.add(kind, subject, obj, ev, rule)
+    for subject, obj in signing_bodies(masked, employers):
+        found.add(RelationType.PARTNER_OF, subject, obj, ev, SIGNERS)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
         sentences[index + 1].start) == a.story_start(sentence.start) else None
     for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
         found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
 
 
-# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), or a numbered
-# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text).
+# The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
+# heading up to its 案 (一、乙公司超范围经营案 followed by the case's text), or the opening of a
+# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正).
 # 方案/预案/备案… are no cases.
 _CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
                          r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
-                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案")
+                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
+                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
@@ -222,11 +239,28 @@ def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
     return out
 
 
+# 张三与乙市市长李四代表双方签约: two people, each maybe after a body and post, sign.
+_SIGNERS = re.compile(rf"({_PH})(?:与|和|同|跟)(?:{_PH}?[{CJK}、]{{0,10}}?)?({_PH})"
+                      rf"[^\ue000-\uf8ff。；;]{{0,12}}?(?:签约|签署|签订|签下)")
+
+
+def signing_bodies(masked: Masked, employers: dict) -> list[tuple]:
+    """(body, body) for two people who sign an agreement, each with a post in the sentence
+    (`employers`: person -> body): 甲行行长张三与乙市市长李四代表双方签约 -> (甲行, 乙市人民政府)."""
+    out = []
+    for m in _SIGNERS.finditer(masked.text):
+        a, b = (masked.refs_in(m.group(k))[0] for k in (1, 2))
+        if a.entity in employers and b.entity in employers:
+            out.append((employers[a.entity], employers[b.entity]))
+    return out
+
+
 def place_governments(entities: list[Entity]) -> dict[str, Entity]:
-    """Place label -> the document's agency named 'place + 人民政府' (东宁市 -> 东宁市人民政府)."""
+    """Place label -> the document's agency that governs it: 'place + 人民政府' (东宁市 ->
+    东宁市人民政府), or for a zone 'place + 管理委员会' (甲高新区 -> 甲高新区管理委员会)."""
     agencies = {e.label: e for e in entities if e.type == "Agency"}
-    return {e.label: agencies[e.label + "人民政府"] for e in entities
-            if e.type == "Place" and e.label + "人民政府" in agencies}
+    return {e.label: agencies.get(e.label + "人民政府") or agencies[e.label + "管理委员会"] for e in entities
+            if e.type == "Place" and (e.label + "人民政府" in agencies or e.label + "管理委员会" in agencies)}
 
 
 def _label(x: Ref | Entity) -> str:
@@ -266,8 +300,17 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
                 # 甲与乙共建丙: the co-subjects are partners too.
                 found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
                              for a in subjects for b in subjects if a != b)
+    return _without_go_betweens(found, go_betweens)
+
+
+def _without_go_betweens(found: list[tuple[str, Ref, Ref, str]], go_betweens: set) -> list:
+    """`found` less the relations to a go-between of the subject, and less the help from an
+    agency to a party it regulates: an enforcement is no help, whatever help word it holds
+    (下达劳动保障监察决定书)."""
+    regulated = {(s.entity, o.entity) for kind, s, o, _ in found if kind == RelationType.REGULATES}
     return [(kind, s, o, rule) for kind, s, o, rule in found
-            if (kind, s.entity, o.entity) not in go_betweens]
+            if (kind, s.entity, o.entity) not in go_betweens
+            and not (kind == RelationType.ASSISTS and (s.entity, o.entity) in regulated)]
 
 
 def _match_parties(masked: Masked, m: re.Match, kind: str, explicit: bool,
@@ -325,6 +368,8 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
         subjects = role_refs(masked, m, "S")
         if m.start("S") == m.start() and _object_mark().search(masked.text[:m.start()]):
             return [], []     # 向甲、为乙: the object of a preposition is not the one who acts
+        if kind == RelationType.DEVELOPS and m.start("S") == m.start():
+            subjects = signing_pair_developers(masked, m.start(), subjects)
     else:
         subject = implicit_subject(masked, m.start() + 1, domain)
         subjects = coordinated(masked, subject) if subject else []
@@ -351,6 +396,19 @@ def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) ->
 def _generic_subject() -> re.Pattern:
     """A list of bodies that ends in a class noun: 甲局、乙局等部门."""
     return re.compile(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
+
+
+_PAIR_BEFORE = re.compile(rf"({_PH})(?:与|同|跟)$")
+
+
+def signing_pair_developers(masked: Masked, at: int, subjects: list[Ref]) -> list[Ref]:
+    """The developers when the subject at masked position `at` is the partner after 与 (甲公司与乙县
+    政府签约，将投资建设丙项目): the companies of the pair, else both; otherwise `subjects`."""
+    m = _PAIR_BEFORE.search(masked.text, 0, at)
+    if m is None:
+        return subjects
+    pair = masked.refs_in(m.group(1)) + subjects
+    return [r for r in pair if r.type == EntityType.COMPANY] or pair
 
 
 def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:

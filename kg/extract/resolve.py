@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
+from .branch_names import bare_branches, branch_mentions
 from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
@@ -41,7 +42,8 @@ PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
 def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list[Mention], list[Entity]]:
     """Canonical entity for every mention; returns (mentions with .entity set, entities)."""
     ctx = read_context(mentions)
-    mentions = add_alias_mentions(mentions, text.text)
+    mentions = add_alias_mentions(branch_mentions(mentions, declared_short_names(mentions, text.text), text.text),
+                                  text.text)
     zones = declared_place_short_names(mentions, text.text)
     labels: list[str] = []
     juris: dict[str, str] = {}
@@ -53,6 +55,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         if place:
             juris[label] = place
     labels = expand_branch_short_names(mentions, labels)
+    labels = bare_branches(mentions, labels)
     merged = merge_variants(mentions, labels)
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     out_mentions = []
@@ -327,6 +330,7 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+@lru_cache(maxsize=1 << 16)      # names repeat across a corpus's documents
 def agency_key(name: str) -> str:
     """A local office of a national body is also written without it:
     国家税务总局某市税务局 = 某市税务局."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -35,6 +36,25 @@ from ..model import Article, Entity, Evidence, Extraction, Funding, Relation
 from .ontology import KG, KGR, mint_iri
 
 PREFIXES = {"kg": KG._NS, "kgr": KGR, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
+
+
+class _Terms:
+    """A namespace's terms, each made once: rdflib's DefinedNamespace builds a new URIRef on
+    every attribute lookup, and graph building looks terms up hundreds of thousands of times."""
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._ns[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+_KG, _RDF, _RDFS, _SKOS, _PROV = (_Terms(ns) for ns in (KG, RDF, RDFS, SKOS, PROV))
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -60,14 +80,23 @@ def decimal_literal(value) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16)
 def zh(text: str) -> Literal:
+    """A Chinese literal (remembered: labels and names repeat across articles)."""
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)     # typed: Literal(1) is not Literal(True)
+def plain_literal(value) -> Literal:
+    """Literal(value), remembered for the offsets and rule ids that repeat across articles."""
+    return Literal(value)
 
 
 def article_iri(doc_id: str) -> URIRef:
     return mint_iri("Article", doc_id)
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(etype: str, label: str) -> URIRef:
     return mint_iri(etype, label)
 
@@ -96,30 +125,30 @@ def extraction_triples(ex: Extraction) -> Iterator[tuple]:
 
 
 def article_triples(a: URIRef, art: Article) -> Iterator[tuple]:
-    yield (a, RDF.type, KG.Article)
-    yield (a, KG.sourceFile, Literal(art.source))
+    yield (a, _RDF.type, _KG.Article)
+    yield (a, _KG.sourceFile, Literal(art.source))
     if art.title:
-        yield (a, KG.title, zh(art.title))
+        yield (a, _KG.title, zh(art.title))
     if art.date:
-        yield (a, KG.date, date_literal(art.date))
+        yield (a, _KG.date, date_literal(art.date))
     for byline in art.bylines:
-        yield (a, KG.byline, zh(byline))
+        yield (a, _KG.byline, zh(byline))
 
 
 def entity_triples(a: URIRef, entities: Iterable[Entity], iri_of: dict[str, URIRef]) -> Iterator[tuple]:
     """The entities an article mentions (iri_of: label -> IRI)."""
     for ent in entities:
         e = entity_iri(ent.type, ent.label)     # not iri_of's: two classes may share a label
-        yield (e, RDF.type, KG[ent.type])
-        yield (e, RDFS.label, zh(ent.label))
+        yield (e, _RDF.type, _KG[ent.type])
+        yield (e, _RDFS.label, zh(ent.label))
         for alias in ent.aliases:
             if alias != ent.label:
-                yield (e, SKOS.altLabel, zh(alias))
-        yield (e, PROV.wasDerivedFrom, a)
-        yield (a, KG.mentions, e)
+                yield (e, _SKOS.altLabel, zh(alias))
+        yield (e, _PROV.wasDerivedFrom, a)
+        yield (a, _KG.mentions, e)
     for ent in entities:
         if ent.jurisdiction and ent.jurisdiction in iri_of and ent.jurisdiction != ent.label:
-            yield (iri_of[ent.label], KG.jurisdiction, iri_of[ent.jurisdiction])
+            yield (iri_of[ent.label], _KG.jurisdiction, iri_of[ent.jurisdiction])
 
 
 def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id: str) -> Iterator[tuple]:
@@ -127,45 +156,45 @@ def relation_triples(a: URIRef, iri_of: dict[str, URIRef], rel: Relation, doc_id
     s, o = iri_of.get(rel.subject), iri_of.get(rel.object)
     if s is None or o is None:
         return
-    yield (s, KG[rel.type], o)
+    yield (s, _KG[rel.type], o)
     stmt = mint_iri("Statement", rel.type, str(s), str(o), doc_id, str(rel.evidence.start))
-    yield (stmt, RDF.type, KG.Statement)
-    yield (stmt, RDF.subject, s)
-    yield (stmt, RDF.predicate, KG[rel.type])
-    yield (stmt, RDF.object, o)
+    yield (stmt, _RDF.type, _KG.Statement)
+    yield (stmt, _RDF.subject, s)
+    yield (stmt, _RDF.predicate, _KG[rel.type])
+    yield (stmt, _RDF.object, o)
     if rel.job_title:
-        yield (stmt, KG.jobTitle, zh(rel.job_title))
-        yield (s, KG.jobTitle, zh(rel.job_title))
+        yield (stmt, _KG.jobTitle, zh(rel.job_title))
+        yield (s, _KG.jobTitle, zh(rel.job_title))
     yield from evidence_triples(stmt, a, rel.evidence, rel.rule)
 
 
 def funding_triples(a: URIRef, iri_of: dict[str, URIRef], f: Funding, node: URIRef) -> Iterator[tuple]:
-    yield (node, RDF.type, KG.Funding)
-    yield (node, RDF.type, KG[f.type])
-    yield (node, RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
+    yield (node, _RDF.type, _KG.Funding)
+    yield (node, _RDF.type, _KG[f.type])
+    yield (node, _RDFS.label, zh(f"{f.amount_text or ''}{' ' if f.amount_text else ''}{f.type}"))
     if f.amount is not None:
-        yield (node, KG.amount, decimal_literal(f.amount))
+        yield (node, _KG.amount, decimal_literal(f.amount))
     if f.amount_text:
-        yield (node, KG.amountText, zh(f.amount_text))
+        yield (node, _KG.amountText, zh(f.amount_text))
     if f.approximate:
-        yield (node, KG.approximate, Literal(True))
+        yield (node, _KG.approximate, plain_literal(True))
     if f.date:
-        yield (node, KG.date, date_literal(f.date))
-    for prop, label in ((KG.provider, f.provider), (KG.recipient, f.recipient),
-                        (KG.facilitator, f.facilitator), (KG.underProgram, f.program),
-                        (KG.forProject, f.project)):
+        yield (node, _KG.date, date_literal(f.date))
+    for prop, label in ((_KG.provider, f.provider), (_KG.recipient, f.recipient),
+                        (_KG.facilitator, f.facilitator), (_KG.underProgram, f.program),
+                        (_KG.forProject, f.project)):
         if label and label in iri_of:
             yield (node, prop, iri_of[label])
     yield from evidence_triples(node, a, f.evidence, f.rule)
 
 
 def evidence_triples(node: URIRef, article: URIRef, ev: Evidence, rule: str | None = None) -> Iterator[tuple]:
-    yield (node, PROV.wasDerivedFrom, article)
+    yield (node, _PROV.wasDerivedFrom, article)
     if rule:
-        yield (node, KG.rule, Literal(rule))
-    yield (node, KG.evidence, zh(ev.sentence))
-    yield (node, KG.start, Literal(ev.start))
-    yield (node, KG.end, Literal(ev.end))
+        yield (node, _KG.rule, plain_literal(rule))
+    yield (node, _KG.evidence, zh(ev.sentence))
+    yield (node, _KG.start, plain_literal(ev.start))
+    yield (node, _KG.end, plain_literal(ev.end))
 
 
 def write_turtle(g: Graph, path) -> None:
@@ -183,11 +212,23 @@ def turtle_text(g: Graph) -> str:
     bound, plain local names), byte for byte, several times faster: one pass over the
     triples instead of a store lookup per subject and a prefix search per term. A graph
     with blank nodes, which kg never makes, goes to rdflib's serializer."""
-    name = _TurtleNames(g)
-    grouped = _group_by_subject(g, name)
+    text = _turtle(g, _TurtleNames(g))
+    return g.serialize(format="turtle") if text is None else text[0]
+
+
+def corpus_turtle(extractions: Iterable[Extraction]) -> tuple[str, int]:
+    """turtle_text(build_graph(extractions)) and its number of triples, without building the
+    rdflib graph: the triples are grouped by subject (duplicates dropped) as they are made."""
+    triples = (t for ex in extractions for t in extraction_triples(ex))
+    return _turtle(triples, _TurtleNames(bind_prefixes(Graph())))
+
+
+def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | None:
+    """The Turtle text of the distinct triples and their number; None when one holds a blank node."""
+    grouped = _group_by_subject(triples, name)
     if grouped is None:
-        return g.serialize(format="turtle")
-    by_subject, references = grouped
+        return None
+    by_subject, references, count = grouped
 
     def term(node) -> str:
         if isinstance(node, Literal):
@@ -197,7 +238,7 @@ def turtle_text(g: Graph) -> str:
     blocks = [_turtle_block(name(s), by_subject[s], name, term)
               for s in _subject_order(by_subject, references)]
     head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(name.used.items()))
-    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
+    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8"), count
 
 
 class _TurtleNames:
@@ -222,19 +263,24 @@ class _TurtleNames:
         return found
 
 
-def _group_by_subject(g: Graph, name: _TurtleNames) -> tuple[dict, dict] | None:
-    """{subject: {predicate: [objects]}} and how often each term is an object; None when
-    g holds a blank node."""
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
+def _group_by_subject(triples: Iterable[tuple], name: _TurtleNames) -> tuple[dict, dict, int] | None:
+    """{subject: {predicate: {object: None}}}, how often each term is an object and the
+    number of distinct triples; None when a triple holds a blank node."""
+    by_subject: dict = defaultdict(lambda: defaultdict(dict))
     references: dict = defaultdict(int)
-    for s, p, o in g:
+    count = 0
+    for s, p, o in triples:
+        objects = by_subject[s][p]
+        if o in objects:
+            continue
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
-        by_subject[s][p].append(o)
+        objects[o] = None
         references[o] += 1
+        count += 1
         if isinstance(o, Literal) and o.datatype:
             name(o.datatype)        # rdflib declares the prefixes of datatypes too
-    return by_subject, references
+    return by_subject, references, count
 
 
 def _subject_order(by_subject: dict, references: dict) -> list:
@@ -251,7 +297,7 @@ def _turtle_block(subject: str, props: dict, name: _TurtleNames, term) -> str:
     order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
     lines = []
     for p in order:
-        objects = props[p]
+        objects = list(props[p])
         if len(objects) > 1:
             iris = all(type(o) is URIRef for o in objects)
             objects = sorted(objects, key=str) if iris else sorted(objects)

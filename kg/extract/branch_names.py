@@ -1,0 +1,86 @@
+"""Branches written short or glued (hooks of kg.extract.resolve): a branch glued to the 为 after
+it (乙分行为丙合作社授信: 乙分行 + 为 + 丙合作社, which the segmenter reads as 分|行为), a name read
+inside a declared short name (甲银行乙分行（以下简称“甲行乙分行”）: 甲行 alone is the bank), and a
+bare branch (乙分行) in a story that names one bank: that bank's branch.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .companies import branch_parent, branch_pattern
+from ..lexicon import alternation, load_tagged
+from ..model import EntityType, Mention
+
+_GLUED_TYPES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
+_BANK = "银行"      # the parent a bare branch of a bank's story belongs to
+_PLACE_MAX = 8       # longest place before the head of a bare branch (乙分行, 乙市丙区支行)
+
+
+@lru_cache(maxsize=None)
+def _heads() -> tuple[str, ...]:
+    return load_tagged("branch_heads.tsv", "company")
+
+
+@lru_cache(maxsize=None)
+def _bank_heads() -> tuple[str, ...]:
+    """分行, 支行: the branch heads of a bank (not 分公司)."""
+    return tuple(h for h in _heads() if h.endswith(_BANK[-1]))
+
+
+@lru_cache(maxsize=None)
+def _glued() -> re.Pattern:
+    return re.compile(rf"^(.{{2,}}?(?:{alternation(_heads())}))为(?=.{{2}})")
+
+
+def branch_mentions(mentions: list[Mention], declared: dict[str, Mention], text: str) -> list[Mention]:
+    """The mentions with glued branches split off (split_glued), places read as bare branches
+    (placed_branch), and without those that lie inside an occurrence of a `declared` short name,
+    which names its full name instead."""
+    mentions = [part for m in mentions for part in split_glued(m)]
+    if one_bank([m.text for m in mentions if m.type == EntityType.COMPANY]):
+        mentions = [placed_branch(m, text) for m in mentions]
+    spans = [(x.start(), x.end()) for x in re.finditer(alternation(declared), text)] if declared else []
+    return [m for m in mentions
+            if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in spans)]
+
+
+def split_glued(m: Mention) -> list[Mention]:
+    """乙分行为丙合作社 -> the branch 乙分行 (a Company) and 丙合作社 (of the mention's type)."""
+    g = _glued().match(m.text)
+    if m.entity or m.type not in _GLUED_TYPES or g is None:
+        return [m]
+    cut = g.end()
+    return [Mention(m.start, m.start + g.end(1), g.group(1), EntityType.COMPANY),
+            replace(m, start=m.start + cut, text=m.text[cut:])]
+
+
+def placed_branch(m: Mention, text: str) -> Mention:
+    """三亚|分行 (a place the name reader left alone before a bank's branch head): the branch."""
+    head = next((h for h in _bank_heads() if text.startswith(h, m.end)), None)
+    if m.type != EntityType.PLACE or m.entity or head is None:
+        return m
+    return Mention(m.start, m.end + len(head), m.text + head, EntityType.COMPANY)
+
+
+def one_bank(names: list[str]) -> str | None:
+    """The one bank that company names (甲银行, 甲银行丙省分行) name, else None."""
+    banks = {parent for name in names if (parent := branch_parent(name) or name).endswith(_BANK)}
+    return banks.pop() if len(banks) == 1 else None
+
+
+def bare_branches(mentions: list[Mention], labels: list[str]) -> list[str]:
+    """乙分行 in a story that names one bank (甲银行, its 丙省分行): 甲银行乙分行."""
+    bank = one_bank([label for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY])
+    if bank is None:
+        return labels
+    return [bank + label if m.type == EntityType.COMPANY and is_bare_branch(label) else label
+            for m, label in zip(mentions, labels)]
+
+
+def is_bare_branch(label: str) -> bool:
+    """A place and the head of a bank's branch, no parent before them: 乙分行, 乙市丙区支行."""
+    head = next((h for h in _bank_heads() if label.endswith(h)), None)
+    return head is not None and 2 <= len(label) - len(head) <= _PLACE_MAX and not branch_pattern().match(label) \
+        and _BANK not in label and "公司" not in label[:-len(head)]

@@ -1,0 +1,162 @@
+"""Parties of the fundings that notices and lists state in rows (passes of
+kg.extract.funding_passes): a row of an award notice (甲公司乙项目，拟补助资金286万元: the company
+receives, the bodies that sign the notice pay), a row of a debt notice (借款人甲公司，担保人乙公司，
+本金余额1850万元: the borrower owes, the guarantor is no party, the signers hold the claim), and
+a list whose names each get the sum (甲公司、乙公司分别获得奖励200万元: one funding per name).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .clause import PH, Masked, Ref, coordinated
+from .funding_parties import PAYOUTS
+from .funding_roles import is_lender
+from .layout import ROW_NUMBER
+from ..lexicon import alternation, load_table, load_words
+from ..model import EntityType, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .funding_passes import Reading, Site
+
+_SIGNER_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION)
+_SIGNATURE_LINES = 4
+# A line a notice closes with besides its signers: its date (2024年7月2日, 2024-07-02).
+_DATE_LINE = re.compile(r"[\s\d年月日.．/\-—]*")
+_LINE = re.compile(r"[^\n]+")
+# Where a row of a list starts: after the row before (；) or the sentence's lead-in (：).
+_ROW_BREAK = re.compile("[；;：:。]")
+_CLAUSE_BREAK = re.compile("[，,；;。：:]")
+_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
+
+
+@lru_cache(maxsize=None)
+def _labels() -> tuple[re.Pattern, dict[str, str]]:
+    roles = dict(load_table("funding_party_labels.tsv", 2))
+    return re.compile(rf"({alternation(roles)})(?={PH})"), roles
+
+
+@lru_cache(maxsize=None)
+def _proposal() -> re.Pattern:
+    return re.compile(alternation(load_words("funding_proposal_words.txt")))
+
+
+@lru_cache(maxsize=None)
+def _ground() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(load_words('funding_ground_words.txt'))})《?$")
+
+
+@lru_cache(maxsize=None)
+def _each() -> re.Pattern:
+    """After a list: 等10家企业 (a count of the class, optional) then 分别/各."""
+    return re.compile(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
+                      rf"(?:{alternation(load_words('funding_each_words.txt'))})")
+
+
+def signers(a: Analysis) -> list[str]:
+    """The bodies that sign a notice: the lines that close the document and hold nothing but
+    names (a date line may close it too), in order."""
+    text = a.text.text
+    found: list[Ref] = []
+    lines = 0
+    for line in reversed(list(_LINE.finditer(text))):
+        if _DATE_LINE.fullmatch(line.group()):
+            continue
+        refs = [r for r in a.names if line.start() <= r.start and r.end <= line.end()
+                and r.type in _SIGNER_TYPES]
+        rest = list(line.group())
+        for r in refs:
+            rest[r.start - line.start():r.end - line.start()] = [" "] * (r.end - r.start)
+        if not refs or "".join(rest).strip() or lines == _SIGNATURE_LINES:
+            break
+        found[:0] = refs
+        lines += 1
+    return list(dict.fromkeys(r.entity for r in found))
+
+
+def cited_rule(a: Analysis) -> str | None:
+    """根据《甲市乙专项资金管理办法》: the first program the document cites as its ground."""
+    return next((r.entity for r in a.names if r.type == EntityType.PROGRAM
+                 and _ground().search(a.text.text, max(0, r.start - 3), r.start)), None)
+
+
+def _row_start(masked: Masked, at: int) -> int:
+    return max((m.end() for m in _ROW_BREAK.finditer(masked.text, 0, at)), default=0)
+
+
+def labelled_row(f: Funding, site: Site) -> Funding:
+    """借款人甲公司，担保人乙公司、丙，本金余额1850万元: in a row that labels its parties, the
+    borrower (借款人, 债务人) owes or receives, a guarantor (担保人) and the names listed with it
+    are no party, and a debt or loan with no lender named is held by the notice's first signer."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    pattern, roles = _labels()
+    recipient, barred = None, set()
+    for m in pattern.finditer(masked.text, _row_start(masked, at), at):
+        named = coordinated(masked, masked.refs_in(masked.text[m.end()])[0])
+        if roles[m.group(1)] == "recipient":
+            recipient = recipient or named[0].entity
+        else:
+            barred |= {r.entity for r in named}
+    if recipient is None and not barred:
+        return f
+    recipient = recipient or (f.recipient if f.recipient not in barred else None)
+    provider = f.provider if f.provider not in barred and f.provider != recipient else None
+    if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
+        provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
+    return replace(f, provider=provider, recipient=recipient)
+
+
+def proposed_row(f: Funding, site: Site) -> Funding:
+    """一、甲公司乙项目，拟补助资金286万元: in a row that proposes a payout, the company or
+    organisation opening the row receives it (it pays no grant of its own there) and the
+    agencies that sign the notice pay it (none named: no payer), under the rule it cites."""
+    if f.type not in PAYOUTS or not _proposal().search(site.sentence.text, site.left, site.amount.start):
+        return f
+    masked = site.masked
+    start = _row_start(masked, masked.offsets[site.amount.start])
+    number = ROW_NUMBER.match(masked.text, start)
+    opening = masked.refs_in(masked.text[number.end() if number else start:][:1])
+    if not opening or opening[0].type not in (EntityType.COMPANY, EntityType.ORGANIZATION) \
+            or is_lender(opening[0].entity) or f.recipient not in (None, opening[0].entity) \
+            or f.provider not in (None, opening[0].entity):
+        return f
+    types = site.reading.a.types
+    payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
+    return replace(f, provider=payer, recipient=opening[0].entity, program=f.program or cited_rule(site.reading.a))
+
+
+def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲公司、乙公司分别获得奖励200万元 / 甲、乙等10家企业各获得60万元: each name of the list
+    that receives gets the one sum of the clause: one funding per name."""
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    told = {(f.type, f.amount, f.recipient) for f in fundings}
+    out = []
+    for f in fundings:
+        out.append(f)
+        masked = r.masks.get(index_of.get(f.evidence.start, -1))
+        for other in _listed_with(f, masked) if masked is not None and f.recipient else []:
+            if (f.type, f.amount, other) not in told and other != f.provider:
+                told.add((f.type, f.amount, other))
+                out.append(replace(f, recipient=other))
+    return out
+
+
+def _listed_with(f: Funding, masked: Masked) -> list[str]:
+    """The names listed with `f`'s recipient before 分别/各 and a clause with one sum, `f`'s."""
+    ref = next((x for x in masked.refs if x.entity == f.recipient and not x.pronoun), None)
+    if ref is None:
+        return []
+    listed = coordinated(masked, ref)
+    end = masked.position(listed[-1]) + 1
+    each = _each().match(masked.text, end)
+    if len(listed) < 2 or each is None:
+        return []
+    clause = masked.text[each.end():]
+    clause = clause[:m.start()] if (m := _CLAUSE_BREAK.search(clause)) else clause
+    sums = _SUM.findall(clause)
+    if len(sums) != 1 or f.amount_text and f.amount_text not in clause:
+        return []
+    return [x.entity for x in listed if x.entity != f.recipient]

@@ -1,0 +1,68 @@
+"""Repeats of one flow: the headline and the body, or two sentences of the body, that tell one
+sum; the fundings stage keeps one funding per flow (the one-per-amount document pass)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from ..model import Funding, Sentence
+
+
+def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
+    """Starts of the sentences that hold a headline line (a story starts right after one)."""
+    return {s.start for s in sentences
+            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)}
+
+
+def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
+    """One funding per flow per article (headline and body repeat it): keep the best told.
+
+    The kept one is the one naming most parties (then the earliest); its empty fields are
+    filled from the others.
+    """
+    groups: list[tuple[object, list[Funding]]] = []
+    for f in fundings:
+        amount = _told_precisely(f, fundings)
+        group = next((g for key, g in groups if key == amount and _joins(f, g, headlines)), None)
+        if group is None:
+            groups.append((amount, [f]))
+        else:
+            group.append(f)
+    out = []
+    for _, group in groups:
+        best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
+                                         -group.index(f)))
+        for other in group:
+            best = replace(best, **{k: getattr(other, k) for k in
+                                    ("facilitator", "program", "project", "date")
+                                    if getattr(best, k) is None and getattr(other, k)})
+        out.append(best)
+    # A flow stated without a sum is dropped when a sum of the same flow is stated too.
+    told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
+    out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
+    return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
+    """Whether `f` may tell the same flow as a group of fundings of its amount. A headline (its
+    sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
+    they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
+    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款)."""
+    def distinct(g: Funding) -> bool:
+        mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
+        return g.evidence.start not in headlines and (
+            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs))
+    return f.evidence.start in headlines or not all(distinct(g) for g in group)
+
+
+def _told_precisely(f: Funding, fundings: list[Funding]):
+    """The amount of `f`, or the more precise amount of the same flow that `f` rounds (a headline's
+    1909万元 for the body's 1909.627万元): a rounded sum keeps three digits or more."""
+    if f.amount is None or f.amount != f.amount.to_integral_value():
+        return f.amount
+    digits = str(int(f.amount)).rstrip("0")
+    unit = 10 ** (len(str(int(f.amount))) - len(digits))
+    if len(digits) < 3 or unit == 1:
+        return f.amount
+    return next((g.amount for g in fundings if g.type == f.type and g.amount is not None
+                 and g.amount != f.amount and abs(g.amount - f.amount) < unit), f.amount)

@@ -1,0 +1,103 @@
+"""Fundings of notice rows and lists (kg.extract.funding_notices) and the branch names they need
+(kg.extract.branch_names), on sentences we write. The pass cases run in test_funding_passes."""
+from __future__ import annotations
+
+from kg.extract import fundings
+from kg.extract.branch_names import is_bare_branch, split_glued
+from kg.extract.funding_notices import signers
+from kg.extract.normalize import normalize
+from kg.extract.pipeline import analyse
+from kg.model import Document, Mention
+from test_fundings import summary
+from test_relations import A, C, O, analysis_of
+
+# (pass, text, names, what the stage finds); test_funding_passes checks that without the pass
+# the stage finds something else.
+NOTICE_PARTY_CASES = [
+    ("labelled-row", "借款人乙公司，担保人丙公司、张三，本金余额1850万元。\n甲资产公司\n2024年7月2日",
+     {"乙公司": C, "丙公司": C, "甲资产公司": C},
+     [("Debt", 18_500_000, "甲资产公司", "乙公司", None)]),
+    ("proposed-row", "一、乙公司丙改造项目，拟补助资金286万元。\n甲局  丁局\n2024年11月1日",
+     {"乙公司": C, "甲局": A, "丁局": A},
+     [("Grant", 2_860_000, "甲局", "乙公司", None)]),
+]
+NOTICE_DOCUMENT_CASES = [
+    ("each-listed", "甲厅公布名单。乙公司、丙公司分别获得奖励200万元。", {"甲厅": A, "乙公司": C, "丙公司": C},
+     [("Grant", 2_000_000, None, "乙公司", None), ("Grant", 2_000_000, None, "丙公司", None)]),
+]
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    a = analysis_of(raw, {n: (n, t) for n, t in names.items()})
+    return [summary(f) for f in fundings.find_fundings(a)]
+
+
+def test_each_of_a_counted_list_gets_the_sum():
+    raw = "甲厅公布名单。乙公司、丙公司等10家企业各获得奖励60万元。"
+    assert found(raw, {"甲厅": A, "乙公司": C, "丙公司": C}) == [
+        ("Grant", 600_000, None, "乙公司", None), ("Grant", 600_000, None, "丙公司", None)]
+
+
+def test_a_list_with_a_sum_each_is_not_copied():
+    raw = "甲厅公布名单。乙公司、丙公司分别获得奖励200万元和100万元。"
+    got = found(raw, {"甲厅": A, "乙公司": C, "丙公司": C})
+    assert [(f[1], f[3]) for f in got] == [(2_000_000, "乙公司"), (1_000_000, "丙公司")]
+
+
+def test_a_guarantor_is_no_party_without_signers():
+    raw = "借款人乙公司，担保人丙公司，本金余额300万元。"
+    assert found(raw, {"乙公司": C, "丙公司": C}) == [("Debt", 3_000_000, None, "乙公司", None)]
+
+
+def test_a_proposed_row_without_signers_names_no_payer():
+    raw = "二、乙合作社丙项目，拟补助资金50万元。"
+    assert found(raw, {"乙合作社": O}) == [("Grant", 500_000, None, "乙合作社", None)]
+
+
+def test_signers_are_the_closing_lines_of_names():
+    a = analysis_of("甲局发布通知。\n甲局  乙局\n丙公司\n2024年1月2日\n", {"甲局": ("甲局", A), "乙局": ("乙局", A),
+                                                                 "丙公司": ("丙公司", C)})
+    assert signers(a) == ["甲局", "乙局", "丙公司"]
+    assert signers(analysis_of("甲局发布通知。\n联系人：张三\n", {"甲局": ("甲局", A)})) == []
+
+
+def test_a_branch_glued_to_wei_is_split_off():
+    parts = split_glued(Mention(3, 15, "丁州分行为戊己专业合作社", O))
+    assert [(m.start, m.text, m.type) for m in parts] == [(3, "丁州分行", C), (8, "戊己专业合作社", O)]
+    assert split_glued(Mention(0, 6, "甲行为规范", O))[0].text == "甲行为规范"
+
+
+def test_a_bare_branch_has_a_place_and_a_bank_head():
+    assert is_bare_branch("丁州分行") and is_bare_branch("丁市戊区支行")
+    assert not is_bare_branch("甲银行丁州分行") and not is_bare_branch("甲公司丁州分公司")
+
+
+def extracted(raw: str):
+    a = analyse(Document("t", raw, "t"))
+    return {e.label for e in a.entities}, [summary(f) for f in a.fundings]
+
+
+def test_a_bare_branch_of_the_one_bank_lends():
+    labels, got = extracted("中国甲乙银行丙省分行加大信贷投放。其中，该行所属丁州分行向戊己科技有限公司发放贷款2000万元。")
+    assert "中国甲乙银行丁州分行" in labels
+    assert ("Loan", 20_000_000, "中国甲乙银行丁州分行", "戊己科技有限公司", None) in got
+
+
+def test_a_declared_short_branch_name_names_the_branch():
+    labels, got = extracted("中国甲乙银行丙州分行（以下简称甲行丙州分行）向丁戊科技有限公司发放贷款800万元。"
+                            "甲行丙州分行表示将继续支持企业。")
+    assert ("Loan", 8_000_000, "中国甲乙银行丙州分行", "丁戊科技有限公司", None) in got
+
+
+def test_a_contact_line_ends_before_the_signers():
+    text = normalize("联系人：张三，电话：0123-4567XXXX\n\n甲市财政局\n").text
+    assert "XXXX\n" in text
+
+
+def test_a_proposed_row_is_under_the_rule_the_notice_cites():
+    raw = "根据《甲市乙专项资金管理办法》，现予公示。\n一、丙公司丁项目，拟补助资金30万元。\n甲市财政局\n"
+    a = analysis_of(raw, {"甲市乙专项资金管理办法": ("甲市乙专项资金管理办法", "Program"),
+                          "丙公司": ("丙公司", C), "甲市财政局": ("甲市财政局", A)})
+    got = fundings.find_fundings(a)
+    assert [(summary(f), f.program) for f in got] == [
+        (("Grant", 300_000, "甲市财政局", "丙公司", None), "甲市乙专项资金管理办法")]
