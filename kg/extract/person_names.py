@@ -110,10 +110,14 @@ def find_dictionary_names(text: str) -> list[tuple[int, int]]:
 def is_known_name(text: str, start: int, end: int) -> bool:
     """Whether a dictionary word tagged nr is a person's full name here: a surname and a given
     name, no transliteration (夏威夷 is a place), not inside quotes or a foreign name."""
-    name = text[start:end]
+    name, translit = text[start:end], persons.transliteration_chars()
     if name[0] not in persons.load_person_rules()["single"] or not persons.is_name(name):
         return False
-    if all(ch in persons.transliteration_chars() for ch in name) or name[-1] in PLACE_FINAL:
+    if all(ch in translit for ch in name) or name[-1] in PLACE_FINAL:
+        return False
+    # a given name that is a word of its own: an abbreviation (师大) or a loanword (克隆)
+    flag = word_tags().get(name[1:])
+    if flag == "j" or flag and all(ch in translit for ch in name[1:]):
         return False
     before, after = text[start - 1:start], text[end:end + 1]
     return not (before and before in QUOTES[0] + FOREIGN_JOINS or after and after in QUOTES[1] + FOREIGN_JOINS)

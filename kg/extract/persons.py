@@ -116,6 +116,12 @@ def right_cue() -> re.Pattern:
     return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
 
 
+@lru_cache(maxsize=None)
+def clause_end() -> re.Pattern:
+    """A clause boundary or a verb of saying right after a name."""
+    return re.compile(rf"[，。；：:！？）)\s]|$|(?:{load_person_rules()['speech'].pattern})")
+
+
 def find_after_posts(text: str) -> list[tuple[int, int]]:
     """Names right after a post, a role (居民, 司机), an occupation, 联系人： or before a list
     after 领导, e.g. '科长李建华介绍' -> [(2, 5)]."""
@@ -265,6 +271,11 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
         end = start + length
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
                 and not (strict and is_common_word(text, start, end)):
+            return start, end
+        # after a post, up to a clause's end or a verb of saying, a function character may
+        # stand inside a given name (副县长于有斌表示), never at its end
+        if not strict and length > 2 and is_name(text[start:end], loose=True) \
+                and clause_end().match(text, end) and not NOT_SPEECH.match(text, end):
             return start, end
     if cued := person_names.cued_name_after(text, start):
         return cued
