@@ -18,12 +18,9 @@ from ..lexicon import alternation, load_tagged
 from ..model import EntityType, Mention
 from .article import find_byline_spans
 from .normalize import CJK
-from .persons import is_name, load_person_rules
+from .persons import CREDIT_BEFORE, is_name, load_person_rules
 
 BYLINE = "byline"
-# what may stand right before a credit's role: a text or line start, an opening bracket, a
-# marker, or the last character of a medium's name (某某日报, 某某社, 某某讯, 某某网)
-ROLE_BEFORE = set("（(【[ \t\n　◆□■●▲★/／：:，,、") | set("报社讯经台网刊")
 # what closes a credit after its last name: no Han character, 摄, 发自 or 报道; failing a
 # further name, a place before 发自 / 报道 (李明北京报道)
 NAME_AFTER = re.compile(rf"[^{CJK}]|$|摄|报道|发自")
@@ -44,7 +41,7 @@ def find_credits(text: str) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     ends: set[int] = set()
     for m in credit_role().finditer(text):
-        if m.start() and text[m.start() - 1] not in ROLE_BEFORE and m.start() not in ends:
+        if m.start() and text[m.start() - 1] not in CREDIT_BEFORE and m.start() not in ends:
             continue
         names = read_names(text, m.end())
         spans += names

@@ -76,6 +76,7 @@ def load_person_rules() -> dict:
         "speech": re.compile(alternation(verbs)),
         # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
         "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
+        "reporter": re.compile(alternation(load_tagged("byline_roles.tsv", "byline"))),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
         # occupations do too, after a full name only (张明远导演; 明星选手 is no name)
@@ -403,11 +404,24 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
     if any(s < end and start < e for s, e in exclude):
         return False
-    if load_person_rules()["credit"].search(text, max(0, start - 8), start):
+    rules = load_person_rules()
+    if (m := rules["credit"].search(text, max(0, start - 8), start)) and opens_credit(text, m.start(), rules):
         return False
     if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
         return False
     return not (start and text[start - 1] in "老小阿" and end - start == 2)
+
+
+# what stands right before a role that opens a credit: a text or line start, an opening
+# bracket, a marker, or the last character of a medium's name (某某日报, 某某社, 某某讯)
+CREDIT_BEFORE = set("（(【[ \t\n　◆□■●▲★/／：:，,、") | set("报社讯经台网刊")
+
+
+def opens_credit(text: str, at: int, rules: dict) -> bool:
+    """Whether the credit role at `at` credits the name after it: a reporter's role always
+    (记者, 通讯员), another (作者, 编辑) only where a credit opens, e.g. '（作者 张三）', not
+    in '原著作者张三指出'."""
+    return bool(rules["reporter"].match(text, at)) or not at or text[at - 1] in CREDIT_BEFORE
 
 
 def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
