@@ -166,3 +166,19 @@ def test_is_name(name, ok):
 def test_general_cues(text, expected):
     """Occupations, authors, titles, lists, foreign names, speakers, words only a person takes."""
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a post, a function character inside a given name up to a clause's end
+    ("某县副县长周有林表示，工程已开工。", ["周有林"]),
+    ("管委会主任孙为民", ["孙为民"]),
+    # never at its end, and never after a weaker cue (居民)
+    ("局长王为此表示感谢。", []),
+    # 作者 credits a name only where a credit opens
+    ("该书原著作者谢明华指出，故事来自童年。", ["谢明华"]),
+    ("（作者 谢明华）", []),
+    # 诉称 is one verb; 夫人, 的作品 follow a person
+    ("原告韩立诉称，合同无效。", ["韩立"]),
+])
+def test_strong_cues_allow_more(text, expected):
+    assert persons(text) == expected

@@ -405,7 +405,7 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     if any(s < end and start < e for s, e in exclude):
         return False
     rules = load_person_rules()
-    if (m := rules["credit"].search(text, max(0, start - 8), start)) and opens_credit(text, m.start(), rules):
+    if (m := rules["credit"].search(text, max(0, start - 8), start)) and opens_credit(text, m, rules):
         return False
     if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
         return False
@@ -417,11 +417,12 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
 CREDIT_BEFORE = set("（(【[ \t\n　◆□■●▲★/／：:，,、") | set("报社讯经台网刊")
 
 
-def opens_credit(text: str, at: int, rules: dict) -> bool:
-    """Whether the credit role at `at` credits the name after it: a reporter's role always
-    (记者, 通讯员), another (作者, 编辑) only where a credit opens, e.g. '（作者 张三）', not
+def opens_credit(text: str, role: re.Match, rules: dict) -> bool:
+    """Whether a credit role credits the name after it: a reporter's role always (记者,
+    见习记者), another (作者, 责任编辑) only where a credit opens, e.g. '（作者 张三）', not
     in '原著作者张三指出'."""
-    return bool(rules["reporter"].match(text, at)) or not at or text[at - 1] in CREDIT_BEFORE
+    at = role.start()
+    return bool(rules["reporter"].search(role.group())) or not at or text[at - 1] in CREDIT_BEFORE
 
 
 def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:

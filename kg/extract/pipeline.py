@@ -24,6 +24,11 @@ from ..model import Document, Evidence, Extraction, Text
 from .split import extract_in_parts
 
 
+def _credits(a: Analysis):
+    """Byline names, listed by `kg extract` but never resolved nor put in the graph."""
+    return credit_stage.find_credits(a.text.text)
+
+
 def _mentions(a: Analysis):
     return mention_stage.find_mentions(a.text, a.sentences, a.article)
 
@@ -36,7 +41,7 @@ def _resolve(a: Analysis):
 # fields it names (space-separated when it returns several), for the stages after it.
 STAGES: tuple[tuple[str, Callable[[Analysis], object]], ...] = (
     ("article", article_stage.read_article),
-    ("credits", lambda a: credit_stage.find_credits(a.text.text)),
+    ("credits", _credits),
     ("mentions", _mentions),
     ("mentions entities", _resolve),
     ("relations", relation_stage.find_relations),
