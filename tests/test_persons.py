@@ -172,7 +172,8 @@ def test_general_cues(text, expected):
     # after a post, a function character inside a given name up to a clause's end
     ("某县副县长周有林表示，工程已开工。", ["周有林"]),
     ("管委会主任孙为民", ["孙为民"]),
-    # never at its end, and never after a weaker cue (居民)
+    ("主持人赵向东：欢迎收看。", ["赵向东"]),
+    # never at its end
     ("局长王为此表示感谢。", []),
     # 作者 credits a name only where a credit opens
     ("该书原著作者谢明华指出，故事来自童年。", ["谢明华"]),

@@ -38,7 +38,7 @@ ASPECT_FLAGS = {"ul", "uz", "ug"}
 # names, proper nouns, reduplications tagged as idioms
 GIVEN_WORD_FLAGS = {"nr", "nrfg", "nrt", "nz", "i"}
 # last characters of a village, a river or a harbour (某家堡, 某某河): a name only next to a cue
-PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘")
+PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘郡")
 # a middle dot or hyphen beside the run: part of a foreign name (约翰·柏玉祥)
 FOREIGN_JOINS = "·・•‧-－"
 
@@ -89,9 +89,9 @@ def find_unknown_names(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
 
 
-# A name jieba's dictionary holds (tagged nr) stands alone when its given characters are
-# clearly a name's (log-odds above this: 无极, 冠中), or as one of a pair of such names (甲、乙).
-KNOWN_SCORE = 1.5
+# A name jieba's dictionary holds (tagged nr) stands alone when each given character is
+# clearly a name's (log-odds above this: 克庄), or as one of a pair of such names (甲、乙).
+KNOWN_SCORE = 2.0
 # what joins two items of a list of names
 PAIR_JOIN = "、与和及"
 

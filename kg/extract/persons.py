@@ -273,9 +273,9 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
         if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
                 and not (strict and is_common_word(text, start, end)):
             return start, end
-        # after a post, up to a clause's end or a verb of saying, a function character may
-        # stand inside a given name (副县长于有斌表示), never at its end
-        if not strict and length > 2 and is_name(text[start:end], loose=True) \
+        # after a post or a role, up to a clause's end or a verb of saying, a function
+        # character may stand inside a given name (副县长周有林表示), never at its end
+        if length > 2 and is_name(text[start:end], loose=True) \
                 and clause_end().match(text, end) and not NOT_SPEECH.match(text, end):
             return start, end
     if cued := person_names.cued_name_after(text, start):
