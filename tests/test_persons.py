@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.persons import find_person_mentions, is_name
+from kg.extract.persons import find_person_mentions, is_name, name_before_cue
 
 
 def persons(text: str, exclude=()) -> list[str]:
@@ -183,3 +183,9 @@ def test_general_cues(text, expected):
 ])
 def test_strong_cues_allow_more(text, expected):
     assert persons(text) == expected
+
+
+def test_name_before_cue():
+    assert name_before_cue("周有林表示同意", 0, False) == (0, 3)
+    assert name_before_cue("李建华介绍", 0, True) == (0, 3)
+    assert name_before_cue("王为此表示", 0, False) is None

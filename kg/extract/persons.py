@@ -268,17 +268,7 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
-    for length in (2, 3, 4):
-        end = start + length
-        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
-                and not (strict and is_common_word(text, start, end)):
-            return start, end
-        # after a post or a role, up to a clause's end or a verb of saying, a function
-        # character may stand inside a given name (副县长周有林表示), never at its end
-        if length > 2 and is_name(text[start:end], loose=True) \
-                and clause_end().match(text, end) and not NOT_SPEECH.match(text, end):
-            return start, end
-    if cued := person_names.cued_name_after(text, start):
+    if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
         return cued
     words = tag_window(text[start:start + 6])
     word, flag = words[0]
@@ -290,6 +280,22 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def name_before_cue(text: str, start: int, strict: bool) -> tuple[int, int] | None:
+    """A name of 2–4 characters from `start` that a cue closes (李建华介绍, 张三，)."""
+    for length in (2, 3, 4):
+        end = start + length
+        if NOT_SPEECH.match(text, end):
+            continue
+        if is_name(text[start:end]) and right_cue().match(text, end) \
+                and not (strict and is_common_word(text, start, end)):
+            return start, end
+        # up to a clause's end or a verb of saying, a function character may stand inside
+        # a given name (副县长周有林表示), never at its end
+        if length > 2 and is_name(text[start:end], loose=True) and clause_end().match(text, end):
+            return start, end
+    return None
 
 
 def is_common_word(text: str, start: int, end: int) -> bool:
