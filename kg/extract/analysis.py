@@ -28,10 +28,10 @@ class Analysis:
     sentences: list[Sentence]
     article: Article | None = None
     mentions: list[Mention] = field(default_factory=list)
-    credits: list[Mention] = field(default_factory=list)     # byline names, never in the graph
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     fundings: list[Funding] = field(default_factory=list)
+    credits: list[Mention] = field(default_factory=list)     # byline names, never in the graph
     _masks: dict[int, Masked] = field(default_factory=dict, init=False, repr=False)
     _rows: dict[int, Ref | None] = field(default_factory=dict, init=False, repr=False)
 
