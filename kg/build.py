@@ -11,7 +11,7 @@ from . import parallel
 from .cache import CACHE_NAME, ExtractionCache, build_key, document_key, file_stamp
 from .errors import InputError, KgError
 from .atomic import check_writable, write_all
-from .model import Document, Extraction
+from .model import Document, Extraction, Mention
 from .reading import MAX_BYTES, read_documents
 from .resources import resource_dir
 
@@ -191,12 +191,21 @@ def extraction_record(ex: Extraction) -> dict:
     return {
         "doc": ex.article.doc_id,
         "article": asdict(ex.article),
-        "mentions": [asdict(m) for m in ex.mentions],
+        "mentions": record_mentions(ex.mentions),
         "entities": [dict(label=e.label, type=e.type, aliases=list(e.aliases),
                           jurisdiction=e.jurisdiction) for e in ex.entities],
         "relations": [plain(r) for r in ex.relations],
         "fundings": [plain(f) for f in ex.fundings],
     }
+
+
+def record_mentions(mentions: tuple[Mention, ...]) -> list[dict]:
+    """The mentions of a record in text order; a byline name (role "byline") keeps its role and
+    gives way to a mention of the story it overlaps."""
+    story = [m for m in mentions if not m.role]
+    kept = story + [m for m in mentions if m.role and not any(o.start < m.end and m.start < o.end for o in story)]
+    return [{k: v for k, v in asdict(m).items() if k != "role" or v}
+            for m in sorted(kept, key=lambda m: (m.start, m.end))]
 
 
 def empty_record(doc_id: str, error: str) -> dict:

@@ -109,6 +109,7 @@ class Mention:
     text: str
     type: str
     entity: str | None = None     # canonical label, set by resolution
+    role: str | None = None       # "byline": a story's reporter, kept out of the graph (kg.extract.credits)
 
 
 @dataclass(frozen=True)

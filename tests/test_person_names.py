@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.person_names import (credit_line, find_unknown_names, is_cued_name,
+from kg.extract.person_names import (credit_line, find_dictionary_names, find_unknown_names, is_cued_name,
                                      is_plausible_given_name, name_runs)
 from kg.extract.segment import tag_words
 from kg.extract.persons import find_person_mentions
@@ -112,3 +112,14 @@ def test_no_place_as_unknown_name():
 ])
 def test_name_runs(text, runs):
     assert [text[s:e] for s, e in name_runs(text, tag_words(text))] == runs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name jieba's dictionary holds, its given characters clearly a name's
+    ("他读过刘克庄的诗。", ["刘克庄"]),
+    # weaker given names stand as a pair in a list
+    ("史书中王安石、文天祥都有记载。", ["王安石", "文天祥"]),
+    ("他读过王安石的诗。", []),
+])
+def test_find_dictionary_names(text, expected):
+    assert [text[s:e] for s, e in find_dictionary_names(text)] == expected

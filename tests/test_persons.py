@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.persons import find_person_mentions, is_name
+from kg.extract.persons import find_person_mentions, is_name, name_before_cue
 
 
 def persons(text: str, exclude=()) -> list[str]:
@@ -169,3 +169,26 @@ def test_is_name(name, ok):
 def test_general_cues(text, expected):
     """Occupations, authors, titles, lists, foreign names, speakers, words only a person takes."""
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a post, a function character inside a given name up to a clause's end
+    ("某县副县长周有林表示，工程已开工。", ["周有林"]),
+    ("管委会主任孙为民", ["孙为民"]),
+    ("主持人赵向东：欢迎收看。", ["赵向东"]),
+    # never at its end
+    ("局长王为此表示感谢。", []),
+    # 作者 credits a name only where a credit opens
+    ("该书原著作者谢明华指出，故事来自童年。", ["谢明华"]),
+    ("（作者 谢明华）", []),
+    # 诉称 is one verb; 夫人, 的作品 follow a person
+    ("原告韩立诉称，合同无效。", ["韩立"]),
+])
+def test_strong_cues_allow_more(text, expected):
+    assert persons(text) == expected
+
+
+def test_name_before_cue():
+    assert name_before_cue("周有林表示同意", 0, False) == (0, 3)
+    assert name_before_cue("李建华介绍", 0, True) == (0, 3)
+    assert name_before_cue("王为此表示", 0, False) is None

@@ -31,6 +31,7 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     fundings: list[Funding] = field(default_factory=list)
+    credits: list[Mention] = field(default_factory=list)     # byline names, never in the graph
     _masks: dict[int, Masked] = field(default_factory=dict, init=False, repr=False)
     _rows: dict[int, Ref | None] = field(default_factory=dict, init=False, repr=False)
 

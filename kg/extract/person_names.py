@@ -38,7 +38,7 @@ ASPECT_FLAGS = {"ul", "uz", "ug"}
 # names, proper nouns, reduplications tagged as idioms
 GIVEN_WORD_FLAGS = {"nr", "nrfg", "nrt", "nz", "i"}
 # last characters of a village, a river or a harbour (某家堡, 某某河): a name only next to a cue
-PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘")
+PLACE_FINAL = set("堡河湖岛湾桥港屯沟寨坝塘郡")
 # a middle dot or hyphen beside the run: part of a foreign name (约翰·柏玉祥)
 FOREIGN_JOINS = "·・•‧-－"
 
@@ -74,7 +74,8 @@ def is_plausible_given_name(given: str) -> bool:
 def find_uncued_names(text: str, cued: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names without a cue that overlap no cued one: a cued reading wins (经理韩立笑着说:
     韩立, not 韩立笑)."""
-    return [(s, e) for s, e in find_unknown_names(text) if not any(a < e and s < b for a, b in cued)]
+    return [(s, e) for s, e in find_unknown_names(text) + find_dictionary_names(text)
+            if not any(a < e and s < b for a, b in cued)]
 
 
 def find_unknown_names(text: str) -> list[tuple[int, int]]:
@@ -86,6 +87,40 @@ def find_unknown_names(text: str) -> list[tuple[int, int]]:
     # a name stands alone wherever it occurs (岳光子 inside 金岳光子 is part of a longer name)
     found = Counter(text[s:e] for s, e in out)
     return [(s, e) for s, e in out if found[text[s:e]] == text.count(text[s:e])]
+
+
+# A name jieba's dictionary holds (tagged nr) stands alone when each given character is
+# clearly a name's (log-odds above this: 克庄), or as one of a pair of such names (甲、乙).
+KNOWN_SCORE = 2.0
+# what joins two items of a list of names
+PAIR_JOIN = "、与和及"
+
+
+def find_dictionary_names(text: str) -> list[tuple[int, int]]:
+    """Three-character names in jieba's dictionary (a word tagged nr, a surname first), e.g.
+    '他和甲乙丙、丁戊己合作' -> the two names when both are dictionary names."""
+    words = [w for w in tag_words(text) if w[2] == "nr" and w[1] - w[0] == 3 and is_known_name(text, w[0], w[1])]
+    scores = given_name_scores()
+    score = {(s, e): min(scores.get(ch, 0.0) for ch in text[s + 1:e]) for s, e, _ in words}
+    starts, ends = {s for s, _ in score}, {e for _, e in score}
+    return [(s, e) for s, e in score if score[s, e] > KNOWN_SCORE
+            or text[e:e + 1] in PAIR_JOIN and e + 1 in starts or text[s - 1:s] in PAIR_JOIN and s - 1 in ends]
+
+
+def is_known_name(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word tagged nr is a person's full name here: a surname and a given
+    name, no transliteration (夏威夷 is a place), not inside quotes or a foreign name."""
+    name, translit = text[start:end], persons.transliteration_chars()
+    if name[0] not in persons.load_person_rules()["single"] or not persons.is_name(name):
+        return False
+    if all(ch in translit for ch in name) or name[-1] in PLACE_FINAL:
+        return False
+    # a given name that is a word of its own: an abbreviation (师大) or a loanword (克隆)
+    flag = word_tags().get(name[1:])
+    if flag == "j" or flag and all(ch in translit for ch in name[1:]):
+        return False
+    before, after = text[start - 1:start], text[end:end + 1]
+    return not (before and before in QUOTES[0] + FOREIGN_JOINS or after and after in QUOTES[1] + FOREIGN_JOINS)
 
 
 def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:

@@ -76,6 +76,7 @@ def load_person_rules() -> dict:
         "speech": re.compile(alternation(verbs)),
         # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
         "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
+        "reporter": re.compile(alternation(load_tagged("byline_roles.tsv", "byline"))),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
         "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
         # occupations do too, after a full name only (张明远导演; 明星选手 is no name)
@@ -114,6 +115,12 @@ def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying, a post, 和/与/等, an adverb (已, 曾)."""
     rules = load_person_rules()
     return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
+
+
+@lru_cache(maxsize=None)
+def clause_end() -> re.Pattern:
+    """A clause boundary or a verb of saying right after a name."""
+    return re.compile(rf"[，。；：:！？）)\s]|$|(?:{load_person_rules()['speech'].pattern})")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -261,12 +268,7 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
-    for length in (2, 3, 4):
-        end = start + length
-        if is_name(text[start:end]) and right_cue().match(text, end) and not NOT_SPEECH.match(text, end) \
-                and not (strict and is_common_word(text, start, end)):
-            return start, end
-    if cued := person_names.cued_name_after(text, start):
+    if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
         return cued
     words = tag_window(text[start:start + 6])
     word, flag = words[0]
@@ -278,6 +280,22 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     else:
         return None
     return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def name_before_cue(text: str, start: int, strict: bool) -> tuple[int, int] | None:
+    """A name of 2–4 characters from `start` that a cue closes (李建华介绍, 张三，)."""
+    for length in (2, 3, 4):
+        end = start + length
+        if NOT_SPEECH.match(text, end):
+            continue
+        if is_name(text[start:end]) and right_cue().match(text, end) \
+                and not (strict and is_common_word(text, start, end)):
+            return start, end
+        # up to a clause's end or a verb of saying, a function character may stand inside
+        # a given name (副县长周有林表示), never at its end
+        if length > 2 and is_name(text[start:end], loose=True) and clause_end().match(text, end):
+            return start, end
+    return None
 
 
 def is_common_word(text: str, start: int, end: int) -> bool:
@@ -392,11 +410,25 @@ def is_allowed(text: str, start: int, end: int, exclude: list[tuple[int, int]]) 
     """False for a name inside a byline span or right after 记者/通讯员/摄影, or a 老王/小李 form."""
     if any(s < end and start < e for s, e in exclude):
         return False
-    if load_person_rules()["credit"].search(text, max(0, start - 8), start):
+    rules = load_person_rules()
+    if (m := rules["credit"].search(text, max(0, start - 8), start)) and opens_credit(text, m, rules):
         return False
     if text.startswith(load_words("address_words.txt"), start + 1):      # 李先 of 李先生
         return False
     return not (start and text[start - 1] in "老小阿" and end - start == 2)
+
+
+# what stands right before a role that opens a credit: a text or line start, an opening
+# bracket, a marker, or the last character of a medium's name (某某日报, 某某社, 某某讯)
+CREDIT_BEFORE = set("（(【[ \t\n　◆□■●▲★/／：:，,、") | set("报社讯经台网刊")
+
+
+def opens_credit(text: str, role: re.Match, rules: dict) -> bool:
+    """Whether a credit role credits the name after it: a reporter's role always (记者,
+    见习记者), another (作者, 责任编辑) only where a credit opens, e.g. '（作者 张三）', not
+    in '原著作者张三指出'."""
+    at = role.start()
+    return bool(rules["reporter"].search(role.group())) or not at or text[at - 1] in CREDIT_BEFORE
 
 
 def drop_overlaps(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:

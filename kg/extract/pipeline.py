@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import article as article_stage
+from . import credits as credit_stage
 from . import fundings as funding_stage
 from . import mentions as mention_stage
 from . import normalize as normalize_stage
@@ -21,6 +22,11 @@ from ..errors import ExtractionError, KgError
 from ..lexicon import load_all as check_lexicons
 from ..model import Document, Evidence, Extraction, Text
 from .split import extract_in_parts
+
+
+def _credits(a: Analysis):
+    """Byline names, listed by `kg extract` but never resolved nor put in the graph."""
+    return credit_stage.find_credits(a.text.text)
 
 
 def _mentions(a: Analysis):
@@ -35,6 +41,7 @@ def _resolve(a: Analysis):
 # fields it names (space-separated when it returns several), for the stages after it.
 STAGES: tuple[tuple[str, Callable[[Analysis], object]], ...] = (
     ("article", article_stage.read_article),
+    ("credits", _credits),
     ("mentions", _mentions),
     ("mentions entities", _resolve),
     ("relations", relation_stage.find_relations),
@@ -61,7 +68,7 @@ def extract_document(doc: Document) -> Extraction:
     return Extraction(
         article=a.article,
         mentions=tuple(replace(m, start=s, end=e, text=doc.text[s:e])
-                       for m in a.mentions for s, e in [text.span(m.start, m.end)]),
+                       for m in a.mentions + a.credits for s, e in [text.span(m.start, m.end)]),
         entities=tuple(a.entities),
         relations=tuple(replace(r, evidence=to_original(text, r.evidence)) for r in a.relations),
         fundings=tuple(replace(f, evidence=to_original(text, f.evidence)) for f in a.fundings),
