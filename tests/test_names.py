@@ -49,6 +49,10 @@ GUARD_CASES = [
     ("kind of company", "他开了一家贸易公司", "公司", "org", True),
     ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
     ("kind of company", "注资助力吉林融资担保集团发展", "集团", "org", False),     # a province's state group
+    ("kind of company", "向吉林市供热投资有限公司发放贷款", "有限公司", "org", False),   # a city's company of a trade
+    ("kind of company", "他开了一家供热投资有限公司", "有限公司", "org", True),
+    ("a described subsidiary", "由某港务集团全资子公司负责", "子公司", "org", True),
+    ("a described subsidiary", "长春宏远物流子公司成立", "子公司", "org", False),
     ("kind of body", "据交通银行统计", "银行", "org", False),        # a registered name, generic words
     ("kind of body", "据商业银行统计", "银行", "org", True),
     ("company department", "星海银行江城分行信用卡部表示", "部", "org", True),     # the branch's department

@@ -207,3 +207,11 @@ def test_bare_standard_body_is_the_one_named_in_the_story():
 
 def test_bare_department_is_the_home_province_s():
     assert "吉林省财政厅" in entities_of("吉林省长春市的企业。长春市的企业不少。财政厅将安排资金。")
+
+
+def test_city_investment_company_by_its_trade_short_form():
+    ents = entities_of("长春市交通投资集团有限公司签订合同。长春交投副总经理王立平介绍，长春交投全资子公司"
+                       "长春通达停车管理有限公司负责运营。")
+    company = ents["长春市交通投资集团有限公司"]
+    assert "长春交投" in company.aliases
+    assert "长春" not in ents and not any("子公司" in label for label in ents)

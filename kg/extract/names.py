@@ -230,9 +230,11 @@ def short_body(c: Candidate) -> bool:
 def kind_of_company(c: Candidate) -> bool:
     """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
     company's brand (某市|另一地名|产业投资集团): it counts as a word; a place's group of a
-    trade (某省|融资担保|集团) is its state company, one."""
+    trade (某省|融资担保|集团) is its state company, one, and so is a place's registered
+    company of a trade (某县|水务投资|有限公司), the place being its trade name."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
-    state_group = c.head_word == "集团" and c.placed and bool(c.words)
+    state_group = c.head_word == "集团" and c.placed and bool(c.words) \
+        or REGISTERED_HEAD.search(c.head_word) is not None and c.body[0][0] in c.anchors and bool(c.words)
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
         and c.name not in registered_names() and not state_group
 
@@ -253,6 +255,7 @@ def plural_bodies(c: Candidate) -> bool:
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
 
+REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
 PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
 PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
@@ -274,7 +277,15 @@ def not_governmental(c: Candidate) -> bool:
         and not is_governmental(c.text, c.start, c.end, c.body, c.anchors)
 
 
-ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
+def described_subsidiary(c: Candidate) -> bool:
+    """某集团|全资|子公司: a parent's wholly owned or controlled subsidiary, described before
+    its own name, is no name (the relation reads the parent and the name after)."""
+    return c.head_word in SUBSIDIARY_HEADS and c.body_text.endswith(OWNERSHIP_WORDS)
+
+
+SUBSIDIARY_HEADS = ("子公司", "孙公司")
+OWNERSHIP_WORDS = ("全资", "控股", "参股")
+ORG_GUARDS = (("no name at all", no_name_at_all), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
               ("ranked kind", ranked_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),

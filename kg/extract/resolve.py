@@ -27,7 +27,7 @@ from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
-                        company_key, short_forms)
+                        company_key, short_forms, state_company_forms)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
@@ -194,18 +194,23 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
         if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
-            for form in short_forms(m.text):
+            for form in short_forms(m.text) + state_company_forms(m.text):
                 short.setdefault(form, m)
     if not short:
         return mentions
-    return sorted(mentions + alias_occurrences(mentions, short, text), key=lambda m: (m.start, m.end))
+    added = alias_occurrences(mentions, short, text)
+    # a short name that opens with a place (某城投) names the company, not the place
+    mentions = [m for m in mentions if m.type != EntityType.PLACE
+                or not any(a.start <= m.start and m.end < a.end for a in added)]
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 def alias_occurrences(mentions: list[Mention], short: dict[str, Mention], text: str) -> list[Mention]:
     """Each occurrence of a short name outside the mentions, as a mention of its full name."""
     taken = bytearray(len(text) + 1)
     for m in mentions:
-        taken[m.start:m.end] = b"\1" * (m.end - m.start)
+        if m.type != EntityType.PLACE:
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
     added = []
     for match in re.finditer(alternation(short), text):
         if not any(taken[match.start():match.end()]):
