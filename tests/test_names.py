@@ -135,3 +135,13 @@ def test_function_word_cut():
     assert function_word_cut(text, [(0, 2, "v"), (2, 4, "nz"), (4, 6, "n")]) == 1
     # a verb before a name jieba knows whole (nt) governs it, even after a noun
     assert function_word_cut("全面支持星海银", [(0, 2, "n"), (2, 4, "v"), (4, 7, "nt")]) == 2
+
+
+def test_middle_dot_joins_a_project_name():
+    c = candidate("长春市引进的星河·未来城项目开工", "项目", "project")
+    assert c.name == "星河·未来城项目"
+
+
+@pytest.mark.parametrize("text, head", [("根据文件和自治区财政厅下达的资金", "厅"), ("。州商务局局长表示", "局")])
+def test_region_short_forms_are_governmental(text, head):
+    assert not names.not_governmental(candidate(text, head))

@@ -45,7 +45,9 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
     if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
         return True       # 市|发改委, 省直|机关工委, but not 市场|部
-    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or load_regex("countries.txt").match(text, start):
+    if text.startswith(("中共", "国家", "中国", "中华人民共和国", "自治区", "自治州"), start) \
+            or text.startswith("州", start) and not CJK_BEFORE.match(text[start - 1:start]) \
+            or load_regex("countries.txt").match(text, start):
         return True
     if any(a in anchors for a, _, _ in body) or places_at(text, start):
         return True
@@ -255,6 +257,7 @@ def plural_bodies(c: Candidate) -> bool:
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
 
+CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name only after punctuation
 REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
 PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
