@@ -53,6 +53,8 @@ GUARD_CASES = [
     ("kind of company", "他开了一家供热投资有限公司", "有限公司", "org", True),
     ("a described subsidiary", "由某港务集团全资子公司负责", "子公司", "org", True),
     ("a described subsidiary", "长春宏远物流子公司成立", "子公司", "org", False),
+    ("a described subsidiary", "集团拥有子公司12家", "子公司", "org", True),
+    ("kind of company", "是市国资委出资设立的国有独资公司", "公司", "org", True),
     ("kind of body", "据交通银行统计", "银行", "org", False),        # a registered name, generic words
     ("kind of body", "据商业银行统计", "银行", "org", True),
     ("company department", "星海银行江城分行信用卡部表示", "部", "org", True),     # the branch's department

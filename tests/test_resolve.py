@@ -225,3 +225,16 @@ def test_autonomous_region_and_prefecture_short_forms(text, label, alias):
     ents = entities_of(text)
     assert label in ents, sorted(ents)
     assert alias in ents[label].aliases
+
+
+def test_city_state_assets_commission_is_the_governments_organ():
+    ents = entities_of("长春市人民政府国有资产监督管理委员会发文。吉林市国资委也发文。")
+    assert "长春市人民政府国有资产监督管理委员会" in ents, sorted(ents)
+    assert "吉林市国资委" in ents["吉林市人民政府国有资产监督管理委员会"].aliases
+
+
+def test_group_is_not_merged_into_a_company_sharing_its_core():
+    ents = entities_of("长春宏远控股集团年报。长春宏远控股集团有限公司成立于2001年，"
+                       "子公司长春宏远能源发展有限公司获得补助。")
+    assert "长春宏远控股集团" in ents["长春宏远控股集团有限公司"].aliases
+    assert "长春宏远控股集团" not in ents["长春宏远能源发展有限公司"].aliases

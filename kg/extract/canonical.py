@@ -248,6 +248,8 @@ def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
         party = party or body in load_set("party_bodies.txt")
     if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
         body = body[:-1] + "厅"               # 省财政局 is 省财政厅
+    if body in load_set("government_organs.txt") or expand_body(body) in load_set("government_organs.txt"):
+        body = "人民政府" + expand_body(body)   # 某市国资委 is the city government's organ
     head = place.name
     if place.level == "county" and place.name.endswith("区") and place.parent:
         head = place.parent + place.name      # district names repeat across cities

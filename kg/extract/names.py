@@ -281,9 +281,10 @@ def not_governmental(c: Candidate) -> bool:
 
 
 def described_subsidiary(c: Candidate) -> bool:
-    """某集团|全资|子公司: a parent's wholly owned or controlled subsidiary, described before
-    its own name, is no name (the relation reads the parent and the name after)."""
-    return c.head_word in SUBSIDIARY_HEADS and c.body_text.endswith(OWNERSHIP_WORDS)
+    """某集团|全资|子公司, 集团|拥有|子公司: a parent's subsidiary, described before its own
+    name or in a clause, is no name (the relation reads the parent and the name after)."""
+    return c.head_word in SUBSIDIARY_HEADS and (c.body_text.endswith(OWNERSHIP_WORDS) or any(
+        f.startswith("v") and b - a > 1 for a, b, f in c.body))       # 集团|拥有|子公司
 
 
 SUBSIDIARY_HEADS = ("子公司", "孙公司")
@@ -325,7 +326,8 @@ def read_body(c: Candidate) -> None:
     cannot open a name."""
     branch = c.head_word in load_tagged("branch_heads.tsv", "walk")
     c.body = walk_left(c.text, words_before(c), c.head.start(), allow_years=(c.kind == "project"), branch=branch,
-                       office=c.head_word in load_set("office_heads.txt"),
+                       office=c.head_word in load_set("office_heads.txt")
+                       or c.text.endswith(tuple(load_set("government_organs.txt")), 0, c.head.end()),
                        company=c.kind == "org" and org_suffixes()[c.head_word] == EntityType.COMPANY)
     c.body = trim_left(c.text, c.body, c.anchors, branch=branch)
 

@@ -288,16 +288,22 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
 def company_variant(short: str, longer: str) -> bool | None:
     """The company rules, None when the keys decide: two registered names of different
     bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
-    subsidiary of 某集团; a branch merges only with the same branch written with its place
-    and legal form (湖北|某银行|股份有限公司|某分行)."""
+    subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no company without 集团 is 某集团;
+    a branch merges only with the same branch written with its place and legal form
+    (湖北|某银行|股份有限公司|某分行)."""
     if REGISTERED.search(short) and REGISTERED.search(longer) \
             and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
         return False
     if longer.startswith(short) and COMPANY_TAIL.search(short):
-        return False
+        return LEGAL_FORM.fullmatch(longer[len(short):]) is not None    # 某集团 is 某集团有限公司
+    if short.endswith("集团") and "集团" not in longer:
+        return False        # a group is none of its companies
     if branch_pattern().match(longer) or branch_pattern().match(short):
         return branch_key(longer) == branch_key(short)
     return None
+
+
+LEGAL_FORM = re.compile("股份有限公司|有限责任公司|有限公司")
 
 
 def in_order_abbreviations(mentions, labels, by_type, target) -> None:
