@@ -238,3 +238,9 @@ def test_group_is_not_merged_into_a_company_sharing_its_core():
                        "子公司长春宏远能源发展有限公司获得补助。")
     assert "长春宏远控股集团" in ents["长春宏远控股集团有限公司"].aliases
     assert "长春宏远控股集团" not in ents["长春宏远能源发展有限公司"].aliases
+
+
+def test_places_listed_before_a_body_share_it():
+    ents = entities_of("长春市召开会议。南关区、朝阳区财政局：现下达资金。")
+    assert {"长春市南关区财政局", "长春市朝阳区财政局"} <= set(ents), sorted(ents)
+    assert not any(label.startswith("南关区") and e.type == "Agency" for label, e in ents.items())

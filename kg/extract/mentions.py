@@ -29,7 +29,7 @@ from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import JURISDICTION_CHARS, PUNCT, suffix_regex
-from .lists import find_listed_companies, find_repeated_short_names
+from .lists import find_listed_companies, find_repeated_short_names, find_shared_body_agencies
 from .names import MAX_BODY, read_headed_name
 from .forces import find_forces
 from .teams import find_teams
@@ -95,7 +95,8 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
         candidates.extend(find_sentence_mentions(sent, frozenset(p - sent.start for p in inside)))
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
-    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))
+    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen)) \
+        + list(find_shared_body_agencies(s, chosen))
     if listed:
         chosen = select_mentions(chosen + listed)
     headline = find_headline_program(s, chosen)

@@ -147,10 +147,18 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
         return places.expand_place(m.text) or expand_body(m.text), None   # 南宁高新区 → …高新技术产业开发区
     if m.type in OFFICIAL_NAME_TYPES:
         name = "中国" + m.text if m.text.startswith("人民银行") else m.text
+        if shares_body(m):
+            name = m.entity
         return canonical_org(name, m.start, ctx)
     if m.type == EntityType.COMPANY:
         return full_company_name(company_with_jurisdiction(strip_quotes(m.text), m.start, ctx)), None
     return strip_quotes(m.text), None
+
+
+def shares_body(m: Mention) -> bool:
+    """甲县、乙县财政局: a listed place stands for its body, named as the last item's (see
+    lists.find_shared_body_agencies)."""
+    return m.type in OFFICIAL_NAME_TYPES and bool(m.entity) and m.entity.startswith(m.text) and m.entity != m.text
 
 
 ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
@@ -249,7 +257,7 @@ def merge_variants(mentions: list[Mention], labels: list[str]) -> dict[tuple[str
 def declared_aliases(mentions, labels, by_type, target) -> None:
     """An alias occurrence (以下简称, a company's core) merges into the full name's label."""
     for m, label in zip(mentions, labels):
-        if m.entity:
+        if m.entity and not shares_body(m):
             full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
             target[(m.type, label)] = full
 
@@ -288,7 +296,7 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
 def company_variant(short: str, longer: str) -> bool | None:
     """The company rules, None when the keys decide: two registered names of different
     bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
-    subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no company without 集团 is 某集团;
+    subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no registered company without 集团 is 某集团;
     a branch merges only with the same branch written with its place and legal form
     (湖北|某银行|股份有限公司|某分行)."""
     if REGISTERED.search(short) and REGISTERED.search(longer) \
@@ -296,8 +304,8 @@ def company_variant(short: str, longer: str) -> bool | None:
         return False
     if longer.startswith(short) and COMPANY_TAIL.search(short):
         return LEGAL_FORM.fullmatch(longer[len(short):]) is not None    # 某集团 is 某集团有限公司
-    if short.endswith("集团") and "集团" not in longer:
-        return False        # a group is none of its companies
+    if short.endswith("集团") and REGISTERED.search(longer) and "集团" not in longer:
+        return False        # a group is none of its registered companies
     if branch_pattern().match(longer) or branch_pattern().match(short):
         return branch_key(longer) == branch_key(short)
     return None
