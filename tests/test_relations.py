@@ -1019,3 +1019,11 @@ def test_a_numbered_case_names_the_party_of_its_sanctions():
 ])
 def test_group_ownership_and_posts(raw, names, expected):
     assert relations_of(raw, names) == expected
+
+
+def test_a_commission_named_after_its_government_is_no_unit_of_it():
+    names = {"甲市人民政府": ("甲市人民政府", A), "甲市人民政府办公室": ("甲市人民政府办公室", A),
+             "甲市人民政府国有资产监督管理委员会": ("甲市人民政府国有资产监督管理委员会", A)}
+    found = relations_of("甲市人民政府国有资产监督管理委员会发文。甲市人民政府办公室印发通知。甲市人民政府开会。", names)
+    assert ("subOrganizationOf", "甲市人民政府办公室", "甲市人民政府") in found
+    assert not any(s.endswith("委员会") for _, s, _ in found)
