@@ -374,11 +374,14 @@ AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)
 
 
 def bank_product(text: str, m: re.Match) -> bool:
-    """农行“某某通”产品: a quoted name after a bank, before 产品 or 业务, is a loan product."""
-    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start()))
+    """农行“某某通”产品, 推出“某某保”产品: a quoted name before 产品 or 业务, after a bank or a
+    verb that launches or uses it, is a financial product."""
+    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start())
+                                                            or PRODUCT_VERB_BEFORE.search(text, 0, m.start()))
 
 
 BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
+PRODUCT_VERB_BEFORE = re.compile(r"(?:推出|通过|依托|借助|运用|创新|开发|上线|发行|用好)了?$")
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:
