@@ -244,3 +244,8 @@ def test_places_listed_before_a_body_share_it():
     ents = entities_of("长春市召开会议。南关区、朝阳区财政局：现下达资金。")
     assert {"长春市南关区财政局", "长春市朝阳区财政局"} <= set(ents), sorted(ents)
     assert not any(label.startswith("南关区") and e.type == "Agency" for label, e in ents.items())
+
+
+def test_districts_listed_before_departments_name_no_body_each():
+    ents = entities_of("长春市召开会议。南关区、朝阳区人社部门组织招聘。")
+    assert not any(label.startswith("长春市南关区") for label in ents), sorted(ents)

@@ -175,8 +175,8 @@ def find_shared_body_agencies(text: str, chosen: list[Mention]) -> Iterable[Ment
         if m.type != EntityType.AGENCY:
             continue
         own = next((p for p in places.find_place_mentions(m.text) if p.start == 0), None)
-        if own is None or own.end >= len(m.text) or own.text[-1] not in SHARED_LEVELS:
-            continue
+        if own is None or own.end >= len(m.text) or own.text[-1] not in SHARED_LEVELS or m.text.endswith("部门"):
+            continue       # 甲区、乙区人社部门: the districts' departments, no named body each
         body, at = m.text[own.end:], m.start
         while (item := SHARED_ITEM.search(text, max(0, at - 9), at)) and item.group(1)[-1] == own.text[-1] \
                 and places.expand_place(item.group(1)) == item.group(1):

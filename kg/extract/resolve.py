@@ -61,7 +61,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     out_mentions = []
     for m, label in zip(mentions, labels):
         label = merged.get((m.type, label), label)
-        aliases[(m.type, label)].add(strip_quotes(m.text))
+        aliases[(m.type, label)].add(strip_quotes(m.entity if shares_body(m) else m.text))
         out_mentions.append(replace(m, entity=label))
     for etype, label in list(aliases):
         for _, implied in IMPLIED_ENTITIES:
