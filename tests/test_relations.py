@@ -1027,3 +1027,11 @@ def test_a_commission_named_after_its_government_is_no_unit_of_it():
     found = relations_of("甲市人民政府国有资产监督管理委员会发文。甲市人民政府办公室印发通知。甲市人民政府开会。", names)
     assert ("subOrganizationOf", "甲市人民政府办公室", "甲市人民政府") in found
     assert not any(s.endswith("委员会") for _, s, _ in found)
+
+
+def test_a_body_that_describes_the_subject_does_not_partner():
+    names = {"甲担保有限公司": ("甲担保有限公司", C), "乙市国资委": ("乙市人民政府国有资产监督管理委员会", A),
+             "丙市服务中心": ("丙市服务中心", A)}
+    found = relations_of("甲担保有限公司发布消息。公司是乙市国资委下属企业，下一步将与丙市服务中心共建驿站。", names)
+    assert not any(t == "partnerOf" and "乙市人民政府国有资产监督管理委员会" in (s, o) for t, s, o in found)
+    assert ("subOrganizationOf", "甲担保有限公司", "乙市人民政府国有资产监督管理委员会") in found
