@@ -69,6 +69,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("吉林大学化学系的团队参与研发。", ("吉林大学化学系", "Organization")),
     # a provincial institute is a public institution
     ("吉林省农业科学院发布新品种。", ("吉林省农业科学院", "Agency")),
+    # … unless a brand names it
+    ("长春市鑫达新材料研究院发布新品种。", ("长春市鑫达新材料研究院", "Organization")),
     # national bodies without a jurisdiction
     ("国务院办公厅印发通知。", ("国务院办公厅", "Agency")),
     # programs: titles and quoted names with a program head

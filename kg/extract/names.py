@@ -308,11 +308,15 @@ PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 def org_type(c: Candidate) -> str:
     """The class of an organisation name: its suffix's, but the central bank and its branches
-    are state organs, and a provincial or city institute is a public institution (事业单位)."""
+    are state organs, and a provincial or city institute is a public institution (事业单位)
+    unless a brand names it."""
     if "人民银行" in c.name:
         return EntityType.AGENCY
     if c.head_word in load_set("institute_heads.txt") and (places_at(c.text, c.start) or c.text[c.start] in JURISDICTION_CHARS):
-        return EntityType.AGENCY
+        # 某市|华|越|智能电器|研究院: a brand (an unknown word jieba splits into characters)
+        # before the field makes it a private institute
+        brand = len(c.words) >= 2 and len(c.words[0]) == len(c.words[1]) == 1
+        return EntityType.ORGANIZATION if brand else EntityType.AGENCY
     return org_suffixes()[c.head_word]
 
 
