@@ -88,6 +88,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     Lexicon("branch_heads.tsv", "heads of branch and unit names, with where each counts (see the file)",
             (Column("head"), Column("uses", frozenset({"walk", "company", "unit", "sub-branch"})))),
     _words("office_heads.txt", "office heads named after their government (省政府办公厅)"),
+    _words("government_organs.txt", "organs named after their government (市人民政府国有资产监督管理委员会)"),
     _words("weak_heads.txt", "heads that also name departments or buildings: an agency only with a jurisdiction"),
     _words("kind_heads.txt", "heads of institutions every town has (学校)"),
     _words("rank_words.txt", "words that rank a body among its kind (顶级, 知名)"),

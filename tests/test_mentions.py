@@ -69,6 +69,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("吉林大学化学系的团队参与研发。", ("吉林大学化学系", "Organization")),
     # a provincial institute is a public institution
     ("吉林省农业科学院发布新品种。", ("吉林省农业科学院", "Agency")),
+    # … unless a brand names it
+    ("长春市鑫达新材料研究院发布新品种。", ("长春市鑫达新材料研究院", "Organization")),
     # national bodies without a jurisdiction
     ("国务院办公厅印发通知。", ("国务院办公厅", "Agency")),
     # programs: titles and quoted names with a program head
@@ -76,6 +78,10 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("该区推行“一窗受理”改革。", ("“一窗受理”改革", "Program")),
     ("税务部门开展“春风送暖”专项行动。", ("“春风送暖”专项行动", "Program")),
     ("银行通过“信易贷”等方式支持企业。", ("“信易贷”", "Program")),
+    ("担保公司推出“创融保”产品，服务小微企业。", ("“创融保”", "Program")),
+    ("个体户通过“助农担”产品获得贷款。", ("“助农担”", "Program")),
+    # a county's company of a trade, and counties sharing a body
+    ("银行向长白县水务投资有限公司发放贷款。", ("长白县水务投资有限公司", "Company")),
     # an unquoted name governed by a verb that launches programs
     ("全市开展机关干部下沉社区志愿服务行动，", ("机关干部下沉社区志愿服务行动", "Program")),
     # projects

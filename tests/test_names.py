@@ -49,6 +49,12 @@ GUARD_CASES = [
     ("kind of company", "他开了一家贸易公司", "公司", "org", True),
     ("kind of company", "长春宏远机械有限公司开工", "有限公司", "org", False),
     ("kind of company", "注资助力吉林融资担保集团发展", "集团", "org", False),     # a province's state group
+    ("kind of company", "向吉林市供热投资有限公司发放贷款", "有限公司", "org", False),   # a city's company of a trade
+    ("kind of company", "他开了一家供热投资有限公司", "有限公司", "org", True),
+    ("a described subsidiary", "由某港务集团全资子公司负责", "子公司", "org", True),
+    ("a described subsidiary", "长春宏远物流子公司成立", "子公司", "org", False),
+    ("a described subsidiary", "集团拥有子公司12家", "子公司", "org", True),
+    ("kind of company", "是市国资委出资设立的国有独资公司", "公司", "org", True),
     ("kind of body", "据交通银行统计", "银行", "org", False),        # a registered name, generic words
     ("kind of body", "据商业银行统计", "银行", "org", True),
     ("company department", "星海银行江城分行信用卡部表示", "部", "org", True),     # the branch's department
@@ -131,3 +137,13 @@ def test_function_word_cut():
     assert function_word_cut(text, [(0, 2, "v"), (2, 4, "nz"), (4, 6, "n")]) == 1
     # a verb before a name jieba knows whole (nt) governs it, even after a noun
     assert function_word_cut("全面支持星海银", [(0, 2, "n"), (2, 4, "v"), (4, 7, "nt")]) == 2
+
+
+def test_middle_dot_joins_a_project_name():
+    c = candidate("长春市引进的星河·未来城项目开工", "项目", "project")
+    assert c.name == "星河·未来城项目"
+
+
+@pytest.mark.parametrize("text, head", [("根据文件和自治区财政厅下达的资金", "厅"), ("。州商务局局长表示", "局")])
+def test_region_short_forms_are_governmental(text, head):
+    assert not names.not_governmental(candidate(text, head))

@@ -142,3 +142,12 @@ def test_demonstration_zones_and_industry_clusters_are_places():
     from kg.extract.places import find_place_mentions
     found = [m.text for m in find_place_mentions("落户青川改革创新示范区，东山县产业集聚区企业增多。")]
     assert "青川改革创新示范区" in found and "东山县产业集聚区" in found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("请市财政局会同县农业农村局拨付", []),          # 会同 is the verb; 县 the county's short form
+    ("会同县财政局拨付资金", ["会同县"]),
+    ("湖南省会同县召开会议", ["湖南省", "会同县"]),
+])
+def test_county_named_like_a_verb(text, places):
+    assert [m.text for m in find_place_mentions(text)] == places

@@ -684,6 +684,21 @@ GENRE_RELATIONS = [
     # a village title belongs to the village's own body, not to the story's agency
     ("甲县发改局为乙村修路。村党支部书记陈明介绍了情况。",
      {"甲县发改局": ("甲县发改局", A), "陈明": ("陈明", P)}, set()),
+    # founded by a state-assets commission as its wholly state-owned company
+    ("甲投资集团有限公司（以下简称“甲集团”）是乙市国资委出资设立的国有独资公司。",
+     {"甲投资集团有限公司": ("甲投资集团有限公司", C), "甲集团": ("甲投资集团有限公司", C),
+      "乙市国资委": ("乙市人民政府国有资产监督管理委员会", A)},
+     {("subOrganizationOf", "甲投资集团有限公司", "乙市人民政府国有资产监督管理委员会")}),
+    # the subsidiaries a group lists
+    ("甲投资集团有限公司拥有全资及控股子公司8家，主要包括：丙物流有限公司、丁能源有限公司。",
+     {"甲投资集团有限公司": ("甲投资集团有限公司", C), "丙物流有限公司": ("丙物流有限公司", C),
+      "丁能源有限公司": ("丁能源有限公司", C)},
+     {("subOrganizationOf", "丙物流有限公司", "甲投资集团有限公司"),
+      ("subOrganizationOf", "丁能源有限公司", "甲投资集团有限公司")}),
+    # a bare 集团 in the group's own story
+    ("甲投资集团有限公司发布年报。集团董事长王明，总经理李强。",
+     {"甲投资集团有限公司": ("甲投资集团有限公司", C), "王明": ("王明", P), "李强": ("李强", P)},
+     {("worksFor", "王明", "甲投资集团有限公司"), ("worksFor", "李强", "甲投资集团有限公司")}),
 ]
 
 
@@ -998,3 +1013,19 @@ def test_a_numbered_case_names_the_party_of_its_sanctions():
     raw = "案例一：乙超市有限公司销售商品未明码标价。甲区市场监督管理局依法立案调查，责令其立即改正。"
     names = {"乙超市有限公司": ("乙超市有限公司", C), "甲区市场监督管理局": ("甲区市场监督管理局", A)}
     assert relations_of(raw, names) == {("regulates", "甲区市场监督管理局", "乙超市有限公司")}
+
+
+def test_a_commission_named_after_its_government_is_no_unit_of_it():
+    names = {"甲市人民政府": ("甲市人民政府", A), "甲市人民政府办公室": ("甲市人民政府办公室", A),
+             "甲市人民政府国有资产监督管理委员会": ("甲市人民政府国有资产监督管理委员会", A)}
+    found = relations_of("甲市人民政府国有资产监督管理委员会发文。甲市人民政府办公室印发通知。甲市人民政府开会。", names)
+    assert ("subOrganizationOf", "甲市人民政府办公室", "甲市人民政府") in found
+    assert not any(s.endswith("委员会") for _, s, _ in found)
+
+
+def test_a_body_that_describes_the_subject_does_not_partner():
+    names = {"甲担保有限公司": ("甲担保有限公司", C), "乙市国资委": ("乙市人民政府国有资产监督管理委员会", A),
+             "丙市服务中心": ("丙市服务中心", A)}
+    found = relations_of("甲担保有限公司发布消息。公司是乙市国资委下属企业，下一步将与丙市服务中心共建驿站。", names)
+    assert not any(t == "partnerOf" and "乙市人民政府国有资产监督管理委员会" in (s, o) for t, s, o in found)
+    assert ("subOrganizationOf", "甲担保有限公司", "乙市人民政府国有资产监督管理委员会") in found

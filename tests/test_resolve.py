@@ -35,6 +35,9 @@ def entities_of(text: str) -> dict[str, Entity]:
     ("国家发改委批复了项目。", "国家发展和改革委员会", "国家发改委"),
     # a city's department named by its short form is the city's bureau, not the ministry
     ("长春市文旅部门推出惠民措施。", "长春市文化广电和旅游局", "长春市文旅部门"),
+    # an autonomous region's and prefecture's short forms
+    ("西藏自治区召开会议。根据文件和自治区财政厅下达的资金，现下达资金。", "西藏自治区财政厅", "自治区财政厅"),
+    ("伊犁哈萨克自治州召开会议。州商务局局长表示支持。", "伊犁哈萨克自治州商务局", "州商务局"),
 ])
 def test_canonical_agency(text, label, alias):
     ents = entities_of(text)
@@ -216,3 +219,35 @@ def test_bare_standard_body_is_the_one_named_in_the_story():
 
 def test_bare_department_is_the_home_province_s():
     assert "吉林省财政厅" in entities_of("吉林省长春市的企业。长春市的企业不少。财政厅将安排资金。")
+
+
+def test_city_investment_company_by_its_trade_short_form():
+    ents = entities_of("长春市交通投资集团有限公司签订合同。长春交投副总经理王立平介绍，长春交投全资子公司"
+                       "长春通达停车管理有限公司负责运营。")
+    company = ents["长春市交通投资集团有限公司"]
+    assert "长春交投" in company.aliases
+    assert "长春" not in ents and not any("子公司" in label for label in ents)
+
+
+def test_city_state_assets_commission_is_the_governments_organ():
+    ents = entities_of("长春市人民政府国有资产监督管理委员会发文。吉林市国资委也发文。")
+    assert "长春市人民政府国有资产监督管理委员会" in ents, sorted(ents)
+    assert "吉林市国资委" in ents["吉林市人民政府国有资产监督管理委员会"].aliases
+
+
+def test_group_is_not_merged_into_a_company_sharing_its_core():
+    ents = entities_of("长春宏远控股集团年报。长春宏远控股集团有限公司成立于2001年，"
+                       "子公司长春宏远能源发展有限公司获得补助。")
+    assert "长春宏远控股集团" in ents["长春宏远控股集团有限公司"].aliases
+    assert "长春宏远控股集团" not in ents["长春宏远能源发展有限公司"].aliases
+
+
+def test_places_listed_before_a_body_share_it():
+    ents = entities_of("长春市召开会议。南关区、朝阳区财政局：现下达资金。")
+    assert {"长春市南关区财政局", "长春市朝阳区财政局"} <= set(ents), sorted(ents)
+    assert not any(label.startswith("南关区") and e.type == "Agency" for label, e in ents.items())
+
+
+def test_districts_listed_before_departments_name_no_body_each():
+    ents = entities_of("长春市召开会议。南关区、朝阳区人社部门组织招聘。")
+    assert not any(label.startswith("长春市南关区") for label in ents), sorted(ents)

@@ -148,7 +148,7 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
              if (info := places.choose_place(list(places.lookup_places(p)), ctx.place_context, own))]
     if juris and juris[-1].level == "city" and body.startswith(CITY_BODIES):
         body = body[1:]       # 某市市委
-    body = region_as_province(body, juris, ctx)
+    body = region_as_province(body, juris, ctx, pos)
     if opens_with_short_form(body, juris):
         short, body = body[0], body[1:]
         juris = [j for j in juris + [short_form_place(short, pos, ctx)] if j]
@@ -199,11 +199,16 @@ def home_of_bare_body(body: str, ctx: Context) -> list[places.PlaceInfo]:
     return [place] if place else []
 
 
-def region_as_province(body: str, juris: list[places.PlaceInfo], ctx: Context) -> str:
+def region_as_province(body: str, juris: list[places.PlaceInfo], ctx: Context, pos: int) -> str:
     """自治区财政厅 in a story at home in an autonomous region: 自治区 is its province-level
-    short form, read as 省 is."""
+    short form, read as 省 is; 自治州/州商务局 after an autonomous prefecture is its 市."""
     if not juris and body.startswith("自治区") and len(body) > 4 and (ctx.home_province or "").endswith("自治区"):
         return "省" + body[3:]
+    short = next((s for s in ("自治州", "州") if body.startswith(s)), "")
+    near = ctx.nearest("city", pos)
+    if not juris and short and len(body) > len(short) + 1 and near and near.name.endswith("州") \
+            and not near.name.endswith("州市"):
+        return "市" + body[len(short):]
     return body
 
 
@@ -243,6 +248,8 @@ def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
         party = party or body in load_set("party_bodies.txt")
     if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
         body = body[:-1] + "厅"               # 省财政局 is 省财政厅
+    if body in load_set("government_organs.txt") or expand_body(body) in load_set("government_organs.txt"):
+        body = "人民政府" + expand_body(body)   # 某市国资委 is the city government's organ
     head = place.name
     if place.level == "county" and place.name.endswith("区") and place.parent:
         head = place.parent + place.name      # district names repeat across cities

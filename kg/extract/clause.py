@@ -316,16 +316,20 @@ def coordinated(masked: Masked, ref: Ref) -> list[Ref]:
 def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref | None:
     """The nearest name before masked position `before` that is a clause subject of a fitting type.
 
-    A name right after a preposition (向X, 为X, 从X) or right before 的 is not a subject.
+    A name right after a preposition (向X, 为X, 从X) or right before 的 or 下属 (X下属企业:
+    it describes the noun after it) is not a subject.
     """
     for i in range(len(masked.refs) - 1, -1, -1):
         at = masked.text.find(chr(PLACEHOLDER_BASE + i))
         if at < 0 or at >= before or masked.refs[i].type not in fits:
             continue
-        if after_preposition(masked, at) or masked.text[at + 1:at + 2] == "的":
+        if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1):
             continue
         return masked.refs[i]
     return None
+
+
+MODIFIER_AFTER = ("的", "下属", "所属", "旗下", "直属")
 
 
 def after_preposition(masked: Masked, at: int) -> bool:

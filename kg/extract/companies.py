@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .canonical import split_jurisdiction
-from ..lexicon import alternation, load_set, load_tagged
+from ..lexicon import alternation, load_set, load_table, load_tagged
 from .segment import tokenizer
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
@@ -40,6 +40,20 @@ def short_forms(name: str) -> list[str]:
     if len(core) == 2 and len(trade) >= 2:
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
     return forms
+
+
+def state_company_forms(name: str) -> list[str]:
+    """A place's company of a trade goes by the place's short name and the trade's short
+    form (某市城市建设投资集团有限公司 -> 某城投, 某市城投, 某城投集团, 某市城投集团)."""
+    places, rest = split_jurisdiction(name)
+    if len(places) != 1 or not REGISTERED.search(rest):
+        return []
+    place = places[0]
+    bare = place[:-1] if len(place) >= 3 and place[-1] in "省市县区" else place
+    for short, full in load_table("company_infix_abbrev.tsv", 2):
+        if rest.startswith(full):
+            return [p + short + group for p in dict.fromkeys((bare, place)) for group in ("", "集团")]
+    return []
 
 
 def company_core(name: str) -> str:

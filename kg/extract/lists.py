@@ -166,3 +166,23 @@ def distinctive_core(core: str) -> bool:
     words = tag_words(core)
     return not places.lookup_place(core) and (len(words) == 2 and not words[0][2].startswith(("v", "d", "p", "m"))
                                               or words[0][2] in ("nr", "nz", "x"))
+
+
+def find_shared_body_agencies(text: str, chosen: list[Mention]) -> Iterable[Mention]:
+    """甲县、乙县、丙县财政局: the places listed before a body share it, one agency each. An
+    item is a mention of its place (entity: the place's body, resolved as a name of it)."""
+    for m in chosen:
+        if m.type != EntityType.AGENCY:
+            continue
+        own = next((p for p in places.find_place_mentions(m.text) if p.start == 0), None)
+        if own is None or own.end >= len(m.text) or own.text[-1] not in SHARED_LEVELS or m.text.endswith("部门"):
+            continue       # 甲区、乙区人社部门: the districts' departments, no named body each
+        body, at = m.text[own.end:], m.start
+        while (item := SHARED_ITEM.search(text, max(0, at - 9), at)) and item.group(1)[-1] == own.text[-1] \
+                and places.expand_place(item.group(1)) == item.group(1):
+            yield Mention(item.start(1), item.end(1), item.group(1), EntityType.AGENCY, entity=item.group(1) + body)
+            at = item.start(1)
+
+
+SHARED_LEVELS = "县区市旗"
+SHARED_ITEM = re.compile(rf"(?:^|(?<=[^{CJK}])|(?<=、))([{CJK}]{{2,8}})、$")

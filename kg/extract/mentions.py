@@ -29,7 +29,7 @@ from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import JURISDICTION_CHARS, PUNCT, suffix_regex
-from .lists import find_listed_companies, find_repeated_short_names
+from .lists import find_listed_companies, find_repeated_short_names, find_shared_body_agencies
 from .names import MAX_BODY, read_headed_name
 from .forces import find_forces
 from .teams import find_teams
@@ -103,7 +103,8 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> li
         candidates.extend(find_sentence_mentions(sent, frozenset(p - sent.start for p in inside)))
     candidates.extend(persons.find_person_mentions(s, exclude=bylines))
     chosen = select_mentions(candidates)
-    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen))
+    listed = list(find_listed_companies(s, sentences, chosen)) + list(find_repeated_short_names(s, chosen)) \
+        + list(find_shared_body_agencies(s, chosen))
     if listed:
         chosen = select_mentions(chosen + listed)
     headline = find_headline_program(s, chosen)
@@ -381,11 +382,14 @@ AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)
 
 
 def bank_product(text: str, m: re.Match) -> bool:
-    """农行“某某通”产品: a quoted name after a bank, before 产品 or 业务, is a loan product."""
-    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start()))
+    """农行“某某通”产品, 推出“某某保”产品: a quoted name before 产品 or 业务, after a bank or a
+    verb that launches or uses it, is a financial product."""
+    return text.startswith(("产品", "业务"), m.end()) and bool(BANK_BEFORE.search(text, 0, m.start())
+                                                            or PRODUCT_VERB_BEFORE.search(text, 0, m.start()))
 
 
 BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
+PRODUCT_VERB_BEFORE = re.compile(r"(?:推出|通过|依托|借助|运用|创新|开发|上线|发行|用好)了?$")
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:

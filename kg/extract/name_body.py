@@ -29,6 +29,7 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 # a bracketed word inside a registered name
 INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港)[)）]")
 DASHES = frozenset({"—", "-", "－", "——"})
+MIDDLE_DOTS = frozenset({"·", "•", "・"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 
@@ -83,8 +84,8 @@ def places_at(text: str, pos: int) -> bool:
 
 def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allow_years: bool) -> Token | None:
     """A word that joins two parts of one name, as the body token to keep, or None:
-    与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目) or a
-    decimal point (年产1.2万吨…项目)."""
+    与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目), a
+    middle dot (某某谷·某某园项目) or a decimal point (年产1.2万吨…项目)."""
     word = text[a:b]
     if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
         return a, b, "x"      # 某某控股(集团)有限公司
@@ -92,7 +93,7 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):
         return a, b, "n"
-    if allow_years and word in DASHES and CJK_CHAR.fullmatch(text[a - 1:a]):
+    if allow_years and (word in DASHES or word in MIDDLE_DOTS) and CJK_CHAR.fullmatch(text[a - 1:a]):
         return a, b, "x"
     if allow_years and word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
         return a, b, "x"

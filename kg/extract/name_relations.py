@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .clause import Ref
-from ..lexicon import load_tagged
+from ..lexicon import load_set, load_tagged
 from ..model import ORG_TYPES, Entity, EntityType, RelationType
 from .normalize import CJK
 
@@ -71,8 +71,10 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
     rest = child.label[len(name):]
     # A bare two-character head (甲集团公司, 甲银行分行) is the body itself or no name of a unit;
     # a longer one (甲法院执行局, 甲局办公室) is the unit.
+    # 某市人民政府国有资产监督管理委员会 is a commission of its own rank, named after the government
     if child.type in ORG_TYPES and (rest not in branch_suffixes() or len(rest) > 2) \
-            and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest):
+            and rest.endswith(branch_suffixes()) and not _LEGAL_FORM.match(rest) \
+            and rest not in load_set("government_organs.txt"):
         return RelationType.SUB_ORGANIZATION_OF, child, regional_parent(child, name, orgs) or parent
     if child.type == EntityType.PROGRAM and (rest.startswith("关于") or _JOINT_TITLE.match(rest)
                                              or _stacked_body(rest, orgs)):

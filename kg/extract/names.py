@@ -45,7 +45,9 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
     if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
         return True       # 市|发改委, 省直|机关工委, but not 市场|部
-    if text.startswith(("中共", "国家", "中国", "中华人民共和国"), start) or load_regex("countries.txt").match(text, start):
+    if text.startswith(("中共", "国家", "中国", "中华人民共和国", "自治区", "自治州"), start) \
+            or text.startswith("州", start) and not CJK_BEFORE.match(text[start - 1:start]) \
+            or load_regex("countries.txt").match(text, start):
         return True
     if any(a in anchors for a, _, _ in body) or places_at(text, start):
         return True
@@ -230,9 +232,11 @@ def short_body(c: Candidate) -> bool:
 def kind_of_company(c: Candidate) -> bool:
     """贸易公司, 北京公司, 某大型国有银行: a kind of company, not one. A second place name is the
     company's brand (某市|另一地名|产业投资集团): it counts as a word; a place's group of a
-    trade (某省|融资担保|集团) is its state company, one."""
+    trade (某省|融资担保|集团) is its state company, one, and so is a place's registered
+    company of a trade (某县|水务投资|有限公司), the place being its trade name."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
-    state_group = c.head_word == "集团" and c.placed and bool(c.words)
+    state_group = c.head_word == "集团" and c.placed and bool(c.words) \
+        or REGISTERED_HEAD.search(c.head_word) is not None and c.body[0][0] in c.anchors and bool(c.words)
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
         and c.name not in registered_names() and not state_group
 
@@ -253,6 +257,8 @@ def plural_bodies(c: Candidate) -> bool:
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
 
+CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name only after punctuation
+REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
 PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
 PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
@@ -274,7 +280,16 @@ def not_governmental(c: Candidate) -> bool:
         and not is_governmental(c.text, c.start, c.end, c.body, c.anchors)
 
 
-ORG_GUARDS = (("no name at all", no_name_at_all), ("kind of body", kind_of_body),
+def described_subsidiary(c: Candidate) -> bool:
+    """某集团|全资|子公司, 集团|拥有|子公司: a parent's subsidiary, described before its own
+    name or in a clause, is no name (the relation reads the parent and the name after)."""
+    return c.head_word in SUBSIDIARY_HEADS and (c.body_text.endswith(OWNERSHIP_WORDS) or any(
+        f.startswith("v") and b - a > 1 for a, b, f in c.body))       # 集团|拥有|子公司
+
+
+SUBSIDIARY_HEADS = ("子公司", "孙公司")
+OWNERSHIP_WORDS = ("全资", "控股", "参股")
+ORG_GUARDS = (("no name at all", no_name_at_all), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
               ("ranked kind", ranked_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
@@ -293,11 +308,15 @@ PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 def org_type(c: Candidate) -> str:
     """The class of an organisation name: its suffix's, but the central bank and its branches
-    are state organs, and a provincial or city institute is a public institution (事业单位)."""
+    are state organs, and a provincial or city institute is a public institution (事业单位)
+    unless a brand names it."""
     if "人民银行" in c.name:
         return EntityType.AGENCY
     if c.head_word in load_set("institute_heads.txt") and (places_at(c.text, c.start) or c.text[c.start] in JURISDICTION_CHARS):
-        return EntityType.AGENCY
+        # 某市|华|越|智能电器|研究院: a brand (an unknown word jieba splits into characters)
+        # before the field makes it a private institute
+        brand = len(c.words) >= 2 and len(c.words[0]) == len(c.words[1]) == 1
+        return EntityType.ORGANIZATION if brand else EntityType.AGENCY
     return org_suffixes()[c.head_word]
 
 
@@ -311,7 +330,8 @@ def read_body(c: Candidate) -> None:
     cannot open a name."""
     branch = c.head_word in load_tagged("branch_heads.tsv", "walk")
     c.body = walk_left(c.text, words_before(c), c.head.start(), allow_years=(c.kind == "project"), branch=branch,
-                       office=c.head_word in load_set("office_heads.txt"),
+                       office=c.head_word in load_set("office_heads.txt")
+                       or c.text.endswith(tuple(load_set("government_organs.txt")), 0, c.head.end()),
                        company=c.kind == "org" and org_suffixes()[c.head_word] == EntityType.COMPANY)
     c.body = trim_left(c.text, c.body, c.anchors, branch=branch)
 

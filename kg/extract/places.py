@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import alternation, load_regex, load_table, load_tagged
+from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
 from .normalize import CJK
 
@@ -213,13 +213,16 @@ def after_parent(text: str, start: int, before: list[Mention], parents: set[str]
 
 
 def accept_full_name(text: str, start: int, end: int, before: list[Mention]) -> tuple[int, int] | None:
-    """A full division name is a place, except a common word (城区, 郊区) or a two-character
-    name inside a phrase (区和县) that does not follow its parent; 长春市场 ends before 场."""
+    """A full division name is a place, except a common word (城区, 郊区), a two-character
+    name inside a phrase (区和县) or a verb and a level (会同|县) that does not follow its
+    parent; 长春市场 ends before 场."""
     name = text[start:end]
     infos = load_gazetteer().by_full[name]
     parent_named = after_parent(text, start, before, {p.parent for p in infos} | {p.province for p in infos})
     if GENERIC_FULL.fullmatch(name) and not parent_named:
         return None
+    if name[:-1] in load_set("name_stops.txt") and text[start - 1:start] not in LEAD_IN and not parent_named:
+        return None        # 某局会同|县某局: a county whose name is a verb, inside a clause
     if len(name) == 2 and (text[start - 1] if start else "") not in LEAD_IN and not parent_named:
         return None
     if name[-1] == "市" and text.startswith(CITY_WORDS, end - 1):

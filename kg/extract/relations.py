@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
-                     implicit_subject)
+                     MODIFIER_AFTER, implicit_subject)
 from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
@@ -365,6 +365,8 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
     else:
         objects = [protagonist] if protagonist else []
     if explicit:
+        if kind != RelationType.SUB_ORGANIZATION_OF and masked.text.startswith(MODIFIER_AFTER[1:], m.end("S")):
+            return [], []     # 甲委下属企业…与乙共建: 甲 describes the subject, it does not act
         subjects = role_refs(masked, m, "S")
         if m.start("S") == m.start() and _object_mark().search(masked.text[:m.start()]):
             return [], []     # 向甲、为乙: the object of a preposition is not the one who acts

@@ -27,7 +27,7 @@ from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
-                        company_key, short_forms)
+                        company_key, short_forms, state_company_forms)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
@@ -61,7 +61,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     out_mentions = []
     for m, label in zip(mentions, labels):
         label = merged.get((m.type, label), label)
-        aliases[(m.type, label)].add(strip_quotes(m.text))
+        aliases[(m.type, label)].add(strip_quotes(m.entity if shares_body(m) else m.text))
         out_mentions.append(replace(m, entity=label))
     for etype, label in list(aliases):
         for _, implied in IMPLIED_ENTITIES:
@@ -147,10 +147,18 @@ def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
         return places.expand_place(m.text) or expand_body(m.text), None   # 南宁高新区 → …高新技术产业开发区
     if m.type in OFFICIAL_NAME_TYPES:
         name = "中国" + m.text if m.text.startswith("人民银行") else m.text
+        if shares_body(m):
+            name = m.entity
         return canonical_org(name, m.start, ctx)
     if m.type == EntityType.COMPANY:
         return full_company_name(company_with_jurisdiction(strip_quotes(m.text), m.start, ctx)), None
     return strip_quotes(m.text), None
+
+
+def shares_body(m: Mention) -> bool:
+    """甲县、乙县财政局: a listed place stands for its body, named as the last item's (see
+    lists.find_shared_body_agencies)."""
+    return m.type in OFFICIAL_NAME_TYPES and bool(m.entity) and m.entity.startswith(m.text) and m.entity != m.text
 
 
 ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
@@ -194,18 +202,23 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     mentions = [trim_to_core(m, cores) for m in mentions]
     for m in mentions:
         if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
-            for form in short_forms(m.text):
+            for form in short_forms(m.text) + state_company_forms(m.text):
                 short.setdefault(form, m)
     if not short:
         return mentions
-    return sorted(mentions + alias_occurrences(mentions, short, text), key=lambda m: (m.start, m.end))
+    added = alias_occurrences(mentions, short, text)
+    # a short name that opens with a place (某城投) names the company, not the place
+    mentions = [m for m in mentions if m.type != EntityType.PLACE
+                or not any(a.start <= m.start and m.end < a.end for a in added)]
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 def alias_occurrences(mentions: list[Mention], short: dict[str, Mention], text: str) -> list[Mention]:
     """Each occurrence of a short name outside the mentions, as a mention of its full name."""
     taken = bytearray(len(text) + 1)
     for m in mentions:
-        taken[m.start:m.end] = b"\1" * (m.end - m.start)
+        if m.type != EntityType.PLACE:
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
     added = []
     for match in re.finditer(alternation(short), text):
         if not any(taken[match.start():match.end()]):
@@ -244,7 +257,7 @@ def merge_variants(mentions: list[Mention], labels: list[str]) -> dict[tuple[str
 def declared_aliases(mentions, labels, by_type, target) -> None:
     """An alias occurrence (以下简称, a company's core) merges into the full name's label."""
     for m, label in zip(mentions, labels):
-        if m.entity:
+        if m.entity and not shares_body(m):
             full = next((l for mm, l in zip(mentions, labels) if mm.text == m.entity and not mm.entity), m.entity)
             target[(m.type, label)] = full
 
@@ -283,16 +296,22 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
 def company_variant(short: str, longer: str) -> bool | None:
     """The company rules, None when the keys decide: two registered names of different
     bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
-    subsidiary of 某集团; a branch merges only with the same branch written with its place
-    and legal form (湖北|某银行|股份有限公司|某分行)."""
+    subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no registered company without 集团 is 某集团;
+    a branch merges only with the same branch written with its place and legal form
+    (湖北|某银行|股份有限公司|某分行)."""
     if REGISTERED.search(short) and REGISTERED.search(longer) \
             and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
         return False
     if longer.startswith(short) and COMPANY_TAIL.search(short):
-        return False
+        return LEGAL_FORM.fullmatch(longer[len(short):]) is not None    # 某集团 is 某集团有限公司
+    if short.endswith("集团") and REGISTERED.search(longer) and "集团" not in longer:
+        return False        # a group is none of its registered companies
     if branch_pattern().match(longer) or branch_pattern().match(short):
         return branch_key(longer) == branch_key(short)
     return None
+
+
+LEGAL_FORM = re.compile("股份有限公司|有限责任公司|有限公司")
 
 
 def in_order_abbreviations(mentions, labels, by_type, target) -> None:
