@@ -4,7 +4,10 @@ newspaper pages, two with OCR breaks), tests/heldout3 (notices, a debt-transfer 
 a bank release, a court story, a county roundup, a press conference), and tests/heldout4
 tests/heldout5 (ten city, provincial and county pages, two with OCR breaks), and tests/heldout6
 (eight short articles from eight other provinces: bank releases, a subsidy notice, enforcement
-cases, a debt-transfer notice, a signing, an award list, a district meeting). Scored with
+cases, a debt-transfer notice, a signing, an award list, a district meeting), and tests/heldout8
+(eight short money-flow articles from five other provinces: a venture round, tax refunds, an
+industry fund, a debt restructuring, inclusive loans, a fund allocation, an interest-subsidy
+notice, a syndicated loan). Scored with
 ../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ BARS = {
                  (("fundings", "found"), 0.94), (("fundings", "exact"), 0.86)],
     "heldout6": [(("entities",), 0.82), (("relations",), 0.78),
                  (("fundings", "found"), 0.85), (("fundings", "exact"), 0.20)],
+    "heldout8": [(("entities",), 0.87), (("relations",), 0.69),
+                 (("fundings", "found"), 0.87), (("fundings", "exact"), 0.53)],
 }
 
 
