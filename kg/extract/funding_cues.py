@@ -66,7 +66,9 @@ def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
     out = []
     for m in cue_regex().finditer(sentence):
-        kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types() if p.fullmatch(m.group()))
+        # Matched in place, so that a cue's lookahead (下达甲县600万元) sees what follows it.
+        kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types()
+                                if (x := p.match(sentence, m.start())) and x.end() == m.end())
         out.append(Cue(m.start(), m.end(), kind, weak, rule))
     return out
 
