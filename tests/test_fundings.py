@@ -685,6 +685,12 @@ SHARES = [
      {"甲公司": ("甲公司", C), "乙公司": ("乙公司", C), "丙公司": ("丙公司", C)},
      [("Investment", 2_000_000_000, "甲公司", None, None), ("Investment", 1_500_000_000, "乙公司", None, None),
       ("Investment", 1_000_000_000, "丙公司", None, None)]),
+    # 其中 opens a part of the flow the clause before tells without a sum: its cue and payer; a
+    # place receives; each later sum goes to the place written right before it.
+    ("甲厅联合下达农田建设补助资金，其中乙市获得2亿元，下达丙县6000万元、丁县4000万元。",
+     {"甲厅": ("甲厅", A), "乙市": ("乙市", "Place"), "丙县": ("丙县", "Place"), "丁县": ("丁县", "Place")},
+     [("Grant", 200_000_000, "甲厅", "乙市", None), ("Grant", 60_000_000, "甲厅", "丙县", None),
+      ("Grant", 40_000_000, "甲厅", "丁县", None)]),
 ]
 
 

@@ -24,7 +24,7 @@ from .funding_notices import each_listed, labelled_row, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
-from .funding_shares import paired_sums, subscribed_fund
+from .funding_shares import lead_investor, paired_sums, subscribed_fund
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -400,6 +400,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("story-lender", story_lender),
     ("previous-subject-pays", previous_subject_pays),
     ("subscribed-fund", subscribed_fund),
+    ("lead-investor", lead_investor),
 )
 
 

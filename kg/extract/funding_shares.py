@@ -18,6 +18,9 @@ _NAME_THEN_SUM = re.compile(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
 # 出资, 认缴: capital put into a body being set up (a fund, a joint venture).
 _SUBSCRIBES = re.compile("出资|认缴")
 _FUND = "基金"
+# 由甲公司领投 and the label that later stands for it (领投方).
+_LEAD = re.compile(rf"({PH})领投")
+_LEAD_LABEL = "领投方"
 
 
 def paired_sums(f: Funding, site: Site) -> Funding:
@@ -62,3 +65,23 @@ def subscribed_fund(f: Funding, site: Site) -> Funding:
     fund = next((r for r in reversed(a.refs) if start <= r.start and r.end <= end and not r.pronoun
                  and r.type == EntityType.COMPANY and _FUND in r.entity and r.entity != f.provider), None)
     return replace(f, recipient=fund.entity) if fund else f
+
+
+def lead_investor(f: Funding, site: Site) -> Funding:
+    """本轮融资由甲公司领投，乙公司跟投。其中，领投方出资1亿元: the lead investor named in the
+    sentence or the one before pays its share; the company of the story's round receives it."""
+    if f.type != FundingType.INVESTMENT or _LEAD_LABEL not in site.sentence.text[site.left:site.amount.start]:
+        return f
+    r = site.reading
+    lead = None
+    for masked in [site.masked] + ([r.last[0]] if r.last else []):
+        m = _LEAD.search(masked.text)
+        if m and (refs := masked.refs_in(m.group(1))):
+            lead = refs[0].entity
+            break
+    if lead is None:
+        return f
+    rounds = [g.recipient for g in r.found if g.type == FundingType.INVESTMENT and g.recipient not in (None, lead)
+              and r.a.story_start(g.evidence.start) == r.story]
+    return replace(f, provider=lead, recipient=f.recipient if f.recipient not in (None, lead) else
+                   (rounds[-1] if rounds else None))
