@@ -697,3 +697,10 @@ SHARES = [
 @pytest.mark.parametrize("raw,names,expected", SHARES)
 def test_shares_and_rounds(raw, names, expected):
     assert [summary(f) for f in fundings_of(raw, names)][:len(expected)] == expected
+
+
+def test_a_subsidy_goes_with_the_loan_of_its_own_line_even_when_its_borrower_is_unnamed():
+    raw = "甲公司在乙银行的创业担保贷款300万元，贴息8万元。\n个体户某某在丙银行的创业担保贷款20万元，贴息5400元。"
+    names = {"甲公司": ("甲公司", C), "乙银行": ("乙银行", C), "丙银行": ("丙银行", C)}
+    subsidies = [f for f in fundings_of(raw, names) if f.type == "InterestSubsidy"]
+    assert [(int(f.amount), f.recipient) for f in subsidies] == [(80_000, "甲公司"), (5400, None)]

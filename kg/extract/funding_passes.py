@@ -132,11 +132,13 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 
 
 def subsidised_loan(f: Funding, site: Site) -> Funding:
-    """An interest subsidy goes to the borrower of the loan told with it, unless it is paid
-    to a counted class (为全县46家合作社贴息)."""
+    """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
+    else before it), unless it is paid to a counted class (为全县46家合作社贴息)."""
     if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start):
         return f
-    return with_loan(f, site.told_before())
+    # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
+    own = [g for g in site.current if g.type == FundingType.LOAN]
+    return with_loan(f, own or site.told_before())
 
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
