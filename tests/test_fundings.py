@@ -661,3 +661,46 @@ def test_each_amount_goes_with_its_project_and_the_company_that_opens_its_name()
     assert [(f.recipient, f.project) for f in fundings_of(raw, names)] == [
         ("丙化工", "丙化工技改项目"), (None, "丁矿业输煤项目")]
 
+
+
+# Money flows told share by share or round by round.
+SHARES = [
+    # A financing round: the company that closes it receives; 本轮 told again names the lead investor.
+    ("乙科技有限公司宣布完成3亿元B轮融资。本轮融资由甲投资有限公司领投，丙创投有限公司跟投。",
+     {"乙科技有限公司": ("乙科技有限公司", C), "甲投资有限公司": ("甲投资有限公司", C),
+      "丙创投有限公司": ("丙创投有限公司", C)},
+     [("Investment", 300_000_000, "甲投资有限公司", "乙科技有限公司", None)]),
+    # Each lender's share of a syndicated loan (承贷), the borrower from the sentence before.
+    ("甲银行牵头组建银团，向丁能源有限公司发放银团贷款10亿元。其中，甲银行承贷6亿元，乙银行承贷4亿元。",
+     {"甲银行": ("甲银行", C), "乙银行": ("乙银行", C), "丁能源有限公司": ("丁能源有限公司", C)},
+     [("Loan", 1_000_000_000, "甲银行", "丁能源有限公司", None),
+      ("Loan", 600_000_000, "甲银行", "丁能源有限公司", None),
+      ("Loan", 400_000_000, "乙银行", "丁能源有限公司", None)]),
+    # 向…投资: the subject invests in the one after 向.
+    ("甲基金合伙企业向乙微电子有限公司投资3亿元。",
+     {"甲基金合伙企业": ("甲基金合伙企业", C), "乙微电子有限公司": ("乙微电子有限公司", C)},
+     [("Investment", 300_000_000, "甲基金合伙企业", "乙微电子有限公司", None)]),
+    # 分别 covers only the sums of its own clause: the rest of the capital is no fourth share.
+    ("基金由甲公司、乙公司和丙公司发起设立，三家分别认缴出资20亿元、15亿元和10亿元，其余5亿元由社会资本出资。",
+     {"甲公司": ("甲公司", C), "乙公司": ("乙公司", C), "丙公司": ("丙公司", C)},
+     [("Investment", 2_000_000_000, "甲公司", None, None), ("Investment", 1_500_000_000, "乙公司", None, None),
+      ("Investment", 1_000_000_000, "丙公司", None, None)]),
+    # 其中 opens a part of the flow the clause before tells without a sum: its cue and payer; a
+    # place receives; each later sum goes to the place written right before it.
+    ("甲厅联合下达农田建设补助资金，其中乙市获得2亿元，下达丙县6000万元、丁县4000万元。",
+     {"甲厅": ("甲厅", A), "乙市": ("乙市", "Place"), "丙县": ("丙县", "Place"), "丁县": ("丁县", "Place")},
+     [("Grant", 200_000_000, "甲厅", "乙市", None), ("Grant", 60_000_000, "甲厅", "丙县", None),
+      ("Grant", 40_000_000, "甲厅", "丁县", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,names,expected", SHARES)
+def test_shares_and_rounds(raw, names, expected):
+    assert [summary(f) for f in fundings_of(raw, names)][:len(expected)] == expected
+
+
+def test_a_subsidy_goes_with_the_loan_of_its_own_line_even_when_its_borrower_is_unnamed():
+    raw = "甲公司在乙银行的创业担保贷款300万元，贴息8万元。\n个体户某某在丙银行的创业担保贷款20万元，贴息5400元。"
+    names = {"甲公司": ("甲公司", C), "乙银行": ("乙银行", C), "丙银行": ("丙银行", C)}
+    subsidies = [f for f in fundings_of(raw, names) if f.type == "InterestSubsidy"]
+    assert [(int(f.amount), f.recipient) for f in subsidies] == [(80_000, "甲公司"), (5400, None)]

@@ -18,6 +18,9 @@ BALANCE = "余额"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 发放贷款2笔，合计4000万元: a clause that only totals the flows the clause before counts.
 _TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
+# 甲厅下达补助资金，其中乙市获得2亿元: a part of the flow the clause before tells without a sum.
+_PART_OPENS = re.compile(r"\s*其中")
+_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
@@ -66,7 +69,9 @@ def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
     out = []
     for m in cue_regex().finditer(sentence):
-        kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types() if p.fullmatch(m.group()))
+        # Matched in place, so that a cue's lookahead (下达甲县600万元) sees what follows it.
+        kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types()
+                                if (x := p.match(sentence, m.start())) and x.end() == m.end())
         out.append(Cue(m.start(), m.end(), kind, weak, rule))
     return out
 
@@ -82,9 +87,12 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     """The clause of an amount, reaching back over the clause before when the amount's own clause
     only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元)."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
-    if left and _TOTAL_OPENS.match(sentence, left, amount.start) \
-            and _COUNTED_FLOWS.search(sentence, 0, left - 1) and pick_cue(cues, amount, left, right) is None:
-        left = clause_bounds(sentence, left - 1, left - 1)[0]
+    if not left or pick_cue(cues, amount, left, right) is not None:
+        return left, right
+    before = clause_bounds(sentence, left - 1, left - 1)[0]
+    if _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
+            or _PART_OPENS.match(sentence, left) and not _SUM.search(sentence, before, left):
+        left = before
     return left, right
 
 

@@ -24,9 +24,10 @@ from .funding_notices import each_listed, labelled_row, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
+from .funding_shares import lead_investor, paired_sums, subscribed_fund
 
-# The flow told again in a later sentence (拨付这笔资金的是甲局).
-_AGAIN = re.compile("(?:这|该|此)笔")
+# The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
+_AGAIN = re.compile("(?:这|该|此)笔|本轮")
 _QUOTE_OPEN = ("“", "「", "\"")
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
@@ -131,11 +132,13 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 
 
 def subsidised_loan(f: Funding, site: Site) -> Funding:
-    """An interest subsidy goes to the borrower of the loan told with it, unless it is paid
-    to a counted class (为全县46家合作社贴息)."""
+    """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
+    else before it), unless it is paid to a counted class (为全县46家合作社贴息)."""
     if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start):
         return f
-    return with_loan(f, site.told_before())
+    # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
+    own = [g for g in site.current if g.type == FundingType.LOAN]
+    return with_loan(f, own or site.told_before())
 
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
@@ -384,6 +387,7 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
 
 
 PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
+    ("paired-sums", paired_sums),
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
@@ -397,6 +401,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-after", named_after),
     ("story-lender", story_lender),
     ("previous-subject-pays", previous_subject_pays),
+    ("subscribed-fund", subscribed_fund),
+    ("lead-investor", lead_investor),
 )
 
 

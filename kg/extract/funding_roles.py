@@ -21,6 +21,8 @@ TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
+# 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
+_UNNAMED_PAYEE = re.compile(r"向(?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?(?:发放|提供|投放|授信|放贷)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
@@ -311,10 +313,22 @@ def counted_unnamed(s: RoleSearch) -> None:
             s.roles[role] = None
 
 
+def unnamed_payee(s: RoleSearch) -> None:
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元: when the sum's own clause
+    gives the payee words but no recognised name, a payee named before the clause is not it."""
+    payee = s.roles.get(Role.RECIPIENT)
+    if payee is None or any(s.masked.position(r) >= s.clause for r in s.masked.refs if r.entity == payee):
+        return
+    left = s.masked.text.rfind("向", s.clause, s.at)
+    if left >= 0 and _UNNAMED_PAYEE.match(s.masked.text, left, s.at):
+        del s.roles[Role.RECIPIENT]
+
+
 ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
     ("subjects-before", subjects_before),
+    ("unnamed-payee", unnamed_payee),
     ("company-invests", company_invests),
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),

@@ -157,7 +157,9 @@ def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
     """甲、乙分别向丙、丁发放贷款X万元和Y万元: the i-th name of a listed party takes the
     i-th amount told after 分别 (only when the list has as many names as there are amounts)."""
     at = sentence.find(_RESPECTIVE)
-    group = [i for i, start in enumerate(starts_of) if at >= 0 and start > at]
+    # Only the sums of the 分别 clause: 分别出资2亿元、1亿元，其余1亿元由… is no third share.
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence)) if at >= 0 else -1
+    group = [i for i, start in enumerate(starts_of) if at < start < end]
     if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
         return fundings
     first = masked.offsets[starts_of[group[0]]]

@@ -1,0 +1,87 @@
+"""Shares of one flow told name by name (passes of kg.extract.funding_passes.PARTY_PASSES): sums
+passed down place by place (下达甲县600万元、乙县400万元), and capital subscribed into a fund.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import PH, Masked, Ref
+from ..model import EntityType, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Site
+
+# A name written right before a sum of money, with no word between them (甲县600万元).
+_NAME_THEN_SUM = re.compile(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
+# 出资, 认缴: capital put into a body being set up (a fund, a joint venture).
+_SUBSCRIBES = re.compile("出资|认缴")
+_FUND = "基金"
+# 由甲公司领投 and the label that later stands for it (领投方).
+_LEAD = re.compile(rf"({PH})领投")
+_LEAD_LABEL = "领投方"
+
+
+def paired_sums(f: Funding, site: Site) -> Funding:
+    """下达甲县600万元、乙县400万元: where two or more sums each follow a name, a sum's own name
+    takes the role that another pair's name was given (the roles nearest the sum may name the
+    first pair's name for every sum of the list)."""
+    masked = site.masked
+    pairs = _pairs(masked)
+    if len(pairs) < 2:
+        return f
+    at = masked.offsets[site.amount.start]
+    own = pairs.get(at)
+    if own is None:
+        return f
+    others = {ref.entity for pos, ref in pairs.items() if pos != at}
+    for role in ("recipient", "provider"):
+        if getattr(f, role) in others and own.entity not in (f.provider, f.recipient):
+            return replace(f, **{role: own.entity})
+    return f
+
+
+def _pairs(masked: Masked) -> dict[int, Ref]:
+    """Masked position of each sum written right after a name -> that name."""
+    out = {}
+    for m in _NAME_THEN_SUM.finditer(masked.text):
+        refs = masked.refs_in(m.group(1))
+        if refs and not refs[0].pronoun:
+            out[m.end()] = refs[0]
+    return out
+
+
+def subscribed_fund(f: Funding, site: Site) -> Funding:
+    """甲基金合伙企业揭牌。…由乙公司、丙公司发起设立，分别认缴出资20亿元、10亿元: capital
+    subscribed with no receiver named goes to the fund the story named last (a company whose name
+    holds 基金), when the sentence speaks of a fund."""
+    text = site.sentence.text
+    if f.type != FundingType.INVESTMENT or f.recipient or not f.provider \
+            or _FUND not in text or not _SUBSCRIBES.search(text, site.left, site.amount.start):
+        return f
+    a = site.reading.a
+    start, end = a.story_start(site.sentence.start), site.sentence.start + site.amount.start
+    fund = next((r for r in reversed(a.refs) if start <= r.start and r.end <= end and not r.pronoun
+                 and r.type == EntityType.COMPANY and _FUND in r.entity and r.entity != f.provider), None)
+    return replace(f, recipient=fund.entity) if fund else f
+
+
+def lead_investor(f: Funding, site: Site) -> Funding:
+    """本轮融资由甲公司领投，乙公司跟投。其中，领投方出资1亿元: the lead investor named in the
+    sentence or the one before pays its share; the company of the story's round receives it."""
+    if f.type != FundingType.INVESTMENT or _LEAD_LABEL not in site.sentence.text[site.left:site.amount.start]:
+        return f
+    r = site.reading
+    lead = None
+    for masked in [site.masked] + ([r.last[0]] if r.last else []):
+        m = _LEAD.search(masked.text)
+        if m and (refs := masked.refs_in(m.group(1))):
+            lead = refs[0].entity
+            break
+    if lead is None:
+        return f
+    rounds = [g.recipient for g in r.found if g.type == FundingType.INVESTMENT and g.recipient not in (None, lead)
+              and r.a.story_start(g.evidence.start) == r.story]
+    return replace(f, provider=lead, recipient=f.recipient if f.recipient not in (None, lead) else
+                   (rounds[-1] if rounds else None))
