@@ -12,6 +12,7 @@ import importlib.util
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import TypeVar
 
@@ -139,9 +140,7 @@ def tag_words(text: str) -> list[tuple[int, int, str]]:
 def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
     """tag_words, remembered: the stages tag the same short windows (a name's neighbours, a
     list item) many times over a corpus."""
-    tags = word_tags()
-    out, pos = [], 0
-    for word in cut_words(text):
-        out.append((pos, pos + len(word), tags.get(word, "x")))
-        pos += len(word)
-    return tuple(out)
+    words = cut_words(text)
+    ends = list(accumulate(map(len, words)))
+    # one pass of C-level maps: whole documents are tagged too (person_names)
+    return tuple(zip([0, *ends[:-1]], ends, map(word_tags().get, words, repeat("x"))))
