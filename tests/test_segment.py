@@ -1,4 +1,4 @@
-"""rjieba behind kg.extract.segment cuts exactly like kg's jieba tokenizer with HMM off."""
+"""rjieba behind kg.extract.segment cuts exactly like kg's jieba tokenizer, HMM off and on."""
 from __future__ import annotations
 
 from pathlib import Path
