@@ -5,16 +5,22 @@ A document is re-extracted only when its text (or name) changes or the rules do;
 version hashes kg's version, its source files and everything under data/, so editing a
 lexicon or upgrading kg invalidates every entry. Entries are pickled Extraction objects
 written atomically (a crash leaves no half entry); an unreadable entry counts as a miss.
+
+Apart from builds, `remembered` keeps tables that every process derives at start-up (from
+jieba's dictionary) in the user's cache folder, under the same rules' version.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
+import os
 import pickle
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .atomic import write_file
@@ -22,6 +28,8 @@ from .errors import OutputError
 from .model import Document
 from .parallel import Mapper
 from .resources import resource_dir
+
+T = TypeVar("T")
 
 CACHE_NAME = ".kg-cache"        # the default cache folder, inside the output folder
 BUILD_FILE = "last-build.json"
@@ -121,3 +129,39 @@ def file_stamp(path: Path) -> list[int] | None:
         return None
     return [st.st_size, st.st_mtime_ns]
 
+
+
+def user_cache_dir() -> Path:
+    """The folder of tables kept between runs: $KG_CACHE_HOME, else $XDG_CACHE_HOME/kg,
+    else ~/.cache/kg."""
+    if os.environ.get("KG_CACHE_HOME"):
+        return Path(os.environ["KG_CACHE_HOME"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
+def remembered(name: str, make: Callable[[], T], *sources: Path) -> T:
+    """make()'s value, plain data (marshal), kept in user_cache_dir()/name.marshal: read back
+    while the rules' version and the files `sources` are those it was made from, made and
+    stored again otherwise. For start-up tables that take longer to derive than to read; a
+    folder that cannot be read or written only costs the time of make()."""
+    digest = hashlib.sha256(f"{rules_version()}\0{marshal.version}".encode())
+    for source in sources:
+        digest.update(b"\0" + Path(source).read_bytes())
+    key = digest.hexdigest().encode() + b"\n"
+    try:
+        path = user_cache_dir() / f"{name}.marshal"
+    except RuntimeError:            # no home folder to keep it in
+        return make()
+    try:
+        data = path.read_bytes()
+        if data.startswith(key):
+            return marshal.loads(memoryview(data)[len(key):])
+    except (OSError, EOFError, ValueError, TypeError):
+        pass                        # missing or damaged: made again below
+    value = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, key + marshal.dumps(value))
+    except (OSError, OutputError):
+        pass
+    return value

@@ -132,3 +132,34 @@ def test_unwritable_cache_is_one_line_error(corpus, tmp_path):
     result = invoke("build", corpus, "-o", tmp_path / "out", "--no-html", "--cache", blocker / "cache")
     assert result.exit_code == 1
     assert "cannot write the cache" in result.stderr
+
+
+def test_remembered_is_made_once_then_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path / "home"))
+    source = tmp_path / "dict.txt"
+    source.write_text("词 3 n\n", encoding="utf-8")
+    made = []
+
+    def make():
+        made.append(1)
+        return {"词": "n", "added": (("约谈", 0, 3),)}
+    assert cache_module.remembered("t", make, source) == make()
+    made.clear()
+    assert cache_module.remembered("t", make, source) == {"词": "n", "added": (("约谈", 0, 3),)}
+    assert made == []
+    source.write_text("词 4 n\n", encoding="utf-8")         # a new source: made again
+    cache_module.remembered("t", make, source)
+    assert made == [1]
+
+
+def test_remembered_survives_a_damaged_or_unwritable_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "t.marshal").write_bytes(b"not marshal data")
+    assert cache_module.remembered("t", lambda: [1, 2]) == [1, 2]
+    key = (tmp_path / "t.marshal").read_bytes().split(b"\n")[0]
+    (tmp_path / "t.marshal").write_bytes(key + b"\n\xff\x00")
+    assert cache_module.remembered("t", lambda: [3]) == [3]
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_HOME", str(blocked / "below"))
+    assert cache_module.remembered("t", lambda: [4]) == [4]

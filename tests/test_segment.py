@@ -1,4 +1,4 @@
-"""rjieba behind kg.extract.segment cuts exactly like kg's jieba tokenizer with HMM off."""
+"""rjieba behind kg.extract.segment cuts exactly like kg's jieba tokenizer, HMM off and on."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,3 +47,29 @@ def test_tag_words_offsets_cover_the_text():
     tags = segment.tag_words(text)
     assert tags[0][0] == 0 and tags[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(tags, tags[1:]))
+
+
+# unknown runs of letters, digits and punctuation, which rjieba's HMM and jieba's split apart
+# differently, next to names and words jieba does not know
+HMM_SENTENCES = SENTENCES + [
+    "记者祁惠然报道：2021-07-03 10:05，官网 www.example.gov.cn 发布通知（编号 A_12.5%）。",
+    "卡伦·奥尔塔-尼表示，3.5%的增长来自AT&T与C++项目，电话0451-8590xxxx。",
+    "1.2.3版、x-y-z型、..和-+都不是名字，甘雨桐和韩立笑着说。",
+]
+
+
+@pytest.mark.parametrize("text", HMM_SENTENCES)
+def test_hmm_cut_equals_jieba(text):
+    native_or_skip()
+    assert segment.cut_hmm(text) == segment.tokenizer().lcut(text, HMM=True)
+
+
+def test_hmm_cut_equals_jieba_on_windows():
+    """Every window of a few characters, as the person stages cut them around a cue."""
+    native_or_skip()
+    text = "".join(HMM_SENTENCES)
+    for size in (3, 5, 8):
+        for start in range(len(text) - size):
+            window = text[start:start + size]
+            assert segment.cut_hmm(window) == segment.tokenizer().lcut(window, HMM=True), window
+

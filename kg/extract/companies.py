@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .canonical import split_jurisdiction
 from ..lexicon import alternation, load_set, load_table, load_tagged
-from .segment import tokenizer
+from .segment import cut_words
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
@@ -23,7 +23,7 @@ def industry_tail() -> re.Pattern:
 def is_distinctive(core: str) -> bool:
     """Whether a short name is a name rather than a phrase: jieba cannot cut it into
     dictionary words alone (瑞禾丰 → 瑞/禾/丰 is; 资产经营 → 资产/经营 is not)."""
-    return any(len(w) == 1 for w in tokenizer().lcut(core, HMM=False))
+    return any(len(w) == 1 for w in cut_words(core))
 
 
 def short_forms(name: str) -> list[str]:
@@ -36,7 +36,7 @@ def short_forms(name: str) -> list[str]:
         forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
     _, rest = split_jurisdiction(name)
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
-    words = [w for w in tokenizer().lcut(trade, HMM=False) if len(w) >= 2]
+    words = [w for w in cut_words(trade) if len(w) >= 2]
     if len(core) == 2 and len(trade) >= 2:
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
     return forms

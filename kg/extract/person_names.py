@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..lexicon import alternation, load_tagged
 from .normalize import CJK
 from . import persons
-from .segment import tag_words, tokenizer, word_tags
+from .segment import remember, tag_words, tokenizer, word_tags
 
 # Each given character must score above this (log-odds, natural log): 0.5 keeps 慧 伟 华 明
 # and drops 新 美 全 过, which start or end ordinary words far more often than names.
@@ -47,7 +47,11 @@ FOREIGN_JOINS = "·・•‧-－"
 def given_name_scores() -> dict[str, float]:
     """Character -> log-odds of standing in a given name (words of 2–3 characters tagged nr
     that open with a surname) against its use in every other dictionary word, weighted by
-    the word's frequency. Read once from jieba's dictionary."""
+    the word's frequency. Derived once from jieba's dictionary, then kept between runs."""
+    return remember("given-name-scores", _given_name_scores)
+
+
+def _given_name_scores() -> dict[str, float]:
     single = persons.load_person_rules()["single"]
     freq = tokenizer().FREQ
     in_names: Counter[str] = Counter()

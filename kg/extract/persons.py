@@ -26,7 +26,7 @@ from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
 from . import person_names
 from .normalize import CJK
-from .segment import tokenizer, word_tags
+from .segment import cut_hmm, word_tags
 
 # Given-name characters that are function words, numbers or measure words: 张三的, 王五等.
 NON_GIVEN = set("的了在是和与及或等将对从向为被把也就都而这那其该此某们个年月日时号说称地着得"
@@ -166,7 +166,7 @@ def find_foreign_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in foreign_name().finditer(text):
         end = m.end()
-        for word in tokenizer().cut(text[max(m.start(), end - 4):end + 3]):   # 罗森 / 博物馆
+        for word in cut_hmm(text[max(m.start(), end - 4):end + 3]):   # 罗森 / 博物馆
             if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1):
                 end -= 1
         if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
@@ -369,7 +369,7 @@ def tag_window(window: str) -> list[tuple[str, str]]:
     (posseg's own HMM would do the same, at twenty times the cost)."""
     tags = word_tags()
     out = []
-    for word in tokenizer().cut(window, HMM=True):
+    for word in cut_hmm(window):
         flag = tags.get(word)
         if flag is None:
             flag = "nr" if len(word) > 1 and starts_with_surname(word, 0) else "x"

@@ -1,24 +1,48 @@
 """Word segmentation shared by the stages: one private jieba tokenizer and its POS table,
 each loaded once (library code never touches jieba's global dictionary).
 
-Dictionary cuts without HMM go through rjieba (jieba's algorithm in Rust, built on the same
-dictionary file) when it is installed, about twenty times faster; jieba stays the dictionary
-and the fallback, and tests/test_segment.py checks that both give the same words."""
+Cuts go through rjieba (jieba's algorithm in Rust, built on the same dictionary file) when it
+is installed, about twenty times faster; jieba stays the dictionary and the fallback, and
+tests/test_segment.py checks that both give the same words. What kg derives from jieba's
+dictionary (the POS table, the frequencies of the words it adds) is kept between runs by
+kg.cache.remembered, so that with rjieba a process never loads jieba's own copy of it."""
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate, repeat
+from pathlib import Path
+from typing import TypeVar
 
-import jieba
+T = TypeVar("T")
 
 # An entry no text contains: its frequency makes up the totals rjieba and jieba count
 # differently (see native_cutter).
 _TOTAL_KEEPER = "\ue000\ue001"
+# jieba.finalseg's split of the letters and digits in an unknown run (06-11 -> 06 / - / 11);
+# rjieba's HMM keeps such runs whole
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def dictionary_file() -> Path:
+    """jieba's dictionary file ("word frequency tag" a line), found without importing jieba."""
+    return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
+
+
+def remember(name: str, make: Callable[[], T]) -> T:
+    """make()'s value, a table derived from jieba's dictionary (and kg's rules), read back
+    from the user cache while neither changed (kg.cache.remembered)."""
+    from ..cache import remembered
+    return remembered(name, make, dictionary_file())
 
 
 @lru_cache(maxsize=None)
-def _dictionary() -> tuple[jieba.Tokenizer, tuple[tuple[str, int, int], ...]]:
-    """The private tokenizer and the words added to it: (word, frequency before, after)."""
+def _load() -> tuple:
+    """A private jieba tokenizer with the words that end names added, and those words:
+    (word, frequency before, after)."""
+    import jieba
     from ..lexicon import load_words
     jieba.setLogLevel(60)
     tok = jieba.Tokenizer()
@@ -32,26 +56,33 @@ def _dictionary() -> tuple[jieba.Tokenizer, tuple[tuple[str, int, int], ...]]:
     return tok, tuple(added)
 
 
-def tokenizer() -> jieba.Tokenizer:
+
+def tokenizer():
     """jieba's dictionary plus the words that end names (name_stops.txt: 约谈, 收购), so that
     they come out whole where a name's left edge is sought."""
-    return _dictionary()[0]
+    return _load()[0]
+
+
+@lru_cache(maxsize=None)
+def _tables() -> dict:
+    """The POS tag of each dictionary word and the words tokenizer() adds (see _load)."""
+    return remember("jieba-tables", lambda: {"tags": _read_tags(), "added": _load()[1]})
 
 
 @lru_cache(maxsize=None)
 def native_cutter():
-    """An rjieba tokenizer cutting exactly like tokenizer() with HMM off, or None without
-    rjieba. The added words get jieba's own frequencies. jieba adds a re-added word's new
-    frequency to its total without removing the old one while rjieba swaps them, so the
-    old frequencies go to one entry that never matches, keeping both totals equal (the
-    total weighs every path through a sentence)."""
+    """An rjieba tokenizer cutting exactly like tokenizer(), or None without rjieba. The
+    added words get jieba's own frequencies. jieba adds a re-added word's new frequency to
+    its total without removing the old one while rjieba swaps them, so the old frequencies
+    go to one entry that never matches, keeping both totals equal (the total weighs every
+    path through a sentence)."""
     try:
         import rjieba
     except ImportError:
         return None
     cutter = rjieba.Jieba()
     replaced = 0
-    for word, before, after in _dictionary()[1]:
+    for word, before, after in _tables()["added"]:
         cutter.add_word(word, after, None)
         if before:
             replaced += before
@@ -65,12 +96,32 @@ def cut_words(text: str) -> list[str]:
     return native.cut(text, hmm=False) if native else tokenizer().lcut(text, HMM=False)
 
 
-@lru_cache(maxsize=None)
+def cut_hmm(text: str) -> list[str]:
+    """The words of text with jieba's HMM on, which joins an unknown name into one word:
+    cut_hmm('记者祁惠然说') == ['记者', '祁惠然', '说']. rjieba's HMM keeps an unknown run of
+    letters, digits and .-_ whole where jieba splits it: such a run is split as jieba does."""
+    native = native_cutter()
+    if native is None:
+        return tokenizer().lcut(text, HMM=True)
+    tags = word_tags()
+    out = []
+    for word in native.cut(text, hmm=True):
+        if len(word) > 1 and word.isascii() and word not in tags:
+            out.extend(part for part in _HMM_SKIP.split(word) if part)
+        else:
+            out.append(word)
+    return out
+
+
 def word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tag of each dictionary word, read from the dictionary file of
-    the private tokenizer (a plain split: importing jieba.posseg takes five times longer)."""
-    with tokenizer().get_dict_file() as fh:
-        return dict(_DICT_LINE.findall(fh.read().decode("utf-8")))
+    """jieba's part-of-speech tag of each dictionary word."""
+    return _tables()["tags"]
+
+
+def _read_tags() -> dict[str, str]:
+    """The tags from the dictionary file (a plain split: importing jieba.posseg takes five
+    times longer)."""
+    return dict(_DICT_LINE.findall(dictionary_file().read_text(encoding="utf-8")))
 
 
 # A line of a jieba dictionary file, "word frequency tag" (one regex pass over the file is
@@ -89,9 +140,7 @@ def tag_words(text: str) -> list[tuple[int, int, str]]:
 def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
     """tag_words, remembered: the stages tag the same short windows (a name's neighbours, a
     list item) many times over a corpus."""
-    tags = word_tags()
-    out, pos = [], 0
-    for word in cut_words(text):
-        out.append((pos, pos + len(word), tags.get(word, "x")))
-        pos += len(word)
-    return tuple(out)
+    words = cut_words(text)
+    ends = list(accumulate(map(len, words)))
+    # one pass of C-level maps: whole documents are tagged too (person_names)
+    return tuple(zip([0, *ends[:-1]], ends, map(word_tags().get, words, repeat("x"))))
