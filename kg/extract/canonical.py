@@ -91,7 +91,7 @@ def country_prefix(name: str) -> str:
 
 
 def split_jurisdiction(name: str) -> tuple[list[str], str]:
-    """Leading place names and the rest: '哈市道里区执法局' -> (['哈市', '道里区'], '执法局')."""
+    """Leading place names and the rest: '哈市南岗区执法局' -> (['哈市', '南岗区'], '执法局')."""
     prefix = []
     rest = name
     while rest:

@@ -44,7 +44,7 @@ def named_after(f: Funding, site: Site) -> Funding:
 
 
 def story_lender(f: Funding, site: Site) -> Funding:
-    """甲行去年新增贷款196亿元。…又组织实施“春润行动”，安排600亿元信贷: a loan whose sentence names
+    """甲行去年新增贷款120亿元。…又组织实施“乙行动”，安排300亿元信贷: a loan whose sentence names
     no party before its sum is lent by the one lender of the story's earlier loans (not a
     balance: 全市贷款余额100亿元 is the market's, not one lender's)."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]

@@ -362,7 +362,7 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
 
 # 出台|支持某某发展的十二项措施: an unquoted title, the object of an issuing verb
 ISSUED_MEASURES = re.compile(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
-# 工业十条: a sector's N articles (not 第十条, 这十条)
+# 科技十条: a sector's N articles (not 第十条, 这十条)
 SECTOR_ARTICLES = re.compile(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
 
 
