@@ -256,7 +256,7 @@ def signing_bodies(masked: Masked, employers: dict) -> list[tuple]:
 
 
 def place_governments(entities: list[Entity]) -> dict[str, Entity]:
-    """Place label -> the document's agency that governs it: 'place + 人民政府' (东宁市 ->
+    """Place label -> the document's agency that governs it: 'place + 人民政府' (甲市 ->
     甲市人民政府), or for a zone 'place + 管理委员会' (甲高新区 -> 甲高新区管理委员会)."""
     agencies = {e.label: e for e in entities if e.type == "Agency"}
     return {e.label: agencies.get(e.label + "人民政府") or agencies[e.label + "管理委员会"] for e in entities
