@@ -11,7 +11,7 @@ import pytest
 
 from kg.extract.fundings import find_fundings
 from kg.model import Sentence
-from test_relations import A, C, G, J, P, analysis_of, annotate
+from test_relations import A, C, G, J, O, P, analysis_of, annotate
 
 ARTICLE_DATE = "2020-07-02"
 
@@ -26,6 +26,10 @@ def summary(f) -> tuple:
 
 # Each pattern of the issue: (sentence, names, expected (type, amount, provider, recipient, facilitator)).
 PATTERNS = [
+    # A某团队完成的B项目获一等奖，奖金X: prize money to the body whose work won
+    ("其中，甲研究院某团队完成的乙技术项目获一等奖，奖金20万元。",
+     {"甲研究院": ("甲研究院", O), "乙技术项目": ("乙技术项目", J)},
+     ("Grant", 200_000, None, "甲研究院", None)),
     # A下发的X补助款打到了B账户
     ("6月30日,甲省财政厅下发的580万元设备合同补助款打到了乙信息技术有限公司账户。",
      {"甲省财政厅": ("甲省财政厅", A), "乙信息技术有限公司": ("乙信息技术有限公司", C)},

@@ -9,10 +9,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clause import PH, Masked, Ref, Tally, implicit_subject
+from .clause import LEGAL_FORM_END, PH, Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
-from ..lexicon import alternation, load_words
+from ..lexicon import alternation, load_regex, load_words
 from ..model import ORG_TYPES, EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
@@ -41,6 +41,22 @@ def named_after(f: Funding, site: Site) -> Funding:
         opening = a.masked(nxt)
         company = next((r for r in opening.refs if _borrower(r, f) and opening.position(r) == 0), None)
     return replace(f, recipient=company.entity) if company else f
+
+
+# 集团: a group's own report calls it by its bare head (集团获得授信30亿元).
+_GROUP = "集团"
+
+
+def bare_group_receives(f: Funding, site: Site) -> Funding:
+    """报告期内，集团获得甲银行授信30亿元: a bare 集团 opening the sum's clause and receiving it is
+    the one group company the document names before it."""
+    text, verbs = site.sentence.text, load_regex("funding_receive_verbs.txt").pattern
+    if f.recipient or not re.match(rf"\s*{_GROUP}(?:{verbs})", text[site.left:site.amount.start]):
+        return f
+    end = site.sentence.start
+    groups = {r.entity for r in site.reading.a.refs if r.end <= end and not r.pronoun
+              and r.type == EntityType.COMPANY and LEGAL_FORM_END.sub("", r.entity).endswith(_GROUP)}
+    return replace(f, recipient=groups.pop()) if len(groups) == 1 and f.provider not in groups else f
 
 
 def story_lender(f: Funding, site: Site) -> Funding:

@@ -21,7 +21,7 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_notices import each_listed, labelled_row, proposed_row
-from .funding_parties import (PAYOUTS, StoryNames, claim_notice, named_after, previous_subject_pays, product_lender,
+from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 from .funding_shares import lead_investor, paired_sums, subscribed_fund
@@ -400,6 +400,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("flow-stated-before", flow_stated_before),
     ("named-after", named_after),
     ("story-lender", story_lender),
+    ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
     ("subscribed-fund", subscribed_fund),
     ("lead-investor", lead_investor),

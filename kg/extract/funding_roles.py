@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
+from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_template, role_refs
@@ -280,6 +280,20 @@ def bank_lends(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = recipient, provider
 
 
+def lender_received_from(s: RoleSearch) -> None:
+    """甲担保公司为乙公司提供担保，帮助其获得丙银行800万元贷款: the lender named between the
+    receiving verb and the loan's sum lends, not the guarantor or the partner matched before."""
+    verbs = load_regex("funding_receive_verbs.txt").pattern
+    m = re.search(rf"(?:{verbs})了?({PH})$", s.masked.text[s.clause:s.at])
+    if s.kind != FundingType.LOAN or m is None:
+        return
+    refs = s.masked.refs_in(m.group(1))
+    if refs and is_lender(refs[0].entity) and refs[0].entity != s.roles.get(Role.RECIPIENT):
+        if s.roles.get(Role.PROVIDER) == s.roles.get(Role.FACILITATOR):
+            s.roles.pop(Role.PROVIDER, None)
+        s.roles[Role.PROVIDER] = refs[0].entity
+
+
 def acting_lender(s: RoleSearch) -> None:
     """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
     lending, the lender acting before it lends and the company borrows."""
@@ -336,6 +350,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("place-pays", place_pays),
     ("served-after", served_after),
     ("bank-lends", bank_lends),
+    ("lender-received-from", lender_received_from),
     ("acting-lender", acting_lender),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),

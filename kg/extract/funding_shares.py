@@ -1,5 +1,6 @@
 """Shares of one flow told name by name (passes of kg.extract.funding_passes.PARTY_PASSES): sums
-passed down place by place (下达甲县600万元、乙县400万元), and capital subscribed into a fund.
+passed down place by place (下达甲县600万元、乙县400万元, or a total and then 其中，甲县600万元，
+乙县400万元), and capital subscribed into a fund.
 """
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH, Masked, Ref
-from ..model import EntityType, Funding, FundingType
+from .funding_notices import signers
+from .funding_parties import PAYOUTS
+from .money import find_amounts
+from ..model import EntityType, Evidence, Funding, FundingType
 
 if TYPE_CHECKING:
-    from .funding_passes import Site
+    from .funding_passes import Reading, Site
 
 # A name written right before a sum of money, with no word between them (甲县600万元).
 _NAME_THEN_SUM = re.compile(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
@@ -40,6 +44,47 @@ def paired_sums(f: Funding, site: Site) -> Funding:
         if getattr(f, role) in others and own.entity not in (f.provider, f.recipient):
             return replace(f, **{role: own.entity})
     return f
+
+
+def shares_after_total(r: Reading, index: int) -> list[Funding]:
+    """甲市财政局下达资金共计1000万元。其中，乙县600万元，丙县400万元: a sentence with no cue that
+    opens with 其中 and pairs two or more names with sums shares the payout told just before; each
+    place's share goes to its body of the payer's kind (乙县财政局) when the document names one,
+    and a payer read as one of those sharers gives way to the notice's signer."""
+    total, sentence = r.previous, r.a.sentences[index]
+    if total is None or total.type not in PAYOUTS or not sentence.text.lstrip().startswith("其中"):
+        return []
+    masked = r.a.masked(index)
+    pairs = _pairs(masked)
+    if len(pairs) < 2:
+        return []
+    takers = {at: _own_body(r, ref, total.provider) for at, ref in pairs.items()}
+    provider = total.provider
+    if provider is None or provider in takers.values() or provider in {x.entity for x in pairs.values()}:
+        provider = next(iter(signers(r.a)), None) or _title_issuer(r)
+        r.found[r.found.index(total)] = replace(total, provider=provider)
+    ev = Evidence(r.a.doc_id, sentence.text, sentence.start, sentence.end)
+    r.masks[index] = masked         # the document passes read the sentence of each funding
+    return [Funding(total.type, ev, x.value, x.text, x.approximate, total.date, provider=provider,
+                    recipient=takers[masked.offsets[x.start]], program=total.program, rule=total.rule)
+            for x in find_amounts(sentence.text) if masked.offsets[x.start] in takers]
+
+
+def _title_issuer(r: Reading) -> str | None:
+    """The agency that opens the document's title line, 甲局关于下达…的通知 (its issuer)."""
+    text = r.a.text.text
+    first = next((n for n in sorted(r.a.names, key=lambda n: n.start) if n.type == EntityType.AGENCY), None)
+    if first is None or text[:first.start].strip() or not text.startswith("关于", first.end):
+        return None
+    return first.entity
+
+
+def _own_body(r: Reading, ref: Ref, payer: str | None) -> str:
+    """A place's body of the same kind as the payer (甲市财政局 pays 乙县 -> 乙县财政局)."""
+    if ref.type != EntityType.PLACE or not payer:
+        return ref.entity
+    return next((e.label for e in r.a.entities if e.type == EntityType.AGENCY and e.label.startswith(ref.entity)
+                 and len(e.label) > len(ref.entity) and payer.endswith(e.label[len(ref.entity):])), ref.entity)
 
 
 def _pairs(masked: Masked) -> dict[int, Ref]:

@@ -17,6 +17,7 @@ from .analysis import Analysis
 from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
+from .funding_shares import shares_after_total
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
 from ..lexicon import alternation, load_words
@@ -50,6 +51,7 @@ def find_fundings(a: Analysis) -> list[Funding]:
         if story != r.story:
             r.story, r.loans = story, []
         if not cue_regex().search(sentence.text):
+            r.found += shares_after_total(r, index)
             r.previous, r.last = None, None
             continue
         read_sentence(r, index)
