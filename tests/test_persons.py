@@ -126,6 +126,7 @@ def test_is_name(name, ok):
     # foreign names in transliteration, joined by a middle dot or a hyphen
     ("球员马丁·路德进球。", ["马丁·路德"]),
     ("后卫马丁-坎特伤愈复出。", ["马丁-坎特"]),
+    ("州农业农村局副局长吐尔洪·艾山表示，资金已拨付。", ["吐尔洪·艾山"]),
     ("买了一个Q·版玩具，比分3-2。", []),
     # a surname character before a verb of saying is no name
     ("公司领导曾表示支持。", []),
