@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.build import extraction_record
+from kg.extract.article import find_byline_spans
 from kg.extract.credits import find_credits, read_names
 from kg.extract.pipeline import extract_document
 from kg.model import Document
@@ -22,7 +23,7 @@ from kg.model import Document
     ("他在接受记者采访时说，", []),
 ])
 def test_find_credits(text, expected):
-    found = find_credits(text)
+    found = find_credits(text, find_byline_spans(text))
     assert [m.text for m in found] == expected
     assert all(m.role == "byline" and m.type == "Person" for m in found)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.article import find_byline_spans
 from kg.extract.mentions import find_mentions, select_mentions
 from kg.model import Article, Mention
 from kg.extract.normalize import normalize, split_sentences
@@ -10,7 +11,7 @@ from kg.extract.normalize import normalize, split_sentences
 
 def mentions_of(text: str) -> list[tuple[str, str]]:
     t = normalize(text)
-    found = find_mentions(t, split_sentences(t), Article("t", "t"))
+    found = find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text))
     return [(m.text, m.type) for m in found]
 
 
@@ -213,7 +214,7 @@ def test_title_issuer_is_a_mention_inside_the_title():
 ])
 def test_a_headline_title_without_brackets_is_a_program(raw, expected):
     t = normalize(raw)
-    programs = [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"]
+    programs = [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text)) if m.type == "Program"]
     assert programs == ([expected] if expected else [])
 
 
@@ -227,4 +228,4 @@ def test_a_headline_title_without_brackets_is_a_program(raw, expected):
 ])
 def test_a_named_event_is_a_program(raw, expected):
     t = normalize(raw)
-    assert [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == "Program"] == expected
+    assert [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text)) if m.type == "Program"] == expected

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.article import find_byline_spans
 from kg.extract.mentions import find_mentions
 from kg.model import Article
 from kg.extract.normalize import normalize, split_sentences
@@ -10,7 +11,7 @@ from kg.extract.normalize import normalize, split_sentences
 
 def names_of(text: str, etype: str) -> list[str]:
     t = normalize(text)
-    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t")) if m.type == etype]
+    return [m.text.strip("“”") for m in find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text)) if m.type == etype]
 
 
 def companies_of(text: str) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.article import find_byline_spans
 from kg.extract.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
 from kg.extract.normalize import normalize, split_sentences
@@ -14,7 +15,7 @@ from kg.extract.resolve import merge_corpus, resolve
 def entities_of(text: str) -> dict[str, Entity]:
     t = normalize(text)
     art = Article("t", "t")
-    ms = find_mentions(t, split_sentences(t), art)
+    ms = find_mentions(t, split_sentences(t), art, find_byline_spans(t.text))
     _, ents = resolve(ms, t, art)
     return {e.label: e for e in ents}
 

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from . import clause
 from . import layout
+from .article import find_byline_spans
 from .clause import Masked, Ref
 from ..model import Article, Document, Entity, Funding, Mention, Relation, Sentence, Text
 
@@ -38,6 +39,12 @@ class Analysis:
     @property
     def doc_id(self) -> str:
         return self.doc.doc_id
+
+    @cached_property
+    def byline_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of each byline name, found once for the article, credits and
+        mentions stages (kg.extract.article.find_byline_spans)."""
+        return find_byline_spans(self.text.text)
 
     # ------------------------------------------------------------ the clause layer (lazy)
 

@@ -51,7 +51,7 @@ def read_article(a: Analysis) -> Article:
     Article(title='标题', date='2023-05-12', bylines=('张三',)).
     """
     text = a.text.text
-    names = dict.fromkeys(name for _, _, name in find_byline_spans(text))
+    names = dict.fromkeys(name for _, _, name in a.byline_spans)
     return Article(a.doc.doc_id, a.doc.source, title=find_title(text),
                    date=find_date(text), bylines=tuple(names))
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from ..lexicon import alternation, load_tagged
 from ..model import EntityType, Mention
-from .article import find_byline_spans
 from .normalize import CJK
 from .persons import CREDIT_BEFORE, is_name, load_person_rules
 
@@ -34,9 +33,10 @@ def credit_role() -> re.Pattern:
     return re.compile(rf"(?:{alternation(roles)})[\s　:：]*")
 
 
-def find_credits(text: str) -> list[Mention]:
-    """Byline names as Person mentions with role "byline", e.g.
-    find_credits('本报讯（记者王明）今天') -> [Mention(6, 8, '王明', 'Person', role='byline')]."""
+def find_credits(text: str, bylines: list[tuple[int, int, str]]) -> list[Mention]:
+    """Byline names as Person mentions with role "byline", from the credits run together and
+    the `bylines` of kg.extract.article.find_byline_spans, e.g. find_credits('本报讯（记者王明）今天',
+    …) -> [Mention(6, 8, '王明', 'Person', role='byline')]."""
     spans: list[tuple[int, int]] = []
     ends: set[int] = set()
     for m in credit_role().finditer(text):
@@ -46,7 +46,7 @@ def find_credits(text: str) -> list[Mention]:
         spans += names
         ends.update(e for _, e in names)
     # a byline line's tokens are names only when they read as one (贾鹏陈博 is two, split above)
-    spans += [(s, e) for s, e, name in find_byline_spans(text)
+    spans += [(s, e) for s, e, name in bylines
               if is_name(name) and not any(a < e and s < b for a, b in spans)]
     return [Mention(s, e, text[s:e], EntityType.PERSON, role=BYLINE) for s, e in sorted(set(spans))]
 

@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from . import persons
 from . import places
-from .article import find_byline_spans
 from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
@@ -87,10 +86,12 @@ def region_short_forms(text: str, place_mentions: list[Mention]) -> Iterable[int
             yield m.start()
 
 
-def find_mentions(text: Text, sentences: list[Sentence], article: Article) -> list[Mention]:
-    """All entity mentions of a document (offsets into text.text), overlaps resolved."""
+def find_mentions(text: Text, sentences: list[Sentence], article: Article,
+                  byline_spans: list[tuple[int, int, str]]) -> list[Mention]:
+    """All entity mentions of a document (offsets into text.text), overlaps resolved;
+    `byline_spans` (kg.extract.article.find_byline_spans) are no names of the story."""
     s = text.text
-    bylines = [(a, b) for a, b, _ in find_byline_spans(s)]
+    bylines = [(a, b) for a, b, _ in byline_spans]
     # a reporter's name (记者 张三) is no place either
     place_mentions = [m for m in places.find_place_mentions(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)

@@ -26,11 +26,11 @@ from .split import extract_in_parts
 
 def _credits(a: Analysis):
     """Byline names, listed by `kg extract` but never resolved nor put in the graph."""
-    return credit_stage.find_credits(a.text.text)
+    return credit_stage.find_credits(a.text.text, a.byline_spans)
 
 
 def _mentions(a: Analysis):
-    return mention_stage.find_mentions(a.text, a.sentences, a.article)
+    return mention_stage.find_mentions(a.text, a.sentences, a.article, a.byline_spans)
 
 
 def _resolve(a: Analysis):
