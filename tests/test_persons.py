@@ -193,3 +193,9 @@ def test_name_before_cue():
     assert name_before_cue("周有林表示同意", 0, False) == (0, 3)
     assert name_before_cue("李建华介绍", 0, True) == (0, 3)
     assert name_before_cue("王为此表示", 0, False) is None
+
+
+def test_list_mates_follow_a_confirmed_name_both_ways():
+    from kg.extract.person_lists import list_mates
+    text = "会上，车文涛、毕淑华和祝国梁先后发言。"
+    assert {text[s:e] for s, e in list_mates(text, {(7, 10)})} == {"车文涛", "祝国梁"}

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
-from . import person_names
+from . import person_lists, person_names
 from .normalize import CJK
 from .segment import cut_hmm, word_tags
 
@@ -101,7 +101,7 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
                and not any(text[s:e].startswith(n) and len(n) < e - s for n in anchored_names)}
     spans = anchored | forward | allowed(text, find_foreign_names(text), exclude)
     spans |= allowed(text, person_names.find_uncued_names(text, spans), exclude)
-    spans |= allowed(text, list_mates(text, spans), exclude)
+    spans |= allowed(text, person_lists.list_mates(text, spans), exclude)
     names = {text[s:e] for s, e in spans}
     if names:   # every other occurrence of a confirmed name
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
@@ -135,7 +135,7 @@ def find_after_posts(text: str) -> list[tuple[int, int]]:
         span = read_name_forward(text, SEP.match(text, m.end()).end(), strict)
         if span:
             out.append(span)
-    for m in LEADERS.finditer(text):       # 县领导周明、韩立: only a list (领导包联 is no name)
+    for m in person_lists.LEADERS.finditer(text):       # 县领导周明、韩立: only a list (领导包联 is no name)
         span = read_name_forward(text, m.end())
         if span and text[span[1]:span[1] + 1] == "、":
             out.append(span)
@@ -172,59 +172,6 @@ def find_foreign_names(text: str) -> list[tuple[int, int]]:
         if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
             out.append((m.start(), end))
     return out
-
-
-LEADERS = re.compile("领导")
-# what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
-ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
-ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
-
-
-def list_mates(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The other names of a list (周明、韩立、吴青等) in which one name is confirmed, e.g.
-    list_mates('县领导周明、韩立出席', {(3, 5)}) -> {(6, 8)}."""
-    out: set[tuple[int, int]] = set()
-    todo = list(spans)
-    while todo:
-        s, e = todo.pop()
-        for mate in (next_mate(text, e), previous_mate(text, s)):
-            if mate and mate not in spans and mate not in out:
-                out.add(mate)
-                todo.append(mate)
-    return out
-
-
-def next_mate(text: str, end: int) -> tuple[int, int] | None:
-    """The name of the next list item after a name ending at `end` (、 or 和/与/及 between)."""
-    if text[end:end + 1] not in ("、", "和", "与", "及"):
-        return None
-    start = end + 1
-    for length in (2, 3, 4, 5, 6, 7, 8, 9):
-        item = text[start:start + length]
-        if (is_name(item, loose=True) or foreign_name().fullmatch(item)) and ends_item(text, start + length):
-            return start, start + length
-    return None
-
-
-def ends_item(text: str, at: int) -> bool:
-    """Whether a list item may end at `at`: a separator, or the list's verb (韩立出席) follows."""
-    if ITEM_END.match(text, at):
-        return True
-    words = tag_window(text[at:at + 4])
-    return bool(words) and words[0][1] in ("v", "vd", "d", "p")
-
-
-def previous_mate(text: str, start: int) -> tuple[int, int] | None:
-    """The name of the list item before a name starting at `start` (、 or 和/与/及 between)."""
-    if start < 1 or text[start - 1] not in "、和与及":
-        return None
-    end = start - 1
-    for length in (2, 3, 4, 5, 6, 7, 8, 9):
-        item, at = text[end - length:end], end - length
-        if at >= 0 and (is_name(item, loose=True) or foreign_name().fullmatch(item)) \
-                and (at == 0 or ITEM_START.match(text, at - 1) or load_person_rules()["post_end"].search(text, 0, at)):
-            return at, end
-    return None
 
 
 def find_before_cues(text: str) -> list[tuple[int, int]]:
