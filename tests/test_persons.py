@@ -197,5 +197,5 @@ def test_name_before_cue():
 
 def test_list_mates_follow_a_confirmed_name_both_ways():
     from kg.extract.person_lists import list_mates
-    text = "会上，车文涛、毕淑华和祝国梁先后发言。"
+    text = "会上，车文涛、毕淑华和祝国梁出席。"
     assert {text[s:e] for s, e in list_mates(text, {(7, 10)})} == {"车文涛", "祝国梁"}
