@@ -199,3 +199,33 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     from kg.extract.person_lists import list_mates
     text = "会上，车文涛、毕淑华和祝国梁出席。"
     assert {text[s:e] for s, e in list_mates(text, {(7, 10)})} == {"车文涛", "祝国梁"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tibetan names: two name words, no surname, after a post or before a verb of saying
+    ("副县长洛桑旺堆介绍，今年全县新建学校三所。", ["洛桑旺堆"]),
+    ("市长格桑央金在会上要求各部门抓好落实。", ["格桑央金"]),
+    ("扎西次仁表示，合作社今年分红。", ["扎西次仁"]),
+    ("副市长白玛卓嘎、平措罗布出席。", ["白玛卓嘎", "平措罗布"]),
+    ("尼玛县今年新建学校三所。", []),
+    # a minority name joined by a middle dot keeps its last character before 在
+    ("自治州副州长阿力木·买合提在签约仪式上致辞。", ["阿力木·买合提"]),
+    # a foreign name that opens like a surname, after a post and before a cue
+    ("该集团总裁马丁内斯表示，将扩大在华投资。", ["马丁内斯"]),
+    ("首席执行官卡尔森介绍了新产品的研发情况。", ["卡尔森"]),
+    ("法国驻华大使罗兰说，两国合作前景广阔。", ["罗兰"]),
+    ("总经理马鞍山考察。", []),
+    # two-character names after a post, before a verb of saying, in lists after a post
+    ("局长王涛表示，资金将于月底前拨付。", ["王涛"]),
+    ("李静说，项目进展顺利。", ["李静"]),
+    ("副市长刘明、赵刚出席仪式。", ["刘明", "赵刚"]),
+])
+def test_real_article_classes(text, expected):
+    assert persons(text) == expected
+
+
+def test_tibetan_name_reading():
+    from kg.extract.person_minority import is_tibetan_name, tibetan_ends, tibetan_start
+    assert tibetan_ends("格桑央金在会上", 0) == [4]
+    assert tibetan_start("副县长洛桑旺堆", 7) == 3
+    assert is_tibetan_name("扎西次仁") and not is_tibetan_name("扎西")

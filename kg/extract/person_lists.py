@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 
-from . import persons
+from . import person_minority, persons
 
 LEADERS = re.compile("领导")
 # what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
 ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
 ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
+
+
+def is_item(item: str) -> bool:
+    """Whether a list item reads as a name: Chinese, foreign with a dot, or Tibetan."""
+    return persons.is_name(item, loose=True) or bool(persons.foreign_name().fullmatch(item)) \
+        or person_minority.is_tibetan_name(item)
 
 
 def list_mates(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -39,7 +45,7 @@ def next_mate(text: str, end: int) -> tuple[int, int] | None:
     start = end + 1
     for length in (2, 3, 4, 5, 6, 7, 8, 9):
         item = text[start:start + length]
-        if (persons.is_name(item, loose=True) or persons.foreign_name().fullmatch(item)) \
+        if is_item(item) \
                 and ends_item(text, start + length):
             return start, start + length
     return None
@@ -60,7 +66,7 @@ def previous_mate(text: str, start: int) -> tuple[int, int] | None:
     end = start - 1
     for length in (2, 3, 4, 5, 6, 7, 8, 9):
         item, at = text[end - length:end], end - length
-        if at >= 0 and (persons.is_name(item, loose=True) or persons.foreign_name().fullmatch(item)) \
+        if at >= 0 and is_item(item) \
                 and (at == 0 or ITEM_START.match(text, at - 1)
                      or persons.load_person_rules()["post_end"].search(text, 0, at)):
             return at, end

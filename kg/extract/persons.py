@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
-from . import person_lists, person_names
+from . import person_lists, person_minority, person_names, places
 from .normalize import CJK
 from .segment import cut_hmm, word_tags
 
@@ -166,8 +166,10 @@ def find_foreign_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in foreign_name().finditer(text):
         end = m.end()
-        for word in cut_hmm(text[max(m.start(), end - 4):end + 3]):   # 罗森 / 博物馆
-            if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1):
+        # 罗森 / 博物馆 takes 博 back; a function character does not (买合提 / 提在)
+        for word in cut_hmm(text[max(m.start(), end - 4):end + 3]):
+            if len(word) > 1 and word.startswith(text[end - 1]) and text.startswith(word, end - 1) \
+                    and not (len(word) == 2 and word[1] in NON_GIVEN):
                 end -= 1
         if end - m.start() >= 4 and foreign_name().fullmatch(text, m.start(), end):
             out.append((m.start(), end))
@@ -213,6 +215,9 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
+    for end in person_minority.tibetan_ends(text, start):     # 格桑央金 (格 is no surname here)
+        if clause_end().match(text, end) or right_cue().match(text, end):
+            return start, end
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
     if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
@@ -225,7 +230,7 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
             and (words[1][1] in NAME_PART_FLAGS if strict else words[1][1] not in NOT_NAME_FLAGS):
         length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
     else:
-        return None
+        return foreign_with_surname(text, start, words[0])
     return (start, start + length) if is_name(text[start:start + length]) else None
 
 
@@ -252,6 +257,17 @@ def is_common_word(text: str, start: int, end: int) -> bool:
         or any(f in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS for _, f in tag_window(text[start + 1:end]))
 
 
+def foreign_with_surname(text: str, start: int, first: tuple[str, str]) -> tuple[int, int] | None:
+    """A foreign name after a post that opens like a surname (总裁马丁内斯表示): a word jieba cut
+    of three or more transliteration characters, tagged a name, unknown or a place that is
+    no Chinese place nor country, closed by a cue."""
+    word, flag = first
+    if len(word) < 3 or not (is_foreign_word(word, flag) or flag == "ns" and is_foreign_word(word, "x")) \
+            or places.lookup_places(word) or not right_cue().match(text, start + len(word)):
+        return None
+    return start, start + len(word)
+
+
 def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
     """A foreign name starting at `start`, whole even when jieba cut it (贝尔托 / 尼)."""
     words = tag_window(text[start:start + 8])
@@ -270,6 +286,8 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
+    if (start := person_minority.tibetan_start(text, end)) is not None:
+        return start, end
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
             and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
         return None       # every name returned starts with a surname or is foreign: skip the tagger
