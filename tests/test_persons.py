@@ -229,3 +229,19 @@ def test_tibetan_name_reading():
     assert tibetan_ends("格桑央金在会上", 0) == [4]
     assert tibetan_start("副县长洛桑旺堆", 7) == 3
     assert is_tibetan_name("扎西次仁") and not is_tibetan_name("扎西")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's standing, family or trade before the name
+    ("该行员工邵文静，今年四十岁。", ["邵文静"]),
+    ("画家夫人柯晓岚出席了开幕式。", ["柯晓岚"]),
+    ("当地富商葛立群捐资修路。", ["葛立群"]),
+    ("总裁助理詹明轩负责接待。", ["詹明轩"]),
+    # what only a person does or has after a full name
+    ("对此，贲立华预计，明年销量将增长。", ["贲立华"]),
+    ("他是宁德远的学生。", ["宁德远"]),
+    # a preposition before a role is no name (向 is a surname too)
+    ("服务从职工向居民延伸。", []),
+])
+def test_role_and_possession_cues(text, expected):
+    assert persons(text) == expected

@@ -70,7 +70,8 @@ def load_person_rules() -> dict:
         "compound": {s for s in surnames if len(s) == 2},
         "single": {s for s in surnames if len(s) == 1},
         "stop": set(load_words("person_stop.txt")),
-        "posts": set(posts),
+        # a post or a role is no given name (向居民, 对职工: a preposition before a role)
+        "posts": set(posts) | set(load_words("role_nouns.txt")),
         "post": re.compile(alternation(posts)),
         "post_end": re.compile(f"(?:{alternation(posts)})$"),
         "speech": re.compile(alternation(verbs)),
