@@ -245,3 +245,14 @@ def test_tibetan_name_reading():
 ])
 def test_role_and_possession_cues(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign name read as a run of transliteration characters that a cue closes
+    ("美国历史学家塞尔比在会上发言。", ["塞尔比"]),
+    ("球队主力中卫莱德利(左)受伤。", ["莱德利"]),
+    ("公司医务主管博瓦德（某某）确认伤情。", ["博瓦德"]),
+    ("局长马上表示同意。", []),
+])
+def test_foreign_runs_after_a_cue(text, expected):
+    assert persons(text) == expected

@@ -43,6 +43,7 @@ TITLE = re.compile("《[^《》]{1,40}》")
 AUTHOR = re.compile("的《")
 # an interview's or column's speaker: a line or sentence that opens with a name and a colon
 SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
+NOT_HAN = re.compile(f"[^{CJK}]")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
@@ -231,7 +232,7 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
             and (words[1][1] in NAME_PART_FLAGS if strict else words[1][1] not in NOT_NAME_FLAGS):
         length = 1 + len(words[1][0])          # 祁 / 惠然: jieba split an unknown name
     else:
-        return foreign_with_surname(text, start, words[0])
+        return read_foreign_run(text, start)        # 总裁马丁内斯表示
     return (start, start + length) if is_name(text[start:start + length]) else None
 
 
@@ -258,19 +259,27 @@ def is_common_word(text: str, start: int, end: int) -> bool:
         or any(f in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS for _, f in tag_window(text[start + 1:end]))
 
 
-def foreign_with_surname(text: str, start: int, first: tuple[str, str]) -> tuple[int, int] | None:
-    """A foreign name after a post that opens like a surname (总裁马丁内斯表示): a word jieba cut
-    of three or more transliteration characters, tagged a name, unknown or a place that is
-    no Chinese place nor country, closed by a cue."""
-    word, flag = first
-    if len(word) < 3 or not (is_foreign_word(word, flag) or flag == "ns" and is_foreign_word(word, "x")) \
-            or places.lookup_places(word) or not right_cue().match(text, start + len(word)):
-        return None
-    return start, start + len(word)
+def read_foreign_run(text: str, start: int) -> tuple[int, int] | None:
+    """The longest run of three to six transliteration characters from `start` that a cue,
+    的 or a character that is no Han closes and that is no word but a name (塞尔比在,
+    马丁内斯表示, 莱德利-; 马上表示 is no name)."""
+    run = start
+    while run < len(text) and run - start < 6 and text[run] in transliteration_chars():
+        run += 1
+    for end in range(run, start + 2, -1):
+        name, flag = text[start:end], word_tags().get(text[start:end], "nr")
+        if (right_cue().match(text, end) or NOT_HAN.match(text, end) or text.startswith("的", end)) \
+                and name not in load_set("countries.txt") \
+                and (flag.startswith("nr") or flag == "ns" and not places.lookup_places(name)):
+            return start, end
+    return None
 
 
 def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
-    """A foreign name starting at `start`, whole even when jieba cut it (贝尔托 / 尼)."""
+    """A foreign name starting at `start`: a run a cue closes (read_foreign_run), else jieba's
+    words of transliteration characters, whole even when it cut them (贝尔托 / 尼)."""
+    if run := read_foreign_run(text, start):
+        return run
     words = tag_window(text[start:start + 8])
     if not words or not is_foreign_word(*words[0]):
         return None
