@@ -253,6 +253,9 @@ def test_role_and_possession_cues(text, expected):
     ("球队主力中卫莱德利(左)受伤。", ["莱德利"]),
     ("公司医务主管博瓦德（某某）确认伤情。", ["博瓦德"]),
     ("局长马上表示同意。", []),
+    # a name in Latin letters after a cue; no acronym
+    ("该片制片人Harold表示，续集明年开拍。", ["Harold"]),
+    ("公司总经理CEO说明了情况。", []),
 ])
 def test_foreign_runs_after_a_cue(text, expected):
     assert persons(text) == expected

@@ -43,6 +43,8 @@ TITLE = re.compile("《[^《》]{1,40}》")
 AUTHOR = re.compile("的《")
 # an interview's or column's speaker: a line or sentence that opens with a name and a colon
 SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
+# a name in Latin letters: capitalised or lower case, no acronym, no digits
+LATIN_NAME = re.compile(r"[A-Za-z][a-z]{1,11}(?![A-Za-z0-9])")
 NOT_HAN = re.compile(f"[^{CJK}]")
 SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
@@ -280,6 +282,8 @@ def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
     words of transliteration characters, whole even when it cut them (贝尔托 / 尼)."""
     if run := read_foreign_run(text, start):
         return run
+    if latin := LATIN_NAME.match(text, start):      # 设计师Tom说; no acronym (经理CEO)
+        return latin.span() if right_cue().match(text, latin.end()) else None
     words = tag_window(text[start:start + 8])
     if not words or not is_foreign_word(*words[0]):
         return None
