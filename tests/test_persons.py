@@ -207,6 +207,7 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("市长格桑央金在会上要求各部门抓好落实。", ["格桑央金"]),
     ("扎西次仁表示，合作社今年分红。", ["扎西次仁"]),
     ("副市长白玛卓嘎、平措罗布出席。", ["白玛卓嘎", "平措罗布"]),
+    ("州长达瓦次仁、副州长格桑旺堆出席仪式。", ["达瓦次仁", "格桑旺堆"]),
     ("尼玛县今年新建学校三所。", []),
     # a minority name joined by a middle dot keeps its last character before 在
     ("自治州副州长阿力木·买合提在签约仪式上致辞。", ["阿力木·买合提"]),
@@ -256,6 +257,11 @@ def test_role_and_possession_cues(text, expected):
     # a name in Latin letters after a cue; no acronym
     ("该片制片人Harold表示，续集明年开拍。", ["Harold"]),
     ("公司总经理CEO说明了情况。", []),
+    # a transliterated name jieba knows, one character outside the transliteration table
+    ("英国驻华大使约翰逊说，合作空间广阔。", ["约翰逊"]),
+    ("集团总裁彼得森介绍了项目进展。", ["彼得森"]),
+    # a person's particulars
+    ("被告人闵立伟，男，汉族。", ["闵立伟"]),
 ])
 def test_foreign_runs_after_a_cue(text, expected):
     assert persons(text) == expected

@@ -158,6 +158,13 @@ def is_foreign_word(word: str, flag: str) -> bool:
         and all(c in transliteration_chars() for c in word)
 
 
+def is_transliterated_name(word: str, flag: str) -> bool:
+    """Whether a word jieba tags a transliterated name (nrt) is one after a cue: three or more
+    characters, all but one of them transliteration characters (约翰逊, 彼得森), no country."""
+    return flag == "nrt" and len(word) >= 3 and word not in load_set("countries.txt") \
+        and sum(c not in transliteration_chars() for c in word) <= 1
+
+
 @lru_cache(maxsize=None)
 def foreign_name() -> re.Pattern:
     """Two or more runs of transliteration characters joined by a middle dot or a hyphen."""
@@ -219,9 +226,8 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
-    for end in person_minority.tibetan_ends(text, start):     # 格桑央金 (格 is no surname here)
-        if clause_end().match(text, end) or right_cue().match(text, end):
-            return start, end
+    if ends := person_minority.tibetan_ends(text, start):   # 格桑央金 (格 is no surname here)
+        return start, ends[0]
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
     if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
@@ -285,6 +291,8 @@ def read_foreign_forward(text: str, start: int) -> tuple[int, int] | None:
     if latin := LATIN_NAME.match(text, start):      # 设计师Tom说; no acronym (经理CEO)
         return latin.span() if right_cue().match(text, latin.end()) else None
     words = tag_window(text[start:start + 8])
+    if words and is_transliterated_name(*words[0]):
+        return start, start + len(words[0][0])
     if not words or not is_foreign_word(*words[0]):
         return None
     end = start + len(words[0][0])
