@@ -1029,3 +1029,52 @@ def test_a_body_that_describes_the_subject_does_not_partner():
     found = relations_of("甲担保有限公司发布消息。公司是乙市国资委下属企业，下一步将与丙市服务中心共建驿站。", names)
     assert not any(t == "partnerOf" and "乙市人民政府国有资产监督管理委员会" in (s, o) for t, s, o in found)
     assert ("subOrganizationOf", "甲担保有限公司", "乙市人民政府国有资产监督管理委员会") in found
+
+
+# Constructions of issue 9's second round (relation-dense notices, reports and releases).
+ROUND_TWO = [
+    ("subOrganizationOf", "甲集团有限公司旗下拥有乙物流有限公司、丙能源有限公司两家全资子公司，控股子公司有丁材料有限公司。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C),
+      "丙能源有限公司": ("丙能源有限公司", C), "丁材料有限公司": ("丁材料有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司"), ("subOrganizationOf", "丙能源有限公司", "甲集团有限公司"),
+      ("subOrganizationOf", "丁材料有限公司", "甲集团有限公司")}),
+    ("subOrganizationOf", "甲集团有限公司下设乙物流有限公司等3家子公司。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司")}),
+    ("worksFor", "任命王刚为甲县财政局局长；聘任李明为乙物流有限公司总经理。",
+     {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A), "李明": ("李明", P),
+      "乙物流有限公司": ("乙物流有限公司", C)},
+     {("worksFor", "王刚", "甲县财政局"), ("worksFor", "李明", "乙物流有限公司")}),
+    # A vice-mayor of the one city named, whose government the text never names.
+    ("worksFor", "甲市举行签约仪式，副市长王刚出席。",
+     {"甲市": ("甲市", "Place"), "王刚": ("王刚", P)}, {("worksFor", "王刚", "甲市人民政府")}),
+    # Two cities named: whose vice-mayor is not told.
+    ("worksFor", "甲市与乙市举行签约仪式，副市长王刚出席。",
+     {"甲市": ("甲市", "Place"), "乙市": ("乙市", "Place"), "王刚": ("王刚", P)}, set()),
+    # A county's place does not give a mayor.
+    ("worksFor", "甲县举行签约仪式，副市长王刚出席。",
+     {"甲县": ("甲县", "Place"), "王刚": ("王刚", P)}, set()),
+    # A 由 phrase tells of the project it modifies, not of the one before it.
+    ("develops", "甲公司投资建设的乙项目已开工，以及由丙公司建设、丁公司承建的戊项目。",
+     {"甲公司": ("甲公司", C), "乙项目": ("乙项目", J), "丙公司": ("丙公司", C), "丁公司": ("丁公司", C),
+      "戊项目": ("戊项目", J)},
+     {("develops", "甲公司", "乙项目"), ("develops", "丙公司", "戊项目")}),
+    ("contractorOf", "甲公司投资建设的乙项目已开工，以及由丙公司建设、丁公司承建的戊项目。",
+     {"甲公司": ("甲公司", C), "乙项目": ("乙项目", J), "丙公司": ("丙公司", C), "丁公司": ("丁公司", C),
+      "戊项目": ("戊项目", J)},
+     {("contractorOf", "丁公司", "戊项目")}),
+    # Appointed to what is no post: no employment.
+    ("worksFor", "任命王刚为甲县财政局联络员。",
+     {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A)}, set()),
+]
+
+
+@pytest.mark.parametrize("kind,raw,names,expected", ROUND_TWO)
+def test_relations_of_round_two_constructions(kind, raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == kind} == expected
+
+
+def test_the_relations_stage_adds_the_government_a_post_implies():
+    a = analysis_of("甲市举行签约仪式，副市长王刚出席。", {"甲市": ("甲市", "Place"), "王刚": ("王刚", P)})
+    _, entities = relations.relations_and_entities(a)
+    assert Entity("甲市人民政府", A, (), "甲市") in entities

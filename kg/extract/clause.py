@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .layout import ROW_HEAD_END, ROW_NUMBER, turn_labels
 from ..lexicon import load_table, load_words
-from ..model import ORG_TYPES, Entity, Mention, Sentence
+from ..model import ORG_TYPES, Entity, EntityType, Mention, Sentence
 from .normalize import CJK
 from .resolve import QUOTES
 
@@ -354,3 +354,20 @@ def row_head(masked: Masked) -> Ref | None:
     ref = masked.refs_in(masked.text[m.end()])[0]
     following = masked.text[m.end() + 1:m.end() + 2]
     return ref if ref.type in ORG_TYPES and following and following in ROW_HEAD_END else None
+
+
+# A phrase that modifies the name after it: (由甲公司建设)、乙公司承建的丙项目.
+_MODIFIES = re.compile(rf"[^\ue000-\uf8ff。；;，,]{{0,8}}(?:{PH}[^\ue000-\uf8ff。；;，,]{{0,6}})?的({PH})")
+
+
+def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None) -> Ref | None:
+    """The project a phrase from masked `start` to `end` tells of: the one it modifies (由甲公司
+    投资建设的乙项目), else the last one named before it, else `fallback`."""
+    after = _MODIFIES.match(masked.text, end)
+    modified = masked.refs_in(after.group(1))[0] if after else None
+    if modified is not None and modified.type == EntityType.PROJECT:
+        return modified
+    for i in range(len(masked.refs) - 1, -1, -1):
+        if masked.refs[i].type == EntityType.PROJECT and masked.text.find(chr(PLACEHOLDER_BASE + i)) < start:
+            return masked.refs[i]
+    return fallback

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
-                     MODIFIER_AFTER, implicit_subject)
+                     MODIFIER_AFTER, implicit_subject, project_of_phrase)
 from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
@@ -129,6 +129,18 @@ def find_relations(a: Analysis) -> list[Relation]:
 
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
+    return _found(a).relations()
+
+
+def relations_and_entities(a: Analysis) -> tuple[list[Relation], list[Entity]]:
+    """The relations stage: find_relations, and the entities with the governments that posts
+    imply (甲市委常委、副市长张三 in a text that never names 甲市人民政府, see PostBodies)."""
+    found = _found(a)
+    return found.relations(), a.entities + list(found.posts.implied.values())
+
+
+def _found(a: Analysis) -> _Found:
+    """The relations of the document, found sentence by sentence and then from names."""
     found = _Found(a.entities)
     # The body a document opens with (a notice's header, a headline's subject) issues what a
     # story with no body of its own launches (关于印发《乙》的通知).
@@ -156,7 +168,7 @@ def find_relations(a: Analysis) -> list[Relation]:
         if sentence is not None:
             found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
                       NAME_RULES[kind])
-    return found.relations()
+    return found
 
 
 class _Story:
@@ -361,7 +373,7 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
     if "O" in m.re.groupindex:
         objects = role_refs(masked, m, "O")
     elif range_ == (EntityType.PROJECT.value,):
-        objects = [r for r in [latest_project(masked, m.start(), project)] if r]
+        objects = [r for r in [project_of_phrase(masked, m.start(), m.end(), project)] if r]
     else:
         objects = [protagonist] if protagonist else []
     if explicit:
@@ -411,14 +423,6 @@ def signing_pair_developers(masked: Masked, at: int, subjects: list[Ref]) -> lis
         return subjects
     pair = masked.refs_in(m.group(1)) + subjects
     return [r for r in pair if r.type == EntityType.COMPANY] or pair
-
-
-def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
-    """The last project named before masked position `before`, else `fallback`."""
-    for i in range(len(masked.refs) - 1, -1, -1):
-        if masked.refs[i].type == "Project" and masked.text.find(chr(PLACEHOLDER_BASE + i)) < before:
-            return masked.refs[i]
-    return fallback
 
 
 def _names_money(masked: Masked, m: re.Match) -> bool:
