@@ -16,6 +16,8 @@ import pytest
 from kg.extract import layout
 from kg.extract import relations
 from kg.extract.analysis import Analysis
+from kg.extract.clause import Ref
+from kg.extract.employment import PostBodies
 from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
 from kg.extract.relations import cue_groups, cues_present, find_relations
@@ -1063,6 +1065,13 @@ ROUND_TWO = [
      {"甲公司": ("甲公司", C), "乙项目": ("乙项目", J), "丙公司": ("丙公司", C), "丁公司": ("丁公司", C),
       "戊项目": ("戊项目", J)},
      {("contractorOf", "丁公司", "戊项目")}),
+    # The banks of a syndicate are no party of the loan contract it signs.
+    ("partnerOf", "由甲银行牵头，乙银行、丙银行参加的银团，与丁公司签订银团贷款合同。",
+     {"甲银行": ("甲银行", C), "乙银行": ("乙银行", C), "丙银行": ("丙银行", C), "丁公司": ("丁公司", C)}, set()),
+    # Two bodies that sign separately with a third are no partners of each other.
+    ("partnerOf", "甲市发改委、甲市工信局分别与丙公司签订服务协议。",
+     {"甲市发改委": ("甲市发改委", A), "甲市工信局": ("甲市工信局", A), "丙公司": ("丙公司", C)},
+     {("partnerOf", "丙公司", "甲市发改委"), ("partnerOf", "丙公司", "甲市工信局")}),
     # Appointed to what is no post: no employment.
     ("worksFor", "任命王刚为甲县财政局联络员。",
      {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A)}, set()),
@@ -1078,3 +1087,27 @@ def test_the_relations_stage_adds_the_government_a_post_implies():
     a = analysis_of("甲市举行签约仪式，副市长王刚出席。", {"甲市": ("甲市", "Place"), "王刚": ("王刚", P)})
     _, entities = relations.relations_and_entities(a)
     assert Entity("甲市人民政府", A, (), "甲市") in entities
+
+
+def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place():
+    bodies = PostBodies([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"),
+                         Entity("乙区", "Place")])
+    committee = Ref(0, 2, "中共甲市乙区委员会", A)
+    assert bodies.assign("常委、副区长", committee) == [
+        (committee, "常委"), (Entity("甲市乙区人民政府", A, (), "乙区"), "副区长")]
+
+
+def test_a_joint_notice_is_issued_by_each_body_its_title_opens_with():
+    raw = "甲市财政局 甲市人社局关于拨付补贴资金的通知\n各县区：现拨付资金。"
+    names = {"甲市财政局": ("甲市财政局", A), "甲市人社局": ("甲市人社局", A),
+             "关于拨付补贴资金的通知": ("关于拨付补贴资金的通知", G)}
+    a = analysis_of(raw, names)
+    assert [r.entity for r in a.title_issuers] == ["甲市财政局", "甲市人社局"]
+    assert {r for r in relations_of(raw, names) if r[0] == "issued"} == {
+        ("issued", "甲市财政局", "关于拨付补贴资金的通知"), ("issued", "甲市人社局", "关于拨付补贴资金的通知")}
+
+
+def test_a_title_line_that_opens_with_no_body_has_no_issuers():
+    raw = "全市召开会议 甲市财政局关于拨付补贴资金的通知。"
+    names = {"甲市财政局": ("甲市财政局", A), "关于拨付补贴资金的通知": ("关于拨付补贴资金的通知", G)}
+    assert analysis_of(raw, names).title_issuers == []

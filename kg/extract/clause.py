@@ -317,16 +317,32 @@ def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref 
     """The nearest name before masked position `before` that is a clause subject of a fitting type.
 
     A name right after a preposition (向X, 为X, 从X) or right before 的 or 下属 (X下属企业:
-    it describes the noun after it) is not a subject.
+    it describes the noun after it) is not a subject, nor are the names of a relative clause
+    (甲、乙参加的银团，与丙签约: the syndicate signs).
     """
     for i in range(len(masked.refs) - 1, -1, -1):
         at = masked.text.find(chr(PLACEHOLDER_BASE + i))
         if at < 0 or at >= before or masked.refs[i].type not in fits:
             continue
-        if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1):
+        if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1) \
+                or _RELATIVE.match(masked.text, _list_end(masked, at)):
             continue
         return masked.refs[i]
     return None
+
+
+# A verb and 的 ending a relative clause on the noun before a comma: 参加的银团，
+_RELATIVE = re.compile(rf"[{CJK}]{{1,4}}的[{CJK}]{{1,6}}[，,]")
+
+
+def _list_end(masked: Masked, at: int) -> int:
+    """Masked position just after the list that the name at `at` is in (or after the name)."""
+    for m in LIST_RE.finditer(masked.text, max(0, at - 40)):
+        if m.start() > at:
+            break
+        if at < m.end():
+            return m.end()
+    return at + 1
 
 
 MODIFIER_AFTER = ("的", "下属", "所属", "旗下", "直属")
@@ -371,3 +387,21 @@ def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None
         if masked.refs[i].type == EntityType.PROJECT and masked.text.find(chr(PLACEHOLDER_BASE + i)) < start:
             return masked.refs[i]
     return fallback
+
+
+_ABOUT = "关于"
+
+
+def title_issuers(text: str, names: list[Ref]) -> list[Ref]:
+    """The bodies a document's title line opens with, up to its 关于 (甲局 乙局关于…的通知):
+    the issuers of the notice, in order; none when the first line does not open so."""
+    out, at = [], 0
+    for r in names:
+        gap = text[at:r.start]
+        if gap.strip() or (out and "\n" in gap) or r.type not in ORG_TYPES:
+            return []
+        out.append(r)
+        at = r.end
+        if text.startswith(_ABOUT, at):
+            return out
+    return []

@@ -173,10 +173,10 @@ class PostBodies:
         self.governments = {e.label[:-len(_GOVERNMENT)]: e for e in entities
                             if e.type == EntityType.AGENCY and e.label.endswith(_GOVERNMENT)}
         self.places = [e.label for e in entities if e.type == EntityType.PLACE]
-        # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区).
-        self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)]
-                        for e in entities if e.type == EntityType.AGENCY and e.jurisdiction
-                        and e.jurisdiction in e.label}
+        # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区), less the
+        # Party's prefix of a committee (中共甲县委员会).
+        self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
+            _PARTY) for e in entities if e.type == EntityType.AGENCY and e.jurisdiction and e.jurisdiction in e.label}
         self.implied: dict[str, Entity] = {}
         self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
                              for e in entities}
@@ -195,7 +195,7 @@ class PostBodies:
     def government(self, post: str, org: Ref | None) -> Entity | None:
         if org is not None:
             place = self.jurisdiction.get(org.entity) or next(
-                (p for p in self.governments if org.entity.removeprefix("中共").startswith(p)), None)
+                (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
             if place is None or place in self.governments:
                 return self.governments.get(place)
             # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
@@ -218,3 +218,4 @@ class PostBodies:
 
 
 _GOVERNMENT = "人民政府"
+_PARTY = "中共"

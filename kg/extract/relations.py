@@ -22,7 +22,7 @@ from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
 from .normalize import CJK
-from .name_relations import relations_from_names
+from .name_relations import relations_from_names, title_program_issuers
 from ..rdf.ontology import signature
 from .templates import compile_template, required_words, role_refs
 
@@ -162,7 +162,9 @@ def _found(a: Analysis) -> _Found:
             told = max(told, first)
             _sentence_relations(a, index, story, found, case)
     sentence_starts = [s.start for s in a.sentences]
-    for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
+    named = [(RelationType.ISSUED, issuer, title, title)
+             for issuer, title in title_program_issuers(a.names, a.title_issuers, a.text.text)]
+    for kind, subject, obj, ref in named + list(relations_from_names(a.entities, a.refs)):
         i = bisect.bisect_right(sentence_starts, ref.start) - 1
         sentence = a.sentences[i] if i >= 0 and ref.start < a.sentences[i].end else None
         if sentence is not None:
@@ -308,8 +310,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
             if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
-                    and any(o.type in signature(kind)[1] for o in objects):
-                # 甲与乙共建丙: the co-subjects are partners too.
+                    and any(o.type in signature(kind)[1] for o in objects) and "分别" not in m.group():
+                # 甲与乙共建丙: the co-subjects are partners too (not 甲、乙分别与丙签约).
                 found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
                              for a in subjects for b in subjects if a != b)
     return _without_go_betweens(found, go_betweens)
