@@ -1072,6 +1072,18 @@ ROUND_TWO = [
     ("partnerOf", "甲市发改委、甲市工信局分别与丙公司签订服务协议。",
      {"甲市发改委": ("甲市发改委", A), "甲市工信局": ("甲市工信局", A), "丙公司": ("丙公司", C)},
      {("partnerOf", "丙公司", "甲市发改委"), ("partnerOf", "丙公司", "甲市工信局")}),
+    # A name listed right after a person with a post holds the same post; the list goes on.
+    ("worksFor", "甲银行乙省分行副行长王刚、李明，风险官赵强出席。",
+     {"甲银行乙省分行": ("甲银行乙省分行", C), "王刚": ("王刚", P), "李明": ("李明", P), "赵强": ("赵强", P)},
+     {("worksFor", "王刚", "甲银行乙省分行"), ("worksFor", "李明", "甲银行乙省分行"),
+      ("worksFor", "赵强", "甲银行乙省分行")}),
+    # Names after a person with no post hold none.
+    ("worksFor", "王刚、李明出席。", {"王刚": ("王刚", P), "李明": ("李明", P)}, set()),
+    # Sanctions that revoke, supervise or expose.
+    ("regulates", "甲市卫生健康委员会撤销乙诊所的执业许可，甲市应急管理局挂牌督办丙化工有限公司。",
+     {"甲市卫生健康委员会": ("甲市卫生健康委员会", A), "乙诊所": ("乙诊所", O), "甲市应急管理局": ("甲市应急管理局", A),
+      "丙化工有限公司": ("丙化工有限公司", C)},
+     {("regulates", "甲市卫生健康委员会", "乙诊所"), ("regulates", "甲市应急管理局", "丙化工有限公司")}),
     # Appointed to what is no post: no employment.
     ("worksFor", "任命王刚为甲县财政局联络员。",
      {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A)}, set()),
@@ -1111,3 +1123,16 @@ def test_a_title_line_that_opens_with_no_body_has_no_issuers():
     raw = "全市召开会议 甲市财政局关于拨付补贴资金的通知。"
     names = {"甲市财政局": ("甲市财政局", A), "关于拨付补贴资金的通知": ("关于拨付补贴资金的通知", G)}
     assert analysis_of(raw, names).title_issuers == []
+
+
+def test_a_numbered_section_heading_goes_on_with_its_story():
+    text = "甲集团有限公司年度报告\n一、集团概况\n正文第一句。\n二、人事变动\n正文第二句。"
+    assert layout.story_starts(text) == [11]
+
+
+def test_a_group_at_the_start_of_a_line_is_the_group_of_the_report():
+    raw = "甲投资集团有限公司年度报告\n一、概况\n甲投资集团有限公司旗下有乙物流有限公司等3家子公司。\n二、会议\n集团董事长王刚、总经理李明出席会议。"
+    names = {"甲投资集团有限公司": ("甲投资集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C),
+             "王刚": ("王刚", P), "李明": ("李明", P)}
+    assert {r for r in relations_of(raw, names) if r[0] == "worksFor"} == {
+        ("worksFor", "王刚", "甲投资集团有限公司"), ("worksFor", "李明", "甲投资集团有限公司")}

@@ -48,14 +48,21 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
     With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
     belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
     is at the company named last before it in the sentence, else at `company` (the story's).
+    A name listed right after such a person holds the same posts (甲行副行长张三、李四).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
+    last: tuple[int, list] = (-2, [])           # masked position and (body, posts) of the person before
     for i, person in enumerate(masked.refs):
         if person.type != "Person":
             continue
         title, org = _title_and_body(masked, i, earlier)
         at = masked.position(person)
+        if title is None and org is None and masked.text[last[0] + 1:at] in _SAME_POSTS:
+            last = (at, last[1])
+            previous = (at, previous[1]) if previous else None
+            out.extend((person, body, posts) for body, posts in last[1])
+            continue
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
         if org is None and title:
@@ -63,10 +70,15 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
-            out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
-        elif org is not None and org.type in ORG_TYPES:
-            out.append((person, org, title))
+            last = (at, bodies.assign(title, org))
+        else:
+            last = (at, [(org, title)] if org is not None and org.type in ORG_TYPES else [])
+        out.extend((person, body, posts) for body, posts in last[1])
     return out + posts_after_name(masked, bodies)
+
+
+# What joins two names of one post: 副行长张三、李四.
+_SAME_POSTS = ("、", "和", "及")
 
 
 def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
@@ -194,13 +206,7 @@ class PostBodies:
 
     def government(self, post: str, org: Ref | None) -> Entity | None:
         if org is not None:
-            place = self.jurisdiction.get(org.entity) or next(
-                (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
-            if place is None or place in self.governments:
-                return self.governments.get(place)
-            # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
-            within = [g for p, g in self.governments.items() if p.endswith(place)]
-            return within[0] if len(within) == 1 else None if within else self.imply(place, post)
+            return self.government_of(post, org)
         level = government_post_regex().search(post).group()[-2]
         # A one-character key (州人民政府) is a body whose place the resolver did not find.
         same = [g for place, g in self.governments.items() if len(place) > 1 and place.endswith(level)]
@@ -208,6 +214,16 @@ class PostBodies:
             return same[0] if len(same) == 1 else None
         places = [p for p in self.places if len(p) > 1 and p.endswith(level)]
         return self.imply(places[0], post) if len(places) == 1 else None
+
+    def government_of(self, post: str, org: Ref) -> Entity | None:
+        """The government of the jurisdiction of `org`, the body before a chain of posts."""
+        place = self.jurisdiction.get(org.entity) or next(
+            (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
+        if place is None or place in self.governments:
+            return self.governments.get(place)
+        # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
+        within = [g for p, g in self.governments.items() if p.endswith(place)]
+        return within[0] if len(within) == 1 else None if within else self.imply(place, post)
 
     def imply(self, place: str, post: str) -> Entity | None:
         """The government of `place`, a place of the document of the post's level, implied."""
