@@ -325,14 +325,18 @@ def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref 
         if at < 0 or at >= before or masked.refs[i].type not in fits:
             continue
         if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1) \
-                or _RELATIVE.match(masked.text, _list_end(masked, at)):
+                or _relative().match(masked.text, _list_end(masked, at)):
             continue
         return masked.refs[i]
     return None
 
 
-# A verb and 的 ending a relative clause on the noun before a comma: 参加的银团，
-_RELATIVE = re.compile(rf"[{CJK}]{{1,4}}的[{CJK}]{{1,6}}[，,]")
+@lru_cache(maxsize=None)
+def _relative() -> re.Pattern:
+    """A verb and 的 ending a relative clause on a short noun before a comma: 参加的银团， (not
+    对企业的保费给予补助，: a preposition's phrase)."""
+    prepositions = "|".join(map(re.escape, load_words("relation_prepositions.txt")))
+    return re.compile(rf"(?!{prepositions})[{CJK}]{{1,4}}的[{CJK}]{{1,4}}[，,]")
 
 
 def _list_end(masked: Masked, at: int) -> int:
