@@ -1139,3 +1139,15 @@ def test_a_group_at_the_start_of_a_line_is_the_group_of_the_report():
              "王刚": ("王刚", P), "李明": ("李明", P)}
     assert {r for r in relations_of(raw, names) if r[0] == "worksFor"} == {
         ("worksFor", "王刚", "甲投资集团有限公司"), ("worksFor", "李明", "甲投资集团有限公司")}
+
+
+def test_a_branch_belongs_to_its_parent_with_the_legal_form_its_name_gives():
+    from kg.extract.companies import branch_parent
+    assert branch_parent("甲城银行股份有限公司乙市分行") == "甲城银行股份有限公司"
+    assert branch_parent("甲城银行乙市分行") == "甲城银行"
+
+
+def test_a_name_and_the_same_name_with_its_legal_form_are_one_company_across_articles():
+    from kg.extract.resolve import registered_forms
+    labels = {("Company", "甲银行"), ("Company", "甲银行股份有限公司"), ("Company", "丙银行")}
+    assert registered_forms(labels) == {("Company", "甲银行"): {"甲银行股份有限公司"}}
