@@ -137,6 +137,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
     _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
     _words("relation_own_body_titles.txt", "openings of posts in a body of their own (村, 市政协)"),
+    _words("relation_appointment_verbs.txt", "verbs that appoint a person to a post (任命, 聘任)"),
+    _words("relation_list_verbs.txt", "verbs that end a clause, not a name's tail in a list (建设, 承建)"),
     _words("relation_agreement_words.txt", "words of an agreement"),
     _words("relation_body_classes.txt", "class nouns of a list of bodies (等部门)"),
     Lexicon("relation_pronouns.tsv", "forms that refer back to an organisation",

@@ -16,6 +16,8 @@ import pytest
 from kg.extract import layout
 from kg.extract import relations
 from kg.extract.analysis import Analysis
+from kg.extract.clause import Ref
+from kg.extract.employment import PostBodies
 from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
 from kg.extract.relations import cue_groups, cues_present, find_relations
@@ -1029,3 +1031,123 @@ def test_a_body_that_describes_the_subject_does_not_partner():
     found = relations_of("甲担保有限公司发布消息。公司是乙市国资委下属企业，下一步将与丙市服务中心共建驿站。", names)
     assert not any(t == "partnerOf" and "乙市人民政府国有资产监督管理委员会" in (s, o) for t, s, o in found)
     assert ("subOrganizationOf", "甲担保有限公司", "乙市人民政府国有资产监督管理委员会") in found
+
+
+# Constructions of issue 9's second round (relation-dense notices, reports and releases).
+ROUND_TWO = [
+    ("subOrganizationOf", "甲集团有限公司旗下拥有乙物流有限公司、丙能源有限公司两家全资子公司，控股子公司有丁材料有限公司。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C),
+      "丙能源有限公司": ("丙能源有限公司", C), "丁材料有限公司": ("丁材料有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司"), ("subOrganizationOf", "丙能源有限公司", "甲集团有限公司"),
+      ("subOrganizationOf", "丁材料有限公司", "甲集团有限公司")}),
+    ("subOrganizationOf", "甲集团有限公司下设乙物流有限公司等3家子公司。",
+     {"甲集团有限公司": ("甲集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C)},
+     {("subOrganizationOf", "乙物流有限公司", "甲集团有限公司")}),
+    ("worksFor", "任命王刚为甲县财政局局长；聘任李明为乙物流有限公司总经理。",
+     {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A), "李明": ("李明", P),
+      "乙物流有限公司": ("乙物流有限公司", C)},
+     {("worksFor", "王刚", "甲县财政局"), ("worksFor", "李明", "乙物流有限公司")}),
+    # A vice-mayor of the one city named, whose government the text never names.
+    ("worksFor", "甲市举行签约仪式，副市长王刚出席。",
+     {"甲市": ("甲市", "Place"), "王刚": ("王刚", P)}, {("worksFor", "王刚", "甲市人民政府")}),
+    # Two cities named: whose vice-mayor is not told.
+    ("worksFor", "甲市与乙市举行签约仪式，副市长王刚出席。",
+     {"甲市": ("甲市", "Place"), "乙市": ("乙市", "Place"), "王刚": ("王刚", P)}, set()),
+    # A county's place does not give a mayor.
+    ("worksFor", "甲县举行签约仪式，副市长王刚出席。",
+     {"甲县": ("甲县", "Place"), "王刚": ("王刚", P)}, set()),
+    # A 由 phrase tells of the project it modifies, not of the one before it.
+    ("develops", "甲公司投资建设的乙项目已开工，以及由丙公司建设、丁公司承建的戊项目。",
+     {"甲公司": ("甲公司", C), "乙项目": ("乙项目", J), "丙公司": ("丙公司", C), "丁公司": ("丁公司", C),
+      "戊项目": ("戊项目", J)},
+     {("develops", "甲公司", "乙项目"), ("develops", "丙公司", "戊项目")}),
+    ("contractorOf", "甲公司投资建设的乙项目已开工，以及由丙公司建设、丁公司承建的戊项目。",
+     {"甲公司": ("甲公司", C), "乙项目": ("乙项目", J), "丙公司": ("丙公司", C), "丁公司": ("丁公司", C),
+      "戊项目": ("戊项目", J)},
+     {("contractorOf", "丁公司", "戊项目")}),
+    # The banks of a syndicate are no party of the loan contract it signs.
+    ("partnerOf", "由甲银行牵头，乙银行、丙银行参加的银团，与丁公司签订银团贷款合同。",
+     {"甲银行": ("甲银行", C), "乙银行": ("乙银行", C), "丙银行": ("丙银行", C), "丁公司": ("丁公司", C)}, set()),
+    # Two bodies that sign separately with a third are no partners of each other.
+    ("partnerOf", "甲市发改委、甲市工信局分别与丙公司签订服务协议。",
+     {"甲市发改委": ("甲市发改委", A), "甲市工信局": ("甲市工信局", A), "丙公司": ("丙公司", C)},
+     {("partnerOf", "丙公司", "甲市发改委"), ("partnerOf", "丙公司", "甲市工信局")}),
+    # A name listed right after a person with a post holds the same post; the list goes on.
+    ("worksFor", "甲银行乙省分行副行长王刚、李明，风险官赵强出席。",
+     {"甲银行乙省分行": ("甲银行乙省分行", C), "王刚": ("王刚", P), "李明": ("李明", P), "赵强": ("赵强", P)},
+     {("worksFor", "王刚", "甲银行乙省分行"), ("worksFor", "李明", "甲银行乙省分行"),
+      ("worksFor", "赵强", "甲银行乙省分行")}),
+    # Names after a person with no post hold none.
+    ("worksFor", "王刚、李明出席。", {"王刚": ("王刚", P), "李明": ("李明", P)}, set()),
+    # Sanctions that revoke, supervise or expose.
+    ("regulates", "甲市卫生健康委员会撤销乙诊所的执业许可，甲市应急管理局挂牌督办丙化工有限公司。",
+     {"甲市卫生健康委员会": ("甲市卫生健康委员会", A), "乙诊所": ("乙诊所", O), "甲市应急管理局": ("甲市应急管理局", A),
+      "丙化工有限公司": ("丙化工有限公司", C)},
+     {("regulates", "甲市卫生健康委员会", "乙诊所"), ("regulates", "甲市应急管理局", "丙化工有限公司")}),
+    ("worksFor", "甲创业投资管理有限公司合伙人王刚表示看好。",
+     {"甲创业投资管理有限公司": ("甲创业投资管理有限公司", C), "王刚": ("王刚", P)},
+     {("worksFor", "王刚", "甲创业投资管理有限公司")}),
+    # Appointed to what is no post: no employment.
+    ("worksFor", "任命王刚为甲县财政局联络员。",
+     {"王刚": ("王刚", P), "甲县财政局": ("甲县财政局", A)}, set()),
+]
+
+
+@pytest.mark.parametrize("kind,raw,names,expected", ROUND_TWO)
+def test_relations_of_round_two_constructions(kind, raw, names, expected):
+    assert {r for r in relations_of(raw, names) if r[0] == kind} == expected
+
+
+def test_the_relations_stage_adds_the_government_a_post_implies():
+    a = analysis_of("甲市举行签约仪式，副市长王刚出席。", {"甲市": ("甲市", "Place"), "王刚": ("王刚", P)})
+    _, entities = relations.relations_and_entities(a)
+    assert Entity("甲市人民政府", A, (), "甲市") in entities
+
+
+def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place():
+    bodies = PostBodies([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"),
+                         Entity("乙区", "Place")])
+    committee = Ref(0, 2, "中共甲市乙区委员会", A)
+    assert bodies.assign("常委、副区长", committee) == [
+        (committee, "常委"), (Entity("甲市乙区人民政府", A, (), "乙区"), "副区长")]
+
+
+def test_a_joint_notice_is_issued_by_each_body_its_title_opens_with():
+    raw = "甲市财政局 甲市人社局关于拨付补贴资金的通知\n各县区：现拨付资金。"
+    names = {"甲市财政局": ("甲市财政局", A), "甲市人社局": ("甲市人社局", A),
+             "关于拨付补贴资金的通知": ("关于拨付补贴资金的通知", G)}
+    a = analysis_of(raw, names)
+    assert [r.entity for r in a.title_issuers] == ["甲市财政局", "甲市人社局"]
+    assert {r for r in relations_of(raw, names) if r[0] == "issued"} == {
+        ("issued", "甲市财政局", "关于拨付补贴资金的通知"), ("issued", "甲市人社局", "关于拨付补贴资金的通知")}
+
+
+def test_a_title_line_that_opens_with_no_body_has_no_issuers():
+    raw = "全市召开会议 甲市财政局关于拨付补贴资金的通知。"
+    names = {"甲市财政局": ("甲市财政局", A), "关于拨付补贴资金的通知": ("关于拨付补贴资金的通知", G)}
+    assert analysis_of(raw, names).title_issuers == []
+
+
+def test_a_numbered_section_heading_goes_on_with_its_story():
+    text = "甲集团有限公司年度报告\n一、集团概况\n正文第一句。\n二、人事变动\n正文第二句。"
+    assert layout.story_starts(text) == [11]
+
+
+def test_a_group_at_the_start_of_a_line_is_the_group_of_the_report():
+    raw = "甲投资集团有限公司年度报告\n一、概况\n甲投资集团有限公司旗下有乙物流有限公司等3家子公司。\n二、会议\n集团董事长王刚、总经理李明出席会议。"
+    names = {"甲投资集团有限公司": ("甲投资集团有限公司", C), "乙物流有限公司": ("乙物流有限公司", C),
+             "王刚": ("王刚", P), "李明": ("李明", P)}
+    assert {r for r in relations_of(raw, names) if r[0] == "worksFor"} == {
+        ("worksFor", "王刚", "甲投资集团有限公司"), ("worksFor", "李明", "甲投资集团有限公司")}
+
+
+def test_a_branch_belongs_to_its_parent_with_the_legal_form_its_name_gives():
+    from kg.extract.companies import branch_parent
+    assert branch_parent("甲城银行股份有限公司乙市分行") == "甲城银行股份有限公司"
+    assert branch_parent("甲城银行乙市分行") == "甲城银行"
+
+
+def test_a_name_and_the_same_name_with_its_legal_form_are_one_company_across_articles():
+    from kg.extract.resolve import registered_forms
+    labels = {("Company", "甲银行"), ("Company", "甲银行股份有限公司"), ("Company", "丙银行")}
+    assert registered_forms(labels) == {("Company", "甲银行"): {"甲银行股份有限公司"}}

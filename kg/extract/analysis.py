@@ -59,6 +59,12 @@ class Analysis:
         return clause.find_refs(self.text.text, self.names, self.story_starts, self.turns)
 
     @cached_property
+    def title_issuers(self) -> list[Ref]:
+        """The bodies the title line opens with, before its 关于 (甲局 乙局关于…的通知), read once
+        for the relations and fundings stages (clause.title_issuers)."""
+        return clause.title_issuers(self.text.text, self.names)
+
+    @cached_property
     def story_starts(self) -> list[int]:
         """Offsets where a story starts (after each headline or byline paragraph)."""
         return layout.story_starts(self.text.text)

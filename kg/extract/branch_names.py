@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .companies import branch_parent, branch_pattern
+from .companies import LEGAL_FORM_INSIDE, branch_parent, branch_pattern
 from ..lexicon import alternation, load_tagged
 from ..model import EntityType, Mention
 
@@ -66,7 +66,7 @@ def placed_branch(m: Mention, text: str) -> Mention:
 
 def one_bank(names: list[str]) -> str | None:
     """The one bank that company names (甲银行, 甲银行丙省分行) name, else None."""
-    banks = {parent for name in names if (parent := branch_parent(name) or name).endswith(_BANK)}
+    banks = {parent for name in names if (parent := LEGAL_FORM_INSIDE.sub("", branch_parent(name) or name)).endswith(_BANK)}
     return banks.pop() if len(banks) == 1 else None
 
 

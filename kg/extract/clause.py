@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .layout import ROW_HEAD_END, ROW_NUMBER, turn_labels
 from ..lexicon import load_table, load_words
-from ..model import ORG_TYPES, Entity, Mention, Sentence
+from ..model import ORG_TYPES, Entity, EntityType, Mention, Sentence
 from .normalize import CJK
 from .resolve import QUOTES
 
@@ -31,7 +31,7 @@ _QUOTES = re.compile(f"[{re.escape(QUOTES)}]")
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
-_BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( ") | {""}
+_BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( \n") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
@@ -317,16 +317,36 @@ def implicit_subject(masked: Masked, before: int, fits: tuple[str, ...]) -> Ref 
     """The nearest name before masked position `before` that is a clause subject of a fitting type.
 
     A name right after a preposition (向X, 为X, 从X) or right before 的 or 下属 (X下属企业:
-    it describes the noun after it) is not a subject.
+    it describes the noun after it) is not a subject, nor are the names of a relative clause
+    (甲、乙参加的银团，与丙签约: the syndicate signs).
     """
     for i in range(len(masked.refs) - 1, -1, -1):
         at = masked.text.find(chr(PLACEHOLDER_BASE + i))
         if at < 0 or at >= before or masked.refs[i].type not in fits:
             continue
-        if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1):
+        if after_preposition(masked, at) or masked.text.startswith(MODIFIER_AFTER, at + 1) \
+                or _relative().match(masked.text, _list_end(masked, at)):
             continue
         return masked.refs[i]
     return None
+
+
+@lru_cache(maxsize=None)
+def _relative() -> re.Pattern:
+    """A verb and 的 ending a relative clause on a short noun before a comma: 参加的银团， (not
+    对企业的保费给予补助，: a preposition's phrase)."""
+    prepositions = "|".join(map(re.escape, load_words("relation_prepositions.txt")))
+    return re.compile(rf"(?!{prepositions})[{CJK}]{{1,4}}的[{CJK}]{{1,4}}[，,]")
+
+
+def _list_end(masked: Masked, at: int) -> int:
+    """Masked position just after the list that the name at `at` is in (or after the name)."""
+    for m in LIST_RE.finditer(masked.text, max(0, at - 40)):
+        if m.start() > at:
+            break
+        if at < m.end():
+            return m.end()
+    return at + 1
 
 
 MODIFIER_AFTER = ("的", "下属", "所属", "旗下", "直属")
@@ -354,3 +374,38 @@ def row_head(masked: Masked) -> Ref | None:
     ref = masked.refs_in(masked.text[m.end()])[0]
     following = masked.text[m.end() + 1:m.end() + 2]
     return ref if ref.type in ORG_TYPES and following and following in ROW_HEAD_END else None
+
+
+# A phrase that modifies the name after it: (由甲公司建设)、乙公司承建的丙项目.
+_MODIFIES = re.compile(rf"[^\ue000-\uf8ff。；;，,]{{0,8}}(?:{PH}[^\ue000-\uf8ff。；;，,]{{0,6}})?的({PH})")
+
+
+def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None) -> Ref | None:
+    """The project a phrase from masked `start` to `end` tells of: the one it modifies (由甲公司
+    投资建设的乙项目), else the last one named before it, else `fallback`."""
+    after = _MODIFIES.match(masked.text, end)
+    modified = masked.refs_in(after.group(1))[0] if after else None
+    if modified is not None and modified.type == EntityType.PROJECT:
+        return modified
+    for i in range(len(masked.refs) - 1, -1, -1):
+        if masked.refs[i].type == EntityType.PROJECT and masked.text.find(chr(PLACEHOLDER_BASE + i)) < start:
+            return masked.refs[i]
+    return fallback
+
+
+_ABOUT = "关于"
+
+
+def title_issuers(text: str, names: list[Ref]) -> list[Ref]:
+    """The bodies a document's title line opens with, up to its 关于 (甲局 乙局关于…的通知):
+    the issuers of the notice, in order; none when the first line does not open so."""
+    out, at = [], 0
+    for r in names:
+        gap = text[at:r.start]
+        if gap.strip() or (out and "\n" in gap) or r.type not in ORG_TYPES:
+            return []
+        out.append(r)
+        at = r.end
+        if text.startswith(_ABOUT, at):
+            return out
+    return []

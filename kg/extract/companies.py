@@ -75,9 +75,15 @@ def branch_key(label: str) -> str:
 
 @lru_cache(maxsize=None)
 def branch_pattern() -> re.Pattern:
-    """A company's branch: its parent (group 1), a place, a branch head (某银行某省分行)."""
+    """A company's branch: its parent (group 1, with the legal form the name gives it: 某银行股份
+    有限公司某分行 belongs to 某银行股份有限公司), a place, a branch head (某银行某省分行)."""
     heads = alternation(load_tagged("branch_heads.tsv", "company"))
-    return re.compile(rf"^(.{{2,}}?(?:银行|公司|集团))(?:.{{0,8}}?)(?:{heads})$")
+    return re.compile(rf"^(.{{2,}}?(?:{'|'.join(PARENT_HEADS)})(?:{LEGAL_FORM_INSIDE.pattern})?)(?:.{{0,8}}?)(?:{heads})$")
+
+
+# The heads a parent of branches ends in; alone, one names no particular company (甲省银行股份有限公司
+# and 乙省银行 share only 银行).
+PARENT_HEADS = ("银行", "公司", "集团")
 
 
 def branch_parent(label: str) -> str | None:

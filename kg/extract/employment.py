@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, Tally
-from ..lexicon import load_tagged, load_words
+from ..lexicon import alternation, load_tagged, load_words
 from ..model import ORG_TYPES, Entity, EntityType
 from .normalize import CJK
 
@@ -48,14 +48,21 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
     With `bodies`, a chain of posts (甲市委副书记、市长张三) gives one triple per body the posts
     belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
     is at the company named last before it in the sentence, else at `company` (the story's).
+    A name listed right after such a person holds the same posts (甲行副行长张三、李四).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
+    last: tuple[int, list] = (-2, [])           # masked position and (body, posts) of the person before
     for i, person in enumerate(masked.refs):
         if person.type != "Person":
             continue
         title, org = _title_and_body(masked, i, earlier)
         at = masked.position(person)
+        if title is None and org is None and masked.text[last[0] + 1:at] in _SAME_POSTS:
+            last = (at, last[1])
+            previous = (at, previous[1]) if previous else None
+            out.extend((person, body, posts) for body, posts in last[1])
+            continue
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
         if org is None and title:
@@ -63,10 +70,15 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
-            out.extend((person, body, posts) for body, posts in bodies.assign(title, org))
-        elif org is not None and org.type in ORG_TYPES:
-            out.append((person, org, title))
+            last = (at, bodies.assign(title, org))
+        else:
+            last = (at, [(org, title)] if org is not None and org.type in ORG_TYPES else [])
+        out.extend((person, body, posts) for body, posts in last[1])
     return out + posts_after_name(masked, bodies)
+
+
+# What joins two names of one post: 副行长张三、李四.
+_SAME_POSTS = ("、", "和", "及")
 
 
 def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
@@ -89,12 +101,20 @@ _APPOSITION = re.compile(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(]
                          rf"(?=[，,。；;）)]|以来|期间|$)")
 
 
+@lru_cache(maxsize=None)
+def appointment_regex() -> re.Pattern:
+    """An appointment: 任命张三为甲局局长 / 聘任李四为乙公司总经理 (groups as in _APPOSITION)."""
+    verbs = alternation(load_words("relation_appointment_verbs.txt"))
+    return re.compile(rf"(?:{verbs})({PH})为({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;]|$)")
+
+
 def posts_after_name(masked: Masked, bodies: PostBodies | None = None
                      ) -> list[tuple[Ref, Ref | Entity, str]]:
     """(person, organisation, job title) for a post written after the person's name, in
-    apposition or with 是 (see _APPOSITION); the title must be a post of posts.tsv."""
+    apposition or with 是 (see _APPOSITION), or after an appointment (appointment_regex); the
+    title must be a post of posts.tsv."""
     out = []
-    for m in _APPOSITION.finditer(masked.text):
+    for m in [*_APPOSITION.finditer(masked.text), *appointment_regex().finditer(masked.text)]:
         person, org = masked.refs_in(m.group(1))[0], masked.refs_in(m.group(2))[0]
         title = m.group(3)
         if person.type != EntityType.PERSON or org.type not in ORG_TYPES or not post_regex().fullmatch(title):
@@ -157,11 +177,19 @@ class PostBodies:
     """The body each post of a title chain belongs to. A government post (posts.tsv
     `government`: 市长, 副州长) belongs to the people's government of the jurisdiction of the
     name before the chain (甲市委副书记、市长: 甲市人民政府), or with no name before it to the
-    document's only government of that level (副州长 -> 乙州人民政府); the other posts to that name."""
+    document's only government of that level (副州长 -> 乙州人民政府); the other posts to that name.
+    A government the text never names, of a place it names (甲市委常委、副市长 with no 甲市人民政府),
+    is implied: made once and kept in `implied`."""
 
     def __init__(self, entities: list[Entity]):
         self.governments = {e.label[:-len(_GOVERNMENT)]: e for e in entities
                             if e.type == EntityType.AGENCY and e.label.endswith(_GOVERNMENT)}
+        self.places = [e.label for e in entities if e.type == EntityType.PLACE]
+        # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区), less the
+        # Party's prefix of a committee (中共甲县委员会).
+        self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
+            _PARTY) for e in entities if e.type == EntityType.AGENCY and e.jurisdiction and e.jurisdiction in e.label}
+        self.implied: dict[str, Entity] = {}
         self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
                              for e in entities}
         self.jurisdiction.update({place: place for place in self.governments})
@@ -178,17 +206,32 @@ class PostBodies:
 
     def government(self, post: str, org: Ref | None) -> Entity | None:
         if org is not None:
-            place = self.jurisdiction.get(org.entity) or next(
-                (p for p in self.governments if org.entity.removeprefix("中共").startswith(p)), None)
-            if place is None or place in self.governments:
-                return self.governments.get(place)
-            # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
-            within = [g for p, g in self.governments.items() if p.endswith(place)]
-            return within[0] if len(within) == 1 else None
+            return self.government_of(post, org)
         level = government_post_regex().search(post).group()[-2]
         # A one-character key (州人民政府) is a body whose place the resolver did not find.
         same = [g for place, g in self.governments.items() if len(place) > 1 and place.endswith(level)]
-        return same[0] if len(same) == 1 else None
+        if same or self.governments:
+            return same[0] if len(same) == 1 else None
+        places = [p for p in self.places if len(p) > 1 and p.endswith(level)]
+        return self.imply(places[0], post) if len(places) == 1 else None
+
+    def government_of(self, post: str, org: Ref) -> Entity | None:
+        """The government of the jurisdiction of `org`, the body before a chain of posts."""
+        place = self.jurisdiction.get(org.entity) or next(
+            (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
+        if place is None or place in self.governments:
+            return self.governments.get(place)
+        # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
+        within = [g for p, g in self.governments.items() if p.endswith(place)]
+        return within[0] if len(within) == 1 else None if within else self.imply(place, post)
+
+    def imply(self, place: str, post: str) -> Entity | None:
+        """The government of `place`, a place of the document of the post's level, implied."""
+        if place not in self.places or not place.endswith(government_post_regex().search(post).group()[-2]):
+            return None
+        label = self.written.get(place, place) + _GOVERNMENT
+        return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
 
 
 _GOVERNMENT = "人民政府"
+_PARTY = "中共"

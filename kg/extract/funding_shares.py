@@ -71,12 +71,8 @@ def shares_after_total(r: Reading, index: int) -> list[Funding]:
 
 
 def _title_issuer(r: Reading) -> str | None:
-    """The agency that opens the document's title line, 甲局关于下达…的通知 (its issuer)."""
-    text = r.a.text.text
-    first = next((n for n in r.a.names if n.type == EntityType.AGENCY), None)     # names are in text order
-    if first is None or text[:first.start].strip() or not text.startswith("关于", first.end):
-        return None
-    return first.entity
+    """The first agency that opens the document's title line, 甲局关于下达…的通知 (its issuer)."""
+    return next((n.entity for n in r.a.title_issuers if n.type == EntityType.AGENCY), None)
 
 
 def _own_body(r: Reading, ref: Ref, payer: str | None) -> str:

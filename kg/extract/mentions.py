@@ -122,8 +122,9 @@ HEADLINE_TITLE = re.compile(r"\s*(\S[^\n，。；！？]{0,40}?)关于[^\n，。
 
 def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
     """The first line as a Program when it is a title whose prefix before 关于 is only the
-    names of bodies or places. Its label keeps the prefix (so name_relations states the
-    issuers) and drops PDF spaces; its span starts at 关于, leaving the bodies names of their own."""
+    names of bodies or places. Its label keeps the prefix of one body (so name_relations states
+    the issuer), not that of several (甲局 乙局关于…: the relations stage reads the issuers), and
+    drops PDF spaces; its span starts at 关于, leaving the bodies names of their own."""
     m = HEADLINE_TITLE.match(text)
     if not m:
         return None
@@ -131,7 +132,8 @@ def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
     if not prefix or "".join(x.text for x in prefix) != "".join(m.group(1).split()) \
             or any(x.type not in (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.PLACE) for x in prefix):
         return None
-    return Mention(m.end(1), m.end(), "".join(text[m.start(1):m.end()].split()), EntityType.PROGRAM)
+    return Mention(m.end(1), m.end(), "".join(text[m.start(1) if len(prefix) == 1 else m.end(1):m.end()].split()),
+                   EntityType.PROGRAM)
 
 
 def find_title_issuers(text: str, mentions: list[Mention]) -> Iterable[Mention]:

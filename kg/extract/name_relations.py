@@ -107,3 +107,14 @@ def _stacked_body(rest: str, orgs: list[Entity]) -> bool:
     return any(rest.startswith(n) and rest[len(n):].startswith("关于")
                for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2)
 
+
+
+def title_program_issuers(names: list[Ref], issuers: list[Ref], text: str) -> list[tuple[Ref, Ref]]:
+    """(issuer, program) for each body a notice's title line opens with (`issuers`, see
+    clause.title_issuers) and the title after them: 甲局 乙局关于…的通知 is issued by both."""
+    if not issuers:
+        return []
+    after = next((r for r in names if r.start >= issuers[-1].end), None)
+    if after is None or after.type != EntityType.PROGRAM or text[issuers[-1].end:after.start].strip():
+        return []
+    return [(issuer, after) for issuer in issuers]

@@ -44,7 +44,7 @@ STAGES: tuple[tuple[str, Callable[[Analysis], object]], ...] = (
     ("credits", _credits),
     ("mentions", _mentions),
     ("mentions entities", _resolve),
-    ("relations", relation_stage.find_relations),
+    ("relations entities", relation_stage.relations_and_entities),
     ("fundings", funding_stage.find_fundings),
 )
 

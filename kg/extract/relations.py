@@ -16,13 +16,13 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
-                     MODIFIER_AFTER, implicit_subject)
+                     MODIFIER_AFTER, implicit_subject, project_of_phrase)
 from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
 from .normalize import CJK
-from .name_relations import relations_from_names
+from .name_relations import relations_from_names, title_program_issuers
 from ..rdf.ontology import signature
 from .templates import compile_template, required_words, role_refs
 
@@ -129,6 +129,18 @@ def find_relations(a: Analysis) -> list[Relation]:
 
     Example: '甲区执法局约谈乙公司、丙公司' -> two regulates relations with that sentence as evidence.
     """
+    return _found(a).relations()
+
+
+def relations_and_entities(a: Analysis) -> tuple[list[Relation], list[Entity]]:
+    """The relations stage: find_relations, and the entities with the governments that posts
+    imply (甲市委常委、副市长张三 in a text that never names 甲市人民政府, see PostBodies)."""
+    found = _found(a)
+    return found.relations(), a.entities + list(found.posts.implied.values())
+
+
+def _found(a: Analysis) -> _Found:
+    """The relations of the document, found sentence by sentence and then from names."""
     found = _Found(a.entities)
     # The body a document opens with (a notice's header, a headline's subject) issues what a
     # story with no body of its own launches (关于印发《乙》的通知).
@@ -150,13 +162,15 @@ def find_relations(a: Analysis) -> list[Relation]:
             told = max(told, first)
             _sentence_relations(a, index, story, found, case)
     sentence_starts = [s.start for s in a.sentences]
-    for kind, subject, obj, ref in relations_from_names(a.entities, a.refs):
+    named = [(RelationType.ISSUED, issuer, title, title)
+             for issuer, title in title_program_issuers(a.names, a.title_issuers, a.text.text)]
+    for kind, subject, obj, ref in named + list(relations_from_names(a.entities, a.refs)):
         i = bisect.bisect_right(sentence_starts, ref.start) - 1
         sentence = a.sentences[i] if i >= 0 and ref.start < a.sentences[i].end else None
         if sentence is not None:
             found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
                       NAME_RULES[kind])
-    return found.relations()
+    return found
 
 
 class _Story:
@@ -296,8 +310,8 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
             if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
-                    and any(o.type in signature(kind)[1] for o in objects):
-                # 甲与乙共建丙: the co-subjects are partners too.
+                    and any(o.type in signature(kind)[1] for o in objects) and "分别" not in m.group():
+                # 甲与乙共建丙: the co-subjects are partners too (not 甲、乙分别与丙签约).
                 found.extend((RelationType.PARTNER_OF.value, a, b, CO_SUBJECTS)
                              for a in subjects for b in subjects if a != b)
     return _without_go_betweens(found, go_betweens)
@@ -361,7 +375,7 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
     if "O" in m.re.groupindex:
         objects = role_refs(masked, m, "O")
     elif range_ == (EntityType.PROJECT.value,):
-        objects = [r for r in [latest_project(masked, m.start(), project)] if r]
+        objects = [r for r in [project_of_phrase(masked, m.start(), m.end(), project)] if r]
     else:
         objects = [protagonist] if protagonist else []
     if explicit:
@@ -411,14 +425,6 @@ def signing_pair_developers(masked: Masked, at: int, subjects: list[Ref]) -> lis
         return subjects
     pair = masked.refs_in(m.group(1)) + subjects
     return [r for r in pair if r.type == EntityType.COMPANY] or pair
-
-
-def latest_project(masked: Masked, before: int, fallback: Ref | None) -> Ref | None:
-    """The last project named before masked position `before`, else `fallback`."""
-    for i in range(len(masked.refs) - 1, -1, -1):
-        if masked.refs[i].type == "Project" and masked.text.find(chr(PLACEHOLDER_BASE + i)) < before:
-            return masked.refs[i]
-    return fallback
 
 
 def _names_money(masked: Masked, m: re.Match) -> bool:

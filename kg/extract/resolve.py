@@ -26,7 +26,7 @@ from .branch_names import bare_branches, branch_mentions
 from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         read_context, split_jurisdiction)
-from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
+from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
                         company_key, short_forms, state_company_forms)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
@@ -398,16 +398,20 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
 
 def registered_forms(labels: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
     """某市某某食品集团 in one article, 某某食品集团有限公司 in another: one registered company.
-    Maps a company label with a place and no legal form to the registered names of its core."""
+    Maps a company label with a place and no legal form to the registered names of its core,
+    and one that a registered name only extends by its legal form (甲银行, 甲银行股份有限公司)."""
     registered: dict[str, set[str]] = defaultdict(set)
+    extended: dict[str, set[str]] = defaultdict(set)
     for etype, label in labels:
         if etype == EntityType.COMPANY and REGISTERED.search(label) and not branch_pattern().match(label):
-            registered[company_key(label)].add(label)
+            extended[LEGAL_FORM_INSIDE.sub("", label)].add(label)
+            if company_key(label) not in PARENT_HEADS:
+                registered[company_key(label)].add(label)
     out = {}
     for etype, label in labels:
         if etype == EntityType.COMPANY and not REGISTERED.search(label) and not branch_pattern().match(label):
-            full = registered.get(company_key(label), set())
-            if len(full) == 1 and split_jurisdiction(label)[0]:
+            full = extended.get(label) or registered.get(company_key(label), set())
+            if len(full) == 1 and (label in extended or split_jurisdiction(label)[0]):
                 out[(etype, label)] = full
     return out
 

@@ -8,8 +8,10 @@ so that a sentence without them is never tried.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clause import LIST, PH, Masked, Ref
+from ..lexicon import alternation, load_words
 from .normalize import CJK
 
 # A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…),
@@ -109,8 +111,15 @@ def compile_template(template: str) -> re.Pattern:
         while "{%s}" % role in pattern:
             n += 1
             name = role if n == 1 else f"{role}_{n}"
-            pattern = pattern.replace("{%s}" % role, f"(?P<{name}>{LIST})", 1)
+            pattern = pattern.replace("{%s}" % role, f"(?P<{name}>{_list()})", 1)
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _list() -> str:
+    """LIST, whose items carry no verb as their tail: 由甲公司建设、乙公司承建 is two clauses."""
+    verbs = alternation(load_words("relation_list_verbs.txt"))
+    return LIST.replace(f"[{CJK}]{{0,2}}?", f"(?!{verbs})[{CJK}]{{0,2}}?", 1)
 
 
 def role_refs(masked: Masked, m: re.Match, role: str) -> list[Ref]:
