@@ -7,7 +7,8 @@ lexicon or upgrading kg invalidates every entry. Entries are pickled Extraction 
 written atomically (a crash leaves no half entry); an unreadable entry counts as a miss.
 
 Apart from builds, `remembered` keeps tables that every process derives at start-up (from
-jieba's dictionary) in the user's cache folder, under the same rules' version.
+jieba's dictionary, and the compiled cue templates) in the user's cache folder, under the
+same rules' version.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import json
 import marshal
 import os
 import pickle
+import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -165,3 +168,36 @@ def remembered(name: str, make: Callable[[], T], *sources: Path) -> T:
     except (OSError, OutputError):
         pass
     return value
+
+
+def compiled_patterns(name: str, patterns: Sequence[str]) -> list[re.Pattern]:
+    """re.compile(p) for each of patterns, the compiled code kept by `remembered` (as `name`,
+    per Python version and regex engine): the cue templates' wide character classes take
+    most of a second to compile in each process, their code milliseconds to read back (a
+    pickled pattern is only its source, compiled again). A Python whose regex internals
+    differ (3.10), or a code the engine refuses, falls back to re.compile."""
+    try:
+        import _sre
+        from re import _compiler, _parser
+    except ImportError:
+        return [re.compile(p) for p in patterns]
+    codes = remembered(f"{name}-{sys.implementation.cache_tag}-{_sre.MAGIC}",
+                       lambda: {p: _pattern_code(_parser, _compiler, p) for p in patterns})
+    out = []
+    for pattern in patterns:
+        try:
+            out.append(_sre.compile(pattern, *codes[pattern]))
+        except (KeyError, TypeError, ValueError, RuntimeError):
+            out.append(re.compile(pattern))
+    return out
+
+
+def _pattern_code(parser, compiler, pattern: str) -> tuple:
+    """The arguments after the pattern that re._compiler.compile gives _sre.compile, as plain
+    data: flags, code (ints), number of groups, group index, names by group number."""
+    parsed = parser.parse(pattern, 0)
+    names = [None] * parsed.state.groups
+    for group, number in parsed.state.groupdict.items():
+        names[number] = group
+    return (int(parsed.state.flags), [int(op) for op in compiler._code(parsed, 0)],
+            parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(names))
