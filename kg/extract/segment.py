@@ -12,7 +12,7 @@ import importlib.util
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import TypeVar
 
@@ -149,4 +149,4 @@ def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
     words = cut_words(text)
     ends = list(accumulate(map(len, words)))
     # one pass of C-level maps: whole documents are tagged too (person_names)
-    return tuple(zip([0, *ends[:-1]], ends, map(word_tags().get, words, repeat("x"))))
+    return tuple(zip(chain((0,), ends), ends, map(word_tags().get, words, repeat("x"))))
