@@ -52,6 +52,6 @@ def find_teams(sent: Sentence) -> Iterable[Mention]:
         if is_team(home) and is_team(away):
             yield Mention(sent.start + m.end(1) - len(home), sent.start + m.end(1), home, EntityType.ORGANIZATION)
             yield Mention(sent.start + m.start(2), sent.start + m.start(2) + len(away), away, EntityType.ORGANIZATION)
-    for m in transliterated_team().finditer(text):
+    for m in transliterated_team().finditer(text) if "队" in text else ():
         if not re.match(f"[{CJK}]", text[m.end():m.end() + 1]):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.ORGANIZATION)
