@@ -12,6 +12,7 @@ same rules' version.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import marshal
@@ -36,6 +37,7 @@ T = TypeVar("T")
 
 CACHE_NAME = ".kg-cache"        # the default cache folder, inside the output folder
 BUILD_FILE = "last-build.json"
+KEEP_VERSIONS = 8              # of each table in the user cache (see remembered)
 
 
 @lru_cache(maxsize=None)
@@ -143,31 +145,47 @@ def user_cache_dir() -> Path:
 
 
 def remembered(name: str, make: Callable[[], T], *sources: Path) -> T:
-    """make()'s value, plain data (marshal), kept in user_cache_dir()/name.marshal: read back
-    while the rules' version and the files `sources` are those it was made from, made and
-    stored again otherwise. For start-up tables that take longer to derive than to read; a
-    folder that cannot be read or written only costs the time of make()."""
+    """make()'s value, plain data (marshal), kept in user_cache_dir() as name.KEY.marshal, KEY
+    a hash of the rules' version and the files `sources`: read back while they are those it
+    was made from, made and stored again otherwise. Versions of kg side by side (installs,
+    worktrees) each keep their own file instead of overwriting one another's; the
+    KEEP_VERSIONS files of a name used last are kept. For start-up tables that take longer
+    to derive than to read; a folder that cannot be read or written only costs make()."""
     digest = hashlib.sha256(f"{rules_version()}\0{marshal.version}".encode())
     for source in sources:
         digest.update(b"\0" + Path(source).read_bytes())
     key = digest.hexdigest().encode() + b"\n"
     try:
-        path = user_cache_dir() / f"{name}.marshal"
+        path = user_cache_dir() / f"{name}.{key[:16].decode()}.marshal"
     except RuntimeError:            # no home folder to keep it in
         return make()
     try:
         data = path.read_bytes()
         if data.startswith(key):
-            return marshal.loads(memoryview(data)[len(key):])
+            value = marshal.loads(memoryview(data)[len(key):])
+            os.utime(path)          # used: kept by _prune
+            return value
     except (OSError, EOFError, ValueError, TypeError):
         pass                        # missing or damaged: made again below
     value = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, key + marshal.dumps(value))
+        _prune(path.parent, name)
     except (OSError, OutputError):
         pass
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Delete the files of `name` in folder but the KEEP_VERSIONS used last."""
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:             # deleted meanwhile by another process
+            return 0.0
+    for old in sorted(folder.glob(f"{glob.escape(name)}.*.marshal"), key=used, reverse=True)[KEEP_VERSIONS:]:
+        old.unlink(missing_ok=True)
 
 
 def compiled_patterns(name: str, patterns: Sequence[str]) -> list[re.Pattern]:

@@ -155,15 +155,29 @@ def test_remembered_is_made_once_then_read(tmp_path, monkeypatch):
 
 def test_remembered_survives_a_damaged_or_unwritable_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
-    (tmp_path / "t.marshal").write_bytes(b"not marshal data")
     assert cache_module.remembered("t", lambda: [1, 2]) == [1, 2]
-    key = (tmp_path / "t.marshal").read_bytes().split(b"\n")[0]
-    (tmp_path / "t.marshal").write_bytes(key + b"\n\xff\x00")
+    [stored] = tmp_path.glob("t.*.marshal")
+    stored.write_bytes(b"not marshal data")
+    assert cache_module.remembered("t", lambda: [5]) == [5]
+    key = stored.read_bytes().split(b"\n")[0]
+    stored.write_bytes(key + b"\n\xff\x00")
     assert cache_module.remembered("t", lambda: [3]) == [3]
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("KG_CACHE_HOME", str(blocked / "below"))
     assert cache_module.remembered("t", lambda: [4]) == [4]
+
+
+def test_remembered_keeps_each_version_apart_and_the_last_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache_module, "KEEP_VERSIONS", 2)
+    sources = [tmp_path / f"v{i}.txt" for i in range(3)]
+    for i, source in enumerate(sources):           # three versions of the source, in turn
+        source.write_text(str(i), encoding="utf-8")
+        assert cache_module.remembered("t", lambda: i, source) == i
+    assert len(list(tmp_path.glob("t.*.marshal"))) == 2
+    assert cache_module.remembered("t", lambda: "made", sources[2]) == 2      # kept: no remake
+    assert cache_module.remembered("t", lambda: "made", sources[0]) == "made"  # the oldest went
 
 
 def test_compiled_patterns_equal_re_compile_when_read_back(tmp_path, monkeypatch):
