@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale: speed-up with 2 workers, a Dask run, the cached rebuild, and peak memory.
 
-    python bench/scale.py [--mb 5] [--rss-mb 60] [--runs 3] [--seeds ../shared/corpus/seeds]
+    python bench/scale.py [--mb 5] [--rss-mb 60] [--runs 3] [--seeds ../shared/corpus/seeds] [--cpu-only]
 
 On a ~--mb MB corpus (seeds repeated with names varied, see build_speed.py), medians of
 --runs runs, each a fresh `kg build` process:
@@ -14,7 +14,8 @@ On a ~--mb MB corpus (seeds repeated with names varied, see build_speed.py), med
   * the first build with the cache against a rebuild of the unchanged corpus, and against a
     rebuild after one document changed (wall time);
 and once, on a ~--rss-mb MB corpus, the peak RSS of `kg build -j 1 --no-cache` (one process,
-so that the peak is the whole build's). Use --rss-mb 0 to skip it.
+so that the peak is the whole build's). Use --rss-mb 0 to skip it. --cpu-only measures the
+two CPU rows alone (`-j 1` and the critical path of `-j 2`), for a short run on a busy machine.
 """
 from __future__ import annotations
 
@@ -54,12 +55,27 @@ def critical_path_cpu(args: list[str], runs: int, record: Path) -> float:
     return statistics.median(paths)
 
 
+def cpu_rows(corpus: Path, out: Path, runs: int) -> None:
+    """Print the CPU time of `-j 1`, the critical path of `-j 2` and the speed-up they predict."""
+    one, one_runs = median_of(kg_command(str(corpus), "-o", str(out / "one"), "-j", "1", "--no-cache"), runs)
+    path = critical_path_cpu([str(corpus), "-o", str(out / "split"), "-j", "2", "--no-cache"],
+                             runs, out / "rusage.json")
+    cpus = ", ".join(f"{r['cpu']:.1f}" for r in one_runs)
+    print(f"-j 1 CPU median {one:.1f} s (runs {cpus})")
+    print(f"-j 2 critical path (main process + half the workers' CPU) {path:.1f} s; "
+          f"predicted speed-up on two free cores {one / path:.2f}x (target >= 1.7)")
+
+
 def main() -> None:
-    args, corpus, files = bench_corpus(__doc__, **{"--rss-mb": {"type": float, "default": 60.0}})
+    args, corpus, files = bench_corpus(__doc__, **{"--rss-mb": {"type": float, "default": 60.0},
+                                                   "--cpu-only": {"action": "store_true"}})
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        if args.cpu_only:
+            cpu_rows(corpus, out, args.runs)
+            return
         one, one_runs = median_of(kg_command(str(corpus), "-o", str(out / "one"), "-j", "1", "--no-cache"),
                                   args.runs, "wall")
         two, two_runs = median_of(kg_command(str(corpus), "-o", str(out / "two"), "-j", "2", "--no-cache"),

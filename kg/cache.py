@@ -7,15 +7,19 @@ lexicon or upgrading kg invalidates every entry. Entries are pickled Extraction 
 written atomically (a crash leaves no half entry); an unreadable entry counts as a miss.
 
 Apart from builds, `remembered` keeps tables that every process derives at start-up (from
-jieba's dictionary) in the user's cache folder, under the same rules' version.
+jieba's dictionary, and the compiled cue templates) in the user's cache folder, under the
+same rules' version.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import marshal
 import os
 import pickle
+import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -33,6 +37,7 @@ T = TypeVar("T")
 
 CACHE_NAME = ".kg-cache"        # the default cache folder, inside the output folder
 BUILD_FILE = "last-build.json"
+KEEP_VERSIONS = 8              # of each table in the user cache (see remembered)
 
 
 @lru_cache(maxsize=None)
@@ -140,28 +145,77 @@ def user_cache_dir() -> Path:
 
 
 def remembered(name: str, make: Callable[[], T], *sources: Path) -> T:
-    """make()'s value, plain data (marshal), kept in user_cache_dir()/name.marshal: read back
-    while the rules' version and the files `sources` are those it was made from, made and
-    stored again otherwise. For start-up tables that take longer to derive than to read; a
-    folder that cannot be read or written only costs the time of make()."""
+    """make()'s value, plain data (marshal), kept in user_cache_dir() as name.KEY.marshal, KEY
+    a hash of the rules' version and the files `sources`: read back while they are those it
+    was made from, made and stored again otherwise. Versions of kg side by side (installs,
+    worktrees) each keep their own file instead of overwriting one another's; the
+    KEEP_VERSIONS files of a name used last are kept. For start-up tables that take longer
+    to derive than to read; a folder that cannot be read or written only costs make()."""
     digest = hashlib.sha256(f"{rules_version()}\0{marshal.version}".encode())
     for source in sources:
         digest.update(b"\0" + Path(source).read_bytes())
     key = digest.hexdigest().encode() + b"\n"
     try:
-        path = user_cache_dir() / f"{name}.marshal"
+        path = user_cache_dir() / f"{name}.{key[:16].decode()}.marshal"
     except RuntimeError:            # no home folder to keep it in
         return make()
     try:
         data = path.read_bytes()
         if data.startswith(key):
-            return marshal.loads(memoryview(data)[len(key):])
+            value = marshal.loads(memoryview(data)[len(key):])
+            os.utime(path)          # used: kept by _prune
+            return value
     except (OSError, EOFError, ValueError, TypeError):
         pass                        # missing or damaged: made again below
     value = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, key + marshal.dumps(value))
+        _prune(path.parent, name)
     except (OSError, OutputError):
         pass
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Delete the files of `name` in folder but the KEEP_VERSIONS used last."""
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:             # deleted meanwhile by another process
+            return 0.0
+    for old in sorted(folder.glob(f"{glob.escape(name)}.*.marshal"), key=used, reverse=True)[KEEP_VERSIONS:]:
+        old.unlink(missing_ok=True)
+
+
+def compiled_patterns(name: str, patterns: Sequence[str]) -> list[re.Pattern]:
+    """re.compile(p) for each of patterns, the compiled code kept by `remembered` (as `name`,
+    per Python version and regex engine): the cue templates' wide character classes take
+    most of a second to compile in each process, their code milliseconds to read back (a
+    pickled pattern is only its source, compiled again). A Python whose regex internals
+    differ (3.10), or a code the engine refuses, falls back to re.compile."""
+    try:
+        import _sre
+        from re import _compiler, _parser
+    except ImportError:
+        return [re.compile(p) for p in patterns]
+    codes = remembered(f"{name}-{sys.implementation.cache_tag}-{_sre.MAGIC}",
+                       lambda: {p: _pattern_code(_parser, _compiler, p) for p in patterns})
+    out = []
+    for pattern in patterns:
+        try:
+            out.append(_sre.compile(pattern, *codes[pattern]))
+        except (KeyError, TypeError, ValueError, RuntimeError):
+            out.append(re.compile(pattern))
+    return out
+
+
+def _pattern_code(parser, compiler, pattern: str) -> tuple:
+    """The arguments after the pattern that re._compiler.compile gives _sre.compile, as plain
+    data: flags, code (ints), number of groups, group index, names by group number."""
+    parsed = parser.parse(pattern, 0)
+    names = [None] * parsed.state.groups
+    for group, number in parsed.state.groupdict.items():
+        names[number] = group
+    return (int(parsed.state.flags), [int(op) for op in compiler._code(parsed, 0)],
+            parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(names))

@@ -3,6 +3,7 @@ extracted, an unchanged corpus leaves the outputs alone, and the graph is always
 build from nothing gives."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -154,12 +155,39 @@ def test_remembered_is_made_once_then_read(tmp_path, monkeypatch):
 
 def test_remembered_survives_a_damaged_or_unwritable_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
-    (tmp_path / "t.marshal").write_bytes(b"not marshal data")
     assert cache_module.remembered("t", lambda: [1, 2]) == [1, 2]
-    key = (tmp_path / "t.marshal").read_bytes().split(b"\n")[0]
-    (tmp_path / "t.marshal").write_bytes(key + b"\n\xff\x00")
+    [stored] = tmp_path.glob("t.*.marshal")
+    stored.write_bytes(b"not marshal data")
+    assert cache_module.remembered("t", lambda: [5]) == [5]
+    key = stored.read_bytes().split(b"\n")[0]
+    stored.write_bytes(key + b"\n\xff\x00")
     assert cache_module.remembered("t", lambda: [3]) == [3]
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("KG_CACHE_HOME", str(blocked / "below"))
     assert cache_module.remembered("t", lambda: [4]) == [4]
+
+
+def test_remembered_keeps_each_version_apart_and_the_last_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache_module, "KEEP_VERSIONS", 2)
+    sources = [tmp_path / f"v{i}.txt" for i in range(3)]
+    for i, source in enumerate(sources):           # three versions of the source, in turn
+        source.write_text(str(i), encoding="utf-8")
+        assert cache_module.remembered("t", lambda: i, source) == i
+    assert len(list(tmp_path.glob("t.*.marshal"))) == 2
+    assert cache_module.remembered("t", lambda: "made", sources[2]) == 2      # kept: no remake
+    assert cache_module.remembered("t", lambda: "made", sources[0]) == "made"  # the oldest went
+
+
+def test_compiled_patterns_equal_re_compile_when_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    patterns = [r"(?P<S>[\ue000-\uf8ff])[^\ue000-\uf8ff。]{0,4}?拨付(?P<O>[\ue000-\uf8ff])", "向[甲乙]"]
+    for _ in range(2):                  # made, then read back from the stored code
+        compiled = cache_module.compiled_patterns("p", patterns)
+        assert compiled == [re.compile(p) for p in patterns]
+        assert compiled[0].groupindex == {"S": 1, "O": 2}
+        assert compiled[0].search("\ue001向它拨付\ue002").group("O") == "\ue002"
+    assert len(list(tmp_path.glob("p-*.marshal"))) == 1
+    # a stored code that does not fit (another pattern under the name) is compiled afresh
+    assert cache_module.compiled_patterns("p", ["丙"]) == [re.compile("丙")]

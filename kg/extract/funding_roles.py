@@ -14,7 +14,7 @@ from functools import lru_cache
 from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
-from .templates import compile_template, role_refs
+from .templates import compile_templates, role_refs
 
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
@@ -36,9 +36,11 @@ _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 @lru_cache(maxsize=None)
 def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...]], ...]:
     """(rule id, template, role of the implicit subject, types that may fill a role) rows."""
-    return tuple((rule, compile_template(t), TEMPLATE_ROLES.get(implicit),
+    table = load_table("funding_roles.tsv")
+    patterns = compile_templates("funding-roles", [t for _, t, _, _ in table])
+    return tuple((rule, pattern, TEMPLATE_ROLES.get(implicit),
                   ORG_TYPES + ((EntityType.PLACE.value,) if places else ()))
-                 for rule, t, implicit, places in load_table("funding_roles.tsv"))
+                 for (rule, _, implicit, places), pattern in zip(table, patterns))
 
 
 @lru_cache(maxsize=None)

@@ -24,7 +24,7 @@ from .money import find_amounts, is_money
 from .normalize import CJK
 from .name_relations import relations_from_names, title_program_issuers
 from ..rdf.ontology import signature
-from .templates import compile_template, required_words, role_refs
+from .templates import compile_templates, required_words, role_refs
 
 # 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
 _SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
@@ -41,11 +41,13 @@ def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
     most templates."""
     groups = cue_groups()
     rows = []
-    for rule, relation, template in load_table("relation_cues.tsv"):
+    table = load_table("relation_cues.tsv")
+    patterns = compile_templates("relation-cues", [template for _, _, template in table])
+    for (rule, relation, template), pattern in zip(table, patterns):
         needs = 0
         for words in required_words(template):
             needs |= 1 << groups.index(frozenset(words))
-        rows.append((rule, relation, compile_template(template), "{S}" in template, needs))
+        rows.append((rule, relation, pattern, "{S}" in template, needs))
     return tuple(rows)
 
 

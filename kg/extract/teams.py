@@ -13,6 +13,8 @@ from .segment import tag_words
 
 SIDE = rf"[A-Za-z]{{0,6}}[{CJK}][{CJK}A-Za-z0-9]{{1,11}}"
 FIXTURE = re.compile(rf"({SIDE})\s*(?:[vV][sS]\.?|对阵)\s*({SIDE})")
+# the word FIXTURE needs: searched first, as FIXTURE tries a side at every character
+FIXTURE_WORD = re.compile("[vV][sS]|对阵")
 # flags of words that are no part of a team's name: the verb or count after it (推荐, 两队)
 NOT_NAME_FLAGS = ("v", "m", "p", "d", "c", "u", "r", "f", "q", "t")
 MAX_SIDE = 8
@@ -45,11 +47,11 @@ def is_team(name: str) -> bool:
 def find_teams(sent: Sentence) -> Iterable[Mention]:
     """Organization mentions of the sides of fixtures and of transliterated teams."""
     text = sent.text
-    for m in FIXTURE.finditer(text):
+    for m in FIXTURE.finditer(text) if FIXTURE_WORD.search(text) else ():
         home, away = trim_side(m.group(1), left=True), trim_side(m.group(2), left=False)
         if is_team(home) and is_team(away):
             yield Mention(sent.start + m.end(1) - len(home), sent.start + m.end(1), home, EntityType.ORGANIZATION)
             yield Mention(sent.start + m.start(2), sent.start + m.start(2) + len(away), away, EntityType.ORGANIZATION)
-    for m in transliterated_team().finditer(text):
+    for m in transliterated_team().finditer(text) if "队" in text else ():
         if not re.match(f"[{CJK}]", text[m.end():m.end() + 1]):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.ORGANIZATION)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..cache import compiled_patterns
 from .clause import LIST, PH, Masked, Ref
 from ..lexicon import alternation, load_words
 from .normalize import CJK
@@ -103,8 +104,14 @@ def _group_end(template: str, start: int) -> int:
             return i
 
 
-def compile_template(template: str) -> re.Pattern:
-    """Regex for a cue template: '{S}…约谈…{O}' -> named placeholder lists with short gaps."""
+def compile_templates(name: str, templates: list[str]) -> list[re.Pattern]:
+    """Regexes for cue templates: '{S}…约谈…{O}' -> named placeholder lists with gaps between;
+    compiled once per rules' version and kept as `name` (kg.cache.compiled_patterns)."""
+    return compiled_patterns(name, [_template_pattern(t) for t in templates])
+
+
+def _template_pattern(template: str) -> str:
+    """The regex source of a template: placeholders as named groups (a second {S} is S_2)."""
     pattern = template.replace("…", _GAP).replace("‥", _SHORT_GAP)
     for role in ("S", "O", "P", "R", "F"):
         n = 0
@@ -112,7 +119,7 @@ def compile_template(template: str) -> re.Pattern:
             n += 1
             name = role if n == 1 else f"{role}_{n}"
             pattern = pattern.replace("{%s}" % role, f"(?P<{name}>{_list()})", 1)
-    return re.compile(pattern)
+    return pattern
 
 
 @lru_cache(maxsize=None)
