@@ -20,11 +20,13 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
+from .funding_ellipsis import bare_row_receives
 from .funding_notices import each_listed, labelled_row, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 from .funding_shares import lead_investor, paired_sums, subscribed_fund
+from .funding_story import claims_insurer, person_receives, recovered_loan
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -302,7 +304,9 @@ def with_stated(funding: Funding, stated: Funding | None, again: bool = False) -
             return funding
         stated = replace(stated, recipient=None)
     provider = funding.provider or stated.provider
-    recipient = funding.recipient or stated.recipient
+    # 甲项目获得资金6亿元，由丙实施；乙项目获得2亿元: another project's recipient is not this one's.
+    other = funding.project and stated.project and funding.project != stated.project
+    recipient = funding.recipient or (None if other else stated.recipient)
     if provider == recipient:
         return funding
     return replace(funding, provider=provider, recipient=recipient,
@@ -391,6 +395,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
+    ("bare-row", bare_row_receives),
     ("labelled-row", labelled_row),
     ("proposed-row", proposed_row),
     ("speaker-pays", speaker_pays),
@@ -399,6 +404,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
     ("named-after", named_after),
+    ("person-receives", person_receives),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
@@ -410,10 +416,12 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
 DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
     ("sentences-after", with_followups),
     ("project-investors", project_investors),
+    ("claims-insurer", claims_insurer),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
     ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),
+    ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
     ("each-listed", each_listed),
 )

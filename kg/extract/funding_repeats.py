@@ -5,13 +5,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from .layout import ROW_NUMBER
 from ..model import Funding, Sentence
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
-    """Starts of the sentences that hold a headline line (a story starts right after one)."""
+    """Starts of the sentences that hold a headline line (a story starts right after one); a
+    numbered row of a list (1.甲公司 50万元) is short too, but no headline."""
     return {s.start for s in sentences
-            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)}
+            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
+            and not ROW_NUMBER.match(s.text)}
 
 
 def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
@@ -47,11 +50,13 @@ def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int
     """Whether `f` may tell the same flow as a group of fundings of its amount. A headline (its
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
-    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款)."""
+    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
+    recipients (1.甲公司 50万元 / 2.乙公司 50万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (
-            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs))
+            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs)
+            or bool(f.recipient and g.recipient and f.recipient != g.recipient))
     return f.evidence.start in headlines or not all(distinct(g) for g in group)
 
 

@@ -29,6 +29,11 @@ _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 _COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
+# 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
+_MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
+# 由甲管委会组织实施: the body that carries a project out, after its sum.
+_CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
+                          "(?:组织实施|实施|建设|承建|负责)")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -140,6 +145,9 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
+    # 甲公司获奖补资金260万元，乙公司获奖补资金190万元: a subject that receives its own sum.
+    if pos < s.clause and load_regex("funding_receive_verbs.txt").match(text, pos + 1):
+        return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 
 
@@ -155,6 +163,10 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
+    # 甲公司研制的设备认定为首台套产品，给予奖励100万元: the maker of what is rewarded receives.
+    if s.kind == FundingType.GRANT and free and subject.type != EntityType.AGENCY \
+            and _MAKER_OF.match(text, pos + 1):
+        return Role.RECIPIENT
     return Role.PROVIDER
 
 
@@ -309,6 +321,16 @@ def acting_lender(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = lender.entity, recipient or provider
 
 
+def carrier_pays_no_grant(s: RoleSearch) -> None:
+    """甲项目获得专项债券资金6亿元，由乙管委会组织实施: the body that carries the project out
+    after the sum does not pay the grant (the payer is told elsewhere)."""
+    provider = s.roles.get(Role.PROVIDER)
+    m = _CARRIES_OUT.match(s.masked.text, s.at)
+    if s.kind == FundingType.GRANT and provider and m \
+            and s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE].entity == provider:
+        del s.roles[Role.PROVIDER]
+
+
 def distinct_parties(s: RoleSearch) -> None:
     """No party holds two roles: a recipient that provides, a facilitator that pays or receives."""
     roles = s.roles
@@ -352,6 +374,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("bank-lends", bank_lends),
     ("lender-received-from", lender_received_from),
     ("acting-lender", acting_lender),
+    ("carrier-pays-no-grant", carrier_pays_no_grant),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),
 )

@@ -1,0 +1,68 @@
+"""Parties that another part of the story tells (passes of kg.extract.funding_passes): a private
+person who receives, the insurer of a story's claim payouts, the borrower of a debt that a
+court recovers for a lender.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import story_start
+from ..lexicon import load_regex
+from ..model import EntityType, Funding, FundingType, RelationType
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+# What a private person may receive: a loan, a grant, a claim payout.
+_PERSONAL = (FundingType.LOAN, FundingType.GRANT)
+
+
+def person_receives(f: Funding, site: Site) -> Funding:
+    """种植大户张三的果园受灾，收到理赔款12万元 / 养殖户李四获得贷款30万元: a named person who holds
+    no post in the story (a speaker for a body never receives for it) and is the last name before
+    a receiving verb, with no body between, receives."""
+    if f.recipient or f.type not in _PERSONAL:
+        return f
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    before = [r for r in masked.refs if masked.position(r) < at]
+    if not before or before[-1].type != EntityType.PERSON:
+        return f
+    person, pos = before[-1], masked.position(before[-1])
+    if not load_regex("funding_receive_verbs.txt").search(masked.text, pos, at):
+        return f
+    posted = {r.subject for r in site.reading.a.relations if r.type == RelationType.WORKS_FOR}
+    return f if person.entity in posted or person.entity == f.provider else replace(f, recipient=person.entity)
+
+
+def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲保险公司已支付理赔款864万元。…乙收到理赔款12万元: a claim payout without a payer is paid
+    by the insurer (a company) that paid the story's earlier claim payout."""
+    claims = load_regex("funding_claim_words.txt")
+    starts, types = r.a.story_starts, r.a.types
+    out: list[Funding] = []
+    for f in fundings:
+        if not f.provider and claims.search(f.evidence.sentence):
+            story = story_start(starts, f.evidence.start)
+            insurer = next((g.provider for g in reversed(out) if g.provider and claims.search(g.evidence.sentence)
+                            and types.get(g.provider) == EntityType.COMPANY and g.provider != f.recipient
+                            and story_start(starts, g.evidence.start) == story), None)
+            f = replace(f, provider=insurer) if insurer else f
+        out.append(f)
+    return out
+
+
+def recovered_loan(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """为申请执行人甲银行追回贷款本息1286万元 … 乙公司向甲银行借款1200万元: a claim held by a lender,
+    with no debtor named, is owed by the one borrower of that lender's loans in the story."""
+    starts = r.a.story_starts
+    out = []
+    for f in fundings:
+        if f.type == FundingType.DEBT and f.provider and not f.recipient:
+            story = story_start(starts, f.evidence.start)
+            borrowers = {g.recipient for g in fundings if g.type == FundingType.LOAN and g.provider == f.provider
+                         and g.recipient and story_start(starts, g.evidence.start) == story}
+            if len(borrowers) == 1:
+                f = replace(f, recipient=borrowers.pop())
+        out.append(f)
+    return out
