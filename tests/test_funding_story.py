@@ -1,0 +1,91 @@
+"""Fundings whose cue or parties another sentence of the story tells (kg.extract.funding_ellipsis,
+kg.extract.funding_story), on sentences we write. The pass cases run in test_funding_passes."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import fundings
+from kg.extract.normalize import split_sentences
+from kg.model import Text
+from test_fundings import summary
+from test_relations import A, C, J, P, analysis_of
+
+INSURER = "甲保险公司已向受灾农户支付理赔款800万元。查勘人员逐户定损。种植大户张三的果园受灾，收到理赔款12万元。乙局已拨付保费补贴资金420万元。"
+INSURED = [("Grant", 8_000_000, "甲保险公司", None, None), ("Grant", 120_000, "甲保险公司", "张三", None),
+           ("Grant", 4_200_000, "乙局", None, None)]
+
+# (pass, text, names, what the stage finds); test_funding_passes checks that without the pass
+# the stage finds something else.
+STORY_ROLE_CASES = [
+    ("carrier-pays-no-grant", "丙项目获得专项债券资金6亿元，由甲管委会组织实施。", {"丙项目": J, "甲管委会": A},
+     [("Grant", 600_000_000, None, "甲管委会", None)]),
+]
+STORY_PARTY_CASES = [
+    ("bare-row", "对新认定的企业给予一次性奖励，具体如下：\n1.乙公司 50万元\n2.丙公司 30万元\n甲局\n2025年7月8日",
+     {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 500_000, "甲局", "乙公司", None), ("Grant", 300_000, "甲局", "丙公司", None)]),
+    ("person-receives", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
+]
+STORY_DOCUMENT_CASES = [
+    ("claims-insurer", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
+    ("recovered-loan", "法院为申请执行人甲银行追回贷款本息1286万元。2021年，乙公司向甲银行借款1200万元。",
+     {"甲银行": C, "乙公司": C},
+     [("Debt", 12_860_000, "甲银行", "乙公司", None), ("Loan", 12_000_000, "甲银行", "乙公司", None)]),
+]
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    """What the fundings stage finds in `raw`, split into sentences as the pipeline splits it."""
+    sentences = split_sentences(Text(raw, tuple(range(len(raw) + 1))))
+    a = analysis_of(raw, {n: (n, t) for n, t in names.items()}, sentences)
+    return [summary(f) for f in fundings.find_fundings(a)]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # parallel clauses: the verb before the cue is repeated, the cue left out
+    ("甲局下达专项债券资金。丙项目获得专项债券资金6亿元；丁项目获得2亿元；戊项目获得9000万元。",
+     {"甲局": A, "丙项目": J, "丁项目": J, "戊项目": J},
+     [("Grant", 600_000_000, "甲局", None, None), ("Grant", 200_000_000, "甲局", None, None),
+      ("Grant", 90_000_000, "甲局", None, None)]),
+    # rows under a header with one sum each, the same sum twice: two flows
+    ("甲局对新认定的企业给予一次性奖励，具体如下：\n1.乙公司 50万元\n2.丙公司 50万元",
+     {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 500_000, "甲局", "乙公司", None), ("Grant", 500_000, "甲局", "丙公司", None)]),
+])
+def test_a_sentence_without_cue_inherits_the_one_before(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw, names", [
+    # a number after a loan that no verb or header ties to it
+    ("甲银行向乙公司发放贷款100万元。乙公司去年营业收入5亿元。", {"甲银行": C, "乙公司": C}),
+    # a numbered row after a sentence that is no header
+    ("甲银行向乙公司发放贷款100万元。\n1.丙公司 50万元", {"甲银行": C, "乙公司": C, "丙公司": C}),
+])
+def test_no_cue_is_inherited_without_a_header_or_a_repeated_verb(raw, names):
+    assert [f[1] for f in found(raw, names)] == [1_000_000]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # two clause subjects each receiving its own sum: neither pays the other's
+    ("其中，甲公司获奖补资金260万元，乙公司获奖补资金190万元。", {"甲公司": C, "乙公司": C},
+     [("Grant", 2_600_000, None, "甲公司", None), ("Grant", 1_900_000, None, "乙公司", None)]),
+    # the maker of what is rewarded receives the reward
+    ("甲公司研制的清洗设备认定为首台套产品，给予奖励100万元。", {"甲公司": C},
+     [("Grant", 1_000_000, None, "甲公司", None)]),
+    # capital put into a body by the agency before
+    ("乙局将债券资金用作资本金，向甲集团注入资本金1.2亿元。", {"乙局": A, "甲集团": C},
+     [("Investment", 120_000_000, "乙局", "甲集团", None)]),
+    # the loan just told, described again (这是…): its borrower
+    ("甲银行向乙公司发放首笔贷款6000万元。这是该行今年的首个水利贷款项目，贷款合同金额2.6亿元。",
+     {"甲银行": C, "乙公司": C},
+     [("Loan", 60_000_000, "甲银行", "乙公司", None), ("Loan", 260_000_000, "甲银行", "乙公司", None)]),
+    # an insurer's payout on a claim
+    ("甲保险公司向乙公司赔付58万元。", {"甲保险公司": C, "乙公司": C},
+     [("Grant", 580_000, "甲保险公司", "乙公司", None)]),
+    # a person with a post speaks for a body: no recipient
+    ("甲银行发放贷款。甲银行行长张三获得贷款审批权限后，已发放贷款30万元。", {"甲银行": C, "张三": P},
+     [("Loan", 300_000, "甲银行", None, None)]),
+])
+def test_parties_of_award_rows_capital_and_claims(raw, names, expected):
+    assert found(raw, names) == expected
