@@ -6,7 +6,8 @@ import pytest
 
 from kg.extract import fundings
 from kg.extract.normalize import split_sentences
-from kg.model import Text
+from kg.extract.pipeline import analyse
+from kg.model import Document, Text
 from test_fundings import summary
 from test_relations import A, C, J, P, analysis_of
 
@@ -89,3 +90,15 @@ def test_no_cue_is_inherited_without_a_header_or_a_repeated_verb(raw, names):
 ])
 def test_parties_of_award_rows_capital_and_claims(raw, names, expected):
     assert found(raw, names) == expected
+
+
+def test_a_part_of_its_own_sentences_sum_takes_no_parties_from_the_sentence_before():
+    raw = "甲银行向乙公司发放贷款100万元。全县保费总额3260万元，其中财政保费补贴2610万元。"
+    assert found(raw, {"甲银行": C, "乙公司": C}) == [
+        ("Loan", 1_000_000, "甲银行", "乙公司", None), ("Grant", 26_100_000, None, None, None)]
+
+
+def test_a_grower_named_after_his_role_borrows():
+    text = "甲县农村商业银行向种粮大户王建平发放贷款35万元。"
+    a = analyse(Document("t.txt", text, "t.txt"))
+    assert [(f.type, int(f.amount), f.recipient) for f in a.fundings] == [("Loan", 350_000, "王建平")]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import Analysis
 from .clause import Masked, Ref, Tally, story_start
-from .funding_cues import BALANCE, CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
+from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, Cue, clause_bounds, clauses, continuation_words,
+                           find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
@@ -180,10 +181,11 @@ def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
 def with_context(funding: Funding, sentence: Sentence,
                  previous: Funding | None) -> Funding:
     """A sentence that continues the previous one (其中…) inherits the parties it does not name,
-    and its date."""
+    and its date; not a clause that parts a sum its own sentence states before it (保费总额3260万元，
+    其中财政补贴2610万元)."""
     if previous is None or (funding.provider and funding.recipient) or not any(
-            clause.lstrip().startswith(continuation_words())
-            for clause in CLAUSE_BREAK.split(sentence.text)):
+            clause.lstrip().startswith(continuation_words()) and not SUM.search(sentence.text, 0, start)
+            for clause, start in clauses(sentence.text)):
         return funding
     provider, recipient = funding.provider or previous.provider, funding.recipient or previous.recipient
     if provider == recipient:

@@ -4,6 +4,7 @@ court recovers for a lender.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -14,14 +15,16 @@ from ..model import EntityType, Funding, FundingType, RelationType
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
+# 向养殖户张三发放: the words between the preposition and the person name none.
+_PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 
 
 def person_receives(f: Funding, site: Site) -> Funding:
-    """种植大户张三的果园受灾，收到理赔款12万元 / 养殖户李四获得贷款30万元: a named person who holds
-    no post in the story (a speaker for a body never receives for it) and is the last name before
-    a receiving verb, with no body between, receives."""
+    """种植大户张三的果园受灾，收到理赔款12万元 / 向养殖户李四发放贷款30万元: a named person who
+    holds no post in the story (a speaker for a body never receives for it), the last name before
+    the sum, receives when a receiving verb follows it or a preposition of the payee precedes it."""
     if f.recipient or f.type not in _PERSONAL:
         return f
     masked, at = site.masked, site.masked.offsets[site.amount.start]
@@ -29,7 +32,8 @@ def person_receives(f: Funding, site: Site) -> Funding:
     if not before or before[-1].type != EntityType.PERSON:
         return f
     person, pos = before[-1], masked.position(before[-1])
-    if not load_regex("funding_receive_verbs.txt").search(masked.text, pos, at):
+    if not load_regex("funding_receive_verbs.txt").search(masked.text, pos, at) \
+            and not _PAID_TO.search(masked.text, 0, pos):
         return f
     posted = {r.subject for r in site.reading.a.relations if r.type == RelationType.WORKS_FOR}
     return f if person.entity in posted or person.entity == f.provider else replace(f, recipient=person.entity)
