@@ -102,3 +102,8 @@ def test_a_grower_named_after_his_role_borrows():
     text = "甲县农村商业银行向种粮大户王建平发放贷款35万元。"
     a = analyse(Document("t.txt", text, "t.txt"))
     assert [(f.type, int(f.amount), f.recipient) for f in a.fundings] == [("Loan", 350_000, "王建平")]
+
+
+def test_a_row_that_says_more_than_a_name_and_a_sum_inherits_no_cue():
+    raw = "对新认定的企业给予一次性奖励，具体如下：\n1.乙公司，去年营业收入5亿元\n2.丙公司 30万元\n甲局"
+    assert found(raw, {"甲局": A, "乙公司": C, "丙公司": C}) == []

@@ -45,10 +45,17 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     if not kinds or not amounts:
         return []
     before, cue = r.a.sentences[index - 1].text, kinds[-1]
-    listed = ROW_NUMBER.match(text) and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
+    listed = _bare_row(r, index, amounts[0].start) and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
+
+
+def _bare_row(r: Reading, index: int, first_sum: int) -> bool:
+    """1.甲公司 50万元: a numbered row that names one body, then its sum."""
+    row = ROW_NUMBER.match(r.a.sentences[index].text)
+    masked = r.a.masked(index)
+    return bool(row) and bool(_BARE_ROW.match(masked.text[masked.offsets[row.end()]:masked.offsets[first_sum]]))
 
 
 def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
@@ -62,15 +69,12 @@ def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
 def bare_row_receives(f: Funding, site: Site) -> Funding:
     """1.甲公司 50万元 under a header that names the flow: the row's name receives, and the
     agency that signs the notice pays (else the payer of the flow of that kind told last)."""
-    masked, text = site.masked, site.sentence.text
-    row = ROW_NUMBER.match(text)
+    masked, r = site.masked, site.reading
     # Only a sum read with an inherited (zero-width) cue: a row with words of its own says more.
-    if f.type not in _INHERITED or row is None or site.cue.end > site.cue.start:
+    if f.type not in _INHERITED or site.cue.end > site.cue.start or not _bare_row(r, site.index, site.amount.start):
         return f
-    head = masked.text[masked.offsets[row.end()]:masked.offsets[site.amount.start]]
-    if not _BARE_ROW.match(head):
-        return f
-    named = masked.refs_in(head)[0]
+    row = ROW_NUMBER.match(site.sentence.text)
+    named = masked.refs_in(masked.text[masked.offsets[row.end()]:masked.offsets[site.amount.start]])[0]
     if named.type not in ORG_TYPES + (EntityType.PERSON.value,):
         return f
     provider = f.provider if f.provider != named.entity else None
