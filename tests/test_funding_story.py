@@ -107,3 +107,9 @@ def test_a_grower_named_after_his_role_borrows():
 def test_a_row_that_says_more_than_a_name_and_a_sum_inherits_no_cue():
     raw = "对新认定的企业给予一次性奖励，具体如下：\n1.乙公司，去年营业收入5亿元\n2.丙公司 30万元\n甲局"
     assert found(raw, {"甲局": A, "乙公司": C, "丙公司": C}) == []
+
+
+def test_a_part_paid_to_a_named_body_after_a_total_paid_to_a_class():
+    raw = "今年以来，甲局为全市企业办理留抵退税18.6亿元，其中为乙公司退税520万元。"
+    assert found(raw, {"甲局": A, "乙公司": C}) == [
+        ("Relief", 1_860_000_000, "甲局", None, None), ("Relief", 5_200_000, "甲局", "乙公司", None)]

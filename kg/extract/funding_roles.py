@@ -22,7 +22,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
-_UNNAMED_PAYEE = re.compile(r"向(?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?(?:发放|提供|投放|授信|放贷)")
+_UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
+                            "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
@@ -350,13 +351,16 @@ def counted_unnamed(s: RoleSearch) -> None:
 
 
 def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元: when the sum's own clause
-    gives the payee words but no recognised name, a payee named before the clause is not it."""
-    payee = s.roles.get(Role.RECIPIENT)
-    if payee is None or any(s.masked.position(r) >= s.clause for r in s.masked.refs if r.entity == payee):
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为全市企业办理退税5亿元，其中为
+    乙公司退税50万元: when the sum's own clause gives the payee words but no recognised name, a
+    payee named in another clause is not it."""
+    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    end = _CLAUSE_BREAK.search(text, s.at)
+    end = end.start() if end else len(text)
+    if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
         return
-    left = s.masked.text.rfind("向", s.clause, s.at)
-    if left >= 0 and _UNNAMED_PAYEE.match(s.masked.text, left, s.at):
+    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
+    if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
         del s.roles[Role.RECIPIENT]
 
 
