@@ -18,6 +18,8 @@ INSURED = [("Grant", 8_000_000, "甲保险公司", None, None), ("Grant", 120_00
 # (pass, text, names, what the stage finds); test_funding_passes checks that without the pass
 # the stage finds something else.
 STORY_ROLE_CASES = [
+    ("part-payee", "甲局下达资金2.3亿元，其中乙市获得3200万元。", {"甲局": A, "乙市": "Place"},
+     [("Grant", 230_000_000, "甲局", None, None), ("Grant", 32_000_000, "甲局", "乙市", None)]),
     ("carrier-pays-no-grant", "丙项目获得专项债券资金6亿元，由甲管委会组织实施。", {"丙项目": J, "甲管委会": A},
      [("Grant", 600_000_000, None, "甲管委会", None)]),
 ]

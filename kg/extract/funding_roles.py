@@ -35,6 +35,8 @@ _MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
+# A clause that tells a part of the sum before it.
+_PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -364,6 +366,15 @@ def unnamed_payee(s: RoleSearch) -> None:
         del s.roles[Role.RECIPIENT]
 
 
+def part_payee(s: RoleSearch) -> None:
+    """甲局下达资金2.3亿元，其中乙市获得3200万元: the payee of a part (a later clause opening with
+    其中) is not the payee of the whole."""
+    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    named = [s.masked.position(r) for r in s.masked.refs if r.entity == payee]
+    if payee and named and min(named) > s.at and _PART.search(text, s.at, min(named)):
+        del s.roles[Role.RECIPIENT]
+
+
 ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
@@ -379,6 +390,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("lender-received-from", lender_received_from),
     ("acting-lender", acting_lender),
     ("carrier-pays-no-grant", carrier_pays_no_grant),
+    ("part-payee", part_payee),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),
 )
