@@ -115,3 +115,9 @@ def test_a_part_paid_to_a_named_body_after_a_total_paid_to_a_class():
     raw = "今年以来，甲局为全市企业办理留抵退税18.6亿元，其中为乙公司退税520万元。"
     assert found(raw, {"甲局": A, "乙公司": C}) == [
         ("Relief", 1_860_000_000, "甲局", None, None), ("Relief", 5_200_000, "甲局", "乙公司", None)]
+
+
+def test_a_lender_that_signs_with_a_government_lends_to_it():
+    raw = "甲银行与乙市人民政府签订战略合作协议，未来五年将为乙市提供意向性融资300亿元。"
+    assert found(raw, {"甲银行": C, "乙市人民政府": A}) == [
+        ("Loan", 30_000_000_000, "甲银行", "乙市人民政府", None)]

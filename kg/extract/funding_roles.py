@@ -310,11 +310,11 @@ def lender_received_from(s: RoleSearch) -> None:
 
 
 def acting_lender(s: RoleSearch) -> None:
-    """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
-    lending, the lender acting before it lends and the company borrows."""
+    """甲支行客户经理…为企业核定额度，向企业发放贷款 / 甲银行与乙市政府签约，将为乙市提供融资:
+    when a body that does not lend is found lending, the lender acting before it lends and the
+    body borrows."""
     provider, recipient = s.roles.get(Role.PROVIDER), s.roles.get(Role.RECIPIENT)
-    if s.kind != FundingType.LOAN or not provider or is_lender(provider) \
-            or s.type_of(provider) == EntityType.AGENCY:
+    if s.kind != FundingType.LOAN or not provider or is_lender(provider):
         return
     company = (EntityType.COMPANY.value,)
     lender = s.subject(s.at, company)
