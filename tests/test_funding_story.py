@@ -121,3 +121,18 @@ def test_a_lender_that_signs_with_a_government_lends_to_it():
     text = "中国工商银行郴州分行与郴州市人民政府签订战略合作协议，未来五年将为郴州提供意向性融资300亿元。"
     a = analyse(Document("t.txt", text, "t.txt"))
     assert [(f.provider, f.recipient) for f in a.fundings] == [("中国工商银行郴州分行", "郴州市人民政府")]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # 对乙公司给予奖补资金: the body after 对 receives
+    ("甲局对乙公司给予技术改造奖补资金85万元。", {"甲局": A, "乙公司": C},
+     [("Grant", 850_000, "甲局", "乙公司", None)]),
+    # the judgment debtor owes the applicant for enforcement
+    ("法院裁定，被执行人乙公司应向申请执行人甲银行偿还借款本息2680万元。", {"甲银行": C, "乙公司": C},
+     [("Debt", 26_800_000, "甲银行", "乙公司", None)]),
+    # a housing fund centre lends
+    ("甲市住房公积金管理中心今年已向3200户职工家庭发放住房公积金贷款9.6亿元。", {"甲市住房公积金管理中心": A},
+     [("Loan", 960_000_000, "甲市住房公积金管理中心", None, None)]),
+])
+def test_award_judgment_and_housing_fund_parties(raw, names, expected):
+    assert found(raw, names) == expected
