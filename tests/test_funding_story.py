@@ -117,10 +117,10 @@ def test_a_part_paid_to_a_named_body_after_a_total_paid_to_a_class():
         ("Relief", 1_860_000_000, "甲局", None, None), ("Relief", 5_200_000, "甲局", "乙公司", None)]
 
 
-def test_a_lender_that_signs_with_a_government_lends_to_it():
+def test_a_lender_that_signs_with_a_government_lends_to_its_city():
     text = "中国工商银行郴州分行与郴州市人民政府签订战略合作协议，未来五年将为郴州提供意向性融资300亿元。"
     a = analyse(Document("t.txt", text, "t.txt"))
-    assert [(f.provider, f.recipient) for f in a.fundings] == [("中国工商银行郴州分行", "郴州市人民政府")]
+    assert [(f.provider, f.recipient) for f in a.fundings] == [("中国工商银行郴州分行", "郴州市")]
 
 
 @pytest.mark.parametrize("raw, names, expected", [
@@ -135,4 +135,16 @@ def test_a_lender_that_signs_with_a_government_lends_to_it():
      [("Loan", 960_000_000, "甲市住房公积金管理中心", None, None)]),
 ])
 def test_award_judgment_and_housing_fund_parties(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # a renewed loan
+    ("经丙局协调，甲银行为乙公司办理续贷800万元。", {"甲银行": C, "乙公司": C, "丙局": A},
+     [("Loan", 8_000_000, "甲银行", "乙公司", None)]),
+    # a city a lender commits financing to (a place after 向 is no lender applied to)
+    ("甲银行将在未来三年向乙市提供300亿元融资支持。", {"甲银行": C, "乙市": "Place"},
+     [("Loan", 30_000_000_000, "甲银行", "乙市", None)]),
+])
+def test_renewed_loans_and_a_citys_financing(raw, names, expected):
     assert found(raw, names) == expected

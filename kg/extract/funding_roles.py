@@ -109,6 +109,8 @@ def template_roles(s: RoleSearch) -> None:
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
+            if _misfit(s, m, fits):
+                continue
             for letter, role in TEMPLATE_ROLES.items():
                 refs = _filling(s, m, letter, role == implicit, fits)
                 if refs and (role not in best or rank < best[role][0]):
@@ -117,6 +119,15 @@ def template_roles(s: RoleSearch) -> None:
     s.far = {role for role, (rank, _, _) in best.items() if rank[0]}
     # 甲、乙、丙等23家企业获批缓缴: the other names of a role's list take no other role.
     s.listed = set().union(*(listed for _, _, listed in best.values()))
+
+
+def _misfit(s: RoleSearch, m: re.Match, fits: tuple[str, ...]) -> bool:
+    """True when a placeholder of the match holds only places and the template admits none (向甲市
+    提供融资 is no 向乙银行申请融资): the match tells no roles, not even the subject's."""
+    place = EntityType.PLACE.value
+    return place not in fits and any(
+        captured and all(r.type == place for r in captured)
+        for captured in (role_refs(s.masked, m, letter) for letter in TEMPLATE_ROLES))
 
 
 def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tuple[str, ...]) -> list[Ref]:
@@ -310,11 +321,11 @@ def lender_received_from(s: RoleSearch) -> None:
 
 
 def acting_lender(s: RoleSearch) -> None:
-    """甲支行客户经理…为企业核定额度，向企业发放贷款 / 甲银行与乙市政府签约，将为乙市提供融资:
-    when a body that does not lend is found lending, the lender acting before it lends and the
-    body borrows."""
+    """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
+    lending, the lender acting before it lends and the company borrows."""
     provider, recipient = s.roles.get(Role.PROVIDER), s.roles.get(Role.RECIPIENT)
-    if s.kind != FundingType.LOAN or not provider or is_lender(provider):
+    if s.kind != FundingType.LOAN or not provider or is_lender(provider) \
+            or s.type_of(provider) == EntityType.AGENCY:
         return
     company = (EntityType.COMPANY.value,)
     lender = s.subject(s.at, company)
