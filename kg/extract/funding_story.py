@@ -1,6 +1,6 @@
 """Parties that another part of the story tells (passes of kg.extract.funding_passes): a private
-person who receives, the insurer of a story's claim payouts, the borrower of a debt that a
-court recovers for a lender.
+person who receives, the borrower a guaranteed loan's 该公司 names, the insurer of a story's
+claim payouts, the borrower of a debt that a court recovers for a lender.
 """
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .clause import story_start
+from .clause import PLACEHOLDER_BASE, story_start
+from .funding_roles import is_lender
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
+# 经甲担保公司担保 / 由甲公司提供担保: the guarantor of a loan.
+_GUARANTEED = re.compile(r"(?:经|由)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # What a private person may receive: a loan, a grant, a claim payout.
@@ -37,6 +40,22 @@ def person_receives(f: Funding, site: Site) -> Funding:
         return f
     posted = {r.subject for r in site.reading.a.relations if r.type == RelationType.WORKS_FOR}
     return f if person.entity in posted or person.entity == f.provider else replace(f, recipient=person.entity)
+
+
+def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
+    """甲公司也从中受益。经乙担保公司担保，丙银行向该公司发放贷款1000万元: the guarantor named in
+    the sentence facilitates; 该公司 is the company the story named before the sentence."""
+    masked = site.masked
+    m = _GUARANTEED.search(masked.text)
+    guarantor = masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE].entity if m else None
+    if f.type != FundingType.LOAN or guarantor is None or f.recipient != guarantor \
+            or not any(r.pronoun and r.entity == guarantor for r in masked.refs):
+        return f
+    a, start = site.reading.a, site.sentence.start
+    earlier = (r for r in reversed(a.refs) if r.end <= start and a.story_start(r.start) == site.reading.story)
+    named = next((r.entity for r in earlier if r.type == EntityType.COMPANY and not r.pronoun
+                  and r.entity != guarantor and not is_lender(r.entity)), None)
+    return replace(f, recipient=named, facilitator=guarantor)
 
 
 def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
