@@ -1,8 +1,8 @@
 """Sums whose flow only the sentence before names (funding cues left out by ellipsis).
 
-A notice lists its payees under a header that names the flow once (给予一次性奖励，具体如下：
-1.甲公司 50万元), and a report runs parallel clauses that state the cue once (甲项目获得专项债券
-资金6亿元；乙项目获得2亿元). Such a sentence holds no cue of its own: it inherits the cue of
+A notice lists its payees under a header that names the flow once (给予奖励，名单如下：
+1.甲公司 40万元), and a report runs parallel clauses that state the cue once (甲项目分得债券资金
+4亿元；乙项目分得3亿元). Such a sentence holds no cue of its own: it inherits the cue of
 the sentence before (which may itself have inherited it), and the row's name receives.
 """
 from __future__ import annotations
@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 
 # A header that announces the rows after it: …具体如下： / …名单如下： / …：
 _HEADER_END = re.compile(r"(?:如下|下列|以下)?[：:]\s*$")
-# A bare row: its number, one name, then its sum (1.甲公司 50万元).
+# A bare row: its number, one name, then its sum (1.甲公司 40万元).
 _BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*[：:]?\s*$")
 # The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
-# How far before the cue of the sentence before its receiving verb may stand (获得2000万元).
+# How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
 
@@ -52,14 +52,14 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
 
 
 def _bare_row(r: Reading, index: int, first_sum: int) -> bool:
-    """1.甲公司 50万元: a numbered row that names one body, then its sum."""
+    """1.甲公司 40万元: a numbered row that names one body, then its sum."""
     row = ROW_NUMBER.match(r.a.sentences[index].text)
     masked = r.a.masked(index)
     return bool(row) and bool(_BARE_ROW.match(masked.text[masked.offsets[row.end()]:masked.offsets[first_sum]]))
 
 
 def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
-    """甲项目获得专项债券资金6亿元；乙项目获得2亿元: the clause before the sum ends with a
+    """甲项目分得债券资金4亿元；乙项目分得3亿元: the clause before the sum ends with a
     receiving verb that the sentence before uses right before its cue."""
     verbs = load_regex("funding_receive_verbs.txt")
     verb = next((m.group() for m in verbs.finditer(head) if head[m.end():].strip() == ""), None)
@@ -67,7 +67,7 @@ def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
 
 
 def bare_row_receives(f: Funding, site: Site) -> Funding:
-    """1.甲公司 50万元 under a header that names the flow: the row's name receives, and the
+    """1.甲公司 40万元 under a header that names the flow: the row's name receives, and the
     agency that signs the notice pays (else the payer of the flow of that kind told last)."""
     masked, r = site.masked, site.reading
     # Only a sum read with an inherited (zero-width) cue: a row with words of its own says more.

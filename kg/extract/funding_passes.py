@@ -181,8 +181,8 @@ def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
 def with_context(funding: Funding, sentence: Sentence,
                  previous: Funding | None) -> Funding:
     """A sentence that continues the previous one (其中…) inherits the parties it does not name,
-    and its date; not a clause that parts a sum its own sentence states before it (保费总额3260万元，
-    其中财政补贴2610万元)."""
+    and its date; not a clause that parts a sum its own sentence states before it (保费总额4100万元，
+    其中各级财政补贴3300万元)."""
     if previous is None or (funding.provider and funding.recipient) or not any(
             clause.lstrip().startswith(continuation_words()) and not SUM.search(sentence.text, 0, start)
             for clause, start in clauses(sentence.text)):
@@ -306,7 +306,7 @@ def with_stated(funding: Funding, stated: Funding | None, again: bool = False) -
             return funding
         stated = replace(stated, recipient=None)
     provider = funding.provider or stated.provider
-    # 甲项目获得资金6亿元，由丙实施；乙项目获得2亿元: another project's recipient is not this one's.
+    # 甲项目分得资金4亿元，由丙实施；乙项目分得3亿元: another project's recipient is not this one's.
     other = funding.project and stated.project and funding.project != stated.project
     recipient = funding.recipient or (None if other else stated.recipient)
     if provider == recipient:

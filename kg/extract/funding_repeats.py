@@ -11,7 +11,7 @@ from ..model import Funding, Sentence
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
     """Starts of the sentences that hold a headline line (a story starts right after one); a
-    numbered row of a list (1.甲公司 50万元) is short too, but no headline."""
+    numbered row of a list (1.甲公司 40万元) is short too, but no headline."""
     return {s.start for s in sentences
             if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
             and not ROW_NUMBER.match(s.text)}
@@ -51,7 +51,7 @@ def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
     parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
-    recipients (1.甲公司 50万元 / 2.乙公司 50万元)."""
+    recipients (1.甲公司 40万元 / 2.乙公司 40万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (

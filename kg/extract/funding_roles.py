@@ -159,7 +159,7 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
-    # 甲公司获奖补资金260万元，乙公司获奖补资金190万元: a subject that receives its own sum.
+    # 甲公司获奖励资金73万元，乙公司获奖励资金47万元: a subject that receives its own sum.
     if pos < s.clause and load_regex("funding_receive_verbs.txt").match(text, pos + 1):
         return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
@@ -177,7 +177,7 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
-    # 甲公司研制的设备认定为首台套产品，给予奖励100万元: the maker of what is rewarded receives.
+    # 甲公司研发的装置入选目录，给予奖励65万元: the maker of what is rewarded receives.
     if s.kind == FundingType.GRANT and free and subject.type != EntityType.AGENCY \
             and _MAKER_OF.match(text, pos + 1):
         return Role.RECIPIENT
@@ -336,7 +336,7 @@ def acting_lender(s: RoleSearch) -> None:
 
 
 def carrier_pays_no_grant(s: RoleSearch) -> None:
-    """甲项目获得专项债券资金6亿元，由乙管委会组织实施: the body that carries the project out
+    """甲项目分得债券资金4亿元，由乙管委会组织实施: the body that carries the project out
     after the sum does not pay the grant (the payer is told elsewhere)."""
     provider = s.roles.get(Role.PROVIDER)
     m = _CARRIES_OUT.match(s.masked.text, s.at)
@@ -364,8 +364,8 @@ def counted_unnamed(s: RoleSearch) -> None:
 
 
 def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为全市企业办理退税5亿元，其中为
-    乙公司退税50万元: when the sum's own clause gives the payee words but no recognised name, a
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为
+    乙公司退税30万元: when the sum's own clause gives the payee words but no recognised name, a
     payee named in another clause is not it."""
     payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
     end = _CLAUSE_BREAK.search(text, s.at)

@@ -25,7 +25,7 @@ _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 
 
 def person_receives(f: Funding, site: Site) -> Funding:
-    """种植大户张三的果园受灾，收到理赔款12万元 / 向养殖户李四发放贷款30万元: a named person who
+    """养殖大户张三的鸡舍被淹，领到赔款7万元 / 向养殖户李四发放贷款26万元: a named person who
     holds no post in the story (a speaker for a body never receives for it), the last name before
     the sum, receives when a receiving verb follows it or a preposition of the payee precedes it."""
     if f.recipient or f.type not in _PERSONAL:
@@ -43,7 +43,7 @@ def person_receives(f: Funding, site: Site) -> Funding:
 
 
 def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
-    """甲公司也从中受益。经乙担保公司担保，丙银行向该公司发放贷款1000万元: the guarantor named in
+    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元: the guarantor named in
     the sentence facilitates; 该公司 is the company the story named before the sentence."""
     masked = site.masked
     m = _GUARANTEED.search(masked.text)
@@ -59,7 +59,7 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
 
 
 def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """甲保险公司已支付理赔款864万元。…乙收到理赔款12万元: a claim payout without a payer is paid
+    """甲保险公司已赔付农户530万元。…乙领到赔款7万元: a claim payout without a payer is paid
     by the insurer (a company) that paid the story's earlier claim payout."""
     claims = load_regex("funding_claim_words.txt")
     starts, types = r.a.story_starts, r.a.types
@@ -76,7 +76,7 @@ def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 
 def recovered_loan(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """为申请执行人甲银行追回贷款本息1286万元 … 乙公司向甲银行借款1200万元: a claim held by a lender,
+    """为申请执行人甲银行执行到位本息640万元 … 乙公司曾向甲银行借款600万元: a claim held by a lender,
     with no debtor named, is owed by the one borrower of that lender's loans in the story."""
     starts = r.a.story_starts
     out = []
