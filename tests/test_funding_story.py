@@ -151,3 +151,8 @@ def test_award_judgment_and_housing_fund_parties(raw, names, expected):
 ])
 def test_renewed_loans_and_a_citys_financing(raw, names, expected):
     assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw", ["据张三介绍，今年获得贷款450万元。", "张三说，合作社今年获得贷款450万元。"])
+def test_a_speaker_receives_nothing_he_tells_of(raw):
+    assert found(raw, {"张三": P}) == [("Loan", 4_500_000, None, None, None)]

@@ -38,7 +38,7 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     row of a list nor a clause that repeats the receiving verb of the one before)."""
     if r.last is None or index == 0 or index - 1 not in r.masks:
         return []
-    masked, cues = r.last
+    cues = r.last[1]
     kinds = [c for c in cues if c.type in _INHERITED and not c.weak]
     text = r.a.sentences[index].text
     amounts = [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]

@@ -35,6 +35,8 @@ def person_receives(f: Funding, site: Site) -> Funding:
     if not before or before[-1].type != EntityType.PERSON:
         return f
     person, pos = before[-1], masked.position(before[-1])
+    if load_regex("speech_verbs.txt").search(masked.text, pos, at):
+        return f        # 据张三介绍，今年获得贷款…: the speaker tells of another's sum
     if not load_regex("funding_receive_verbs.txt").search(masked.text, pos, at) \
             and not _PAID_TO.search(masked.text, 0, pos):
         return f
