@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .clause import PLACEHOLDER_BASE, story_start
 from .funding_roles import is_lender
 from ..lexicon import load_regex
+from .funding_parties import PAYOUTS
 from ..model import EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
@@ -45,19 +46,21 @@ def person_receives(f: Funding, site: Site) -> Funding:
 
 
 def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
-    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元: the guarantor named in
-    the sentence facilitates; 该公司 is the company the story named before the sentence."""
+    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元，丁局给予担保费补贴: the
+    guarantor named in the sentence facilitates the loan; 该公司 is the company the story named
+    before the sentence, and it receives the loan and the subsidy of its sentence."""
     masked = site.masked
     m = _GUARANTEED.search(masked.text)
     guarantor = masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE].entity if m else None
-    if f.type != FundingType.LOAN or guarantor is None or f.recipient != guarantor \
+    if f.type not in _PERSONAL + PAYOUTS or guarantor is None or f.recipient != guarantor \
             or not any(r.pronoun and r.entity == guarantor for r in masked.refs):
         return f
     a, start = site.reading.a, site.sentence.start
     earlier = (r for r in reversed(a.refs) if r.end <= start and a.story_start(r.start) == site.reading.story)
     named = next((r.entity for r in earlier if r.type == EntityType.COMPANY and not r.pronoun
                   and r.entity != guarantor and not is_lender(r.entity)), None)
-    return replace(f, recipient=named, facilitator=guarantor)
+    loan = f.type == FundingType.LOAN
+    return replace(f, recipient=named, facilitator=guarantor if loan else f.facilitator)
 
 
 def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
