@@ -157,3 +157,8 @@ def test_renewed_loans_and_a_citys_financing(raw, names, expected):
 @pytest.mark.parametrize("raw", ["据张三介绍，今年获得贷款450万元。", "张三说，合作社今年获得贷款450万元。"])
 def test_a_speaker_receives_nothing_he_tells_of(raw):
     assert found(raw, {"张三": P}) == [("Loan", 4_500_000, None, None, None)]
+
+
+def test_a_headline_mark_passed_is_no_flow():
+    raw = "甲银行普惠贷款投放突破40亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
+    assert found(raw, {"甲银行": C, "乙公司": C}) == [("Loan", 3_000_000, "甲银行", "乙公司", None)]

@@ -3,10 +3,16 @@ sum; the fundings stage keeps one funding per flow (the one-per-amount document 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from .layout import ROW_NUMBER
 from ..model import Funding, Sentence
+
+
+# The words before a sum that make it a mark passed (突破40亿元, 超100亿元), not a sum paid.
+_THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
+_OPENS = re.compile("突破|超过|超|逾")
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
@@ -33,6 +39,8 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
             group.append(f)
     out = []
     for _, group in groups:
+        if all(_threshold_headline(f, headlines) for f in group):
+            continue
         best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
                                          -group.index(f)))
         for other in group:
@@ -44,6 +52,15 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
     out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _threshold_headline(f: Funding, headlines: frozenset[int] | set[int]) -> bool:
+    """余额突破40亿元 in a headline: a mark the body's sums pass, no flow of its own."""
+    if f.evidence.start not in headlines or not f.amount_text:
+        return False
+    at = f.evidence.sentence.find(f.amount_text)
+    # The amount's own text may open with the word (超过100亿元).
+    return bool(_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text))
 
 
 def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
