@@ -160,5 +160,5 @@ def test_a_speaker_receives_nothing_he_tells_of(raw):
 
 
 def test_a_headline_mark_passed_is_no_flow():
-    raw = "甲银行普惠贷款投放突破40亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
+    raw = "甲银行普惠贷款投放突破50亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
     assert found(raw, {"甲银行": C, "乙公司": C}) == [("Loan", 3_000_000, "甲银行", "乙公司", None)]

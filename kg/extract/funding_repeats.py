@@ -10,7 +10,7 @@ from .layout import ROW_NUMBER
 from ..model import Funding, Sentence
 
 
-# The words before a sum that make it a mark passed (突破40亿元, 超100亿元), not a sum paid.
+# The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
 _THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
 _OPENS = re.compile("突破|超过|超|逾")
 
@@ -55,7 +55,7 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
 
 
 def _threshold_headline(f: Funding, headlines: frozenset[int] | set[int]) -> bool:
-    """余额突破40亿元 in a headline: a mark the body's sums pass, no flow of its own."""
+    """贷款投放突破50亿元 in a headline: a mark the body's sums pass, no flow of its own."""
     if f.evidence.start not in headlines or not f.amount_text:
         return False
     at = f.evidence.sentence.find(f.amount_text)
