@@ -46,7 +46,7 @@ def person_receives(f: Funding, site: Site) -> Funding:
 
 
 def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
-    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元，丁局给予担保费补贴: the
+    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元，丁局另补贴担保费: the
     guarantor named in the sentence facilitates the loan; 该公司 is the company the story named
     before the sentence, and it receives the loan and the subsidy of its sentence."""
     masked = site.masked
