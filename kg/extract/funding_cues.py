@@ -20,7 +20,10 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
 # 甲厅下达补助资金，其中乙市获得2亿元: a part of the flow the clause before tells without a sum.
 _PART_OPENS = re.compile(r"\s*其中")
-_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
+# 下达资金2.3亿元，其中乙市获得3200万元: a part the clause gives a payee of its own (with a sum
+# before it, a part without one is a share of the whole: 总投资5亿元，其中一期2亿元).
+_PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
+SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
@@ -83,6 +86,12 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right else len(sentence)
 
 
+def clauses(text: str) -> list[tuple[str, int]]:
+    """The clauses of a sentence with where each starts."""
+    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)]
+    return [(text[s:e], s) for s, e in zip(starts, [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)])]
+
+
 def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
     """The clause of an amount, reaching back over the clause before when the amount's own clause
     only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元)."""
@@ -91,7 +100,8 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
     if _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
-            or _PART_OPENS.match(sentence, left) and not _SUM.search(sentence, before, left):
+            or _PART_OPENS.match(sentence, left) and (not SUM.search(sentence, before, left)
+                                                       or _PART_PAID.match(sentence, left, amount.start)):
         left = before
     return left, right
 

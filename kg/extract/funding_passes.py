@@ -14,17 +14,20 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import Analysis
 from .clause import Masked, Ref, Tally, story_start
-from .funding_cues import BALANCE, CLAUSE_BREAK, Cue, clause_bounds, continuation_words, find_cues
+from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, Cue, clause_bounds, clauses, continuation_words,
+                           find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
+from .funding_ellipsis import bare_row_receives
 from .funding_notices import each_listed, labelled_row, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 from .funding_shares import lead_investor, paired_sums, subscribed_fund
+from .funding_story import claims_insurer, guarantor_is_no_borrower, person_receives, recovered_loan
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -178,10 +181,11 @@ def one_per_amount(fundings: list[Funding], r: Reading) -> list[Funding]:
 def with_context(funding: Funding, sentence: Sentence,
                  previous: Funding | None) -> Funding:
     """A sentence that continues the previous one (其中…) inherits the parties it does not name,
-    and its date."""
+    and its date; not a clause that parts a sum its own sentence states before it (保费总额4100万元，
+    其中各级财政补贴3300万元)."""
     if previous is None or (funding.provider and funding.recipient) or not any(
-            clause.lstrip().startswith(continuation_words())
-            for clause in CLAUSE_BREAK.split(sentence.text)):
+            clause.lstrip().startswith(continuation_words()) and not SUM.search(sentence.text, 0, start)
+            for clause, start in clauses(sentence.text)):
         return funding
     provider, recipient = funding.provider or previous.provider, funding.recipient or previous.recipient
     if provider == recipient:
@@ -302,7 +306,9 @@ def with_stated(funding: Funding, stated: Funding | None, again: bool = False) -
             return funding
         stated = replace(stated, recipient=None)
     provider = funding.provider or stated.provider
-    recipient = funding.recipient or stated.recipient
+    # 甲项目分得资金4亿元，由丙实施；乙项目分得3亿元: another project's recipient is not this one's.
+    other = funding.project and stated.project and funding.project != stated.project
+    recipient = funding.recipient or (None if other else stated.recipient)
     if provider == recipient:
         return funding
     return replace(funding, provider=provider, recipient=recipient,
@@ -391,6 +397,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("continued-sentence", continued_sentence),
     ("investment-share", investment_share),
     ("list-row", list_row),
+    ("bare-row", bare_row_receives),
     ("labelled-row", labelled_row),
     ("proposed-row", proposed_row),
     ("speaker-pays", speaker_pays),
@@ -399,6 +406,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
     ("named-after", named_after),
+    ("person-receives", person_receives),
+    ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
@@ -410,10 +419,12 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
 DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
     ("sentences-after", with_followups),
     ("project-investors", project_investors),
+    ("claims-insurer", claims_insurer),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
     ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),
+    ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
     ("each-listed", each_listed),
 )

@@ -3,15 +3,24 @@ sum; the fundings stage keeps one funding per flow (the one-per-amount document 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
+from .layout import ROW_NUMBER
 from ..model import Funding, Sentence
 
 
+# The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
+_THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
+_OPENS = re.compile("突破|超过|超|逾")
+
+
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
-    """Starts of the sentences that hold a headline line (a story starts right after one)."""
+    """Starts of the sentences that hold a headline line (a story starts right after one); a
+    numbered row of a list (1.甲公司 40万元) is short too, but no headline."""
     return {s.start for s in sentences
-            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)}
+            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
+            and not ROW_NUMBER.match(s.text)}
 
 
 def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
@@ -30,6 +39,8 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
             group.append(f)
     out = []
     for _, group in groups:
+        if all(_threshold_headline(f, headlines) for f in group):
+            continue
         best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
                                          -group.index(f)))
         for other in group:
@@ -43,15 +54,26 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
     return sorted(out, key=lambda f: f.evidence.start)
 
 
+def _threshold_headline(f: Funding, headlines: frozenset[int] | set[int]) -> bool:
+    """贷款投放突破50亿元 in a headline: a mark the body's sums pass, no flow of its own."""
+    if f.evidence.start not in headlines or not f.amount_text:
+        return False
+    at = f.evidence.sentence.find(f.amount_text)
+    # The amount's own text may open with the word (超过100亿元).
+    return bool(_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text))
+
+
 def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
     """Whether `f` may tell the same flow as a group of fundings of its amount. A headline (its
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
-    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款)."""
+    parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
+    recipients (1.甲公司 40万元 / 2.乙公司 40万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (
-            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs))
+            bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs)
+            or bool(f.recipient and g.recipient and f.recipient != g.recipient))
     return f.evidence.start in headlines or not all(distinct(g) for g in group)
 
 

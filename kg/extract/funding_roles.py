@@ -22,13 +22,21 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
-_UNNAMED_PAYEE = re.compile(r"向(?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?(?:发放|提供|投放|授信|放贷)")
+_UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
+                            "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
 _COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
+# 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
+_MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
+# 由甲管委会组织实施: the body that carries a project out, after its sum.
+_CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
+                          "(?:组织实施|实施|建设|承建|负责)")
+# A clause that tells a part of the sum before it.
+_PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
 _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
@@ -103,6 +111,8 @@ def template_roles(s: RoleSearch) -> None:
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
+            if _misfit(s, m, fits):
+                continue
             for letter, role in TEMPLATE_ROLES.items():
                 refs = _filling(s, m, letter, role == implicit, fits)
                 if refs and (role not in best or rank < best[role][0]):
@@ -111,6 +121,15 @@ def template_roles(s: RoleSearch) -> None:
     s.far = {role for role, (rank, _, _) in best.items() if rank[0]}
     # 甲、乙、丙等23家企业获批缓缴: the other names of a role's list take no other role.
     s.listed = set().union(*(listed for _, _, listed in best.values()))
+
+
+def _misfit(s: RoleSearch, m: re.Match, fits: tuple[str, ...]) -> bool:
+    """True when a placeholder of the match holds only places and the template admits none (向甲市
+    提供融资 is no 向乙银行申请融资): the match tells no roles, not even the subject's."""
+    place = EntityType.PLACE.value
+    return place not in fits and any(
+        captured and all(r.type == place for r in captured)
+        for captured in (role_refs(s.masked, m, letter) for letter in TEMPLATE_ROLES))
 
 
 def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tuple[str, ...]) -> list[Ref]:
@@ -142,6 +161,9 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
+    # 甲公司获奖励资金73万元，乙公司获奖励资金47万元: a subject that receives its own sum.
+    if pos < s.clause and load_regex("funding_receive_verbs.txt").match(text, pos + 1):
+        return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 
 
@@ -157,6 +179,10 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
+    # 甲公司研发的装置入选目录，给予奖励65万元: the maker of what is rewarded receives.
+    if s.kind == FundingType.GRANT and free and subject.type != EntityType.AGENCY \
+            and _MAKER_OF.match(text, pos + 1):
+        return Role.RECIPIENT
     return Role.PROVIDER
 
 
@@ -311,6 +337,16 @@ def acting_lender(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = lender.entity, recipient or provider
 
 
+def carrier_pays_no_grant(s: RoleSearch) -> None:
+    """甲项目分得债券资金4亿元，由乙管委会组织实施: the body that carries the project out
+    after the sum does not pay the grant (the payer is told elsewhere)."""
+    provider = s.roles.get(Role.PROVIDER)
+    m = _CARRIES_OUT.match(s.masked.text, s.at)
+    if s.kind == FundingType.GRANT and provider and m \
+            and s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE].entity == provider:
+        del s.roles[Role.PROVIDER]
+
+
 def distinct_parties(s: RoleSearch) -> None:
     """No party holds two roles: a recipient that provides, a facilitator that pays or receives."""
     roles = s.roles
@@ -330,13 +366,25 @@ def counted_unnamed(s: RoleSearch) -> None:
 
 
 def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元: when the sum's own clause
-    gives the payee words but no recognised name, a payee named before the clause is not it."""
-    payee = s.roles.get(Role.RECIPIENT)
-    if payee is None or any(s.masked.position(r) >= s.clause for r in s.masked.refs if r.entity == payee):
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为
+    乙公司退税30万元: when the sum's own clause gives the payee words but no recognised name, a
+    payee named in another clause is not it."""
+    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    end = _CLAUSE_BREAK.search(text, s.at)
+    end = end.start() if end else len(text)
+    if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
         return
-    left = s.masked.text.rfind("向", s.clause, s.at)
-    if left >= 0 and _UNNAMED_PAYEE.match(s.masked.text, left, s.at):
+    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
+    if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
+        del s.roles[Role.RECIPIENT]
+
+
+def part_payee(s: RoleSearch) -> None:
+    """甲局下达资金2.3亿元，其中乙市获得3200万元: the payee of a part (a later clause opening with
+    其中) is not the payee of the whole."""
+    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    named = [s.masked.position(r) for r in s.masked.refs if r.entity == payee]
+    if payee and named and min(named) > s.at and _PART.search(text, s.at, min(named)):
         del s.roles[Role.RECIPIENT]
 
 
@@ -354,6 +402,8 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("bank-lends", bank_lends),
     ("lender-received-from", lender_received_from),
     ("acting-lender", acting_lender),
+    ("carrier-pays-no-grant", carrier_pays_no_grant),
+    ("part-payee", part_payee),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),
 )

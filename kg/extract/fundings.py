@@ -17,6 +17,7 @@ from .analysis import Analysis
 from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
+from .funding_ellipsis import inherited_cues
 from .funding_shares import shares_after_total
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
@@ -50,11 +51,13 @@ def find_fundings(a: Analysis) -> list[Funding]:
         story = a.story_start(sentence.start)
         if story != r.story:
             r.story, r.loans = story, []
-        if not cue_regex().search(sentence.text):
+        own = cue_regex().search(sentence.text)
+        inherited = [] if own else inherited_cues(r, index)
+        if not own and not inherited:
             r.found += shares_after_total(r, index)
             r.previous, r.last = None, None
             continue
-        read_sentence(r, index)
+        read_sentence(r, index, inherited)
     found = r.found
     for _, step in DOCUMENT_PASSES:
         found = step(found, r)
@@ -79,13 +82,14 @@ def developers(a: Analysis) -> dict[str, str]:
     return out
 
 
-def read_sentence(r: Reading, index: int) -> None:
-    """The fundings of sentence `index` (which holds a cue), added to r.found."""
+def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
+    """The fundings of sentence `index` (which holds a cue, or `inherited` ones: see
+    kg.extract.funding_ellipsis), added to r.found."""
     a = r.a
     sentence = a.sentences[index]
     masked = r.masks[index] = a.masked(index)
     head = a.row_head(index)
-    cues = find_cues(sentence.text)
+    cues = find_cues(sentence.text) or list(inherited)
     amounts = [x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
     dates = find_dates(sentence.text, a.article.date)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)

@@ -1,0 +1,92 @@
+"""Sums whose flow only the sentence before names (funding cues left out by ellipsis).
+
+A notice lists its payees under a header that names the flow once (给予奖励，名单如下：
+1.甲公司 40万元), and a report runs parallel clauses that state the cue once (甲项目分得债券资金
+4亿元；乙项目分得3亿元). Such a sentence holds no cue of its own: it inherits the cue of
+the sentence before (which may itself have inherited it), and the row's name receives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .funding_cues import Cue
+from .funding_notices import signers
+from .layout import ROW_NUMBER
+from ..lexicon import load_regex
+from ..model import ORG_TYPES, EntityType, Funding, FundingType
+from .money import find_amounts, is_money
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+# A header that announces the rows after it: …具体如下： / …名单如下： / …：
+_HEADER_END = re.compile(r"(?:如下|下列|以下)?[：:]\s*$")
+# A bare row: its number, one name, then its sum (1.甲公司 40万元).
+_BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*[：:]?\s*$")
+# The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
+# How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
+_VERB_REACH = 16
+_INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
+
+
+def inherited_cues(r: Reading, index: int) -> list[Cue]:
+    """Cues for the sums of sentence `index`, which has no cue of its own, taken from the
+    sentence before: a zero-width cue right after each sum, of the kind and rule of the cue the
+    sentence before names its flow with (empty when it names none, or when the sentence is no
+    row of a list nor a clause that repeats the receiving verb of the one before)."""
+    if r.last is None or index == 0 or index - 1 not in r.masks:
+        return []
+    cues = r.last[1]
+    kinds = [c for c in cues if c.type in _INHERITED and not c.weak]
+    text = r.a.sentences[index].text
+    amounts = [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
+    if not kinds or not amounts:
+        return []
+    before, cue = r.a.sentences[index - 1].text, kinds[-1]
+    listed = _bare_row(r, index, amounts[0].start) and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
+    if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
+        return []
+    return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
+
+
+def _bare_row(r: Reading, index: int, first_sum: int) -> bool:
+    """1.甲公司 40万元: a numbered row that names one body, then its sum."""
+    row = ROW_NUMBER.match(r.a.sentences[index].text)
+    masked = r.a.masked(index)
+    return bool(row) and bool(_BARE_ROW.match(masked.text[masked.offsets[row.end()]:masked.offsets[first_sum]]))
+
+
+def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
+    """甲项目分得债券资金4亿元；乙项目分得3亿元: the clause before the sum ends with a
+    receiving verb that the sentence before uses right before its cue."""
+    verbs = load_regex("funding_receive_verbs.txt")
+    verb = next((m.group() for m in verbs.finditer(head) if head[m.end():].strip() == ""), None)
+    return verb is not None and verb in before[max(0, cue.start - _VERB_REACH):cue.start]
+
+
+def bare_row_receives(f: Funding, site: Site) -> Funding:
+    """1.甲公司 40万元 under a header that names the flow: the row's name receives, and the
+    agency that signs the notice pays (else the payer of the flow of that kind told last)."""
+    masked, r = site.masked, site.reading
+    # Only a sum read with an inherited (zero-width) cue: a row with words of its own says more.
+    if f.type not in _INHERITED or site.cue.end > site.cue.start or not _bare_row(r, site.index, site.amount.start):
+        return f
+    row = ROW_NUMBER.match(site.sentence.text)
+    named = masked.refs_in(masked.text[masked.offsets[row.end()]:masked.offsets[site.amount.start]])[0]
+    if named.type not in ORG_TYPES + (EntityType.PERSON.value,):
+        return f
+    provider = f.provider if f.provider != named.entity else None
+    return replace(f, recipient=named.entity, provider=provider or _row_payer(site, f.type))
+
+
+def _row_payer(site: Site, kind: str) -> str | None:
+    """The agency that signs the notice, else the agency that paid the last flow of `kind`."""
+    r = site.reading
+    types = r.a.types
+    signed = next((s for s in signers(r.a) if types.get(s) == EntityType.AGENCY), None)
+    if signed:
+        return signed
+    return next((g.provider for g in reversed(r.found) if g.type == kind and g.provider
+                 and types.get(g.provider) == EntityType.AGENCY), None)

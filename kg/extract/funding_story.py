@@ -1,0 +1,96 @@
+"""Parties that another part of the story tells (passes of kg.extract.funding_passes): a private
+person who receives, the borrower a guaranteed loan's 该公司 names, the insurer of a story's
+claim payouts, the borrower of a debt that a court recovers for a lender.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import PLACEHOLDER_BASE, story_start
+from .funding_roles import is_lender
+from ..lexicon import load_regex
+from .funding_parties import PAYOUTS
+from ..model import EntityType, Funding, FundingType, RelationType
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+# 经甲担保公司担保 / 由甲公司提供担保: the guarantor of a loan.
+_GUARANTEED = re.compile(r"(?:经|由)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
+# 向养殖户张三发放: the words between the preposition and the person name none.
+_PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
+# What a private person may receive: a loan, a grant, a claim payout.
+_PERSONAL = (FundingType.LOAN, FundingType.GRANT)
+
+
+def person_receives(f: Funding, site: Site) -> Funding:
+    """养殖大户张三的鸡舍被淹，领到赔款7万元 / 向养殖户李四发放贷款26万元: a named person who
+    holds no post in the story (a speaker for a body never receives for it), the last name before
+    the sum, receives when a receiving verb follows it or a preposition of the payee precedes it."""
+    if f.recipient or f.type not in _PERSONAL:
+        return f
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    before = [r for r in masked.refs if masked.position(r) < at]
+    if not before or before[-1].type != EntityType.PERSON:
+        return f
+    person, pos = before[-1], masked.position(before[-1])
+    if load_regex("speech_verbs.txt").search(masked.text, pos, at):
+        return f        # 据张三介绍，今年获得贷款…: the speaker tells of another's sum
+    if not load_regex("funding_receive_verbs.txt").search(masked.text, pos, at) \
+            and not _PAID_TO.search(masked.text, 0, pos):
+        return f
+    posted = {r.subject for r in site.reading.a.relations if r.type == RelationType.WORKS_FOR}
+    return f if person.entity in posted or person.entity == f.provider else replace(f, recipient=person.entity)
+
+
+def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
+    """甲公司是其中之一。经乙担保公司担保，丙银行向该公司放贷700万元，丁局另补贴担保费: the
+    guarantor named in the sentence facilitates the loan; 该公司 is the company the story named
+    before the sentence, and it receives the loan and the subsidy of its sentence."""
+    masked = site.masked
+    m = _GUARANTEED.search(masked.text)
+    guarantor = masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE].entity if m else None
+    if f.type not in _PERSONAL + PAYOUTS or guarantor is None or f.recipient != guarantor \
+            or not any(r.pronoun and r.entity == guarantor for r in masked.refs):
+        return f
+    a, start = site.reading.a, site.sentence.start
+    earlier = (r for r in reversed(a.refs) if r.end <= start and a.story_start(r.start) == site.reading.story)
+    named = next((r.entity for r in earlier if r.type == EntityType.COMPANY and not r.pronoun
+                  and r.entity != guarantor and not is_lender(r.entity)), None)
+    loan = f.type == FundingType.LOAN
+    return replace(f, recipient=named, facilitator=guarantor if loan else f.facilitator)
+
+
+def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲保险公司已赔付农户530万元。…乙领到赔款7万元: a claim payout without a payer is paid
+    by the insurer (a company) that paid the story's earlier claim payout."""
+    claims = load_regex("funding_claim_words.txt")
+    starts, types = r.a.story_starts, r.a.types
+    out: list[Funding] = []
+    for f in fundings:
+        if not f.provider and claims.search(f.evidence.sentence):
+            story = story_start(starts, f.evidence.start)
+            insurer = next((g.provider for g in reversed(out) if g.provider and claims.search(g.evidence.sentence)
+                            and types.get(g.provider) == EntityType.COMPANY and g.provider != f.recipient
+                            and story_start(starts, g.evidence.start) == story), None)
+            f = replace(f, provider=insurer) if insurer else f
+        out.append(f)
+    return out
+
+
+def recovered_loan(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """为申请执行人甲银行执行到位本息640万元 … 乙公司曾向甲银行借款600万元: a claim held by a lender,
+    with no debtor named, is owed by the one borrower of that lender's loans in the story."""
+    starts = r.a.story_starts
+    out = []
+    for f in fundings:
+        if f.type == FundingType.DEBT and f.provider and not f.recipient:
+            story = story_start(starts, f.evidence.start)
+            borrowers = {g.recipient for g in fundings if g.type == FundingType.LOAN and g.provider == f.provider
+                         and g.recipient and story_start(starts, g.evidence.start) == story}
+            if len(borrowers) == 1:
+                f = replace(f, recipient=borrowers.pop())
+        out.append(f)
+    return out

@@ -1,0 +1,164 @@
+"""Fundings whose cue or parties another sentence of the story tells (kg.extract.funding_ellipsis,
+kg.extract.funding_story), on sentences we write. The pass cases run in test_funding_passes."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import fundings
+from kg.extract.normalize import split_sentences
+from kg.extract.pipeline import analyse
+from kg.model import Document, Text
+from test_fundings import summary
+from test_relations import A, C, J, P, analysis_of
+
+INSURER = "甲保险公司已赔付投保农户530万元。查勘人员逐户定损。养殖大户张三的鸡舍被淹，领到赔款7万元。乙局已拨付保费补贴资金270万元。"
+INSURED = [("Grant", 5_300_000, "甲保险公司", None, None), ("Grant", 70_000, "甲保险公司", "张三", None),
+           ("Grant", 2_700_000, "乙局", None, None)]
+
+# (pass, text, names, what the stage finds); test_funding_passes checks that without the pass
+# the stage finds something else.
+STORY_ROLE_CASES = [
+    ("part-payee", "甲局下达资金1.7亿元，其中乙市获得2400万元。", {"甲局": A, "乙市": "Place"},
+     [("Grant", 170_000_000, "甲局", None, None), ("Grant", 24_000_000, "甲局", "乙市", None)]),
+    ("carrier-pays-no-grant", "丙项目分得专项债券资金4亿元，由甲管委会组织实施。", {"丙项目": J, "甲管委会": A},
+     [("Grant", 400_000_000, None, "甲管委会", None)]),
+]
+STORY_PARTY_CASES = [
+    ("bare-row", "对认定的示范企业给予奖励，名单如下：\n1.乙公司 40万元\n2.丙公司 20万元\n甲局\n2025年3月2日",
+     {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 400_000, "甲局", "乙公司", None), ("Grant", 200_000, "甲局", "丙公司", None)]),
+    ("guarantor-is-no-borrower", "甲公司是其中之一。今年5月，经乙担保公司担保，丙银行向该公司放贷700万元，"
+     "丁局另按担保费的一半补贴6万元。",
+     {"甲公司": C, "乙担保公司": C, "丙银行": C, "丁局": A},
+     [("Loan", 7_000_000, "丙银行", "甲公司", "乙担保公司"), ("Grant", 60_000, "丁局", "甲公司", None)]),
+    ("person-receives", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
+]
+STORY_DOCUMENT_CASES = [
+    ("claims-insurer", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
+    ("recovered-loan", "法院为申请执行人甲银行执行到位本息640万元。此前，乙公司曾向甲银行借款600万元。",
+     {"甲银行": C, "乙公司": C},
+     [("Debt", 6_400_000, "甲银行", "乙公司", None), ("Loan", 6_000_000, "甲银行", "乙公司", None)]),
+]
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    """What the fundings stage finds in `raw`, split into sentences as the pipeline splits it."""
+    sentences = split_sentences(Text(raw, tuple(range(len(raw) + 1))))
+    a = analysis_of(raw, {n: (n, t) for n, t in names.items()}, sentences)
+    return [summary(f) for f in fundings.find_fundings(a)]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # parallel clauses: the verb before the cue is repeated, the cue left out
+    ("甲局下达债券资金。丙项目分得专项债券资金5亿元；丁项目分得3亿元；戊项目分得7000万元。",
+     {"甲局": A, "丙项目": J, "丁项目": J, "戊项目": J},
+     [("Grant", 500_000_000, "甲局", None, None), ("Grant", 300_000_000, "甲局", None, None),
+      ("Grant", 70_000_000, "甲局", None, None)]),
+    # rows under a header with one sum each, the same sum twice: two flows
+    ("甲局对认定的示范企业给予奖励，名单如下：\n1.乙公司 40万元\n2.丙公司 40万元",
+     {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 400_000, "甲局", "乙公司", None), ("Grant", 400_000, "甲局", "丙公司", None)]),
+])
+def test_a_sentence_without_cue_inherits_the_one_before(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw, names", [
+    # a number after a loan that no verb or header ties to it
+    ("甲银行向乙公司发放贷款100万元。乙公司去年营业收入5亿元。", {"甲银行": C, "乙公司": C}),
+    # a numbered row after a sentence that is no header
+    ("甲银行向乙公司发放贷款100万元。\n1.丙公司 40万元", {"甲银行": C, "乙公司": C, "丙公司": C}),
+])
+def test_no_cue_is_inherited_without_a_header_or_a_repeated_verb(raw, names):
+    assert [f[1] for f in found(raw, names)] == [1_000_000]
+
+
+def test_a_row_that_says_more_than_a_name_and_a_sum_inherits_no_cue():
+    raw = "对认定的示范企业给予奖励，名单如下：\n1.乙公司，去年营业收入5亿元\n2.丙公司 20万元\n甲局"
+    assert found(raw, {"甲局": A, "乙公司": C, "丙公司": C}) == []
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # two clause subjects each receiving its own sum: neither pays the other's
+    ("其中，甲公司获奖励资金73万元，乙公司获奖励资金47万元。", {"甲公司": C, "乙公司": C},
+     [("Grant", 730_000, None, "甲公司", None), ("Grant", 470_000, None, "乙公司", None)]),
+    # the maker of what is rewarded receives the reward
+    ("甲公司研发的检测装置入选首台套产品目录，给予奖励65万元。", {"甲公司": C},
+     [("Grant", 650_000, None, "甲公司", None)]),
+    # capital put into a body by the agency before
+    ("乙局今年向甲集团注入资本金3亿元。", {"乙局": A, "甲集团": C},
+     [("Investment", 300_000_000, "乙局", "甲集团", None)]),
+    # the loan just told, described again (这是…): its borrower
+    ("甲银行向乙公司发放第一笔贷款4000万元。这是该行在本市的第一个供水贷款项目，贷款总额1.8亿元。",
+     {"甲银行": C, "乙公司": C},
+     [("Loan", 40_000_000, "甲银行", "乙公司", None), ("Loan", 180_000_000, "甲银行", "乙公司", None)]),
+    # an insurer's payout on a claim
+    ("甲保险公司向乙公司赔付37万元。", {"甲保险公司": C, "乙公司": C},
+     [("Grant", 370_000, "甲保险公司", "乙公司", None)]),
+    # a person with a post speaks for a body: no recipient
+    ("甲银行发放贷款。甲银行行长张三获得贷款审批权限后，已发放贷款45万元。", {"甲银行": C, "张三": P},
+     [("Loan", 450_000, "甲银行", None, None)]),
+])
+def test_parties_of_award_rows_capital_and_claims(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+def test_a_part_of_its_own_sentences_sum_takes_no_parties_from_the_sentence_before():
+    raw = "甲银行向乙公司发放贷款100万元。全县农险保费总额4100万元，其中各级财政补贴3300万元。"
+    assert found(raw, {"甲银行": C, "乙公司": C}) == [
+        ("Loan", 1_000_000, "甲银行", "乙公司", None), ("Grant", 33_000_000, None, None, None)]
+
+
+def test_a_grower_named_after_his_role_borrows():
+    text = "甲县农村商业银行向养殖大户王建平发放贷款28万元。"
+    a = analyse(Document("t.txt", text, "t.txt"))
+    assert [(f.type, int(f.amount), f.recipient) for f in a.fundings] == [("Loan", 280_000, "王建平")]
+
+
+def test_a_part_paid_to_a_named_body_after_a_total_paid_to_a_class():
+    raw = "今年，甲局为辖区企业办理出口退税9.4亿元，其中为乙公司退税310万元。"
+    assert found(raw, {"甲局": A, "乙公司": C}) == [
+        ("Relief", 940_000_000, "甲局", None, None), ("Relief", 3_100_000, "甲局", "乙公司", None)]
+
+
+def test_a_lender_that_signs_with_a_government_lends_to_its_city():
+    text = "中国工商银行郴州分行与郴州市人民政府签署合作协议，未来五年将为郴州提供融资支持200亿元。"
+    a = analyse(Document("t.txt", text, "t.txt"))
+    assert [(f.provider, f.recipient) for f in a.fundings] == [("中国工商银行郴州分行", "郴州市")]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # 对乙公司给予奖补资金: the body after 对 receives
+    ("甲局对乙公司给予设备更新奖补资金64万元。", {"甲局": A, "乙公司": C},
+     [("Grant", 640_000, "甲局", "乙公司", None)]),
+    # the judgment debtor owes the applicant for enforcement
+    ("法院裁定，被执行人乙公司应向申请执行人甲银行偿还借款本息2680万元。", {"甲银行": C, "乙公司": C},
+     [("Debt", 26_800_000, "甲银行", "乙公司", None)]),
+    # a housing fund centre lends
+    ("甲市住房公积金管理中心今年已向2700户职工家庭发放公积金贷款8.3亿元。", {"甲市住房公积金管理中心": A},
+     [("Loan", 830_000_000, "甲市住房公积金管理中心", None, None)]),
+])
+def test_award_judgment_and_housing_fund_parties(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # a renewed loan
+    ("经丙局协调，甲银行为乙公司办理续贷500万元。", {"甲银行": C, "乙公司": C, "丙局": A},
+     [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
+    # a city a lender commits financing to (a place after 向 is no lender applied to)
+    ("甲银行将在未来三年向乙市提供200亿元融资支持。", {"甲银行": C, "乙市": "Place"},
+     [("Loan", 20_000_000_000, "甲银行", "乙市", None)]),
+])
+def test_renewed_loans_and_a_citys_financing(raw, names, expected):
+    assert found(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw", ["据张三介绍，今年获得贷款450万元。", "张三说，合作社今年获得贷款450万元。"])
+def test_a_speaker_receives_nothing_he_tells_of(raw):
+    assert found(raw, {"张三": P}) == [("Loan", 4_500_000, None, None, None)]
+
+
+def test_a_headline_mark_passed_is_no_flow():
+    raw = "甲银行普惠贷款投放突破50亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
+    assert found(raw, {"甲银行": C, "乙公司": C}) == [("Loan", 3_000_000, "甲银行", "乙公司", None)]
