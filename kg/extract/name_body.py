@@ -89,6 +89,8 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
     word = text[a:b]
     if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
         return a, b, "x"      # 某某控股(集团)有限公司
+    if word in "()（）" and any(m.start() <= a < m.end() for m in bracketed_places(text, max(0, a - 12), a + 24)):
+        return a, b, "x"      # 某某重工(天津)有限公司
     if not body:
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):
@@ -98,6 +100,16 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
     if allow_years and word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
         return a, b, "x"
     return None
+
+
+# a bracketed place before the legal form: the registered name of a company's local unit
+BRACKETED = re.compile(r"[(（]([^()（）\s]{2,8})[)）](?=(?:股份)?有限(?:责任)?公司)")
+
+
+def bracketed_places(text: str, start: int, end: int) -> list[re.Match]:
+    """The brackets around a place name right before a legal form (某某重工(天津)有限公司)."""
+    return [m for m in BRACKETED.finditer(text, start, end)
+            if places.longest_name_end(places.load_gazetteer().trie, text, m.start(1)) == m.end(1)]
 
 
 def glued_jurisdiction(word: str, lexicon: str) -> bool:
@@ -138,7 +150,8 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
             break
         if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
-                or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
+                or company and (len(word) > 2 and word.endswith("企业")      # 国有企业|某某集团有限公司
+                                or word in load_set("governing_verbs.txt")):  # 指导|某某农村商业银行
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             break
@@ -178,9 +191,12 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
         if branch and i == len(body) - 1:
             return None
         glued = text[a - 1:a] in load_set("glued_prepositions.txt")
+        if text[a - 1:a] in "(（" and a:
+            continue        # 某某重工(天津)有限公司: a bracketed place never opens the name
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
             i = place_opening_word(text, body, i)
-            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
+            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body"))
+                                 and text[x:y] not in load_set("governing_verbs.txt") for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 
@@ -209,7 +225,8 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
-        if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and (known_next or not named_before)):
+        verb = flag in ("v", "vd", "l") or text[a:b] in load_set("governing_verbs.txt")     # 指导 is tagged n
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before)):
             cut = i + 1
     return cut
 

@@ -25,7 +25,7 @@ from . import places
 from .branch_names import bare_branches, branch_mentions
 from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
-                        read_context, split_jurisdiction)
+                        local_regulation, read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
                         company_key, short_forms, state_company_forms)
 from ..lexicon import alternation, load_set, load_tagged
@@ -287,7 +287,7 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
         if verdict is not None:
             return verdict
     lk = key(longer)
-    if not sk or not lk:
+    if not sk or not lk or etype == EntityType.PROGRAM and local_regulation(short, longer):
         return False
     return sk == lk or (etype != EntityType.AGENCY or len(sk) >= 5) \
         and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk))
