@@ -31,6 +31,8 @@ NUMERALS = frozenset("一二三四五六七八九十两百千万")
 def is_company_name(words: list[str], head: str) -> bool:
     """Whether the words between a company's place and its legal form name one company:
     not only trade words (贸易|公司), not only a place (北京|公司), not one character (跑|银行)."""
+    if head.endswith("联社"):
+        return True         # 某县|农村信用合作联社, 某市|市区|…: a place's credit union is one body
     if not words:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
     if len(words) == 1 and len(words[0]) == 1:
@@ -302,7 +304,16 @@ def inside_event(c: Candidate) -> bool:
 
 
 EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
-PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event))
+
+
+def in_roster(c: Candidate) -> bool:
+    """列入省级现代农业产业园|创建名单: a kind of project that a roster lists, no one project."""
+    return ROSTER_AFTER.match(c.text, c.end) is not None
+
+
+ROSTER_AFTER = re.compile(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
+PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event),
+                  ("in a roster", in_roster))
 PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 
