@@ -33,6 +33,13 @@ def labels_of(text: str) -> dict[str, tuple[str, ...]]:
     ("监管分局将指导青禾农村商业银行完善治理。", ("青禾农村商业银行", "Company")),
     ("省交通厅派员指导青禾农村商业银行完善内部管理。", ("青禾农村商业银行", "Company")),
     ("市场监管局约谈岚峰科技有限公司负责人。", ("岚峰科技有限公司", "Company")),
+    # a visit's verb, or a person after a post, is no part of the company visited or led
+    ("市委书记王建华赴青岚集团调研。", ("青岚集团", "Company")),
+    ("总经理李四带领华岚集团团队。", ("华岚集团", "Company")),
+    ("市长张三率市政府代表团考察。", ("市政府", "Agency")),
+    ("岚峰药业股份有限公司的中药提取智能化改造项目获得补助。", ("中药提取智能化改造项目", "Project")),
+    # an insurer's county unit (支公司) is a branch
+    ("中国人民财产保险股份有限公司安平支公司理赔。", ("中国人民财产保险股份有限公司安平支公司", "Company")),
     # credit unions and filling stations are companies
     ("该行由原安平县农村信用合作联社改制组建。", ("安平县农村信用合作联社", "Company")),
     ("执法人员发现,安平县顺岚加油站的加油机超期使用。", ("安平县顺岚加油站", "Company")),

@@ -226,7 +226,10 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
         verb = flag in ("v", "vd", "l") or text[a:b] in load_set("governing_verbs.txt")     # 指导 is tagged n
-        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before)):
+        # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
+        after_person = i > 1 and body[i - 1][2].startswith("nr") \
+            and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
             cut = i + 1
     return cut
 
