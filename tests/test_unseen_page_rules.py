@@ -120,3 +120,19 @@ def test_foreign_cities(text, cities):
 ])
 def test_latin_companies(text, names):
     assert [m.text for m in find_latin_companies(Sentence(0, len(text), text))] == names
+
+
+def test_company_opening_a_project_is_named_too():
+    found = mentions_of("华岚集团开封智能制造产业园项目总投资20亿元。")
+    assert ("华岚集团开封智能制造产业园项目", "Project") in found and ("华岚集团", "Company") in found
+
+
+@pytest.mark.parametrize("sentence, project", [
+    ("岚峰公司年产3000吨生物饲料项目投产。", "年产3000吨生物饲料项目"),      # a capacity keeps its unit
+    ("新建3000台套设备项目。", None),                                        # a count does not
+    ("处理3000吨垃圾项目。", None),
+])
+def test_capacity_inside_a_project_name(sentence, project):
+    projects = [text for text, kind in mentions_of(sentence) if kind == "Project"]
+    assert projects == ([project] if project else [])
+

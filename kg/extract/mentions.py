@@ -34,6 +34,7 @@ from .forces import find_forces
 from .teams import find_teams
 from .events import find_events
 from .foreign import find_foreign_cities, find_latin_companies
+from .nested import find_project_investors
 from .trade_names import find_trade_names
 from .normalize import CJK
 from .segment import tag_words
@@ -114,7 +115,8 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article,
     headline = find_headline_program(s, chosen)
     if headline:
         chosen = [m for m in chosen if m.end <= headline.start or m.start >= headline.end] + [headline]
-    return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
+    nested = list(find_title_issuers(s, chosen)) + list(find_project_investors(s, chosen, find_sentence_mentions))
+    return sorted(chosen + nested, key=lambda m: (m.start, m.end))
 
 
 # <body> <body>关于…的通知 / 若干措施: a notice's first line is its own title, without 《》;

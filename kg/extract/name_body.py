@@ -24,6 +24,7 @@ LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
+CAPACITY = re.compile(r"[年日]产[\d.]+$")      # 年产3000|吨: a plant's capacity, part of its name
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
 # a bracketed word inside a registered name
@@ -44,8 +45,8 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
                                      or word.isdigit() and (after[:1] not in COUNT_UNITS
                                                             or after[:1] in "万亿" and after[1:2] not in "元"
                                                             and after[1:2] != "")))
-    # 11|处: a classifier after a number
-    return len(word) == 1 and before[-1:].isdigit()
+    # 11|处: a classifier after a number, but a project's capacity keeps its unit (年产3000|吨)
+    return len(word) == 1 and before[-1:].isdigit() and not (allow_years and word == "吨" and CAPACITY.search(before))
 
 
 def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
@@ -148,7 +149,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt"):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
-        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+        if is_boundary(word, allow_years, text[max(0, a - 8):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
                 or company and (len(word) > 2 and word.endswith("企业")      # 国有企业|某某集团有限公司
                                 or word in load_set("governing_verbs.txt")):  # 指导|某某农村商业银行
