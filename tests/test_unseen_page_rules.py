@@ -136,3 +136,15 @@ def test_capacity_inside_a_project_name(sentence, project):
     projects = [text for text, kind in mentions_of(sentence) if kind == "Project"]
     assert projects == ([project] if project else [])
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the item after the closing conjunction is one of the list
+    ("重点企业岚峰科技、华岚基因和青禾电气加快复产。", ["岚峰科技", "华岚基因", "青禾电气"]),
+    # a copula between the class noun and the list keeps it open
+    ("签约企业有岚峰科技、华岚基因、青禾电气。", ["岚峰科技", "华岚基因", "青禾电气"]),
+    # a body after the conjunction does not make the companies a list of bodies
+    ("岚峰科技、华岚集团和市财政局参加。", ["岚峰科技", "华岚集团"]),
+])
+def test_company_lists_closed_by_a_conjunction(sentence, expected):
+    assert [text for text, kind in mentions_of(sentence) if kind == "Company"] == expected
+

@@ -31,8 +31,6 @@ NUMERALS = frozenset("一二三四五六七八九十两百千万")
 def is_company_name(words: list[str], head: str) -> bool:
     """Whether the words between a company's place and its legal form name one company:
     not only trade words (贸易|公司), not only a place (北京|公司), not one character (跑|银行)."""
-    if head.endswith("联社"):
-        return True         # 某县|农村信用合作联社, 某市|市区|…: a place's credit union is one body
     if not words:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
     if len(words) == 1 and len(words[0]) == 1:
@@ -239,8 +237,12 @@ def kind_of_company(c: Candidate) -> bool:
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
     state_group = c.head_word == "集团" and c.placed and bool(c.words) \
         or REGISTERED_HEAD.search(c.head_word) is not None and c.body[0][0] in c.anchors and bool(c.words)
+    # 某县|农村信用合作联社: a place's credit union is one body (but 县级 is no place)
+    lookalike = c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start)
+    credit_union = c.head_word.endswith("联社") and (any(a in c.anchors for a, _, _ in c.body)
+                                                     or c.placed and not lookalike)
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
-        and c.name not in registered_names() and not state_group
+        and c.name not in registered_names() and not state_group and not credit_union
 
 
 def kind_of_institution(c: Candidate) -> bool:
