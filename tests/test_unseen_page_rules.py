@@ -30,7 +30,7 @@ def labels_of(text: str) -> dict[str, tuple[str, ...]]:
 
 @pytest.mark.parametrize("sentence, expected", [
     # a verb of supervision never opens a name, though jieba tags 指导 a noun
-    ("监管分局将指导青禾农村商业银行完善治理。", ("青禾农村商业银行", "Company")),
+    ("监管分局将指导青禾农村商业银行整改问题。", ("青禾农村商业银行", "Company")),
     ("省交通厅派员指导青禾农村商业银行完善内部管理。", ("青禾农村商业银行", "Company")),
     ("市场监管局约谈岚峰科技有限公司负责人。", ("岚峰科技有限公司", "Company")),
     # a visit's verb, or a person after a post, is no part of the company visited or led
@@ -41,13 +41,13 @@ def labels_of(text: str) -> dict[str, tuple[str, ...]]:
     # an insurer's county unit (支公司) is a branch
     ("中国人民财产保险股份有限公司安平支公司理赔。", ("中国人民财产保险股份有限公司安平支公司", "Company")),
     # credit unions and filling stations are companies
-    ("该行由原安平县农村信用合作联社改制组建。", ("安平县农村信用合作联社", "Company")),
+    ("安平县农村信用合作联社去年完成改制。", ("安平县农村信用合作联社", "Company")),
     ("执法人员发现,安平县顺岚加油站的加油机超期使用。", ("安平县顺岚加油站", "Company")),
     # a bracketed place inside a registered name, even when a place-like word opens it
     ("记者走访了华岚重工(天津)有限公司。", ("华岚重工(天津)有限公司", "Company")),
-    ("调研组走进中冀岚海重工(沧州)有限公司。", ("中冀岚海重工(沧州)有限公司", "Company")),
+    ("调研组走进东冀岚山机械(保定)有限公司。", ("东冀岚山机械(保定)有限公司", "Company")),
     # quoted programs: compound heads, event heads after a few words
-    ("全面推行“首错免罚”清单制度。", ("“首错免罚”清单制度", "Program")),
+    ("全市落实“容缺受理”清单制度。", ("“容缺受理”清单制度", "Program")),
     ("活动期间还举办了“畅游岚城”招商推介会。", ("“畅游岚城”招商推介会", "Program")),
     # a complement after the launching verb stays out of the name
     ("各地要落实好县领导挂钩联系民营企业制度。", ("县领导挂钩联系民营企业制度", "Program")),
@@ -62,7 +62,7 @@ def test_names_of_unseen_constructions(sentence, expected):
 @pytest.mark.parametrize("sentence, wrong", [
     ("省交通厅派员指导青禾农村商业银行完善内部管理。", "省交通厅派员指导青禾农村商业银行"),
     # a kind of project on a roster is no project
-    ("省农业农村厅将该县列入2025年省级现代农业产业园创建名单。", "2025年省级现代农业产业园"),
+    ("省农业农村厅将该县纳入2024年国家现代农业产业园创建名单。", "2024年国家现代农业产业园"),
     # a city where an event is held does not make the event named
     ("该县在杭州举办招商推介会。", "杭州举办招商推介会"),
 ])
@@ -71,9 +71,9 @@ def test_no_name_across_a_verb_or_a_roster(sentence, wrong):
 
 
 def test_numbered_heading_keeps_its_line():
-    text = "二、青岚装饰有限公司虚假宣传案\n\n青岚装饰有限公司在网站发布广告。"
+    text = "二、青岚建材有限公司销售不合格产品案\n\n青岚建材有限公司销售的一批水泥不合格。"
     assert normalize(text).text.count("\n") == 2
-    assert ("青岚装饰有限公司", "Company") in mentions_of(text)
+    assert ("青岚建材有限公司", "Company") in mentions_of(text)
     assert not any("案" in name for name, _ in mentions_of(text))
 
 
@@ -83,8 +83,8 @@ def test_short_form_of_bracketed_registered_name():
 
 
 def test_national_and_provincial_law_of_one_title_are_two():
-    labels = labels_of("本办法依据《优化营商环境条例》和《青海省优化营商环境条例》制定。")
-    assert {"优化营商环境条例", "青海省优化营商环境条例"} <= set(labels)
+    labels = labels_of("本办法依据《青海省物业管理条例》和《物业管理条例》制定。")
+    assert {"物业管理条例", "青海省物业管理条例"} <= set(labels)
 
 
 def test_bare_branch_takes_the_full_name_of_its_bank():
@@ -101,8 +101,8 @@ def test_events_need_a_place_and_name_words():
 
 
 @pytest.mark.parametrize("text, cities", [
-    ("公司向德国斯图加特出口钛材。", ["斯图加特"]),
-    ("与越南胡志明市的企业合资。", ["胡志明市"]),
+    ("公司向德国慕尼黑出口钛材。", ["慕尼黑"]),
+    ("与越南河内市的企业合资。", ["河内市"]),
     ("货物发往汉堡、鹿特丹等港口。", ["汉堡", "鹿特丹"]),
     ("他午餐吃汉堡。", []),               # a city's name inside running words is no city
 ])
@@ -111,10 +111,10 @@ def test_foreign_cities(text, cities):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("公司与德国Kessler Werkzeugbau GmbH签订合同。", ["Kessler Werkzeugbau GmbH"]),
-    ("与Bank of Northwind Ltd.和Orion Alloy Materials Inc.达成合作。",
-     ["Bank of Northwind Ltd.", "Orion Alloy Materials Inc."]),
-    ("与越南Saigon Steelworks Co., Ltd.合资。", ["Saigon Steelworks Co., Ltd."]),
+    ("公司与德国Brandt Werkzeugbau GmbH签订合同。", ["Brandt Werkzeugbau GmbH"]),
+    ("与Bank of Northwind Ltd.和Vega Alloy Materials Inc.达成合作。",
+     ["Bank of Northwind Ltd.", "Vega Alloy Materials Inc."]),
+    ("与越南Mekong Steelworks Co., Ltd.合资。", ["Mekong Steelworks Co., Ltd."]),
     ("the Acme AG and Bosk GmbH", ["Acme AG", "Bosk GmbH"]),
     ("公司采用AG工艺。", []),
 ])

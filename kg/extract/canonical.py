@@ -109,8 +109,8 @@ LAW_TITLE = re.compile(r"(?:条例|法)$")
 
 
 def local_regulation(short: str, longer: str) -> bool:
-    """Whether `longer` is a place's own law of the title `short` (某省优化营商环境条例 beside
-    the State Council's 优化营商环境条例): two documents, not one written short."""
+    """Whether `longer` is a place's own law of the title `short` (某省物业管理条例 beside
+    the State Council's 物业管理条例): two documents, not one written short."""
     places_, rest = split_jurisdiction(longer)
     return bool(places_) and rest == short and bool(LAW_TITLE.search(short))
 

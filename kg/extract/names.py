@@ -309,7 +309,7 @@ EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?
 
 
 def in_roster(c: Candidate) -> bool:
-    """列入省级现代农业产业园|创建名单: a kind of project that a roster lists, no one project."""
+    """纳入某级某某产业园|创建名单: a kind of project that a roster lists, no one project."""
     return ROSTER_AFTER.match(c.text, c.end) is not None
 
 

@@ -1,4 +1,4 @@
-"""The company that opens a project's name (某某集团某某产业园项目, 某某有限公司年产5万吨某某
+"""The company that opens a project's name (某某集团某某产业园项目, 某某有限公司年产N吨某某
 项目): a mention of its own inside the Project's span, as the issuer of a titled document is
 (kg.extract.mentions.find_title_issuers), so that the project keeps its full name and the
 company is named too."""
