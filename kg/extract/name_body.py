@@ -151,8 +151,8 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
             break
         if is_boundary(word, allow_years, text[max(0, a - 8):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
-                or company and (len(word) > 2 and word.endswith("企业")      # 国有企业|某某集团有限公司
-                                or word in load_set("governing_verbs.txt")):  # 指导|某某农村商业银行
+                or company and len(word) > 2 and word.endswith("企业") \
+                or word in load_set("governing_verbs.txt") and (company or opens_with_place(text, body)):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             break
@@ -161,6 +161,12 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+def opens_with_place(text: str, body: list[Token]) -> bool:
+    """Whether the body read so far opens with a place or a 省/市 short form: a verb that
+    governs a name ends it there (率|市政府, 指导|某市某局), not before a head (就业指导|中心)."""
+    return bool(body) and (text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]))
 
 
 def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int | None:
