@@ -72,6 +72,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("org_suffix_exceptions.txt", "common words that end like a name (格局)"),
     _words("jurisdiction_lookalikes.txt", "words opening with 省/市/区/县 that are no jurisdiction"),
     _words("countries.txt", "foreign countries"),
+    _words("foreign_cities.txt", "large foreign cities"),
     _words("generic_bodies.txt", "words that name a kind, not one body or project"),
     _words("company_industry_words.txt", "trade words between a company's core and its legal form"),
     _pairs("company_abbrev.tsv", "company short form -> full name prefix", "short"),
@@ -83,6 +84,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("name_stops.txt", "words a name walked leftwards stops at"),
     _words("glued_prepositions.txt", "prepositions jieba glues to the next word"),
     _words("lead_verbs.txt", "verbs that open a clause before a project or program name"),
+    _words("governing_verbs.txt", "verbs whose object is an organisation, never the start of its name"),
     Lexicon("zone_heads.tsv", "heads of zone names, with where each is used (see the file)",
             (Column("head"), Column("uses", frozenset({"strong", "weak", "body", "agency"})))),
     Lexicon("branch_heads.tsv", "heads of branch and unit names, with where each counts (see the file)",
@@ -105,6 +107,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("program_heads.txt", "heads of unquoted program names"),
     _words("program_verbs.txt", "verbs that launch a program"),
     _words("program_governed_heads.txt", "program heads after a launching verb"),
+    _words("event_heads.txt", "heads of the names of events a place holds"),
     _words("project_heads.txt", "heads of project names"),
     _words("generic_projects.txt", "project-like phrases that name no project"),
     # persons

@@ -66,6 +66,8 @@ GUARD_CASES = [
     ("no project name", "长春北湖物流园项目开工", "项目", "project", False),
     ("inside an event's name", "长春投资说明会暨北湖合作项目签约会", "项目", "project", True),
     ("inside an event's name", "长春北湖合作项目签约仪式", "项目", "project", False),
+    ("in a roster", "纳入市级特色农业产业园建设名单", "产业园", "project", True),
+    ("in a roster", "建设北湖现代农业产业园", "产业园", "project", False),
     ("no program name", "开展专项行动", "专项行动", "program", True),
 ]
 

@@ -84,3 +84,17 @@ def is_bare_branch(label: str) -> bool:
     head = next((h for h in _bank_heads() if label.endswith(h)), None)
     return head is not None and 2 <= len(label) - len(head) <= _PLACE_MAX and not branch_pattern().match(label) \
         and _BANK not in label and "公司" not in label[:-len(head)]
+
+
+def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
+                               merged: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Branches named after a short form of their parent take the parent's full name: 甲农商银行's
+    乙支行 (甲农村商业银行乙支行), once 甲农村商业银行 merges into 某省甲农村商业银行股份有限公司,
+    is 某省甲农村商业银行股份有限公司乙支行."""
+    out = {}
+    for m, label in zip(mentions, labels):
+        parent = branch_parent(label) if m.type == EntityType.COMPANY else None
+        full = merged.get((EntityType.COMPANY, parent)) if parent else None
+        if full and (m.type, label) not in merged and not branch_pattern().match(full):
+            out[(m.type, label)] = full + label[len(parent):]
+    return out

@@ -105,6 +105,16 @@ def split_jurisdiction(name: str) -> tuple[list[str], str]:
     return prefix, rest
 
 
+LAW_TITLE = re.compile(r"(?:条例|法)$")
+
+
+def local_regulation(short: str, longer: str) -> bool:
+    """Whether `longer` is a place's own law of the title `short` (某省物业管理条例 beside
+    the State Council's 物业管理条例): two documents, not one written short."""
+    places_, rest = split_jurisdiction(longer)
+    return bool(places_) and rest == short and bool(LAW_TITLE.search(short))
+
+
 Result = tuple[str, str | None]       # (canonical name, label of its jurisdiction)
 CITY_BODIES = ("市委", "市政府", "市人民政府")
 SHORT_FORM_LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import places
 from .canonical import split_jurisdiction
 from ..lexicon import alternation, load_set, load_table, load_tagged
 from .segment import cut_words
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
+BRACKETED_TAIL = re.compile(r"[(（]([^()（）]{2,8})[)）]$")
 
 
 @lru_cache(maxsize=None)
@@ -60,6 +62,9 @@ def company_core(name: str) -> str:
     """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
     _, rest = split_jurisdiction(name)
     rest = COMPANY_TAIL.sub("", rest)
+    bracket = BRACKETED_TAIL.search(rest)
+    if bracket and places.lookup_place(bracket.group(1)):
+        rest = rest[:bracket.start()]       # 某某重工(天津)有限公司: the bracketed place is no core
     core = industry_tail().sub("", rest)
     return core if len(core) >= 2 else rest
 

@@ -26,6 +26,9 @@ CLAUSE = re.compile(r"[^，。；：,;:!?！？\s（）()《》“”\"]+")
 ITEM = re.compile(rf"[{CJK}0-9]{{2,8}}")
 # where the last item ends: 等, a determiner, 的, a conjunction or an adverb after it
 LIST_END = re.compile(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后")
+CONJUNCTIONS = ("和", "及", "以及")
+# what may stand between a class noun and the list it opens (企业|有|甲、乙; 企业|包括|甲、乙)
+COPULAS = frozenset({"有", "是", "为", "包括", "包含", "主要有", "分别是", "分别为"})
 # proper-name flags that let a one-word item stand (an unknown word is 'x')
 PROPER = frozenset({"nz", "nt", "nr", "nrt", "ns", "x", "j", "eng"})
 SINGLE_WORD_NAMES = frozenset({"nt", "x", "j", "eng"})
@@ -52,6 +55,8 @@ def find_listed_companies(text: str, sentences: list[Sentence], chosen: list[Men
             at = sent.start + clause.start()
             spans = [(at + a, at + b) for a, b in items]
             kinds = [known_type(chosen, a, b) for a, b in spans]
+            if kinds[-1] not in (None, EntityType.COMPANY) and text[spans[-1][0] - 1] in "和及":
+                spans, kinds = spans[:-1], kinds[:-1]        # 甲、乙和某局: the body joins the list of companies
             if any(k not in (None, EntityType.COMPANY) for k in kinds):
                 continue       # a list of bodies, persons or programs
             if EntityType.COMPANY not in kinds and not (opened or closed):
@@ -73,7 +78,26 @@ def list_items(clause: str) -> tuple[list[tuple[int, int]], bool, bool]:
     closed = bool(class_nouns().match(clause, end.start())) if end else False
     parts[0] = (a0 + start, b0)
     parts[-1] = (an, end.start() if end else bn)
+    if end and end.group() in CONJUNCTIONS:
+        parts.append(item_after(clause, end.end(), bn))      # 甲、乙和丙加快复产: 丙 is the last item
     return [(a, b) for a, b in parts if ITEM.fullmatch(clause, a, b)], opened, closed
+
+
+def item_after(clause: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the item after a list's closing conjunction: up to the first word that is
+    no part of a name (a verb, an adverb, 等); empty unless it ends in a trade word or a
+    company's head, as a name in a list of companies does (甲、乙和丙电气, not 甲、乙和项目建设)."""
+    stop, last = end, ("", "")
+    for a, b, flag in tag_words(clause[start:end]):
+        word = clause[start + a:start + b]
+        if word in load_set("name_stops.txt") or LIST_END.fullmatch(word) or len(word) > 1 and flag in PHRASE_FLAGS:
+            stop = start + a
+            break
+        last = (word, flag)
+    tails = load_set("company_industry_words.txt") | load_set("company_trade_heads.txt") | {"集团", "公司"}
+    # a noun of trade, not an activity (某某|电气, not 项目|建设)
+    named = last[0] in tails and last[1] in ("n", "nz") and stop - start >= 4
+    return (start, stop) if named else (start, start)
 
 
 def first_item_start(part: str) -> tuple[int, bool]:
@@ -85,7 +109,7 @@ def first_item_start(part: str) -> tuple[int, bool]:
         if word.endswith(tuple(load_words("company_class_nouns.txt"))):
             start, opened = b, True
         elif word in load_set("name_stops.txt") or flag in ("v", "p", "d", "r") and b - a > 1:
-            start, opened = b, False
+            start, opened = b, opened and word in COPULAS       # 签约企业|有|甲、乙 stays open
     return start, opened
 
 
@@ -112,7 +136,7 @@ def is_company_item(item: str) -> bool:
     if len(words) == 1:
         return words[0][1] in SINGLE_WORD_NAMES      # a dictionary word is a thing (孵化器), not a name
     singles = [flag for w, flag in words if len(w) == 1]
-    unknown = len(singles) >= 2 and not words[0][1].startswith(("v", "d", "p"))
+    unknown = len(singles) >= 2 and not words[0][1].startswith(("v", "d", "p", "m"))     # 多|密: a degree
     traded = words[-1][0] in load_set("company_industry_words.txt") and len(item) - len(words[-1][0]) >= 2
     return unknown or traded or any(flag in PROPER for _, flag in words)
 

@@ -32,6 +32,9 @@ from .lists import find_listed_companies, find_repeated_short_names, find_shared
 from .names import MAX_BODY, read_headed_name
 from .forces import find_forces
 from .teams import find_teams
+from .events import find_events
+from .foreign import find_foreign_cities, find_latin_companies
+from .nested import find_project_investors
 from .trade_names import find_trade_names
 from .normalize import CJK
 from .segment import tag_words
@@ -56,7 +59,8 @@ def enumeration_regex() -> re.Pattern:
 @lru_cache(maxsize=None)
 def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = alternation(load_words("program_words.txt"))
-    quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads}))?")
+    # heads may follow one another: “某某”清单制度, “某某”专项行动计划
+    quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads})+)?")
     return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
 
 
@@ -93,7 +97,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article,
     s = text.text
     bylines = [(a, b) for a, b, _ in byline_spans]
     # a reporter's name (记者 张三) is no place either
-    place_mentions = [m for m in places.find_place_mentions(s)
+    place_mentions = [m for m in places.find_place_mentions(s) + find_foreign_cities(s)
                       if not any(a < m.end and m.start < b for a, b in bylines)
                       and not reporter_before().search(s, max(0, m.start - 6), m.start)]
     place_starts = sorted({m.start for m in place_mentions} | set(region_short_forms(s, place_mentions)))
@@ -111,7 +115,8 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article,
     headline = find_headline_program(s, chosen)
     if headline:
         chosen = [m for m in chosen if m.end <= headline.start or m.start >= headline.end] + [headline]
-    return sorted(chosen + list(find_title_issuers(s, chosen)), key=lambda m: (m.start, m.end))
+    nested = list(find_title_issuers(s, chosen)) + list(find_project_investors(s, chosen, find_sentence_mentions))
+    return sorted(chosen + nested, key=lambda m: (m.start, m.end))
 
 
 # <body> <body>关于…的通知 / 若干措施: a notice's first line is its own title, without 《》;
@@ -175,6 +180,8 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_bank_short_forms(sent))
     out.extend(find_trade_names(sent))
     out.extend(find_teams(sent))
+    out.extend(find_events(sent, anchors))
+    out.extend(find_latin_companies(sent))
     out.extend(find_forces(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
                for m in FISCAL.finditer(sent.text))
@@ -323,7 +330,8 @@ def country_before(text: str, pos: int) -> str:
 def governed_program_regex() -> re.Pattern:
     verbs = alternation(load_words("program_verbs.txt"))
     heads = alternation(load_words("program_governed_heads.txt"))
-    return re.compile(rf"(?:{verbs})+([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+    # 落实好|某某制度: a complement after the verb is no part of the name
+    return re.compile(rf"(?:{verbs})+(?:好|了)?([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
 
 
 def find_governed_programs(sent: Sentence) -> Iterable[Mention]:

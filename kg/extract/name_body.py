@@ -24,6 +24,7 @@ LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
+CAPACITY = re.compile(r"[年日]产[\d.]+$")      # 年产3000|吨: a plant's capacity, part of its name
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
 # a bracketed word inside a registered name
@@ -44,8 +45,8 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
                                      or word.isdigit() and (after[:1] not in COUNT_UNITS
                                                             or after[:1] in "万亿" and after[1:2] not in "元"
                                                             and after[1:2] != "")))
-    # 11|处: a classifier after a number
-    return len(word) == 1 and before[-1:].isdigit()
+    # 11|处: a classifier after a number, but a project's capacity keeps its unit (年产3000|吨)
+    return len(word) == 1 and before[-1:].isdigit() and not (allow_years and word == "吨" and CAPACITY.search(before))
 
 
 def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
@@ -89,6 +90,8 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
     word = text[a:b]
     if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
         return a, b, "x"      # 某某控股(集团)有限公司
+    if word in "()（）" and any(m.start() <= a < m.end() for m in bracketed_places(text, max(0, a - 12), a + 24)):
+        return a, b, "x"      # 某某重工(天津)有限公司
     if not body:
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):
@@ -98,6 +101,16 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
     if allow_years and word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
         return a, b, "x"
     return None
+
+
+# a bracketed place before the legal form: the registered name of a company's local unit
+BRACKETED = re.compile(r"[(（]([^()（）\s]{2,8})[)）](?=(?:股份)?有限(?:责任)?公司)")
+
+
+def bracketed_places(text: str, start: int, end: int) -> list[re.Match]:
+    """The brackets around a place name right before a legal form (某某重工(天津)有限公司)."""
+    return [m for m in BRACKETED.finditer(text, start, end)
+            if places.longest_name_end(places.load_gazetteer().trie, text, m.start(1)) == m.end(1)]
 
 
 def glued_jurisdiction(word: str, lexicon: str) -> bool:
@@ -136,9 +149,10 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt"):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
-        if is_boundary(word, allow_years, text[max(0, a - 4):a], text[b:b + 2]) \
+        if is_boundary(word, allow_years, text[max(0, a - 8):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
-                or company and len(word) > 2 and word.endswith("企业"):     # 国有企业|某某集团有限公司
+                or company and len(word) > 2 and word.endswith("企业") \
+                or word in load_set("governing_verbs.txt") and (company or opens_with_place(text, body)):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             break
@@ -147,6 +161,12 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+def opens_with_place(text: str, body: list[Token]) -> bool:
+    """Whether the body read so far opens with a place or a 省/市 short form: a verb that
+    governs a name ends it there (率|市政府, 指导|某市某局), not before a head (就业指导|中心)."""
+    return bool(body) and (text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]))
 
 
 def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int | None:
@@ -178,9 +198,12 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
         if branch and i == len(body) - 1:
             return None
         glued = text[a - 1:a] in load_set("glued_prepositions.txt")
+        if text[a - 1:a] in "(（" and a:
+            continue        # 某某重工(天津)有限公司: a bracketed place never opens the name
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
             i = place_opening_word(text, body, i)
-            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body")) for x, y, f in body[:i])
+            before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body"))
+                                 and text[x:y] not in load_set("governing_verbs.txt") for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 
@@ -209,7 +232,11 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
-        if flag.startswith(HARD_FLAGS) or (flag in ("v", "vd", "l") and (known_next or not named_before)):
+        verb = flag in ("v", "vd", "l") or text[a:b] in load_set("governing_verbs.txt")     # 指导 is tagged n
+        # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
+        after_person = i > 1 and body[i - 1][2].startswith("nr") \
+            and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
             cut = i + 1
     return cut
 

@@ -237,8 +237,12 @@ def kind_of_company(c: Candidate) -> bool:
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
     state_group = c.head_word == "集团" and c.placed and bool(c.words) \
         or REGISTERED_HEAD.search(c.head_word) is not None and c.body[0][0] in c.anchors and bool(c.words)
+    # 某县|农村信用合作联社: a place's credit union is one body (but 县级 is no place)
+    lookalike = c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start)
+    credit_union = c.head_word.endswith("联社") and (any(a in c.anchors for a, _, _ in c.body)
+                                                     or c.placed and not lookalike)
     return c.etype == EntityType.COMPANY and not is_company_name(brand + c.words, c.head_word) \
-        and c.name not in registered_names() and not state_group
+        and c.name not in registered_names() and not state_group and not credit_union
 
 
 def kind_of_institution(c: Candidate) -> bool:
@@ -302,7 +306,16 @@ def inside_event(c: Candidate) -> bool:
 
 
 EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
-PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event))
+
+
+def in_roster(c: Candidate) -> bool:
+    """纳入某级某某产业园|创建名单: a kind of project that a roster lists, no one project."""
+    return ROSTER_AFTER.match(c.text, c.end) is not None
+
+
+ROSTER_AFTER = re.compile(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
+PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event),
+                  ("in a roster", in_roster))
 PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 

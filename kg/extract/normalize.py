@@ -193,6 +193,14 @@ def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
     return bool(_LIST_START.match(nxt.content) or _DATE_LINE.match(prev.content) or _DATE_LINE.match(nxt.content))
 
 
+def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A numbered heading set off by a blank line (一、某某公司违法案): no punctuation after its
+    number, so it is no broken sentence."""
+    item = _LIST_START.match(prev.content)
+    return bool(item and prev.blank_after and not _SENTENCE_PUNCT.search(prev.content, item.end())
+                and not _COMMA.search(prev.content, item.end()))
+
+
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
@@ -206,7 +214,7 @@ def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool
 
 # Reasons to keep a line break, in order (rule 2 of the module docstring).
 _KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
-                ("list or date", _list_or_date), ("form field", _form_field),
+                ("list or date", _list_or_date), ("list heading", _list_heading), ("form field", _form_field),
                 ("short line before a long one", _short_before_long))
 
 

@@ -22,11 +22,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .branch_names import bare_branches, branch_mentions
+from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents
 from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
-                        read_context, split_jurisdiction)
-from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent, branch_pattern, company_core,
+                        local_regulation, read_context, split_jurisdiction)
+from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
+                        branch_pattern, company_core,
                         company_key, short_forms, state_company_forms)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
@@ -57,6 +58,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     labels = expand_branch_short_names(mentions, labels)
     labels = bare_branches(mentions, labels)
     merged = merge_variants(mentions, labels)
+    merged.update(branches_of_merged_parents(mentions, labels, merged))
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     out_mentions = []
     for m, label in zip(mentions, labels):
@@ -287,7 +289,7 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
         if verdict is not None:
             return verdict
     lk = key(longer)
-    if not sk or not lk:
+    if not sk or not lk or etype == EntityType.PROGRAM and local_regulation(short, longer):
         return False
     return sk == lk or (etype != EntityType.AGENCY or len(sk) >= 5) \
         and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk))

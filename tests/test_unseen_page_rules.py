@@ -1,0 +1,150 @@
+"""Entity rules for constructions of pages the project had not seen (tests/heldout10's first
+contact), on sentences we wrote: governing verbs, credit unions, bracketed places in
+registered names, numbered headings, compound program heads, named events, a place's own
+law, foreign cities and Latin-letter companies, branches of a bank written short."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.article import find_byline_spans
+from kg.extract.events import find_events
+from kg.extract.foreign import find_foreign_cities, find_latin_companies
+from kg.extract.mentions import find_mentions
+from kg.extract.normalize import normalize, split_sentences
+from kg.extract.resolve import resolve
+from kg.model import Article, Sentence
+
+
+def mentions_of(text: str) -> list[tuple[str, str]]:
+    t = normalize(text)
+    found = find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text))
+    return [(m.text, m.type) for m in found]
+
+
+def labels_of(text: str) -> dict[str, tuple[str, ...]]:
+    t = normalize(text)
+    art = Article("t", "t")
+    _, ents = resolve(find_mentions(t, split_sentences(t), art, find_byline_spans(t.text)), t, art)
+    return {e.label: e.aliases for e in ents}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a verb of supervision never opens a name, though jieba tags 指导 a noun
+    ("监管分局将指导青禾农村商业银行整改问题。", ("青禾农村商业银行", "Company")),
+    ("省交通厅派员指导青禾农村商业银行完善内部管理。", ("青禾农村商业银行", "Company")),
+    ("市场监管局约谈岚峰科技有限公司负责人。", ("岚峰科技有限公司", "Company")),
+    # a visit's verb, or a person after a post, is no part of the company visited or led
+    ("市委书记王建华赴青岚集团调研。", ("青岚集团", "Company")),
+    ("总经理李四带领华岚集团团队。", ("华岚集团", "Company")),
+    ("市长张三率市政府代表团考察。", ("市政府", "Agency")),
+    ("岚峰药业股份有限公司的中药提取智能化改造项目获得补助。", ("中药提取智能化改造项目", "Project")),
+    # an insurer's county unit (支公司) is a branch
+    ("中国人民财产保险股份有限公司安平支公司理赔。", ("中国人民财产保险股份有限公司安平支公司", "Company")),
+    # credit unions and filling stations are companies
+    ("安平县农村信用合作联社去年完成改制。", ("安平县农村信用合作联社", "Company")),
+    ("执法人员发现,安平县顺岚加油站的加油机超期使用。", ("安平县顺岚加油站", "Company")),
+    # a bracketed place inside a registered name, even when a place-like word opens it
+    ("记者走访了华岚重工(天津)有限公司。", ("华岚重工(天津)有限公司", "Company")),
+    ("调研组走进东冀岚山机械(保定)有限公司。", ("东冀岚山机械(保定)有限公司", "Company")),
+    # quoted programs: compound heads, event heads after a few words
+    ("全市落实“容缺受理”清单制度。", ("“容缺受理”清单制度", "Program")),
+    ("活动期间还举办了“畅游岚城”招商推介会。", ("“畅游岚城”招商推介会", "Program")),
+    # a complement after the launching verb stays out of the name
+    ("各地要落实好县领导挂钩联系民营企业制度。", ("县领导挂钩联系民营企业制度", "Program")),
+    # named events: a place, its year, the event head
+    ("市政府近日举办2025开封市投资促进周活动。", ("2025开封市投资促进周", "Program")),
+    ("第三届河南省农产品博览会开幕。", ("第三届河南省农产品博览会", "Program")),
+])
+def test_names_of_unseen_constructions(sentence, expected):
+    assert expected in mentions_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("省交通厅派员指导青禾农村商业银行完善内部管理。", "省交通厅派员指导青禾农村商业银行"),
+    # a kind of project on a roster is no project
+    ("省农业农村厅将该县纳入2024年国家现代农业产业园创建名单。", "2024年国家现代农业产业园"),
+    # a city where an event is held does not make the event named
+    ("该县在杭州举办招商推介会。", "杭州举办招商推介会"),
+])
+def test_no_name_across_a_verb_or_a_roster(sentence, wrong):
+    assert all(text != wrong and not text.endswith("产业园") for text, _ in mentions_of(sentence))
+
+
+def test_numbered_heading_keeps_its_line():
+    text = "二、青岚建材有限公司销售不合格产品案\n\n青岚建材有限公司销售的一批水泥不合格。"
+    assert normalize(text).text.count("\n") == 2
+    assert ("青岚建材有限公司", "Company") in mentions_of(text)
+    assert not any("案" in name for name, _ in mentions_of(text))
+
+
+def test_short_form_of_bracketed_registered_name():
+    labels = labels_of("记者走访了华岚重工(天津)有限公司。华岚重工总经理张明远表示,订单充足。")
+    assert "华岚重工" in labels["华岚重工(天津)有限公司"]
+
+
+def test_national_and_provincial_law_of_one_title_are_two():
+    labels = labels_of("本办法依据《青海省物业管理条例》和《物业管理条例》制定。")
+    assert {"物业管理条例", "青海省物业管理条例"} <= set(labels)
+
+
+def test_bare_branch_takes_the_full_name_of_its_bank():
+    labels = labels_of("青岚农村商业银行股份有限公司(以下简称“青岚农商银行”)开业。"
+                       "青岚农商银行下辖东关支行等20个网点。东关支行为合作社发放贷款。")
+    assert "青岚农村商业银行股份有限公司东关支行" in labels
+
+
+def test_events_need_a_place_and_name_words():
+    sent = Sentence(0, 12, "开封市举办投资促进周。")
+    assert list(find_events(sent, frozenset({0}))) == []
+    sent = Sentence(0, 14, "举办2025开封市投资促进周。")
+    assert [m.text for m in find_events(sent, frozenset({6}))] == ["2025开封市投资促进周"]
+
+
+@pytest.mark.parametrize("text, cities", [
+    ("公司向德国慕尼黑出口钛材。", ["慕尼黑"]),
+    ("与越南河内市的企业合资。", ["河内市"]),
+    ("货物发往汉堡、鹿特丹等港口。", ["汉堡", "鹿特丹"]),
+    ("他午餐吃汉堡。", []),               # a city's name inside running words is no city
+])
+def test_foreign_cities(text, cities):
+    assert [m.text for m in find_foreign_cities(text)] == cities
+
+
+@pytest.mark.parametrize("text, names", [
+    ("公司与德国Brandt Werkzeugbau GmbH签订合同。", ["Brandt Werkzeugbau GmbH"]),
+    ("与Bank of Northwind Ltd.和Vega Alloy Materials Inc.达成合作。",
+     ["Bank of Northwind Ltd.", "Vega Alloy Materials Inc."]),
+    ("与越南Mekong Steelworks Co., Ltd.合资。", ["Mekong Steelworks Co., Ltd."]),
+    ("the Acme AG and Bosk GmbH", ["Acme AG", "Bosk GmbH"]),
+    ("公司采用AG工艺。", []),
+])
+def test_latin_companies(text, names):
+    assert [m.text for m in find_latin_companies(Sentence(0, len(text), text))] == names
+
+
+def test_company_opening_a_project_is_named_too():
+    found = mentions_of("华岚集团开封智能制造产业园项目总投资20亿元。")
+    assert ("华岚集团开封智能制造产业园项目", "Project") in found and ("华岚集团", "Company") in found
+
+
+@pytest.mark.parametrize("sentence, project", [
+    ("岚峰公司年产3000吨生物饲料项目投产。", "年产3000吨生物饲料项目"),      # a capacity keeps its unit
+    ("新建3000台套设备项目。", None),                                        # a count does not
+    ("处理3000吨垃圾项目。", None),
+])
+def test_capacity_inside_a_project_name(sentence, project):
+    projects = [text for text, kind in mentions_of(sentence) if kind == "Project"]
+    assert projects == ([project] if project else [])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the item after the closing conjunction is one of the list
+    ("重点企业岚峰科技、华岚基因和青禾电气加快复产。", ["岚峰科技", "华岚基因", "青禾电气"]),
+    # a copula between the class noun and the list keeps it open
+    ("签约企业有岚峰科技、华岚基因、青禾电气。", ["岚峰科技", "华岚基因", "青禾电气"]),
+    # a body after the conjunction does not make the companies a list of bodies
+    ("岚峰科技、华岚集团和市财政局参加。", ["岚峰科技", "华岚集团"]),
+])
+def test_company_lists_closed_by_a_conjunction(sentence, expected):
+    assert [text for text, kind in mentions_of(sentence) if kind == "Company"] == expected
+
