@@ -54,6 +54,9 @@ def labels_of(text: str) -> dict[str, tuple[str, ...]]:
     # named events: a place, its year, the event head
     ("市政府近日举办2025开封市投资促进周活动。", ("2025开封市投资促进周", "Program")),
     ("第三届河南省农产品博览会开幕。", ("第三届河南省农产品博览会", "Program")),
+    # a governing verb inside a body's own name (监督|管理局) does not end it
+    ("鼓楼区市场监督管理局责令福州青禾副食品商行停业整顿。", ("鼓楼区市场监督管理局", "Agency")),
+    ("鼓楼区市场监督管理局责令福州青禾副食品商行停业整顿。", ("福州青禾副食品商行", "Company")),
 ])
 def test_names_of_unseen_constructions(sentence, expected):
     assert expected in mentions_of(sentence)
@@ -91,6 +94,14 @@ def test_bare_branch_takes_the_full_name_of_its_bank():
     labels = labels_of("青岚农村商业银行股份有限公司(以下简称“青岚农商银行”)开业。"
                        "青岚农商银行下辖东关支行等20个网点。东关支行为合作社发放贷款。")
     assert "青岚农村商业银行股份有限公司东关支行" in labels
+
+
+def test_bare_branches_of_a_registered_bank_written_short_stay_apart():
+    # branches named by districts (鼓楼支行, 台江支行) share the key 支行 once the place is cut:
+    # only the story's one bank, read through its short name, keeps them apart
+    labels = labels_of("福州青岚农村商业银行股份有限公司(以下简称“青岚农商银行”)开业。"
+                       "青岚农商银行下辖鼓楼支行、台江支行等网点。鼓楼支行为合作社发放贷款，台江支行为农户发放贷款。")
+    assert {"福州青岚农村商业银行股份有限公司鼓楼支行", "福州青岚农村商业银行股份有限公司台江支行"} <= set(labels)
 
 
 def test_events_need_a_place_and_name_words():

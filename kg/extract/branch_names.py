@@ -66,8 +66,18 @@ def placed_branch(m: Mention, text: str) -> Mention:
 
 def one_bank(names: list[str]) -> str | None:
     """The one bank that company names (甲银行, 甲银行丙省分行) name, else None."""
-    banks = {parent for name in names if (parent := LEGAL_FORM_INSIDE.sub("", branch_parent(name) or name)).endswith(_BANK)}
+    banks = {bank_of(name) for name in names}
+    banks.discard(None)
     return banks.pop() if len(banks) == 1 else None
+
+
+def bank_of(name: str) -> str | None:
+    """The bank a name names: itself (甲银行), or the parent of its branch, without the legal form
+    the branch's name gives it (甲银行股份有限公司乙支行: 甲银行). A registered name (甲银行股份
+    有限公司) is left out: a story's short name (甲行, 甲农商银行) may stand for it."""
+    parent = branch_parent(name)
+    bank = LEGAL_FORM_INSIDE.sub("", parent) if parent else name
+    return bank if bank.endswith(_BANK) else None
 
 
 def bare_branches(mentions: list[Mention], labels: list[str]) -> list[str]:

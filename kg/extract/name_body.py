@@ -152,7 +152,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if is_boundary(word, allow_years, text[max(0, a - 8):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
                 or company and len(word) > 2 and word.endswith("企业") \
-                or word in load_set("governing_verbs.txt") and (company or opens_with_place(text, body)):
+                or ends_walk(text, word, body, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             break
@@ -161,6 +161,15 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+def ends_walk(text: str, word: str, body: list[Token], company: bool) -> bool:
+    """Whether `word` is a verb governing the name after it (约谈|某某公司, 率|市政府), not
+    one a head follows inside a body's own name (市场监督|管理局, 审计|局)."""
+    if word not in load_set("governing_verbs.txt") \
+            or body and org_suffix_at_end().search(text[body[0][0]:body[0][1]]):
+        return False
+    return company or opens_with_place(text, body)
 
 
 def opens_with_place(text: str, body: list[Token]) -> bool:
