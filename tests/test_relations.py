@@ -1235,3 +1235,21 @@ def test_a_list_after_with_signs_with_the_subject_not_with_each_other():
     names = {"甲市人民政府": ("甲市人民政府", A), "乙科技有限公司": ("乙科技有限公司", C), "丙大学": ("丙大学", O)}
     got = relations_of("甲市人民政府分别与乙科技有限公司、丙大学签订合作协议。", names)
     assert ("partnerOf", "丙大学", "乙科技有限公司") not in got and ("partnerOf", "乙科技有限公司", "丙大学") not in got
+
+
+REGULATED_WITHOUT_AGENT = [
+    # A team of the story's agency inspects; a party is acted on with no agent named.
+    "甲市应急管理局部署燃气检查。检查组先后检查了乙燃气有限公司。",
+    "甲市应急管理局开展燃气检查。抽查不合格的乙燃气有限公司已被立案调查。",
+]
+
+
+@pytest.mark.parametrize("raw", REGULATED_WITHOUT_AGENT)
+def test_the_story_agency_regulates_when_no_agent_is_named(raw):
+    names = {"甲市应急管理局": ("甲市应急管理局", A), "乙燃气有限公司": ("乙燃气有限公司", C)}
+    assert relations_of(raw, names) == {("regulates", "甲市应急管理局", "乙燃气有限公司")}
+
+
+def test_a_company_story_has_no_regulator_to_fall_back_on():
+    names = {"丙科技有限公司": ("丙科技有限公司", C), "乙燃气有限公司": ("乙燃气有限公司", C)}
+    assert relations_of("丙科技有限公司发布公告。乙燃气有限公司已被立案调查。", names) == set()
