@@ -102,6 +102,10 @@ GOVERNMENT_POSTS = [
     # No body before the post: the document's only government of that level.
     ("白河州人民政府召开会议，副州长周平到场。",
      {"白河州人民政府": ("白河州人民政府", A), "周平": ("周平", P)}, {("白河州人民政府", "副州长")}),
+    # A committee written without its place: the document's only government of the post's level.
+    ("白河县人民政府召开会议。县委副书记、县长周平到场。",
+     {"白河县人民政府": ("白河县人民政府", A), "周平": ("周平", P), "县委": ("县委", A)},
+     {("县委", "副书记"), ("白河县人民政府", "县长")}),
     # No government of the jurisdiction in the document: the mayor's post ties to nobody.
     ("青川市委副书记、市长孙立介绍。",
      {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P)}, {("中共青川市委员会", "副书记")}),

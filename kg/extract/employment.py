@@ -220,6 +220,8 @@ class PostBodies:
         """The government of the jurisdiction of `org`, the body before a chain of posts."""
         place = self.jurisdiction.get(org.entity) or next(
             (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
+        if place is None and org.type == EntityType.AGENCY:
+            return self.government(post, None)      # 县委副书记、县长: a body written without its place
         if place is None or place in self.governments:
             return self.governments.get(place)
         # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.
