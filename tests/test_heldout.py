@@ -16,9 +16,11 @@ award notice with a list, guarantees, a court enforcement, a policy-bank project
 bonds, insurance claims), tests/heldout10 (eight pages from eight other places: an inspection
 tour, an investment-promotion week, penalty cases, a rural bank's opening, a
 university-enterprise signing, a county's orchards, a business-environment policy, a foreign-trade
-story) and tests/heldout11 (six relation-dense articles from six other places: joint notices, a
+story), tests/heldout11 (six relation-dense articles from six other places: joint notices, a
 regulator's cases, a group's subsidiaries, appointments, a bank-city agreement, a developer's
-project). Scored with
+project) and tests/heldout13 (six more: officials' visits, projects' builders and operators, a
+four-party agreement, inspections, a bank's county sub-branches, an association's meeting).
+Scored with
 ../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ BARS = {
                  (("fundings", "found"), 0.97), (("fundings", "exact"), 0.78)],
     "heldout10": [(("entities",), 0.96), (("relations",), 0.82),
                   (("fundings", "found"), 0.94), (("fundings", "exact"), 0.70)],
+    "heldout13": [(("entities",), 0.92), (("relations",), 0.84),
+                  (("fundings", "found"), 0.90), (("fundings", "exact"), 0.70)],
 }
 
 

@@ -102,6 +102,10 @@ GOVERNMENT_POSTS = [
     # No body before the post: the document's only government of that level.
     ("白河州人民政府召开会议，副州长周平到场。",
      {"白河州人民政府": ("白河州人民政府", A), "周平": ("周平", P)}, {("白河州人民政府", "副州长")}),
+    # A committee written without its place: the document's only government of the post's level.
+    ("白河县人民政府召开会议。县委副书记、县长周平到场。",
+     {"白河县人民政府": ("白河县人民政府", A), "周平": ("周平", P), "县委": ("县委", A)},
+     {("县委", "副书记"), ("白河县人民政府", "县长")}),
     # No government of the jurisdiction in the document: the mayor's post ties to nobody.
     ("青川市委副书记、市长孙立介绍。",
      {"青川市委": ("中共青川市委员会", A), "孙立": ("孙立", P)}, {("中共青川市委员会", "副书记")}),
@@ -1151,3 +1155,106 @@ def test_a_name_and_the_same_name_with_its_legal_form_are_one_company_across_art
     from kg.extract.resolve import registered_forms
     labels = {("Company", "甲银行"), ("Company", "甲银行股份有限公司"), ("Company", "丙银行")}
     assert registered_forms(labels) == {("Company", "甲银行"): {"甲银行股份有限公司"}}
+
+
+def test_a_county_sub_branch_belongs_to_the_branch_of_its_city():
+    # 阳朔县 is a county of 桂林市: its sub-branch is under the bank's 桂林 branch, legal form or not.
+    names = {"甲银行股份有限公司桂林分行": ("甲银行股份有限公司桂林分行", C),
+             "甲银行阳朔县支行": ("甲银行阳朔县支行", C), "甲银行": ("甲银行", C)}
+    got = relations_of("甲银行股份有限公司桂林分行与甲银行阳朔县支行发布公告。", names)
+    assert ("subOrganizationOf", "甲银行阳朔县支行", "甲银行股份有限公司桂林分行") in got
+
+
+def test_a_county_of_another_city_is_no_sub_branch_of_the_branch():
+    names = {"甲银行柳城分行": ("甲银行柳城分行", C), "甲银行阳朔县支行": ("甲银行阳朔县支行", C),
+             "甲银行": ("甲银行", C)}
+    got = relations_of("甲银行柳城分行与甲银行阳朔县支行发布公告。", names)
+    assert ("subOrganizationOf", "甲银行阳朔县支行", "甲银行柳城分行") not in got
+
+
+PARTIES_OF_ONE_AGREEMENT = [
+    # A list of parties that sign together: every two of them.
+    ("甲市人民政府、乙科技有限公司、丙大学在甲市签署三方合作协议。",
+     {("甲市人民政府", "乙科技有限公司"), ("甲市人民政府", "丙大学"), ("乙科技有限公司", "丙大学")}),
+    ("乙科技有限公司和丙大学签订了战略合作协议。", {("乙科技有限公司", "丙大学")}),
+    # Bodies that attend a signing, or sign each with another, are no partners of each other.
+    ("甲市人民政府、丙大学负责人出席签约仪式。", set()),
+    ("乙科技有限公司、丙大学分别签署合作协议。", set()),
+]
+
+
+@pytest.mark.parametrize("raw,expected", PARTIES_OF_ONE_AGREEMENT)
+def test_parties_listed_before_a_signing_are_partners(raw, expected):
+    names = {"甲市人民政府": ("甲市人民政府", A), "乙科技有限公司": ("乙科技有限公司", C),
+             "丙大学": ("丙大学", O), "甲市": ("甲市", "Place")}
+    got = {tuple(sorted(r[1:])) for r in relations_of(raw, names) if r[0] == "partnerOf"}
+    assert got == {tuple(sorted(p)) for p in expected}
+
+
+def test_a_spot_check_of_a_company_is_regulation():
+    names = {"丁市市场监督管理局": ("丁市市场监督管理局", A), "戊商贸有限公司": ("戊商贸有限公司", C)}
+    assert relations_of("丁市市场监督管理局对戊商贸有限公司开展产品质量抽查。", names) == {
+        ("regulates", "丁市市场监督管理局", "戊商贸有限公司")}
+
+
+CONTRACTORS = [
+    ("己物流园项目由庚建设有限公司中标承建。", "庚建设有限公司"),
+    ("辛材料有限公司投资建设己物流园项目，庚建设有限公司负责施工。", "庚建设有限公司"),
+    ("己物流园项目由辛材料有限公司负责建设，庚建设有限公司承担施工任务。", "庚建设有限公司"),
+]
+
+
+@pytest.mark.parametrize("raw,builder", CONTRACTORS)
+def test_the_company_that_wins_or_does_the_construction_is_its_contractor(raw, builder):
+    names = {"己物流园项目": ("己物流园项目", J), "庚建设有限公司": ("庚建设有限公司", C),
+             "辛材料有限公司": ("辛材料有限公司", C)}
+    assert ("contractorOf", builder, "己物流园项目") in relations_of(raw, names)
+
+
+def test_a_bare_company_right_after_a_clause_ending_in_a_company_is_that_company():
+    raw = "乙材料有限公司扩产。副市长张三到乙材料有限公司调研，随后察看了甲科技有限公司，公司总经理李四介绍了情况。"
+    names = {"乙材料有限公司": ("乙材料有限公司", C), "甲科技有限公司": ("甲科技有限公司", C),
+             "张三": ("张三", P), "李四": ("李四", P)}
+    assert ("worksFor", "李四", "甲科技有限公司") in relations_of(raw, names)
+
+
+REFERRED_BODIES = [
+    ("甲银行丙县支行与丙县人民政府签约，该支行行长王五表示将提供服务。",
+     {"甲银行丙县支行": ("甲银行丙县支行", C), "丙县人民政府": ("丙县人民政府", A), "王五": ("王五", P)},
+     ("王五", "甲银行丙县支行")),
+    ("丁市电子行业协会召开年会。协会秘书长赵六介绍了情况。",
+     {"丁市电子行业协会": ("丁市电子行业协会", O), "赵六": ("赵六", P)}, ("赵六", "丁市电子行业协会")),
+    # 选举 appoints; the body and post before the name are the person's own.
+    ("丁市电子行业协会召开年会。大会选举戊电子有限公司总经理钱七为协会副会长。",
+     {"丁市电子行业协会": ("丁市电子行业协会", O), "戊电子有限公司": ("戊电子有限公司", C), "钱七": ("钱七", P)},
+     ("钱七", "丁市电子行业协会")),
+]
+
+
+@pytest.mark.parametrize("raw,names,employment", REFERRED_BODIES)
+def test_a_sub_branch_or_association_referred_to_employs_the_person(raw, names, employment):
+    assert ("worksFor", *employment) in relations_of(raw, names)
+
+
+def test_a_list_after_with_signs_with_the_subject_not_with_each_other():
+    names = {"甲市人民政府": ("甲市人民政府", A), "乙科技有限公司": ("乙科技有限公司", C), "丙大学": ("丙大学", O)}
+    got = relations_of("甲市人民政府分别与乙科技有限公司、丙大学签订合作协议。", names)
+    assert ("partnerOf", "丙大学", "乙科技有限公司") not in got and ("partnerOf", "乙科技有限公司", "丙大学") not in got
+
+
+REGULATED_WITHOUT_AGENT = [
+    # A team of the story's agency inspects; a party is acted on with no agent named.
+    "甲市应急管理局部署燃气检查。检查组先后检查了乙燃气有限公司。",
+    "甲市应急管理局开展燃气检查。抽查不合格的乙燃气有限公司已被立案调查。",
+]
+
+
+@pytest.mark.parametrize("raw", REGULATED_WITHOUT_AGENT)
+def test_the_story_agency_regulates_when_no_agent_is_named(raw):
+    names = {"甲市应急管理局": ("甲市应急管理局", A), "乙燃气有限公司": ("乙燃气有限公司", C)}
+    assert relations_of(raw, names) == {("regulates", "甲市应急管理局", "乙燃气有限公司")}
+
+
+def test_a_company_story_has_no_regulator_to_fall_back_on():
+    names = {"丙科技有限公司": ("丙科技有限公司", C), "乙燃气有限公司": ("乙燃气有限公司", C)}
+    assert relations_of("丙科技有限公司发布公告。乙燃气有限公司已被立案调查。", names) == set()

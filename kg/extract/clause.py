@@ -157,6 +157,8 @@ class _References:
             candidates = [r for r in candidates
                           if not self.text.endswith(go_between, 0, r.start)] or candidates
         if scope == "bare":
+            if candidates and candidates[-1].end + 1 == m.start() and self.text[candidates[-1].end] in "，,":
+                return candidates[-1]     # 察看了甲公司，公司总经理…: the company the clause before ends with
             # References already resolved count too: 工程…工程…为项目 is the project of the story.
             # found is in text order: only its refs since `earliest` are read, not all of them
             candidates += [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]

@@ -103,9 +103,10 @@ _APPOSITION = re.compile(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(]
 
 @lru_cache(maxsize=None)
 def appointment_regex() -> re.Pattern:
-    """An appointment: 任命张三为甲局局长 / 聘任李四为乙公司总经理 (groups as in _APPOSITION)."""
+    """An appointment: 任命张三为甲局局长 / 聘任李四为乙公司总经理 / 选举丙公司经理王五为协会会长
+    (a body and post before the name are the person's own; groups as in _APPOSITION)."""
     verbs = alternation(load_words("relation_appointment_verbs.txt"))
-    return re.compile(rf"(?:{verbs})({PH})为({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;]|$)")
+    return re.compile(rf"(?:{verbs})(?:{PH}[{CJK}、]{{2,8}}?)?({PH})为({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;]|$)")
 
 
 def posts_after_name(masked: Masked, bodies: PostBodies | None = None
@@ -219,6 +220,8 @@ class PostBodies:
         """The government of the jurisdiction of `org`, the body before a chain of posts."""
         place = self.jurisdiction.get(org.entity) or next(
             (p for p in self.governments if org.entity.removeprefix(_PARTY).startswith(p)), None)
+        if place is None and org.type == EntityType.AGENCY:
+            return self.government(post, None)      # 县委副书记、县长: a body written without its place
         if place is None or place in self.governments:
             return self.governments.get(place)
         # 乙区区长 when the government is named in full (甲市乙区人民政府): the one place ending so.

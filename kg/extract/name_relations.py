@@ -10,6 +10,7 @@ from .clause import Ref
 from ..lexicon import load_set, load_tagged
 from ..model import ORG_TYPES, Entity, EntityType, RelationType
 from .normalize import CJK
+from .places import expand_place, lookup_places
 
 
 @lru_cache(maxsize=None)
@@ -23,16 +24,28 @@ _REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
 
 def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
     """The branch that a sub-branch belongs to: 甲银行乙市丙支行 -> 甲银行乙市分行 (a region its
-    own name begins with), when that branch is among `orgs`; else None."""
+    own name begins with), or 甲银行丁县支行 -> 甲银行乙市分行 (a county of that city), when that
+    branch is among `orgs`; else None. A legal form after the bank is read past."""
     if not child.label.endswith(load_tagged("branch_heads.tsv", "sub-branch")):
         return None
-    rest = child.label[len(bank):]
+    rest = _LEGAL_FORM_START.sub("", child.label[len(bank):])
     for org in orgs:
         if org.label != child.label and org.label.startswith(bank) and _REGION_END.search(org.label):
-            region = _REGION_END.sub("", org.label[len(bank):])
-            if region and rest.startswith(region):
+            region = _REGION_END.sub("", _LEGAL_FORM_START.sub("", org.label[len(bank):]))
+            if region and (rest.startswith(region) or _county_of(rest, region)):
                 return org
     return None
+
+
+_LEGAL_FORM_START = re.compile("^(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _county_of(rest: str, region: str) -> bool:
+    """True when `rest` (丁县支行) opens with a county whose city is `region` (乙市 or 乙)."""
+    city = expand_place(region)
+    return city is not None and any(
+        info.parent == city for n in range(len(rest) - 2, 1, -1) for info in lookup_places(rest[:n])
+        if info.level == "county")
 
 
 def relations_from_names(entities: list[Entity], refs: list[Ref]):

@@ -340,6 +340,9 @@ def _match_parties(masked: Masked, m: re.Match, kind: str, explicit: bool,
         if not explicit and not subjects and actor and not re.search(_PH, masked.text[:m.start()]):
             subjects = [actor]
         objects = following_titles(masked, objects)
+    elif kind == RelationType.REGULATES and not explicit and not subjects and objects \
+            and actor is not None and actor.type == EntityType.AGENCY:
+        subjects = [actor]        # 检查组检查了乙公司 / 乙公司被立案调查: the story's agency acts
     return subjects, objects
 
 
