@@ -52,6 +52,7 @@ def critical_path_cpu(args: list[str], runs: int, record: Path) -> float:
         run_measured([sys.executable, "-c", SPLIT_CPU, "build", *args])
         main, workers = json.loads(record.read_text())
         paths.append(main + workers / 2)
+        print(f"-j 2 run: main process {main:.1f} s, child processes {workers:.1f} s")
     return statistics.median(paths)
 
 

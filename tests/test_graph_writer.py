@@ -37,3 +37,16 @@ def test_corpus_turtle_is_the_graph_s_turtle():
     extractions = make_small_extractions()
     g = build_graph(extractions + extractions[:1])      # an article twice: its triples once
     assert corpus_turtle(extractions + extractions[:1]) == (turtle_text(g), len(g))
+
+
+def test_objects_sorted_as_rdflib_sorts_them():
+    from decimal import Decimal
+    from kg.rdf.graph import _sorted_objects
+    from kg.rdf.ontology import KGR
+    cases = [[Literal(t, lang="zh") for t in ("乙", "甲", "a", "甲乙", "")],
+             [Literal("b"), Literal("a"), Literal("c")],
+             [Literal("乙", lang="zh"), Literal("甲", lang="en"), Literal("丙")],
+             [Literal(10), Literal(9), Literal(Decimal("9.5"))],
+             [KGR["b"], KGR["a"], Literal("甲", lang="zh")]]
+    for objects in cases:
+        assert _sorted_objects(objects) == sorted(objects)

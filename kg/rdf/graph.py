@@ -230,9 +230,16 @@ def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | N
         return None
     by_subject, references, count = grouped
 
+    literals: dict[int, str] = {}     # by id: the grouped triples keep every literal alive
+
     def term(node) -> str:
-        if isinstance(node, Literal):
-            return node._literal_n3(use_plain=True, qname_callback=name)
+        if type(node) is URIRef:
+            return name(node)
+        if isinstance(node, Literal):       # offsets, rule ids and sentences repeat
+            text = literals.get(id(node))
+            if text is None:
+                text = literals[id(node)] = node._literal_n3(use_plain=True, qname_callback=name)
+            return text
         return name(node)
 
     blocks = [_turtle_block(name(s), by_subject[s], name, term)
@@ -255,7 +262,7 @@ class _TurtleNames:
         if found is None:
             found = uri.n3()
             for ns, prefix in self.namespaces:
-                if uri.startswith(ns) and _PLAIN_LOCAL.fullmatch(uri, len(ns)):
+                if str.startswith(uri, ns) and _PLAIN_LOCAL.fullmatch(uri, len(ns)):   # not rdflib's slower override
                     found = f"{prefix}:{uri[len(ns):]}"
                     self.used[prefix] = ns
                     break
@@ -264,7 +271,7 @@ class _TurtleNames:
 
 
 def _group_by_subject(triples: Iterable[tuple], name: _TurtleNames) -> tuple[dict, dict, int] | None:
-    """{subject: {predicate: {object: None}}}, how often each term is an object and the
+    """{subject: {predicate: {object: None}}}, how often each IRI is an object and the
     number of distinct triples; None when a triple holds a blank node."""
     by_subject: dict = defaultdict(lambda: defaultdict(dict))
     references: dict = defaultdict(int)
@@ -273,37 +280,57 @@ def _group_by_subject(triples: Iterable[tuple], name: _TurtleNames) -> tuple[dic
         objects = by_subject[s][p]
         if o in objects:
             continue
-        if isinstance(s, BNode) or isinstance(o, BNode):
+        kind = type(o)      # exact types first: isinstance on rdflib terms is slow
+        if type(s) is not URIRef and isinstance(s, BNode) or kind is not URIRef and isinstance(o, BNode):
             return None
         objects[o] = None
-        references[o] += 1
         count += 1
-        if isinstance(o, Literal) and o.datatype:
-            name(o.datatype)        # rdflib declares the prefixes of datatypes too
+        if kind is Literal or kind is not URIRef and isinstance(o, Literal):
+            if o.datatype:
+                name(o.datatype)        # rdflib declares the prefixes of datatypes too
+        else:       # only subjects' counts are read: a literal is never one
+            references[o] += 1
     return by_subject, references, count
 
 
 def _subject_order(by_subject: dict, references: dict) -> list:
     """rdflib's order: members of rdfs:Class first, then by references as an object, then IRI
     (IRIs compare as their strings there, so str keys give the same order, faster)."""
-    classes = sorted((s for s, props in by_subject.items() if RDFS.Class in props.get(RDF.type, ())), key=str)
+    classes = sorted((s for s, props in by_subject.items() if _RDFS.Class in props.get(_RDF.type, ())), key=str)
     first = set(classes)
     return classes + sorted((s for s in by_subject if s not in first), key=lambda s: (references[s], str(s)))
 
 
+# rdf:type, then rdfs:label, first in every block; made once (RDF.type is a new term on each use)
+_FIRST_PREDICATES = (_RDF.type, _RDFS.label)
+_FIRST_SET = frozenset(_FIRST_PREDICATES)     # tested by hash: no rdflib __eq__ per predicate
+
+
 def _turtle_block(subject: str, props: dict, name: _TurtleNames, term) -> str:
     """One subject's statements: rdf:type, rdfs:label, then the other predicates by IRI."""
-    order = [p for p in (RDF.type, RDFS.label) if p in props]
-    order += sorted((p for p in props if p not in (RDF.type, RDFS.label)), key=str)
+    order = [p for p in _FIRST_PREDICATES if p in props]
+    typed = bool(order) and order[0] is _RDF.type
+    order += sorted((p for p in props if p not in _FIRST_SET), key=str)
     lines = []
-    for p in order:
+    for i, p in enumerate(order):
         objects = list(props[p])
         if len(objects) > 1:
-            iris = all(type(o) is URIRef for o in objects)
-            objects = sorted(objects, key=str) if iris else sorted(objects)
-        verb = "a" if p == RDF.type else name(p)
+            objects = _sorted_objects(objects)
+        verb = "a" if i == 0 and typed else name(p)
         if len(objects) == 1:
             lines.append(f"{verb} {term(objects[0])}")
         else:
             lines.append(f"{verb} " + ",\n        ".join(term(o) for o in objects))
     return f"\n{subject} " + " ;\n    ".join(lines) + " .\n"
+
+
+def _sorted_objects(objects: list) -> list:
+    """rdflib's order of one predicate's objects. IRIs, and strings in one language (whose
+    rdflib order is their text's: same type, same tag, the text as value), sort as their
+    strings, much faster than by rdflib's comparison of literals."""
+    first = objects[0]
+    if all(type(o) is URIRef for o in objects) or all(
+            type(o) is Literal and o.datatype is None and o.language == first.language
+            and type(o.value) is str for o in objects):
+        return sorted(objects, key=str)
+    return sorted(objects)
