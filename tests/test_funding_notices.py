@@ -49,6 +49,11 @@ def test_a_guarantor_is_no_party_without_signers():
     assert found(raw, {"乙公司": C, "丙公司": C}) == [("Debt", 3_000_000, None, "乙公司", None)]
 
 
+def test_a_label_may_be_followed_by_a_colon():
+    raw = "2.借款人：乙公司，担保人：丙公司，本金300万元。\n甲资产公司\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "丙公司": C, "甲资产公司": C}) == [("Debt", 3_000_000, "甲资产公司", "乙公司", None)]
+
+
 def test_a_proposed_row_without_signers_names_no_payer():
     raw = "二、乙合作社丙项目，拟补助资金50万元。"
     assert found(raw, {"乙合作社": O}) == [("Grant", 500_000, None, "乙合作社", None)]

@@ -36,7 +36,7 @@ _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
 @lru_cache(maxsize=None)
 def _labels() -> tuple[re.Pattern, dict[str, str]]:
     roles = dict(load_table("funding_party_labels.tsv", 2))
-    return re.compile(rf"({alternation(roles)})(?={PH})"), roles
+    return re.compile(rf"({alternation(roles)})[：:]?(?={PH})"), roles
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +84,13 @@ def cited_rule(a: Analysis) -> str | None:
 
 
 def _row_start(masked: Masked, at: int) -> int:
-    return max((m.end() for m in _ROW_BREAK.finditer(masked.text, 0, at)), default=0)
+    """Where the row holding `at` starts; the colon after a party's label (借款人：) is inside it."""
+    labels = _labels()[0]
+
+    def labelled(m: re.Match) -> bool:
+        label = m.group() in "：:" and labels.search(masked.text, max(0, m.start() - 5), m.end() + 1)
+        return bool(label) and label.end() == m.end()
+    return max((m.end() for m in _ROW_BREAK.finditer(masked.text, 0, at) if not labelled(m)), default=0)
 
 
 def labelled_row(f: Funding, site: Site) -> Funding:
