@@ -21,6 +21,7 @@ from ..model import EntityType, Funding, FundingType
 if TYPE_CHECKING:
     from .analysis import Analysis
     from .funding_passes import Reading, Site
+    from .money import Amount
 
 _SIGNER_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION)
 _SIGNATURE_LINES = 4
@@ -31,6 +32,9 @@ _LINE = re.compile(r"[^\n]+")
 _ROW_BREAK = re.compile("[；;：:。]")
 _CLAUSE_BREAK = re.compile("[，,；;。：:]")
 _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
+# 每户奖励200万元：甲公司、乙公司: a list that follows its sum and a colon.
+_LIST_AFTER = re.compile(f"[：:]({PH})")
+_AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +58,11 @@ def _each() -> re.Pattern:
     """After a list: 等10家企业 (a count of the class, optional) then 分别/各."""
     return re.compile(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
                       rf"(?:{alternation(load_words('funding_each_words.txt'))})")
+
+
+@lru_cache(maxsize=None)
+def _per_head() -> re.Pattern:
+    return re.compile(alternation(load_words("funding_per_head_words.txt")))
 
 
 def signers(a: Analysis) -> list[str]:
@@ -134,6 +143,28 @@ def proposed_row(f: Funding, site: Site) -> Funding:
     return replace(f, provider=payer, recipient=opening[0].entity, program=f.program or cited_rule(site.reading.a))
 
 
+def sum_for_listed(masked: Masked, amount: Amount) -> bool:
+    """每户奖励200万元：甲公司、乙公司: a sum per head that a colon and names follow is paid to
+    each of them, not a rate of a rule."""
+    return bool(_LIST_AFTER.match(masked.text, masked.offsets[amount.end]))
+
+
+def listed_after_sum(f: Funding, site: Site) -> Funding:
+    """每户奖励200万元：甲公司、乙公司: a sum each member of a class gets, then a colon and the
+    list of them: the first listed receives it (each-listed gives the others theirs) and the
+    agency that signs the notice pays it."""
+    masked, text = site.masked, site.sentence.text
+    if f.type not in PAYOUTS or not _per_head().search(text, site.left, site.amount.start):
+        return f
+    m = _LIST_AFTER.match(masked.text, masked.offsets[site.amount.end])
+    first = masked.refs_in(m.group(1))[0] if m else None
+    if first is None or first.type not in (EntityType.COMPANY, EntityType.ORGANIZATION):
+        return f
+    types = site.reading.a.types
+    payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
+    return replace(f, provider=payer, recipient=first.entity)
+
+
 def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
     """甲公司、乙公司分别获得奖励200万元 / 甲、乙等10家企业各获得60万元: each name of the list
     that receives gets the one sum of the clause: one funding per name."""
@@ -158,6 +189,8 @@ def _listed_with(f: Funding, masked: Masked) -> list[str]:
     listed = coordinated(masked, ref)
     end = masked.position(listed[-1]) + 1
     each = _each().match(masked.text, end)
+    if len(listed) > 1 and each is None and _AFTER_SUM.search(masked.text, 0, masked.position(listed[0])):
+        return [x.entity for x in listed if x.entity != f.recipient]
     if len(listed) < 2 or each is None:
         return []
     clause = masked.text[each.end():]

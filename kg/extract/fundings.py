@@ -18,6 +18,7 @@ from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_ellipsis import inherited_cues
+from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
@@ -101,7 +102,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
         left, right = amount_clause(sentence.text, cues, amount)
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
-        if cue is None or is_rule_amount(sentence.text, amount, left, right) \
+        if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 or class_rule().search(sentence.text, 0, amount.start):
             continue
         paid.append(amount)
