@@ -162,3 +162,10 @@ def test_a_speaker_receives_nothing_he_tells_of(raw):
 def test_a_headline_mark_passed_is_no_flow():
     raw = "甲银行普惠贷款投放突破50亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
     assert found(raw, {"甲银行": C, "乙公司": C}) == [("Loan", 3_000_000, "甲银行", "乙公司", None)]
+
+
+def test_a_bare_company_is_the_one_its_paragraph_names():
+    raw = ("调研组来到甲公司。甲公司产品远销海外，公司计划扩产。\n"
+           "随后来到乙公司。公司负责人说，丙局向公司拨付补助资金60万元。")
+    a = analysis_of(raw, {"甲公司": ("甲公司", C), "乙公司": ("乙公司", C), "丙局": ("丙局", A)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 600_000, "丙局", "乙公司", None)]
