@@ -169,3 +169,16 @@ def test_a_bare_company_is_the_one_its_paragraph_names():
            "随后来到乙公司。公司负责人说，丙局向公司拨付补助资金60万元。")
     a = analysis_of(raw, {"甲公司": ("甲公司", C), "乙公司": ("乙公司", C), "丙局": ("丙局", A)})
     assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 600_000, "丙局", "乙公司", None)]
+
+
+def test_the_lender_named_after_huode_lends():
+    a = analysis_of("今年以来，乙公司已获得甲银行丙分行授信2亿元，丁局也向公司拨付补助资金600万元。",
+                    {"乙公司": ("乙公司", C), "甲银行丙分行": ("甲银行丙分行", C), "丁局": ("丁局", A)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Loan", 200_000_000, "甲银行丙分行", "乙公司", None),
+                                                              ("Grant", 6_000_000, "丁局", "乙公司", None)]
+
+
+def test_a_counted_class_of_a_place_is_no_recipient():
+    a = analysis_of("此外，甲银行联合戊担保公司，为丁县的22家养殖企业提供信贷服务，发放贷款合计1亿元。",
+                    {"甲银行": ("甲银行", C), "丁县": ("丁县", "Place"), "戊担保公司": ("戊担保公司", C)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Loan", 100_000_000, "甲银行", None, None)]

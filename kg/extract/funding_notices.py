@@ -33,6 +33,9 @@ _ROW_BREAK = re.compile("[；;：:。]")
 _CLAUSE_BREAK = re.compile("[，,；;。：:]")
 _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
 # 每户奖励200万元：甲公司、乙公司: a list that follows its sum and a colon.
+# 甲公司、乙公司等6家企业 … 共计860万元: a list that stands for a counted class, and its total.
+_COUNTED = re.compile(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
+_TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
 _LIST_AFTER = re.compile(f"[：:]({PH})")
 _AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
 
@@ -163,6 +166,18 @@ def listed_after_sum(f: Funding, site: Site) -> Funding:
     types = site.reading.a.types
     payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
     return replace(f, provider=payer, recipient=first.entity)
+
+
+def counted_total(f: Funding, site: Site) -> Funding:
+    """向甲公司、乙公司等6家企业兑现奖补资金共计860万元: a total paid to a counted class whose
+    first members are named goes to none of them alone."""
+    if not f.recipient or not _TOTAL_BEFORE.search(site.sentence.text, site.left, site.amount.start):
+        return f
+    masked = site.masked
+    ref = next((x for x in masked.refs if x.entity == f.recipient and not x.pronoun), None)
+    if ref is None or not _COUNTED.match(masked.text, masked.position(coordinated(masked, ref)[-1]) + 1):
+        return f
+    return replace(f, recipient=None)
 
 
 def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:

@@ -22,7 +22,7 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_ellipsis import bare_row_receives
-from .funding_notices import each_listed, labelled_row, listed_after_sum, proposed_row
+from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
@@ -401,6 +401,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("labelled-row", labelled_row),
     ("proposed-row", proposed_row),
     ("listed-after-sum", listed_after_sum),
+    ("counted-total", counted_total),
     ("speaker-pays", speaker_pays),
     ("cited-source-relieves", cited_source_relieves),
     ("source-told-before", source_told_before),
