@@ -35,6 +35,7 @@ _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
 # 每户奖励200万元：甲公司、乙公司: a list that follows its sum and a colon.
 # 甲公司、乙公司等6家企业 … 共计860万元: a list that stands for a counted class, and its total.
 _COUNTED = re.compile(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
+_PAID_TO = "向为给对"
 _TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
 _LIST_AFTER = re.compile(f"[：:]({PH})")
 _AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
@@ -175,7 +176,10 @@ def counted_total(f: Funding, site: Site) -> Funding:
         return f
     masked = site.masked
     ref = next((x for x in masked.refs if x.entity == f.recipient and not x.pronoun), None)
-    if ref is None or not _COUNTED.match(masked.text, masked.position(coordinated(masked, ref)[-1]) + 1):
+    listed = coordinated(masked, ref) if ref else []
+    # Only the object of the payment (向甲、乙等…): a subject list (甲、乙等23家企业获批) names its receivers.
+    if not listed or masked.text[masked.position(listed[0]) - 1:masked.position(listed[0])] not in _PAID_TO \
+            or not _COUNTED.match(masked.text, masked.position(listed[-1]) + 1):
         return f
     return replace(f, recipient=None)
 
