@@ -36,6 +36,7 @@ _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
 # 甲公司、乙公司等6家企业 … 共计860万元: a list that stands for a counted class, and its total.
 _COUNTED = re.compile(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
 _PAID_TO = "向为给对"
+_CLAIM = re.compile("债权")
 _TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
 _LIST_AFTER = re.compile(f"[：:]({PH})")
 _AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
@@ -126,6 +127,14 @@ def labelled_row(f: Funding, site: Site) -> Funding:
     if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
         provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
     return replace(f, provider=provider, recipient=recipient)
+
+
+def signed_claim(f: Funding, site: Site) -> Funding:
+    """以上3户债权本金合计1975万元: a claim (债权) a notice states with no creditor named is
+    held by the notice's first signer."""
+    if f.type != FundingType.DEBT or f.provider or not _CLAIM.search(site.sentence.text):
+        return f
+    return replace(f, provider=next((s for s in signers(site.reading.a) if s != f.recipient), None))
 
 
 def proposed_row(f: Funding, site: Site) -> Funding:
