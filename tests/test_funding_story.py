@@ -193,3 +193,8 @@ def test_a_subsidy_to_the_class_of_a_rule_is_no_earlier_borrowers():
     got = [summary(f) for f in fundings.find_fundings(a)]
     assert ("InterestSubsidy", 800_000) in [(f[0], f[1]) for f in got]
     assert all(f[3] is None for f in got if f[0] == "InterestSubsidy")
+
+
+def test_a_rule_in_parallel_after_a_class_rule_is_no_sum():
+    raw = "该措施规定，对新认定的示范企业给予一次性奖励，对省级示范企业奖励20万元。"
+    assert fundings.find_fundings(analysis_of(raw, {})) == []

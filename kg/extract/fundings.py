@@ -32,10 +32,14 @@ _ITEM_SEPARATOR = re.compile("、|和|及")
 
 
 def in_class_rule(text: str, amount: Amount) -> bool:
-    """True for the sum of a class rule's own clause (对…企业，给予奖励30万元), not for a sum a later
-    clause pays (对…企业给予贴息，今年已拨付贴息资金865万元)."""
+    """True for the sum of a class rule's own clause (对…企业，给予奖励30万元) or of a rule in
+    parallel after it (…，对乙类企业奖励20万元), not for a sum a later clause pays (对…企业给予贴息，
+    今年已拨付贴息资金865万元)."""
     m = class_rule().search(text, 0, amount.start)
-    return bool(m) and not CLAUSE_BREAK.search(text, m.end(), amount.start)
+    if not m:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(text, m.end(), amount.start))
+    return not breaks or text.startswith("对", breaks[-1].end())
 
 
 def find_fundings(a: Analysis) -> list[Funding]:
