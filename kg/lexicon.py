@@ -172,6 +172,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
            frozenset({"recipient", "none"})),
     _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),
     _words("funding_each_words.txt", "words after a list each of whose names gets the sum (分别)"),
+    _words("funding_leverage_verbs.txt", "verbs of loans a guarantee draws in (撬动)"),
+    _words("funding_per_head_words.txt", "words before a sum each member of a class gets (每户)"),
     _words("funding_ground_words.txt", "words before the rule a notice cites (根据)"),
 )}
 

@@ -20,6 +20,13 @@ NOTICE_PARTY_CASES = [
     ("proposed-row", "一、乙公司丙改造项目，拟补助资金286万元。\n甲局  丁局\n2024年11月1日",
      {"乙公司": C, "甲局": A, "丁局": A},
      [("Grant", 2_860_000, "甲局", "乙公司", None)]),
+    ("listed-after-sum", "二、对新评定的示范企业，每家奖励30万元：乙公司、丙公司等5家。\n甲局\n2024年3月1日",
+     {"乙公司": C, "丙公司": C, "甲局": A},
+     [("Grant", 300_000, "甲局", "乙公司", None), ("Grant", 300_000, "甲局", "丙公司", None)]),
+    ("signed-claim", "借款人及担保人名单如下。以上2户债权本金合计300万元。\n甲资产公司\n2024年7月2日",
+     {"甲资产公司": C}, [("Debt", 3_000_000, "甲资产公司", None, None)]),
+    ("counted-total", "甲局向乙公司、丙公司等8家企业兑现奖补资金共计500万元。", {"乙公司": C, "丙公司": C, "甲局": A},
+     [("Grant", 5_000_000, "甲局", None, None)]),
 ]
 NOTICE_DOCUMENT_CASES = [
     ("each-listed", "甲厅公布名单。乙公司、丙公司分别获得奖励200万元。", {"甲厅": A, "乙公司": C, "丙公司": C},
@@ -47,6 +54,20 @@ def test_a_list_with_a_sum_each_is_not_copied():
 def test_a_guarantor_is_no_party_without_signers():
     raw = "借款人乙公司，担保人丙公司，本金余额300万元。"
     assert found(raw, {"乙公司": C, "丙公司": C}) == [("Debt", 3_000_000, None, "乙公司", None)]
+
+
+def test_a_label_may_be_followed_by_a_colon():
+    raw = "2.借款人：乙公司，担保人：丙公司，本金300万元。\n甲资产公司\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "丙公司": C, "甲资产公司": C}) == [("Debt", 3_000_000, "甲资产公司", "乙公司", None)]
+
+
+def test_a_rate_per_head_without_names_after_it_is_no_sum():
+    assert found("对新评定的示范企业，每家奖励30万元。\n甲局", {"甲局": A}) == []
+
+
+def test_the_one_a_row_addresses_with_dui_receives_across_the_comma():
+    raw = "三、对首次入选示范名单的乙公司，奖励20万元。"
+    assert found(raw, {"乙公司": C}) == [("Grant", 200_000, None, "乙公司", None)]
 
 
 def test_a_proposed_row_without_signers_names_no_payer():

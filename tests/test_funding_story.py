@@ -24,6 +24,8 @@ STORY_ROLE_CASES = [
      [("Grant", 400_000_000, None, "甲管委会", None)]),
 ]
 STORY_PARTY_CASES = [
+    ("leveraged-loan", "今年以来，甲担保公司累计为300户小微企业提供担保，撬动银行贷款5亿元。", {"甲担保公司": C},
+     [("Loan", 500_000_000, None, None, None)]),
     ("bare-row", "对认定的示范企业给予奖励，名单如下：\n1.乙公司 40万元\n2.丙公司 20万元\n甲局\n2025年3月2日",
      {"甲局": A, "乙公司": C, "丙公司": C},
      [("Grant", 400_000, "甲局", "乙公司", None), ("Grant", 200_000, "甲局", "丙公司", None)]),
@@ -162,3 +164,37 @@ def test_a_speaker_receives_nothing_he_tells_of(raw):
 def test_a_headline_mark_passed_is_no_flow():
     raw = "甲银行普惠贷款投放突破50亿元\n\n本报讯 今年以来，甲银行向乙公司发放贷款300万元。"
     assert found(raw, {"甲银行": C, "乙公司": C}) == [("Loan", 3_000_000, "甲银行", "乙公司", None)]
+
+
+def test_a_bare_company_is_the_one_its_paragraph_names():
+    raw = ("调研组来到甲公司。甲公司产品远销海外，公司计划扩产。\n"
+           "随后来到乙公司。公司负责人说，丙局向公司拨付补助资金60万元。")
+    a = analysis_of(raw, {"甲公司": ("甲公司", C), "乙公司": ("乙公司", C), "丙局": ("丙局", A)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 600_000, "丙局", "乙公司", None)]
+
+
+def test_the_lender_named_after_huode_lends():
+    a = analysis_of("今年以来，乙公司已获得甲银行丙分行授信2亿元，丁局也向公司拨付补助资金600万元。",
+                    {"乙公司": ("乙公司", C), "甲银行丙分行": ("甲银行丙分行", C), "丁局": ("丁局", A)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Loan", 200_000_000, "甲银行丙分行", "乙公司", None),
+                                                              ("Grant", 6_000_000, "丁局", "乙公司", None)]
+
+
+def test_a_counted_class_of_a_place_is_no_recipient():
+    a = analysis_of("此外，甲银行联合戊担保公司，为丁县的22家养殖企业提供信贷服务，发放贷款合计1亿元。",
+                    {"甲银行": ("甲银行", C), "丁县": ("丁县", "Place"), "戊担保公司": ("戊担保公司", C)})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Loan", 100_000_000, "甲银行", None, None)]
+
+
+def test_a_subsidy_to_the_class_of_a_rule_is_no_earlier_borrowers():
+    raw = ("乙银行向丙公司发放贷款300万元。丁局介绍，对获得贷款的小微企业，按贷款利息的50%给予贴息，"
+           "今年已拨付贴息资金80万元。")
+    a = analysis_of(raw, {"乙银行": ("乙银行", C), "丙公司": ("丙公司", C), "丁局": ("丁局", A)})
+    got = [summary(f) for f in fundings.find_fundings(a)]
+    assert ("InterestSubsidy", 800_000) in [(f[0], f[1]) for f in got]
+    assert all(f[3] is None for f in got if f[0] == "InterestSubsidy")
+
+
+def test_a_rule_in_parallel_after_a_class_rule_is_no_sum():
+    raw = "该措施规定，对新认定的示范企业给予一次性奖励，对省级示范企业奖励20万元。"
+    assert fundings.find_fundings(analysis_of(raw, {})) == []

@@ -164,7 +164,9 @@ class _References:
             candidates += [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
                            if f.end <= limit and _fits(f, fits, ending)]
             candidates.sort(key=_start)
-            return main_ref(candidates, fits)
+            # A paragraph that names a fitting body is about it (在甲公司…。\n调研组来到乙公司。公司…).
+            paragraph = self.text.rfind("\n", 0, m.start()) + 1
+            return main_ref([r for r in candidates if r.start >= paragraph] or candidates, fits)
         if not candidates:
             return None
         return candidates[0] if scope == "first" else candidates[-1]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import load_regex, load_table, load_words
+from ..lexicon import alternation, load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
 # 贷款余额: a balance, the stock of many flows, not one flow with parties of its own.
@@ -148,3 +148,11 @@ def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | Non
     as_of_words = load_regex("funding_as_of_words.txt")
     as_of = [d for d in dates if as_of_words.search(sentence[max(0, d.start - 3):d.start])]
     return as_of[0].value if as_of else None
+
+
+@lru_cache(maxsize=None)
+def class_rule() -> re.Pattern:
+    """A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元."""
+    nouns = alternation(load_words("funding_class_nouns.txt"))
+    return re.compile(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
+                      r"[，,]?[^，,；;。]{0,12}?给予")

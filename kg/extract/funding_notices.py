@@ -21,6 +21,7 @@ from ..model import EntityType, Funding, FundingType
 if TYPE_CHECKING:
     from .analysis import Analysis
     from .funding_passes import Reading, Site
+    from .money import Amount
 
 _SIGNER_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION)
 _SIGNATURE_LINES = 4
@@ -31,12 +32,20 @@ _LINE = re.compile(r"[^\n]+")
 _ROW_BREAK = re.compile("[；;：:。]")
 _CLAUSE_BREAK = re.compile("[，,；;。：:]")
 _SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
+# 每户奖励200万元：甲公司、乙公司: a list that follows its sum and a colon.
+# 甲公司、乙公司等6家企业 … 共计860万元: a list that stands for a counted class, and its total.
+_COUNTED = re.compile(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
+_PAID_TO = "向为给对"
+_CLAIM = re.compile("债权")
+_TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
+_LIST_AFTER = re.compile(f"[：:]({PH})")
+_AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
 
 
 @lru_cache(maxsize=None)
 def _labels() -> tuple[re.Pattern, dict[str, str]]:
     roles = dict(load_table("funding_party_labels.tsv", 2))
-    return re.compile(rf"({alternation(roles)})(?={PH})"), roles
+    return re.compile(rf"({alternation(roles)})[：:]?(?={PH})"), roles
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +63,11 @@ def _each() -> re.Pattern:
     """After a list: 等10家企业 (a count of the class, optional) then 分别/各."""
     return re.compile(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
                       rf"(?:{alternation(load_words('funding_each_words.txt'))})")
+
+
+@lru_cache(maxsize=None)
+def _per_head() -> re.Pattern:
+    return re.compile(alternation(load_words("funding_per_head_words.txt")))
 
 
 def signers(a: Analysis) -> list[str]:
@@ -84,7 +98,13 @@ def cited_rule(a: Analysis) -> str | None:
 
 
 def _row_start(masked: Masked, at: int) -> int:
-    return max((m.end() for m in _ROW_BREAK.finditer(masked.text, 0, at)), default=0)
+    """Where the row holding `at` starts; the colon after a party's label (借款人：) is inside it."""
+    labels = _labels()[0]
+
+    def labelled(m: re.Match) -> bool:
+        label = m.group() in "：:" and labels.search(masked.text, max(0, m.start() - 5), m.end() + 1)
+        return bool(label) and label.end() == m.end()
+    return max((m.end() for m in _ROW_BREAK.finditer(masked.text, 0, at) if not labelled(m)), default=0)
 
 
 def labelled_row(f: Funding, site: Site) -> Funding:
@@ -109,6 +129,14 @@ def labelled_row(f: Funding, site: Site) -> Funding:
     return replace(f, provider=provider, recipient=recipient)
 
 
+def signed_claim(f: Funding, site: Site) -> Funding:
+    """以上3户债权本金合计1975万元: a claim (债权) a notice states with no creditor named is
+    held by the notice's first signer."""
+    if f.type != FundingType.DEBT or f.provider or not _CLAIM.search(site.sentence.text):
+        return f
+    return replace(f, provider=next((s for s in signers(site.reading.a) if s != f.recipient), None))
+
+
 def proposed_row(f: Funding, site: Site) -> Funding:
     """一、甲公司乙项目，拟补助资金286万元: in a row that proposes a payout, the company or
     organisation opening the row receives it (it pays no grant of its own there) and the
@@ -126,6 +154,43 @@ def proposed_row(f: Funding, site: Site) -> Funding:
     types = site.reading.a.types
     payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
     return replace(f, provider=payer, recipient=opening[0].entity, program=f.program or cited_rule(site.reading.a))
+
+
+def sum_for_listed(masked: Masked, amount: Amount) -> bool:
+    """每户奖励200万元：甲公司、乙公司: a sum per head that a colon and names follow is paid to
+    each of them, not a rate of a rule."""
+    return bool(_LIST_AFTER.match(masked.text, masked.offsets[amount.end]))
+
+
+def listed_after_sum(f: Funding, site: Site) -> Funding:
+    """每户奖励200万元：甲公司、乙公司: a sum each member of a class gets, then a colon and the
+    list of them: the first listed receives it (each-listed gives the others theirs) and the
+    agency that signs the notice pays it."""
+    masked, text = site.masked, site.sentence.text
+    if f.type not in PAYOUTS or not _per_head().search(text, site.left, site.amount.start):
+        return f
+    m = _LIST_AFTER.match(masked.text, masked.offsets[site.amount.end])
+    first = masked.refs_in(m.group(1))[0] if m else None
+    if first is None or first.type not in (EntityType.COMPANY, EntityType.ORGANIZATION):
+        return f
+    types = site.reading.a.types
+    payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
+    return replace(f, provider=payer, recipient=first.entity)
+
+
+def counted_total(f: Funding, site: Site) -> Funding:
+    """向甲公司、乙公司等6家企业兑现奖补资金共计860万元: a total paid to a counted class whose
+    first members are named goes to none of them alone."""
+    if not f.recipient or not _TOTAL_BEFORE.search(site.sentence.text, site.left, site.amount.start):
+        return f
+    masked = site.masked
+    ref = next((x for x in masked.refs if x.entity == f.recipient and not x.pronoun), None)
+    listed = coordinated(masked, ref) if ref else []
+    # Only the object of the payment (向甲、乙等…): a subject list (甲、乙等23家企业获批) names its receivers.
+    if not listed or masked.text[masked.position(listed[0]) - 1:masked.position(listed[0])] not in _PAID_TO \
+            or not _COUNTED.match(masked.text, masked.position(listed[-1]) + 1):
+        return f
+    return replace(f, recipient=None)
 
 
 def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
@@ -152,6 +217,8 @@ def _listed_with(f: Funding, masked: Masked) -> list[str]:
     listed = coordinated(masked, ref)
     end = masked.position(listed[-1]) + 1
     each = _each().match(masked.text, end)
+    if len(listed) > 1 and each is None and _AFTER_SUM.search(masked.text, 0, masked.position(listed[0])):
+        return [x.entity for x in listed if x.entity != f.recipient]
     if len(listed) < 2 or each is None:
         return []
     clause = masked.text[each.end():]

@@ -14,20 +14,20 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import Analysis
 from .clause import Masked, Ref, Tally, story_start
-from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, Cue, clause_bounds, clauses, continuation_words,
-                           find_cues)
+from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, Cue, class_rule, clause_bounds, clauses,
+                           continuation_words, find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_ellipsis import bare_row_receives
-from .funding_notices import each_listed, labelled_row, proposed_row
+from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 from .funding_shares import lead_investor, paired_sums, subscribed_fund
-from .funding_story import claims_insurer, guarantor_is_no_borrower, person_receives, recovered_loan
+from .funding_story import claims_insurer, guarantor_is_no_borrower, leveraged_loan, person_receives, recovered_loan
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -136,8 +136,10 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 
 def subsidised_loan(f: Funding, site: Site) -> Funding:
     """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
-    else before it), unless it is paid to a counted class (为全县46家合作社贴息)."""
-    if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start):
+    else before it), unless it is paid to a counted class (为全县46家合作社贴息) or to the class
+    of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元)."""
+    if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start) \
+            or class_rule().search(site.sentence.text, 0, site.amount.start):
         return f
     # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
     own = [g for g in site.current if g.type == FundingType.LOAN]
@@ -400,6 +402,9 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("bare-row", bare_row_receives),
     ("labelled-row", labelled_row),
     ("proposed-row", proposed_row),
+    ("listed-after-sum", listed_after_sum),
+    ("counted-total", counted_total),
+    ("signed-claim", signed_claim),
     ("speaker-pays", speaker_pays),
     ("cited-source-relieves", cited_source_relieves),
     ("source-told-before", source_told_before),
@@ -408,6 +413,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-after", named_after),
     ("person-receives", person_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
+    ("leveraged-loan", leveraged_loan),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clause import PLACEHOLDER_BASE, story_start
 from .funding_roles import is_lender
-from ..lexicon import load_regex
+from ..lexicon import alternation, load_regex, load_words
 from .funding_parties import PAYOUTS
 from ..model import EntityType, Funding, FundingType, RelationType
 
@@ -61,6 +62,22 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
                   and r.entity != guarantor and not is_lender(r.entity)), None)
     loan = f.type == FundingType.LOAN
     return replace(f, recipient=named, facilitator=guarantor if loan else f.facilitator)
+
+
+@lru_cache(maxsize=None)
+def _leveraged() -> re.Pattern:
+    # no name between the verb and the sum: 撬动甲银行贷款 names its lender
+    return re.compile(rf"(?:{alternation(load_words('funding_leverage_verbs.txt'))})[^\ue000-\uf8ff，,。；;\d]{{0,8}}$")
+
+
+def leveraged_loan(f: Funding, site: Site) -> Funding:
+    """甲担保公司为企业提供担保，撬动银行贷款5亿元: the loans a guarantee or a fund draws in are
+    lent by banks the text does not name, not by the body that draws them in."""
+    masked, offsets = site.masked, site.masked.offsets
+    if f.type != FundingType.LOAN or not f.provider \
+            or not _leveraged().search(masked.text, offsets[site.left], offsets[site.amount.start]):
+        return f
+    return replace(f, provider=None)
 
 
 def claims_insurer(fundings: list[Funding], r: Reading) -> list[Funding]:

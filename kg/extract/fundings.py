@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import Masked
-from .funding_cues import (CLAUSE_BREAK, Cue, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_ellipsis import inherited_cues
+from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
-from ..lexicon import alternation, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_amounts, find_dates, is_money
 
@@ -32,12 +31,15 @@ _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 _ITEM_SEPARATOR = re.compile("、|和|及")
 
 
-@lru_cache(maxsize=None)
-def class_rule() -> re.Pattern:
-    """A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元."""
-    nouns = alternation(load_words("funding_class_nouns.txt"))
-    return re.compile(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
-                      r"[，,]?[^，,；;。]{0,12}?给予")
+def in_class_rule(text: str, amount: Amount) -> bool:
+    """True for the sum of a class rule's own clause (对…企业，给予奖励30万元) or of a rule in
+    parallel after it (…，对乙类企业奖励20万元), not for a sum a later clause pays (对…企业给予贴息，
+    今年已拨付贴息资金865万元)."""
+    m = class_rule().search(text, 0, amount.start)
+    if not m:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(text, m.end(), amount.start))
+    return not breaks or text.startswith("对", breaks[-1].end())
 
 
 def find_fundings(a: Analysis) -> list[Funding]:
@@ -101,8 +103,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
         left, right = amount_clause(sentence.text, cues, amount)
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
-        if cue is None or is_rule_amount(sentence.text, amount, left, right) \
-                or class_rule().search(sentence.text, 0, amount.start):
+        if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
+                or in_class_rule(sentence.text, amount):
             continue
         paid.append(amount)
         cue = explained_cue(cue, cues, amounts, amount)
