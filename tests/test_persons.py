@@ -249,7 +249,7 @@ def test_real_article_classes(text, expected):
 
 
 def test_tibetan_name_reading():
-    from kg.extract.person_minority import is_tibetan_name, tibetan_ends, tibetan_start
-    assert tibetan_ends("格桑央金在会上", 0) == [4]
-    assert tibetan_start("副县长洛桑旺堆", 7) == 3
-    assert is_tibetan_name("扎西次仁") and not is_tibetan_name("扎西")
+    from kg.extract.person_minority import is_minority_name, name_ends, name_start
+    assert name_ends("格桑央金在会上", 0) == [4]
+    assert name_start("副县长洛桑旺堆", 7) == 3
+    assert is_minority_name("扎西次仁") and not is_minority_name("扎西")

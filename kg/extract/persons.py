@@ -226,8 +226,11 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
-    if ends := person_minority.tibetan_ends(text, start):   # 格桑央金 (格 is no surname here)
+    if ends := person_minority.name_ends(text, start):   # 格桑央金 (格 is no surname here)
         return start, ends[0]
+    end = person_minority.yi_end(text, start)       # 吉克某某表示: a Yi clan name, a cue after
+    if end and (right_cue().match(text, end) or clause_end().match(text, end)):
+        return start, end
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
     if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
@@ -308,8 +311,10 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    if (start := person_minority.tibetan_start(text, end)) is not None:
+    if (start := person_minority.name_start(text, end)) is not None:
         return start, end
+    if end >= 4 and person_minority.yi_end(text, end - 4) == end:
+        return end - 4, end                                 # a Yi name before a cue
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
             and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
         return None       # every name returned starts with a surname or is foreign: skip the tagger
