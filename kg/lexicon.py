@@ -125,6 +125,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("person_after_words.txt", "words after a full name that only a person takes (执导, 逝世)"),
     _words("transliteration_chars.txt", "characters of foreign names in transliteration, a few a line"),
     _words("person_tibetan_words.txt", "words Tibetan given names are made of, a few a line"),
+    _words("person_mongolian_words.txt", "words Mongolian given names are made of, a few a line"),
+    _words("person_yi_clans.txt", "Yi clan names, a few a line"),
     # places
     Lexicon("places.tsv", "China's administrative divisions (data/make_places.py)",
             (Column("full name"), Column("short name", required=False),

@@ -209,6 +209,16 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("副市长白玛卓嘎、平措罗布出席。", ["白玛卓嘎", "平措罗布"]),
     ("州长达瓦次仁、副州长格桑旺堆出席仪式。", ["达瓦次仁", "格桑旺堆"]),
     ("尼玛县今年新建学校三所。", []),
+    # Mongolian names: two name words, no surname
+    ("盟长额尔敦巴特尔在会上讲话。", ["额尔敦巴特尔"]),
+    ("副盟长苏和巴图、盟委书记乌兰图雅出席会议。", ["苏和巴图", "乌兰图雅"]),
+    ("孟和其其格表示，牧民收入逐年增加。", ["孟和其其格"]),
+    ("乌兰察布市长表示支持。", []),
+    # Yi names: a clan name and two given characters, closed by a cue
+    ("副书记、县长吉克阿支表示，要抓好落实。", ["吉克阿支"]),
+    ("董事长沙马日呷介绍了情况。", ["沙马日呷"]),
+    ("阿苏依火表示同意。", ["阿苏依火"]),
+    ("县长王明、副县长阿约木呷出席。", ["王明", "阿约木呷"]),
     # a minority name joined by a middle dot keeps its last character before 在
     ("自治州副州长阿力木·买合提在签约仪式上致辞。", ["阿力木·买合提"]),
     # a foreign name that opens like a surname, after a post and before a cue
@@ -249,7 +259,15 @@ def test_real_article_classes(text, expected):
 
 
 def test_tibetan_name_reading():
-    from kg.extract.person_minority import is_tibetan_name, tibetan_ends, tibetan_start
-    assert tibetan_ends("格桑央金在会上", 0) == [4]
-    assert tibetan_start("副县长洛桑旺堆", 7) == 3
-    assert is_tibetan_name("扎西次仁") and not is_tibetan_name("扎西")
+    from kg.extract.person_minority import is_minority_name, name_ends, name_start
+    assert name_ends("格桑央金在会上", 0) == [4]
+    assert name_start("副县长洛桑旺堆", 7) == 3
+    assert is_minority_name("扎西次仁") and not is_minority_name("扎西")
+
+
+def test_mongolian_and_yi_name_reading():
+    from kg.extract.person_minority import is_minority_name, name_ends, yi_end
+    assert name_ends("额尔德尼孟和说", 0) == [6]
+    assert yi_end("吉克阿支表示", 0) == 4
+    assert yi_end("吉克在会上", 0) is None      # a function character is no given name
+    assert is_minority_name("俄木拉哈") and not is_minority_name("俄木")

@@ -19,9 +19,9 @@ ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
 
 
 def is_item(item: str) -> bool:
-    """Whether a list item reads as a name: Chinese, foreign with a dot, or Tibetan."""
+    """Whether a list item reads as a name: Chinese, foreign with a dot, or of a minority naming system."""
     return persons.is_name(item, loose=True) or bool(persons.foreign_name().fullmatch(item)) \
-        or person_minority.is_tibetan_name(item)
+        or person_minority.is_minority_name(item)
 
 
 def list_mates(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -226,8 +226,10 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     None if no name starts there. The end is where a cue follows (李建华介绍, 张三，), else
     where jieba's segmentation of the next few characters ends a person's name; `strict`
     (after a weaker cue) takes two words jieba split only when the second is no common word."""
-    if ends := person_minority.tibetan_ends(text, start):   # 格桑央金 (格 is no surname here)
+    if ends := person_minority.name_ends(text, start):   # 格桑央金 (格 is no surname here)
         return start, ends[0]
+    if yi := read_yi_forward(text, start):
+        return yi
     if not starts_with_surname(text, start):
         return read_foreign_forward(text, start)
     if cued := name_before_cue(text, start, strict) or person_names.cued_name_after(text, start):
@@ -242,6 +244,24 @@ def read_name_forward(text: str, start: int, strict: bool = False) -> tuple[int,
     else:
         return read_foreign_run(text, start)        # 总裁马丁内斯表示
     return (start, start + length) if is_name(text[start:start + length]) else None
+
+
+def read_yi_forward(text: str, start: int) -> tuple[int, int] | None:
+    """A Yi name (a clan name and two given characters) from `start` that a cue or a verb
+    closes and whose given part is no common word, e.g. ('吉克某某出席', 0) -> (0, 4);
+    县长吉克表示 gives none here (表示 is no given name)."""
+    end = person_minority.yi_end(text, start)
+    if not end or is_common_given(text[end - 2:end]):
+        return None
+    after = tag_window(text[end:end + 4])
+    if right_cue().match(text, end) or clause_end().match(text, end) or after and after[0][1] == "v":
+        return start, end
+    return None
+
+
+def is_common_given(given: str) -> bool:
+    """Whether the given part of a Yi name is a common word that is no name (表示, 主持)."""
+    return word_tags().get(given) in NOT_NAME_FLAGS - GIVEN_NAME_FLAGS
 
 
 def name_before_cue(text: str, start: int, strict: bool) -> tuple[int, int] | None:
@@ -308,8 +328,10 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    if (start := person_minority.tibetan_start(text, end)) is not None:
+    if (start := person_minority.name_start(text, end)) is not None:
         return start, end
+    if end >= 4 and person_minority.yi_end(text, end - 4) == end and not is_common_given(text[end - 2:end]):
+        return end - 4, end                                 # a Yi name before a cue
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
             and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
         return None       # every name returned starts with a surname or is foreign: skip the tagger
