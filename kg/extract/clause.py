@@ -157,19 +157,25 @@ class _References:
             candidates = [r for r in candidates
                           if not self.text.endswith(go_between, 0, r.start)] or candidates
         if scope == "bare":
-            if candidates and candidates[-1].end + 1 == m.start() and self.text[candidates[-1].end] in "，,":
-                return candidates[-1]     # 察看了甲公司，公司总经理…: the company the clause before ends with
-            # References already resolved count too: 工程…工程…为项目 is the project of the story.
-            # found is in text order: only its refs since `earliest` are read, not all of them
-            candidates += [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
-                           if f.end <= limit and _fits(f, fits, ending)]
-            candidates.sort(key=_start)
-            # A paragraph that names a fitting body is about it (在甲公司…。\n调研组来到乙公司。公司…).
-            paragraph = self.text.rfind("\n", 0, m.start()) + 1
-            return main_ref([r for r in candidates if r.start >= paragraph] or candidates, fits)
+            return self._bare_antecedent(m, candidates, earliest, limit, fits, ending)
         if not candidates:
             return None
         return candidates[0] if scope == "first" else candidates[-1]
+
+    def _bare_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, limit: int, fits,
+                         ending: str) -> Ref | None:
+        """What a bare 企业/公司/项目 refers to: the company the clause before ends with, else
+        the main fitting body of its paragraph, else of the story."""
+        if candidates and candidates[-1].end + 1 == m.start() and self.text[candidates[-1].end] in "，,":
+            return candidates[-1]     # 察看了甲公司，公司总经理…: the company the clause before ends with
+        # References already resolved count too: 工程…工程…为项目 is the project of the story.
+        # found is in text order: only its refs since `earliest` are read, not all of them
+        candidates = candidates + [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
+                                   if f.end <= limit and _fits(f, fits, ending)]
+        candidates.sort(key=_start)
+        # A paragraph that names a fitting body is about it (在甲公司…。\n调研组来到乙公司。公司…).
+        paragraph = self.text.rfind("\n", 0, m.start()) + 1
+        return main_ref([r for r in candidates if r.start >= paragraph] or candidates, fits)
 
 
 def _fits(ref: Ref, types, ending: str) -> bool:

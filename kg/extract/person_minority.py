@@ -14,6 +14,7 @@ Data: data/lexicon/person_tibetan_words.txt, person_mongolian_words.txt, person_
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..lexicon import load_words
@@ -83,3 +84,13 @@ def is_minority_name(name: str) -> bool:
     """Whether a whole string is such a name, e.g. is_minority_name('扎西次仁') -> True,
     is_minority_name('阿苏某某') -> True, is_minority_name('扎西') -> False."""
     return len(name) in name_ends(name, 0) or len(name) == 4 and yi_end(name, 0) == 4
+
+
+def name_before(text: str, end: int, common: Callable[[str], bool]) -> tuple[int, int] | None:
+    """(start, end) of a Tibetan or Mongolian name, or of a Yi name whose given part is no
+    `common` word, ending at `end` (before a cue); None if none does."""
+    if (start := name_start(text, end)) is not None:
+        return start, end
+    if end >= 4 and yi_end(text, end - 4) == end and not common(text[end - 2:end]):
+        return end - 4, end
+    return None

@@ -328,10 +328,8 @@ def read_name_backward(text: str, end: int, strict: bool = False) -> tuple[int, 
     """A name ending at `end`, starting where jieba's segmentation of the characters before
     says it does, e.g. ('主任李建华', 5) -> (2, 5); None if no name ends there. `strict` takes
     only what jieba tags as a person's name (before a post: 公安局长 is no 公安)."""
-    if (start := person_minority.name_start(text, end)) is not None:
-        return start, end
-    if end >= 4 and person_minority.yi_end(text, end - 4) == end and not is_common_given(text[end - 2:end]):
-        return end - 4, end                                 # a Yi name before a cue
+    if minority := person_minority.name_before(text, end, is_common_given):
+        return minority
     if not any(starts_with_surname(text, end - k) for k in (2, 3, 4) if end - k >= 0) \
             and not all(c in transliteration_chars() for c in text[max(0, end - 2):end]):
         return None       # every name returned starts with a surname or is foreign: skip the tagger
