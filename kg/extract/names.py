@@ -169,13 +169,15 @@ def registered_short_forms() -> frozenset[str]:
 
 
 def cut_clause(c: Candidate) -> None:
-    """某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程: a place or a body doing
-    something opens a clause, not the name of a project or program."""
+    """某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程, 某某开发区|建设|某某项目:
+    a place, a zone or a body doing something opens a clause, not the name of a project or program."""
     text, body = c.text, c.body
     if len(body) > 2 and body[0][0] in c.anchors and is_lead_verb(text, body[1]):
         body, c.clause = body[1:], True
+    zones = tuple(load_tagged("zone_heads.tsv", "strong"))
     for i in range(len(body) - 2, 0, -1):
-        if is_lead_verb(text, body[i]) and org_suffix_at_end().search(text, 0, body[i][0]):
+        if is_lead_verb(text, body[i]) and (org_suffix_at_end().search(text, 0, body[i][0])
+                                            or text.endswith(zones, 0, body[i][0])):
             body, c.clause = body[i:], True
             break
     while body and is_lead_verb(text, body[0]):
