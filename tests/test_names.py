@@ -123,6 +123,11 @@ def test_read_headed_name_keeps_capacity_and_drops_formerly_by(text, head, kind,
     assert read_name(text, head, kind).text == name
 
 
+def test_a_split_county_short_name_is_one_word_of_a_sub_bureau():
+    text = "5月3日,肇庆市环保局四会分局检查了一家工厂"
+    assert read_name(text, "分局", "org").text == "肇庆市环保局四会分局"
+
+
 def test_read_headed_name_reads_a_whole_name():
     text = "收购了长春宏远机械有限公司的股份"
     m = suffix_regex("org").search(text, text.index("有限公司"))

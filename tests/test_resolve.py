@@ -69,6 +69,11 @@ def test_project_variants_merge():
     assert len(projects) == 1
 
 
+def test_a_sub_bureau_written_with_its_place_only_merges_into_it():
+    ents = entities_of("韶关市生态环境局乐昌分局检查了一家工厂。乐昌分局随后立案调查。")
+    assert ents["韶关市生态环境局乐昌分局"].aliases == ("乐昌分局",) and "乐昌分局" not in ents
+
+
 @pytest.mark.parametrize("body, full", [
     ("执法局", "综合行政执法局"),
     ("综合行政执法局", "综合行政执法局"),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import places
 from .agencies import abbreviations, standard_bodies
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
@@ -160,7 +161,20 @@ def words_before(c: Candidate) -> list[Token]:
     tags as a verb (招行|某支行) is the abbreviation it is."""
     start = c.head.start()
     shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
-    return [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+    tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+    return join_anchored_places(c.text, tokens, c.anchors)
+
+
+def join_anchored_places(text: str, tokens: list[Token], anchors: frozenset[int]) -> list[Token]:
+    """某局|四|会|分局: the words of a place that jieba split (a numeral, a modal verb) are one place word."""
+    ends = {b for _, b, _ in tokens}
+    out: list[Token] = []
+    for a, b, f in tokens:
+        if out and a < out[-1][1]:
+            continue
+        end = places.longest_name_end(places.load_gazetteer().trie, text, a) if a in anchors else None
+        out.append((a, end, "ns") if end and end > b and end in ends else (a, b, f))
+    return out
 
 
 @lru_cache(maxsize=None)
