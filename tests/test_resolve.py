@@ -69,6 +69,12 @@ def test_project_variants_merge():
     assert len(projects) == 1
 
 
+def test_a_league_s_agencies_written_with_the_league_only():
+    ents = entities_of("阿拉善盟委书记到企业调研。盟行政公署副秘书长参加。盟应急管理局对一家工厂开展检查。")
+    assert ents["阿拉善盟行政公署"].aliases == ("盟行政公署",)
+    assert ents["阿拉善盟应急管理局"].aliases == ("盟应急管理局",)
+
+
 def test_a_sub_bureau_written_with_its_place_only_merges_into_it():
     ents = entities_of("韶关市生态环境局乐昌分局检查了一家工厂。乐昌分局随后立案调查。")
     assert ents["韶关市生态环境局乐昌分局"].aliases == ("乐昌分局",) and "乐昌分局" not in ents

@@ -44,8 +44,8 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
                     anchors: frozenset[int]) -> bool:
     """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
-    if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
-        return True       # 市|发改委, 省直|机关工委, but not 市场|部
+    if text[start] in JURISDICTION_CHARS + "盟" and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
+        return True       # 市|发改委, 盟|应急管理局 (a league is a prefecture), 省直|机关工委, but not 市场|部
     if text.startswith(("中共", "国家", "中国", "中华人民共和国", "自治区", "自治州"), start) \
             or text.startswith("州", start) and not CJK_BEFORE.match(text[start - 1:start]) \
             or load_regex("countries.txt").match(text, start):
