@@ -8,7 +8,7 @@ from kg.extract.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
 from kg.extract.normalize import normalize, split_sentences
 from kg.extract.canonical import expand_body
-from kg.extract.companies import branch_parent, company_core
+from kg.extract.companies import branch_parent, company_core, short_forms
 from kg.extract.resolve import merge_corpus, resolve
 
 
@@ -91,6 +91,11 @@ def test_expand_body(body, full):
 
 def test_company_core():
     assert company_core("长春星河光电科技有限公司") == "星河光电"
+    # a place of another province after the company's province is the start of its trade name
+    assert company_core("辽宁南岗精铸机械有限公司") == "南岗精铸"
+    assert "南岗精铸" in short_forms("辽宁南岗精铸机械有限公司")      # a place opens it: a name
+    assert company_core("吉林省长春市星河光电科技有限公司") == "星河光电"
+    assert company_core("四川蜀岭稀土功能材料有限公司") == "蜀岭稀土"
 
 
 def test_merge_corpus_maps_alias_to_full_name():
