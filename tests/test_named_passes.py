@@ -135,3 +135,11 @@ def test_kept_breaks(check, prev, nxt):
 def test_title_break_and_a_joined_break():
     assert dict(normalize._KEPT_BREAKS)["title"](line("抢抓工期", blank_after=True), line("正文"), 0, True)
     assert normalize._should_join(line("公司新建的一座仓"), line("库投入使用。"), 1, False)
+
+
+def test_county_context_sub_bureau_of_the_county():
+    text = "韶关市环保局乐昌分局"
+    before = [Mention(0, 3, "韶关市", EntityType.PLACE)]
+    info = places.lookup_place("乐昌市", ["韶关市"])
+    assert dict(places.COUNTY_CONTEXTS)["sub-bureau of the county"](text, 6, 8, before, info)
+    assert not dict(places.COUNTY_CONTEXTS)["sub-bureau of the county"](text, 6, 8, [], info)

@@ -101,6 +101,33 @@ def test_cut_clause_drops_the_body_doing_something():
     assert c.name == "北湖物流园项目" and c.clause
 
 
+def test_cut_clause_drops_a_zone_building_something():
+    c = candidate("东岭公司将在松原经济开发区建设云杉新型纤维材料项目", "项目", "project", read=False)
+    names.read_body(c)
+    names.cut_clause(c)
+    assert c.name == "云杉新型纤维材料项目" and c.clause
+
+
+def read_name(text: str, head: str, kind: str):
+    m = list(re.finditer(re.escape(head), text))[-1]
+    return names.read_headed_name(Sentence(0, len(text), text), m, kind, frozenset(p.start for p in find_place_mentions(text)),
+                                  tag_span(text, 0, len(text)))
+
+
+@pytest.mark.parametrize("text, head, kind, name", [
+    ("该公司正在建设的日处理鲜奶1600吨智能化工厂项目总投资3亿元", "项目", "project", "日处理鲜奶1600吨智能化工厂项目"),
+    ("上述贷款原由东岭农村商业银行西坡支行发放", "支行", "org", "东岭农村商业银行西坡支行"),
+    ("这笔贷款原系东岭农村商业银行发放", "银行", "org", "东岭农村商业银行"),
+])
+def test_read_headed_name_keeps_capacity_and_drops_formerly_by(text, head, kind, name):
+    assert read_name(text, head, kind).text == name
+
+
+def test_a_split_county_short_name_is_one_word_of_a_sub_bureau():
+    text = "5月3日,肇庆市环保局四会分局检查了一家工厂"
+    assert read_name(text, "分局", "org").text == "肇庆市环保局四会分局"
+
+
 def test_read_headed_name_reads_a_whole_name():
     text = "收购了长春宏远机械有限公司的股份"
     m = suffix_regex("org").search(text, text.index("有限公司"))

@@ -20,6 +20,7 @@ from kg.extract.clause import Ref
 from kg.extract.employment import PostBodies
 from kg.resources import resource_dir
 from kg.model import Article, Document, Entity, Mention, Sentence, Text
+from kg.extract.pipeline import extract_document
 from kg.extract.relations import cue_groups, cues_present, find_relations
 from kg.extract.templates import required_words
 
@@ -414,6 +415,16 @@ PROJECT_BUILDERS = [
     ("乙码头项目总投资2亿元,由丙港建有限公司承建,建成后可停靠大型船舶。",
      {"乙码头项目": ("乙码头项目", J), "丙港建有限公司": ("丙港建有限公司", C)},
      {("contractorOf", "丙港建有限公司", "乙码头项目")}),
+    # the recipient of money for a project builds it
+    ("其中丁精铸有限公司获得奖补资金50万元,用于年产3万吨丁铸件项目。",
+     {"丁精铸有限公司": ("丁精铸有限公司", C), "年产3万吨丁铸件项目": ("年产3万吨丁铸件项目", J)},
+     {("develops", "丁精铸有限公司", "年产3万吨丁铸件项目")}),
+    ("戊银行为己食品有限公司发放贷款300万元,用于己冷链项目建设。",
+     {"戊银行": ("戊银行", C), "己食品有限公司": ("己食品有限公司", C), "己冷链项目": ("己冷链项目", J)},
+     {("develops", "己食品有限公司", "己冷链项目")}),
+    ("戊银行向庚材料有限公司发放项目贷款3亿元,支持其庚电解液项目建设。",
+     {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目")}),
 ]
 
 
@@ -1258,3 +1269,12 @@ def test_the_story_agency_regulates_when_no_agent_is_named(raw):
 def test_a_company_story_has_no_regulator_to_fall_back_on():
     names = {"丙科技有限公司": ("丙科技有限公司", C), "乙燃气有限公司": ("乙燃气有限公司", C)}
     assert relations_of("丙科技有限公司发布公告。乙燃气有限公司已被立案调查。", names) == set()
+
+
+def test_bare_company_after_a_sentence_ending_in_a_company():
+    """公司 opening a sentence is the company the sentence before ends with, not the story's."""
+    text = ("5月10日,调研组来到内蒙古青禾乳业有限公司,青禾乳业董事长王明介绍了生产情况。青禾乳业今年产值增长两成。"
+            "随后,调研组来到内蒙古北风装备制造有限公司(以下简称“北风装备”)。公司总经理刘强介绍,北风装备今年订单饱满。")
+    got = {(r.subject, r.object) for r in extract_document(Document("t.txt", text, "t.txt")).relations
+           if r.type == "worksFor"}
+    assert ("刘强", "内蒙古北风装备制造有限公司") in got and ("刘强", "内蒙古青禾乳业有限公司") not in got

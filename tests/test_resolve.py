@@ -8,7 +8,7 @@ from kg.extract.mentions import find_mentions
 from kg.model import Article, Entity, Extraction, Relation, Evidence
 from kg.extract.normalize import normalize, split_sentences
 from kg.extract.canonical import expand_body
-from kg.extract.companies import branch_parent, company_core
+from kg.extract.companies import branch_parent, company_core, short_forms
 from kg.extract.resolve import merge_corpus, resolve
 
 
@@ -69,6 +69,17 @@ def test_project_variants_merge():
     assert len(projects) == 1
 
 
+def test_a_league_s_agencies_written_with_the_league_only():
+    ents = entities_of("阿拉善盟委书记到企业调研。盟行政公署副秘书长参加。盟应急管理局对一家工厂开展检查。")
+    assert ents["阿拉善盟行政公署"].aliases == ("盟行政公署",)
+    assert ents["阿拉善盟应急管理局"].aliases == ("盟应急管理局",)
+
+
+def test_a_sub_bureau_written_with_its_place_only_merges_into_it():
+    ents = entities_of("韶关市生态环境局乐昌分局检查了一家工厂。乐昌分局随后立案调查。")
+    assert ents["韶关市生态环境局乐昌分局"].aliases == ("乐昌分局",) and "乐昌分局" not in ents
+
+
 @pytest.mark.parametrize("body, full", [
     ("执法局", "综合行政执法局"),
     ("综合行政执法局", "综合行政执法局"),
@@ -80,6 +91,11 @@ def test_expand_body(body, full):
 
 def test_company_core():
     assert company_core("长春星河光电科技有限公司") == "星河光电"
+    # a place of another province after the company's province is the start of its trade name
+    assert company_core("辽宁南岗精铸机械有限公司") == "南岗精铸"
+    assert "南岗精铸" in short_forms("辽宁南岗精铸机械有限公司")      # a place opens it: a name
+    assert company_core("吉林省长春市星河光电科技有限公司") == "星河光电"
+    assert company_core("四川蜀岭稀土功能材料有限公司") == "蜀岭稀土"
 
 
 def test_merge_corpus_maps_alias_to_full_name():

@@ -117,7 +117,7 @@ def local_regulation(short: str, longer: str) -> bool:
 
 Result = tuple[str, str | None]       # (canonical name, label of its jurisdiction)
 CITY_BODIES = ("市委", "市政府", "市人民政府")
-SHORT_FORM_LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
+SHORT_FORM_LEVELS = {"省": "province", "市": "city", "盟": "city", "区": "county", "县": "county"}
 
 
 def national_body(name: str, pos: int, ctx: Context) -> str | Result:

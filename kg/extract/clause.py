@@ -30,6 +30,8 @@ _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile(f"[{re.escape(QUOTES)}]")
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
+# What may stand between a name that ends a clause and a bare 公司 opening the next one.
+CLAUSE_CLOSE = re.compile(r"[”\"’]?[)）]?[，,。]")
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( \n") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
@@ -166,8 +168,8 @@ class _References:
                          ending: str) -> Ref | None:
         """What a bare 企业/公司/项目 refers to: the company the clause before ends with, else
         the main fitting body of its paragraph, else of the story."""
-        if candidates and candidates[-1].end + 1 == m.start() and self.text[candidates[-1].end] in "，,":
-            return candidates[-1]     # 察看了甲公司，公司总经理…: the company the clause before ends with
+        if candidates and CLAUSE_CLOSE.fullmatch(self.text, candidates[-1].end, m.start()):
+            return candidates[-1]     # 察看了甲公司，公司总经理… / 来到甲公司（以下简称“甲”）。公司…: the clause before ends with it
         # References already resolved count too: 工程…工程…为项目 is the project of the story.
         # found is in text order: only its refs since `earliest` are read, not all of them
         candidates = candidates + [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]

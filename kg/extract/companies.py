@@ -34,9 +34,9 @@ def short_forms(name: str) -> list[str]:
     to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…)."""
     core = company_core(name)
     forms = []
-    if is_distinctive(core):
+    if is_distinctive(core) or split_jurisdiction(core)[0]:       # 北辰精铸: a place opens it, a name
         forms += [f for f in (core, core[1:] if len(core) >= 4 else "") if len(f) >= 3]
-    _, rest = split_jurisdiction(name)
+    _, rest = own_places(name)
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in cut_words(trade) if len(w) >= 2]
     if len(core) == 2 and len(trade) >= 2:
@@ -60,13 +60,29 @@ def state_company_forms(name: str) -> list[str]:
 
 def company_core(name: str) -> str:
     """Distinctive core of a company name: '长春星河光电科技有限公司' -> '星河光电'."""
-    _, rest = split_jurisdiction(name)
+    _, rest = own_places(name)
     rest = COMPANY_TAIL.sub("", rest)
     bracket = BRACKETED_TAIL.search(rest)
     if bracket and places.lookup_place(bracket.group(1)):
         rest = rest[:bracket.start()]       # 某某重工(天津)有限公司: the bracketed place is no core
     core = industry_tail().sub("", rest)
     return core if len(core) >= 2 else rest
+
+
+def own_places(name: str) -> tuple[list[str], str]:
+    """split_jurisdiction, but a place outside the one before it opens the trade name
+    (某省|北辰精铸: 北辰 is a district of another province)."""
+    prefix, rest = split_jurisdiction(name)
+    for i in range(1, len(prefix)):
+        if not inside(prefix[i], prefix[i - 1]):
+            return prefix[:i], "".join(prefix[i:]) + rest
+    return prefix, rest
+
+
+def inside(place: str, outer: str) -> bool:
+    """Whether a place name can stand for a division within the one named before it."""
+    full = places.expand_place(outer)
+    return any(full in (info.parent, info.province) or info.name == full for info in places.lookup_places(place))
 
 
 def company_key(name: str) -> str:

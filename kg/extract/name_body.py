@@ -24,7 +24,9 @@ LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
-CAPACITY = re.compile(r"[年日]产[\d.]+$")      # 年产3000|吨: a plant's capacity, part of its name
+# 年产3000|吨, 日处理某物800|吨: a plant's capacity opens its project's name
+CAPACITY_OPEN = re.compile(r"(?<!\d)[年日](?:产|处理|加工|生产)")
+CAPACITY = re.compile(CAPACITY_OPEN.pattern + r"[^\d\W]{0,4}[\d.]+$")
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
 # a bracketed word inside a registered name
@@ -39,6 +41,8 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
     """Whether a word ends a name walked leftwards; `before` and `after` are the text around it."""
     if PUNCT.match(word) or word in load_set("name_stops.txt"):
         return True
+    if allow_years and word in "年日" and CAPACITY_OPEN.match(before[-1:] + word + after, len(before[-1:])):
+        return False
     if DATE_TOKEN.match(word):
         # a project may carry its year (2020年老旧小区改造) or a size (12英寸), never a count
         return not (allow_years and (re.match(r"^\d{4}年?$", word) or word == "年" and re.search(r"\d{4}$", before)
@@ -149,7 +153,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt"):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
-        if is_boundary(word, allow_years, text[max(0, a - 8):a], text[b:b + 2]) \
+        if is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
                 or company and len(word) > 2 and word.endswith("企业") \
                 or ends_walk(text, word, body, company):
@@ -236,8 +240,9 @@ def function_word_cut(text: str, body: list[Token]) -> int:
     for i, (a, b, flag) in enumerate(body):
         if b - a < 2:
             continue       # single characters are often pieces of an unknown name
-        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit():
-            continue       # 5|万吨: a quantity inside a project name
+        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
+                or CAPACITY_OPEN.fullmatch(text, a - 1, b):
+            continue       # 5|万吨, 日|处理: a quantity or capacity inside a project name
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"

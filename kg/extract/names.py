@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import places
 from .agencies import abbreviations, standard_bodies
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
@@ -43,8 +44,8 @@ def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, 
                     anchors: frozenset[int]) -> bool:
     """Whether a name with a weak head (局 部 办 中心 …) belongs to a government: it opens
     with a place or a 省/市/区/县 short form, or it is a standard agency body (财政局)."""
-    if text[start] in JURISDICTION_CHARS and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
-        return True       # 市|发改委, 省直|机关工委, but not 市场|部
+    if text[start] in JURISDICTION_CHARS + "盟" and not text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), start):
+        return True       # 市|发改委, 盟|应急管理局 (a league is a prefecture), 省直|机关工委, but not 市场|部
     if text.startswith(("中共", "国家", "中国", "中华人民共和国", "自治区", "自治州"), start) \
             or text.startswith("州", start) and not CJK_BEFORE.match(text[start - 1:start]) \
             or load_regex("countries.txt").match(text, start):
@@ -160,7 +161,20 @@ def words_before(c: Candidate) -> list[Token]:
     tags as a verb (招行|某支行) is the abbreviation it is."""
     start = c.head.start()
     shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
-    return [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+    tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+    return join_anchored_places(c.text, tokens, c.anchors)
+
+
+def join_anchored_places(text: str, tokens: list[Token], anchors: frozenset[int]) -> list[Token]:
+    """某局|四|会|分局: the words of a place that jieba split (a numeral, a modal verb) are one place word."""
+    ends = {b for _, b, _ in tokens}
+    out: list[Token] = []
+    for a, b, f in tokens:
+        if out and a < out[-1][1]:
+            continue
+        end = places.longest_name_end(places.load_gazetteer().trie, text, a) if a in anchors else None
+        out.append((a, end, "ns") if end and end > b and end in ends else (a, b, f))
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -169,13 +183,15 @@ def registered_short_forms() -> frozenset[str]:
 
 
 def cut_clause(c: Candidate) -> None:
-    """某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程: a place or a body doing
-    something opens a clause, not the name of a project or program."""
+    """某区|投资建设|某某产业园项目, 某县农业农村局|实施|某某工程, 某某开发区|建设|某某项目:
+    a place, a zone or a body doing something opens a clause, not the name of a project or program."""
     text, body = c.text, c.body
     if len(body) > 2 and body[0][0] in c.anchors and is_lead_verb(text, body[1]):
         body, c.clause = body[1:], True
+    zones = tuple(load_tagged("zone_heads.tsv", "strong"))
     for i in range(len(body) - 2, 0, -1):
-        if is_lead_verb(text, body[i]) and org_suffix_at_end().search(text, 0, body[i][0]):
+        if is_lead_verb(text, body[i]) and (org_suffix_at_end().search(text, 0, body[i][0])
+                                            or text.endswith(zones, 0, body[i][0])):
             body, c.clause = body[i:], True
             break
     while body and is_lead_verb(text, body[0]):

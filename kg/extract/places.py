@@ -257,10 +257,15 @@ def listed_after_place(text: str, start: int, end: int, before: list[Mention], i
     return bool(before) and bool(ENUM_JOIN.fullmatch(text, before[-1].end, start))
 
 
+def sub_bureau_of_county(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
+    """某市某局四会分局, then 四会分局: a city bureau's office in the county, once the text named the city."""
+    return text.startswith("分局", end) and any(expand_place(b.text) == info.parent for b in before)
+
+
 # Contexts in which a county's two-character short name (朝阳, 南关) is read as the place.
 COUNTY_CONTEXTS = (("place word after", place_word_after), ("level word before", level_word_before),
                    ("after its parent", after_own_parent), ("listed before a place", listed_before_place),
-                   ("listed after a place", listed_after_place))
+                   ("listed after a place", listed_after_place), ("sub-bureau of the county", sub_bureau_of_county))
 
 
 # 某某镇某某村: a town and its village, named together, are both places

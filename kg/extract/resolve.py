@@ -291,7 +291,9 @@ def is_variant(etype: str, short: str, sk: str, longer: str, key) -> bool:
     lk = key(longer)
     if not sk or not lk or etype == EntityType.PROGRAM and local_regulation(short, longer):
         return False
-    return sk == lk or (etype != EntityType.AGENCY or len(sk) >= 5) \
+    # 某分局: a sub-bureau written with its place only, after its bureau's name was given once
+    sub_bureau = etype == EntityType.AGENCY and sk.endswith("分局") and lk.endswith("局" + sk)
+    return sk == lk or sub_bureau or (etype != EntityType.AGENCY or len(sk) >= 5) \
         and (lk.endswith(sk) if etype != EntityType.COMPANY else lk.startswith(sk))
 
 
