@@ -68,6 +68,8 @@ ROLE_CASES = [
     ("lender-received-from", "甲担保公司与乙银行合作推出“丙保”产品，为丁公司提供担保，帮助其获得乙银行800万元贷款。",
      {"甲担保公司": C, "乙银行": C, "丁公司": C, "丙保": G},
      [("Loan", 8_000_000, "乙银行", "丁公司", "甲担保公司")]),
+    ("agency-received-from", "丙局发布通知，乙公司获得甲局技术改造资金200万元。", {"甲局": A, "乙公司": C, "丙局": A},
+     [("Grant", 2_000_000, "甲局", "乙公司", None)]),
     ("acting-lender", "甲银行客户经理走访，丙公司向乙公司发放贷款100万元。",
      {"甲银行": C, "乙公司": C, "丙公司": C},
      [("Loan", 1_000_000, "甲银行", "乙公司", None)]),
@@ -208,3 +210,15 @@ def test_a_total_in_another_paragraph_takes_no_investor_from_a_sum_told_before()
     names = {"甲公司": ("甲公司", C), "乙市": ("乙市", PLACE)}
     assert found("甲公司项目计划投资总额3.1亿元。\n乙市开工的项目有31项，总投资40.26亿元。", names) == [
         ("Investment", 310_000_000, "甲公司", None, None), ("Investment", 4_026_000_000, None, None, None)]
+
+
+def test_a_company_that_receives_an_interest_subsidy_is_its_payee():
+    raw = "对获得担保贷款的企业，甲局按贷款利息的50%给予贴息，乙公司获贴息12万元。"
+    assert found(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}) == [
+        ("InterestSubsidy", 120_000, "甲局", "乙公司", None)]
+
+
+def test_funds_named_after_the_receiving_verb_are_a_grant_of_no_other_kind():
+    raw = "乙公司获得甲局技术改造资金200万元，丙公司获得贴息资金30万元。"
+    got = found(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C), "丙公司": ("丙公司", C)})
+    assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 2_000_000, "乙公司"), ("InterestSubsidy", 300_000, "丙公司")]

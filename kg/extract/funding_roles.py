@@ -19,6 +19,8 @@ from .templates import compile_templates, role_refs
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# The kinds an agency pays out of its funds (agency-received-from).
+_PAID_BY_AGENCY = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
@@ -158,11 +160,13 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     text = s.masked.text
     if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
         return True
-    if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
+    receives = load_regex("funding_receive_verbs.txt").match(text, pos + 1)
+    # …甲局给予贴息，乙公司获贴息12万元: a company that receives the subsidy itself is its payee.
+    if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY and not receives \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
     # 甲公司获奖励资金73万元，乙公司获奖励资金47万元: a subject that receives its own sum.
-    if pos < s.clause and load_regex("funding_receive_verbs.txt").match(text, pos + 1):
+    if pos < s.clause and receives:
         return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 
@@ -322,6 +326,17 @@ def lender_received_from(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER] = refs[0].entity
 
 
+def agency_received_from(s: RoleSearch) -> None:
+    """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
+    the fund's name between it and the sum, pays the grant or subsidy (not one named before)."""
+    verbs = load_regex("funding_receive_verbs.txt").pattern
+    m = re.search(rf"(?:{verbs})了?({PH})[^，,。；;\ue000-\uf8ff\d]*$", s.masked.text[s.clause:s.at])
+    refs = s.masked.refs_in(m.group(1)) if m else []
+    if s.kind in _PAID_BY_AGENCY and refs and refs[0].type == EntityType.AGENCY \
+            and refs[0].entity != s.roles.get(Role.RECIPIENT):
+        s.roles[Role.PROVIDER] = refs[0].entity
+
+
 def acting_lender(s: RoleSearch) -> None:
     """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
     lending, the lender acting before it lends and the company borrows."""
@@ -401,6 +416,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("served-after", served_after),
     ("bank-lends", bank_lends),
     ("lender-received-from", lender_received_from),
+    ("agency-received-from", agency_received_from),
     ("acting-lender", acting_lender),
     ("carrier-pays-no-grant", carrier_pays_no_grant),
     ("part-payee", part_payee),
