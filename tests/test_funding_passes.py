@@ -222,3 +222,9 @@ def test_funds_named_after_the_receiving_verb_are_a_grant_of_no_other_kind():
     raw = "乙公司获得甲局技术改造资金200万元，丙公司获得贴息资金30万元。"
     got = found(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C), "丙公司": ("丙公司", C)})
     assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 2_000_000, "乙公司"), ("InterestSubsidy", 300_000, "丙公司")]
+
+
+def test_a_renewed_loan_of_the_same_sum_is_a_flow_of_its_own():
+    raw = "乙公司去年从甲银行获得贷款300万元，今年又续贷300万元。"
+    assert found(raw, {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}) == [
+        ("Loan", 3_000_000, "甲银行", "乙公司", None)] * 2

@@ -13,6 +13,8 @@ from ..model import Funding, Sentence
 # The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
 _THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
 _OPENS = re.compile("突破|超过|超|逾")
+# The funding cue row of a renewed loan (续贷): a new flow, even of the sum and parties before.
+_RENEWAL = "cue-Loan-10"
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
@@ -68,12 +70,14 @@ def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
     parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
-    recipients (1.甲公司 40万元 / 2.乙公司 40万元)."""
+    recipients (1.甲公司 40万元 / 2.乙公司 40万元), or when one renews the other (去年获得贷款
+    300万元，今年又续贷300万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (
             bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs)
-            or bool(f.recipient and g.recipient and f.recipient != g.recipient))
+            or bool(f.recipient and g.recipient and f.recipient != g.recipient)
+            or (f.rule == _RENEWAL) != (g.rule == _RENEWAL))
     return f.evidence.start in headlines or not all(distinct(g) for g in group)
 
 
