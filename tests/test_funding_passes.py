@@ -228,3 +228,13 @@ def test_a_renewed_loan_of_the_same_sum_is_a_flow_of_its_own():
     raw = "乙公司去年从甲银行获得贷款300万元，今年又续贷300万元。"
     assert found(raw, {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}) == [
         ("Loan", 3_000_000, "甲银行", "乙公司", None)] * 2
+
+
+def test_a_mark_passed_that_a_precise_sum_rounds_is_no_flow_of_its_own():
+    raw = "甲银行：一季度投放贷款超60亿元。今年以来，甲银行累计投放贷款61.5亿元。"
+    assert [f[1] for f in found(raw, {"甲银行": ("甲银行", C)})] == [6_150_000_000]
+
+
+def test_a_sum_passed_in_a_rule_is_a_condition():
+    raw = "对固定资产投资超过5亿元的项目，甲局将按设备投资额的5%给予补助。"
+    assert found(raw, {"甲局": ("甲局", A)}) == []
