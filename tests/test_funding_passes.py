@@ -238,3 +238,9 @@ def test_a_mark_passed_that_a_precise_sum_rounds_is_no_flow_of_its_own():
 def test_a_sum_passed_in_a_rule_is_a_condition():
     raw = "对固定资产投资超过5亿元的项目，甲局将按设备投资额的5%给予补助。"
     assert found(raw, {"甲局": ("甲局", A)}) == []
+
+
+def test_a_person_named_after_his_trade_receives_the_loan_paid_to_him():
+    raw = "甲银行向丙合作社发放贷款600万元，向乙县家庭农场主张三发放贷款50万元。"
+    got = found(raw, {"甲银行": ("甲银行", C), "丙合作社": ("丙合作社", C), "张三": ("张三", "Person")})
+    assert got[1] == ("Loan", 500_000, "甲银行", "张三", None)

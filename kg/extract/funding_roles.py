@@ -26,6 +26,9 @@ _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
 _UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
                             "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
+# 向乙县家庭农场主张三发放贷款: a person named after the words of his trade.
+_TITLED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
+                           "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
@@ -381,15 +384,19 @@ def counted_unnamed(s: RoleSearch) -> None:
 
 
 def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为
-    乙公司退税30万元: when the sum's own clause gives the payee words but no recognised name, a
-    payee named in another clause is not it."""
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为乙公司
+    退税30万元: when the sum's own clause gives the payee words but no recognised name, a payee named
+    in another clause is not it; a person named after such words (向养殖户张三发放) is."""
     payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
+    person = s.masked.refs_in(m.group(1)) if left >= 0 and (m := _TITLED_PAYEE.match(text, left, s.at)) else []
+    if person and person[0].type == EntityType.PERSON:
+        s.roles[Role.RECIPIENT] = person[0].entity
+        return
     end = _CLAUSE_BREAK.search(text, s.at)
     end = end.start() if end else len(text)
     if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
         return
-    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
     if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
         del s.roles[Role.RECIPIENT]
 
