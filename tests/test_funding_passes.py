@@ -244,3 +244,9 @@ def test_a_person_named_after_his_trade_receives_the_loan_paid_to_him():
     raw = "甲银行向丙合作社发放贷款600万元，向乙县家庭农场主张三发放贷款50万元。"
     got = found(raw, {"甲银行": ("甲银行", C), "丙合作社": ("丙合作社", C), "张三": ("张三", "Person")})
     assert got[1] == ("Loan", 500_000, "甲银行", "张三", None)
+
+
+def test_a_guarantor_named_after_zai_is_no_borrower():
+    raw = "乙公司负责人说。今年1月，在甲担保公司提供担保后，丙银行向该公司发放贷款600万元。"
+    got = found(raw, {"甲担保公司": ("甲担保公司", C), "乙公司": ("乙公司", C), "丙银行": ("丙银行", C)})
+    assert got == [("Loan", 6_000_000, "丙银行", "乙公司", "甲担保公司")]
