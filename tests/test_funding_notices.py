@@ -20,6 +20,9 @@ NOTICE_PARTY_CASES = [
     ("proposed-row", "一、乙公司丙改造项目，拟补助资金286万元。\n甲局  丁局\n2024年11月1日",
      {"乙公司": C, "甲局": A, "丁局": A},
      [("Grant", 2_860_000, "甲局", "乙公司", None)]),
+    ("proposed-row", "一、示范类\n1.乙公司“丙改造项目”，补助300万元；\n2.丁公司，奖励80万元。\n甲局  戊局\n2024年3月1日",
+     {"乙公司": C, "丁公司": C, "甲局": A, "戊局": A},
+     [("Grant", 3_000_000, "甲局", "乙公司", None), ("Grant", 800_000, "甲局", "丁公司", None)]),
     ("listed-after-sum", "二、对新评定的示范企业，每家奖励30万元：乙公司、丙公司等5家。\n甲局\n2024年3月1日",
      {"乙公司": C, "丙公司": C, "甲局": A},
      [("Grant", 300_000, "甲局", "乙公司", None), ("Grant", 300_000, "甲局", "丙公司", None)]),
@@ -122,3 +125,4 @@ def test_a_proposed_row_is_under_the_rule_the_notice_cites():
     got = fundings.find_fundings(a)
     assert [(summary(f), f.program) for f in got] == [
         (("Grant", 300_000, "甲市财政局", "丙公司", None), "甲市乙专项资金管理办法")]
+

@@ -68,6 +68,8 @@ ROLE_CASES = [
     ("lender-received-from", "甲担保公司与乙银行合作推出“丙保”产品，为丁公司提供担保，帮助其获得乙银行800万元贷款。",
      {"甲担保公司": C, "乙银行": C, "丁公司": C, "丙保": G},
      [("Loan", 8_000_000, "乙银行", "丁公司", "甲担保公司")]),
+    ("agency-received-from", "丙局发布通知，乙公司获得甲局技术改造资金200万元。", {"甲局": A, "乙公司": C, "丙局": A},
+     [("Grant", 2_000_000, "甲局", "乙公司", None)]),
     ("acting-lender", "甲银行客户经理走访，丙公司向乙公司发放贷款100万元。",
      {"甲银行": C, "乙公司": C, "丙公司": C},
      [("Loan", 1_000_000, "甲银行", "乙公司", None)]),
@@ -208,3 +210,43 @@ def test_a_total_in_another_paragraph_takes_no_investor_from_a_sum_told_before()
     names = {"甲公司": ("甲公司", C), "乙市": ("乙市", PLACE)}
     assert found("甲公司项目计划投资总额3.1亿元。\n乙市开工的项目有31项，总投资40.26亿元。", names) == [
         ("Investment", 310_000_000, "甲公司", None, None), ("Investment", 4_026_000_000, None, None, None)]
+
+
+def test_a_company_that_receives_an_interest_subsidy_is_its_payee():
+    raw = "对获得担保贷款的企业，甲局按贷款利息的50%给予贴息，乙公司获贴息12万元。"
+    assert found(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C)}) == [
+        ("InterestSubsidy", 120_000, "甲局", "乙公司", None)]
+
+
+def test_funds_named_after_the_receiving_verb_are_a_grant_of_no_other_kind():
+    raw = "乙公司获得甲局技术改造资金200万元，丙公司获得贴息资金30万元。"
+    got = found(raw, {"甲局": ("甲局", A), "乙公司": ("乙公司", C), "丙公司": ("丙公司", C)})
+    assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 2_000_000, "乙公司"), ("InterestSubsidy", 300_000, "丙公司")]
+
+
+def test_a_renewed_loan_of_the_same_sum_is_a_flow_of_its_own():
+    raw = "乙公司去年从甲银行获得贷款300万元，今年又续贷300万元。"
+    assert found(raw, {"甲银行": ("甲银行", C), "乙公司": ("乙公司", C)}) == [
+        ("Loan", 3_000_000, "甲银行", "乙公司", None)] * 2
+
+
+def test_a_mark_passed_that_a_precise_sum_rounds_is_no_flow_of_its_own():
+    raw = "甲银行：一季度投放贷款超60亿元。今年以来，甲银行累计投放贷款61.5亿元。"
+    assert [f[1] for f in found(raw, {"甲银行": ("甲银行", C)})] == [6_150_000_000]
+
+
+def test_a_sum_passed_in_a_rule_is_a_condition():
+    raw = "对固定资产投资超过5亿元的项目，甲局将按设备投资额的5%给予补助。"
+    assert found(raw, {"甲局": ("甲局", A)}) == []
+
+
+def test_a_person_named_after_his_trade_receives_the_loan_paid_to_him():
+    raw = "甲银行向丙合作社发放贷款600万元，向乙县家庭农场主张三发放贷款50万元。"
+    got = found(raw, {"甲银行": ("甲银行", C), "丙合作社": ("丙合作社", C), "张三": ("张三", "Person")})
+    assert got[1] == ("Loan", 500_000, "甲银行", "张三", None)
+
+
+def test_a_guarantor_named_after_zai_is_no_borrower():
+    raw = "乙公司负责人说。今年1月，在甲担保公司提供担保后，丙银行向该公司发放贷款600万元。"
+    got = found(raw, {"甲担保公司": ("甲担保公司", C), "乙公司": ("乙公司", C), "丙银行": ("丙银行", C)})
+    assert got == [("Loan", 6_000_000, "丙银行", "乙公司", "甲担保公司")]

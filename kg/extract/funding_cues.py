@@ -25,6 +25,8 @@ _PART_OPENS = re.compile(r"\s*其中")
 _PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
 SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
+# 对投资超过5亿元的项目给予补助: a mark a sum must pass, qualifying a noun (…元的), is a condition.
+_PASSED_MARK = re.compile("超过|超|逾|达到|满")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -107,12 +109,15 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
 
 
 def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:
-    """True for 每人200元, 最高50元, 500万元以上: a rate or a cap, not a sum paid to a party."""
+    """True for 每人200元, 最高50元, 500万元以上, 投资超过5亿元的项目: a rate, a cap or a
+    condition, not a sum paid to a party."""
     before, after = rule_words()
     # The amount may begin with 超过/达 (不超过500万元): the rule word ends inside it.
     head = sentence[max(left, amount.start - 8):amount.start] + amount.text[:2]
     tail = sentence[amount.end:min(right, amount.end + 4)]
-    return any(w in head for w in before) or any(tail.startswith(w) for w in after)
+    return any(w in head for w in before) or any(tail.startswith(w) for w in after) \
+        or tail.startswith("的") and bool(_PASSED_MARK.search(sentence, max(left, amount.start - 2), amount.start)
+                                         or _PASSED_MARK.match(amount.text))
 
 
 def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | None:

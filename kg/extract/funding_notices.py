@@ -138,21 +138,31 @@ def signed_claim(f: Funding, site: Site) -> Funding:
 
 
 def proposed_row(f: Funding, site: Site) -> Funding:
-    """一、甲公司乙项目，拟补助资金286万元: in a row that proposes a payout, the company or
-    organisation opening the row receives it (it pays no grant of its own there) and the
-    agencies that sign the notice pay it (none named: no payer), under the rule it cites."""
-    if f.type not in PAYOUTS or not _proposal().search(site.sentence.text, site.left, site.amount.start):
+    """一、甲公司乙项目，拟补助资金286万元 (or, in a signed notice, 1.甲公司，奖励100万元): in a row
+    that proposes or awards a payout, the company or organisation opening the row receives it (it
+    pays no grant of its own there) and the agencies that sign the notice pay it (none named: no
+    payer), under the rule it cites."""
+    if f.type not in PAYOUTS:
         return f
-    masked = site.masked
-    start = _row_start(masked, masked.offsets[site.amount.start])
+    masked, types = site.masked, site.reading.a.types
+    at = masked.offsets[site.amount.start]
+    # A row starts its own line too (a section heading may stand on the line before it).
+    start = max(_row_start(masked, at), masked.text.rfind("\n", 0, at) + 1)
     number = ROW_NUMBER.match(masked.text, start)
-    opening = masked.refs_in(masked.text[number.end() if number else start:][:1])
-    if not opening or opening[0].type not in (EntityType.COMPANY, EntityType.ORGANIZATION) \
-            or is_lender(opening[0].entity) or f.recipient not in (None, opening[0].entity) \
-            or f.provider not in (None, opening[0].entity):
-        return f
-    types = site.reading.a.types
+    head = number.end() if number else start
+    opening = masked.refs_in(masked.text[head:][:1])
     payer = next((s for s in signers(site.reading.a) if types.get(s) == EntityType.AGENCY), None)
+    proposed = _proposal().search(site.sentence.text, site.left, site.amount.start)
+    # 1.甲公司“乙项目”，补助320万元 in a signed notice: a numbered row that names only its
+    # company (and its project) before its own cue states a payout to it as plainly as 拟补助
+    # does (a row with no cue of its own is a bare row: funding_ellipsis).
+    listed = number and payer and opening and site.cue.end > site.cue.start \
+        and types.get(f.provider) != EntityType.AGENCY \
+        and all(r.type == EntityType.PROJECT for r in masked.refs_in(masked.text[head:at])[1:])
+    if not (proposed or listed) or not opening or opening[0].type not in (EntityType.COMPANY, EntityType.ORGANIZATION) \
+            or is_lender(opening[0].entity) or f.recipient not in (None, opening[0].entity) \
+            or (proposed and f.provider not in (None, opening[0].entity)):
+        return f
     return replace(f, provider=payer, recipient=opening[0].entity, program=f.program or cited_rule(site.reading.a))
 
 

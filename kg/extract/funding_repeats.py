@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from dataclasses import replace
 
 from .layout import ROW_NUMBER
@@ -13,6 +14,10 @@ from ..model import Funding, Sentence
 # The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
 _THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
 _OPENS = re.compile("突破|超过|超|逾")
+# How far above a mark passed (超60亿元) the precise sum it rounds down may be.
+_MARK_REACH = Decimal("1.2")
+# The funding cue row of a renewed loan (续贷): a new flow, even of the sum and parties before.
+_RENEWAL = "cue-Loan-10"
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
@@ -51,7 +56,18 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
     # A flow stated without a sum is dropped when a sum of the same flow is stated too.
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
     out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
+    out = [f for f in out if not _mark_of_another(f, out)]
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _mark_of_another(f: Funding, fundings: list[Funding]) -> bool:
+    """投放贷款超60亿元 … 累计投放贷款61.5亿元: a mark passed (超, 突破) that a sum of the same flow
+    told precisely passes (by less than a fifth) is that sum rounded down, not a flow of its own."""
+    at = f.evidence.sentence.find(f.amount_text) if f.amount_text and f.amount is not None else -1
+    if at < 0 or not (_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text)):
+        return False
+    return any(g is not f and g.type == f.type and g.amount is not None and f.amount < g.amount < f.amount * _MARK_REACH
+               and f.provider in (None, g.provider) for g in fundings)
 
 
 def _threshold_headline(f: Funding, headlines: frozenset[int] | set[int]) -> bool:
@@ -68,12 +84,14 @@ def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
     parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
-    recipients (1.甲公司 40万元 / 2.乙公司 40万元)."""
+    recipients (1.甲公司 40万元 / 2.乙公司 40万元), or when one renews the other (去年获得贷款
+    300万元，今年又续贷300万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (
             bool(f.project and g.project and f.project != g.project) or bool(mine and theirs and not mine & theirs)
-            or bool(f.recipient and g.recipient and f.recipient != g.recipient))
+            or bool(f.recipient and g.recipient and f.recipient != g.recipient)
+            or (f.rule == _RENEWAL) != (g.rule == _RENEWAL))
     return f.evidence.start in headlines or not all(distinct(g) for g in group)
 
 

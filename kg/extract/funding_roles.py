@@ -19,11 +19,16 @@ from .templates import compile_templates, role_refs
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# The kinds an agency pays out of its funds (agency-received-from).
+_PAID_BY_AGENCY = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
 _UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
                             "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
+# 向乙县家庭农场主张三发放贷款: a person named after the words of his trade.
+_TITLED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
+                           "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
@@ -158,11 +163,13 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     text = s.masked.text
     if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
         return True
-    if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY \
+    receives = load_regex("funding_receive_verbs.txt").match(text, pos + 1)
+    # …甲局给予贴息，乙公司获贴息12万元: a company that receives the subsidy itself is its payee.
+    if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY and not receives \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
         return True
     # 甲公司获奖励资金73万元，乙公司获奖励资金47万元: a subject that receives its own sum.
-    if pos < s.clause and load_regex("funding_receive_verbs.txt").match(text, pos + 1):
+    if pos < s.clause and receives:
         return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 
@@ -322,6 +329,17 @@ def lender_received_from(s: RoleSearch) -> None:
         s.roles[Role.PROVIDER] = refs[0].entity
 
 
+def agency_received_from(s: RoleSearch) -> None:
+    """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
+    the fund's name between it and the sum, pays the grant or subsidy (not one named before)."""
+    verbs = load_regex("funding_receive_verbs.txt").pattern
+    m = re.search(rf"(?:{verbs})了?({PH})[^，,。；;\ue000-\uf8ff\d]*$", s.masked.text[s.clause:s.at])
+    refs = s.masked.refs_in(m.group(1)) if m else []
+    if s.kind in _PAID_BY_AGENCY and refs and refs[0].type == EntityType.AGENCY \
+            and refs[0].entity != s.roles.get(Role.RECIPIENT):
+        s.roles[Role.PROVIDER] = refs[0].entity
+
+
 def acting_lender(s: RoleSearch) -> None:
     """甲支行客户经理…为企业核定额度，向企业发放贷款: when a company that does not lend is found
     lending, the lender acting before it lends and the company borrows."""
@@ -366,15 +384,19 @@ def counted_unnamed(s: RoleSearch) -> None:
 
 
 def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为
-    乙公司退税30万元: when the sum's own clause gives the payee words but no recognised name, a
-    payee named in another clause is not it."""
+    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为乙公司
+    退税30万元: when the sum's own clause gives the payee words but no recognised name, a payee named
+    in another clause is not it; a person named after such words (向养殖户张三发放) is."""
     payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
+    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
+    person = s.masked.refs_in(m.group(1)) if left >= 0 and (m := _TITLED_PAYEE.match(text, left, s.at)) else []
+    if person and person[0].type == EntityType.PERSON:
+        s.roles[Role.RECIPIENT] = person[0].entity
+        return
     end = _CLAUSE_BREAK.search(text, s.at)
     end = end.start() if end else len(text)
     if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
         return
-    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
     if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
         del s.roles[Role.RECIPIENT]
 
@@ -401,6 +423,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("served-after", served_after),
     ("bank-lends", bank_lends),
     ("lender-received-from", lender_received_from),
+    ("agency-received-from", agency_received_from),
     ("acting-lender", acting_lender),
     ("carrier-pays-no-grant", carrier_pays_no_grant),
     ("part-payee", part_payee),

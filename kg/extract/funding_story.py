@@ -18,8 +18,8 @@ from ..model import EntityType, Funding, FundingType, RelationType
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
-# 经甲担保公司担保 / 由甲公司提供担保: the guarantor of a loan.
-_GUARANTEED = re.compile(r"(?:经|由)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
+# 经甲担保公司担保 / 由甲公司提供担保 / 在甲公司提供担保后: the guarantor of a loan.
+_GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # What a private person may receive: a loan, a grant, a claim payout.
