@@ -42,22 +42,24 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
             groups.append((amount, [f]))
         else:
             group.append(f)
-    out = []
-    for _, group in groups:
-        if all(_threshold_headline(f, headlines) for f in group):
-            continue
-        best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
-                                         -group.index(f)))
-        for other in group:
-            best = replace(best, **{k: getattr(other, k) for k in
-                                    ("facilitator", "program", "project", "date")
-                                    if getattr(best, k) is None and getattr(other, k)})
-        out.append(best)
+    out = [_best_told(group) for _, group in groups
+           if not all(_threshold_headline(f, headlines) for f in group)]
     # A flow stated without a sum is dropped when a sum of the same flow is stated too.
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
     out = [f for f in out if f.amount is not None or (f.type, f.provider, f.recipient) not in told]
     out = [f for f in out if not _mark_of_another(f, out)]
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _best_told(group: list[Funding]) -> Funding:
+    """The funding of a group naming most parties (then the earliest), its empty fields filled
+    from the others."""
+    best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
+                                     -group.index(f)))
+    for other in group:
+        best = replace(best, **{k: getattr(other, k) for k in ("facilitator", "program", "project", "date")
+                                if getattr(best, k) is None and getattr(other, k)})
+    return best
 
 
 def _mark_of_another(f: Funding, fundings: list[Funding]) -> bool:
