@@ -86,8 +86,8 @@ def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int
     sentence start in `headlines`) repeats any; two sentences of the body tell two flows when
     they are for two projects (总投资25亿元的甲项目、总投资25亿元的乙项目) or when each names
     parties and they share none (甲银行为丙项目投放贷款5亿元。…乙公司拿到5亿元贷款), or name two
-    recipients (1.甲公司 40万元 / 2.乙公司 40万元), or when one renews the other (去年获得贷款
-    300万元，今年又续贷300万元)."""
+    recipients (1.甲公司 40万元 / 2.乙公司 40万元), or when one renews the other (前年借入贷款
+    80万元，到期后续贷80万元)."""
     def distinct(g: Funding) -> bool:
         mine, theirs = {f.provider, f.recipient} - {None}, {g.provider, g.recipient} - {None}
         return g.evidence.start not in headlines and (

@@ -258,7 +258,7 @@ def listed_after_place(text: str, start: int, end: int, before: list[Mention], i
 
 
 def sub_bureau_of_county(text: str, start: int, end: int, before: list[Mention], info: PlaceInfo) -> bool:
-    """某市某局四会分局, then 四会分局: a city bureau's office in the county, once the text named the city."""
+    """某市某局乙县分局, then 乙县分局 (written without 县): a city bureau's office in the county, once the text named the city."""
     return text.startswith("分局", end) and any(expand_place(b.text) == info.parent for b in before)
 
 
