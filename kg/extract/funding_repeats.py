@@ -65,8 +65,7 @@ def _best_told(group: list[Funding]) -> Funding:
 def _mark_of_another(f: Funding, fundings: list[Funding]) -> bool:
     """投放贷款超60亿元 … 累计投放贷款61.5亿元: a mark passed (超, 突破) that a sum of the same flow
     told precisely passes (by less than a fifth) is that sum rounded down, not a flow of its own."""
-    at = f.evidence.sentence.find(f.amount_text) if f.amount_text and f.amount is not None else -1
-    if at < 0 or not (_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text)):
+    if f.amount is None or not _passed_mark(f):
         return False
     return any(g is not f and g.type == f.type and g.amount is not None and f.amount < g.amount < f.amount * _MARK_REACH
                and f.provider in (None, g.provider) for g in fundings)
@@ -74,11 +73,14 @@ def _mark_of_another(f: Funding, fundings: list[Funding]) -> bool:
 
 def _threshold_headline(f: Funding, headlines: frozenset[int] | set[int]) -> bool:
     """贷款投放突破50亿元 in a headline: a mark the body's sums pass, no flow of its own."""
-    if f.evidence.start not in headlines or not f.amount_text:
-        return False
-    at = f.evidence.sentence.find(f.amount_text)
-    # The amount's own text may open with the word (超过100亿元).
-    return bool(_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text))
+    return f.evidence.start in headlines and _passed_mark(f)
+
+
+def _passed_mark(f: Funding) -> bool:
+    """Whether the sum is told as a mark passed: 超/突破 right before it, or opening its own text
+    (超过100亿元)."""
+    at = f.evidence.sentence.find(f.amount_text) if f.amount_text else -1
+    return at >= 0 and bool(_THRESHOLD.search(f.evidence.sentence, max(0, at - 2), at) or _OPENS.match(f.amount_text))
 
 
 def _joins(f: Funding, group: list[Funding], headlines: frozenset[int] | set[int]) -> bool:
