@@ -163,6 +163,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_lenders.txt", "heads of lenders"),
     _words("funding_money_words.txt", "words of money"),
     _words("funding_receive_verbs.txt", "verbs whose subject receives"),
+    _words("funding_round_verbs.txt", "verbs of a financing round's investors (领投)"),
     _words("funding_claim_words.txt", "words of an insurer's claim payout (理赔)"),
     _words("funding_contract_verbs.txt", "verbs of a company building for another"),
     _words("funding_class_nouns.txt", "class nouns of a policy rule"),
