@@ -171,6 +171,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_place_act_words.txt", "words after a place that pays"),
     _words("funding_support_verbs.txt", "verbs of whom a sum serves (支持)"),
     _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
+    _pairs("funding_party_titles.tsv", "titles of a court notice's debt parties (被执行人)", "title",
+           frozenset({"provider", "recipient"})),
     _pairs("funding_party_labels.tsv", "labels of a notice row's parties (借款人)", "label",
            frozenset({"recipient", "none"})),
     _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),

@@ -24,6 +24,8 @@ from .employment import find_posts
 from .funding_allocations import project_owner_receives
 from .funding_claims import claimant_speaks
 from .funding_ellipsis import bare_row_receives
+from .funding_enforcement import titled_parties
+from .funding_groups import counted_lenders, counted_payees_unnamed
 from .funding_rounds import investor_is_no_payee, round_led_by
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
@@ -424,12 +426,15 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("subscribed-fund", subscribed_fund),
     ("lead-investor", lead_investor),
     ("investor-is-no-payee", investor_is_no_payee),
+    ("counted-lenders", counted_lenders),
+    ("titled-parties", titled_parties),
 )
 
 
 DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
     ("sentences-after", with_followups),
     ("round-led-by", round_led_by),
+    ("counted-payees-unnamed", counted_payees_unnamed),
     ("project-investors", project_investors),
     ("claims-insurer", claims_insurer),
     ("claimant-speaks", claimant_speaks),
