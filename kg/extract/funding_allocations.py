@@ -99,7 +99,9 @@ def project_owner_receives(f: Funding, site: Site) -> Funding:
     clause receives."""
     masked, at, clause = site.masked, site.masked.offsets[site.amount.start], site.masked.offsets[site.left]
     projects = receiving_projects(masked, at, clause)
-    if f.type not in _ALLOCATED or not projects:
+    # Only a share read with the allocation's cue (allocated_cue): one with a cue of its own is
+    # read as any grant is (project_developer, carrier_pays_no_grant).
+    if f.type not in _ALLOCATED or not projects or site.cue.end > site.cue.start:
         return f
     owner = site.reading.developers.get(projects[0]) or _named_owner(masked, at, clause)
     carriers = {masked.refs_in(m.group(1))[0].entity for m in _CARRIER.finditer(masked.text)}

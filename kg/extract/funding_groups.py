@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 _NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 四家银行 / 3家金融机构: a counted group of lenders.
 _LENDER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
-# 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum.
+# 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum (not
+# 为一家企业, one that the story may name after).
 _COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)[\ue000-\uf8ff]?(?:全[省市县区镇]|辖区|本地)?"
-                             r"[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)[^\ue000-\uf8ff，,。；;]{0,16}$")
+                             r"(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)余?(?:家|户|个|名)"
+                             r"[^\ue000-\uf8ff，,。；;]{0,16}$")
 # How many sentences before the group its members may be named.
 _GROUP_REACH = 2
 
