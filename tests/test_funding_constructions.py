@@ -1,7 +1,7 @@
 """Fundings of constructions met on unseen pages (issue 9), on sentences we write: projects'
 shares of an allocation (kg.extract.funding_allocations), financing rounds (funding_rounds),
 claims told by the claimant (funding_claims), counted groups (funding_groups) and court notices'
-titled parties (funding_enforcement). The passes' cases run in test_funding_passes."""
+titled parties (funding_enforcement), the person a sentence opens with (funding_subjects). The passes' cases run in test_funding_passes."""
 from __future__ import annotations
 
 from test_relations import A, C, J, P
@@ -25,6 +25,12 @@ CONSTRUCTION_PARTY_CASES = [
     ("counted-lenders", "甲市人民政府与甲银行、丁银行签署合作协议。根据协议，两家银行将向甲市提供授信100亿元。",
      {"甲市人民政府": A, "甲市": PLACE, "甲银行": C, "丁银行": C},
      [("Loan", 10_000_000_000, "甲银行", "甲市", None)]),
+    ("counted-payee-group", "甲局分别向乙合作社、丙合作社发放补助资金35万元和28万元。丁银行为两家合作社分别发放贷款200万元、150万元。",
+     {"甲局": A, "乙合作社": C, "丙合作社": C, "丁银行": C},
+     [("Grant", 350_000, "甲局", "乙合作社", None), ("Grant", 280_000, "甲局", "丙合作社", None),
+      ("Loan", 2_000_000, "丁银行", "乙合作社", None), ("Loan", 1_500_000, "丁银行", "丙合作社", None)]),
+    ("person-subject-receives", "返乡青年张三开办民宿，由甲银行发放创业担保贷款30万元。", {"甲银行": C, "张三": P},
+     [("Loan", 300_000, "甲银行", "张三", None)]),
     ("titled-parties", NOTICE + "截至目前，被执行人尚欠借款本金45万元未履行。",
      {"甲公司": C, "乙银行": C, "丙公司": C},
      [("Debt", 450_000, "乙银行", "甲公司", None)]),
@@ -113,3 +119,13 @@ def test_a_counted_group_of_other_size_takes_no_lender():
     raw = "甲市人民政府与甲银行、丁银行签署合作协议。根据协议，三家银行将向甲市提供授信100亿元。"
     got = found(raw, names_of({"甲市人民政府": A, "甲市": PLACE, "甲银行": C, "丁银行": C}))
     assert got == [("Loan", 10_000_000_000, None, "甲市", None)]
+
+
+def test_a_person_who_tells_of_a_loan_is_not_its_borrower():
+    assert found("张三介绍，由甲银行发放贷款30万元。", names_of({"甲银行": C, "张三": P})) == [
+        ("Loan", 300_000, "甲银行", None, None)]
+
+
+def test_a_grant_received_by_the_person_the_sentence_opens_with():
+    raw = "种粮大户张三今年流转土地320亩，获得乙局种粮补贴6.4万元。"
+    assert found(raw, names_of({"乙局": A, "张三": P})) == [("Grant", 64_000, "乙局", "张三", None)]

@@ -25,8 +25,9 @@ from .funding_allocations import project_owner_receives
 from .funding_claims import claimant_speaks
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
-from .funding_groups import counted_lenders, counted_payees_unnamed
+from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
 from .funding_rounds import investor_is_no_payee, round_led_by
+from .funding_subjects import person_subject_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
@@ -418,6 +419,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("project-owner-receives", project_owner_receives),
     ("named-after", named_after),
     ("person-receives", person_receives),
+    ("person-subject-receives", person_subject_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("leveraged-loan", leveraged_loan),
     ("story-lender", story_lender),
@@ -427,6 +429,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("lead-investor", lead_investor),
     ("investor-is-no-payee", investor_is_no_payee),
     ("counted-lenders", counted_lenders),
+    ("counted-payee-group", counted_payee_group),
     ("titled-parties", titled_parties),
 )
 
