@@ -1,7 +1,8 @@
 """Fundings of constructions met on unseen pages (issue 9), on sentences we write: projects'
 shares of an allocation (kg.extract.funding_allocations), financing rounds (funding_rounds),
-claims told by the claimant (funding_claims), counted groups (funding_groups) and court notices'
-titled parties (funding_enforcement), the person a sentence opens with (funding_subjects). The passes' cases run in test_funding_passes."""
+counted groups (funding_groups), court notices' titled parties (funding_enforcement), and the
+persons who receive (funding_persons: the person a sentence opens with, the claimant who speaks).
+The passes' cases run in test_funding_passes."""
 from __future__ import annotations
 
 from test_relations import A, C, J, P

@@ -22,12 +22,11 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_allocations import project_owner_receives
-from .funding_claims import claimant_speaks
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
 from .funding_rounds import investor_is_no_payee, round_led_by
-from .funding_subjects import person_subject_receives
+from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)

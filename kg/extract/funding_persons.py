@@ -1,5 +1,6 @@
-"""A person who is the subject of the sentence that tells a sum paid to nobody named:
-返乡青年张三开办民宿，由甲银行发放贷款30万元 / 种粮大户张三流转土地，获得乙局补贴6万元."""
+"""Persons who receive a sum told with no payee named: the person a sentence opens with
+(返乡青年张三开办民宿，由甲银行发放贷款30万元 / 种粮大户张三流转土地，获得乙局补贴6万元), and the
+claimant who speaks after a quote that tells his claim (“…5万元赔款就到账了。”养殖户张三说)."""
 from __future__ import annotations
 
 import re
@@ -10,13 +11,14 @@ from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
-    from .funding_passes import Site
+    from .funding_passes import Reading, Site
 
 # The subject opens the sentence, after at most a few words that describe it (返乡青年张三).
 _OPENING = re.compile(r"[^\ue000-\uf8ff，,。；;：:、“”\"]{0,12}$")
 # The sum's clause names its payer after 由 (由甲银行发放), or opens with a receiving verb.
 _PAID_BY = re.compile(r"由[\ue000-\uf8ff]")
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
+_QUOTE_OPEN = ("“", "「", "\"")
 
 
 def person_subject_receives(f: Funding, site: Site) -> Funding:
@@ -41,3 +43,24 @@ def person_subject_receives(f: Funding, site: Site) -> Funding:
     if between != {f.provider} or person.entity in posted | {f.provider}:
         return f
     return replace(f, recipient=person.entity)
+
+
+def claimant_speaks(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """A claim payout without a payee, stated in a quote, is paid to the person who says it in the
+    sentence after the quote (not to one who speaks for a body)."""
+    claims, says = load_regex("funding_claim_words.txt"), load_regex("speech_verbs.txt")
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    posted = {x.subject for x in r.a.relations if x.type == RelationType.WORKS_FOR}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        if not f.recipient and i is not None and i + 1 < len(r.a.sentences) \
+                and f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN) and claims.search(f.evidence.sentence):
+            masked = r.a.masked(i + 1)
+            first = masked.refs[0] if masked.refs else None
+            verb = says.search(masked.text)
+            if first is not None and first.type == EntityType.PERSON and verb \
+                    and masked.position(first) < verb.start() and first.entity not in posted | {f.provider}:
+                f = replace(f, recipient=first.entity)
+        out.append(f)
+    return out
