@@ -21,7 +21,12 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
+from .funding_allocations import project_owner_receives
 from .funding_ellipsis import bare_row_receives
+from .funding_enforcement import titled_parties
+from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
+from .funding_rounds import investor_is_no_payee, round_led_by
+from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
@@ -410,8 +415,10 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("source-told-before", source_told_before),
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
+    ("project-owner-receives", project_owner_receives),
     ("named-after", named_after),
     ("person-receives", person_receives),
+    ("person-subject-receives", person_subject_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("leveraged-loan", leveraged_loan),
     ("story-lender", story_lender),
@@ -419,13 +426,20 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("previous-subject-pays", previous_subject_pays),
     ("subscribed-fund", subscribed_fund),
     ("lead-investor", lead_investor),
+    ("investor-is-no-payee", investor_is_no_payee),
+    ("counted-lenders", counted_lenders),
+    ("counted-payee-group", counted_payee_group),
+    ("titled-parties", titled_parties),
 )
 
 
 DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
     ("sentences-after", with_followups),
+    ("round-led-by", round_led_by),
+    ("counted-payees-unnamed", counted_payees_unnamed),
     ("project-investors", project_investors),
     ("claims-insurer", claims_insurer),
+    ("claimant-speaks", claimant_speaks),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
     ("product-lender", product_lender),

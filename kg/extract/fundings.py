@@ -16,6 +16,7 @@ from .analysis import Analysis
 from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
+from .funding_allocations import allocated_cue, allotted_cues
 from .funding_ellipsis import inherited_cues
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
@@ -54,7 +55,7 @@ def find_fundings(a: Analysis) -> list[Funding]:
         if story != r.story:
             r.story, r.loans = story, []
         own = cue_regex().search(sentence.text)
-        inherited = [] if own else inherited_cues(r, index)
+        inherited = [] if own else inherited_cues(r, index) or allotted_cues(r, index)
         if not own and not inherited:
             r.found += shares_after_total(r, index)
             r.previous, r.last = None, None
@@ -101,7 +102,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
-        cue = pick_cue(cues, amount, left, right)
+        cue = allocated_cue(r, index, cues, amount, left, pick_cue(cues, amount, left, right))
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 or in_class_rule(sentence.text, amount):

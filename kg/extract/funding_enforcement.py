@@ -1,0 +1,64 @@
+"""Debts in court enforcement notices: 申请执行人甲银行与被执行人乙公司…纠纷一案。…被执行人尚欠
+借款本金45万元. A party the notice refers to by its title alone (被执行人, 申请执行人) is the one the
+notice named with that title first: the creditor provides the debt, the debtor receives it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..lexicon import alternation, load_table
+from ..model import Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Site
+
+
+@lru_cache(maxsize=None)
+def _titles() -> dict[str, str]:
+    return dict(load_table("funding_party_titles.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def _title() -> re.Pattern:
+    """A title, then the name it gives (group 2) when one follows at once; longest titles first
+    so that 被执行人 is not read as 执行人."""
+    return re.compile(rf"({alternation(_titles())})([\ue000-\uf8ff])?")
+
+
+def titled_parties(f: Funding, site: Site) -> Funding:
+    """被执行人尚欠借款本金45万元: the title standing for a party in the sum's clause gives the debt
+    the party the notice first named with it (the debtor receives, the creditor provides); the
+    other party, when missing, is the one first named with a title of the other side."""
+    if f.type != FundingType.DEBT:
+        return f
+    masked = site.masked
+    at, clause = masked.offsets[site.amount.start], masked.offsets[site.left]
+    roles = {}
+    for m in _title().finditer(masked.text, clause, at):
+        role = _titles()[m.group(1)]
+        if m.group(2) is None and getattr(f, role) is None:
+            roles[role] = _first_named(site, m.group(1))
+    roles = {role: name for role, name in roles.items() if name and name not in (f.provider, f.recipient)}
+    if len(roles) == 1:
+        # 被执行人尚欠…: the other party is the one the notice titles on the other side.
+        other = "provider" if "recipient" in roles else "recipient"
+        named = [n for title, role in _titles().items() if role == other and (n := _first_named(site, title))]
+        if getattr(f, other) is None and named and named[0] not in roles.values():
+            roles[other] = named[0]
+    return replace(f, **roles) if roles else f
+
+
+def _first_named(site: Site, title: str) -> str | None:
+    """The name that the story first writes right after `title`, up to the sum's sentence."""
+    a = site.reading.a
+    for j in range(site.index + 1):
+        if a.story_start(a.sentences[j].start) != site.reading.story:
+            continue
+        masked = a.masked(j)
+        for m in _title().finditer(masked.text):
+            if m.group(1) == title and m.group(2):
+                return masked.refs_in(m.group(2))[0].entity
+    return None

@@ -1,0 +1,91 @@
+"""Parties told as a counted group: 四家银行将向甲市提供授信1000亿元 (the banks the story named
+just before, as many as counted) and 为乙区12家小微企业集中授信3亿元 (a class of payees that
+names none of them)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .funding_cues import clause_bounds
+from .funding_roles import is_lender
+from .money import find_amounts, is_money
+from ..model import Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# 四家银行 / 3家金融机构: a counted group of lenders.
+_LENDER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
+# 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum (not
+# 为一家企业, one that the story may name after).
+_COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)[\ue000-\uf8ff]?(?:全[省市县区镇]|辖区|本地)?"
+                             r"(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)余?(?:家|户|个|名)"
+                             r"[^\ue000-\uf8ff，,。；;]{0,16}$")
+# 为两家合作社分别发放: a counted group of payees, each its own sum (group 2: the noun of their kind).
+_PAYEE_GROUP = re.compile(r"(?:为|向|给)([两二三四五六七八九十]|\d{1,2})家([^\ue000-\uf8ff，,。；;\d]{2,4}?)(?:分别|各)")
+# How many sentences before the group its members may be named.
+_GROUP_REACH = 2
+
+
+def counted_payees_unnamed(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲银行为乙区12家小微企业集中授信3亿元: a sum paid to a counted class names no payee; a firm
+    named in another clause or sentence (nor one a later sentence tells of: 这笔贷款) receives it."""
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        at = f.evidence.sentence.find(f.amount_text) if f.amount_text else -1
+        if f.recipient is not None and i is not None and at >= 0:
+            masked = r.a.masked(i)
+            left = clause_bounds(f.evidence.sentence, at, at)[0]
+            # 为两家合作社分别发放: a group whose members were named before (counted_payee_group).
+            if _COUNTED_PAYEES.search(masked.text, masked.offsets[left], masked.offsets[at]) \
+                    and not _PAYEE_GROUP.search(f.evidence.sentence, left, at):
+                f = replace(f, recipient=None)
+        out.append(f)
+    return out
+
+
+def counted_lenders(f: Funding, site: Site) -> Funding:
+    """甲市政府与乙银行、丙银行签署协议。两家银行将向甲市提供授信100亿元: a loan whose lenders are
+    counted is provided by the first of the lenders that a sentence just before names, when it
+    names exactly as many."""
+    m = _LENDER_GROUP.search(site.sentence.text, site.left, site.amount.start)
+    if f.type != FundingType.LOAN or f.provider or m is None:
+        return f
+    lenders = _members(site, _count(m.group(1)), is_lender)
+    return replace(f, provider=lenders[0]) if lenders and lenders[0] != f.recipient else f
+
+
+def counted_payee_group(f: Funding, site: Site) -> Funding:
+    """甲局向乙合作社、丙合作社发放补助。丁银行为两家合作社分别发放贷款200万元、150万元: the i-th
+    sum told after a counted group of payees goes to the i-th of the bodies of that kind (whose
+    names hold the group's noun) that a sentence just before names, when it names as many."""
+    text = site.sentence.text
+    m = _PAYEE_GROUP.search(text, site.left, site.amount.start)
+    if m is None:
+        return f
+    kind, count = m.group(2), _count(m.group(1))
+    i = sum(1 for x in find_amounts(text) if m.end() <= x.start < site.amount.start and is_money(x, text))
+    members = _members(site, count, lambda name: kind in name)
+    return replace(f, recipient=members[i]) if i < len(members) and members[i] != f.provider else f
+
+
+def _count(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else _NUMERALS[numeral]
+
+
+def _members(site: Site, count: int, fits: Callable[[str], bool]) -> list[str]:
+    """The bodies that fit, in the order named, of the nearest sentence before the funding's (in
+    its story, within _GROUP_REACH) that names exactly `count` of them; else none."""
+    a, story = site.reading.a, site.reading.story
+    for j in range(site.index - 1, max(-1, site.index - 1 - _GROUP_REACH), -1):
+        if a.story_start(a.sentences[j].start) != story:
+            break
+        named = list(dict.fromkeys(r.entity for r in a.masked(j).refs if fits(r.entity)))
+        if len(named) == count:
+            return named
+    return []

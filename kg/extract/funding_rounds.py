@@ -1,0 +1,67 @@
+"""Financing rounds: 甲公司完成3亿元B轮融资。本轮由乙基金、丙基金联合领投，丁公司跟投。其中，
+乙基金出资1亿元. Each investor named in the round's list invests in the company whose round it
+is, never in another investor; the round itself is paid by its (first) lead investor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import Masked
+from .funding_cues import CLAUSE_BREAK
+from ..lexicon import load_regex
+from ..model import ORG_TYPES, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Reading, Site
+
+# 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
+_ROUND = re.compile("轮融资")
+# How many sentences after the round its investors may be listed.
+_LIST_REACH = 2
+
+
+def round_investors(masked: Masked) -> list[str]:
+    """The bodies named before a round verb in its clause (乙基金与丙基金联合领投，丁公司、戊公司跟投),
+    leads first, in the order named."""
+    out: list[str] = []
+    for m in load_regex("funding_round_verbs.txt").finditer(masked.text):
+        start = max((b.end() for b in CLAUSE_BREAK.finditer(masked.text, 0, m.start())), default=0)
+        out += [r.entity for r in masked.refs_in(masked.text[start:m.start()])
+                if r.type in ORG_TYPES and r.entity not in out]
+    return out
+
+
+def investor_is_no_payee(f: Funding, site: Site) -> Funding:
+    """乙基金出资1亿元 after 本轮由乙基金、丙基金领投: a sum an investor of the round list (in the
+    sentence or the one before) puts in goes to the company of the story's round, not to another
+    investor; a payer named outside the sum's own clause is no investor of it."""
+    r = site.reading
+    if f.type != FundingType.INVESTMENT:
+        return f
+    investors = round_investors(site.masked) or (round_investors(r.last[0]) if r.last else [])
+    if not investors or f.recipient not in investors and f.recipient is not None:
+        return f
+    rounds = [g.recipient for g in r.found if g.type == FundingType.INVESTMENT and g.recipient
+              and g.recipient not in investors and r.a.story_start(g.evidence.start) == r.story]
+    at, clause = site.masked.offsets[site.amount.start], site.masked.offsets[site.left]
+    own = [x.entity for x in site.masked.refs_in(site.masked.text[clause:at])]
+    provider = f.provider if f.provider in own else None
+    return replace(f, provider=provider, recipient=rounds[-1] if rounds else None)
+
+
+def round_led_by(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲公司完成3亿元B轮融资。本轮由乙基金与丙基金联合领投: a round without a payer is paid by the
+    first lead investor listed in the sentences right after it."""
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        if f.type == FundingType.INVESTMENT and not f.provider and f.recipient and i is not None \
+                and _ROUND.search(f.evidence.sentence):
+            later = [round_investors(r.a.masked(j)) for j in range(i + 1, min(i + 1 + _LIST_REACH, len(r.a.sentences)))]
+            lead = next((x[0] for x in later if x and x[0] != f.recipient), None)
+            f = replace(f, provider=lead) if lead else f
+        out.append(f)
+    return out

@@ -1,0 +1,132 @@
+"""Fundings of constructions met on unseen pages (issue 9), on sentences we write: projects'
+shares of an allocation (kg.extract.funding_allocations), financing rounds (funding_rounds),
+counted groups (funding_groups), court notices' titled parties (funding_enforcement), and the
+persons who receive (funding_persons: the person a sentence opens with, the claimant who speaks).
+The passes' cases run in test_funding_passes."""
+from __future__ import annotations
+
+from test_relations import A, C, J, P
+
+PLACE = "Place"
+
+ALLOCATION = "甲省财政厅下达乙县专项债券资金5亿元，支持4个项目建设。"
+ROUND = "甲公司宣布完成3亿元B轮融资。本轮由乙基金与丙基金联合领投，丁公司跟投。"
+NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合同纠纷一案，判决已生效。本院已冻结其账户。"
+
+# (pass, sentence, names, what the stage finds)
+CONSTRUCTION_PARTY_CASES = [
+    ("project-owner-receives", ALLOCATION + "庚项目、辛项目分别获得1亿元和5000万元，两个项目均由壬公司负责建设运营。",
+     {"甲省财政厅": A, "乙县": PLACE, "庚项目": J, "辛项目": J, "壬公司": C},
+     [("Grant", 500_000_000, "甲省财政厅", "乙县", None), ("Grant", 100_000_000, "甲省财政厅", "壬公司", None),
+      ("Grant", 50_000_000, "甲省财政厅", "壬公司", None)]),
+    ("investor-is-no-payee", ROUND + "其中，乙基金出资1亿元，丙基金出资8000万元。",
+     {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C},
+     [("Investment", 300_000_000, "乙基金", "甲公司", None), ("Investment", 100_000_000, "乙基金", "甲公司", None),
+      ("Investment", 80_000_000, "丙基金", "甲公司", None)]),
+    ("counted-lenders", "甲市人民政府与甲银行、丁银行签署合作协议。根据协议，两家银行将向甲市提供授信100亿元。",
+     {"甲市人民政府": A, "甲市": PLACE, "甲银行": C, "丁银行": C},
+     [("Loan", 10_000_000_000, "甲银行", "甲市", None)]),
+    ("counted-payee-group", "甲局分别向乙合作社、丙合作社发放补助资金35万元和28万元。丁银行为两家合作社分别发放贷款200万元、150万元。",
+     {"甲局": A, "乙合作社": C, "丙合作社": C, "丁银行": C},
+     [("Grant", 350_000, "甲局", "乙合作社", None), ("Grant", 280_000, "甲局", "丙合作社", None),
+      ("Loan", 2_000_000, "丁银行", "乙合作社", None), ("Loan", 1_500_000, "丁银行", "丙合作社", None)]),
+    ("person-subject-receives", "返乡青年张三开办民宿，由甲银行发放创业担保贷款30万元。", {"甲银行": C, "张三": P},
+     [("Loan", 300_000, "甲银行", "张三", None)]),
+    ("titled-parties", NOTICE + "截至目前，被执行人尚欠借款本金45万元未履行。",
+     {"甲公司": C, "乙银行": C, "丙公司": C},
+     [("Debt", 450_000, "乙银行", "甲公司", None)]),
+]
+
+CONSTRUCTION_DOCUMENT_CASES = [
+    ("round-led-by", ROUND, {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C},
+     [("Investment", 300_000_000, "乙基金", "甲公司", None)]),
+    ("counted-payees-unnamed", "甲银行与乙公司签约，为其提供8亿元贷款；甲银行为丙区12家小微企业集中授信3亿元。",
+     {"甲银行": C, "乙公司": C, "丙区": PLACE},
+     [("Loan", 800_000_000, "甲银行", "乙公司", None), ("Loan", 300_000_000, "甲银行", None, None)]),
+    ("claimant-speaks", "丙保险公司向受灾农户支付赔款100万元。养殖户张三的鱼塘被淹。“没几天，5万元赔款就到账了。”张三说。",
+     {"丙保险公司": C, "张三": P},
+     [("Grant", 1_000_000, "丙保险公司", None, None), ("Grant", 50_000, "丙保险公司", "张三", None)]),
+]
+
+
+def names_of(names: dict) -> dict:
+    return {n: (n, t) for n, t in names.items()}
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    # Imported here: test_funding_passes imports this module's cases.
+    from test_funding_passes import found as stage
+    return stage(raw, names)
+
+
+def test_projects_share_an_allocation_with_their_owners_receiving():
+    raw = (ALLOCATION + "其中，丙项目获得专项债券资金2亿元，项目业主为丁公司。"
+           "庚项目、辛项目分别获得1亿元和5000万元，两个项目均由壬公司负责建设运营。")
+    got = found(raw, names_of({"甲省财政厅": A, "乙县": PLACE, "丙项目": J, "丁公司": C, "庚项目": J,
+                               "辛项目": J, "壬公司": C}))
+    assert got[1:] == [("Grant", 200_000_000, "甲省财政厅", "丁公司", None),
+                       ("Grant", 100_000_000, "甲省财政厅", "壬公司", None),
+                       ("Grant", 50_000_000, "甲省财政厅", "壬公司", None)]
+
+
+def test_a_projects_share_without_a_cue_of_its_own_is_of_the_allocations_kind():
+    raw = ALLOCATION + "此外，丙项目获得6600万元，由癸公司实施。"
+    got = found(raw, names_of({"甲省财政厅": A, "乙县": PLACE, "丙项目": J, "癸公司": C}))
+    assert got[1] == ("Grant", 66_000_000, "甲省财政厅", "癸公司", None)
+
+
+def test_a_cue_word_inside_a_name_gives_way_to_the_allocation():
+    raw = ALLOCATION + "由戊投资公司实施的己工程获得1亿元。"
+    got = found(raw, names_of({"甲省财政厅": A, "乙县": PLACE, "戊投资公司": C, "己工程": J}))
+    assert got[1] == ("Grant", 100_000_000, "甲省财政厅", "戊投资公司", None)
+
+
+def test_a_project_share_with_no_owner_known_goes_to_nobody_named_elsewhere():
+    raw = ("甲局下拨资金300万元，农户张三领到补助5万元。"
+           "乙委安排中央预算内投资资金2000万元，支持5个修复项目，其中丙项目获得资金600万元。")
+    got = found(raw, names_of({"甲局": A, "张三": P, "乙委": A, "丙项目": J}))
+    assert got[-1] == ("Investment", 6_000_000, "乙委", None, None)
+
+
+def test_an_unnamed_investor_of_a_round_pays_nothing_named_elsewhere():
+    raw = ROUND + "其中，省级基金出资1亿元。"
+    got = found(raw, names_of({"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C}))
+    assert got[-1] == ("Investment", 100_000_000, None, "甲公司", None)
+
+
+def test_an_agency_passing_funds_down_pays_them_with_no_payee():
+    assert found("甲局已下拨防灾资金300万元，用于种子补助。", names_of({"甲局": A})) == [
+        ("Grant", 3_000_000, "甲局", None, None)]
+
+
+def test_growers_listed_before_a_respective_claim_each_receive_theirs():
+    raw = "丙保险公司向受灾农户支付赔款100万元。种植户张三、李四分别获赔9万元和7万元。"
+    got = found(raw, names_of({"丙保险公司": C, "张三": P, "李四": P}))
+    assert got[1:] == [("Grant", 90_000, "丙保险公司", "张三", None), ("Grant", 70_000, "丙保险公司", "李四", None)]
+
+
+def test_a_claimant_who_speaks_for_a_company_is_not_the_payee():
+    raw = "丙保险公司向受灾农户支付赔款100万元。“没几天，5万元赔款就到账了。”丁公司经理李四说。"
+    got = found(raw, names_of({"丙保险公司": C, "丁公司": C, "李四": P}))
+    assert all(f[3] != "李四" for f in got)
+
+
+def test_a_judgment_to_repay_a_loan_makes_the_lender_the_creditor():
+    raw = "判决确定：甲公司偿还乙银行借款本金100万元及相应利息。"
+    assert found(raw, names_of({"甲公司": C, "乙银行": C})) == [("Debt", 1_000_000, "乙银行", "甲公司", None)]
+
+
+def test_a_counted_group_of_other_size_takes_no_lender():
+    raw = "甲市人民政府与甲银行、丁银行签署合作协议。根据协议，三家银行将向甲市提供授信100亿元。"
+    got = found(raw, names_of({"甲市人民政府": A, "甲市": PLACE, "甲银行": C, "丁银行": C}))
+    assert got == [("Loan", 10_000_000_000, None, "甲市", None)]
+
+
+def test_a_person_who_tells_of_a_loan_is_not_its_borrower():
+    assert found("张三介绍，由甲银行发放贷款30万元。", names_of({"甲银行": C, "张三": P})) == [
+        ("Loan", 300_000, "甲银行", None, None)]
+
+
+def test_a_grant_received_by_the_person_the_sentence_opens_with():
+    raw = "种粮大户张三今年流转土地320亩，获得乙局种粮补贴6.4万元。"
+    assert found(raw, names_of({"乙局": A, "张三": P})) == [("Grant", 64_000, "乙局", "张三", None)]
