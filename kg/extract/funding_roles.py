@@ -11,16 +11,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, implicit_subject
-from ..lexicon import alternation, load_regex, load_table, load_words
+from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
+from .funding_lenders import is_lender
+from .funding_received import agency_received_from, lender_received_from, receive_verbs
+from ..lexicon import alternation, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_templates, role_refs
 
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-# The kinds an agency pays out of its funds (agency-received-from).
-_PAID_BY_AGENCY = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
@@ -57,11 +57,6 @@ def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...
 
 
 @lru_cache(maxsize=None)
-def lender_words() -> tuple[str, ...]:
-    return load_words("funding_lenders.txt")
-
-
-@lru_cache(maxsize=None)
 def contracts() -> re.Pattern:
     """What follows a company that builds for another: 甲公司施工 / 甲公司负责承建."""
     return re.compile(f"(?:负责)?(?:{alternation(load_words('funding_contract_verbs.txt'))})")
@@ -77,10 +72,6 @@ def _place_acts() -> re.Pattern:
 def described(masked: Masked, ref: Ref) -> bool:
     """True for a name in an apposition that describes a party (发挥作为政策性银行的优势)."""
     return bool(_APPOSITION.search(masked.text, 0, max(0, masked.position(ref))))
-
-
-def is_lender(label: str) -> bool:
-    return any(w in label for w in lender_words())
 
 
 @dataclass
@@ -163,7 +154,7 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     text = s.masked.text
     if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
         return True
-    receives = load_regex("funding_receive_verbs.txt").match(text, pos + 1)
+    receives = receive_verbs().match(text, pos + 1)
     # …甲局给予贴息，乙公司获贴息12万元: a company that receives the subsidy itself is its payee.
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY and not receives \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
@@ -182,7 +173,7 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
     if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
         return Role.RECIPIENT
     if s.kind != FundingType.LOAN and free and subject.type != EntityType.AGENCY \
-            and load_regex("funding_receive_verbs.txt").search(text, pos, s.at):
+            and receive_verbs().search(text, pos, s.at):
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
@@ -313,31 +304,6 @@ def bank_lends(s: RoleSearch) -> None:
     if s.kind == FundingType.LOAN and recipient and is_lender(recipient) \
             and not (provider and is_lender(provider)):
         s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = recipient, provider
-
-
-def lender_received_from(s: RoleSearch) -> None:
-    """甲担保公司为乙公司提供担保，帮助其获得丙银行800万元贷款: the lender named between the
-    receiving verb and the loan's sum lends, not the guarantor or the partner matched before."""
-    verbs = load_regex("funding_receive_verbs.txt").pattern
-    m = re.search(rf"(?:{verbs})了?({PH})$", s.masked.text[s.clause:s.at])
-    if s.kind != FundingType.LOAN or m is None:
-        return
-    refs = s.masked.refs_in(m.group(1))
-    if refs and is_lender(refs[0].entity) and refs[0].entity != s.roles.get(Role.RECIPIENT):
-        if s.roles.get(Role.PROVIDER) == s.roles.get(Role.FACILITATOR):
-            s.roles.pop(Role.PROVIDER, None)
-        s.roles[Role.PROVIDER] = refs[0].entity
-
-
-def agency_received_from(s: RoleSearch) -> None:
-    """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
-    the fund's name between it and the sum, pays the grant or subsidy (not one named before)."""
-    verbs = load_regex("funding_receive_verbs.txt").pattern
-    m = re.search(rf"(?:{verbs})了?({PH})[^，,。；;\ue000-\uf8ff\d]*$", s.masked.text[s.clause:s.at])
-    refs = s.masked.refs_in(m.group(1)) if m else []
-    if s.kind in _PAID_BY_AGENCY and refs and refs[0].type == EntityType.AGENCY \
-            and refs[0].entity != s.roles.get(Role.RECIPIENT):
-        s.roles[Role.PROVIDER] = refs[0].entity
 
 
 def acting_lender(s: RoleSearch) -> None:
