@@ -39,8 +39,9 @@ def _fund_received() -> re.Pattern:
 
 
 def lender_received_from(s: RoleSearch) -> None:
-    """甲担保公司为乙公司提供担保，帮助其获得丙银行800万元贷款: the lender named between the
-    receiving verb and the loan's sum lends, not the guarantor or the partner matched before."""
+    """甲银行牵头对接，乙公司获得丙银行800万元贷款 / 甲担保公司为乙公司提供担保，帮助其获得丙银行
+    贷款: the lender named between the receiving verb and the loan's sum lends, not the subject,
+    guarantor or partner matched before."""
     if s.kind != FundingType.LOAN:
         return
     m = _lender_received().search(s.masked.text[s.clause:s.at])

@@ -243,9 +243,25 @@ def lender_named_before(s: RoleSearch) -> None:
     class it is described as (发挥作为政策性银行的优势) does not."""
     if s.kind != FundingType.LOAN or Role.PROVIDER in s.roles:
         return
-    lender = next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
-                   and is_lender(r.entity) and r.entity not in s.roles.values()
-                   and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
+    lender = _lender_before(s)
+    if lender is not None:
+        s.roles[Role.PROVIDER] = lender.entity
+
+
+def _lender_before(s: RoleSearch) -> Ref | None:
+    """The last lender named before the sum that holds no role yet and is not only described."""
+    return next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
+                 and is_lender(r.entity) and r.entity not in s.roles.values()
+                 and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
+
+
+def helper_lends_not(s: RoleSearch) -> None:
+    """甲银行联合乙担保公司，为丙公司办理贷款: a party found both helping (role-6) and lending
+    only helps; another lender named before the sum lends."""
+    provider = s.roles.get(Role.PROVIDER)
+    if s.kind != FundingType.LOAN or not provider or provider != s.roles.get(Role.FACILITATOR):
+        return
+    lender = _lender_before(s)
     if lender is not None:
         s.roles[Role.PROVIDER] = lender.entity
 
@@ -384,6 +400,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("company-invests", company_invests),
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),
+    ("helper-lends-not", helper_lends_not),
     ("agreed-borrower", agreed_borrower),
     ("place-pays", place_pays),
     ("served-after", served_after),

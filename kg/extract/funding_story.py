@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
+# 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
+_TO_IT = re.compile("(?:为|向|给)其")
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 
@@ -62,6 +64,22 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
                   and r.entity != guarantor and not is_lender(r.entity)), None)
     loan = f.type == FundingType.LOAN
     return replace(f, recipient=named, facilitator=guarantor if loan else f.facilitator)
+
+
+def pronoun_payee(f: Funding, site: Site) -> Funding:
+    """甲公司发展很快。乙银行为其办理融资800万元: 其 after the payee's preposition in the sum's
+    clause is the last company named before it, in its sentence or the one before, that neither
+    lends nor takes another role of the funding."""
+    text, sentences = site.sentence.text, site.reading.a.sentences
+    m = _TO_IT.search(text, site.left, site.amount.start)
+    if f.recipient or f.type == FundingType.INVESTMENT or m is None:
+        return f
+    at = site.sentence.start + m.start()
+    earliest = sentences[site.index - 1].start if site.index else site.sentence.start
+    named = next((r.entity for r in reversed(site.reading.a.refs) if earliest <= r.start and r.end <= at
+                  and r.type == EntityType.COMPANY and not is_lender(r.entity)
+                  and r.entity not in (f.provider, f.facilitator)), None)
+    return replace(f, recipient=named) if named else f
 
 
 @lru_cache(maxsize=None)
