@@ -36,6 +36,12 @@ STORY_PARTY_CASES = [
     ("pronoun-payee", "乙包装有限公司订单大增。甲银行丙分行为其办理订单融资600万元。",
      {"乙包装有限公司": C, "甲银行丙分行": C},
      [("Loan", 6_000_000, "甲银行丙分行", "乙包装有限公司", None)]),
+    ("bare-company-served", "丙银行丁分行向乙酿造有限公司授信6000万元。甲县财政局拨付专项资金90万元，用于企业技术改造。",
+     {"丙银行丁分行": C, "乙酿造有限公司": C, "甲县财政局": A},
+     [("Loan", 60_000_000, "丙银行丁分行", "乙酿造有限公司", None), ("Grant", 900_000, "甲县财政局", "乙酿造有限公司", None)]),
+    ("rule-payer", "办法规定，对新招员工满百人的企业，由甲局给予每家最高10万元补贴。乙服饰有限公司获得补贴8万元。",
+     {"甲局": A, "乙服饰有限公司": C},
+     [("Grant", 80_000, "甲局", "乙服饰有限公司", None)]),
     ("person-receives", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
 ]
 STORY_DOCUMENT_CASES = [
@@ -201,3 +207,13 @@ def test_a_subsidy_to_the_class_of_a_rule_is_no_earlier_borrowers():
 def test_a_rule_in_parallel_after_a_class_rule_is_no_sum():
     raw = "该措施规定，对新认定的示范企业给予一次性奖励，对省级示范企业奖励20万元。"
     assert fundings.find_fundings(analysis_of(raw, {})) == []
+
+
+@pytest.mark.parametrize("raw", [
+    "甲县财政局拨付专项资金150万元，用于企业设备更新。",                       # no company received before
+    "丙银行丁分行向乙担保有限公司授信6000万元。甲县财政局拨付资金90万元，支持企业发展。",  # a lender is no 企业
+])
+def test_a_bare_company_served_is_only_one_that_received_before(raw):
+    names = {n: (n, t) for n, t in {"丙银行丁分行": C, "乙担保有限公司": C, "甲县财政局": A}.items()}
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert ("Grant", 1_500_000 if "150" in raw else 900_000, "甲县财政局", None, None) in found
