@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .analysis import Analysis
 from .clause import Masked
-from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_ellipsis import inherited_cues
 from .funding_notices import sum_for_listed
@@ -104,6 +104,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
         cue = pick_cue(cues, amount, left, right)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
+                and not committed_floor(masked, amount) \
                 or in_class_rule(sentence.text, amount):
             continue
         paid.append(amount)
