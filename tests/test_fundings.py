@@ -537,6 +537,10 @@ MORE_PARTIES = [
     ("丙机械有限公司在丁银行的800万元贷款本金原定6月到期。",
      {"丙机械有限公司": ("丙机械有限公司", C), "丁银行": ("丁银行", C)},
      ("Debt", 8_000_000, "丁银行", "丙机械有限公司", None)),
+    # an investment serves no body it helps, unless it is capital put in (served-after)
+    ("甲省财政厅累计投资30亿元，助力乙担保集团扩大业务。",
+     {"甲省财政厅": ("甲省财政厅", A), "乙担保集团": ("乙担保集团", C)},
+     ("Investment", 3_000_000_000, "甲省财政厅", None, None)),
     # a floor of credit committed to a named party is its sum
     ("甲银行乙分行将在三年内向丙市人民政府提供不低于80亿元的意向性融资。",
      {"甲银行乙分行": ("甲银行乙分行", C), "丙市人民政府": ("丙市人民政府", A)},

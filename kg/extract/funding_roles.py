@@ -40,6 +40,9 @@ _MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
+# 合作社和家庭农场 / 个体户、企业: a common noun joined to a bare one (class-pair-unnamed).
+_CLASS_AFTER = re.compile(r"[和及、][^\ue000-\uf8ff，,。；;\d]")
+_CLASS_BEFORE = re.compile(r"[^\ue000-\uf8ff，,。；;\d向为给对][和及、]$")
 # A clause that tells a part of the sum before it.
 _PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
@@ -303,9 +306,11 @@ def _serves() -> re.Pattern:
 
 
 def served_after(s: RoleSearch) -> None:
-    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改: with no recipient
-    found, the body or place that the sum is said to serve right after it receives it."""
-    if s.roles.get(Role.RECIPIENT) or s.kind not in (FundingType.LOAN, FundingType.GRANT):
+    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改 / 注资3亿元，助力乙集团
+    扩大规模: with no recipient found, the body or place that the sum (a loan, a grant, capital put
+    in) is said to serve right after it receives it."""
+    capital = s.kind == FundingType.INVESTMENT and _CAPITAL_IN.search(s.masked.text, s.clause, s.at)
+    if s.roles.get(Role.RECIPIENT) or not (s.kind in (FundingType.LOAN, FundingType.GRANT) or capital):
         return
     m = _serves().match(s.masked.text, s.at)
     served = s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
@@ -365,6 +370,18 @@ def counted_unnamed(s: RoleSearch) -> None:
             s.roles[role] = None
 
 
+def class_pair_unnamed(s: RoleSearch) -> None:
+    """向合作社和家庭农场发放贷款 / 为个体户和企业办理: a bare noun joined with another common noun
+    names two classes, not the one body the bare noun may stand for: its role stays empty."""
+    text = s.masked.text
+    for role, entity in list(s.roles.items()):
+        refs = [r for r in s.masked.refs if r.entity == entity]
+        if refs and all(r.bare and (_CLASS_AFTER.match(text, s.masked.position(r) + 1)
+                                    or _CLASS_BEFORE.search(text, 0, max(0, s.masked.position(r))))
+                        for r in refs):
+            s.roles[role] = None
+
+
 def unnamed_payee(s: RoleSearch) -> None:
     """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为乙公司
     退税30万元: when the sum's own clause gives the payee words but no recognised name, a payee named
@@ -412,6 +429,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("part-payee", part_payee),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),
+    ("class-pair-unnamed", class_pair_unnamed),
 )
 
 
