@@ -217,3 +217,11 @@ def test_a_bare_company_served_is_only_one_that_received_before(raw):
     names = {n: (n, t) for n, t in {"丙银行丁分行": C, "乙担保有限公司": C, "甲县财政局": A}.items()}
     found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
     assert ("Grant", 1_500_000 if "150" in raw else 900_000, "甲县财政局", None, None) in found
+
+
+def test_the_body_that_serves_the_referred_company_is_not_that_company():
+    """clause._SERVES_REFERENCE: 该公司 after 甲供电公司为该企业减免… is the company 该企业 names."""
+    names = {n: (n, C) for n in ("乙铝材有限公司", "丙电力有限公司丁供电公司")}
+    raw = "在乙铝材有限公司，市长了解情况。据悉，丙电力有限公司丁供电公司已为该企业减免电费60万元。该公司经理说，订单增加。"
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["乙铝材有限公司", "乙铝材有限公司"]

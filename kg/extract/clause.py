@@ -37,6 +37,8 @@ _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( \n
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
+# 甲供电公司已为该企业减免电费。该公司…: a body that serves the one a reference names is not it.
+_SERVES_REFERENCE = re.compile(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 @dataclass(frozen=True)
@@ -156,8 +158,8 @@ class _References:
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             go_between = load_words("relation_go_between_verbs.txt")
-            candidates = [r for r in candidates
-                          if not self.text.endswith(go_between, 0, r.start)] or candidates
+            candidates = [r for r in candidates if not self.text.endswith(go_between, 0, r.start)
+                          and not _SERVES_REFERENCE.match(self.text, r.end)] or candidates
         if scope == "bare":
             return self._bare_antecedent(m, candidates, earliest, limit, fits, ending)
         if not candidates:
