@@ -43,6 +43,8 @@ _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8f
 # 合作社和家庭农场 / 个体户、企业: a common noun joined to a bare one (class-pair-unnamed).
 _CLASS_AFTER = re.compile(r"[和及、][^\ue000-\uf8ff，,。；;\d]")
 _CLASS_BEFORE = re.compile(r"[^\ue000-\uf8ff，,。；;\d向为给对][和及、]$")
+# 为乙项目提供 / 向乙项目发放: the project a sum is paid to.
+_TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
 # A clause that tells a part of the sum before it.
 _PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
@@ -228,9 +230,16 @@ def project_developer(s: RoleSearch) -> None:
     if project is not None and s.masked.position(project) >= s.clause:
         s.roles.setdefault(role, s.developers.get(project.entity))
         return
-    owner = _owning_project(s)
+    owner = _owning_project(s) or (_paid_project(s) if role == Role.RECIPIENT else None)
     if owner is not None and owner.entity in s.developers:
         s.roles.setdefault(role, s.developers[owner.entity])
+
+
+def _paid_project(s: RoleSearch) -> Ref | None:
+    """The project the sum's clause pays to (甲银行将为乙项目提供授信): its developer receives."""
+    m = _TO_PROJECT.search(s.masked.text, s.clause, s.at)
+    refs = s.masked.refs_in(m.group(1)) if m else []
+    return refs[0] if refs and refs[0].type == EntityType.PROJECT else None
 
 
 def _owning_project(s: RoleSearch) -> Ref | None:
