@@ -14,6 +14,7 @@ from functools import lru_cache
 from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from .funding_lenders import is_lender
 from .funding_received import agency_received_from, lender_received_from, receive_verbs
+from .funding_unnamed import class_pair_unnamed, counted_unnamed, unnamed_payee
 from ..lexicon import alternation, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_templates, role_refs
@@ -23,16 +24,8 @@ TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
-# 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
-_UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
-                            "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
-# 向乙县家庭农场主张三发放贷款: a person named after the words of his trade.
-_TITLED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
-                           "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
-# 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
-_COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
@@ -40,9 +33,6 @@ _MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
-# 合作社和家庭农场 / 个体户、企业: a common noun joined to a bare one (class-pair-unnamed).
-_CLASS_AFTER = re.compile(r"[和及、][^\ue000-\uf8ff，,。；;\d]")
-_CLASS_BEFORE = re.compile(r"[^\ue000-\uf8ff，,。；;\d向为给对][和及、]$")
 # 为乙项目提供 / 向乙项目发放: the project a sum is paid to.
 _TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
 # A clause that tells a part of the sum before it.
@@ -368,45 +358,6 @@ def distinct_parties(s: RoleSearch) -> None:
         roles[Role.RECIPIENT] = None
     if roles.get(Role.FACILITATOR) in (roles.get(Role.PROVIDER), roles.get(Role.RECIPIENT)):
         roles[Role.FACILITATOR] = None
-
-
-def counted_unnamed(s: RoleSearch) -> None:
-    """A party told only as one of a kind (为一家粮油公司发放贷款) is not named: its role stays
-    empty rather than take the kind's noun as a name."""
-    for role, entity in list(s.roles.items()):
-        refs = [r for r in s.masked.refs if r.entity == entity]
-        if refs and all(_COUNTED_ONE.search(s.masked.text, 0, max(0, s.masked.position(r))) for r in refs):
-            s.roles[role] = None
-
-
-def class_pair_unnamed(s: RoleSearch) -> None:
-    """向合作社和家庭农场发放贷款 / 为个体户和企业办理: a bare noun joined with another common noun
-    names two classes, not the one body the bare noun may stand for: its role stays empty."""
-    text = s.masked.text
-    for role, entity in list(s.roles.items()):
-        refs = [r for r in s.masked.refs if r.entity == entity]
-        if refs and all(r.bare and (_CLASS_AFTER.match(text, s.masked.position(r) + 1)
-                                    or _CLASS_BEFORE.search(text, 0, max(0, s.masked.position(r))))
-                        for r in refs):
-            s.roles[role] = None
-
-
-def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为乙公司
-    退税30万元: when the sum's own clause gives the payee words but no recognised name, a payee named
-    in another clause is not it; a person named after such words (向养殖户张三发放) is."""
-    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
-    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
-    person = s.masked.refs_in(m.group(1)) if left >= 0 and (m := _TITLED_PAYEE.match(text, left, s.at)) else []
-    if person and person[0].type == EntityType.PERSON:
-        s.roles[Role.RECIPIENT] = person[0].entity
-        return
-    end = _CLAUSE_BREAK.search(text, s.at)
-    end = end.start() if end else len(text)
-    if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
-        return
-    if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
-        del s.roles[Role.RECIPIENT]
 
 
 def part_payee(s: RoleSearch) -> None:
