@@ -35,6 +35,8 @@ _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8f
                           "(?:组织实施|实施|建设|承建|负责)")
 # 为乙项目提供 / 向乙项目发放: the project a sum is paid to.
 _TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
+# 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
+_NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
 # A clause that tells a part of the sum before it.
 _PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
@@ -192,6 +194,25 @@ def subjects_before(s: RoleSearch) -> None:
                 if role == Role.PROVIDER:
                     break
         subject = s.subject(pos)
+
+
+def class_member(masked: Masked, at: int) -> Ref | None:
+    """The body named right before 给予 after a rule's 对 (对通过认定的甲类企业乙公司给予奖励50万元):
+    the one member of the class that the sum at masked position `at` is given to."""
+    m = _NAMED_MEMBER.search(masked.text, 0, at)
+    refs = masked.refs_in(m.group(1)) if m else []
+    return refs[0] if refs and refs[0].type in (EntityType.COMPANY, EntityType.ORGANIZATION) else None
+
+
+def class_member_receives(s: RoleSearch) -> None:
+    """对通过认定的甲类企业乙公司给予奖励50万元: the member named after the class receives, it
+    does not give (it stands where a subject would)."""
+    member = class_member(s.masked, s.at)
+    if member is None or s.kind not in (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF):
+        return
+    if s.roles.get(Role.PROVIDER) == member.entity:
+        del s.roles[Role.PROVIDER]
+    s.roles[Role.RECIPIENT] = member.entity
 
 
 def company_invests(s: RoleSearch) -> None:
@@ -373,6 +394,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
     ("subjects-before", subjects_before),
+    ("class-member-receives", class_member_receives),
     ("unnamed-payee", unnamed_payee),
     ("company-invests", company_invests),
     ("project-developer", project_developer),

@@ -19,6 +19,7 @@ from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committ
 from .funding_ellipsis import inherited_cues
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
+from .funding_roles import class_member
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
@@ -105,7 +106,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \
-                or in_class_rule(sentence.text, amount):
+                or in_class_rule(sentence.text, amount) and class_member(masked, masked.offsets[amount.start]) is None:
             continue
         paid.append(amount)
         cue = explained_cue(cue, cues, amounts, amount)
