@@ -225,3 +225,16 @@ def test_the_body_that_serves_the_referred_company_is_not_that_company():
     raw = "在乙铝材有限公司，市长了解情况。据悉，丙电力有限公司丁供电公司已为该企业减免电费60万元。该公司经理说，订单增加。"
     refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
     assert [r.entity for r in refs] == ["乙铝材有限公司", "乙铝材有限公司"]
+
+
+def test_a_reference_opening_a_paragraph_is_the_storys_main_body():
+    """clause.antecedent: 该行 in a paragraph that names no bank before it is the bank the story
+    names most, not the branch named last in the paragraph before."""
+    names = {n: (n, C) for n in ("甲银行乙分行", "甲银行丙支行", "丁科技有限公司", "戊旅游有限公司")}
+    raw = ("甲银行乙分行向丁科技有限公司发放贷款3亿元。甲银行乙分行还发放流动资金贷款。甲银行丙支行为戊旅游有限公司发放贷款1亿元。\n"
+           "针对小微企业，该行推出线上产品，投放贷款5亿元。")
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲银行乙分行"]
+    # in the same paragraph 该行 is still the last one named
+    refs = [r for r in analysis_of(raw.replace("\n", ""), names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲银行丙支行"]

@@ -164,7 +164,14 @@ class _References:
             return self._bare_antecedent(m, candidates, earliest, limit, fits, ending)
         if not candidates:
             return None
-        return candidates[0] if scope == "first" else candidates[-1]
+        if scope == "first":
+            return candidates[0]
+        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no fitting body before
+        # the reference goes on with the story's main one, not the last one named.
+        paragraph = self.text.rfind("\n", 0, m.start()) + 1
+        if scope == "demonstrative" and candidates[-1].start < paragraph:
+            return main_ref(candidates, fits) or candidates[-1]
+        return candidates[-1]
 
     def _bare_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, limit: int, fits,
                          ending: str) -> Ref | None:
