@@ -238,3 +238,16 @@ def test_a_reference_opening_a_paragraph_is_the_storys_main_body():
     # in the same paragraph 该行 is still the last one named
     refs = [r for r in analysis_of(raw.replace("\n", ""), names).refs if r.pronoun]
     assert [r.entity for r in refs] == ["甲银行丙支行"]
+
+
+def test_a_bare_enterprise_after_a_class_noun_in_its_sentence_is_that_class():
+    """clause._class_before: 为企业 after 对困难行业企业 in the same sentence is the class, not the
+    company the story named before."""
+    names = {"乙纺织有限公司": ("乙纺织有限公司", C), "甲区人社局": ("甲区人社局", A)}
+    story = "乙纺织有限公司扩大产能。"
+    raw = story + "甲区人社局对困难行业企业实施缓缴政策，目前已为企业缓缴社保费300万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Relief", 3_000_000, "甲区人社局", None, None)]
+    raw = story + "甲区人社局实施缓缴政策，目前已为企业缓缴社保费300万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Relief", 3_000_000, "甲区人社局", "乙纺织有限公司", None)]
