@@ -251,3 +251,11 @@ def test_a_bare_enterprise_after_a_class_noun_in_its_sentence_is_that_class():
     raw = story + "甲区人社局实施缓缴政策，目前已为企业缓缴社保费300万元。"
     found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
     assert found == [("Relief", 3_000_000, "甲区人社局", "乙纺织有限公司", None)]
+
+
+def test_a_person_named_last_is_who_its_pronoun_is():
+    """pronoun-payee: 其 after a person named last is that person, not the company before him."""
+    names = {n: (n, t) for n, t in {"乙银行丙分行": C, "丁材料有限公司": C, "张三": P}.items()}
+    raw = "丁材料有限公司招聘了张三。乙银行丙分行为其发放创业贷款20万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Loan", 200_000, "乙银行丙分行", None, None)]

@@ -169,10 +169,10 @@ class _References:
             return None
         if scope == "first":
             return candidates[0]
-        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no fitting body before
-        # the reference goes on with the story's main one, not the last one named.
+        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no bank before the
+        # reference goes on with the story's main bank, not the branch named last.
         paragraph = self.text.rfind("\n", 0, m.start()) + 1
-        if scope == "demonstrative" and candidates[-1].start < paragraph:
+        if scope == "demonstrative" and ending.endswith("行") and candidates[-1].start < paragraph:
             return main_ref(candidates, fits) or candidates[-1]
         return candidates[-1]
 

@@ -28,6 +28,7 @@ _TO_IT = re.compile("(?:为|向|给)其")
 _SERVES_BARE = re.compile(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
 # 由甲局给予每家最高30万元补贴: the agency a rule names as the one that gives.
 _RULE_PAYER = re.compile(r"由([\ue000-\uf8ff])(?:统一|按规定|按标准)?(?:给予|发放|拨付|兑现)")
+_BODIES_AND_PERSONS = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PERSON)
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 
@@ -72,18 +73,19 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
 
 def pronoun_payee(f: Funding, site: Site) -> Funding:
     """甲公司发展很快。乙银行为其办理融资800万元: 其 after the payee's preposition in the sum's
-    clause is the last company named before it, in its sentence or the one before, that neither
-    lends nor takes another role of the funding."""
+    clause is the last body named before it, in its sentence or the one before, that neither
+    lends nor takes another role of the funding (unless a person is named after it)."""
     text, sentences = site.sentence.text, site.reading.a.sentences
     m = _TO_IT.search(text, site.left, site.amount.start)
     if f.recipient or f.type == FundingType.INVESTMENT or m is None:
         return f
     at = site.sentence.start + m.start()
     earliest = sentences[site.index - 1].start if site.index else site.sentence.start
-    named = next((r.entity for r in reversed(site.reading.a.refs) if earliest <= r.start and r.end <= at
-                  and r.type == EntityType.COMPANY and not is_lender(r.entity)
+    named = next((r for r in reversed(site.reading.a.refs) if earliest <= r.start and r.end <= at
+                  and r.type in _BODIES_AND_PERSONS and not is_lender(r.entity)
                   and r.entity not in (f.provider, f.facilitator)), None)
-    return replace(f, recipient=named) if named else f
+    # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives.
+    return replace(f, recipient=named.entity) if named and named.type != EntityType.PERSON else f
 
 
 def bare_company_served(f: Funding, site: Site) -> Funding:
