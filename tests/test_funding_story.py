@@ -33,6 +33,15 @@ STORY_PARTY_CASES = [
      "丁局另按担保费的一半补贴6万元。",
      {"甲公司": C, "乙担保公司": C, "丙银行": C, "丁局": A},
      [("Loan", 7_000_000, "丙银行", "甲公司", "乙担保公司"), ("Grant", 60_000, "丁局", "甲公司", None)]),
+    ("pronoun-payee", "乙包装有限公司订单大增。甲银行丙分行为其办理订单融资600万元。",
+     {"乙包装有限公司": C, "甲银行丙分行": C},
+     [("Loan", 6_000_000, "甲银行丙分行", "乙包装有限公司", None)]),
+    ("bare-company-served", "丙银行丁分行向乙酿造有限公司授信6000万元。甲县财政局拨付专项资金90万元，用于企业技术改造。",
+     {"丙银行丁分行": C, "乙酿造有限公司": C, "甲县财政局": A},
+     [("Loan", 60_000_000, "丙银行丁分行", "乙酿造有限公司", None), ("Grant", 900_000, "甲县财政局", "乙酿造有限公司", None)]),
+    ("rule-payer", "办法规定，对新招员工满百人的企业，由甲局给予每家最高10万元补贴。乙服饰有限公司获得补贴8万元。",
+     {"甲局": A, "乙服饰有限公司": C},
+     [("Grant", 80_000, "甲局", "乙服饰有限公司", None)]),
     ("person-receives", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
 ]
 STORY_DOCUMENT_CASES = [
@@ -198,3 +207,55 @@ def test_a_subsidy_to_the_class_of_a_rule_is_no_earlier_borrowers():
 def test_a_rule_in_parallel_after_a_class_rule_is_no_sum():
     raw = "该措施规定，对新认定的示范企业给予一次性奖励，对省级示范企业奖励20万元。"
     assert fundings.find_fundings(analysis_of(raw, {})) == []
+
+
+@pytest.mark.parametrize("raw", [
+    "甲县财政局拨付专项资金150万元，用于企业设备更新。",                       # no company received before
+    "丙银行丁分行向乙担保有限公司授信6000万元。甲县财政局拨付资金90万元，支持企业发展。",  # a lender is no 企业
+])
+def test_a_bare_company_served_is_only_one_that_received_before(raw):
+    names = {n: (n, t) for n, t in {"丙银行丁分行": C, "乙担保有限公司": C, "甲县财政局": A}.items()}
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert ("Grant", 1_500_000 if "150" in raw else 900_000, "甲县财政局", None, None) in found
+
+
+def test_the_body_that_serves_the_referred_company_is_not_that_company():
+    """clause._SERVES_REFERENCE: 该公司 after 甲供电公司为该企业减免… is the company 该企业 names."""
+    names = {n: (n, C) for n in ("乙铝材有限公司", "丙电力有限公司丁供电公司")}
+    raw = "在乙铝材有限公司，市长了解情况。据悉，丙电力有限公司丁供电公司已为该企业减免电费60万元。该公司经理说，订单增加。"
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["乙铝材有限公司", "乙铝材有限公司"]
+
+
+def test_a_reference_opening_a_paragraph_is_the_storys_main_body():
+    """clause.antecedent: 该行 in a paragraph that names no bank before it is the bank the story
+    names most, not the branch named last in the paragraph before."""
+    names = {n: (n, C) for n in ("甲银行乙分行", "甲银行丙支行", "丁科技有限公司", "戊旅游有限公司")}
+    raw = ("甲银行乙分行向丁科技有限公司发放贷款3亿元。甲银行乙分行还发放流动资金贷款。甲银行丙支行为戊旅游有限公司发放贷款1亿元。\n"
+           "针对小微企业，该行推出线上产品，投放贷款5亿元。")
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲银行乙分行"]
+    # in the same paragraph 该行 is still the last one named
+    refs = [r for r in analysis_of(raw.replace("\n", ""), names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲银行丙支行"]
+
+
+def test_a_bare_enterprise_after_a_class_noun_in_its_sentence_is_that_class():
+    """clause._class_before: 为企业 after 对困难行业企业 in the same sentence is the class, not the
+    company the story named before."""
+    names = {"乙纺织有限公司": ("乙纺织有限公司", C), "甲区人社局": ("甲区人社局", A)}
+    story = "乙纺织有限公司扩大产能。"
+    raw = story + "甲区人社局对困难行业企业实施缓缴政策，目前已为企业缓缴社保费300万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Relief", 3_000_000, "甲区人社局", None, None)]
+    raw = story + "甲区人社局实施缓缴政策，目前已为企业缓缴社保费300万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Relief", 3_000_000, "甲区人社局", "乙纺织有限公司", None)]
+
+
+def test_a_person_named_last_is_who_its_pronoun_is():
+    """pronoun-payee: 其 after a person named last is that person, not the company before him."""
+    names = {n: (n, t) for n, t in {"乙银行丙分行": C, "丁材料有限公司": C, "张三": P}.items()}
+    raw = "丁材料有限公司招聘了张三。乙银行丙分行为其发放创业贷款20万元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Loan", 200_000, "乙银行丙分行", None, None)]

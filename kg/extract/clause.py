@@ -37,6 +37,11 @@ _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( \n
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
+# 小微企业, 行业企业: the bare word that also ends class nouns (公司 and 项目 more often end names
+# that are not recognised: 甲分公司的仓库里，分公司经理…).
+_CLASS_WORD = "企业"
+# 甲供电公司已为该企业减免电费。该公司…: a body that serves the one a reference names is not it.
+_SERVES_REFERENCE = re.compile(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 @dataclass(frozen=True)
@@ -156,13 +161,20 @@ class _References:
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             go_between = load_words("relation_go_between_verbs.txt")
-            candidates = [r for r in candidates
-                          if not self.text.endswith(go_between, 0, r.start)] or candidates
+            candidates = [r for r in candidates if not self.text.endswith(go_between, 0, r.start)
+                          and not _SERVES_REFERENCE.match(self.text, r.end)] or candidates
         if scope == "bare":
             return self._bare_antecedent(m, candidates, earliest, limit, fits, ending)
         if not candidates:
             return None
-        return candidates[0] if scope == "first" else candidates[-1]
+        if scope == "first":
+            return candidates[0]
+        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no bank before the
+        # reference goes on with the story's main bank, not the branch named last.
+        paragraph = self.text.rfind("\n", 0, m.start()) + 1
+        if scope == "demonstrative" and ending.endswith("行") and candidates[-1].start < paragraph:
+            return main_ref(candidates, fits) or candidates[-1]
+        return candidates[-1]
 
     def _bare_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, limit: int, fits,
                          ending: str) -> Ref | None:
@@ -170,6 +182,8 @@ class _References:
         the main fitting body of its paragraph, else of the story."""
         if candidates and CLAUSE_CLOSE.fullmatch(self.text, candidates[-1].end, m.start()):
             return candidates[-1]     # 察看了甲公司，公司总经理… / 来到甲公司（以下简称“甲”）。公司…: the clause before ends with it
+        if m.group() == _CLASS_WORD and self._class_before(m):
+            return None
         # References already resolved count too: 工程…工程…为项目 is the project of the story.
         # found is in text order: only its refs since `earliest` are read, not all of them
         candidates = candidates + [f for f in self.found[bisect.bisect_left(self.found, earliest, key=_start):]
@@ -178,6 +192,18 @@ class _References:
         # A paragraph that names a fitting body is about it (在甲公司…。\n调研组来到乙公司。公司…).
         paragraph = self.text.rfind("\n", 0, m.start()) + 1
         return main_ref([r for r in candidates if r.start >= paragraph] or candidates, fits)
+
+    def _class_before(self, m: re.Match) -> bool:
+        """对特困行业企业实施缓缴，已为企业缓缴…: the word ending a class noun earlier in the sentence
+        (行业企业, 小微企业: not a name, not alone) makes the bare 企业 that class again."""
+        start = max(0, self.text.rfind("。", 0, m.start()) + 1)
+        for c in re.finditer(re.escape(m.group()), self.text[start:m.start()]):
+            at = start + c.start()
+            inside = bisect.bisect_right(self.name_starts, at)
+            if not (inside and self.reach[inside - 1] > at) and self.text[at - 1:at] not in _BARE_BEFORE \
+                    and self.text[at + len(m.group()):at + len(m.group()) + 1] not in _BARE_AFTER:
+                return True
+        return False
 
 
 def _fits(ref: Ref, types, ending: str) -> bool:

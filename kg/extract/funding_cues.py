@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import alternation, load_regex, load_table, load_words
 from .money import Amount, DateExpr
+
+if TYPE_CHECKING:
+    from .clause import Masked
 
 # 贷款余额: a balance, the stock of many flows, not one flow with parties of its own.
 BALANCE = "余额"
@@ -27,6 +31,10 @@ SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # 对投资超过5亿元的项目给予补助: a mark a sum must pass, qualifying a noun (…元的), is a condition.
 _PASSED_MARK = re.compile("超过|超|逾|达到|满")
+# 将向甲市提供不低于300亿元的融资: a floor of credit committed to a named party is the sum
+# committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target).
+_COMMITTED_FLOOR = re.compile(r"(?:向|为)[\ue000-\uf8ff][^，,。；;\ue000-\uf8ff]{0,4}(?:提供|投放)不低于$")
+_CREDIT_AFTER = re.compile(r"的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -118,6 +126,14 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
     return any(w in head for w in before) or any(tail.startswith(w) for w in after) \
         or tail.startswith("的") and bool(_PASSED_MARK.search(sentence, max(left, amount.start - 2), amount.start)
                                          or _PASSED_MARK.match(amount.text))
+
+
+def committed_floor(masked: Masked, amount: Amount) -> bool:
+    """True for 向甲市提供不低于300亿元的融资 (in the masked sentence): the floor of credit
+    committed to a named party is its sum, though 不低于 marks a rule elsewhere."""
+    at = masked.offsets[amount.start]
+    return bool(_COMMITTED_FLOOR.search(masked.text, max(0, at - 12), at)
+                and _CREDIT_AFTER.match(masked.text, masked.offsets[amount.end]))
 
 
 def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | None:

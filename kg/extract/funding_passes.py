@@ -32,7 +32,8 @@ from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_no
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
 from .funding_shares import lead_investor, paired_sums, subscribed_fund
-from .funding_story import claims_insurer, guarantor_is_no_borrower, leveraged_loan, person_receives, recovered_loan
+from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan, person_receives, pronoun_payee,
+                            recovered_loan, rule_payer)
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -420,6 +421,9 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("person-receives", person_receives),
     ("person-subject-receives", person_subject_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
+    ("pronoun-payee", pronoun_payee),
+    ("bare-company-served", bare_company_served),
+    ("rule-payer", rule_payer),
     ("leveraged-loan", leveraged_loan),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),

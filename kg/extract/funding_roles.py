@@ -11,28 +11,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, implicit_subject
-from ..lexicon import alternation, load_regex, load_table, load_words
+from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
+from .funding_lenders import is_lender
+from .funding_received import agency_received_from, lender_received_from, receive_verbs
+from .funding_unnamed import class_pair_unnamed, counted_unnamed, unnamed_payee
+from ..lexicon import alternation, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
 from .templates import compile_templates, role_refs
 
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-# The kinds an agency pays out of its funds (agency-received-from).
-_PAID_BY_AGENCY = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入")
-# 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
-_UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
-                            "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
-# 向乙县家庭农场主张三发放贷款: a person named after the words of his trade.
-_TITLED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
-                           "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
-# 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
-_COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
@@ -40,6 +33,10 @@ _MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
+# 为乙项目提供 / 向乙项目发放: the project a sum is paid to.
+_TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
+# 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
+_NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
 # A clause that tells a part of the sum before it.
 _PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
@@ -54,11 +51,6 @@ def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...
     return tuple((rule, pattern, TEMPLATE_ROLES.get(implicit),
                   ORG_TYPES + ((EntityType.PLACE.value,) if places else ()))
                  for (rule, _, implicit, places), pattern in zip(table, patterns))
-
-
-@lru_cache(maxsize=None)
-def lender_words() -> tuple[str, ...]:
-    return load_words("funding_lenders.txt")
 
 
 @lru_cache(maxsize=None)
@@ -77,10 +69,6 @@ def _place_acts() -> re.Pattern:
 def described(masked: Masked, ref: Ref) -> bool:
     """True for a name in an apposition that describes a party (发挥作为政策性银行的优势)."""
     return bool(_APPOSITION.search(masked.text, 0, max(0, masked.position(ref))))
-
-
-def is_lender(label: str) -> bool:
-    return any(w in label for w in lender_words())
 
 
 @dataclass
@@ -163,7 +151,7 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     text = s.masked.text
     if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
         return True
-    receives = load_regex("funding_receive_verbs.txt").match(text, pos + 1)
+    receives = receive_verbs().match(text, pos + 1)
     # …甲局给予贴息，乙公司获贴息12万元: a company that receives the subsidy itself is its payee.
     if s.kind == FundingType.INTEREST_SUBSIDY and subject.type != EntityType.AGENCY and not receives \
             and s.subject(pos, (EntityType.AGENCY.value,)) is not None:
@@ -182,7 +170,7 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
     if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
         return Role.RECIPIENT
     if s.kind != FundingType.LOAN and free and subject.type != EntityType.AGENCY \
-            and load_regex("funding_receive_verbs.txt").search(text, pos, s.at):
+            and receive_verbs().search(text, pos, s.at):
         return Role.RECIPIENT
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
@@ -206,6 +194,25 @@ def subjects_before(s: RoleSearch) -> None:
                 if role == Role.PROVIDER:
                     break
         subject = s.subject(pos)
+
+
+def class_member(masked: Masked, at: int) -> Ref | None:
+    """The body named right before 给予 after a rule's 对 (对通过认定的甲类企业乙公司给予奖励50万元):
+    the one member of the class that the sum at masked position `at` is given to."""
+    m = _NAMED_MEMBER.search(masked.text, 0, at)
+    refs = masked.refs_in(m.group(1)) if m else []
+    return refs[0] if refs and refs[0].type in (EntityType.COMPANY, EntityType.ORGANIZATION) else None
+
+
+def class_member_receives(s: RoleSearch) -> None:
+    """对通过认定的甲类企业乙公司给予奖励50万元: the member named after the class receives, it
+    does not give (it stands where a subject would)."""
+    member = class_member(s.masked, s.at)
+    if member is None or s.kind not in (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF):
+        return
+    if s.roles.get(Role.PROVIDER) == member.entity:
+        del s.roles[Role.PROVIDER]
+    s.roles[Role.RECIPIENT] = member.entity
 
 
 def company_invests(s: RoleSearch) -> None:
@@ -234,9 +241,16 @@ def project_developer(s: RoleSearch) -> None:
     if project is not None and s.masked.position(project) >= s.clause:
         s.roles.setdefault(role, s.developers.get(project.entity))
         return
-    owner = _owning_project(s)
+    owner = _owning_project(s) or (_paid_project(s) if role == Role.RECIPIENT else None)
     if owner is not None and owner.entity in s.developers:
         s.roles.setdefault(role, s.developers[owner.entity])
+
+
+def _paid_project(s: RoleSearch) -> Ref | None:
+    """The project the sum's clause pays to (甲银行将为乙项目提供授信): its developer receives."""
+    m = _TO_PROJECT.search(s.masked.text, s.clause, s.at)
+    refs = s.masked.refs_in(m.group(1)) if m else []
+    return refs[0] if refs and refs[0].type == EntityType.PROJECT else None
 
 
 def _owning_project(s: RoleSearch) -> Ref | None:
@@ -252,9 +266,25 @@ def lender_named_before(s: RoleSearch) -> None:
     class it is described as (发挥作为政策性银行的优势) does not."""
     if s.kind != FundingType.LOAN or Role.PROVIDER in s.roles:
         return
-    lender = next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
-                   and is_lender(r.entity) and r.entity not in s.roles.values()
-                   and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
+    lender = _lender_before(s)
+    if lender is not None:
+        s.roles[Role.PROVIDER] = lender.entity
+
+
+def _lender_before(s: RoleSearch) -> Ref | None:
+    """The last lender named before the sum that holds no role yet and is not only described."""
+    return next((r for r in reversed(s.masked.refs) if r.type == EntityType.COMPANY
+                 and is_lender(r.entity) and r.entity not in s.roles.values()
+                 and 0 <= s.masked.position(r) < s.at and not described(s.masked, r)), None)
+
+
+def helper_lends_not(s: RoleSearch) -> None:
+    """甲银行联合乙担保公司，为丙公司办理贷款: a party found both helping (role-6) and lending
+    only helps; another lender named before the sum lends."""
+    provider = s.roles.get(Role.PROVIDER)
+    if s.kind != FundingType.LOAN or not provider or provider != s.roles.get(Role.FACILITATOR):
+        return
+    lender = _lender_before(s)
     if lender is not None:
         s.roles[Role.PROVIDER] = lender.entity
 
@@ -296,9 +326,11 @@ def _serves() -> re.Pattern:
 
 
 def served_after(s: RoleSearch) -> None:
-    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改: with no recipient
-    found, the body or place that the sum is said to serve right after it receives it."""
-    if s.roles.get(Role.RECIPIENT) or s.kind not in (FundingType.LOAN, FundingType.GRANT):
+    """发放贷款1亿元，倾力服务甲市经济建设 / 拨付资金500万元支持乙公司技改 / 注资3亿元，助力乙集团
+    扩大规模: with no recipient found, the body or place that the sum (a loan, a grant, capital put
+    in) is said to serve right after it receives it."""
+    capital = s.kind == FundingType.INVESTMENT and _CAPITAL_IN.search(s.masked.text, s.clause, s.at)
+    if s.roles.get(Role.RECIPIENT) or not (s.kind in (FundingType.LOAN, FundingType.GRANT) or capital):
         return
     m = _serves().match(s.masked.text, s.at)
     served = s.masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
@@ -313,31 +345,6 @@ def bank_lends(s: RoleSearch) -> None:
     if s.kind == FundingType.LOAN and recipient and is_lender(recipient) \
             and not (provider and is_lender(provider)):
         s.roles[Role.PROVIDER], s.roles[Role.RECIPIENT] = recipient, provider
-
-
-def lender_received_from(s: RoleSearch) -> None:
-    """甲担保公司为乙公司提供担保，帮助其获得丙银行800万元贷款: the lender named between the
-    receiving verb and the loan's sum lends, not the guarantor or the partner matched before."""
-    verbs = load_regex("funding_receive_verbs.txt").pattern
-    m = re.search(rf"(?:{verbs})了?({PH})$", s.masked.text[s.clause:s.at])
-    if s.kind != FundingType.LOAN or m is None:
-        return
-    refs = s.masked.refs_in(m.group(1))
-    if refs and is_lender(refs[0].entity) and refs[0].entity != s.roles.get(Role.RECIPIENT):
-        if s.roles.get(Role.PROVIDER) == s.roles.get(Role.FACILITATOR):
-            s.roles.pop(Role.PROVIDER, None)
-        s.roles[Role.PROVIDER] = refs[0].entity
-
-
-def agency_received_from(s: RoleSearch) -> None:
-    """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
-    the fund's name between it and the sum, pays the grant or subsidy (not one named before)."""
-    verbs = load_regex("funding_receive_verbs.txt").pattern
-    m = re.search(rf"(?:{verbs})了?({PH})[^，,。；;\ue000-\uf8ff\d]*$", s.masked.text[s.clause:s.at])
-    refs = s.masked.refs_in(m.group(1)) if m else []
-    if s.kind in _PAID_BY_AGENCY and refs and refs[0].type == EntityType.AGENCY \
-            and refs[0].entity != s.roles.get(Role.RECIPIENT):
-        s.roles[Role.PROVIDER] = refs[0].entity
 
 
 def acting_lender(s: RoleSearch) -> None:
@@ -374,33 +381,6 @@ def distinct_parties(s: RoleSearch) -> None:
         roles[Role.FACILITATOR] = None
 
 
-def counted_unnamed(s: RoleSearch) -> None:
-    """A party told only as one of a kind (为一家粮油公司发放贷款) is not named: its role stays
-    empty rather than take the kind's noun as a name."""
-    for role, entity in list(s.roles.items()):
-        refs = [r for r in s.masked.refs if r.entity == entity]
-        if refs and all(_COUNTED_ONE.search(s.masked.text, 0, max(0, s.masked.position(r))) for r in refs):
-            s.roles[role] = None
-
-
-def unnamed_payee(s: RoleSearch) -> None:
-    """甲银行向乙公司发放贷款500万元，向个体户某某发放贷款30万元 / 为辖区企业办理退税4亿元，其中为乙公司
-    退税30万元: when the sum's own clause gives the payee words but no recognised name, a payee named
-    in another clause is not it; a person named after such words (向养殖户张三发放) is."""
-    payee, text = s.roles.get(Role.RECIPIENT), s.masked.text
-    left = max(text.rfind(p, s.clause, s.at) for p in "向为给")
-    person = s.masked.refs_in(m.group(1)) if left >= 0 and (m := _TITLED_PAYEE.match(text, left, s.at)) else []
-    if person and person[0].type == EntityType.PERSON:
-        s.roles[Role.RECIPIENT] = person[0].entity
-        return
-    end = _CLAUSE_BREAK.search(text, s.at)
-    end = end.start() if end else len(text)
-    if payee is None or any(s.clause <= s.masked.position(r) < end for r in s.masked.refs if r.entity == payee):
-        return
-    if left >= 0 and _UNNAMED_PAYEE.match(text, left, s.at):
-        del s.roles[Role.RECIPIENT]
-
-
 def part_payee(s: RoleSearch) -> None:
     """甲局下达资金2.3亿元，其中乙市获得3200万元: the payee of a part (a later clause opening with
     其中) is not the payee of the whole."""
@@ -414,10 +394,12 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
     ("subjects-before", subjects_before),
+    ("class-member-receives", class_member_receives),
     ("unnamed-payee", unnamed_payee),
     ("company-invests", company_invests),
     ("project-developer", project_developer),
     ("lender-named-before", lender_named_before),
+    ("helper-lends-not", helper_lends_not),
     ("agreed-borrower", agreed_borrower),
     ("place-pays", place_pays),
     ("served-after", served_after),
@@ -429,6 +411,7 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("part-payee", part_payee),
     ("distinct-parties", distinct_parties),
     ("counted-unnamed", counted_unnamed),
+    ("class-pair-unnamed", class_pair_unnamed),
 )
 
 

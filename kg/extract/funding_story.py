@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 _GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
+# 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
+_TO_IT = re.compile("(?:为|向|给)其")
+# 拨付资金150万元，用于企业设备更新: a bare 企业/公司 that the sum serves, after it.
+_SERVES_BARE = re.compile(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
+# 由甲局给予每家最高30万元补贴: the agency a rule names as the one that gives.
+_RULE_PAYER = re.compile(r"由([\ue000-\uf8ff])(?:统一|按规定|按标准)?(?:给予|发放|拨付|兑现)")
+_BODIES_AND_PERSONS = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PERSON)
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 
@@ -62,6 +69,56 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
                   and r.entity != guarantor and not is_lender(r.entity)), None)
     loan = f.type == FundingType.LOAN
     return replace(f, recipient=named, facilitator=guarantor if loan else f.facilitator)
+
+
+def pronoun_payee(f: Funding, site: Site) -> Funding:
+    """甲公司发展很快。乙银行为其办理融资800万元: 其 after the payee's preposition in the sum's
+    clause is the last body named before it, in its sentence or the one before, that neither
+    lends nor takes another role of the funding (unless a person is named after it)."""
+    text, sentences = site.sentence.text, site.reading.a.sentences
+    m = _TO_IT.search(text, site.left, site.amount.start)
+    if f.recipient or f.type == FundingType.INVESTMENT or m is None:
+        return f
+    at = site.sentence.start + m.start()
+    earliest = sentences[site.index - 1].start if site.index else site.sentence.start
+    named = next((r for r in reversed(site.reading.a.refs) if earliest <= r.start and r.end <= at
+                  and r.type in _BODIES_AND_PERSONS and not is_lender(r.entity)
+                  and r.entity not in (f.provider, f.facilitator)), None)
+    # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives.
+    return replace(f, recipient=named.entity) if named and named.type != EntityType.PERSON else f
+
+
+def bare_company_served(f: Funding, site: Site) -> Funding:
+    """甲银行向乙公司授信8000万元。甲局拨付资金150万元，用于企业设备更新: a bare 企业 that a sum
+    with no payee serves, right after it or after one comma, is the company that received the
+    funding told last before it in the story (never a lender, guarantor or agency)."""
+    text, end = site.sentence.text, site.amount.end
+    comma = re.match(r"[^，,。；;]*[，,]", text[end:])
+    if f.recipient or f.type == FundingType.INVESTMENT or not (
+            _SERVES_BARE.match(text, end) or comma and _SERVES_BARE.match(text, end + comma.end())):
+        return f
+    r = site.reading
+    last = next((g for g in reversed(r.found + site.current) if g.recipient), None)
+    if last is None or r.a.story_start(last.evidence.start) != r.a.story_start(site.sentence.start) \
+            or r.a.types.get(last.recipient) != EntityType.COMPANY or is_lender(last.recipient) \
+            or last.recipient == f.provider:
+        return f
+    return replace(f, recipient=last.recipient)
+
+
+def rule_payer(f: Funding, site: Site) -> Funding:
+    """对达标企业由甲局给予补贴。乙公司获得补贴28万元: a payout with no payer is paid by the
+    agency that the sentence before, in the same paragraph, names after 由 as the giver."""
+    a, i = site.reading.a, site.index
+    if f.provider or f.type not in PAYOUTS or i == 0 \
+            or "\n" in a.text.text[a.sentences[i - 1].end:site.sentence.start]:
+        return f
+    before = a.masked(i - 1)
+    m = _RULE_PAYER.search(before.text)
+    payer = before.refs_in(m.group(1)) if m else []
+    if payer and payer[0].type == EntityType.AGENCY and payer[0].entity != f.recipient:
+        return replace(f, provider=payer[0].entity)
+    return f
 
 
 @lru_cache(maxsize=None)

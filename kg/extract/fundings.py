@@ -14,12 +14,13 @@ from dataclasses import replace
 
 from .analysis import Analysis
 from .clause import Masked
-from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
+from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_allocations import allocated_cue, allotted_cues
 from .funding_ellipsis import inherited_cues
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
+from .funding_roles import class_member
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
                              with_loan)
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
@@ -105,7 +106,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
         cue = allocated_cue(r, index, cues, amount, left, pick_cue(cues, amount, left, right))
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
-                or in_class_rule(sentence.text, amount):
+                and not committed_floor(masked, amount) \
+                or in_class_rule(sentence.text, amount) and class_member(masked, masked.offsets[amount.start]) is None:
             continue
         paid.append(amount)
         cue = explained_cue(cue, cues, amounts, amount)
