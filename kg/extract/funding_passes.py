@@ -21,6 +21,7 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
+from .funding_addressees import addressees_pay_nothing
 from .funding_ellipsis import bare_row_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
@@ -425,6 +426,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
 DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
     ("sentences-after", with_followups),
     ("project-investors", project_investors),
+    ("addressees-pay-nothing", addressees_pay_nothing),
     ("claims-insurer", claims_insurer),
     ("story-payers", story_payers),
     ("claim-notice", claim_notice),
