@@ -16,7 +16,7 @@ from .funding_notices import signers
 from .layout import ROW_NUMBER
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
-from .money import find_amounts, is_money
+from .money import Amount, find_amounts, is_money
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
@@ -49,6 +49,18 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
+
+
+def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> Cue | None:
+    """甲公司获得返还资金186万元，乙公司获得132万元: a clause with no cue whose sum follows the
+    receiving verb that an earlier clause of the sentence uses right before its cue takes that
+    cue (zero-width, right after the sum)."""
+    earlier = [c for c in cues if c.end <= left and c.type in _INHERITED and not c.weak]
+    # The verb may open the cue itself (获得补助资金: cue-Grant-18).
+    if not earlier or not _repeats_verb(sentence[:earlier[-1].end], sentence[left:amount.start],
+                                        replace(earlier[-1], start=earlier[-1].end)):
+        return None
+    return Cue(amount.end, amount.end, earlier[-1].type, rule=earlier[-1].rule)
 
 
 def _bare_row(r: Reading, index: int, first_sum: int) -> bool:

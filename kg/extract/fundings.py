@@ -16,7 +16,7 @@ from .analysis import Analysis
 from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
-from .funding_ellipsis import inherited_cues
+from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
 from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
@@ -101,7 +101,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
-        cue = pick_cue(cues, amount, left, right)
+        cue = pick_cue(cues, amount, left, right) or repeated_cue(sentence.text, cues, amount, left)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 or in_class_rule(sentence.text, amount):
