@@ -43,16 +43,18 @@ def issuer(a: Analysis) -> str | None:
 
 
 def addressees_pay_nothing(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """A flow whose payer is found among a notice's addressees is paid by the notice's issuer
-    when it is a payout (现将补助资金下达给你们), else by no one named (a loan a listed company
-    took: 1.甲公司，贷款金额800万元)."""
+    """A flow whose payer is one of a notice's addressees, not named in its sentence, is paid by
+    the notice's issuer when it is a payout (现将补助资金下达给你们), else by no one named (a loan
+    a listed company took: 1.甲公司，贷款金额800万元)."""
     sent_to = addressees(r.a)
     if not sent_to:
         return fundings
     payer = issuer(r.a)
     out = []
     for f in fundings:
-        if f.provider in sent_to:
+        # An addressee the sentence itself names may pay a flow of its own (乙委员会另行配套奖励资金).
+        if f.provider in sent_to and not any(n.entity == f.provider and f.evidence.start <= n.start < f.evidence.end
+                                             for n in r.a.names):
             provider = payer if f.type in PAYOUTS and payer not in (None, f.recipient) else None
             f = replace(f, provider=provider)
         out.append(f)
