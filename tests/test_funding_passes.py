@@ -17,6 +17,7 @@ from kg.extract.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
 from test_funding_addressees import ADDRESSEE_DOCUMENT_CASES
+from test_funding_objects import OBJECT_PARTY_CASES
 from test_funding_notices import NOTICE_DOCUMENT_CASES, NOTICE_PARTY_CASES
 from test_funding_story import STORY_DOCUMENT_CASES, STORY_PARTY_CASES, STORY_ROLE_CASES
 from test_relations import A, C, G, J, analysis_of
@@ -164,7 +165,7 @@ DOCUMENT_CASES = [
      [("Grant", 500_000, "甲局", "乙公司", None)]),
 ]
 
-PARTY_CASES += NOTICE_PARTY_CASES + STORY_PARTY_CASES
+PARTY_CASES += NOTICE_PARTY_CASES + STORY_PARTY_CASES + OBJECT_PARTY_CASES
 DOCUMENT_CASES += NOTICE_DOCUMENT_CASES + STORY_DOCUMENT_CASES + ADDRESSEE_DOCUMENT_CASES
 ROLE_CASES += STORY_ROLE_CASES
 

@@ -22,6 +22,7 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_addressees import addressees_pay_nothing
+from .funding_objects import listed_subjects_receive, object_receives
 from .funding_ellipsis import bare_row_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
@@ -415,6 +416,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("person-receives", person_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("leveraged-loan", leveraged_loan),
+    ("object-receives", object_receives),
+    ("listed-subjects-receive", listed_subjects_receive),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
