@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract import fundings
 from test_fundings import summary
-from test_relations import A, C, analysis_of
+from test_relations import A, C, P, analysis_of
 
 
 def found(raw: str, names: dict) -> list[tuple]:
@@ -27,3 +27,19 @@ def test_a_received_refund_fund_is_a_relief():
     raw = "甲局向企业发放返还资金1亿元。乙公司获得返还资金86万元。"
     got = found(raw, {"甲局": A, "乙公司": C})
     assert ("Relief", 860_000, "甲局", "乙公司", None) in got
+
+
+def test_a_continuing_sentence_of_another_kind_with_its_own_payer_inherits_no_receiver():
+    raw = "甲局下拨救灾资金100万元。农户张三、李四分别领到补助4万元和3万元。\n同时，乙委安排投资资金900万元，支持丙区修路。"
+    got = found(raw, {"甲局": A, "乙委": A, "张三": P, "李四": P})
+    assert got[-1] == ("Investment", 9_000_000, "乙委", None, None)
+
+
+def test_funds_passed_down_are_a_grant():
+    assert found("甲局下拨救灾资金100万元。", {"甲局": A}) == [("Grant", 1_000_000, "甲局", None, None)]
+
+
+def test_an_unrecognised_name_keeps_its_place_in_a_receiving_list():
+    raw = "甲局下拨救灾资金100万元。农户某某、李四分别领到补助4万元和3万元。"
+    got = found(raw, {"甲局": A, "李四": P})
+    assert got[1:] == [("Grant", 40_000, "甲局", None, None), ("Grant", 30_000, "甲局", "李四", None)]

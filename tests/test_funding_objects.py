@@ -2,7 +2,7 @@
 (kg.extract.funding_objects), on sentences we write. The pass cases run in test_funding_passes."""
 from __future__ import annotations
 
-from test_relations import A, C, P
+from test_relations import A, C, O, P
 
 OBJECT_PARTY_CASES = [
     ("object-receives", "甲银行为种植大户张三、李四分别发放信用贷款30万元和20万元。", {"甲银行": C, "张三": P, "李四": P},
@@ -13,4 +13,7 @@ OBJECT_PARTY_CASES = [
      {"甲局": A, "乙公司": C, "丙公司": C},
      [("Grant", 1_000_000, "甲局", None, None), ("Grant", 40_000, "甲局", "乙公司", None),
       ("Grant", 35_000, "甲局", "丙公司", None)]),
+    ("guarantor-lends-nothing", "甲银行推出新产品。乙局联合该行推出“丙贷”，由丁担保公司提供担保，戊合作社获得贷款150万元。",
+     {"甲银行": C, "乙局": A, "丁担保公司": C, "戊合作社": O},
+     [("Loan", 1_500_000, "甲银行", "戊合作社", None)]),
 ]

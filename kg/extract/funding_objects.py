@@ -41,7 +41,9 @@ def _object() -> re.Pattern:
 def _subject() -> re.Pattern:
     """names + 分别/各 + a receiving verb (乙、丙分别领到)."""
     verbs = alternation(load_words("funding_receive_verbs.txt"))
-    return re.compile(rf"(?P<names>{PH}(?:[、和及]{PH})+)(?:分别|各)(?:{verbs})")
+    # A name no entity stands for (an unrecognised person) may be listed with them.
+    item = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
+    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?:分别|各)(?:{verbs})")
 
 
 def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:

@@ -22,6 +22,7 @@ from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
 from .funding_addressees import addressees_pay_nothing
+from .funding_guarantees import guarantor_lends_nothing
 from .funding_objects import listed_subjects_receive, object_receives
 from .funding_ellipsis import bare_row_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
@@ -90,9 +91,11 @@ class Site:
 
 def continued_sentence(f: Funding, site: Site) -> Funding:
     """A sentence that continues the one before (其中…) inherits its parties and date, or those
-    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…)."""
+    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…); not a
+    flow of another kind with a payer of its own."""
     r = site.reading
-    if site.balance():
+    # 同时，乙委安排投资资金…: a flow of another kind whose payer the sentence names is no part of it.
+    if site.balance() or f.provider and r.previous is not None and r.previous.type != f.type:
         return f
     return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
 
@@ -417,6 +420,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("leveraged-loan", leveraged_loan),
     ("object-receives", object_receives),
+    ("guarantor-lends-nothing", guarantor_lends_nothing),
     ("listed-subjects-receive", listed_subjects_receive),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
