@@ -18,6 +18,7 @@ from kg.model import Role, Sentence
 from test_fundings import summary
 from test_funding_addressees import ADDRESSEE_DOCUMENT_CASES
 from test_funding_objects import OBJECT_PARTY_CASES
+from test_funding_tables import TABLE_DOCUMENT_CASES
 from test_funding_notices import NOTICE_DOCUMENT_CASES, NOTICE_PARTY_CASES
 from test_funding_story import STORY_DOCUMENT_CASES, STORY_PARTY_CASES, STORY_ROLE_CASES
 from test_relations import A, C, G, J, analysis_of
@@ -166,7 +167,8 @@ DOCUMENT_CASES = [
 ]
 
 PARTY_CASES += NOTICE_PARTY_CASES + STORY_PARTY_CASES + OBJECT_PARTY_CASES
-DOCUMENT_CASES += NOTICE_DOCUMENT_CASES + STORY_DOCUMENT_CASES + ADDRESSEE_DOCUMENT_CASES
+DOCUMENT_CASES += (NOTICE_DOCUMENT_CASES + STORY_DOCUMENT_CASES + ADDRESSEE_DOCUMENT_CASES
+                   + TABLE_DOCUMENT_CASES)
 ROLE_CASES += STORY_ROLE_CASES
 
 

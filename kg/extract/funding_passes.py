@@ -23,6 +23,7 @@ from .money import Amount
 from .employment import find_posts
 from .funding_addressees import addressees_pay_nothing
 from .funding_guarantees import guarantor_lends_nothing
+from .funding_tables import table_rows
 from .funding_objects import listed_subjects_receive, object_receives
 from .funding_ellipsis import bare_row_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
@@ -441,5 +442,6 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("story-actor-pays", story_actor_pays),
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
+    ("table-rows", table_rows),
     ("each-listed", each_listed),
 )
