@@ -254,3 +254,9 @@ def test_a_guarantor_named_after_zai_is_no_borrower():
     raw = "乙公司负责人说。今年1月，在甲担保公司提供担保后，丙银行向该公司发放贷款600万元。"
     got = found(raw, {"甲担保公司": ("甲担保公司", C), "乙公司": ("乙公司", C), "丙银行": ("丙银行", C)})
     assert got == [("Loan", 6_000_000, "丙银行", "乙公司", "甲担保公司")]
+
+
+def test_the_body_tells_a_flow_better_than_the_headline_naming_as_many_parties():
+    raw = "甲银行12亿元贷款支持丙市\n\n乙报   2026年4月21日\n\n甲银行与乙公司签订借款合同，约定向后者发放贷款12亿元。"
+    names = {n: (n, t) for n, t in {"甲银行": C, "乙公司": C, "丙市": PLACE}.items()}
+    assert found(raw, names) == [("Loan", 1_200_000_000, "甲银行", "乙公司", None)]

@@ -84,3 +84,26 @@ def listed_subjects_receive(f: Funding, site: Site) -> Funding:
     """受灾农户乙、丙分别领到补助4万元和3万元: the names listed before 分别/各 and a receiving
     verb receive; none of them pays."""
     return _receives(f, site, _subject())
+
+
+# 约定向后者发放贷款: the party named second (后者) or first (前者) in the clauses before.
+_FORMER_LATTER = re.compile("[向为给](前者|后者)")
+
+
+def former_latter_receives(f: Funding, site: Site) -> Funding:
+    """甲银行与乙公司签订借款合同，约定向后者发放贷款12亿元: 后者 (前者) is the second (first) of
+    the two bodies the sentence names before it; it receives, and the other one gives."""
+    masked = site.masked
+    at, left = masked.offsets[site.amount.start], masked.offsets[site.left]
+    m = None
+    for m in _FORMER_LATTER.finditer(masked.text, left, at):
+        pass
+    if m is None or f.type not in _FLOWS:
+        return f
+    parties = list(dict.fromkeys(r.entity for r in masked.refs_in(masked.text[:m.start()]) if r.type in ORG_TYPES))
+    if len(parties) != 2:
+        return f
+    recipient = parties[1] if m.group(1) == "后者" else parties[0]
+    other = parties[0] if recipient == parties[1] else parties[1]
+    provider = f.provider if f.provider not in (None, recipient) else other
+    return replace(f, provider=provider, recipient=recipient)

@@ -24,7 +24,7 @@ from .employment import find_posts
 from .funding_addressees import addressees_pay_nothing
 from .funding_guarantees import guarantor_lends_nothing
 from .funding_tables import table_rows
-from .funding_objects import listed_subjects_receive, object_receives
+from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
 from .funding_ellipsis import bare_row_receives
 from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
@@ -423,6 +423,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("object-receives", object_receives),
     ("guarantor-lends-nothing", guarantor_lends_nothing),
     ("listed-subjects-receive", listed_subjects_receive),
+    ("former-latter-receives", former_latter_receives),
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
