@@ -164,17 +164,26 @@ def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
                 sentence: str) -> list[Funding]:
     """甲、乙分别向丙、丁发放贷款X万元和Y万元: the i-th name of a listed party takes the
     i-th amount told after 分别 (only when the list has as many names as there are amounts)."""
-    at = sentence.find(_RESPECTIVE)
+    for m in re.finditer(_RESPECTIVE, sentence):
+        fundings = _respective_at(fundings, starts_of, masked, sentence, m.start())
+    return fundings
+
+
+def _respective_at(fundings: list[Funding], starts_of: list[int], masked: Masked,
+                   sentence: str, at: int) -> list[Funding]:
+    """respective for the 分别 at sentence offset `at` (甲、乙分别签订丙项目、丁项目，投资额分别为
+    X和Y: each 分别 clause with its own sums)."""
     # Only the sums of the 分别 clause: 分别出资2亿元、1亿元，其余1亿元由… is no third share.
-    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence)) if at >= 0 else -1
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
     group = [i for i, start in enumerate(starts_of) if at < start < end]
     if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
         return fundings
     first = masked.offsets[starts_of[group[0]]]
-    lists = [[r.entity for r in masked.refs_in(m.group()[::2])]
-             for m in _LISTED.finditer(masked.text, 0, first)] + [listed_items(masked, masked.offsets[at])]
+    # 甲、乙与丙县政府分别签订…: the names before 与 are a list of their own too.
+    groups = [g for m in _LISTED.finditer(masked.text, 0, first) for g in dict.fromkeys((m.group(), m.group().split("与")[0]))]
+    lists = [[r.entity for r in masked.refs_in(g[::2])] for g in groups] + [listed_items(masked, masked.offsets[at])]
     fundings = list(fundings)
-    for role in ("provider", "recipient"):
+    for role in ("provider", "recipient", "project"):
         named = getattr(fundings[group[0]], role)
         listed = next((items for items in lists if len(items) == len(group) and named in items), None)
         if listed is not None:
