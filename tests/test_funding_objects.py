@@ -2,7 +2,7 @@
 (kg.extract.funding_objects), on sentences we write. The pass cases run in test_funding_passes."""
 from __future__ import annotations
 
-from test_relations import A, C, O, P
+from test_relations import A, C, J, O, P
 
 OBJECT_PARTY_CASES = [
     ("object-receives", "甲银行为种植大户张三、李四分别发放信用贷款30万元和20万元。", {"甲银行": C, "张三": P, "李四": P},
@@ -19,5 +19,9 @@ OBJECT_PARTY_CASES = [
     ("former-latter-receives", "甲银行与乙公司在丙市签订借款合同，约定向后者发放贷款12亿元。",
      {"甲银行": C, "乙公司": C, "丙市": "Place"},
      [("Loan", 1_200_000_000, "甲银行", "乙公司", None)]),
+    ("named-project-investor", "签约项目中，投资额最大的是甲公司投资的乙项目，总投资28亿元。", {"甲公司": C, "乙项目": J},
+     [("Investment", 2_800_000_000, "甲公司", None, None)]),
+    ("loan-tranche", "甲银行与乙公司在丙市签订借款合同，约定向后者发放贷款12亿元，专项用于丁项目。当天，首笔贷款2.5亿元由甲银行完成发放。",
+     {"甲银行": C, "乙公司": C, "丙市": "Place", "丁项目": J},
+     [("Loan", 1_200_000_000, "甲银行", "乙公司", None), ("Loan", 250_000_000, "甲银行", "乙公司", None)]),
 ]
-

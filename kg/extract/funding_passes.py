@@ -30,7 +30,7 @@ from .funding_notices import counted_total, each_listed, labelled_row, listed_af
 from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
                               source_agency, story_actor_pays, story_lender)
 from .funding_repeats import headline_sentences, merge_repeats
-from .funding_shares import lead_investor, paired_sums, subscribed_fund
+from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
 from .funding_story import claims_insurer, guarantor_is_no_borrower, leveraged_loan, person_receives, recovered_loan
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
@@ -429,6 +429,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("previous-subject-pays", previous_subject_pays),
     ("subscribed-fund", subscribed_fund),
     ("lead-investor", lead_investor),
+    ("named-project-investor", named_project_investor),
+    ("loan-tranche", loan_tranche),
 )
 
 
