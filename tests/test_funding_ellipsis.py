@@ -43,3 +43,9 @@ def test_an_unrecognised_name_keeps_its_place_in_a_receiving_list():
     raw = "甲局下拨救灾资金100万元。农户某某、李四分别领到补助4万元和3万元。"
     got = found(raw, {"甲局": A, "李四": P})
     assert got[1:] == [("Grant", 40_000, "甲局", None, None), ("Grant", 30_000, "甲局", "李四", None)]
+
+
+def test_a_part_received_takes_the_kind_and_payer_of_the_flow_before_it():
+    raw = "乙委安排中央预算内投资资金900万元，支持3个项目，其中丙项目获得资金300万元。"
+    got = found(raw, {"乙委": A, "丙项目": "Project"})
+    assert got == [("Investment", 9_000_000, "乙委", None, None), ("Investment", 3_000_000, "乙委", None, None)]
