@@ -24,7 +24,9 @@ report, a guarantee company) and tests/heldout13 (six more: officials' visits, p
 and operators, a four-party agreement, inspections, a bank's county sub-branches, an
 association's meeting) and tests/heldout14 (eight more pages written blind: a county page, a
 bank release, an award notice, a penalty, a debt transfer, a signing, a visit, a guarantee
-story). Scored with
+story) and tests/heldout15 (eight more written blind: a daily page, a rural bank's loans, an
+interest-subsidy notice to county bureaus, a penalty, a debt-transfer table, a signing, a policy
+bank's loan, relief and rewards). Scored with
 ../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
@@ -69,6 +71,8 @@ BARS = {
                   (("fundings", "found"), 0.95), (("fundings", "exact"), 0.78)],
     "heldout14": [(("entities",), 0.93), (("relations",), 0.82),
                   (("fundings", "found"), 0.95), (("fundings", "exact"), 0.82)],
+    "heldout15": [(("entities",), 0.90), (("relations",), 0.73),
+                  (("fundings", "found"), 0.97), (("fundings", "exact"), 0.88)],
 }
 
 

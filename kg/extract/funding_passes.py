@@ -93,9 +93,8 @@ class Site:
 def continued_sentence(f: Funding, site: Site) -> Funding:
     """A sentence that continues the one before (其中…) inherits its parties and date, or those
     of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…); not a
-    flow of another kind with a payer of its own."""
+    flow of another kind with a payer of its own (同时，乙委安排投资资金…)."""
     r = site.reading
-    # 同时，乙委安排投资资金…: a flow of another kind whose payer the sentence names is no part of it.
     if site.balance() or f.provider and r.previous is not None and r.previous.type != f.type:
         return f
     return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
