@@ -96,16 +96,9 @@ def table_fundings(a: Analysis) -> list[Funding]:
 def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]],
                   unit: Decimal) -> list[Funding]:
     """The fundings of one table row (see table_fundings)."""
-    text, roles = a.text.text, _column_roles()
+    text = a.text.text
     total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
-    recipient, barred = None, set()
-    for i, label in enumerate(header):
-        names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
-                 and r.type in _RECEIVER_TYPES]
-        if roles.get(label) == "recipient" and names:
-            recipient = recipient or names[0]
-        elif label in roles:
-            barred |= set(names)
+    recipient, barred = _row_parties(a, header, cells)
     if recipient is None and not total:
         return []
     signed = [s for s in signers(a) if s != recipient and s not in barred]
@@ -121,6 +114,20 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
         out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=payer,
                            recipient=recipient, rule=cue.rule))
     return out
+
+
+def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, set[str]]:
+    """The name the borrower's column of a row holds, and the names of its guarantors' columns."""
+    roles = _column_roles()
+    recipient, barred = None, set()
+    for i, label in enumerate(header):
+        names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
+                 and r.type in _RECEIVER_TYPES]
+        if roles.get(label) == "recipient" and names:
+            recipient = recipient or names[0]
+        elif label in roles:
+            barred |= set(names)
+    return recipient, barred
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
