@@ -16,7 +16,7 @@ from .funding_notices import signers
 from .layout import ROW_NUMBER
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
-from .money import find_amounts, is_money
+from .money import Amount, find_amounts, is_money
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
@@ -28,6 +28,8 @@ _BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*[：:]?\s*$")
 # The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
 # How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16
+# 其中甲项目获得资金680万元: a part of the flow the sentence told before, received.
+_PART = re.compile(r"(?:^|[，,；;])\s*其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)[^，,。；;\d]{0,4}$")
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
 
 
@@ -49,6 +51,20 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
+
+
+def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> Cue | None:
+    """甲公司获得返还资金186万元，乙公司获得132万元: a clause with no cue whose sum follows the
+    receiving verb that an earlier clause of the sentence uses right before its cue takes that
+    cue (zero-width, right after the sum); so does a clause that tells a part of the flow
+    before it (安排投资资金900万元，支持5个项目，其中甲项目获得资金100万元)."""
+    part = _PART.search(sentence, 0, amount.start) is not None
+    earlier = [c for c in cues if c.end <= left and (c.type in _INHERITED or part) and not c.weak]
+    # The verb may open the cue itself (获得补助资金: cue-Grant-18).
+    if not earlier or not part and not _repeats_verb(sentence[:earlier[-1].end], sentence[left:amount.start],
+                                                     replace(earlier[-1], start=earlier[-1].end)):
+        return None
+    return Cue(amount.end, amount.end, earlier[-1].type, rule=earlier[-1].rule)
 
 
 def _bare_row(r: Reading, index: int, first_sum: int) -> bool:

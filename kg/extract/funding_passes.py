@@ -1,15 +1,11 @@
-"""The party repairs of the fundings stage, as ordered lists of named passes.
-
-PARTY_PASSES run on each funding as soon as its amount's roles are assigned
-(kg.extract.funding_roles): they take parties from the context that the sentence leaves out (a
-sentence continued, a list row, a speaker's turn, a loan told before…). DOCUMENT_PASSES run
-once the whole document is read: later sentences, the story's payer, repeated amounts.
-A pass is `(funding, site) -> funding` or `(fundings, reading) -> fundings`.
+"""The party repairs of the fundings stage that read the whole sentence or document around a
+funding: a sentence continued, a list row, a speaker's turn, a loan told before, the story's
+payer, repeated amounts. Their order, with the passes of the funding modules of one
+construction each, is kg.extract.funding_order.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .analysis import Analysis
@@ -21,19 +17,8 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_allocations import project_owner_receives
-from .funding_ellipsis import bare_row_receives
-from .funding_enforcement import titled_parties
-from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
-from .funding_rounds import investor_is_no_payee, round_led_by
-from .funding_persons import claimant_speaks, person_subject_receives
-from .funding_notices import counted_total, each_listed, labelled_row, listed_after_sum, proposed_row, signed_claim
-from .funding_parties import (PAYOUTS, StoryNames, bare_group_receives, claim_notice, named_after, previous_subject_pays, product_lender,
-                              source_agency, story_actor_pays, story_lender)
+from .funding_parties import PAYOUTS, StoryNames, source_agency
 from .funding_repeats import headline_sentences, merge_repeats
-from .funding_shares import lead_investor, paired_sums, subscribed_fund
-from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan, person_receives, pronoun_payee,
-                            recovered_loan, rule_payer)
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
@@ -94,9 +79,10 @@ class Site:
 
 def continued_sentence(f: Funding, site: Site) -> Funding:
     """A sentence that continues the one before (其中…) inherits its parties and date, or those
-    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…)."""
+    of the same kind of flow it names without a sum (甲厅下达补助资金。其中，向乙县拨付…); not a
+    flow of another kind with a payer of its own (同时，乙委安排投资资金…)."""
     r = site.reading
-    if site.balance():
+    if site.balance() or f.provider and r.previous is not None and r.previous.type != f.type:
         return f
     return with_context(f, site.sentence, r.previous or stated_before(r, site.cue.type))
 
@@ -398,57 +384,3 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
             f = replace(f, provider=same[-1] if same else other.pop() if len(other) == 1 else None)
         out.append(f)
     return out
-
-
-PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
-    ("paired-sums", paired_sums),
-    ("continued-sentence", continued_sentence),
-    ("investment-share", investment_share),
-    ("list-row", list_row),
-    ("bare-row", bare_row_receives),
-    ("labelled-row", labelled_row),
-    ("proposed-row", proposed_row),
-    ("listed-after-sum", listed_after_sum),
-    ("counted-total", counted_total),
-    ("signed-claim", signed_claim),
-    ("speaker-pays", speaker_pays),
-    ("cited-source-relieves", cited_source_relieves),
-    ("source-told-before", source_told_before),
-    ("subsidised-loan", subsidised_loan),
-    ("flow-stated-before", flow_stated_before),
-    ("project-owner-receives", project_owner_receives),
-    ("named-after", named_after),
-    ("person-receives", person_receives),
-    ("person-subject-receives", person_subject_receives),
-    ("guarantor-is-no-borrower", guarantor_is_no_borrower),
-    ("pronoun-payee", pronoun_payee),
-    ("bare-company-served", bare_company_served),
-    ("rule-payer", rule_payer),
-    ("leveraged-loan", leveraged_loan),
-    ("story-lender", story_lender),
-    ("bare-group-receives", bare_group_receives),
-    ("previous-subject-pays", previous_subject_pays),
-    ("subscribed-fund", subscribed_fund),
-    ("lead-investor", lead_investor),
-    ("investor-is-no-payee", investor_is_no_payee),
-    ("counted-lenders", counted_lenders),
-    ("counted-payee-group", counted_payee_group),
-    ("titled-parties", titled_parties),
-)
-
-
-DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
-    ("sentences-after", with_followups),
-    ("round-led-by", round_led_by),
-    ("counted-payees-unnamed", counted_payees_unnamed),
-    ("project-investors", project_investors),
-    ("claims-insurer", claims_insurer),
-    ("claimant-speaks", claimant_speaks),
-    ("story-payers", story_payers),
-    ("claim-notice", claim_notice),
-    ("product-lender", product_lender),
-    ("story-actor-pays", story_actor_pays),
-    ("recovered-loan", recovered_loan),
-    ("one-per-amount", one_per_amount),
-    ("each-listed", each_listed),
-)

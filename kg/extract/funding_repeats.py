@@ -31,8 +31,8 @@ def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> se
 def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
     """One funding per flow per article (headline and body repeat it): keep the best told.
 
-    The kept one is the one naming most parties (then the earliest); its empty fields are
-    filled from the others.
+    The kept one is the one naming most parties (then a body's, then the earliest); its empty
+    fields are filled from the others.
     """
     groups: list[tuple[object, list[Funding]]] = []
     for f in fundings:
@@ -42,7 +42,7 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
             groups.append((amount, [f]))
         else:
             group.append(f)
-    out = [_best_told(group) for _, group in groups
+    out = [_best_told(group, headlines) for _, group in groups
            if not all(_threshold_headline(f, headlines) for f in group)]
     # A flow stated without a sum is dropped when a sum of the same flow is stated too.
     told = {(f.type, f.provider, f.recipient) for f in out if f.amount is not None}
@@ -51,11 +51,11 @@ def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] 
     return sorted(out, key=lambda f: f.evidence.start)
 
 
-def _best_told(group: list[Funding]) -> Funding:
-    """The funding of a group naming most parties (then the earliest), its empty fields filled
-    from the others."""
+def _best_told(group: list[Funding], headlines: frozenset[int] | set[int]) -> Funding:
+    """The funding of a group naming most parties (then one of the body, whose sentence names them
+    in full, over the headline's; then the earliest), its empty fields filled from the others."""
     best = max(group, key=lambda f: (sum(bool(x) for x in (f.provider, f.recipient, f.facilitator)),
-                                     -group.index(f)))
+                                     f.evidence.start not in headlines, -group.index(f)))
     for other in group:
         best = replace(best, **{k: getattr(other, k) for k in ("facilitator", "program", "project", "date")
                                 if getattr(best, k) is None and getattr(other, k)})

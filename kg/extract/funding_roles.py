@@ -204,17 +204,6 @@ def class_member(masked: Masked, at: int) -> Ref | None:
     return refs[0] if refs and refs[0].type in (EntityType.COMPANY, EntityType.ORGANIZATION) else None
 
 
-def class_member_receives(s: RoleSearch) -> None:
-    """对通过认定的甲类企业乙公司给予奖励50万元: the member named after the class receives, it
-    does not give (it stands where a subject would)."""
-    member = class_member(s.masked, s.at)
-    if member is None or s.kind not in (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF):
-        return
-    if s.roles.get(Role.PROVIDER) == member.entity:
-        del s.roles[Role.PROVIDER]
-    s.roles[Role.RECIPIENT] = member.entity
-
-
 def company_invests(s: RoleSearch) -> None:
     """An agency that signs for an investment does not invest: the last company named before it
     does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目); an agency that
@@ -394,7 +383,6 @@ ROLE_PASSES: tuple[tuple[str, Callable[[RoleSearch], None]], ...] = (
     ("template-roles", template_roles),
     ("own-subject-pays", own_subject_pays),
     ("subjects-before", subjects_before),
-    ("class-member-receives", class_member_receives),
     ("unnamed-payee", unnamed_payee),
     ("company-invests", company_invests),
     ("project-developer", project_developer),

@@ -126,3 +126,33 @@ def lead_investor(f: Funding, site: Site) -> Funding:
               and r.a.story_start(g.evidence.start) == r.story]
     return replace(f, provider=lead, recipient=f.recipient if f.recipient not in (None, lead) else
                    (rounds[-1] if rounds else None))
+
+
+# 甲公司投资的乙项目，总投资28亿元: the company that invests in the project named before a total.
+_INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
+# 首笔贷款2.5亿元: the first tranche of the loan told before.
+_TRANCHE = re.compile("首笔|第一笔|首批")
+
+
+def named_project_investor(f: Funding, site: Site) -> Funding:
+    """投资额最大的是甲公司投资的乙项目，总投资28亿元: an investment with no investor, right after
+    the clause that names the company investing in the project, is that company's."""
+    if f.type != FundingType.INVESTMENT or f.provider:
+        return f
+    masked = site.masked
+    left = masked.offsets[site.left]
+    start = max((m.end() for m in re.finditer("[，,；;。]", masked.text[:max(0, left - 1)])), default=0)
+    found = list(_INVESTS_IN.finditer(masked.text, start, masked.offsets[site.amount.start]))
+    if not found:
+        return f
+    ref = masked.refs_in(found[-1].group(1))[0]
+    return replace(f, provider=ref.entity) if ref.type == EntityType.COMPANY and ref.entity != f.recipient else f
+
+
+def loan_tranche(f: Funding, site: Site) -> Funding:
+    """约定向乙公司发放贷款12亿元。当天，首笔贷款2.5亿元由甲银行完成发放: the first tranche of
+    the loan told before goes to that loan's borrower."""
+    if f.type != FundingType.LOAN or f.recipient or not _TRANCHE.search(site.sentence.text, site.left, site.amount.start):
+        return f
+    loan = next((g for g in reversed(site.told_before()) if g.type == FundingType.LOAN and g.recipient), None)
+    return replace(f, recipient=loan.recipient) if loan and loan.recipient != f.provider else f

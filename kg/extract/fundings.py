@@ -3,7 +3,7 @@
 Cheap pass first: only sentences with a funding cue (kg.extract.funding_cues) are read, and in them
 only amounts of money that are no rate or cap. Each amount's parties come from the role
 templates and role passes (kg.extract.funding_roles), then from the party passes
-(kg.extract.funding_passes.PARTY_PASSES); once the document is read, the document passes fill what
+(kg.extract.funding_order.PARTY_PASSES); once the document is read, the document passes fill what
 later sentences and the story tell and keep one funding per amount. The developer of a
 project comes from the develops relations the relations stage found.
 """
@@ -17,12 +17,12 @@ from .clause import Masked
 from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_allocations import allocated_cue, allotted_cues
-from .funding_ellipsis import inherited_cues
+from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
 from .funding_roles import class_member
-from .funding_passes import (DOCUMENT_PASSES, PARTY_PASSES, Reading, Site, project_investor,
-                             with_loan)
+from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
+from .funding_passes import Reading, Site, project_investor, with_loan
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_amounts, find_dates, is_money
 
@@ -103,7 +103,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
-        cue = allocated_cue(r, index, cues, amount, left, pick_cue(cues, amount, left, right))
+        cue = allocated_cue(r, index, cues, amount, left,
+                           pick_cue(cues, amount, left, right) or repeated_cue(sentence.text, cues, amount, left))
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \
@@ -167,17 +168,26 @@ def respective(fundings: list[Funding], starts_of: list[int], masked: Masked,
                 sentence: str) -> list[Funding]:
     """甲、乙分别向丙、丁发放贷款X万元和Y万元: the i-th name of a listed party takes the
     i-th amount told after 分别 (only when the list has as many names as there are amounts)."""
-    at = sentence.find(_RESPECTIVE)
+    for m in re.finditer(_RESPECTIVE, sentence):
+        fundings = _respective_at(fundings, starts_of, masked, sentence, m.start())
+    return fundings
+
+
+def _respective_at(fundings: list[Funding], starts_of: list[int], masked: Masked,
+                   sentence: str, at: int) -> list[Funding]:
+    """respective for the 分别 at sentence offset `at` (甲、乙分别签订丙项目、丁项目，投资额分别为
+    X和Y: each 分别 clause with its own sums)."""
     # Only the sums of the 分别 clause: 分别出资2亿元、1亿元，其余1亿元由… is no third share.
-    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence)) if at >= 0 else -1
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
     group = [i for i, start in enumerate(starts_of) if at < start < end]
     if len(group) < 2 or len({fundings[i].type for i in group}) > 1:
         return fundings
     first = masked.offsets[starts_of[group[0]]]
-    lists = [[r.entity for r in masked.refs_in(m.group()[::2])]
-             for m in _LISTED.finditer(masked.text, 0, first)] + [listed_items(masked, masked.offsets[at])]
+    # 甲、乙与丙县政府分别签订…: the names before 与 are a list of their own too.
+    groups = [g for m in _LISTED.finditer(masked.text, 0, first) for g in dict.fromkeys((m.group(), m.group().split("与")[0]))]
+    lists = [[r.entity for r in masked.refs_in(g[::2])] for g in groups] + [listed_items(masked, masked.offsets[at])]
     fundings = list(fundings)
-    for role in ("provider", "recipient"):
+    for role in ("provider", "recipient", "project"):
         named = getattr(fundings[group[0]], role)
         listed = next((items for items in lists if len(items) == len(group) and named in items), None)
         if listed is not None:

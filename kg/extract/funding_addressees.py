@@ -1,0 +1,61 @@
+"""The addressees of a notice (a pass of kg.extract.funding_passes): the bodies a notice is sent
+to (乙县财政局、丙县财政局：, the line under its title) receive or pass on its funds; they never
+pay them. The notice's issuer (甲局关于下达…的通知, or the body that signs it) pays its payouts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .funding_notices import signers
+from .funding_parties import PAYOUTS
+from ..model import ORG_TYPES, EntityType, Funding
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .funding_passes import Reading
+
+# The lines (not blank) a notice's head holds up to its addressees: title, document number…
+_HEAD_LINES = 6
+_ABOUT = "关于"
+_LINE = re.compile(r"[^\n]+")
+# An addressee line ends with a colon and states no sum, date or sentence.
+_ADDRESSEE_LINE = re.compile(r"[^。；;\d\n]{2,80}[：:]\s*")
+
+
+def addressees(a: Analysis) -> set[str]:
+    """The bodies named in the line, under a notice's title (甲局关于…), that ends with a colon
+    and holds no sentence (乙县财政局、丙县财政局，丁中心：)."""
+    for k, line in enumerate(_LINE.finditer(a.text.text)):
+        if k >= _HEAD_LINES or k == 0 and _ABOUT not in line.group():
+            break
+        if k and _ADDRESSEE_LINE.fullmatch(line.group()):
+            return {r.entity for r in a.names if line.start() <= r.start and r.end <= line.end()
+                    and r.type in ORG_TYPES}
+    return set()
+
+
+def issuer(a: Analysis) -> str | None:
+    """The agency that issues a notice: the first its title opens with, else the first that signs it."""
+    named = [r.entity for r in a.title_issuers] + signers(a)
+    return next((n for n in named if a.types.get(n) == EntityType.AGENCY), None)
+
+
+def addressees_pay_nothing(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """A flow whose payer is one of a notice's addressees, not named in its sentence, is paid by
+    the notice's issuer when it is a payout (现将补助资金下达给你们), else by no one named (a loan
+    a listed company took: 1.甲公司，贷款金额800万元)."""
+    sent_to = addressees(r.a)
+    if not sent_to:
+        return fundings
+    payer = issuer(r.a)
+    out = []
+    for f in fundings:
+        # An addressee the sentence itself names may pay a flow of its own (乙委员会另行配套奖励资金).
+        if f.provider in sent_to and not any(n.entity == f.provider and f.evidence.start <= n.start < f.evidence.end
+                                             for n in r.a.names):
+            provider = payer if f.type in PAYOUTS and payer not in (None, f.recipient) else None
+            f = replace(f, provider=provider)
+        out.append(f)
+    return out

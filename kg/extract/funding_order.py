@@ -1,0 +1,96 @@
+"""The order of the fundings stage's party repairs: two ordered lists of named passes.
+
+PARTY_PASSES run on each funding as soon as its amount's roles are assigned
+(kg.extract.funding_roles): they take parties from the context that the sentence leaves out (a
+sentence continued, a list row, a speaker's turn, a loan told before…). DOCUMENT_PASSES run
+once the whole document is read: later sentences, the story's payer, repeated amounts.
+A pass is `(funding, site) -> funding` or `(fundings, reading) -> fundings`; the passes live in
+kg.extract.funding_passes and in the funding modules of one construction each.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Funding
+from .funding_addressees import addressees_pay_nothing
+from .funding_allocations import project_owner_receives
+from .funding_ellipsis import bare_row_receives
+from .funding_enforcement import titled_parties
+from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
+from .funding_guarantees import guarantor_lends_nothing
+from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
+                              signed_claim)
+from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
+from .funding_parties import (bare_group_receives, claim_notice, named_after, previous_subject_pays,
+                              product_lender, story_actor_pays, story_lender)
+from .funding_persons import claimant_speaks, person_subject_receives
+from .funding_rounds import investor_is_no_payee, round_led_by
+from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
+from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
+                            person_receives, pronoun_payee, recovered_loan, rule_payer)
+from .funding_tables import table_rows
+from .funding_passes import (Reading, Site, cited_source_relieves, continued_sentence, flow_stated_before,
+                             investment_share, list_row, one_per_amount, project_investors,
+                             source_told_before, speaker_pays, story_payers, subsidised_loan, with_followups)
+
+
+PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
+    ("paired-sums", paired_sums),
+    ("continued-sentence", continued_sentence),
+    ("investment-share", investment_share),
+    ("list-row", list_row),
+    ("bare-row", bare_row_receives),
+    ("labelled-row", labelled_row),
+    ("proposed-row", proposed_row),
+    ("listed-after-sum", listed_after_sum),
+    ("counted-total", counted_total),
+    ("signed-claim", signed_claim),
+    ("speaker-pays", speaker_pays),
+    ("cited-source-relieves", cited_source_relieves),
+    ("source-told-before", source_told_before),
+    ("subsidised-loan", subsidised_loan),
+    ("flow-stated-before", flow_stated_before),
+    ("project-owner-receives", project_owner_receives),
+    ("named-after", named_after),
+    ("person-receives", person_receives),
+    ("person-subject-receives", person_subject_receives),
+    ("guarantor-is-no-borrower", guarantor_is_no_borrower),
+    ("pronoun-payee", pronoun_payee),
+    ("bare-company-served", bare_company_served),
+    ("rule-payer", rule_payer),
+    ("leveraged-loan", leveraged_loan),
+    ("object-receives", object_receives),
+    ("guarantor-lends-nothing", guarantor_lends_nothing),
+    ("listed-subjects-receive", listed_subjects_receive),
+    ("former-latter-receives", former_latter_receives),
+    ("story-lender", story_lender),
+    ("bare-group-receives", bare_group_receives),
+    ("previous-subject-pays", previous_subject_pays),
+    ("subscribed-fund", subscribed_fund),
+    ("lead-investor", lead_investor),
+    ("investor-is-no-payee", investor_is_no_payee),
+    ("counted-lenders", counted_lenders),
+    ("counted-payee-group", counted_payee_group),
+    ("titled-parties", titled_parties),
+    ("named-project-investor", named_project_investor),
+    ("loan-tranche", loan_tranche),
+)
+
+
+DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Funding]]], ...] = (
+    ("sentences-after", with_followups),
+    ("round-led-by", round_led_by),
+    ("counted-payees-unnamed", counted_payees_unnamed),
+    ("project-investors", project_investors),
+    ("addressees-pay-nothing", addressees_pay_nothing),
+    ("claims-insurer", claims_insurer),
+    ("claimant-speaks", claimant_speaks),
+    ("story-payers", story_payers),
+    ("claim-notice", claim_notice),
+    ("product-lender", product_lender),
+    ("story-actor-pays", story_actor_pays),
+    ("recovered-loan", recovered_loan),
+    ("one-per-amount", one_per_amount),
+    ("table-rows", table_rows),
+    ("each-listed", each_listed),
+)

@@ -1,0 +1,136 @@
+"""Fundings a notice lays out as a table with | separators (a document pass of
+kg.extract.funding_passes): a header row names the columns (序号|借款人|担保人|本金|利息), the rows
+below give one flow each. A column whose header is a funding cue holds sums of that flow, in the
+unit the lines above state (单位：元); the borrower's column names who owes or receives, a
+guarantor's column names no party; the notice's signers hold the claims (a debt or loan) or pay
+(a payout); a total row (合计) has no receiver.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .funding_cues import find_cues
+from .funding_notices import signers
+from .funding_parties import PAYOUTS
+from ..lexicon import load_table
+from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .funding_passes import Reading
+
+_LINE = re.compile(r"[^\n]+")
+_CELL = re.compile(r"[|｜]")
+# 单位：人民币元 / 单位：万元 stated in the lines right above a table.
+_UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
+_UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+_UNIT_REACH = 3
+_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+_TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
+_RECEIVER_TYPES = (*ORG_TYPES, EntityType.PERSON.value)
+
+
+@lru_cache(maxsize=None)
+def _column_roles() -> dict[str, str]:
+    return dict(load_table("funding_party_labels.tsv", 2))
+
+
+def _cells(kept: dict[int, int], line: re.Match) -> list[tuple[int, int]]:
+    """The normalised (start, end) spans of the cells of a line of the original text (the
+    normalised text may join a table's lines; it keeps their characters: `kept`, see _kept)."""
+    bounds = [line.start()] + [line.start() + m.start() for m in _CELL.finditer(line.group())] + [line.end()]
+    raw = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in zip(bounds[1:], bounds[2:])]
+    spans = []
+    for s, e in raw:
+        inside = [kept[o] for o in range(s, e) if o in kept]
+        spans.append((inside[0], inside[-1] + 1) if inside else (kept.get(e, 0), kept.get(e, 0)))
+    return spans
+
+
+def _kept(a: Analysis) -> dict[int, int]:
+    """Original offset -> normalised offset, for the characters normalisation keeps."""
+    return {o: i for i, o in enumerate(a.text.origin[:-1])}
+
+
+def _unit(lines: list[re.Match], k: int) -> Decimal | None:
+    for line in reversed(lines[max(0, k - _UNIT_REACH):k]):
+        if m := _UNIT.search(line.group()):
+            return _UNIT_VALUE[m.group(1)]
+    return None
+
+
+def _value(text: str, unit: Decimal) -> Decimal | None:
+    m = _NUMBER.fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        return Decimal(m.group().replace(",", "").replace("，", "")) * unit
+    except InvalidOperation:
+        return None
+
+
+def table_fundings(a: Analysis) -> list[Funding]:
+    """One funding per sum column of each row of each |-table the document holds."""
+    lines = list(_LINE.finditer(a.doc.text))
+    kept = _kept(a) if _CELL.search(a.doc.text) else {}
+    out: list[Funding] = []
+    for k, line in enumerate(lines):
+        unit = _unit(lines, k) if _CELL.search(line.group()) else None
+        if unit is None:
+            continue
+        header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
+        columns = {i: cues[0] for i, cell in enumerate(header) if (cues := find_cues(cell))}
+        if not columns:
+            continue
+        for row in lines[k + 1:]:
+            cells = _cells(kept, row)
+            if len(cells) != len(header):
+                break
+            out += _row_fundings(a, header, columns, cells, unit)
+    return out
+
+
+def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]],
+                  unit: Decimal) -> list[Funding]:
+    """The fundings of one table row (see table_fundings)."""
+    text = a.text.text
+    total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
+    recipient, barred = _row_parties(a, header, cells)
+    if recipient is None and not total:
+        return []
+    signed = [s for s in signers(a) if s != recipient and s not in barred]
+    start, end = cells[0][0], cells[-1][1]
+    evidence = Evidence(a.doc_id, text[start:end], start, end)
+    out = []
+    for i, cue in columns.items():
+        amount = _value(text[slice(*cells[i])], unit)
+        if not amount:
+            continue
+        payer = signed[0] if signed and (cue.type in (FundingType.DEBT, FundingType.LOAN)
+                                          or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
+        out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=payer,
+                           recipient=recipient, rule=cue.rule))
+    return out
+
+
+def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, set[str]]:
+    """The name the borrower's column of a row holds, and the names of its guarantors' columns."""
+    roles = _column_roles()
+    recipient, barred = None, set()
+    for i, label in enumerate(header):
+        names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
+                 and r.type in _RECEIVER_TYPES]
+        if roles.get(label) == "recipient" and names:
+            recipient = recipient or names[0]
+        elif label in roles:
+            barred |= set(names)
+    return recipient, barred
+
+
+def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """Add the flows of the document's |-tables (table_fundings) that no sentence stated."""
+    told = {(f.evidence.start, f.amount) for f in fundings}
+    return fundings + [f for f in table_fundings(r.a) if (f.evidence.start, f.amount) not in told]

@@ -1,0 +1,27 @@
+"""The addressees of a notice pay nothing (kg.extract.funding_addressees), on notices we write.
+The pass cases run in test_funding_passes."""
+from __future__ import annotations
+
+from kg.extract import fundings
+from test_fundings import summary
+from test_relations import A, C, analysis_of
+
+HEAD = "甲局关于下达补助资金的通知\n乙县财政局、丙县财政局：\n"
+ADDRESSEE_DOCUMENT_CASES = [
+    ("addressees-pay-nothing", HEAD + "现将贴息资金500万元下达给你们。\n1. 丁公司，贷款金额800万元，贴息资金20万元。\n甲局\n2024年6月1日",
+     {"甲局": A, "乙县财政局": A, "丙县财政局": A, "丁公司": C},
+     [("InterestSubsidy", 5_000_000, "甲局", None, None), ("Loan", 8_000_000, None, "丁公司", None),
+      ("InterestSubsidy", 200_000, "甲局", "丁公司", None)]),
+]
+
+
+def test_a_colon_line_with_a_sum_names_no_addressees():
+    raw = "甲局关于下达补助资金的通知\n乙局向丁公司拨付补助资金20万元：\n甲局\n2024年6月1日"
+    a = analysis_of(raw, {n: (n, t) for n, t in {"甲局": A, "乙局": A, "丁公司": C}.items()})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 200_000, "乙局", "丁公司", None)]
+
+
+def test_an_addressee_named_in_its_sentence_pays_its_own_flow():
+    raw = HEAD + "乙县财政局另行配套奖励资金30万元。\n甲局\n2024年6月1日"
+    a = analysis_of(raw, {n: (n, t) for n, t in {"甲局": A, "乙县财政局": A, "丙县财政局": A}.items()})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 300_000, "乙县财政局", None, None)]

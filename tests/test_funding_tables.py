@@ -1,0 +1,28 @@
+"""Fundings of tables with | separators (kg.extract.funding_tables), on notices we write.
+The pass case runs in test_funding_passes."""
+from __future__ import annotations
+
+from kg.extract import fundings
+from test_fundings import summary
+from test_relations import C, analysis_of
+
+TABLE = "债权清单（单位：元）\n序号|借款人|担保人|本金|利息\n1|乙公司|丙公司|1,200,000.00|35,000.00\n合计| | |1,200,000.00|35,000.00\n"
+TABLE_DOCUMENT_CASES = [
+    ("table-rows", TABLE + "特此公告。\n甲资产公司\n2024年7月2日", {"乙公司": C, "丙公司": C, "甲资产公司": C},
+     [("Debt", 1_200_000, "甲资产公司", "乙公司", None), ("Debt", 1_200_000, "甲资产公司", None, None)]),
+]
+
+
+def found(raw: str, names: dict) -> list[tuple]:
+    a = analysis_of(raw, {n: (n, t) for n, t in names.items()})
+    return [summary(f) for f in fundings.find_fundings(a)]
+
+
+def test_a_table_without_a_stated_unit_gives_no_sums():
+    raw = TABLE.replace("（单位：元）", "") + "甲资产公司\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "丙公司": C, "甲资产公司": C}) == []
+
+
+def test_a_payout_table_in_ten_thousands_is_paid_by_its_signing_agency():
+    raw = "贴息名单（单位：万元）\n序号|借款人|贴息资金\n1|乙公司|12.5\n甲局\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("InterestSubsidy", 125_000, "甲局", "乙公司", None)]
