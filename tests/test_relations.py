@@ -1278,3 +1278,46 @@ def test_bare_company_after_a_sentence_ending_in_a_company():
     got = {(r.subject, r.object) for r in extract_document(Document("t.txt", text, "t.txt")).relations
            if r.type == "worksFor"}
     assert ("刘强", "内蒙古北风装备制造有限公司") in got and ("刘强", "内蒙古青禾乳业有限公司") not in got
+
+
+def _lines(raw: str) -> list[Sentence]:
+    """The sentences of `raw`, split at line breaks and at 。 (a decision's fields are lines)."""
+    out, start = [], 0
+    for i, ch in enumerate(raw):
+        if ch in "\n。" or i == len(raw) - 1:
+            out.append(Sentence(start, i + 1, raw[start:i + 1]))
+            start = i + 1
+    return out
+
+
+_DECISION = "甲市乙局行政处罚决定书\n当事人：丙化工有限公司\n法定代表人：王五\n经查，该公司超标排放废水。我局决定对丙化工有限公司处以罚款。"
+_DECISION_NAMES = {"甲市乙局": ("甲市乙局", A), "丙化工有限公司": ("丙化工有限公司", C), "王五": ("王五", P)}
+
+
+def test_a_decision_party_field_gives_the_post_of_the_next_field():
+    a = analysis_of(_DECISION, _DECISION_NAMES, _lines(_DECISION))
+    assert ("worksFor", "王五", "丙化工有限公司") in {(r.type, r.subject, r.object) for r in a.relations}
+
+
+def test_we_in_a_decision_without_turns_is_the_body_it_opens_with():
+    a = analysis_of(_DECISION, _DECISION_NAMES, _lines(_DECISION))
+    assert ("regulates", "甲市乙局", "丙化工有限公司") in {(r.type, r.subject, r.object) for r in a.relations}
+
+
+def test_we_in_a_text_that_opens_with_no_name_stands_for_nobody():
+    raw = "记者从甲市乙局获悉。负责人说，我局决定对丙化工有限公司处以罚款。"
+    assert not {r for r in relations_of(raw, _DECISION_NAMES) if r[0] == "regulates"}
+
+
+def test_a_rural_credit_union_is_no_antecedent_of_the_company():
+    raw = "甲水产养殖有限公司去年从乙县农村信用合作联社获得贷款。该公司总经理赵六说，成本下降了。"
+    names = {"甲水产养殖有限公司": ("甲水产养殖有限公司", C), "乙县农村信用合作联社": ("乙县农村信用合作联社", C),
+             "赵六": ("赵六", P)}
+    works = {r for r in relations_of(raw, names) if r[0] == "worksFor"}
+    assert works == {("worksFor", "赵六", "甲水产养殖有限公司")}
+
+
+def test_we_in_quoted_words_without_turns_stands_for_nobody():
+    raw = "甲市乙局行政处罚决定书\n丙化工有限公司负责人说：“我局决定对丙化工有限公司处以罚款。”"
+    a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
+    assert not {r for r in a.relations if r.type == "regulates"}

@@ -38,7 +38,8 @@ def unit_post_regex() -> re.Pattern:
 
 
 def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
-               company: Ref | None = None) -> list[tuple[Ref, Ref | Entity, str | None]]:
+               company: Ref | None = None, party: Ref | None = None
+               ) -> list[tuple[Ref, Ref | Entity, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
@@ -49,6 +50,7 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
     belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
     is at the company named last before it in the sentence, else at `company` (the story's).
     A name listed right after such a person holds the same posts (甲行副行长张三、李四).
+    A field of a decision (法定代表人：张三) is a post at its `party` (see field_post).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
@@ -74,7 +76,20 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         else:
             last = (at, [(org, title)] if org is not None and org.type in ORG_TYPES else [])
         out.extend((person, body, posts) for body, posts in last[1])
-    return out + posts_after_name(masked, bodies)
+    return out + posts_after_name(masked, bodies) + field_post(masked, party)
+
+
+def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
+    """(person, party, post) for a field line of a decision naming a post of its party, the
+    company of the 当事人 line before: 当事人：甲公司 / 法定代表人：张三."""
+    m = _FIELD.match(masked.text)
+    if party is None or m is None or not post_regex().fullmatch(m.group(1)):
+        return []
+    person = masked.refs_in(m.group(2))[0]
+    return [(person, party, m.group(1))] if person.type == EntityType.PERSON else []
+
+
+_FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
 
 
 # What joins two names of one post: 副行长张三、李四.

@@ -203,7 +203,7 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
     employers = {}
-    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best):
+    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best, case[1]):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
         employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
@@ -219,12 +219,14 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
 
 # The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
 # heading up to its 案 (一、乙公司超范围经营案 followed by the case's text), or the opening of a
-# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正).
+# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正), or a decision's
+# party field (当事人：乙公司).
 # 方案/预案/备案… are no cases.
 _CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
                          r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
                          r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
-                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}")
+                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}"
+                         r"|^\s*(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
