@@ -119,6 +119,19 @@ def test_a_post_without_a_body_in_a_list_of_attendees_keeps_the_body_before():
     assert ("worksFor", "赵夺", "甲银行河北省分行") in got
 
 
+def test_a_post_of_other_departments_in_a_list_of_attendees_is_no_continuation():
+    names = {"甲市农业局": ("甲市农业局", A), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲市农业局局长李明，市直相关部门负责人赵夺参加调研。", names)
+    assert ("worksFor", "李明", "甲市农业局") in got
+    assert not {r for r in got if r[1] == "赵夺"}
+
+
+def test_a_league_head_works_for_the_league_administration():
+    names = {"甲盟行政公署": ("甲盟行政公署", A), "甲盟委": ("中共甲盟委员会", A), "张三": ("张三", P)}
+    got = relations_of("甲盟行政公署召开会议。甲盟委副书记、盟长张三出席。", names)
+    assert {("worksFor", "张三", "甲盟行政公署"), ("worksFor", "张三", "中共甲盟委员会")} <= got
+
+
 def test_a_post_after_a_clause_is_no_continuation():
     names = {"甲银行": ("甲银行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
     got = relations_of("甲银行行长李明说，他与风险官赵夺谈过。", names)
@@ -425,6 +438,14 @@ PROJECT_BUILDERS = [
     ("戊银行向庚材料有限公司发放项目贷款3亿元,支持其庚电解液项目建设。",
      {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目")}),
+    ("戊银行向庚材料有限公司发放贷款1亿元,支持其建设庚电解液项目。",
+     {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目")}),
+    # a place after 在 is where it builds; a partner named before the builder does not hide it
+    ("辛区管委会与庚材料有限公司签订投资协议,庚材料有限公司将投资5亿元,在辛区建设庚电解液项目。",
+     {"辛区管委会": ("辛区管委会", A), "庚材料有限公司": ("庚材料有限公司", C), "辛区": ("辛区", "Place"),
+      "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目"), ("partnerOf", "庚材料有限公司", "辛区管委会")}),
 ]
 
 

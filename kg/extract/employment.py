@@ -99,12 +99,16 @@ _SAME_POSTS = ("、", "和", "及")
 def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
                   company: Ref | None) -> Ref | None:
     """The body of person `i`, whose `title` names none: that of the person before in a list
-    of attendees (`previous`: masked position and body), or for a post only enterprises have
+    of attendees (`previous`: masked position and body) unless the title names bodies of a
+    class (部门, 单位), or for a post only enterprises have
     the company named last before it in the sentence, else `company`."""
     at = masked.position(masked.refs[i])
     if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
-            and not title.startswith(load_words("relation_own_body_titles.txt")):
-        return previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+            and not title.startswith(load_words("relation_own_body_titles.txt")) \
+            and not any(w in title for w in load_words("relation_body_classes.txt")):
+        # 甲行副行长张三、王五，风险官李四: the list goes on in the same body, but not with a
+        # post of other bodies (有关部门负责人).
+        return previous[1]
     if title in company_posts():
         return next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
     return None
@@ -198,8 +202,9 @@ class PostBodies:
     is implied: made once and kept in `implied`."""
 
     def __init__(self, entities: list[Entity]):
-        self.governments = {e.label[:-len(_GOVERNMENT)]: e for e in entities
-                            if e.type == EntityType.AGENCY and e.label.endswith(_GOVERNMENT)}
+        self.governments = {e.label.removesuffix(_GOVERNMENT).removesuffix(_LEAGUE_GOVERNMENT): e
+                            for e in entities if e.type == EntityType.AGENCY
+                            and e.label.endswith((_GOVERNMENT, _LEAGUE_GOVERNMENT))}
         self.places = [e.label for e in entities if e.type == EntityType.PLACE]
         # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区), less the
         # Party's prefix of a committee (中共甲县委员会).
@@ -247,9 +252,10 @@ class PostBodies:
         """The government of `place`, a place of the document of the post's level, implied."""
         if place not in self.places or not place.endswith(government_post_regex().search(post).group()[-2]):
             return None
-        label = self.written.get(place, place) + _GOVERNMENT
+        label = self.written.get(place, place) + (_LEAGUE_GOVERNMENT if place.endswith("盟") else _GOVERNMENT)
         return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
 
 
 _GOVERNMENT = "人民政府"
+_LEAGUE_GOVERNMENT = "行政公署"       # a league's (盟) government: 甲盟行政公署, of 盟长
 _PARTY = "中共"

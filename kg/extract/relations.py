@@ -307,9 +307,10 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
         while (m := pattern.search(masked.text, at)) is not None:
             subjects, objects = _match_parties(masked, m, kind, explicit, (protagonist, project, case, actor))
             # An enforcement whose subject is no agency must not hide one that starts inside it
-            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙).
+            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙), nor a match whose object
+            # is of the wrong class (甲与乙公司签订投资协议，乙公司将投资建设丙项目).
             at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
-                else max(m.end(), m.start() + 1)
+                or not any(o.type in signature(kind)[1] for o in objects) else max(m.end(), m.start() + 1)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
