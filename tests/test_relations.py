@@ -441,6 +441,10 @@ PROJECT_BUILDERS = [
     ("戊银行向庚材料有限公司发放贷款1亿元,支持其建设庚电解液项目。",
      {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目")}),
+    # a person who speaks of building speaks for the company he works for
+    ("庚材料有限公司董事长王五说,这笔资金将用于建设庚电解液项目。",
+     {"庚材料有限公司": ("庚材料有限公司", C), "王五": ("王五", P), "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目"), ("worksFor", "王五", "庚材料有限公司")}),
     # a place after 在 is where it builds; a partner named before the builder does not hide it
     ("辛区管委会与庚材料有限公司签订投资协议,庚材料有限公司将投资5亿元,在辛区建设庚电解液项目。",
      {"辛区管委会": ("辛区管委会", A), "庚材料有限公司": ("庚材料有限公司", C), "辛区": ("辛区", "Place"),
@@ -1342,3 +1346,10 @@ def test_we_in_quoted_words_without_turns_stands_for_nobody():
     raw = "甲市乙局行政处罚决定书\n丙化工有限公司负责人说：“我局决定对丙化工有限公司处以罚款。”"
     a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
     assert not {r for r in a.relations if r.type == "regulates"}
+
+
+def test_a_government_is_implied_for_a_place_named_only_by_its_party_committee():
+    bodies = PostBodies([Entity("中共甲市委员会", A, (), "甲市")])
+    committee = Ref(0, 2, "中共甲市委员会", A)
+    assert bodies.assign("常委、常务副市长", committee) == [
+        (committee, "常委"), (Entity("甲市人民政府", A, (), "甲市"), "常务副市长")]

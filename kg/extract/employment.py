@@ -205,7 +205,10 @@ class PostBodies:
         self.governments = {e.label.removesuffix(_GOVERNMENT).removesuffix(_LEAGUE_GOVERNMENT): e
                             for e in entities if e.type == EntityType.AGENCY
                             and e.label.endswith((_GOVERNMENT, _LEAGUE_GOVERNMENT))}
-        self.places = [e.label for e in entities if e.type == EntityType.PLACE]
+        # A place is named by a Place or by its Party committee (中共甲市委员会: 甲市).
+        self.places = [e.label for e in entities if e.type == EntityType.PLACE] + [
+            e.jurisdiction for e in entities if e.type == EntityType.AGENCY and e.label.startswith(_PARTY)
+            and e.jurisdiction]
         # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区), less the
         # Party's prefix of a committee (中共甲县委员会).
         self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
