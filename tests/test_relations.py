@@ -1353,3 +1353,11 @@ def test_a_government_is_implied_for_a_place_named_only_by_its_party_committee()
     committee = Ref(0, 2, "中共甲市委员会", A)
     assert bodies.assign("常委、常务副市长", committee) == [
         (committee, "常委"), (Entity("甲市人民政府", A, (), "甲市"), "常务副市长")]
+
+
+def test_a_body_after_jing_is_a_go_between_not_the_antecedent():
+    raw = "乙锰业有限公司也从中受益。经丙担保有限公司担保,丁银行向该公司发放贷款1000万元。该公司总经理赵六说,成本下降了。"
+    names = {"乙锰业有限公司": ("乙锰业有限公司", C), "丙担保有限公司": ("丙担保有限公司", C),
+             "丁银行": ("丁银行", C), "赵六": ("赵六", P)}
+    works = {r for r in relations_of(raw, names) if r[0] == "worksFor"}
+    assert works == {("worksFor", "赵六", "乙锰业有限公司")}
