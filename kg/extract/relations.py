@@ -234,10 +234,12 @@ def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[
     """The enforcement case sentence `index` belongs to, given `case`, that of the sentence before:
     (whether a case title came before, the company the latest one names). 乙公司超范围经营案。
     甲局对其作出行政处罚 -> 其 is 乙公司; a title naming no company names no party, and an
-    earlier case's party is not this one's."""
-    if index == 0 or not _CASE_TITLE.search(a.sentences[index - 1].text):
+    earlier case's party is not this one's. A sentence that opens with its case's heading
+    (案例一：乙公司虚假宣传案9月，甲局对其…) is read with it."""
+    at = index if _CASE_TITLE.search(a.sentences[index].text) else index - 1
+    if at < 0 or at < index and not _CASE_TITLE.search(a.sentences[at].text):
         return case
-    masked = a.masked(index - 1)
+    masked = a.masked(at)
     m = _CASE_TITLE.search(masked.text)
     return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
 
