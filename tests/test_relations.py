@@ -1153,12 +1153,16 @@ def test_the_relations_stage_adds_the_government_a_post_implies():
     assert Entity("甲市人民政府", A, (), "甲市") in entities
 
 
-def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place():
-    bodies = PostBodies([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"),
-                         Entity("乙区", "Place")])
-    committee = Ref(0, 2, "中共甲市乙区委员会", A)
-    assert bodies.assign("常委、副区长", committee) == [
-        (committee, "常委"), (Entity("甲市乙区人民政府", A, (), "乙区"), "副区长")]
+@pytest.mark.parametrize("entities,title,government", [
+    # named as the document's agencies write its place
+    ([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"), Entity("乙区", "Place")],
+     "常委、副区长", Entity("甲市乙区人民政府", A, (), "乙区")),
+    # for a place named only by its Party committee
+    ([Entity("中共甲市委员会", A, (), "甲市")], "常委、常务副市长", Entity("甲市人民政府", A, (), "甲市")),
+])
+def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place(entities, title, government):
+    committee = Ref(0, 2, entities[0].label, A)
+    assert PostBodies(entities).assign(title, committee) == [(committee, "常委"), (government, title.split("、")[1])]
 
 
 def test_a_joint_notice_is_issued_by_each_body_its_title_opens_with():
@@ -1356,17 +1360,3 @@ def test_we_in_quoted_words_without_turns_stands_for_nobody():
     a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
     assert not {r for r in a.relations if r.type == "regulates"}
 
-
-def test_a_government_is_implied_for_a_place_named_only_by_its_party_committee():
-    bodies = PostBodies([Entity("中共甲市委员会", A, (), "甲市")])
-    committee = Ref(0, 2, "中共甲市委员会", A)
-    assert bodies.assign("常委、常务副市长", committee) == [
-        (committee, "常委"), (Entity("甲市人民政府", A, (), "甲市"), "常务副市长")]
-
-
-def test_a_body_after_jing_is_a_go_between_not_the_antecedent():
-    raw = "乙锰业有限公司也从中受益。经丙担保有限公司担保,丁银行向该公司发放贷款1000万元。该公司总经理赵六说,成本下降了。"
-    names = {"乙锰业有限公司": ("乙锰业有限公司", C), "丙担保有限公司": ("丙担保有限公司", C),
-             "丁银行": ("丁银行", C), "赵六": ("赵六", P)}
-    works = {r for r in relations_of(raw, names) if r[0] == "worksFor"}
-    assert works == {("worksFor", "赵六", "乙锰业有限公司")}
