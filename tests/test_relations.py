@@ -132,6 +132,12 @@ def test_a_league_head_works_for_the_league_administration():
     assert {("worksFor", "张三", "甲盟行政公署"), ("worksFor", "张三", "中共甲盟委员会")} <= got
 
 
+def test_posts_in_two_bodies_before_one_name_tie_the_person_to_both():
+    names = {"甲市政府办公室": ("甲市政府办公室", A), "甲市农业局": ("甲市农业局", A), "李明": ("李明", P)}
+    got = relations_of("甲市政府办公室副主任、甲市农业局局长李明出席。", names)
+    assert {("worksFor", "李明", "甲市政府办公室"), ("worksFor", "李明", "甲市农业局")} <= got
+
+
 def test_a_post_after_a_clause_is_no_continuation():
     names = {"甲银行": ("甲银行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
     got = relations_of("甲银行行长李明说，他与风险官赵夺谈过。", names)

@@ -76,7 +76,23 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         else:
             last = (at, [(org, title)] if org is not None and org.type in ORG_TYPES else [])
         out.extend((person, body, posts) for body, posts in last[1])
-    return out + posts_after_name(masked, bodies) + field_post(masked, party)
+    return out + posts_after_name(masked, bodies) + field_post(masked, party) + first_body_posts(masked, bodies)
+
+
+# Posts in two bodies before one name: 甲署副秘书长、乙局局长张三 (the second is find_posts' own).
+_TWO_BODIES = re.compile(rf"({PH})([{CJK}]{{1,10}}?)、{PH}[{CJK}]{{1,10}}?({PH})")
+
+
+def first_body_posts(masked: Masked, bodies: PostBodies | None = None) -> list[tuple[Ref, Ref | Entity, str]]:
+    """(person, body, post) for the first of two bodies with their posts before a name
+    (甲署副秘书长、乙局局长张三: 张三 is 甲署's 副秘书长 too)."""
+    out = []
+    for m in _TWO_BODIES.finditer(masked.text):
+        org, person = masked.refs_in(m.group(1))[0], masked.refs_in(m.group(3))[0]
+        if org.type in ORG_TYPES and person.type == EntityType.PERSON and post_regex().fullmatch(m.group(2)):
+            out.extend((person, body, posts) for body, posts in
+                       (bodies.assign(m.group(2), org) if bodies is not None else [(org, m.group(2))]))
+    return out
 
 
 def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
