@@ -190,12 +190,12 @@ ENFORCEMENT = [
      {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A)},
      {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
     # 对其处罚款: 处 imposes the fine on the case's party.
-    ("案例四：丙检测有限公司出具虚假报告案。9月，甲市生态环境局在对辖区内多家检测机构开展的专项抽查中发现，"
-     "丙检测有限公司篡改原始记录，依法对其处罚款12万元。",
+    ("案例三：丙检测有限公司伪造检测数据案。9月，甲市生态环境局在对辖区内多家检测机构开展的专项抽查中发现，"
+     "丙检测有限公司伪造数据，依法对其处罚款8万元。",
      {"甲市生态环境局": ("甲市生态环境局", A), "丙检测有限公司": ("丙检测有限公司", C)},
      {("regulates", "甲市生态环境局", "丙检测有限公司")}),
     # a heading run into its case's text in one sentence names the party too
-    ("案例二：丁建材有限公司未落实防尘措施案5月，戊区生态环境局依法对其处罚款3万元。",
+    ("案例二：丁建材有限公司违规堆放物料案5月，戊区生态环境局依法对其处罚款3万元。",
      {"戊区生态环境局": ("戊区生态环境局", A), "丁建材有限公司": ("丁建材有限公司", C)},
      {("regulates", "戊区生态环境局", "丁建材有限公司")}),
     # The second case names no company we know: its 其 is not the first case's party.
@@ -457,11 +457,11 @@ PROJECT_BUILDERS = [
      {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目")}),
     # a person who speaks of building speaks for the company he works for
-    ("庚材料有限公司董事长王五说,这笔资金将用于建设庚电解液项目。",
+    ("庚材料有限公司董事长王五表示,新增资金会用来建设庚电解液项目。",
      {"庚材料有限公司": ("庚材料有限公司", C), "王五": ("王五", P), "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目"), ("worksFor", "王五", "庚材料有限公司")}),
     # a place after 在 is where it builds; a partner named before the builder does not hide it
-    ("辛区管委会与庚材料有限公司签订投资协议,庚材料有限公司将投资5亿元,在辛区建设庚电解液项目。",
+    ("辛区管委会与庚材料有限公司签约,庚材料有限公司拟投资5亿元,在辛区兴建庚电解液项目。",
      {"辛区管委会": ("辛区管委会", A), "庚材料有限公司": ("庚材料有限公司", C), "辛区": ("辛区", "Place"),
       "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目"), ("partnerOf", "庚材料有限公司", "辛区管委会")}),
@@ -1334,7 +1334,7 @@ def _lines(raw: str) -> list[Sentence]:
     return out
 
 
-_DECISION = "甲市乙局行政处罚决定书\n当事人：丙化工有限公司\n法定代表人：王五\n经查，该公司超标排放废水。我局决定对丙化工有限公司处以罚款。"
+_DECISION = "甲市乙局行政处罚决定书\n当事人：丙化工有限公司\n法定代表人：王五\n经查，该公司超标排放废水。我局依法对丙化工有限公司作出罚款处罚。"
 _DECISION_NAMES = {"甲市乙局": ("甲市乙局", A), "丙化工有限公司": ("丙化工有限公司", C), "王五": ("王五", P)}
 
 
@@ -1349,12 +1349,12 @@ def test_we_in_a_decision_without_turns_is_the_body_it_opens_with():
 
 
 def test_we_in_a_text_that_opens_with_no_name_stands_for_nobody():
-    raw = "记者从甲市乙局获悉。负责人说，我局决定对丙化工有限公司处以罚款。"
+    raw = "记者从甲市乙局获悉。负责人说，我局依法对丙化工有限公司作出罚款处罚。"
     assert not {r for r in relations_of(raw, _DECISION_NAMES) if r[0] == "regulates"}
 
 
 def test_a_rural_credit_union_is_no_antecedent_of_the_company():
-    raw = "甲水产养殖有限公司去年从乙县农村信用合作联社获得贷款。该公司总经理赵六说，成本下降了。"
+    raw = "甲水产养殖有限公司向乙县农村信用合作联社申请了贷款。该公司总经理赵六表示，资金已经到位。"
     names = {"甲水产养殖有限公司": ("甲水产养殖有限公司", C), "乙县农村信用合作联社": ("乙县农村信用合作联社", C),
              "赵六": ("赵六", P)}
     works = {r for r in relations_of(raw, names) if r[0] == "worksFor"}
@@ -1362,7 +1362,7 @@ def test_a_rural_credit_union_is_no_antecedent_of_the_company():
 
 
 def test_we_in_quoted_words_without_turns_stands_for_nobody():
-    raw = "甲市乙局行政处罚决定书\n丙化工有限公司负责人说：“我局决定对丙化工有限公司处以罚款。”"
+    raw = "甲市乙局行政处罚决定书\n丙化工有限公司负责人说：“我局依法对丙化工有限公司作出罚款处罚。”"
     a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
     assert not {r for r in a.relations if r.type == "regulates"}
 

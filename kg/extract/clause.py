@@ -127,7 +127,7 @@ class _References:
             return
         if scope == "speaker":
             # 我们 in a transcript: the body of the speaker whose turn holds it; with no turns,
-            # a body's own word outside quotes (甲局行政处罚决定书…我局决定) is the body the text opens with.
+            # a body's own word outside quotes (甲局行政处罚决定书…我局依法对乙公司) is the body the text opens with.
             antecedent = speaker_at(self.turns, m.start()) if self.turns else \
                 self.opener() if ending and not self.quoted(m.start()) else None
             if antecedent is not None and _fits(antecedent, fits, ending):

@@ -208,7 +208,7 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
         employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
                                                story.actors.best or found.opener):
-        # 甲公司董事长张三说，资金将用于建设乙项目: the person speaks for the body he works for.
+        # 甲公司董事长张三表示，将新建乙项目: the person speaks for the body he works for.
         found.add(kind, employers.get(subject.entity, subject), obj, ev, rule)
     for subject, obj in signing_bodies(masked, employers):
         found.add(RelationType.PARTNER_OF, subject, obj, ev, SIGNERS)
