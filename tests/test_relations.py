@@ -119,6 +119,25 @@ def test_a_post_without_a_body_in_a_list_of_attendees_keeps_the_body_before():
     assert ("worksFor", "赵夺", "甲银行河北省分行") in got
 
 
+def test_a_post_of_other_departments_in_a_list_of_attendees_is_no_continuation():
+    names = {"甲市农业局": ("甲市农业局", A), "李明": ("李明", P), "赵夺": ("赵夺", P)}
+    got = relations_of("甲市农业局局长李明，市直相关部门负责人赵夺参加调研。", names)
+    assert ("worksFor", "李明", "甲市农业局") in got
+    assert not {r for r in got if r[1] == "赵夺"}
+
+
+def test_a_league_head_works_for_the_league_administration():
+    names = {"甲盟行政公署": ("甲盟行政公署", A), "甲盟委": ("中共甲盟委员会", A), "张三": ("张三", P)}
+    got = relations_of("甲盟行政公署召开会议。甲盟委副书记、盟长张三出席。", names)
+    assert {("worksFor", "张三", "甲盟行政公署"), ("worksFor", "张三", "中共甲盟委员会")} <= got
+
+
+def test_posts_in_two_bodies_before_one_name_tie_the_person_to_both():
+    names = {"甲市政府办公室": ("甲市政府办公室", A), "甲市农业局": ("甲市农业局", A), "李明": ("李明", P)}
+    got = relations_of("甲市政府办公室副主任、甲市农业局局长李明出席。", names)
+    assert {("worksFor", "李明", "甲市政府办公室"), ("worksFor", "李明", "甲市农业局")} <= got
+
+
 def test_a_post_after_a_clause_is_no_continuation():
     names = {"甲银行": ("甲银行", C), "李明": ("李明", P), "赵夺": ("赵夺", P)}
     got = relations_of("甲银行行长李明说，他与风险官赵夺谈过。", names)
@@ -170,6 +189,15 @@ ENFORCEMENT = [
     ("一、辛丰食品有限公司无证经营案。壬县市场监督管理局于今年2月依法对其作出警告、罚款共计3万元的行政处罚。",
      {"辛丰食品有限公司": ("辛丰食品有限公司", C), "壬县市场监督管理局": ("壬县市场监督管理局", A)},
      {("regulates", "壬县市场监督管理局", "辛丰食品有限公司")}),
+    # 对其处罚款: 处 imposes the fine on the case's party.
+    ("案例三：丙检测有限公司伪造检测数据案。9月，甲市生态环境局在对辖区内多家检测机构开展的专项抽查中发现，"
+     "丙检测有限公司伪造数据，依法对其处罚款8万元。",
+     {"甲市生态环境局": ("甲市生态环境局", A), "丙检测有限公司": ("丙检测有限公司", C)},
+     {("regulates", "甲市生态环境局", "丙检测有限公司")}),
+    # a heading run into its case's text in one sentence names the party too
+    ("案例二：丁建材有限公司违规堆放物料案5月，戊区生态环境局依法对其处罚款3万元。",
+     {"戊区生态环境局": ("戊区生态环境局", A), "丁建材有限公司": ("丁建材有限公司", C)},
+     {("regulates", "戊区生态环境局", "丁建材有限公司")}),
     # The second case names no company we know: its 其 is not the first case's party.
     ("辛丰食品有限公司无证经营案。壬县市场监督管理局对其作出行政处罚。某某生活馆虚假宣传案。"
      "癸县市场监督管理局对其作出行政处罚。",
@@ -425,6 +453,18 @@ PROJECT_BUILDERS = [
     ("戊银行向庚材料有限公司发放项目贷款3亿元,支持其庚电解液项目建设。",
      {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
      {("develops", "庚材料有限公司", "庚电解液项目")}),
+    ("戊银行向庚材料有限公司发放贷款1亿元,支持其建设庚电解液项目。",
+     {"戊银行": ("戊银行", C), "庚材料有限公司": ("庚材料有限公司", C), "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目")}),
+    # a person who speaks of building speaks for the company he works for
+    ("庚材料有限公司董事长王五表示,新增资金会用来建设庚电解液项目。",
+     {"庚材料有限公司": ("庚材料有限公司", C), "王五": ("王五", P), "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目"), ("worksFor", "王五", "庚材料有限公司")}),
+    # a place after 在 is where it builds; a partner named before the builder does not hide it
+    ("辛区管委会与庚材料有限公司签约,庚材料有限公司拟投资5亿元,在辛区兴建庚电解液项目。",
+     {"辛区管委会": ("辛区管委会", A), "庚材料有限公司": ("庚材料有限公司", C), "辛区": ("辛区", "Place"),
+      "庚电解液项目": ("庚电解液项目", J)},
+     {("develops", "庚材料有限公司", "庚电解液项目"), ("partnerOf", "庚材料有限公司", "辛区管委会")}),
 ]
 
 
@@ -1119,12 +1159,16 @@ def test_the_relations_stage_adds_the_government_a_post_implies():
     assert Entity("甲市人民政府", A, (), "甲市") in entities
 
 
-def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place():
-    bodies = PostBodies([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"),
-                         Entity("乙区", "Place")])
-    committee = Ref(0, 2, "中共甲市乙区委员会", A)
-    assert bodies.assign("常委、副区长", committee) == [
-        (committee, "常委"), (Entity("甲市乙区人民政府", A, (), "乙区"), "副区长")]
+@pytest.mark.parametrize("entities,title,government", [
+    # named as the document's agencies write its place
+    ([Entity("中共甲市乙区委员会", A, (), "乙区"), Entity("甲市乙区住房建设委", A, (), "乙区"), Entity("乙区", "Place")],
+     "常委、副区长", Entity("甲市乙区人民政府", A, (), "乙区")),
+    # for a place named only by its Party committee
+    ([Entity("中共甲市委员会", A, (), "甲市")], "常委、常务副市长", Entity("甲市人民政府", A, (), "甲市")),
+])
+def test_an_implied_government_is_named_as_the_documents_agencies_write_its_place(entities, title, government):
+    committee = Ref(0, 2, entities[0].label, A)
+    assert PostBodies(entities).assign(title, committee) == [(committee, "常委"), (government, title.split("、")[1])]
 
 
 def test_a_joint_notice_is_issued_by_each_body_its_title_opens_with():
@@ -1278,3 +1322,47 @@ def test_bare_company_after_a_sentence_ending_in_a_company():
     got = {(r.subject, r.object) for r in extract_document(Document("t.txt", text, "t.txt")).relations
            if r.type == "worksFor"}
     assert ("刘强", "内蒙古北风装备制造有限公司") in got and ("刘强", "内蒙古青禾乳业有限公司") not in got
+
+
+def _lines(raw: str) -> list[Sentence]:
+    """The sentences of `raw`, split at line breaks and at 。 (a decision's fields are lines)."""
+    out, start = [], 0
+    for i, ch in enumerate(raw):
+        if ch in "\n。" or i == len(raw) - 1:
+            out.append(Sentence(start, i + 1, raw[start:i + 1]))
+            start = i + 1
+    return out
+
+
+_DECISION = "甲市乙局行政处罚决定书\n当事人：丙化工有限公司\n法定代表人：王五\n经查，该公司超标排放废水。我局依法对丙化工有限公司作出罚款处罚。"
+_DECISION_NAMES = {"甲市乙局": ("甲市乙局", A), "丙化工有限公司": ("丙化工有限公司", C), "王五": ("王五", P)}
+
+
+def test_a_decision_party_field_gives_the_post_of_the_next_field():
+    a = analysis_of(_DECISION, _DECISION_NAMES, _lines(_DECISION))
+    assert ("worksFor", "王五", "丙化工有限公司") in {(r.type, r.subject, r.object) for r in a.relations}
+
+
+def test_we_in_a_decision_without_turns_is_the_body_it_opens_with():
+    a = analysis_of(_DECISION, _DECISION_NAMES, _lines(_DECISION))
+    assert ("regulates", "甲市乙局", "丙化工有限公司") in {(r.type, r.subject, r.object) for r in a.relations}
+
+
+def test_we_in_a_text_that_opens_with_no_name_stands_for_nobody():
+    raw = "记者从甲市乙局获悉。负责人说，我局依法对丙化工有限公司作出罚款处罚。"
+    assert not {r for r in relations_of(raw, _DECISION_NAMES) if r[0] == "regulates"}
+
+
+def test_a_rural_credit_union_is_no_antecedent_of_the_company():
+    raw = "甲水产养殖有限公司向乙县农村信用合作联社申请了贷款。该公司总经理赵六表示，资金已经到位。"
+    names = {"甲水产养殖有限公司": ("甲水产养殖有限公司", C), "乙县农村信用合作联社": ("乙县农村信用合作联社", C),
+             "赵六": ("赵六", P)}
+    works = {r for r in relations_of(raw, names) if r[0] == "worksFor"}
+    assert works == {("worksFor", "赵六", "甲水产养殖有限公司")}
+
+
+def test_we_in_quoted_words_without_turns_stands_for_nobody():
+    raw = "甲市乙局行政处罚决定书\n丙化工有限公司负责人说：“我局依法对丙化工有限公司作出罚款处罚。”"
+    a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
+    assert not {r for r in a.relations if r.type == "regulates"}
+

@@ -131,8 +131,10 @@ class _References:
         if scope == "bare" and not self.stands_alone(m):
             return
         if scope == "speaker":
-            # 我们 in a transcript: the body of the speaker whose turn holds it.
-            antecedent = speaker_at(self.turns, m.start())
+            # 我们 in a transcript: the body of the speaker whose turn holds it; with no turns,
+            # a body's own word outside quotes (甲局行政处罚决定书…我局依法对乙公司) is the body the text opens with.
+            antecedent = speaker_at(self.turns, m.start()) if self.turns else \
+                self.opener() if ending and not self.quoted(m.start()) else None
             if antecedent is not None and _fits(antecedent, fits, ending):
                 self.found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True))
             return
@@ -140,6 +142,15 @@ class _References:
         if antecedent is not None:
             self.found.append(Ref(m.start(), m.end(), antecedent.entity, antecedent.type, True,
                                   scope == "bare"))
+
+    def opener(self) -> Ref | None:
+        """The name the text opens with (its first characters but blanks), if any."""
+        first = self.names[0] if self.names else None
+        return first if first is not None and not self.text[:first.start].strip() else None
+
+    def quoted(self, at: int) -> bool:
+        """Whether offset `at` is inside a quotation (“…”): someone's words, not the text's."""
+        return self.text.rfind("“", 0, at) > self.text.rfind("”", 0, at)
 
     def stands_alone(self, m: re.Match) -> bool:
         """A bare 企业/公司 is a reference only alone: not 小微企业, not 企业家."""

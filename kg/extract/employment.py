@@ -38,7 +38,8 @@ def unit_post_regex() -> re.Pattern:
 
 
 def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
-               company: Ref | None = None) -> list[tuple[Ref, Ref | Entity, str | None]]:
+               company: Ref | None = None, party: Ref | None = None
+               ) -> list[tuple[Ref, Ref | Entity, str | None]]:
     """(person, organisation, job title) for each person named right after a post.
 
     The organisation is the name right before the title (X局副局长张三, 该公司经理李四, or no
@@ -49,6 +50,7 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
     belong to (see PostBodies). A post only enterprises have, with no body before it (总经理张三),
     is at the company named last before it in the sentence, else at `company` (the story's).
     A name listed right after such a person holds the same posts (甲行副行长张三、李四).
+    A field of a decision (法定代表人：张三) is a post at its `party` (see field_post).
     """
     out = []
     previous: tuple[int, Ref] | None = None     # masked position and body of the person before
@@ -74,7 +76,36 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         else:
             last = (at, [(org, title)] if org is not None and org.type in ORG_TYPES else [])
         out.extend((person, body, posts) for body, posts in last[1])
-    return out + posts_after_name(masked, bodies)
+    return out + posts_after_name(masked, bodies) + field_post(masked, party) + first_body_posts(masked, bodies)
+
+
+# Posts in two bodies before one name: 甲署副秘书长、乙局局长张三 (the second is find_posts' own).
+_TWO_BODIES = re.compile(rf"({PH})([{CJK}]{{1,10}}?)、{PH}[{CJK}]{{1,10}}?({PH})")
+
+
+def first_body_posts(masked: Masked, bodies: PostBodies | None = None) -> list[tuple[Ref, Ref | Entity, str]]:
+    """(person, body, post) for the first of two bodies with their posts before a name
+    (甲署副秘书长、乙局局长张三: 张三 is 甲署's 副秘书长 too)."""
+    out = []
+    for m in _TWO_BODIES.finditer(masked.text):
+        org, person = masked.refs_in(m.group(1))[0], masked.refs_in(m.group(3))[0]
+        if org.type in ORG_TYPES and person.type == EntityType.PERSON and post_regex().fullmatch(m.group(2)):
+            out.extend((person, body, posts) for body, posts in
+                       (bodies.assign(m.group(2), org) if bodies is not None else [(org, m.group(2))]))
+    return out
+
+
+def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
+    """(person, party, post) for a field line of a decision naming a post of its party, the
+    company of the 当事人 line before: 当事人：甲公司 / 法定代表人：张三."""
+    m = _FIELD.match(masked.text)
+    if party is None or m is None or not post_regex().fullmatch(m.group(1)):
+        return []
+    person = masked.refs_in(m.group(2))[0]
+    return [(person, party, m.group(1))] if person.type == EntityType.PERSON else []
+
+
+_FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
 
 
 # What joins two names of one post: 副行长张三、李四.
@@ -84,12 +115,16 @@ _SAME_POSTS = ("、", "和", "及")
 def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
                   company: Ref | None) -> Ref | None:
     """The body of person `i`, whose `title` names none: that of the person before in a list
-    of attendees (`previous`: masked position and body), or for a post only enterprises have
+    of attendees (`previous`: masked position and body) unless the title names bodies of a
+    class (部门, 单位), or for a post only enterprises have
     the company named last before it in the sentence, else `company`."""
     at = masked.position(masked.refs[i])
     if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
-            and not title.startswith(load_words("relation_own_body_titles.txt")):
-        return previous[1]          # 甲行副行长张三、王五，风险官李四: the list goes on in the same body
+            and not title.startswith(load_words("relation_own_body_titles.txt")) \
+            and not any(w in title for w in load_words("relation_body_classes.txt")):
+        # 甲行副行长张三、王五，风险官李四: the list goes on in the same body, but not with a
+        # post of other bodies (有关部门负责人).
+        return previous[1]
     if title in company_posts():
         return next((r for r in reversed(masked.refs[:i]) if r.type == EntityType.COMPANY), company)
     return None
@@ -183,9 +218,13 @@ class PostBodies:
     is implied: made once and kept in `implied`."""
 
     def __init__(self, entities: list[Entity]):
-        self.governments = {e.label[:-len(_GOVERNMENT)]: e for e in entities
-                            if e.type == EntityType.AGENCY and e.label.endswith(_GOVERNMENT)}
-        self.places = [e.label for e in entities if e.type == EntityType.PLACE]
+        self.governments = {e.label.removesuffix(_GOVERNMENT).removesuffix(_LEAGUE_GOVERNMENT): e
+                            for e in entities if e.type == EntityType.AGENCY
+                            and e.label.endswith((_GOVERNMENT, _LEAGUE_GOVERNMENT))}
+        # A place is named by a Place or by its Party committee (中共甲市委员会: 甲市).
+        self.places = [e.label for e in entities if e.type == EntityType.PLACE] + [
+            e.jurisdiction for e in entities if e.type == EntityType.AGENCY and e.label.startswith(_PARTY)
+            and e.jurisdiction]
         # A place as the document's agencies write it in full (滨海新区 -> 甲市滨海新区), less the
         # Party's prefix of a committee (中共甲县委员会).
         self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
@@ -232,9 +271,10 @@ class PostBodies:
         """The government of `place`, a place of the document of the post's level, implied."""
         if place not in self.places or not place.endswith(government_post_regex().search(post).group()[-2]):
             return None
-        label = self.written.get(place, place) + _GOVERNMENT
+        label = self.written.get(place, place) + (_LEAGUE_GOVERNMENT if place.endswith("盟") else _GOVERNMENT)
         return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
 
 
 _GOVERNMENT = "人民政府"
+_LEAGUE_GOVERNMENT = "行政公署"       # a league's (盟) government: 甲盟行政公署, of 盟长
 _PARTY = "中共"

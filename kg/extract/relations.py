@@ -203,12 +203,13 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
     sentence, masked = sentences[index], a.masked(index)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
     employers = {}
-    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best):
+    for person, org, title in find_posts(masked, story.actors, found.posts, story.companies.best, case[1]):
         found.add(RelationType.WORKS_FOR, person, org, ev, POST_BEFORE_NAME, title)
         employers[person.entity] = org      # the last body of a chain: 甲市委副书记、市长 signs for the city
     for kind, subject, obj, rule in match_cues(masked, story.companies.best, story.project, case,
                                                story.actors.best or found.opener):
-        found.add(kind, subject, obj, ev, rule)
+        # 甲公司董事长张三表示，将新建乙项目: the person speaks for the body he works for.
+        found.add(kind, employers.get(subject.entity, subject), obj, ev, rule)
     for subject, obj in signing_bodies(masked, employers):
         found.add(RelationType.PARTNER_OF, subject, obj, ev, SIGNERS)
     following = sentences[index + 1] if index + 1 < len(sentences) and a.story_start(
@@ -219,22 +220,26 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
 
 # The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
 # heading up to its 案 (一、乙公司超范围经营案 followed by the case's text), or the opening of a
-# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正).
+# numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正), or a decision's
+# party field (当事人：乙公司).
 # 方案/预案/备案… are no cases.
 _CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
                          r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
                          r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
-                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}")
+                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}"
+                         r"|^\s*(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
     """The enforcement case sentence `index` belongs to, given `case`, that of the sentence before:
     (whether a case title came before, the company the latest one names). 乙公司超范围经营案。
     甲局对其作出行政处罚 -> 其 is 乙公司; a title naming no company names no party, and an
-    earlier case's party is not this one's."""
-    if index == 0 or not _CASE_TITLE.search(a.sentences[index - 1].text):
+    earlier case's party is not this one's. A sentence that opens with its case's heading
+    (案例一：乙公司虚假宣传案9月，甲局对其…) is read with it."""
+    at = index if _CASE_TITLE.search(a.sentences[index].text) else index - 1
+    if at < 0 or at < index and not _CASE_TITLE.search(a.sentences[at].text):
         return case
-    masked = a.masked(index - 1)
+    masked = a.masked(at)
     m = _CASE_TITLE.search(masked.text)
     return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
 
@@ -305,9 +310,10 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
         while (m := pattern.search(masked.text, at)) is not None:
             subjects, objects = _match_parties(masked, m, kind, explicit, (protagonist, project, case, actor))
             # An enforcement whose subject is no agency must not hide one that starts inside it
-            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙).
+            # (甲公司申请强制执行，乙法院冻结了丙公司账户: 乙 regulates 丙), nor a match whose object
+            # is of the wrong class (甲与乙公司签订投资协议，乙公司将投资建设丙项目).
             at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
-                else max(m.end(), m.start() + 1)
+                or not any(o.type in signature(kind)[1] for o in objects) else max(m.end(), m.start() + 1)
             found.extend((kind, s, o, rule) for s in subjects for o in objects)
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
