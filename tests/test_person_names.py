@@ -71,6 +71,11 @@ def test_no_unknown_name(text):
     ("专家张北京的报告", 2, False, False),
     # a lone character glued on the side away from the cue: part of a longer name
     ("”金岳光子董事长", 2, True, False),
+    # after a post: the cut joined surname and first given character (温雅 / 婷), or a lone
+    # verb follows; not when the last character and the verb form a word (陈平 / 安排)
+    ("区长温雅婷陪同考察", 2, False, True),
+    ("董事长林志坚作报告", 3, False, True),
+    ("院长陈平安排工作", 2, False, False),
 ])
 def test_cued_name(text, start, cue_after, expected):
     assert is_cued_name(text, start, start + 3, cue_after) is expected

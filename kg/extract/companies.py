@@ -91,7 +91,10 @@ def company_key(name: str) -> str:
 
 
 def branch_key(label: str) -> str:
-    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
+    """A branch's name without its legal form and the place before its parent, unless the
+    place is the parent's whole name (甲市银行乙分行 and 丙市银行乙分行 are two branches)."""
+    rest = split_jurisdiction(label)[1]
+    return LEGAL_FORM_INSIDE.sub("", label if rest.startswith(PARENT_HEADS) else rest)
 
 
 @lru_cache(maxsize=None)
