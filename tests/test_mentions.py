@@ -25,6 +25,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
     ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
     ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
+    # a limited partnership is a company whatever its head (某投资中心(有限合伙))
+    ("星川创业投资中心(有限合伙)继续投资。", ("星川创业投资中心(有限合伙)", "Company")),
     ("在朝阳区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     ("在北湖新区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     # a registered bank name is a Company though its words are generic
@@ -141,6 +143,10 @@ def test_left_boundary(sentence, surface):
     ("担保人青松物流有限公司承担连带责任。", "青松物流有限公司"),
     ("被执行人星川建材有限公司未履行义务。", "星川建材有限公司"),
     ("本项目中标人江城路桥集团有限公司已进场。", "江城路桥集团有限公司"),
+    # a member, a shareholder or a unit under a body (会员单位, 老股东, 所辖)
+    ("会员单位青禾罐头食品有限公司发言。", "青禾罐头食品有限公司"),
+    ("老股东星川创业投资中心(有限合伙)继续投资。", "星川创业投资中心(有限合伙)"),
+    ("青州分行指导所辖江城县支行加大投放。", "江城县支行"),
 ])
 def test_a_party_s_role_is_no_part_of_its_name(sentence, surface):
     """借款人, 担保人, 被执行人, 中标人: the role of a party ends the name walked leftwards."""

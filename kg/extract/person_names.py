@@ -210,16 +210,16 @@ def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
     left = max(0, start - 3)
     words = [(left + a, left + b, f) for a, b, f in tag_words(text[left:end + 3])]
     ends = {x for a, b, _ in words for x in (a, b)}
-    # after a post the cut may read the surname and one given character as a name or a
-    # place (温雅 / 婷, 魏国 / 梁) when the third character clearly is a name's
-    joined = start + 1 not in ends
-    if start not in ends or end not in ends or joined and not (
-            not cue_after and scores[-1] > KNOWN_SCORE and text[end - 1:end + 1] not in word_tags()
-            and any(w[:2] == (start, start + 2) and w[2] in ("nr", "ns") for w in words)):
-        return False
     a, b, f = next((w for w in words if w[1] == start), (0, 0, "x")) if cue_after \
         else next((w for w in words if w[0] == end), (0, 0, "x"))
-    # after a post, a lone verb may follow a name that ends in a name's character (甲乙丙作报告),
-    # unless that character and the verb are one word (陈平 / 安排)
-    verb_next = not cue_after and f == "v" and scores[-1] > MIN_GIVEN_SCORE and text[end - 1:end + 1] not in word_tags()
-    return not (b - a == 1 and HAN.match(text, a) and f not in BOUNDARY_FLAGS and not verb_next)
+    # after a post, a verb may follow whose first character makes no word with the name's last
+    # (某文博作报告, not 陈平 / 安排); before one the cut may have read the surname and the first
+    # given character as a name or a place (冯武 / 婷, 某国 / 梁) when the third clearly is a name's
+    verb_next = not cue_after and f == "v" and text[end - 1:end + 1] not in word_tags()
+    joined = start + 1 not in ends
+    if start not in ends or end not in ends or joined and not (
+            verb_next and scores[-1] > KNOWN_SCORE
+            and any(w[:2] == (start, start + 2) and w[2] in ("nr", "ns") for w in words)):
+        return False
+    return not (b - a == 1 and HAN.match(text, a) and f not in BOUNDARY_FLAGS
+                and not (verb_next and scores[-1] > MIN_GIVEN_SCORE))
