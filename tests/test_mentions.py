@@ -131,6 +131,8 @@ def test_finds_named_entity(sentence, expected):
     ("财政部、人社部和民政部三部委联合印发通知", "民政部"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
+    # a conjunction glued to a county's first character (由于|田|县): the county opens the name
+    ("该项目由于田县青禾水务有限公司承建。", "于田县青禾水务有限公司"),
     # a chain of launching verbs stays out of the program's name
     ("自治区启动实施青川振兴三年行动以来", "青川振兴三年行动"),
 ])

@@ -122,6 +122,16 @@ def glued_jurisdiction(word: str, lexicon: str) -> bool:
     return len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set(lexicon)
 
 
+def cut_place(text: str, b: int, body: list[Token]) -> int | None:
+    """Start of a county or city name the words before the body cut, the body opening with its
+    level alone (由于|都|县: 于都县 opens the name), else None."""
+    if not body or body[0][1] - body[0][0] != 1 or text[body[0][0]] not in JURISDICTION_CHARS:
+        return None
+    trie = places.load_gazetteer().trie
+    return next((p for p in range(b - 1, max(-1, b - 3), -1)
+                 if places.longest_name_end(trie, text, p) == body[0][1]), None)
+
+
 def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, office: bool) -> bool:
     """市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed, except in a
     branch, which names its parent (某银行|某省分行), in an office of a government, and before
@@ -159,6 +169,8 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
                 or ends_walk(text, word, body, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
+            elif (cut := cut_place(text, b, body)) is not None:
+                body.insert(0, (cut, b, "ns"))
             break
         if closes_earlier_name(text, word, body, branch, office):
             break
