@@ -21,7 +21,7 @@ def persons(text: str, exclude=()) -> list[str]:
     ("该行首席风险官贺明出席仪式。", ["贺明"]),
     # the head of a working group or inspection team
     ("检查组组长邵立群（市财政局副局长）表示，将适时复查。", ["邵立群"]),
-    # a lone character or a known non-name after the post (查明-class verbs)
+    # a verb of finding out after a post is no name (查明, 查实)
     ("执行法官查明，该公司名下有一处商铺。", []),
     # name before a verb of saying, with or without an adverb
     ("“今年订单翻了一番。”鲍春燕说。", ["鲍春燕"]),
