@@ -25,6 +25,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
     ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
     ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
+    # a chain's store is a branch of the chain
+    ("青禾大药房连锁有限公司江城分店开业。", ("青禾大药房连锁有限公司江城分店", "Company")),
     # a limited partnership is a company whatever its head (某投资中心(有限合伙))
     ("星川创业投资中心(有限合伙)继续投资。", ("星川创业投资中心(有限合伙)", "Company")),
     ("在朝阳区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
@@ -171,6 +173,10 @@ def test_a_place_word_cut_by_segmentation_opens_the_project():
     assert names == ["临江北区污水处理厂项目"]
 
 
+def test_a_subject_acting_names_no_project():
+    assert [m for m in mentions_of("在青禾公司，邵立群仔细查看育苗基地建设情况。") if m[1] == "Project"] == []
+
+
 @pytest.mark.parametrize("sentence", [
     "这一格局正在改变。",          # 局 in a common word
     "全体干部参加培训。",          # 部 in a common word
@@ -192,6 +198,7 @@ def test_a_place_word_cut_by_segmentation_opens_the_project():
     "全市开展集中行动。",            # 中行 across two words
     "他摔伤后经医院检查无大碍。",    # a preposition alone names no hospital
     "他在村口小卖部买了两瓶水。",    # a shop is no agency
+    "该行发放的1500万元中长期项目贷款到位。",  # a sum of money describes a loan, no project
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
