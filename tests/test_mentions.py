@@ -25,6 +25,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
     ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
     ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
+    # small firms named by their trade's works (加工厂, 养殖场, 回收站)
+    ("江城县青禾粮油加工厂获得贷款。", ("江城县青禾粮油加工厂", "Company")),
+    ("江城县青禾生猪养殖场获得补贴。", ("江城县青禾生猪养殖场", "Company")),
     # a chain's store is a branch of the chain
     ("青禾大药房连锁有限公司江城分店开业。", ("青禾大药房连锁有限公司江城分店", "Company")),
     # a limited partnership is a company whatever its head (某投资中心(有限合伙))
@@ -132,6 +135,9 @@ def test_finds_named_entity(sentence, expected):
     # 部委 counts the ministries of a list, it is no part of the last one's name
     ("财政部、人社部和民政部三部委联合印发通知", "民政部"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
+    # an enforcement verb with no place after it (某局责令|某公司)
+    ("江城区市场监管局责令青禾科技有限公司限期整改", "青禾科技有限公司"),
+    ("江城区市场监管局责令青禾科技有限公司限期整改", "江城区市场监管局"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
     # a conjunction glued to a county's first character (由于|田|县): the county opens the name
     ("该项目由于田县青禾水务有限公司承建。", "于田县青禾水务有限公司"),
@@ -199,6 +205,8 @@ def test_a_subject_acting_names_no_project():
     "他摔伤后经医院检查无大碍。",    # a preposition alone names no hospital
     "他在村口小卖部买了两瓶水。",    # a shop is no agency
     "该行发放的1500万元中长期项目贷款到位。",  # a sum of money describes a loan, no project
+    "一家加工厂获得贷款。",          # a kind of works, not one
+    "当地养殖场数量增加。",
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
