@@ -212,6 +212,8 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("扎西次仁表示，合作社今年分红。", ["扎西次仁"]),
     ("副市长白玛卓嘎、平措罗布出席。", ["白玛卓嘎", "平措罗布"]),
     ("州长达瓦次仁、副州长格桑旺堆出席仪式。", ["达瓦次仁", "格桑旺堆"]),
+    # an Amdo name after a role noun (养殖户), no post before it
+    ("银行向该县的个体养殖户更藏才让发放贷款20万元。", ["更藏才让"]),
     ("尼玛县今年新建学校三所。", []),
     # Mongolian names: two name words, no surname
     ("盟长额尔敦巴特尔在会上讲话。", ["额尔敦巴特尔"]),
