@@ -179,6 +179,11 @@ def test_a_place_word_cut_by_segmentation_opens_the_project():
     assert names == ["临江北区污水处理厂项目"]
 
 
+def test_a_meeting_joined_by_ji_is_no_part_of_a_company_s_name():
+    found = mentions_of("开工动员大会暨江城星川专用车制造有限公司新厂房项目开工活动举行。")
+    assert ("江城星川专用车制造有限公司", "Company") in found
+
+
 def test_a_subject_acting_names_no_project():
     assert [m for m in mentions_of("在青禾公司，邵立群仔细查看育苗基地建设情况。") if m[1] == "Project"] == []
 

@@ -23,6 +23,10 @@ CONJUNCTIONS = frozenset({"与", "和", "及"})
 LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
+# 暨 after a meeting joins two names of one event (某大会暨某项目开工活动): there it ends a
+# company's or a project's name (an event's name goes on: 某说明会暨某签约会; 某某县城暨某设施项目
+# is one project)
+MEETING_END = re.compile(r"(?:会|会议|仪式|活动)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
 # 年产3000|吨, 日处理某物800|吨: a plant's capacity opens its project's name
 CAPACITY_OPEN = re.compile(r"(?<!\d)[年日](?:产|处理|加工|生产)")
@@ -166,6 +170,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
                 or flag == "p" and b - a > 1 \
                 or company and len(word) > 2 and word.endswith("企业") \
+                or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
                 or ends_walk(text, word, body, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
