@@ -152,8 +152,15 @@ def adjective(c: Candidate) -> bool:
     return c.text[c.head.end():c.head.end() + 1] == "性"
 
 
+def written_twice(c: Candidate) -> bool:
+    """某某控制中心|中心: a head of two characters or more written twice is a slip of the pen;
+    the name ends at its first writing."""
+    word = c.head_word
+    return len(word) >= 2 and c.text.endswith(word, 0, c.head.start())
+
+
 HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends_common_word),
-               ("glued to a verb", glued_to_verb), ("an adjective", adjective))
+               ("glued to a verb", glued_to_verb), ("an adjective", adjective), ("written twice", written_twice))
 
 
 def words_before(c: Candidate) -> list[Token]:
@@ -309,7 +316,13 @@ def described_subsidiary(c: Candidate) -> bool:
 
 SUBSIDIARY_HEADS = ("子公司", "孙公司")
 OWNERSHIP_WORDS = ("全资", "控股", "参股")
-ORG_GUARDS = (("no name at all", no_name_at_all), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
+def verb_before_government(c: Candidate) -> bool:
+    """某市|突出|政府: a government's name holds no verb after its place; there the verb
+    governs the government."""
+    return c.head_word.endswith("政府") and any(f == "v" and b - a > 1 for a, b, f in c.body)
+
+
+ORG_GUARDS = (("no name at all", no_name_at_all), ("a verb before 政府", verb_before_government), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
               ("ranked kind", ranked_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
