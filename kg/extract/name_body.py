@@ -167,11 +167,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt"):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
-        if is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
-                or flag == "p" and b - a > 1 \
-                or company and len(word) > 2 and word.endswith("企业") \
-                or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
-                or ends_walk(text, word, body, company):
+        if ends_body(text, word, (a, b, flag), body, allow_years, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
             elif (cut := cut_place(text, b, body)) is not None:
@@ -182,6 +178,20 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
+    """Whether `word` (of `token`, cut at the head) ends a body walked leftwards: a boundary word, a preposition,
+    a kind of firms (外资企业), 暨 after a meeting, a verb governing the name (ends_walk); but
+    企业 before a trade of a company's (某某|企业|管理|有限公司) is its name's."""
+    a, b, flag = token
+    if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
+        return False
+    return is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
+        or flag == "p" and b - a > 1 \
+        or company and len(word) > 2 and word.endswith("企业") \
+        or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
+        or ends_walk(text, word, body, company)
 
 
 def ends_walk(text: str, word: str, body: list[Token], company: bool) -> bool:
