@@ -32,6 +32,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("青州市疾病预防控制中心中心启动应急响应。", ("青州市疾病预防控制中心", "Agency")),
     # 企业 before a company's trade is part of its name (企业管理有限公司)
     ("成都青禾企业管理有限公司是债务人之一。", ("成都青禾企业管理有限公司", "Company")),
+    # a power company's city unit is named with its parent, as a branch is
+    ("国网青州电力有限公司江城供电公司减免电费。", ("国网青州电力有限公司江城供电公司", "Company")),
     # a chain's store is a branch of the chain
     ("青禾大药房连锁有限公司江城分店开业。", ("青禾大药房连锁有限公司江城分店", "Company")),
     # a limited partnership is a company whatever its head (某投资中心(有限合伙))
