@@ -16,8 +16,8 @@ from . import places
 from .agencies import abbreviations, standard_bodies
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
-from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
-                        walk_left)
+from .name_body import (JURISDICTION_CHARS, MEETING_END, Token, org_suffix_at_end, org_suffixes, places_at,
+                        trim_left, walk_left)
 MAX_BODY = 24          # longest name body (characters) the left walk may take
 
 
@@ -330,8 +330,9 @@ ORG_GUARDS = (("no name at all", no_name_at_all), ("a verb before 政府", verb_
               ("not governmental", not_governmental))
 def inside_event(c: Candidate) -> bool:
     """某县投资说明会暨某某项目|签约会: the head sits inside the name of a joint event, whose
-    own head (会) comes last."""
-    return "会暨" in c.body_text and EVENT_AFTER.match(c.text, c.end) is not None
+    own head (会) comes last; the walk may have stopped at that 暨 (see name_body.MEETING_END)."""
+    joint = "会暨" in c.body_text or c.text.endswith("暨", 0, c.start) and MEETING_END.search(c.text, 0, c.start - 1)
+    return bool(joint) and EVENT_AFTER.match(c.text, c.end) is not None
 
 
 EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
