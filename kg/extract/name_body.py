@@ -128,7 +128,7 @@ def glued_jurisdiction(word: str, lexicon: str) -> bool:
 
 def cut_place(text: str, b: int, body: list[Token]) -> int | None:
     """Start of a county or city name the words before the body cut, the body opening with its
-    level alone (由于|都|县: 于都县 opens the name), else None."""
+    level alone (由于|田|县: 于田县 opens the name), else None."""
     if not body or body[0][1] - body[0][0] != 1 or text[body[0][0]] not in JURISDICTION_CHARS:
         return None
     trie = places.load_gazetteer().trie

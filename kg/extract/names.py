@@ -344,17 +344,17 @@ def in_roster(c: Candidate) -> bool:
 
 
 ROSTER_AFTER = re.compile(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
-# a sum of money: 3000万元|中长期项目 describes a loan or a budget, no project's name
+# a sum of money: 1500万元|技改项目 describes a loan or a budget, no project's name
 MONEY = re.compile(r"\d[\d.,]*[万亿]?元")
 
 
 def told_sum(c: Candidate) -> bool:
-    """3000万元中长期项目: a sum of money in the name makes it a description, no project."""
+    """1500万元技改项目: a sum of money in the name makes it a description, no project."""
     return bool(MONEY.search(c.name))
 
 
 def acting_subject(c: Candidate) -> bool:
-    """某人|详细|了解|某某基地: an adverb right before a verb makes the body a clause whose
+    """某人|仔细|查看|某某基地: an adverb right before a verb makes the body a clause whose
     subject acts, no project's name."""
     return any(f in ("d", "ad") and g == "v" and b - a > 1 for (_, _, f), (a, b, g) in zip(c.body, c.body[1:]))
 
