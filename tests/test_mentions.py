@@ -25,6 +25,19 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("长春星河光电科技有限公司获得补助。", ("长春星河光电科技有限公司", "Company")),
     ("中国工商银行长春分行向企业发放贷款。", ("中国工商银行长春分行", "Company")),
     ("吉林春晖银行长春分行为企业提供贷款。", ("吉林春晖银行长春分行", "Company")),
+    # small firms named by their trade's works (加工厂, 养殖场, 回收站)
+    ("江城县青禾粮油加工厂获得贷款。", ("江城县青禾粮油加工厂", "Company")),
+    ("江城县青禾生猪养殖场获得补贴。", ("江城县青禾生猪养殖场", "Company")),
+    # a head written twice by a slip of the pen: the name ends at its first writing
+    ("青州市急救指挥中心中心发出通知。", ("青州市急救指挥中心", "Agency")),
+    # 企业 before a company's trade is part of its name (企业管理有限公司)
+    ("成都青禾企业管理有限公司作为被告应诉。", ("成都青禾企业管理有限公司", "Company")),
+    # a power company's city unit is named with its parent, as a branch is
+    ("国网青州电力有限公司江城供电公司减免电费。", ("国网青州电力有限公司江城供电公司", "Company")),
+    # a chain's store is a branch of the chain
+    ("青禾医药连锁有限公司江城分店开业。", ("青禾医药连锁有限公司江城分店", "Company")),
+    # a limited partnership is a company whatever its head (某投资中心(有限合伙))
+    ("江禾股权投资中心(有限合伙)继续投资。", ("江禾股权投资中心(有限合伙)", "Company")),
     ("在朝阳区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     ("在北湖新区长春宏远机械有限公司的车间里", ("长春宏远机械有限公司", "Company")),
     # a registered bank name is a Company though its words are generic
@@ -128,7 +141,12 @@ def test_finds_named_entity(sentence, expected):
     # 部委 counts the ministries of a list, it is no part of the last one's name
     ("财政部、人社部和民政部三部委联合印发通知", "民政部"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春顺丰商贸有限公司"),
+    # an enforcement verb with no place after it (某局责令|某公司)
+    ("江城区市场监管局责令青禾科技有限公司限期整改", "青禾科技有限公司"),
+    ("江城区市场监管局责令青禾科技有限公司限期整改", "江城区市场监管局"),
     ("长春市市场监管局依法查办长春顺丰商贸有限公司", "长春市市场监管局"),
+    # a conjunction glued to a county's first character (由于|田|县): the county opens the name
+    ("该项目由于田县青禾水务有限公司承建。", "于田县青禾水务有限公司"),
     # a chain of launching verbs stays out of the program's name
     ("自治区启动实施青川振兴三年行动以来", "青川振兴三年行动"),
 ])
@@ -141,6 +159,10 @@ def test_left_boundary(sentence, surface):
     ("担保人青松物流有限公司承担连带责任。", "青松物流有限公司"),
     ("被执行人星川建材有限公司未履行义务。", "星川建材有限公司"),
     ("本项目中标人江城路桥集团有限公司已进场。", "江城路桥集团有限公司"),
+    # a member, a shareholder or a unit under a body (会员单位, 老股东, 所辖)
+    ("会员单位青禾乳品有限公司发言。", "青禾乳品有限公司"),
+    ("老股东江禾股权投资中心(有限合伙)继续投资。", "江禾股权投资中心(有限合伙)"),
+    ("青州分行指导所辖江城县支行做好服务。", "江城县支行"),
 ])
 def test_a_party_s_role_is_no_part_of_its_name(sentence, surface):
     """借款人, 担保人, 被执行人, 中标人: the role of a party ends the name walked leftwards."""
@@ -161,6 +183,15 @@ def test_a_place_word_cut_by_segmentation_opens_the_project():
     """临|江北区: 临江 is a place word, so the name does not start inside it at 江北区."""
     names = [text for text, _ in mentions_of("由甲公司承建的临江北区污水处理厂项目进展顺利。")]
     assert names == ["临江北区污水处理厂项目"]
+
+
+def test_a_meeting_joined_by_ji_is_no_part_of_a_company_s_name():
+    found = mentions_of("开工动员大会暨江城星川机械制造有限公司新厂房项目开工活动举行。")
+    assert ("江城星川机械制造有限公司", "Company") in found
+
+
+def test_a_subject_acting_names_no_project():
+    assert [m for m in mentions_of("在青禾公司，邵立群仔细查看育苗基地的进度。") if m[1] == "Project"] == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -184,6 +215,10 @@ def test_a_place_word_cut_by_segmentation_opens_the_project():
     "全市开展集中行动。",            # 中行 across two words
     "他摔伤后经医院检查无大碍。",    # a preposition alone names no hospital
     "他在村口小卖部买了两瓶水。",    # a shop is no agency
+    "该行投放的1500万元技改项目贷款已到账。",  # a sum of money describes a loan, no project
+    "一家加工厂获得贷款。",          # a kind of works, not one
+    "青州市加强政府债务管理。",  # a verb between a place and 政府
+    "当地养殖场数量增加。",
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []

@@ -69,6 +69,14 @@ GUARD_CASES = [
     ("in a roster", "纳入市级特色农业产业园建设名单", "产业园", "project", True),
     ("in a roster", "建设北湖现代农业产业园", "产业园", "project", False),
     ("no program name", "开展专项行动", "专项行动", "program", True),
+    ("written twice", "青州市急救指挥中心中心发出通知", "中心", "org", True),
+    ("written twice", "青州市急救指挥中心发出通知", "中心", "org", False),
+    ("a verb before 政府", "青州市加强政府债务管理", "政府", "org", True),
+    ("a verb before 政府", "青州市人民政府发文", "政府", "org", False),
+    ("a sum of money", "投放的1500万元技改项目贷款", "项目", "project", True),
+    ("a sum of money", "年产3000吨饲料项目开工", "项目", "project", False),
+    ("a subject acting", "邵立群仔细查看育苗基地的进度", "基地", "project", True),
+    ("a subject acting", "北湖现代育苗基地建成", "基地", "project", False),
 ]
 
 

@@ -71,6 +71,13 @@ def test_no_unknown_name(text):
     ("专家张北京的报告", 2, False, False),
     # a lone character glued on the side away from the cue: part of a longer name
     ("”金岳光子董事长", 2, True, False),
+    # after a post and before a verb: the cut joined surname and first given character
+    # (冯武 / 婷), or the verb is a lone character; not when the name's last character and
+    # the verb form a word (陈平 / 安排), nor before a post (谢谢 / 孟局长)
+    ("区长冯武婷陪同考察", 2, False, True),
+    ("董事长蒋文博作报告", 3, False, True),
+    ("院长陈平安排工作", 2, False, False),
+    ("主持人：谢谢孟局长", 6, False, False),
 ])
 def test_cued_name(text, start, cue_after, expected):
     assert is_cued_name(text, start, start + 3, cue_after) is expected

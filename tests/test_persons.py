@@ -19,6 +19,10 @@ def persons(text: str, exclude=()) -> list[str]:
     # posts of autonomous prefectures and of a bank's risk function
     ("开工仪式上，副州长钱朗到场并宣布项目动工。", ["钱朗"]),
     ("该行首席风险官贺明出席仪式。", ["贺明"]),
+    # the head of a working group or inspection team
+    ("检查组组长邵立群（市财政局副局长）表示，将适时复查。", ["邵立群"]),
+    # a verb of finding out after a post is no name (查明, 查实)
+    ("承办法官查明，被告另有两处房产。", []),
     # name before a verb of saying, with or without an adverb
     ("“今年订单翻了一番。”鲍春燕说。", ["鲍春燕"]),
     ("对此，邝志远表示，工程将按期完工。", ["邝志远"]),
@@ -208,6 +212,8 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("扎西次仁表示，合作社今年分红。", ["扎西次仁"]),
     ("副市长白玛卓嘎、平措罗布出席。", ["白玛卓嘎", "平措罗布"]),
     ("州长达瓦次仁、副州长格桑旺堆出席仪式。", ["达瓦次仁", "格桑旺堆"]),
+    # an Amdo name after a role noun (养殖户), no post before it
+    ("银行为养殖户更藏才让办理了20万元贷款。", ["更藏才让"]),
     ("尼玛县今年新建学校三所。", []),
     # Mongolian names: two name words, no surname
     ("盟长额尔敦巴特尔在会上讲话。", ["额尔敦巴特尔"]),

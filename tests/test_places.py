@@ -64,6 +64,8 @@ def test_false_friends(text, expected):
     ("入驻哈尔滨新区的项目", ["哈尔滨新区", "哈尔滨"]),
     ("落户长春经济技术开发区", ["长春经济技术开发区", "长春"]),
     ("下沉到东风街道的干部", ["东风街道"]),
+    # an area of a free trade zone, named by its city, is part of the zone's name
+    ("设立青海自由贸易试验区西宁片区的企业", ["青海自由贸易试验区西宁片区", "青海", "西宁"]),
     # weak suffixes need a division name; determiners are no names
     ("打造城市新区", []),
     ("建设一个工业园区", []),

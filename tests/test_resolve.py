@@ -127,6 +127,16 @@ def test_branch_with_and_without_its_province_is_one_company():
     assert [e.label for e in branches] == ["吉林春晖银行长春分行"]
 
 
+def test_branches_of_two_banks_named_by_places_stay_two():
+    ents = entities_of("南城银行东河分行、北湖银行东河分行分别放贷。")
+    assert sorted(e.label for e in ents.values() if e.label.endswith("分行")) == ["北湖银行东河分行", "南城银行东河分行"]
+
+
+def test_banks_of_a_kind_in_two_places_stay_two():
+    ents = entities_of("南城农商银行放贷1亿元。北湖农商银行放贷2亿元。")
+    assert {"南城农村商业银行", "北湖农村商业银行"} <= set(ents)
+
+
 def test_local_tax_bureau_with_and_without_its_national_body():
     ents = entities_of("国家税务总局长春市税务局发布通知。长春市税务局表示将加快退税。")
     assert "国家税务总局长春市税务局" in ents and "长春市税务局" not in ents

@@ -86,12 +86,28 @@ def inside(place: str, outer: str) -> bool:
 
 
 def company_key(name: str) -> str:
+    """The core, with the last place before it when the core is only a kind (甲市农商银行 and
+    乙市农商银行 are two banks; 甲市|城投 is no 乙市|城投)."""
     core = company_core(name)
-    return core if len(core) >= 2 else ""
+    if len(core) < 2:
+        return ""
+    prefix, _ = own_places(name)
+    return prefix[-1] + core if prefix and core in generic_cores() else core
+
+
+@lru_cache(maxsize=None)
+def generic_cores() -> frozenset[str]:
+    """Cores that name a kind of company, no particular one: a parent head (银行), a trade of a
+    place's company in short or in full (农商银行, 城市建设投资)."""
+    pairs = load_table("company_infix_abbrev.tsv", 2)
+    return frozenset(PARENT_HEADS) | {w for pair in pairs for w in pair}
 
 
 def branch_key(label: str) -> str:
-    return LEGAL_FORM_INSIDE.sub("", split_jurisdiction(label)[1])
+    """A branch's name without its legal form and the place before its parent, unless the
+    place is the parent's whole name (甲市银行乙分行 and 丙市银行乙分行 are two branches)."""
+    rest = split_jurisdiction(label)[1]
+    return LEGAL_FORM_INSIDE.sub("", label if rest.startswith(PARENT_HEADS) else rest)
 
 
 @lru_cache(maxsize=None)

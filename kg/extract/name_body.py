@@ -23,6 +23,10 @@ CONJUNCTIONS = frozenset({"与", "和", "及"})
 LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 PARENT_BEFORE_FORM = re.compile(r"(?:银行|集团)(?:股份)?$")
 CLOSED_NAME = re.compile(r"(?:公司|集团|银行|政府|委员会|部门)$")
+# 暨 after a meeting joins two names of one event (某大会暨某项目开工活动): there it ends a
+# company's or a project's name (an event's name goes on: 某说明会暨某签约会; 某某县城暨某设施项目
+# is one project)
+MEETING_END = re.compile(r"(?:会|会议|仪式|活动)$")
 COUNT_UNITS = frozenset("年月日号时万亿元个家项批次户名人条座余多%")
 # 年产3000|吨, 日处理某物800|吨: a plant's capacity opens its project's name
 CAPACITY_OPEN = re.compile(r"(?<!\d)[年日](?:产|处理|加工|生产)")
@@ -122,6 +126,16 @@ def glued_jurisdiction(word: str, lexicon: str) -> bool:
     return len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set(lexicon)
 
 
+def cut_place(text: str, b: int, body: list[Token]) -> int | None:
+    """Start of a county or city name the words before the body cut, the body opening with its
+    level alone (由于|田|县: 于田县 opens the name), else None."""
+    if not body or body[0][1] - body[0][0] != 1 or text[body[0][0]] not in JURISDICTION_CHARS:
+        return None
+    trie = places.load_gazetteer().trie
+    return next((p for p in range(b - 1, max(-1, b - 3), -1)
+                 if places.longest_name_end(trie, text, p) == body[0][1]), None)
+
+
 def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, office: bool) -> bool:
     """市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed, except in a
     branch, which names its parent (某银行|某省分行), in an office of a government, and before
@@ -153,18 +167,31 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt"):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
             break
-        if is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
-                or flag == "p" and b - a > 1 \
-                or company and len(word) > 2 and word.endswith("企业") \
-                or ends_walk(text, word, body, company):
+        if ends_body(text, word, (a, b, flag), body, allow_years, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
+            elif (cut := cut_place(text, b, body)) is not None:
+                body.insert(0, (cut, b, "ns"))
             break
         if closes_earlier_name(text, word, body, branch, office):
             break
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
+    """Whether `word` (of `token`, cut at the head) ends a body walked leftwards: a boundary word, a preposition,
+    a kind of firms (外资企业), 暨 after a meeting, a verb governing the name (ends_walk); but
+    企业 before a trade of a company's (某某|企业|管理|有限公司) is its name's."""
+    a, b, flag = token
+    if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
+        return False
+    return is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
+        or flag == "p" and b - a > 1 \
+        or company and len(word) > 2 and word.endswith("企业") \
+        or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
+        or ends_walk(text, word, body, company)
 
 
 def ends_walk(text: str, word: str, body: list[Token], company: bool) -> bool:

@@ -16,8 +16,8 @@ from . import places
 from .agencies import abbreviations, standard_bodies
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
-from .name_body import (JURISDICTION_CHARS, Token, org_suffix_at_end, org_suffixes, places_at, trim_left,
-                        walk_left)
+from .name_body import (JURISDICTION_CHARS, MEETING_END, Token, org_suffix_at_end, org_suffixes, places_at,
+                        trim_left, walk_left)
 MAX_BODY = 24          # longest name body (characters) the left walk may take
 
 
@@ -152,8 +152,15 @@ def adjective(c: Candidate) -> bool:
     return c.text[c.head.end():c.head.end() + 1] == "性"
 
 
+def written_twice(c: Candidate) -> bool:
+    """某某控制中心|中心: a head of two characters or more written twice is a slip of the pen;
+    the name ends at its first writing."""
+    word = c.head_word
+    return len(word) >= 2 and c.text.endswith(word, 0, c.head.start())
+
+
 HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends_common_word),
-               ("glued to a verb", glued_to_verb), ("an adjective", adjective))
+               ("glued to a verb", glued_to_verb), ("an adjective", adjective), ("written twice", written_twice))
 
 
 def words_before(c: Candidate) -> list[Token]:
@@ -309,7 +316,13 @@ def described_subsidiary(c: Candidate) -> bool:
 
 SUBSIDIARY_HEADS = ("子公司", "孙公司")
 OWNERSHIP_WORDS = ("全资", "控股", "参股")
-ORG_GUARDS = (("no name at all", no_name_at_all), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
+def verb_before_government(c: Candidate) -> bool:
+    """某市|突出|政府: a government's name holds no verb after its place; there the verb
+    governs the government."""
+    return c.head_word.endswith("政府") and any(f == "v" and b - a > 1 for a, b, f in c.body)
+
+
+ORG_GUARDS = (("no name at all", no_name_at_all), ("a verb before 政府", verb_before_government), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
               ("ranked kind", ranked_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
@@ -317,8 +330,9 @@ ORG_GUARDS = (("no name at all", no_name_at_all), ("a described subsidiary", des
               ("not governmental", not_governmental))
 def inside_event(c: Candidate) -> bool:
     """某县投资说明会暨某某项目|签约会: the head sits inside the name of a joint event, whose
-    own head (会) comes last."""
-    return "会暨" in c.body_text and EVENT_AFTER.match(c.text, c.end) is not None
+    own head (会) comes last; the walk may have stopped at that 暨 (see name_body.MEETING_END)."""
+    joint = "会暨" in c.body_text or c.text.endswith("暨", 0, c.start) and MEETING_END.search(c.text, 0, c.start - 1)
+    return bool(joint) and EVENT_AFTER.match(c.text, c.end) is not None
 
 
 EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
@@ -330,8 +344,23 @@ def in_roster(c: Candidate) -> bool:
 
 
 ROSTER_AFTER = re.compile(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
+# a sum of money: 1500万元|技改项目 describes a loan or a budget, no project's name
+MONEY = re.compile(r"\d[\d.,]*[万亿]?元")
+
+
+def told_sum(c: Candidate) -> bool:
+    """1500万元技改项目: a sum of money in the name makes it a description, no project."""
+    return bool(MONEY.search(c.name))
+
+
+def acting_subject(c: Candidate) -> bool:
+    """某人|仔细|查看|某某基地: an adverb right before a verb makes the body a clause whose
+    subject acts, no project's name."""
+    return any(f in ("d", "ad") and g == "v" and b - a > 1 for (_, _, f), (a, b, g) in zip(c.body, c.body[1:]))
+
+
 PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event),
-                  ("in a roster", in_roster))
+                  ("in a roster", in_roster), ("a sum of money", told_sum), ("a subject acting", acting_subject))
 PROGRAM_GUARDS = (("no program name", no_program_name),)
 
 

@@ -205,13 +205,29 @@ def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
     scores = [given_name_scores().get(ch, 0.0) for ch in name[1:]]
     if sum(scores) <= CUED_SCORE or min(scores) <= CUED_FLOOR:
         return False
-    # the cut of the name and a few characters on each side: no word across either edge, and
-    # on the side away from the cue no lone character but a function word (金 / 岳光子董事长)
+    return cut_keeps_apart(text, start, end, cue_after, scores[-1])
+
+
+def cut_keeps_apart(text: str, start: int, end: int, cue_after: bool, last_score: float) -> bool:
+    """Whether the cut of a three-character name and a few characters on each side has no word
+    across either edge and, on the side away from the cue, no lone character but a function
+    word (金 / 岳光子董事长). After a post, a verb may follow whose first character makes no word
+    with the name's last (某文博作报告, not 陈平 / 安排), and before one the cut may have joined
+    the first two characters (read_as_two); `last_score` is the third character's."""
     left = max(0, start - 3)
     words = [(left + a, left + b, f) for a, b, f in tag_words(text[left:end + 3])]
     ends = {x for a, b, _ in words for x in (a, b)}
-    if not {start, start + 1, end} <= ends:
-        return False
     a, b, f = next((w for w in words if w[1] == start), (0, 0, "x")) if cue_after \
         else next((w for w in words if w[0] == end), (0, 0, "x"))
-    return not (b - a == 1 and HAN.match(text, a) and f not in BOUNDARY_FLAGS)
+    verb_next = not cue_after and f == "v" and text[end - 1:end + 1] not in word_tags()
+    if start not in ends or end not in ends \
+            or start + 1 not in ends and not (verb_next and read_as_two(words, start, last_score)):
+        return False
+    return not (b - a == 1 and HAN.match(text, a) and f not in BOUNDARY_FLAGS
+                and not (verb_next and last_score > MIN_GIVEN_SCORE))
+
+
+def read_as_two(words: list[tuple[int, int, str]], start: int, last_score: float) -> bool:
+    """Whether the cut read a name's surname and first given character as a name or a place
+    of two (冯武 / 婷) and the third character, of score `last_score`, clearly is a name's."""
+    return last_score > KNOWN_SCORE and any(w[:2] == (start, start + 2) and w[2] in ("nr", "ns") for w in words)

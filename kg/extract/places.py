@@ -297,8 +297,15 @@ def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:
     for m in zone_suffix().finditer(text):
         start = read_zone(text, m, ends)
         if start is not None:
-            out.append(Mention(start, m.end(), text[start:m.end()], EntityType.PLACE))
+            end = area_end(text, m.end())
+            out.append(Mention(start, end, text[start:end], EntityType.PLACE))
     return out
+
+
+def area_end(text: str, end: int) -> int:
+    """某自由贸易试验区|某市片区: an area of a zone named by a place is part of the zone's name."""
+    return next((end + k + 2 for k in (2, 3, 4) if text.startswith("片区", end + k) and expand_place(text[end:end + k])),
+                end)
 
 
 def read_zone(text: str, m: re.Match, ends: dict[int, int]) -> int | None:
