@@ -272,11 +272,18 @@ def expand_body(body: str) -> str:
     table = abbreviations()
     if body in table:
         return table[body]
-    for short in sorted(table, key=len, reverse=True):
-        full = table[short]
-        if len(short) >= 3 and short in body and full not in body:
+    for short, full in long_abbreviations():
+        if short in body and full not in body:
             body = body.replace(short, full, 1)     # 高新区管委会: each abbreviation once
     return body
+
+
+@lru_cache(maxsize=None)
+def long_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short, full) of the agency abbreviations of three characters or more, longest first:
+    sorted once rather than at each expand_body."""
+    table = abbreviations()
+    return tuple((short, table[short]) for short in sorted(table, key=len, reverse=True) if len(short) >= 3)
 
 
 BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分行", "县": "支行", "区": "支行", "旗": "支行"}
@@ -285,7 +292,7 @@ BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分�
 def full_company_name(name: str) -> str:
     """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
     '某省交投集团' -> '某省交通投资集团'."""
-    for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
+    for short, full in company_abbreviations_longest_first():
         place = name[:-len(short)]
         if name.endswith(short) and len(place) > 1 and place[-1] in BRANCH_LEVELS and full.endswith("银行"):
             return full + place + BRANCH_LEVELS[place[-1]]        # 某市农发行: the bank's city branch
@@ -312,3 +319,9 @@ def company_with_jurisdiction(name: str, pos: int, ctx: Context) -> str:
 @lru_cache(maxsize=None)
 def company_abbreviations() -> dict[str, str]:
     return dict(load_table("company_abbrev.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def company_abbreviations_longest_first() -> tuple[tuple[str, str], ...]:
+    """company_abbreviations longest short form first, sorted once for full_company_name."""
+    return tuple(sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])))

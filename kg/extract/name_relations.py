@@ -61,11 +61,16 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
     orgs = [e for e in entities if e.type in ORG_TYPES]
     names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
                    key=lambda p: -len(p[0]))
+    by_name: dict[str, list[tuple[str, Entity]]] = {}
+    for pair in names:
+        by_name.setdefault(pair[0], []).append(pair)
     for child in entities:
         if child.label not in first_ref:
             continue
-        for name, parent in names:
-            if parent.label != child.label and child.label.startswith(name):
+        # the names that open the label, longest first as in `names`: a lookup per prefix
+        # rather than a test of every name
+        for name, parent in (p for n in range(len(child.label), 1, -1) for p in by_name.get(child.label[:n], ())):
+            if parent.label != child.label:
                 found = _name_relation(child, name, parent, orgs)
                 if found is not None:
                     yield (*found, first_ref[child.label])
