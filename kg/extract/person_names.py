@@ -135,7 +135,8 @@ def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[in
     # a one-character function word bounds a run as a longer word does (为 / 柏玉祥 / 提供);
     # after the run, an aspect particle makes its last character a verb (韩立 / 笑 / 着)
     opens = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
-    closes = [c and f not in BOUNDARY_FLAGS - ASPECT_FLAGS for c, (_, _, f) in zip(char, words)]
+    bounds = BOUNDARY_FLAGS - ASPECT_FLAGS      # once, not per word
+    closes = [c and f not in bounds for c, (_, _, f) in zip(char, words)]
     for i, (start, _, _) in enumerate(words):
         if not char[i] or i and opens[i - 1]:
             continue
