@@ -95,14 +95,28 @@ def split_jurisdiction(name: str) -> tuple[list[str], str]:
     prefix = []
     rest = name
     while rest:
-        for size in range(min(len(rest) - 1, 8), 1, -1):
-            if places.expand_place(rest[:size]) and (size == len(rest) or not rest[size] in "路街"):
-                prefix.append(rest[:size])
-                rest = rest[size:]
-                break
-        else:
+        # the longest place name (of two to eight characters) that opens the rest, leaves some
+        # of it and is no street's (某某路)
+        size = next((k for k in reversed(place_name_sizes(rest)) if 2 <= k < len(rest) and rest[k] not in "路街"),
+                    None)
+        if size is None:
             break
+        prefix.append(rest[:size])
+        rest = rest[size:]
     return prefix, rest
+
+
+def place_name_sizes(text: str) -> list[int]:
+    """Lengths of the place names (every form expand_place knows) that open text, up to eight
+    characters, shortest first: one walk of the gazetteer's trie rather than a lookup per length."""
+    node, sizes = places.load_gazetteer().trie, []
+    for size, ch in enumerate(text[:8], 1):
+        node = node.get(ch)
+        if node is None:
+            break
+        if "" in node:
+            sizes.append(size)
+    return sizes
 
 
 LAW_TITLE = re.compile(r"(?:条例|法)$")
