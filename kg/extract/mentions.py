@@ -182,7 +182,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
             if found and not national_inside(found, national, sent, anchors):
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
-               for m in (METRO.finditer(sent.text) if "号线" in sent.text else ()))
+               for m in scan(METRO, sent.text, "号线"))
     out.extend(find_described_projects(sent))
     out.extend(find_bank_short_forms(sent))
     out.extend(find_trade_names(sent))
@@ -191,13 +191,19 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_latin_companies(sent))
     out.extend(find_forces(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
-               for m in (FISCAL.finditer(sent.text) if "财政" in sent.text else ()))
+               for m in scan(FISCAL, sent.text, "财政"))
     out.extend(find_bare_fiscal(sent))
     # a list item that the grammar already read keeps the grammar's span
     found = [(m.start, m.end) for m in out]
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+def scan(pattern: re.Pattern, text: str, needed: str) -> Iterable[re.Match]:
+    """pattern's matches in text, not sought when text lacks `needed`, a word that every match
+    holds: a quick test spares most sentences a scan."""
+    return pattern.finditer(text) if needed in text else ()
 
 
 def national_inside(found: Mention, national: list[Mention], sent: Sentence, anchors: frozenset[int]) -> bool:
@@ -245,7 +251,7 @@ def bank_short_form_regex() -> re.Pattern:
 def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:
     """自治区财政向… / 由市财政拨付: the level's 财政 is a body when a verb, preposition,
     adverb or 每 follows it (jieba tags only the word after)."""
-    for m in (BARE_FISCAL.finditer(sent.text) if "财政" in sent.text else ()):
+    for m in scan(BARE_FISCAL, sent.text, "财政"):
         after = [f for a, _, f in tag_span(sent.text, m.start(), m.end() + 4) if a == m.end()]
         if after and (after[0].startswith(("p", "v", "d")) or sent.text.startswith("每", m.end())):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
@@ -380,7 +386,7 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
                 or bank_product(sent.text, m):    # “银企对接”等方式, “某某e贷”, 农行“某某通”产品
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
     found = [m for m in ISSUED_MEASURES.finditer(sent.text)]
-    found += [m for m in (SECTOR_ARTICLES.finditer(sent.text) if "条" in sent.text else ()) if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
+    found += [m for m in scan(SECTOR_ARTICLES, sent.text, "条") if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
               and not counts_noun(sent.text, m.end())]
     for m in found:
         yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)
