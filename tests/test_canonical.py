@@ -56,3 +56,14 @@ def test_city_short_form_of_a_bank_is_its_city_branch():
     assert full_company_name("青州市农发行") == "中国农业发展银行青州市分行"
     assert full_company_name("青山县农行") == "中国农业银行青山县支行"
     assert full_company_name("农行青州分行") == "中国农业银行青州分行"
+
+
+def test_split_jurisdiction_reads_place_names_off_the_trie():
+    """split_jurisdiction finds the places that place_name_sizes reads off the gazetteer's trie:
+    the same as a lookup of every prefix length with expand_place."""
+    from kg.extract.canonical import place_name_sizes, split_jurisdiction
+    from kg.extract.places import expand_place
+    assert split_jurisdiction("哈尔滨市南岗区财政局") == (["哈尔滨市", "南岗区"], "财政局")
+    assert split_jurisdiction("南京路") == ([], "南京路")
+    for text in ("黑龙江省哈尔滨市道里区", "长春市朝阳区人民政府", "吉林省长春市", "广东省深圳市南山区科技局", "某某公司"):
+        assert place_name_sizes(text) == [n for n in range(1, min(len(text), 8) + 1) if expand_place(text[:n])]

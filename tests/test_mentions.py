@@ -265,3 +265,13 @@ def test_a_headline_title_without_brackets_is_a_program(raw, expected):
 def test_a_named_event_is_a_program(raw, expected):
     t = normalize(raw)
     assert [m.text for m in find_mentions(t, split_sentences(t), Article("t", "t"), find_byline_spans(t.text)) if m.type == "Program"] == expected
+
+
+def test_scan_seeks_matches_only_in_a_text_holding_the_needed_word():
+    """scan: a pattern's matches, and none sought in a text without the word each match holds."""
+    import re
+
+    from kg.extract.mentions import scan
+    pattern = re.compile(r"[省市]财政")
+    assert [m.group() for m in scan(pattern, "由市财政拨付", "财政")] == ["市财政"]
+    assert list(scan(pattern, "由市政府拨付", "财政")) == []

@@ -187,3 +187,27 @@ def test_seed_offsets_and_gold_names_survive(path):
 ])
 def test_dateline_is_no_part_of_the_first_sentence(text, first):
     assert split_sentences(normalize(text))[0].text == first
+
+
+def test_layout_spaces_read_by_run_match_the_regex_rules():
+    """find_layout_spaces reads each run of spaces by its neighbours; on random text it drops
+    exactly what the rules written as lookaround regexes drop (the form it replaced)."""
+    import random
+
+    from kg.extract.normalize import CJK, find_layout_spaces
+    digit = re.compile(rf"(?<=[0-9])[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=[0-9])")
+    punct = re.compile(r"[ \t]+(?=[，。、；：？！”’）》」』])|(?<=[，。、；：？！“‘（《「『])[ \t]+")
+    cjk_gap, is_cjk = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])"), re.compile(rf"[{CJK}]")
+
+    def by_regex(text):
+        drops = [m.span() for m in digit.finditer(text)] + [m.span() for m in punct.finditer(text)]
+        drops += [m.span() for m in cjk_gap.finditer(text)
+                  if m.start() < 2 or not is_cjk.match(text, m.start() - 2)
+                  or m.end() + 1 >= len(text) or not is_cjk.match(text, m.end() + 1)]
+        return sorted(drops)
+
+    rng = random.Random(7)
+    alphabet = "甲乙丙 \t  09aZ，。“”（）《》、.\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert find_layout_spaces(text) == by_regex(text), repr(text)

@@ -95,14 +95,28 @@ def split_jurisdiction(name: str) -> tuple[list[str], str]:
     prefix = []
     rest = name
     while rest:
-        for size in range(min(len(rest) - 1, 8), 1, -1):
-            if places.expand_place(rest[:size]) and (size == len(rest) or not rest[size] in "路街"):
-                prefix.append(rest[:size])
-                rest = rest[size:]
-                break
-        else:
+        # the longest place name (of two to eight characters) that opens the rest, leaves some
+        # of it and is no street's (某某路)
+        size = next((k for k in reversed(place_name_sizes(rest)) if 2 <= k < len(rest) and rest[k] not in "路街"),
+                    None)
+        if size is None:
             break
+        prefix.append(rest[:size])
+        rest = rest[size:]
     return prefix, rest
+
+
+def place_name_sizes(text: str) -> list[int]:
+    """Lengths of the place names (every form expand_place knows) that open text, up to eight
+    characters, shortest first: one walk of the gazetteer's trie rather than a lookup per length."""
+    node, sizes = places.load_gazetteer().trie, []
+    for size, ch in enumerate(text[:8], 1):
+        node = node.get(ch)
+        if node is None:
+            break
+        if "" in node:
+            sizes.append(size)
+    return sizes
 
 
 LAW_TITLE = re.compile(r"(?:条例|法)$")
@@ -272,11 +286,18 @@ def expand_body(body: str) -> str:
     table = abbreviations()
     if body in table:
         return table[body]
-    for short in sorted(table, key=len, reverse=True):
-        full = table[short]
-        if len(short) >= 3 and short in body and full not in body:
+    for short, full in long_abbreviations():
+        if short in body and full not in body:
             body = body.replace(short, full, 1)     # 高新区管委会: each abbreviation once
     return body
+
+
+@lru_cache(maxsize=None)
+def long_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short, full) of the agency abbreviations of three characters or more, longest first:
+    sorted once rather than at each expand_body."""
+    table = abbreviations()
+    return tuple((short, table[short]) for short in sorted(table, key=len, reverse=True) if len(short) >= 3)
 
 
 BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分行", "县": "支行", "区": "支行", "旗": "支行"}
@@ -285,7 +306,7 @@ BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分�
 def full_company_name(name: str) -> str:
     """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
     '某省交投集团' -> '某省交通投资集团'."""
-    for short, full in sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])):
+    for short, full in company_abbreviations_longest_first():
         place = name[:-len(short)]
         if name.endswith(short) and len(place) > 1 and place[-1] in BRANCH_LEVELS and full.endswith("银行"):
             return full + place + BRANCH_LEVELS[place[-1]]        # 某市农发行: the bank's city branch
@@ -312,3 +333,9 @@ def company_with_jurisdiction(name: str, pos: int, ctx: Context) -> str:
 @lru_cache(maxsize=None)
 def company_abbreviations() -> dict[str, str]:
     return dict(load_table("company_abbrev.tsv", 2))
+
+
+@lru_cache(maxsize=None)
+def company_abbreviations_longest_first() -> tuple[tuple[str, str], ...]:
+    """company_abbreviations longest short form first, sorted once for full_company_name."""
+    return tuple(sorted(company_abbreviations().items(), key=lambda kv: -len(kv[0])))

@@ -44,5 +44,7 @@ def find_foreign_cities(text: str) -> list[Mention]:
 
 def find_latin_companies(sent: Sentence) -> Iterable[Mention]:
     """Company mentions of names in Latin letters that end in a legal form (Kessler GmbH)."""
+    if " " not in sent.text:       # a legal form follows a space: most sentences need no scan
+        return
     for m in LATIN_COMPANY.finditer(sent.text):
         yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.COMPANY)

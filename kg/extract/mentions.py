@@ -57,6 +57,13 @@ def enumeration_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def enumeration_end() -> re.Pattern:
+    """等 + a collective noun, which every match of enumeration_regex holds: a quick test that
+    spares the sentences without one the costly scan of list items."""
+    return re.compile(f"等(?:{alternation(enumeration_heads())})")
+
+
+@lru_cache(maxsize=None)
 def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = alternation(load_words("program_words.txt"))
     # heads may follow one another: “某某”清单制度, “某某”专项行动计划
@@ -175,7 +182,7 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
             if found and not national_inside(found, national, sent, anchors):
                 out.append(found)
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROJECT)
-               for m in METRO.finditer(sent.text))
+               for m in scan(METRO, sent.text, "号线"))
     out.extend(find_described_projects(sent))
     out.extend(find_bank_short_forms(sent))
     out.extend(find_trade_names(sent))
@@ -184,13 +191,19 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_latin_companies(sent))
     out.extend(find_forces(sent))
     out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
-               for m in FISCAL.finditer(sent.text))
+               for m in scan(FISCAL, sent.text, "财政"))
     out.extend(find_bare_fiscal(sent))
     # a list item that the grammar already read keeps the grammar's span
     found = [(m.start, m.end) for m in out]
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+def scan(pattern: re.Pattern, text: str, needed: str) -> Iterable[re.Match]:
+    """pattern's matches in text, not sought when text lacks `needed`, a word that every match
+    holds: a quick test spares most sentences a scan."""
+    return pattern.finditer(text) if needed in text else ()
 
 
 def national_inside(found: Mention, national: list[Mention], sent: Sentence, anchors: frozenset[int]) -> bool:
@@ -238,7 +251,7 @@ def bank_short_form_regex() -> re.Pattern:
 def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:
     """自治区财政向… / 由市财政拨付: the level's 财政 is a body when a verb, preposition,
     adverb or 每 follows it (jieba tags only the word after)."""
-    for m in BARE_FISCAL.finditer(sent.text):
+    for m in scan(BARE_FISCAL, sent.text, "财政"):
         after = [f for a, _, f in tag_span(sent.text, m.start(), m.end() + 4) if a == m.end()]
         if after and (after[0].startswith(("p", "v", "d")) or sent.text.startswith("每", m.end())):
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
@@ -270,7 +283,7 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
     """Items of a list closed by 等 + a collective noun take its class:
     约谈“某某”单车、某某单车等企业 → two Company mentions."""
     text = sent.text
-    if "等" not in text:      # every such list closes with 等: most sentences need no scan
+    if "等" not in text or not enumeration_end().search(text):   # most sentences need no scan
         return
     for m in enumeration_regex().finditer(text):
         etype = enumeration_heads()[m.group(2)]
@@ -334,9 +347,17 @@ def governed_program_regex() -> re.Pattern:
     return re.compile(rf"(?:{verbs})+(?:好|了)?([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
 
 
+@lru_cache(maxsize=None)
+def governed_head_regex() -> re.Pattern:
+    """The heads that end every match of governed_program_regex."""
+    return re.compile(alternation(load_words("program_governed_heads.txt")))
+
+
 def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
     """开展|某某志愿服务行动, 落实|某某电价优惠政策: an unquoted program name governed by a
     verb that launches programs, when its words are not all generic (落实|各项惠企政策)."""
+    if not governed_head_regex().search(sent.text):     # a quick test: most sentences have no head
+        return
     for m in governed_program_regex().finditer(sent.text):
         words = [w for a, b, _ in tag_words(m.group(1))
                  if (w := m.group(1)[a:b]) not in load_set("generic_bodies.txt")][:-1]
@@ -365,7 +386,7 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
                 or bank_product(sent.text, m):    # “银企对接”等方式, “某某e贷”, 农行“某某通”产品
             yield Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.PROGRAM)
     found = [m for m in ISSUED_MEASURES.finditer(sent.text)]
-    found += [m for m in SECTOR_ARTICLES.finditer(sent.text) if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
+    found += [m for m in scan(SECTOR_ARTICLES, sent.text, "条") if [f for _, _, f in tag_words(m.group(1)[:2])] == ["n"]
               and not counts_noun(sent.text, m.end())]
     for m in found:
         yield Mention(sent.start + m.start(1), sent.start + m.end(1), m.group(1), EntityType.PROGRAM)

@@ -208,7 +208,10 @@ def find_dates(text: str, article_date: str | None = None) -> list[DateExpr]:
     """
     year0 = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
     month0 = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
-    out = [d for m in _DATE.finditer(text) if (d := _written_date(text, m, year0)) is not None]
+    # every part of _DATE is optional: most of its matches are empty, skipped here unread; a
+    # date it reads names a year, a month or a half year (年 or 月), without which no scan
+    matches = _DATE.finditer(text) if "年" in text or "月" in text else ()
+    out = [d for m in matches if m.end() > m.start() and (d := _written_date(text, m, year0)) is not None]
     if year0 and month0:
         out += _bare_days(text, out, year0, month0)
         out.sort(key=lambda d: d.start)

@@ -4,6 +4,7 @@ issued by both bodies, X公司Y项目 developed by X公司."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .clause import Ref
@@ -61,11 +62,12 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
     orgs = [e for e in entities if e.type in ORG_TYPES]
     names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
                    key=lambda p: -len(p[0]))
+    by_name = _by_name(names)
     for child in entities:
         if child.label not in first_ref:
             continue
-        for name, parent in names:
-            if parent.label != child.label and child.label.startswith(name):
+        for name, parent in _names_opening(child.label, by_name):
+            if parent.label != child.label:
                 found = _name_relation(child, name, parent, orgs)
                 if found is not None:
                     yield (*found, first_ref[child.label])
@@ -76,6 +78,21 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                         # A sub-branch under its regional branch belongs to the bank as well.
                         yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
                     break
+
+
+def _by_name(names: list[tuple[str, Entity]]) -> dict[str, list[tuple[str, Entity]]]:
+    """The (name, entity) pairs of each name, in their order in `names`."""
+    out: dict[str, list[tuple[str, Entity]]] = {}
+    for pair in names:
+        out.setdefault(pair[0], []).append(pair)
+    return out
+
+
+def _names_opening(label: str, by_name: dict[str, list[tuple[str, Entity]]]) -> Iterator[tuple[str, Entity]]:
+    """The (name, entity) pairs whose name of two characters or more opens label, longest
+    first: a lookup per prefix length rather than a test of every name."""
+    for size in range(len(label), 1, -1):
+        yield from by_name.get(label[:size], ())
 
 
 def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity]):

@@ -94,6 +94,7 @@ class Candidate:
     end: int = 0
     clause: bool = False            # a clause was cut off before the name
     etype: str = ""
+    before: list[Token] | None = None       # words_before, read once for the guards and the walk
 
     def __post_init__(self) -> None:
         self.end = self.head.end()
@@ -166,10 +167,12 @@ HEAD_GUARDS = (("runs into a word", runs_into_word), ("ends a common word", ends
 def words_before(c: Candidate) -> list[Token]:
     """The tagged words before the head; before a branch, a bank's short form that jieba
     tags as a verb (招行|某支行) is the abbreviation it is."""
-    start = c.head.start()
-    shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
-    tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
-    return join_anchored_places(c.text, tokens, c.anchors)
+    if c.before is None:
+        start = c.head.start()
+        shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
+        tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+        c.before = join_anchored_places(c.text, tokens, c.anchors)
+    return c.before
 
 
 def join_anchored_places(text: str, tokens: list[Token], anchors: frozenset[int]) -> list[Token]:

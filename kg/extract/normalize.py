@@ -30,12 +30,18 @@ _HALF_WIDTH = str.maketrans(
      **{0xFF21 + i: 0x41 + i for i in range(26)},
      **{0xFF41 + i: 0x61 + i for i in range(26)},
      0xFF05: "%", 0x3000: " ", 0x00A0: " "})
+# runs of the characters _HALF_WIDTH maps: translating only them is several times faster
+# than str.translate over a whole Chinese text
+_FULL_WIDTH = re.compile("[" + re.escape("".join(map(chr, _HALF_WIDTH))) + "]+")
 _FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
-# Layout spaces (rule 3); `_CJK_GAP` matches are kept when both neighbours are words.
-_DIGIT_GAP = re.compile(rf"(?<=[0-9])[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=[0-9])")
-_PUNCT_GAP = re.compile(r"[ \t]+(?=[，。、；：？！”’）》」』])|(?<=[，。、；：？！“‘（《「『])[ \t]+")
-_CJK_GAP = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
+# Layout spaces (rule 3): a run of spaces between a digit and a Chinese character, after
+# opening or before closing punctuation, or between Chinese characters (kept when both
+# neighbours are words). A run is read by its neighbours: scanning for the few runs is much
+# cheaper than a regex whose lookbehind is tried at every character.
+_SPACE_RUN = re.compile(r"[ \t]+")
+_DIGITS = frozenset("0123456789")
+_PUNCT_AFTER, _PUNCT_BEFORE = frozenset("，。、；：？！”’）》」』"), frozenset("，。、；：？！“‘（《「『")
 _IS_CJK = re.compile(rf"[{CJK}]")
 
 # Line classes that decide whether a break may be joined (rule 2).
@@ -73,7 +79,9 @@ def normalize(text: str) -> Text:
 
     Example: normalize("１２００.５０ 万元").text == "1200.50万元".
     """
-    mapped = _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
+    mapped = _FULL_WIDTH.sub(lambda m: m.group().translate(_HALF_WIDTH), text)
+    if "．" in mapped:
+        mapped = _FULL_WIDTH_POINT.sub(".", mapped)
     drops = find_line_joins(mapped) + find_layout_spaces(mapped)
     return apply_drops(mapped, drops, len(text))
 
@@ -223,15 +231,18 @@ def find_layout_spaces(text: str) -> list[tuple[int, int]]:
 
     Example: find_layout_spaces("资 金 1200 万元") == [(1, 2), (3, 4), (8, 9)].
     """
-    drops = [m.span() for m in _DIGIT_GAP.finditer(text)]
-    drops += [m.span() for m in _PUNCT_GAP.finditer(text)]
-    for m in _CJK_GAP.finditer(text):
+    drops = []
+    for m in _SPACE_RUN.finditer(text):
         start, end = m.span()
-        left_single = start < 2 or not _IS_CJK.match(text, start - 2)
-        right_single = end + 1 >= len(text) or not _IS_CJK.match(text, end + 1)
-        if left_single or right_single:
+        before, after = text[start - 1:start], text[end:end + 1]
+        cjk_before, cjk_after = bool(_IS_CJK.match(before)), bool(_IS_CJK.match(after))
+        if before in _DIGITS and cjk_after or cjk_before and after in _DIGITS \
+                or after in _PUNCT_AFTER or before in _PUNCT_BEFORE:
             drops.append((start, end))
-    return sorted(drops)
+        elif cjk_before and cjk_after and (start < 2 or not _IS_CJK.match(text, start - 2)
+                                           or end + 1 >= len(text) or not _IS_CJK.match(text, end + 1)):
+            drops.append((start, end))
+    return drops
 
 
 def apply_drops(text: str, drops: list[tuple[int, int]], original_length: int) -> Text:

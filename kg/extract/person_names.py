@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
 from ..lexicon import alternation, load_tagged
 from .normalize import CJK
@@ -134,18 +135,18 @@ def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[in
     char = [b - a == 1 and bool(HAN.match(text, a)) for a, b, _ in words]
     # a one-character function word bounds a run as a longer word does (为 / 柏玉祥 / 提供);
     # after the run, an aspect particle makes its last character a verb (韩立 / 笑 / 着)
-    opens = [c and f not in BOUNDARY_FLAGS for c, (_, _, f) in zip(char, words)]
-    closes = [c and f not in BOUNDARY_FLAGS - ASPECT_FLAGS for c, (_, _, f) in zip(char, words)]
-    for i, (start, _, _) in enumerate(words):
-        if not char[i] or i and opens[i - 1]:
+    bounds = BOUNDARY_FLAGS - ASPECT_FLAGS      # once, not per word
+    for i in compress(range(len(words)), char):     # a run opens at a single character only
+        if i and char[i - 1] and words[i - 1][2] not in BOUNDARY_FLAGS:
             continue
+        start = words[i][0]
         if char[i:i + 3] == [True] * 3:
             after = i + 3          # exactly three: a fourth single character makes a phrase
         elif i + 1 < len(words) and words[i + 1][1] - words[i + 1][0] == 2 and words[i + 1][2] in GIVEN_WORD_FLAGS:
             after = i + 2
         else:
             continue
-        if not (after < len(words) and closes[after]):
+        if not (after < len(words) and char[after] and words[after][2] not in bounds):
             yield start, start + 3
 
 
