@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..model import Funding
 from .funding_addressees import addressees_pay_nothing
 from .funding_allocations import project_owner_receives
+from .funding_awards import award_objects
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
@@ -91,6 +92,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("story-actor-pays", story_actor_pays),
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
+    ("award-objects", award_objects),
     ("table-rows", table_rows),
     ("each-listed", each_listed),
 )
