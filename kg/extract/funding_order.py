@@ -24,6 +24,7 @@ from .funding_notices import (counted_total, each_listed, labelled_row, listed_a
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
 from .funding_parties import (bare_group_receives, claim_notice, named_after, previous_subject_pays,
                               product_lender, story_actor_pays, story_lender)
+from .funding_places import place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
 from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
@@ -75,6 +76,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("titled-parties", titled_parties),
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
+    ("place-receives", place_receives),
 )
 
 
