@@ -15,6 +15,7 @@ from ..model import Funding
 from .funding_addressees import addressees_pay_nothing
 from .funding_allocations import project_owner_receives
 from .funding_awards import award_objects
+from .funding_donations import donation_receiver
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
@@ -77,6 +78,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),
+    ("donation-receiver", donation_receiver),
 )
 
 
