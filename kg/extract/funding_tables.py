@@ -1,7 +1,8 @@
-"""Fundings a notice lays out as a table with | separators (a document pass of
-kg.extract.funding_passes): a header row names the columns (序号|借款人|担保人|本金|利息), the rows
-below give one flow each. A column whose header is a funding cue holds sums of that flow, in the
-unit the lines above state (单位：元); the borrower's column names who owes or receives, a
+"""Fundings a notice lays out as a table, its cells apart by | or, in plain text, by tabs or runs
+of spaces (a document pass of kg.extract.funding_passes): a header row names the columns
+(序号|借款人|担保人|本金|利息), the rows below give one flow each. A column whose header is a
+funding cue holds sums of that flow, in the unit its header (补助金额（万元）) or the lines above
+state (单位：元); the borrower's column names who owes or receives, a
 guarantor's column names no party; the notice's signers hold the claims (a debt or loan) or pay
 (a payout); a total row (合计) has no receiver.
 """
