@@ -130,3 +130,9 @@ def test_a_person_who_tells_of_a_loan_is_not_its_borrower():
 def test_a_grant_received_by_the_person_the_sentence_opens_with():
     raw = "种粮大户张三今年流转土地320亩，获得乙局种粮补贴6.4万元。"
     assert found(raw, names_of({"乙局": A, "张三": P})) == [("Grant", 64_000, "乙局", "张三", None)]
+
+
+def test_the_debtor_titled_first_still_owes_the_titled_creditor():
+    raw = NOTICE + "被执行人应偿还申请执行人借款本金45万元。"
+    names = {n: (n, C) for n in ("甲公司", "乙银行", "丙公司")}
+    assert found(raw, names) == [("Debt", 450_000, "乙银行", "甲公司", None)]

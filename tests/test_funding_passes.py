@@ -17,7 +17,10 @@ from kg.extract.funding_roles import ROLE_PASSES, RoleSearch, distinct_parties
 from kg.model import Role, Sentence
 from test_fundings import summary
 from test_funding_addressees import ADDRESSEE_DOCUMENT_CASES
+from test_funding_awards import AWARD_DOCUMENT_CASES
 from test_funding_objects import OBJECT_PARTY_CASES
+from test_funding_places import PLACE_PARTY_CASES
+from test_funding_donations import DONATION_PARTY_CASES
 from test_funding_tables import TABLE_DOCUMENT_CASES
 from test_funding_notices import NOTICE_DOCUMENT_CASES, NOTICE_PARTY_CASES
 from test_funding_story import STORY_DOCUMENT_CASES, STORY_PARTY_CASES, STORY_ROLE_CASES
@@ -179,8 +182,9 @@ DOCUMENT_CASES = [
 ]
 
 PARTY_CASES += NOTICE_PARTY_CASES + STORY_PARTY_CASES + CONSTRUCTION_PARTY_CASES + OBJECT_PARTY_CASES
+PARTY_CASES += PLACE_PARTY_CASES + DONATION_PARTY_CASES
 DOCUMENT_CASES += (NOTICE_DOCUMENT_CASES + STORY_DOCUMENT_CASES + CONSTRUCTION_DOCUMENT_CASES
-                   + ADDRESSEE_DOCUMENT_CASES + TABLE_DOCUMENT_CASES)
+                   + ADDRESSEE_DOCUMENT_CASES + TABLE_DOCUMENT_CASES + AWARD_DOCUMENT_CASES)
 ROLE_CASES += STORY_ROLE_CASES
 
 

@@ -26,3 +26,19 @@ def test_a_table_without_a_stated_unit_gives_no_sums():
 def test_a_payout_table_in_ten_thousands_is_paid_by_its_signing_agency():
     raw = "贴息名单（单位：万元）\n序号|借款人|贴息资金\n1|乙公司|12.5\n甲局\n2024年7月2日"
     assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("InterestSubsidy", 125_000, "甲局", "乙公司", None)]
+
+
+def test_a_tab_table_with_the_unit_in_its_header_pays_each_row():
+    raw = "甲局关于补助名单的公示\n补助资金合计30万元，由甲局拨付。\n序号\t企业名称\t补助金额（万元）\n1\t乙公司\t12\n2\t丙公司\t18\n甲局\n2024年7月2日"
+    assert sorted(found(raw, {"乙公司": C, "丙公司": C, "甲局": "Agency"})) == [
+        ("Grant", 120_000, "甲局", "乙公司", None), ("Grant", 180_000, "甲局", "丙公司", None)]
+
+
+def test_columns_apart_by_runs_of_spaces_are_a_table():
+    raw = "序号  企业名称  补助金额(元)\n1  乙公司  5000\n甲局\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("Grant", 5000, "甲局", "乙公司", None)]
+
+
+def test_single_spaces_make_no_table():
+    raw = "序号 企业名称 补助金额(元)\n1 乙公司 5000\n甲局\n2024年7月2日"
+    assert found(raw, {"乙公司": C, "甲局": "Agency"}) == []

@@ -1366,3 +1366,24 @@ def test_we_in_quoted_words_without_turns_stands_for_nobody():
     a = analysis_of(raw, _DECISION_NAMES, _lines(raw))
     assert not {r for r in a.relations if r.type == "regulates"}
 
+
+
+_DISCLOSURE = ("甲市乙局行政处罚信息公示\n一、甲监处罚〔2024〕3号\n当事人：丙化工有限公司\n法定代表人：王五\n"
+               "处罚内容：罚款2万元。\n二、甲监处罚〔2024〕5号\n当事人：丁科技有限公司\n法定代表人：赵六\n"
+               "处罚内容：警告。\n甲市乙局\n2024年7月2日")
+
+
+def test_each_party_of_a_penalty_disclosure_is_regulated_and_employs_its_representative():
+    names = {**_DECISION_NAMES, "丁科技有限公司": ("丁科技有限公司", C), "赵六": ("赵六", P)}
+    a = analysis_of(_DISCLOSURE, names, _lines(_DISCLOSURE))
+    found = {(r.type, r.subject, r.object) for r in a.relations}
+    assert {("regulates", "甲市乙局", "丙化工有限公司"), ("regulates", "甲市乙局", "丁科技有限公司"),
+            ("worksFor", "王五", "丙化工有限公司"), ("worksFor", "赵六", "丁科技有限公司")} <= found
+    assert ("worksFor", "赵六", "丙化工有限公司") not in found
+
+
+def test_a_decision_number_may_open_the_party_field_line():
+    raw = _DISCLOSURE.replace("3号\n当事人", "3号当事人").replace("5号\n当事人", "5号当事人")
+    names = {**_DECISION_NAMES, "丁科技有限公司": ("丁科技有限公司", C), "赵六": ("赵六", P)}
+    found = {(r.type, r.subject, r.object) for r in analysis_of(raw, names, _lines(raw)).relations}
+    assert ("regulates", "甲市乙局", "丁科技有限公司") in found

@@ -116,6 +116,10 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     return left, right
 
 
+# 余额首次突破百亿元: a round numeral a stock crosses is a milestone, not a sum paid.
+_MILESTONE = re.compile("突破|跨越|迈上|站上|跃上")
+
+
 def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:
     """True for 每人200元, 最高50元, 500万元以上, 投资超过5亿元的项目: a rate, a cap or a
     condition, not a sum paid to a party."""
@@ -124,6 +128,7 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
     head = sentence[max(left, amount.start - 8):amount.start] + amount.text[:2]
     tail = sentence[amount.end:min(right, amount.end + 4)]
     return any(w in head for w in before) or any(tail.startswith(w) for w in after) \
+        or amount.text[:1] in "百千" and _MILESTONE.search(head) is not None \
         or tail.startswith("的") and bool(_PASSED_MARK.search(sentence, max(left, amount.start - 2), amount.start)
                                          or _PASSED_MARK.match(amount.text))
 

@@ -36,6 +36,7 @@ def titled_parties(f: Funding, site: Site) -> Funding:
         return f
     masked = site.masked
     at, clause = masked.offsets[site.amount.start], masked.offsets[site.left]
+    f = _moved_to_title(f, site, clause, at)
     roles = {}
     for m in _title().finditer(masked.text, clause, at):
         role = _titles()[m.group(1)]
@@ -49,6 +50,18 @@ def titled_parties(f: Funding, site: Site) -> Funding:
         if getattr(f, other) is None and named and named[0] not in roles.values():
             roles[other] = named[0]
     return replace(f, **roles) if roles else f
+
+
+def _moved_to_title(f: Funding, site: Site, clause: int, at: int) -> Funding:
+    """被执行人应偿还申请执行人本金N元: the party a bare title stands for takes its title's side even
+    when the sentence's order put it on the other side."""
+    for m in _title().finditer(site.masked.text, clause, at):
+        role = _titles()[m.group(1)]
+        other = "recipient" if role == "provider" else "provider"
+        name = _first_named(site, m.group(1)) if m.group(2) is None and getattr(f, role) is None else None
+        if name and getattr(f, other) == name:
+            f = replace(f, **{role: name, other: None})
+    return f
 
 
 def _first_named(site: Site, title: str) -> str | None:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from ..model import Funding
 from .funding_addressees import addressees_pay_nothing
 from .funding_allocations import project_owner_receives
+from .funding_awards import award_objects
+from .funding_donations import donation_receiver
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
@@ -23,6 +25,7 @@ from .funding_notices import (counted_total, each_listed, labelled_row, listed_a
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
 from .funding_parties import (bare_group_receives, claim_notice, named_after, previous_subject_pays,
                               product_lender, story_actor_pays, story_lender)
+from .funding_places import place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
 from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
@@ -74,6 +77,8 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("titled-parties", titled_parties),
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
+    ("place-receives", place_receives),
+    ("donation-receiver", donation_receiver),
 )
 
 
@@ -91,6 +96,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("story-actor-pays", story_actor_pays),
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
+    ("award-objects", award_objects),
     ("table-rows", table_rows),
     ("each-listed", each_listed),
 )

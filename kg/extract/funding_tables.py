@@ -1,7 +1,8 @@
-"""Fundings a notice lays out as a table with | separators (a document pass of
-kg.extract.funding_passes): a header row names the columns (序号|借款人|担保人|本金|利息), the rows
-below give one flow each. A column whose header is a funding cue holds sums of that flow, in the
-unit the lines above state (单位：元); the borrower's column names who owes or receives, a
+"""Fundings a notice lays out as a table, its cells apart by | or, in plain text, by tabs or runs
+of spaces (a document pass of kg.extract.funding_passes): a header row names the columns
+(序号|借款人|担保人|本金|利息), the rows below give one flow each. A column whose header is a
+funding cue holds sums of that flow, in the unit its header (补助金额（万元）) or the lines above
+state (单位：元); the borrower's column names who owes or receives, a
 guarantor's column names no party; the notice's signers hold the claims (a debt or loan) or pay
 (a payout); a total row (合计) has no receiver.
 """
@@ -24,12 +25,17 @@ if TYPE_CHECKING:
 
 _LINE = re.compile(r"[^\n]+")
 _CELL = re.compile(r"[|｜]")
+# A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
+_GAP = re.compile(r"\t+| {2,}|　+")
 # 单位：人民币元 / 单位：万元 stated in the lines right above a table.
 _UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
+# 补助金额（万元）: a column's header that states its own unit.
+_HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
+_TOTAL_SUM = re.compile(r"(?:合计|共计|总计)[为约]?\s*$")
 _RECEIVER_TYPES = (*ORG_TYPES, EntityType.PERSON.value)
 
 
@@ -41,13 +47,19 @@ def _column_roles() -> dict[str, str]:
 def _cells(kept: dict[int, int], line: re.Match) -> list[tuple[int, int]]:
     """The normalised (start, end) spans of the cells of a line of the original text (the
     normalised text may join a table's lines; it keeps their characters: `kept`, see _kept)."""
-    bounds = [line.start()] + [line.start() + m.start() for m in _CELL.finditer(line.group())] + [line.end()]
-    raw = [(bounds[0], bounds[1])] + [(s + 1, e) for s, e in zip(bounds[1:], bounds[2:])]
+    gaps = list(_separators(line.group()))
+    starts = [line.start()] + [line.start() + m.end() for m in gaps]
+    raw = list(zip(starts, [line.start() + m.start() for m in gaps] + [line.end()]))
     spans = []
     for s, e in raw:
         inside = [kept[o] for o in range(s, e) if o in kept]
         spans.append((inside[0], inside[-1] + 1) if inside else (kept.get(e, 0), kept.get(e, 0)))
     return spans
+
+
+def _separators(line: str) -> list[re.Match]:
+    """The cell separators of a line: its bars, or else its tabs and runs of spaces."""
+    return list(_CELL.finditer(line)) or [m for m in _GAP.finditer(line.rstrip()) if m.start() > 0]
 
 
 def _kept(a: Analysis) -> dict[int, int]:
@@ -73,28 +85,33 @@ def _value(text: str, unit: Decimal) -> Decimal | None:
 
 
 def table_fundings(a: Analysis) -> list[Funding]:
-    """One funding per sum column of each row of each |-table the document holds."""
+    """One funding per sum column of each row of each table the document holds."""
     lines = list(_LINE.finditer(a.doc.text))
-    kept = _kept(a) if _CELL.search(a.doc.text) else {}
+    kept = _kept(a) if any(_separators(line.group()) for line in lines) else {}
     out: list[Funding] = []
     for k, line in enumerate(lines):
-        unit = _unit(lines, k) if _CELL.search(line.group()) else None
-        if unit is None:
+        if not _separators(line.group()):
             continue
         header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
-        columns = {i: cues[0] for i, cell in enumerate(header) if (cues := find_cues(cell))}
+        above = _unit(lines, k)
+        columns = {i: (cues[0], unit) for i, cell in enumerate(header)
+                   if (cues := find_cues(cell)) and (unit := _header_unit(cell) or above)}
         if not columns:
             continue
         for row in lines[k + 1:]:
             cells = _cells(kept, row)
             if len(cells) != len(header):
                 break
-            out += _row_fundings(a, header, columns, cells, unit)
+            out += _row_fundings(a, header, columns, cells)
     return out
 
 
-def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]],
-                  unit: Decimal) -> list[Funding]:
+def _header_unit(cell: str) -> Decimal | None:
+    m = _HEADER_UNIT.search(cell)
+    return _UNIT_VALUE[m.group(1)] if m else None
+
+
+def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]]) -> list[Funding]:
     """The fundings of one table row (see table_fundings)."""
     text = a.text.text
     total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
@@ -105,7 +122,7 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     start, end = cells[0][0], cells[-1][1]
     evidence = Evidence(a.doc_id, text[start:end], start, end)
     out = []
-    for i, cue in columns.items():
+    for i, (cue, unit) in columns.items():
         amount = _value(text[slice(*cells[i])], unit)
         if not amount:
             continue
@@ -131,6 +148,14 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """Add the flows of the document's |-tables (table_fundings) that no sentence stated."""
+    """Add the flows of the document's tables (table_fundings) that no sentence stated; a sentence's
+    total of them (补助资金合计1186万元, no receiver named) is no flow besides the rows."""
+    rows = table_fundings(r.a)
     told = {(f.evidence.start, f.amount) for f in fundings}
-    return fundings + [f for f in table_fundings(r.a) if (f.evidence.start, f.amount) not in told]
+    kept = [f for f in fundings if not (rows and _a_total(f))]
+    return kept + [f for f in rows if (f.evidence.start, f.amount) not in told]
+
+
+def _a_total(f: Funding) -> bool:
+    at = f.evidence.sentence.find(f.amount_text or "\0")
+    return f.recipient is None and at > 0 and _TOTAL_SUM.search(f.evidence.sentence[:at]) is not None

@@ -155,7 +155,7 @@ def _found(a: Analysis) -> _Found:
     for index, sentence in enumerate(a.sentences):
         case = case_party(a, index, case)
         first = bisect.bisect_left(ref_starts, sentence.start)
-        if first < len(ref_starts) and a.refs[first].start < sentence.end:
+        if first < len(ref_starts) and a.refs[first].start < sentence.end or case[1] is not None:
             start = a.story_start(sentence.start)
             if story is None or story.start != start:
                 story, told = _Story(start), bisect.bisect_left(ref_starts, start)
@@ -221,13 +221,13 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
 # The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
 # heading up to its 案 (一、乙公司超范围经营案 followed by the case's text), or the opening of a
 # numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正), or a decision's
-# party field (当事人：乙公司).
+# party field (当事人：乙公司), maybe after the decision's number (一、甲监处罚〔2024〕3号当事人：乙公司).
 # 方案/预案/备案… are no cases.
 _CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
                          r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
                          r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
                          r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}"
-                         r"|^\s*(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
+                         r"|^[^，,。；;！？!?：:]{0,30}?(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:

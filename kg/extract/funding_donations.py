@@ -1,0 +1,32 @@
+"""The receiver of a donation (a party pass of kg.extract.funding_order): 甲公司向乙慈善总会捐款
+200万元 / 在乙慈善总会举行的捐赠仪式上，甲公司捐款200万元. The organisation the gifts are made to
+or at receives them; the donor, the clause's subject, gives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .clause import PH
+from ..model import EntityType, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Site
+
+_GIFT = re.compile("捐款|捐赠|捐资")
+# 向乙会捐款 / 在乙会举行的捐赠仪式: the body the sentence gives to, before the sum.
+_GIVEN_TO = re.compile(rf"(?:向|为|给)({PH})(?:捐款|捐赠|捐资|捐)|在({PH})举(?:行|办)的[^{PH[1:-1]}，,。；;]{{0,4}}捐")
+
+
+def donation_receiver(f: Funding, site: Site) -> Funding:
+    """甲公司捐款200万元 with no receiver named in its clause: the organisation the sentence says
+    the gifts go to (向乙会捐赠) or are made at (在乙会举行的捐赠仪式上) receives it."""
+    if f.type != FundingType.GRANT or f.recipient is not None \
+            or not _GIFT.search(site.sentence.text, site.left, site.amount.start):
+        return f
+    masked = site.masked
+    found = [masked.refs_in(m.group(1) or m.group(2))[0]
+             for m in _GIVEN_TO.finditer(masked.text, 0, masked.offsets[site.amount.start])]
+    bodies = {r.entity for r in found if r.type == EntityType.ORGANIZATION and r.entity != f.provider}
+    return replace(f, recipient=bodies.pop()) if len(bodies) == 1 else f

@@ -1,0 +1,16 @@
+"""A place that receives the funds allocated to it (kg.extract.funding_places), on sentences we
+write. The pass case runs in test_funding_passes."""
+from __future__ import annotations
+
+from test_relations import A
+
+PLACE_PARTY_CASES = [
+    ("place-receives", "甲省财政厅向乙县拨付救灾资金800万元。", {"甲省财政厅": A, "乙县": "Place"},
+     [("Grant", 8_000_000, "甲省财政厅", "乙县", None)]),
+]
+
+
+def test_a_place_named_with_no_allocating_verb_receives_nothing():
+    from test_funding_passes import found
+    names = {"甲省财政厅": ("甲省财政厅", A), "乙县": ("乙县", "Place")}
+    assert found("甲省财政厅拨付救灾资金800万元，用于乙县灾后重建。", names)[0][3] is None
