@@ -25,6 +25,7 @@ from .funding_parties import (bare_group_receives, claim_notice, named_after, pr
                               product_lender, story_actor_pays, story_lender)
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
+from .funding_staff import posted_person_receives
 from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
 from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
                             person_receives, pronoun_payee, recovered_loan, rule_payer)
@@ -54,6 +55,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-after", named_after),
     ("person-receives", person_receives),
     ("person-subject-receives", person_subject_receives),
+    ("posted-person-receives", posted_person_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("pronoun-payee", pronoun_payee),
     ("bare-company-served", bare_company_served),

@@ -1,0 +1,25 @@
+"""Funding constructions of a class, each on sentences we write: who lends, borrows, invests or
+receives when the sentence names the parties by a construction rather than by place. The pass
+cases run in test_funding_passes (which checks that without the pass the stage finds otherwise)."""
+from __future__ import annotations
+
+from kg.extract import fundings
+from test_fundings import summary
+from test_relations import A, C, P, analysis_of
+
+CLASS_PARTY_CASES = [
+    ("posted-person-receives", "其中，甲半导体有限公司研发总监张三博士获得购房补贴50万元，该公司获得租房补贴42万元。",
+     {"甲半导体有限公司": C, "张三": P},
+     [("Grant", 500_000, None, "张三", None), ("Grant", 420_000, None, "甲半导体有限公司", None)]),
+]
+
+
+def found(raw: str, names: dict[str, str]) -> list[tuple]:
+    a = analysis_of(raw, {name: (name, kind) for name, kind in names.items()})
+    return [summary(f) for f in fundings.find_fundings(a)]
+
+
+def test_a_counted_class_of_its_suppliers_is_no_recipient():
+    assert found("甲银行围绕核心企业乙集团有限公司，累计为其上游12家配套企业提供融资3亿元。",
+                 {"甲银行": C, "乙集团有限公司": C}) == [("Loan", 300_000_000, "甲银行", None, None)]
+
