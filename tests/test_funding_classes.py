@@ -23,3 +23,12 @@ def test_a_counted_class_of_its_suppliers_is_no_recipient():
     assert found("甲银行围绕核心企业乙集团有限公司，累计为其上游12家配套企业提供融资3亿元。",
                  {"甲银行": C, "乙集团有限公司": C}) == [("Loan", 300_000_000, "甲银行", None, None)]
 
+
+
+def test_the_other_party_of_a_loan_agreement_borrows_each_share():
+    raw = ("甲银行河北分行作为牵头行，联合乙银行组成银团，与丙港务有限公司签订20亿元银团贷款协议，支持丁县码头建设。"
+           "其中，甲银行河北分行承贷12亿元，乙银行承贷8亿元。")
+    assert found(raw, {"甲银行河北分行": C, "乙银行": C, "丙港务有限公司": C, "丁县": "Place"}) == [
+        ("Loan", 2_000_000_000, "甲银行河北分行", "丙港务有限公司", None),
+        ("Loan", 1_200_000_000, "甲银行河北分行", "丙港务有限公司", None),
+        ("Loan", 800_000_000, "乙银行", "丙港务有限公司", None)]
