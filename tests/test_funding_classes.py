@@ -11,6 +11,12 @@ CLASS_PARTY_CASES = [
     ("posted-person-receives", "其中，甲半导体有限公司研发总监张三博士获得购房补贴50万元，该公司获得租房补贴42万元。",
      {"甲半导体有限公司": C, "张三": P},
      [("Grant", 500_000, None, "张三", None), ("Grant", 420_000, None, "甲半导体有限公司", None)]),
+    ("pool-grant", "甲市科技局设立贷款风险补偿资金池，其中甲市财政局出资2000万元。", {"甲市科技局": A, "甲市财政局": A},
+     [("Grant", 20_000_000, "甲市财政局", None, None)]),
+]
+CLASS_DOCUMENT_CASES = [
+    ("each-funder", "甲管委会、乙区人民政府各出资500万元，共同设立丙产业基金。", {"甲管委会": A, "乙区人民政府": A},
+     [("Investment", 5_000_000, "乙区人民政府", None, None), ("Investment", 5_000_000, "甲管委会", None, None)]),
 ]
 
 
@@ -32,3 +38,8 @@ def test_the_other_party_of_a_loan_agreement_borrows_each_share():
         ("Loan", 2_000_000_000, "甲银行河北分行", "丙港务有限公司", None),
         ("Loan", 1_200_000_000, "甲银行河北分行", "丙港务有限公司", None),
         ("Loan", 800_000_000, "乙银行", "丙港务有限公司", None)]
+
+
+def test_a_company_putting_money_into_a_fund_invests():
+    assert found("甲集团有限公司出资3亿元，与乙公司共同设立丙产业投资基金。", {"甲集团有限公司": C, "乙公司": C}) == [
+        ("Investment", 300_000_000, "甲集团有限公司", None, None)]
