@@ -16,6 +16,9 @@ CLASS_PARTY_CASES = [
     ("pool-payout", "甲县科技局联合甲县财政局设立贷款风险补偿资金池。今年，一家企业无法还贷，资金池按规定向乙银行丙支行代偿本金损失60万元。",
      {"甲县科技局": A, "甲县财政局": A, "乙银行丙支行": C},
      [("Grant", 600_000, "甲县科技局", "乙银行丙支行", None)]),
+    ("sum-put-into-project", "甲基金首批投资两个项目。其中，另有2亿元投向乙县丙产业园项目，该项目由丁农业有限公司建设。",
+     {"乙县": "Place", "丙产业园项目": "Project", "丁农业有限公司": C},
+     [("Investment", 200_000_000, None, "丁农业有限公司", None)]),
 ]
 CLASS_DOCUMENT_CASES = [
     ("each-funder", "甲管委会、乙区人民政府各出资500万元，共同设立丙产业基金。", {"甲管委会": A, "乙区人民政府": A},
@@ -46,3 +49,15 @@ def test_the_other_party_of_a_loan_agreement_borrows_each_share():
 def test_a_company_putting_money_into_a_fund_invests():
     assert found("甲集团有限公司出资3亿元，与乙公司共同设立丙产业投资基金。", {"甲集团有限公司": C, "乙公司": C}) == [
         ("Investment", 300_000_000, "甲集团有限公司", None, None)]
+
+
+def test_the_company_invested_in_after_xiang_receives():
+    assert found("其中，向甲县的乙食品有限公司投资3亿元，用于建设冷库。", {"甲县": "Place", "乙食品有限公司": C}) == [
+        ("Investment", 300_000_000, None, "乙食品有限公司", None)]
+
+
+def test_each_subscribed_share_is_an_investment():
+    got = found("基金首期20亿元，其中甲集团有限公司认缴8亿元，乙资产投资有限公司认缴12亿元。",
+                {"甲集团有限公司": C, "乙资产投资有限公司": C})
+    assert ("Investment", 800_000_000, "甲集团有限公司", None, None) in got
+    assert ("Investment", 1_200_000_000, "乙资产投资有限公司", None, None) in got
