@@ -1,11 +1,13 @@
-"""Where an investment goes (另有1.6亿元投向甲项目，该项目由乙公司建设): into a project, whose owner
-receives it; a company named only inside the target clause never invests in itself."""
+"""Where a project's money goes: an investment put into a project (另有1.6亿元投向甲项目，该项目由乙公司
+建设) to its owner, a company named only inside the target clause never investing in itself; and a
+sum the project receives (该基地由乙公司运营，今年获得补助资金300万元) to the company that runs it."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .funding_received import receive_verbs
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
@@ -15,6 +17,10 @@ if TYPE_CHECKING:
 _PUT_INTO = re.compile("投向")
 # The rest of the sum's sentence part, up to a semicolon: where the project's owner is told.
 _PART_END = re.compile("[；;。]")
+# 该基地由乙公司运营，: the company that runs the sentence's subject, in the clause right before.
+_RUN_BY = re.compile(r"由([\ue000-\uf8ff])(?:负责)?(?:运营|经营|管理|建设|实施|承建|投资建设)[，,]$")
+# The sum's clause opens with its receiving verb, after a few words of time (今年获得).
+_OPENS_RECEIVING = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
 
 
 def sum_put_into_project(f: Funding, site: Site) -> Funding:
@@ -33,3 +39,19 @@ def sum_put_into_project(f: Funding, site: Site) -> Funding:
     own_clause = {r.entity for r in masked.refs_in(masked.text[masked.offsets[site.left]:at])}
     provider = f.provider if f.provider in own_clause and f.provider != owner else None
     return replace(f, provider=provider, recipient=owner)
+
+
+def operator_receives(f: Funding, site: Site) -> Funding:
+    """该基地由乙公司运营，今年获得补助资金300万元: a sum with no payee that the clause after 由乙公司
+    运营 receives (its receiving verb opening the clause) goes to the company that runs it."""
+    masked = site.masked
+    clause, at = masked.offsets[site.left], masked.offsets[site.amount.start]
+    m = _RUN_BY.search(masked.text, 0, clause)
+    verb = receive_verbs().search(masked.text, clause, at)
+    if f.recipient or f.type == FundingType.INVESTMENT or m is None or verb is None \
+            or not _OPENS_RECEIVING.match(masked.text[clause:verb.start()]):
+        return f
+    operator = masked.refs_in(m.group(1))[0]
+    if operator.type != EntityType.COMPANY or operator.entity == f.provider:
+        return f
+    return replace(f, recipient=operator.entity)
