@@ -64,3 +64,9 @@ def test_each_subscribed_share_is_an_investment():
                 {"甲集团有限公司": C, "乙资产投资有限公司": C})
     assert ("Investment", 800_000_000, "甲集团有限公司", None, None) in got
     assert ("Investment", 1_200_000_000, "乙资产投资有限公司", None, None) in got
+
+
+def test_each_loan_of_a_list_of_clauses_goes_to_the_company_of_its_clause():
+    assert found("丙银行推出订单贷，向甲电气有限公司发放订单贷500万元，向乙液压件有限公司发放订单贷300万元。",
+                 {"甲电气有限公司": C, "乙液压件有限公司": C, "丙银行": C}) == [
+        ("Loan", 5_000_000, "丙银行", "甲电气有限公司", None), ("Loan", 3_000_000, "丙银行", "乙液压件有限公司", None)]

@@ -103,7 +103,9 @@ def template_roles(s: RoleSearch) -> None:
     for _, pattern, implicit, fits in role_templates():
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
-            rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
+            # 向甲发放贷款5万元，向乙发放…: a match running on past the sum's clause is another sum's.
+            rank = (0 if m.start() < right and m.end() > s.clause and not m.start() < at < right < m.end()
+                    else 1, distance)
             if _misfit(s, m, fits):
                 continue
             for letter, role in TEMPLATE_ROLES.items():
