@@ -22,6 +22,9 @@ CLASS_PARTY_CASES = [
     ("operator-receives", "该基地由甲农业开发有限公司运营，今年获得乙县财政局补助资金200万元。",
      {"甲农业开发有限公司": C, "乙县财政局": A},
      [("Grant", 2_000_000, "乙县财政局", "甲农业开发有限公司", None)]),
+    ("participle-loan-used-by", "由甲银行乙支行发放的3000万元项目贷款，已全部用于丙材料股份有限公司丁项目建设。",
+     {"甲银行乙支行": C, "丙材料股份有限公司": C, "丁项目": "Project"},
+     [("Loan", 30_000_000, "甲银行乙支行", "丙材料股份有限公司", None)]),
 ]
 CLASS_DOCUMENT_CASES = [
     ("each-funder", "甲管委会、乙区人民政府各出资500万元，共同设立丙产业基金。", {"甲管委会": A, "乙区人民政府": A},
@@ -70,3 +73,20 @@ def test_each_loan_of_a_list_of_clauses_goes_to_the_company_of_its_clause():
     assert found("丙银行推出订单贷，向甲电气有限公司发放订单贷500万元，向乙液压件有限公司发放订单贷300万元。",
                  {"甲电气有限公司": C, "乙液压件有限公司": C, "丙银行": C}) == [
         ("Loan", 5_000_000, "丙银行", "甲电气有限公司", None), ("Loan", 3_000_000, "丙银行", "乙液压件有限公司", None)]
+
+
+def test_a_lender_paying_out_a_loan_lends():
+    assert found("乙银行丙支行向甲生物医药有限公司放款500万元。", {"乙银行丙支行": C, "甲生物医药有限公司": C}) == [
+        ("Loan", 5_000_000, "乙银行丙支行", "甲生物医药有限公司", None)]
+
+
+def test_a_project_total_takes_no_parties_of_a_capital_injection_before():
+    got = found("5月，甲控股集团有限公司向乙农业开发有限公司注资6000万元，持股30%。该项目总投资2.3亿元，建成后可年加工鲜果5万吨。",
+                {"甲控股集团有限公司": C, "乙农业开发有限公司": C})
+    assert ("Investment", 60_000_000, "甲控股集团有限公司", "乙农业开发有限公司", None) in got
+    assert all(f[3] is None for f in got if f[1] == 230_000_000)
+
+
+def test_public_bodies_each_put_a_grant_into_a_guarantee_fund_named_after():
+    assert found("甲市财政局、乙区人民政府各出资1000万元，设立丙担保基金。", {"甲市财政局": A, "乙区人民政府": A}) == [
+        ("Grant", 10_000_000, "乙区人民政府", None, None), ("Grant", 10_000_000, "甲市财政局", None, None)]

@@ -33,7 +33,7 @@ def pool_grant(f: Funding, site: Site) -> Funding:
     text = site.sentence.text
     if f.type != FundingType.INVESTMENT or site.reading.a.types.get(f.provider) not in _PUBLIC \
             or not _PUT_IN.search(text, site.left, site.amount.start) \
-            or not load_regex("funding_pool_words.txt").search(text, 0, site.amount.start):
+            or not load_regex("funding_pool_words.txt").search(text):
         return f
     return replace(f, type=FundingType.GRANT)
 
