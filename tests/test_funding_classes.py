@@ -90,3 +90,9 @@ def test_a_project_total_takes_no_parties_of_a_capital_injection_before():
 def test_public_bodies_each_put_a_grant_into_a_guarantee_fund_named_after():
     assert found("甲市财政局、乙区人民政府各出资1000万元，设立丙担保基金。", {"甲市财政局": A, "乙区人民政府": A}) == [
         ("Grant", 10_000_000, "乙区人民政府", None, None), ("Grant", 10_000_000, "甲市财政局", None, None)]
+
+
+def test_a_list_with_an_unnamed_item_gives_no_project_to_the_sums_told_respectively():
+    a = analysis_of("受灾农户甲某、张三分别领到房屋重建补助4万元和3.5万元。", {"张三": ("张三", P)})
+    got = fundings.find_fundings(a)
+    assert [(f.amount, f.recipient, f.project) for f in got] == [(40_000, None, None), (35_000, "张三", None)]
