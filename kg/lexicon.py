@@ -171,6 +171,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("funding_place_act_words.txt", "words after a place that pays"),
     _words("funding_support_verbs.txt", "verbs of whom a sum serves (支持)"),
     _words("funding_as_of_words.txt", "words before an as-of date (截至)"),
+    _words("funding_pool_words.txt", "words of a public risk pool (资金池)"),
     _pairs("funding_party_titles.tsv", "titles of a court notice's debt parties (被执行人)", "title",
            frozenset({"provider", "recipient"})),
     _pairs("funding_party_labels.tsv", "labels of a notice row's parties (借款人)", "label",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.extract import clause
 from kg.extract import layout
+from kg.extract import references
 from kg.extract import pipeline
 from kg.extract.analysis import Analysis
 from kg.model import Document
@@ -33,7 +34,7 @@ def test_the_clause_layer_is_computed_once_per_document(monkeypatch):
             return original(*args, **kwargs)
         monkeypatch.setattr(module, name, wrapper)
 
-    for module, name in ((clause, "find_refs"), (clause, "speaker_turns"), (layout, "story_starts"),
+    for module, name in ((references, "find_refs"), (references, "speaker_turns"), (layout, "story_starts"),
                          (clause, "mask_sentence")):
         counted(module, name)
     a = pipeline.analyse(Document("t.txt", TEXT, "t.txt"))

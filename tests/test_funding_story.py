@@ -220,7 +220,7 @@ def test_a_bare_company_served_is_only_one_that_received_before(raw):
 
 
 def test_the_body_that_serves_the_referred_company_is_not_that_company():
-    """clause._SERVES_REFERENCE: 该公司 after 甲供电公司为该企业减免… is the company 该企业 names."""
+    """references._SERVES_REFERENCE: 该公司 after 甲供电公司为该企业减免… is the company 该企业 names."""
     names = {n: (n, C) for n in ("乙铝材有限公司", "丙电力有限公司丁供电公司")}
     raw = "在乙铝材有限公司，市长了解情况。据悉，丙电力有限公司丁供电公司已为该企业减免电费60万元。该公司经理说，订单增加。"
     refs = [r for r in analysis_of(raw, names).refs if r.pronoun]

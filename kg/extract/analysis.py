@@ -12,6 +12,7 @@ from functools import cached_property
 
 from . import clause
 from . import layout
+from . import references
 from .article import find_byline_spans
 from .clause import Masked, Ref
 from ..model import Article, Document, Entity, Funding, Mention, Relation, Sentence, Text
@@ -56,7 +57,7 @@ class Analysis:
     @cached_property
     def refs(self) -> list[Ref]:
         """The names and the references tied to them (该公司, 企业…), in text order."""
-        return clause.find_refs(self.text.text, self.names, self.story_starts, self.turns)
+        return references.find_refs(self.text.text, self.names, self.story_starts, self.turns)
 
     @cached_property
     def title_issuers(self) -> list[Ref]:
@@ -76,11 +77,11 @@ class Analysis:
     @cached_property
     def turns(self) -> list[tuple[int, Ref | None]]:
         """Speaker turns of a transcript: (offset, body of the speaker or None)."""
-        return clause.speaker_turns(self.text.text, self.names)
+        return references.speaker_turns(self.text.text, self.names)
 
     def speaker_at(self, at: int) -> Ref | None:
         """Body of the speaker whose turn holds offset `at` (None outside turns)."""
-        return clause.speaker_at(self.turns, at)
+        return references.speaker_at(self.turns, at)
 
     def masked(self, index: int) -> Masked:
         """Sentence `index` with its refs masked, computed once."""

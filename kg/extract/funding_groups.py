@@ -20,8 +20,9 @@ _NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} 
 # 四家银行 / 3家金融机构: a counted group of lenders.
 _LENDER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
 # 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum (not
-# 为一家企业, one that the story may name after).
-_COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)[\ue000-\uf8ff]?(?:全[省市县区镇]|辖区|本地)?"
+# 为一家企业, one that the story may name after); 为其上游19家企业: the class of a body named before.
+_COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上下游|上游|下游|旗下|所属)?)?"
+                             r"(?:全[省市县区镇]|辖区|本地)?"
                              r"(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)余?(?:家|户|个|名)"
                              r"[^\ue000-\uf8ff，,。；;]{0,16}$")
 # 为两家合作社分别发放: a counted group of payees, each its own sum (group 2: the noun of their kind).

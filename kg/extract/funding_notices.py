@@ -212,23 +212,24 @@ def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
     for f in fundings:
         out.append(f)
         masked = r.masks.get(index_of.get(f.evidence.start, -1))
-        for other in _listed_with(f, masked) if masked is not None and f.recipient else []:
+        for other in listed_with(f.recipient, f, masked) if masked is not None and f.recipient else []:
             if (f.type, f.amount, other) not in told and other != f.provider:
                 told.add((f.type, f.amount, other))
                 out.append(replace(f, recipient=other))
     return out
 
 
-def _listed_with(f: Funding, masked: Masked) -> list[str]:
-    """The names listed with `f`'s recipient before 分别/各 and a clause with one sum, `f`'s."""
-    ref = next((x for x in masked.refs if x.entity == f.recipient and not x.pronoun), None)
+def listed_with(party: str, f: Funding, masked: Masked) -> list[str]:
+    """The names listed with `party` (`f`'s recipient, or its provider: 甲、乙各出资) before 分别/各
+    and a clause with one sum, `f`'s."""
+    ref = next((x for x in masked.refs if x.entity == party and not x.pronoun), None)
     if ref is None:
         return []
     listed = coordinated(masked, ref)
     end = masked.position(listed[-1]) + 1
     each = _each().match(masked.text, end)
     if len(listed) > 1 and each is None and _AFTER_SUM.search(masked.text, 0, masked.position(listed[0])):
-        return [x.entity for x in listed if x.entity != f.recipient]
+        return [x.entity for x in listed if x.entity != party]
     if len(listed) < 2 or each is None:
         return []
     clause = masked.text[each.end():]
@@ -236,4 +237,4 @@ def _listed_with(f: Funding, masked: Masked) -> list[str]:
     sums = _SUM.findall(clause)
     if len(sums) != 1 or f.amount_text and f.amount_text not in clause:
         return []
-    return [x.entity for x in listed if x.entity != f.recipient]
+    return [x.entity for x in listed if x.entity != party]

@@ -28,6 +28,9 @@ from .funding_parties import (bare_group_receives, claim_notice, named_after, pr
 from .funding_places import place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
+from .funding_directions import operator_receives, participle_loan_used_by, sum_put_into_project
+from .funding_pools import each_funder, pool_grant, pool_payout
+from .funding_staff import posted_person_receives
 from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
 from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
                             person_receives, pronoun_payee, recovered_loan, rule_payer)
@@ -57,6 +60,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-after", named_after),
     ("person-receives", person_receives),
     ("person-subject-receives", person_subject_receives),
+    ("posted-person-receives", posted_person_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
     ("pronoun-payee", pronoun_payee),
     ("bare-company-served", bare_company_served),
@@ -79,6 +83,11 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),
     ("donation-receiver", donation_receiver),
+    ("pool-grant", pool_grant),
+    ("pool-payout", pool_payout),
+    ("sum-put-into-project", sum_put_into_project),
+    ("operator-receives", operator_receives),
+    ("participle-loan-used-by", participle_loan_used_by),
 )
 
 
@@ -99,4 +108,5 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("award-objects", award_objects),
     ("table-rows", table_rows),
     ("each-listed", each_listed),
+    ("each-funder", each_funder),
 )

@@ -103,7 +103,9 @@ def template_roles(s: RoleSearch) -> None:
     for _, pattern, implicit, fits in role_templates():
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
-            rank = (0 if m.start() < right and m.end() > s.clause else 1, distance)
+            # 向甲发放贷款5万元，向乙发放…: a match running on past the sum's clause is another sum's.
+            rank = (0 if m.start() < right and m.end() > s.clause and not m.start() < at < right < m.end()
+                    else 1, distance)
             if _misfit(s, m, fits):
                 continue
             for letter, role in TEMPLATE_ROLES.items():
@@ -281,11 +283,14 @@ def helper_lends_not(s: RoleSearch) -> None:
 # 甲银行已与乙公司达成意向，将为项目提供贷款: the lender and the one it agrees with.
 _AGREED = re.compile(r"([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,6}?(?:同|与|和)([\ue000-\uf8ff])"
                      r"[^\ue000-\uf8ff，,。；;]{0,4}?(?:达成|签署|签订|签约)")
+# 与乙公司签订35亿元银团贷款协议: the sum of the agreement itself, its other party named in its clause.
+_AGREED_SUM = re.compile(r"(?:同|与|和)([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?(?:签署|签订|签约)[^\ue000-\uf8ff，,。；;]{0,4}$")
 
 
 def agreed_borrower(s: RoleSearch) -> None:
     """甲银行已与乙公司达成意向，将为项目提供8000万元贷款: a loan with no borrower named is lent to
-    the company its lender agreed with before it in the sentence (the project's owner)."""
+    the company its lender agreed with before it in the sentence (the project's owner), or to the
+    other party of an agreement whose sum it is (甲银行牵头，与乙公司签订35亿元银团贷款协议)."""
     lender = s.roles.get(Role.PROVIDER)
     if s.kind != FundingType.LOAN or s.roles.get(Role.RECIPIENT) or not lender or not is_lender(lender):
         return
@@ -294,6 +299,10 @@ def agreed_borrower(s: RoleSearch) -> None:
         first, other = (refs[ord(m.group(k)) - PLACEHOLDER_BASE] for k in (1, 2))
         if first.entity == lender and other.type == EntityType.COMPANY and not is_lender(other.entity):
             s.roles[Role.RECIPIENT] = other.entity
+    m = _AGREED_SUM.search(s.masked.text, s.clause, s.at)
+    other = refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
+    if other is not None and other.type == EntityType.COMPANY and not is_lender(other.entity):
+        s.roles[Role.RECIPIENT] = other.entity
 
 
 def place_pays(s: RoleSearch) -> None:

@@ -189,7 +189,9 @@ def _respective_at(fundings: list[Funding], starts_of: list[int], masked: Masked
     fundings = list(fundings)
     for role in ("provider", "recipient", "project"):
         named = getattr(fundings[group[0]], role)
-        listed = next((items for items in lists if len(items) == len(group) and named in items), None)
+        # A role left empty is no unnamed item of a list (甲、张三分别领到…: no project).
+        listed = next((items for items in lists if len(items) == len(group) and named in items), None) \
+            if named is not None else None
         if listed is not None:
             for i, entity in zip(group, listed):
                 fundings[i] = replace(fundings[i], **{role: entity})

@@ -1,0 +1,77 @@
+"""Where a project's money goes: an investment put into a project (另有1.6亿元投向甲项目，该项目由乙公司
+建设) to its owner, a company named only inside the target clause never investing in itself; and a
+sum the project receives (该基地由乙公司运营，今年获得补助资金300万元) to the company that runs it; a loan
+told as the lender's (由甲支行发放的N万元项目贷款，已全部用于乙公司…) to the company it is used by."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .funding_received import receive_verbs
+from ..model import EntityType, Funding, FundingType
+
+if TYPE_CHECKING:
+    from .funding_passes import Site
+
+# The sum put into what follows it (1.6亿元投向甲项目).
+_PUT_INTO = re.compile("投向")
+# The rest of the sum's sentence part, up to a semicolon: where the project's owner is told.
+_PART_END = re.compile("[；;。]")
+# 该基地由乙公司运营，: the company that runs the sentence's subject, in the clause right before.
+_RUN_BY = re.compile(r"由([\ue000-\uf8ff])(?:负责)?(?:运营|经营|管理|建设|实施|承建|投资建设)[，,]$")
+# 由甲支行发放的N万元贷款: the lender of a loan told as a participle, before the sum in its clause.
+_LENT_BY = re.compile(r"由([\ue000-\uf8ff])(?:发放|投放|提供|放款)的[^\ue000-\uf8ff，,。；;]{0,4}$")
+# ，已全部用于乙公司: the company the loan is used by, right after it.
+_USED_BY = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,8}?[，,]?[^\ue000-\uf8ff，,。；;]{0,4}?用于([\ue000-\uf8ff])")
+# The sum's clause opens with its receiving verb, after a few words of time (今年获得).
+_OPENS_RECEIVING = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
+
+
+def sum_put_into_project(f: Funding, site: Site) -> Funding:
+    """An investment told as a sum put into a project (N亿元投向甲项目) goes to the project's owner: its
+    developer, or else the company the sentence part names after the sum (业主为乙公司); its payer is
+    only one named in the sum's own clause before it (the fund of the story otherwise)."""
+    text, masked = site.sentence.text, site.masked
+    if f.type != FundingType.INVESTMENT or not f.project or not _PUT_INTO.match(text, site.amount.end):
+        return f
+    at = masked.offsets[site.amount.start]
+    end = m.start() if (m := _PART_END.search(masked.text, at)) else len(masked.text)
+    after = [r.entity for r in masked.refs_in(masked.text[at:end]) if r.type == EntityType.COMPANY]
+    owner = site.reading.developers.get(f.project) or next(iter(after), None)
+    if owner is None:
+        return f
+    own_clause = {r.entity for r in masked.refs_in(masked.text[masked.offsets[site.left]:at])}
+    provider = f.provider if f.provider in own_clause and f.provider != owner else None
+    return replace(f, provider=provider, recipient=owner)
+
+
+def operator_receives(f: Funding, site: Site) -> Funding:
+    """该基地由乙公司运营，今年获得补助资金300万元: a sum with no payee that the clause after 由乙公司
+    运营 receives (its receiving verb opening the clause) goes to the company that runs it."""
+    masked = site.masked
+    clause, at = masked.offsets[site.left], masked.offsets[site.amount.start]
+    m = _RUN_BY.search(masked.text, 0, clause)
+    verb = receive_verbs().search(masked.text, clause, at)
+    if f.recipient or f.type == FundingType.INVESTMENT or m is None or verb is None \
+            or not _OPENS_RECEIVING.match(masked.text[clause:verb.start()]):
+        return f
+    operator = masked.refs_in(m.group(1))[0]
+    if operator.type != EntityType.COMPANY or operator.entity == f.provider:
+        return f
+    return replace(f, recipient=operator.entity)
+
+
+def participle_loan_used_by(f: Funding, site: Site) -> Funding:
+    """由甲支行发放的5000万元项目贷款，已全部用于乙公司丙项目: the lender after 由 lends and the
+    company the loan is used by, right after it, borrows."""
+    masked = site.masked
+    clause, at = masked.offsets[site.left], masked.offsets[site.amount.start]
+    lent = _LENT_BY.search(masked.text, clause, at)
+    used = _USED_BY.match(masked.text, masked.offsets[site.amount.end - 1] + 1)
+    if f.type != FundingType.LOAN or f.recipient or lent is None or used is None:
+        return f
+    lender, user = masked.refs_in(lent.group(1) + used.group(1))
+    if user.type != EntityType.COMPANY or user.entity == lender.entity:
+        return f
+    return replace(f, provider=f.provider or lender.entity, recipient=user.entity)
