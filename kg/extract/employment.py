@@ -67,6 +67,8 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
             continue
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
+        if org is None and title and bodies is not None:
+            title, org = _company_before_post(title, bodies)
         if org is None and title:
             org = _unnamed_body(masked, i, title, previous, company)
         if org is not None and org.type in ORG_TYPES:
@@ -106,6 +108,32 @@ def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
 
 
 _FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
+
+
+def _company_before_post(title: str, bodies: PostBodies) -> tuple[str, Entity | None]:
+    """(post, company) for an enterprise's post after words that name no masked body: after a
+    short form of one company of the document, that company (乙丙铸件总经理张三 of
+    甲市乙丙铸件有限公司); after 公司/企业 the post alone, left to _unnamed_body (听取了公司董事长
+    张三的汇报: the story's company). Any other title, or one of a unit (子公司董事长), is kept
+    as it is, with no body."""
+    post = next((p for p in company_posts_by_length() if title.endswith(p)), None)
+    if post is None or post == title:
+        return title, None
+    prefix = title[:-len(post)]
+    if prefix.endswith(tuple(load_words("relation_company_unit_references.txt"))):
+        return title, None
+    company = bodies.company_named(prefix)
+    if company is not None:
+        return post, company
+    if prefix.endswith(tuple(load_words("relation_company_references.txt"))):
+        return post, None
+    return title, None
+
+
+@lru_cache(maxsize=None)
+def company_posts_by_length() -> tuple[str, ...]:
+    """company_posts(), the longest first (常务副总经理 before 总经理)."""
+    return tuple(sorted(company_posts(), key=len, reverse=True))
 
 
 # What joins two names of one post: 副行长张三、李四.
@@ -230,6 +258,7 @@ class PostBodies:
         self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
             _PARTY) for e in entities if e.type == EntityType.AGENCY and e.jurisdiction and e.jurisdiction in e.label}
         self.implied: dict[str, Entity] = {}
+        self.companies = [e for e in entities if e.type == EntityType.COMPANY]
         self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
                              for e in entities}
         self.jurisdiction.update({place: place for place in self.governments})
@@ -267,12 +296,28 @@ class PostBodies:
         within = [g for p, g in self.governments.items() if p.endswith(place)]
         return within[0] if len(within) == 1 else None if within else self.imply(place, post)
 
+    def company_named(self, short: str) -> Entity | None:
+        """The one company of the document whose name holds `short` (two characters or more)
+        whole or its characters in order with the first two together (乙丙铸件 of
+        甲市乙丙铸件有限公司, 乙峰创投 of 乙峰创业投资有限公司)."""
+        found = [c for c in self.companies if len(short) > 1 and _abbreviates(short, c.label)]
+        return found[0] if len(found) == 1 else None
+
     def imply(self, place: str, post: str) -> Entity | None:
         """The government of `place`, a place of the document of the post's level, implied."""
         if place not in self.places or not place.endswith(government_post_regex().search(post).group()[-2]):
             return None
         label = self.written.get(place, place) + (_LEAGUE_GOVERNMENT if place.endswith("盟") else _GOVERNMENT)
         return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
+
+
+def _abbreviates(short: str, label: str) -> bool:
+    """Whether `short` is written in `label` from its first two characters on, the rest in order."""
+    at = label.find(short[:2])
+    if at < 0:
+        return False
+    rest = iter(label[at + 2:])
+    return all(ch in rest for ch in short[2:])
 
 
 _GOVERNMENT = "人民政府"

@@ -1,0 +1,64 @@
+"""Relations from constructions of blind probe pages (issue 9, class 8), on invented sentences."""
+from __future__ import annotations
+
+from test_relations import A, C, J, P, analysis_of, relations_of
+
+
+def _works_for(raw: str, names: dict) -> set[tuple]:
+    return {(r.subject, r.object, r.job_title) for r in analysis_of(raw, names).relations
+            if r.type == "worksFor"}
+
+
+def test_a_short_form_of_a_company_before_its_post_is_that_company():
+    names = {"甲市乙丙铸件有限公司": ("甲市乙丙铸件有限公司", C), "丁戊机械有限公司": ("丁戊机械有限公司", C),
+             "张伟": ("张伟", P)}
+    raw = "甲市乙丙铸件有限公司和丁戊机械有限公司获得贷款。“资金到了。”乙丙铸件总经理张伟说。"
+    assert _works_for(raw, names) == {("张伟", "甲市乙丙铸件有限公司", "总经理")}
+
+
+def test_a_short_form_shared_by_two_companies_names_neither():
+    names = {"乙丙铸件有限公司": ("乙丙铸件有限公司", C), "乙丙铸件销售有限公司": ("乙丙铸件销售有限公司", C),
+             "张伟": ("张伟", P)}
+    raw = "乙丙铸件有限公司和乙丙铸件销售有限公司获得贷款。“资金到了。”乙丙铸件总经理张伟说。"
+    assert _works_for(raw, names) == set()
+
+
+def test_a_company_post_after_the_word_company_is_at_the_company_named_before():
+    names = {"丁戊科技有限公司": ("丁戊科技有限公司", C), "李强": ("李强", P)}
+    raw = "记者走访了丁戊科技有限公司,听取了公司董事长李强的汇报。"
+    assert _works_for(raw, names) == {("李强", "丁戊科技有限公司", "董事长")}
+
+
+def test_a_subsidiary_post_is_not_at_the_company_named_before():
+    names = {"丁戊科技有限公司": ("丁戊科技有限公司", C), "李强": ("李强", P)}
+    raw = "记者走访了丁戊科技有限公司,听取了子公司董事长李强的汇报。"
+    assert _works_for(raw, names) == set()
+
+
+def test_the_legal_representative_of_a_company_works_for_it():
+    names = {"壬材料有限公司": ("壬材料有限公司", C), "王明": ("王明", P), "李红": ("李红", P)}
+    raw = "经查,壬材料有限公司法定代表人为王明,李红系其配偶。"
+    assert ("worksFor", "王明", "壬材料有限公司") in relations_of(raw, names)
+    assert not any(r[1] == "李红" for r in relations_of(raw, names))
+
+
+def test_a_credit_line_for_a_project_of_the_borrower_tells_its_developer():
+    names = {"戊银行己分行": ("戊银行己分行", C), "庚钢材有限公司": ("庚钢材有限公司", C),
+             "辛冷轧改造项目": ("辛冷轧改造项目", J)}
+    raw = "戊银行己分行向庚钢材有限公司授信5亿元,支持其辛冷轧改造项目。"
+    assert ("develops", "庚钢材有限公司", "辛冷轧改造项目") in relations_of(raw, names)
+
+
+SYNDICATE = {"甲银行乙分行": ("甲银行乙分行", C), "丙银行丁分行": ("丙银行丁分行", C),
+             "戊港务有限公司": ("戊港务有限公司", C)}
+
+
+def test_the_lead_bank_of_a_syndicate_is_no_partner_of_the_borrower():
+    raw = "甲银行乙分行作为牵头行,联合丙银行丁分行组成银团,与戊港务有限公司签订贷款协议。"
+    assert not any(r[0] == "partnerOf" and "戊港务有限公司" in r[1:] for r in relations_of(raw, SYNDICATE))
+
+
+def test_a_bank_that_signs_alone_is_a_partner():
+    raw = "甲银行乙分行与戊港务有限公司签订战略合作协议。"
+    assert ("partnerOf", "戊港务有限公司", "甲银行乙分行") in relations_of(raw, SYNDICATE) \
+        or ("partnerOf", "甲银行乙分行", "戊港务有限公司") in relations_of(raw, SYNDICATE)
