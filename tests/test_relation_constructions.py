@@ -62,3 +62,9 @@ def test_a_bank_that_signs_alone_is_a_partner():
     raw = "甲银行乙分行与戊港务有限公司签订战略合作协议。"
     assert ("partnerOf", "戊港务有限公司", "甲银行乙分行") in relations_of(raw, SYNDICATE) \
         or ("partnerOf", "甲银行乙分行", "戊港务有限公司") in relations_of(raw, SYNDICATE)
+
+
+def test_a_post_in_a_named_village_committee_is_no_unit_of_the_story_agency():
+    names = {"甲县财政局": ("甲县财政局", A), "王明": ("王明", P), "李强": ("李强", P)}
+    raw = "甲县财政局拨付资金。乙家村党支部书记王明说,甲县财政局预算科科长李强也到了现场。"
+    assert _works_for(raw, names) == {("李强", "甲县财政局", "预算科科长")}

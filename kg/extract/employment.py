@@ -148,7 +148,7 @@ def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] 
     the company named last before it in the sentence, else `company`."""
     at = masked.position(masked.refs[i])
     if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
-            and not title.startswith(load_words("relation_own_body_titles.txt")) \
+            and not own_body_title(title) \
             and not any(w in title for w in load_words("relation_body_classes.txt")):
         # 甲行副行长张三、王五，风险官李四: the list goes on in the same body, but not with a
         # post of other bodies (有关部门负责人).
@@ -213,6 +213,19 @@ def _address_after(text: str, at: int) -> str | None:
     return m.group() if m else None
 
 
+@lru_cache(maxsize=None)
+def _own_body_regex() -> re.Pattern:
+    """A title of a body of its own: opening with one (村党支部书记), or a named one (甲村, 乙社区)
+    whose Party or self-governing committee (党…, …委) follows."""
+    words = alternation(load_words("relation_own_body_titles.txt"))
+    return re.compile(rf"^(?:{words})|(?:{words})(?=党|委|居委)")
+
+
+def own_body_title(title: str) -> bool:
+    """Whether `title` is a post in a body of its own, no unit of the story's organisation."""
+    return _own_body_regex().search(title) is not None
+
+
 def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None, Ref | None]:
     """The title before person `i` of the masked sentence and the name right before the title
     (or, for a unit's post, the body named most before); None for what is not there."""
@@ -231,8 +244,7 @@ def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None,
     org_ch = masked.text[head - 1:head] if head > 0 else ""
     if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
         return title, masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
-    if title and unit_post_regex().fullmatch(title) and not title.startswith(
-            load_words("relation_own_body_titles.txt")):
+    if title and unit_post_regex().fullmatch(title) and not own_body_title(title):
         return title, earlier.best_with(masked.refs[:i])
     return title, None
 
