@@ -68,3 +68,11 @@ def test_a_post_in_a_named_village_committee_is_no_unit_of_the_story_agency():
     names = {"甲县财政局": ("甲县财政局", A), "王明": ("王明", P), "李强": ("李强", P)}
     raw = "甲县财政局拨付资金。乙家村党支部书记王明说,甲县财政局预算科科长李强也到了现场。"
     assert _works_for(raw, names) == {("李强", "甲县财政局", "预算科科长")}
+
+
+def test_bodies_asked_to_help_have_not_helped_yet():
+    names = {"甲区政府": ("甲区人民政府", A), "乙市工信局": ("乙市工信局", A), "丙药业有限公司": ("丙药业有限公司", C)}
+    asked = "市长要求甲区政府和乙市工信局主动帮助丙药业有限公司解决用电问题。"
+    assert not any(r[0] == "assists" for r in relations_of(asked, names))
+    done = "乙市工信局主动帮助丙药业有限公司解决用电问题。"
+    assert ("assists", "乙市工信局", "丙药业有限公司") in relations_of(done, names)
