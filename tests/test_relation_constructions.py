@@ -76,3 +76,19 @@ def test_bodies_asked_to_help_have_not_helped_yet():
     assert not any(r[0] == "assists" for r in relations_of(asked, names))
     done = "乙市工信局主动帮助丙药业有限公司解决用电问题。"
     assert ("assists", "乙市工信局", "丙药业有限公司") in relations_of(done, names)
+
+
+SHARED = {"甲区老街改造项目": ("甲区老街改造项目", J), "甲区新村更新项目": ("甲区新村更新项目", J),
+          "乙城投有限公司": ("乙城投有限公司", C)}
+
+
+def test_projects_that_all_have_one_builder_are_each_developed_by_it():
+    raw = "甲区老街改造项目、甲区新村更新项目分别获得1亿元和5000万元,两个项目均由乙城投有限公司负责建设。"
+    got = {r for r in relations_of(raw, SHARED) if r[0] == "develops"}
+    assert got == {("develops", "乙城投有限公司", "甲区老街改造项目"), ("develops", "乙城投有限公司", "甲区新村更新项目")}
+
+
+def test_a_builder_without_all_tells_of_the_last_project_only():
+    raw = "甲区老街改造项目、甲区新村更新项目分别获得1亿元和5000万元,后者由乙城投有限公司负责建设。"
+    got = {r for r in relations_of(raw, SHARED) if r[0] == "develops"}
+    assert got == {("develops", "乙城投有限公司", "甲区新村更新项目")}
