@@ -92,3 +92,37 @@ def test_a_builder_without_all_tells_of_the_last_project_only():
     raw = "甲区老街改造项目、甲区新村更新项目分别获得1亿元和5000万元,后者由乙城投有限公司负责建设。"
     got = {r for r in relations_of(raw, SHARED) if r[0] == "develops"}
     assert got == {("develops", "乙城投有限公司", "甲区新村更新项目")}
+
+
+PAIRED = {"甲物流有限公司": ("甲物流有限公司", C), "乙农牧有限公司": ("乙农牧有限公司", C),
+          "丙县人民政府": ("丙县人民政府", A), "丙县冷链中心项目": ("丙县冷链中心项目", J),
+          "丙县养殖基地项目": ("丙县养殖基地项目", J)}
+
+
+def test_companies_that_sign_for_projects_respectively_develop_one_each():
+    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、丙县养殖基地项目合作协议。"
+    got = {r for r in relations_of(raw, PAIRED) if r[0] == "develops"}
+    assert got == {("develops", "甲物流有限公司", "丙县冷链中心项目"), ("develops", "乙农牧有限公司", "丙县养殖基地项目")}
+
+
+def test_companies_that_invest_respectively_develop_one_each():
+    raw = "甲物流有限公司、乙农牧有限公司分别投资建设丙县冷链中心项目和丙县养殖基地项目。"
+    got = {r for r in relations_of(raw, PAIRED) if r[0] == "develops"}
+    assert got == {("develops", "甲物流有限公司", "丙县冷链中心项目"), ("develops", "乙农牧有限公司", "丙县养殖基地项目")}
+
+
+def test_companies_signing_respectively_for_a_list_of_another_length_develop_nothing():
+    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、年产5万头肉牛基地合作协议。"
+    assert not any(r[0] == "develops" for r in relations_of(raw, PAIRED))
+
+
+def test_companies_that_each_sign_with_one_body_are_each_its_partner():
+    raw = "甲物流有限公司、乙农牧有限公司分别与丙县人民政府签订合作协议。"
+    got = {r for r in relations_of(raw, PAIRED) if r[0] == "partnerOf"}
+    assert got == {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}
+
+
+def test_respectively_after_the_partner_keeps_every_signer_its_partner():
+    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了合作协议。"
+    got = {r for r in relations_of(raw, PAIRED) if r[0] == "partnerOf"}
+    assert got == {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}

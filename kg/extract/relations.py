@@ -23,7 +23,7 @@ from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationT
 from .money import find_amounts, is_money
 from .normalize import CJK
 from .name_relations import relations_from_names, title_program_issuers
-from .shared_projects import projects_of_phrase
+from .shared_projects import party_pairs, projects_of_phrase
 from ..rdf.ontology import signature
 from .templates import compile_templates, required_words, role_refs
 
@@ -315,7 +315,7 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
             # is of the wrong class (甲与乙公司签订投资协议，乙公司将投资建设丙项目).
             at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
                 or not any(o.type in signature(kind)[1] for o in objects) else max(m.end(), m.start() + 1)
-            found.extend((kind, s, o, rule) for s in subjects for o in objects)
+            found.extend((kind, s, o, rule) for s, o in party_pairs(m, subjects, objects))
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
             if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
