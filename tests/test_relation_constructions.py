@@ -126,3 +126,16 @@ def test_respectively_after_the_partner_keeps_every_signer_its_partner():
     raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了合作协议。"
     got = {r for r in relations_of(raw, PAIRED) if r[0] == "partnerOf"}
     assert got == {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}
+
+
+def test_a_branch_belongs_to_its_bank_named_with_the_legal_form():
+    names = {"甲乙银行股份有限公司": ("甲乙银行股份有限公司", C), "甲乙银行丙省分行": ("甲乙银行丙省分行", C),
+             "丁集团": ("丁集团", C)}
+    raw = "甲乙银行股份有限公司发布年报。甲乙银行丙省分行与丁集团签署协议。"
+    assert ("subOrganizationOf", "甲乙银行丙省分行", "甲乙银行股份有限公司") in relations_of(raw, names)
+
+
+def test_a_short_bank_name_without_the_legal_form_gives_no_branch():
+    names = {"甲银行股份有限公司": ("甲银行股份有限公司", C), "甲银行丙省分行": ("甲银行丙省分行", C)}
+    raw = "甲银行股份有限公司发布年报。甲银行丙省分行开业。"
+    assert not any(r[0] == "subOrganizationOf" for r in relations_of(raw, names))

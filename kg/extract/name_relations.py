@@ -59,7 +59,7 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
         if not r.pronoun:
             first_ref.setdefault(r.entity, r)
     orgs = [e for e in entities if e.type in ORG_TYPES]
-    names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
+    names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases, *_stem(e)} if len(n) >= 2),
                    key=lambda p: -len(p[0]))
     for child in entities:
         if child.label not in first_ref:
@@ -76,6 +76,17 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                         # A sub-branch under its regional branch belongs to the bank as well.
                         yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
                     break
+
+
+# The legal form after a bank's or group's name: 甲银行乙分行 is a branch of 甲银行股份有限公司.
+_PARENT_LEGAL_FORM = re.compile("(?<=银行|集团)(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _stem(parent: Entity) -> set[str]:
+    """A company's name without the legal form after its bank or group head, when four
+    characters or more are left (甲乙银行股份有限公司 -> 甲乙银行); else none."""
+    m = _PARENT_LEGAL_FORM.search(parent.label) if parent.type == EntityType.COMPANY else None
+    return {parent.label[:m.start()]} if m and m.start() >= 4 else set()
 
 
 def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity]):
