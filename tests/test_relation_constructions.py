@@ -139,3 +139,9 @@ def test_a_short_bank_name_without_the_legal_form_gives_no_branch():
     names = {"甲银行股份有限公司": ("甲银行股份有限公司", C), "甲银行丙省分行": ("甲银行丙省分行", C)}
     raw = "甲银行股份有限公司发布年报。甲银行丙省分行开业。"
     assert not any(r[0] == "subOrganizationOf" for r in relations_of(raw, names))
+
+
+def test_a_sub_branch_is_not_tied_to_a_bank_named_only_with_its_legal_form():
+    names = {"甲乙银行股份有限公司": ("甲乙银行股份有限公司", C), "甲乙银行丙县支行": ("甲乙银行丙县支行", C)}
+    raw = "甲乙银行股份有限公司发布年报。甲乙银行丙县支行开业。"
+    assert not any(r[0] == "subOrganizationOf" for r in relations_of(raw, names))
