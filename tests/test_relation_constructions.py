@@ -145,3 +145,29 @@ def test_a_sub_branch_is_not_tied_to_a_bank_named_only_with_its_legal_form():
     names = {"甲乙银行股份有限公司": ("甲乙银行股份有限公司", C), "甲乙银行丙县支行": ("甲乙银行丙县支行", C)}
     raw = "甲乙银行股份有限公司发布年报。甲乙银行丙县支行开业。"
     assert not any(r[0] == "subOrganizationOf" for r in relations_of(raw, names))
+
+
+OWNERS = {"甲河治理项目": ("甲河治理项目", J), "乙县人民政府": ("乙县人民政府", A),
+          "丙城投集团有限公司": ("丙城投集团有限公司", C), "丁水利建设有限公司": ("丁水利建设有限公司", C)}
+
+
+def test_the_body_carrying_a_project_and_the_one_entrusted_to_build_it_develop_it():
+    raw = "甲河治理项目由乙县人民政府作为实施主体,委托丙城投集团有限公司负责投资建设和运营。"
+    got = {r for r in relations_of(raw, OWNERS) if r[0] == "develops"}
+    assert got == {("develops", "乙县人民政府", "甲河治理项目"), ("develops", "丙城投集团有限公司", "甲河治理项目")}
+
+
+def test_the_builder_named_as_the_construction_unit_is_the_contractor():
+    raw = "甲河治理项目今年开工,施工单位为丁水利建设有限公司。"
+    assert ("contractorOf", "丁水利建设有限公司", "甲河治理项目") in relations_of(raw, OWNERS)
+
+
+def test_a_body_whose_cooperation_a_project_had_assists_it():
+    raw = "在乙县人民政府的积极配合下,甲河治理项目提前完工。"
+    assert ("assists", "乙县人民政府", "甲河治理项目") in relations_of(raw, OWNERS)
+
+
+def test_a_subsidiary_with_its_parent_in_a_parenthesis_belongs_to_it():
+    names = {"戊能源有限公司": ("戊能源有限公司", C), "己能源集团有限公司": ("己能源集团有限公司", C)}
+    raw = "戊能源有限公司(己能源集团有限公司全资子公司)今年投产。"
+    assert ("subOrganizationOf", "戊能源有限公司", "己能源集团有限公司") in relations_of(raw, names)
