@@ -67,10 +67,8 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
             continue
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
-        if org is None and title and bodies is not None:
-            title, org = _company_before_post(title, bodies)
         if org is None and title:
-            org = _unnamed_body(masked, i, title, previous, company)
+            title, org = _bare_title_body(masked, i, title, previous, company, bodies)
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
@@ -108,6 +106,17 @@ def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
 
 
 _FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
+
+
+def _bare_title_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
+                     company: Ref | None, bodies: PostBodies | None) -> tuple[str, Ref | Entity | None]:
+    """(title, body) of person `i`, whose title follows no masked body: a company the title
+    opens with (_company_before_post, with `bodies`), else _unnamed_body's."""
+    if bodies is not None:
+        title, org = _company_before_post(title, bodies)
+        if org is not None:
+            return title, org
+    return title, _unnamed_body(masked, i, title, previous, company)
 
 
 def _company_before_post(title: str, bodies: PostBodies) -> tuple[str, Entity | None]:
@@ -270,7 +279,7 @@ class PostBodies:
         self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
             _PARTY) for e in entities if e.type == EntityType.AGENCY and e.jurisdiction and e.jurisdiction in e.label}
         self.implied: dict[str, Entity] = {}
-        self.companies = [e for e in entities if e.type == EntityType.COMPANY]
+        self.entities = entities
         self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
                              for e in entities}
         self.jurisdiction.update({place: place for place in self.governments})
@@ -312,7 +321,8 @@ class PostBodies:
         """The one company of the document whose name holds `short` (two characters or more)
         whole or its characters in order with the first two together (乙丙铸件 of
         甲市乙丙铸件有限公司, 乙峰创投 of 乙峰创业投资有限公司)."""
-        found = [c for c in self.companies if len(short) > 1 and _abbreviates(short, c.label)]
+        found = [c for c in self.entities if c.type == EntityType.COMPANY and len(short) > 1
+                 and _abbreviates(short, c.label)]
         return found[0] if len(found) == 1 else None
 
     def imply(self, place: str, post: str) -> Entity | None:
