@@ -171,3 +171,9 @@ def test_a_subsidiary_with_its_parent_in_a_parenthesis_belongs_to_it():
     names = {"戊能源有限公司": ("戊能源有限公司", C), "己能源集团有限公司": ("己能源集团有限公司", C)}
     raw = "戊能源有限公司(己能源集团有限公司全资子公司)今年投产。"
     assert ("subOrganizationOf", "戊能源有限公司", "己能源集团有限公司") in relations_of(raw, names)
+
+
+def test_any_post_after_a_short_form_of_a_company_is_at_that_company():
+    names = {"甲城乙峰创业投资管理有限公司": ("甲城乙峰创业投资管理有限公司", C), "王明": ("王明", P)}
+    raw = "甲城乙峰创业投资管理有限公司跟投。乙峰创投管理合伙人王明说,看好该公司。"
+    assert _works_for(raw, names) == {("王明", "甲城乙峰创业投资管理有限公司", "合伙人")}

@@ -120,12 +120,12 @@ def _bare_title_body(masked: Masked, i: int, title: str, previous: tuple[int, Re
 
 
 def _company_before_post(title: str, bodies: PostBodies) -> tuple[str, Entity | None]:
-    """(post, company) for an enterprise's post after words that name no masked body: after a
-    short form of one company of the document, that company (乙丙铸件总经理张三 of
-    甲市乙丙铸件有限公司); after 公司/企业 the post alone, left to _unnamed_body (听取了公司董事长
-    张三的汇报: the story's company). Any other title, or one of a unit (子公司董事长), is kept
-    as it is, with no body."""
-    post = next((p for p in company_posts_by_length() if title.endswith(p)), None)
+    """(post, company) for a post after words that name no masked body: after a short form of
+    one company of the document, that company (乙丙铸件总经理张三 of 甲市乙丙铸件有限公司,
+    乙峰创投合伙人 of 乙峰创业投资有限公司); an enterprise's post after 公司/企业 alone, left to
+    _unnamed_body (听取了公司董事长张三的汇报: the story's company). Any other title, or one of a
+    unit (子公司董事长), is kept as it is, with no body."""
+    post = next((p for p in member_posts_by_length() if title.endswith(p)), None)
     if post is None or post == title:
         return title, None
     prefix = title[:-len(post)]
@@ -134,15 +134,15 @@ def _company_before_post(title: str, bodies: PostBodies) -> tuple[str, Entity | 
     company = bodies.company_named(prefix)
     if company is not None:
         return post, company
-    if prefix.endswith(tuple(load_words("relation_company_references.txt"))):
+    if post in company_posts() and prefix.endswith(tuple(load_words("relation_company_references.txt"))):
         return post, None
     return title, None
 
 
 @lru_cache(maxsize=None)
-def company_posts_by_length() -> tuple[str, ...]:
-    """company_posts(), the longest first (常务副总经理 before 总经理)."""
-    return tuple(sorted(company_posts(), key=len, reverse=True))
+def member_posts_by_length() -> tuple[str, ...]:
+    """The posts of posts.tsv (`member`), the longest first (常务副总经理 before 总经理)."""
+    return tuple(sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True))
 
 
 # What joins two names of one post: 副行长张三、李四.
