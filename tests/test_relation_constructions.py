@@ -1,6 +1,8 @@
 """Relations from constructions of blind probe pages (issue 9, class 8), on invented sentences."""
 from __future__ import annotations
 
+import pytest
+
 from test_relations import A, C, J, P, analysis_of, relations_of
 
 
@@ -99,33 +101,24 @@ PAIRED = {"甲物流有限公司": ("甲物流有限公司", C), "乙农牧有�
           "丙县养殖基地项目": ("丙县养殖基地项目", J)}
 
 
-def test_companies_that_sign_for_projects_respectively_develop_one_each():
-    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、丙县养殖基地项目合作协议。"
-    got = {r for r in relations_of(raw, PAIRED) if r[0] == "develops"}
-    assert got == {("develops", "甲物流有限公司", "丙县冷链中心项目"), ("develops", "乙农牧有限公司", "丙县养殖基地项目")}
+EACH_ITS_PROJECT = {("develops", "甲物流有限公司", "丙县冷链中心项目"), ("develops", "乙农牧有限公司", "丙县养殖基地项目")}
+BOTH_PARTNERS = {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}
+RESPECTIVELY = [
+    # Companies that sign for projects respectively, or invest respectively, develop one each.
+    ("甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、丙县养殖基地项目合作协议。",
+     "develops", EACH_ITS_PROJECT),
+    ("甲物流有限公司、乙农牧有限公司分别投资建设丙县冷链中心项目和丙县养殖基地项目。", "develops", EACH_ITS_PROJECT),
+    # A list of another length (a name not found): nothing.
+    ("甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、年产5万头肉牛基地合作协议。", "develops", set()),
+    # Each signs with one body, 分别 before or after it: each is its partner.
+    ("甲物流有限公司、乙农牧有限公司分别与丙县人民政府签订合作协议。", "partnerOf", BOTH_PARTNERS),
+    ("甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了合作协议。", "partnerOf", BOTH_PARTNERS),
+]
 
 
-def test_companies_that_invest_respectively_develop_one_each():
-    raw = "甲物流有限公司、乙农牧有限公司分别投资建设丙县冷链中心项目和丙县养殖基地项目。"
-    got = {r for r in relations_of(raw, PAIRED) if r[0] == "develops"}
-    assert got == {("develops", "甲物流有限公司", "丙县冷链中心项目"), ("develops", "乙农牧有限公司", "丙县养殖基地项目")}
-
-
-def test_companies_signing_respectively_for_a_list_of_another_length_develop_nothing():
-    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了丙县冷链中心项目、年产5万头肉牛基地合作协议。"
-    assert not any(r[0] == "develops" for r in relations_of(raw, PAIRED))
-
-
-def test_companies_that_each_sign_with_one_body_are_each_its_partner():
-    raw = "甲物流有限公司、乙农牧有限公司分别与丙县人民政府签订合作协议。"
-    got = {r for r in relations_of(raw, PAIRED) if r[0] == "partnerOf"}
-    assert got == {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}
-
-
-def test_respectively_after_the_partner_keeps_every_signer_its_partner():
-    raw = "甲物流有限公司、乙农牧有限公司与丙县人民政府分别签订了合作协议。"
-    got = {r for r in relations_of(raw, PAIRED) if r[0] == "partnerOf"}
-    assert got == {("partnerOf", "丙县人民政府", "甲物流有限公司"), ("partnerOf", "丙县人民政府", "乙农牧有限公司")}
+@pytest.mark.parametrize("raw,kind,expected", RESPECTIVELY)
+def test_respectively_pairs_or_shares_the_parties(raw, kind, expected):
+    assert {r for r in relations_of(raw, PAIRED) if r[0] == kind} == expected
 
 
 def test_a_branch_belongs_to_its_bank_named_with_the_legal_form():
