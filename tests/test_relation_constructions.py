@@ -170,17 +170,3 @@ def test_any_post_after_a_short_form_of_a_company_is_at_that_company():
     names = {"甲城乙峰创业投资管理有限公司": ("甲城乙峰创业投资管理有限公司", C), "王明": ("王明", P)}
     raw = "甲城乙峰创业投资管理有限公司跟投。乙峰创投管理合伙人王明说,看好该公司。"
     assert _works_for(raw, names) == {("王明", "甲城乙峰创业投资管理有限公司", "合伙人")}
-
-
-def test_a_post_in_a_division_of_a_court_is_at_the_court():
-    names = {"甲区人民法院": ("甲区人民法院", A), "甲区人民法院执行局": ("甲区人民法院执行局", A),
-             "王明": ("王明", P)}
-    raw = "甲区人民法院发布公告。甲区人民法院执行局局长王明介绍了案件情况。"
-    assert _works_for(raw, names) == {("王明", "甲区人民法院", "执行局局长")}
-
-
-def test_a_post_in_a_bureau_named_after_another_body_stays_with_the_bureau():
-    names = {"甲区人民政府": ("甲区人民政府", A), "甲区人民政府办公室": ("甲区人民政府办公室", A),
-             "王明": ("王明", P)}
-    raw = "甲区人民政府发布公告。甲区人民政府办公室主任王明介绍了情况。"
-    assert _works_for(raw, names) == {("王明", "甲区人民政府办公室", "主任")}

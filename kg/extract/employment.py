@@ -287,9 +287,6 @@ class PostBodies:
 
     def assign(self, title: str, org: Ref | None) -> list[tuple[Ref | Entity, str]]:
         """(body, its posts joined by 、) for the posts of `title` written after `org`."""
-        court = self.division_of(org)
-        if court is not None:
-            return [(court, org.entity[len(court.label):] + title)]     # division_of: org is a Ref
         by_body: dict[str, tuple[Ref | Entity, list[str]]] = {}
         for post in title.split("、"):
             body = self.government(post, org) if government_post_regex().search(post) else org
@@ -320,14 +317,6 @@ class PostBodies:
         within = [g for p, g in self.governments.items() if p.endswith(place)]
         return within[0] if len(within) == 1 else None if within else self.imply(place, post)
 
-    def division_of(self, org: Ref | None) -> Entity | None:
-        """The body whose division `org` is, by name, when that body's divisions are none of
-        their own (甲区人民法院执行局 of 甲区人民法院: `relation_division_parents.txt`)."""
-        if not isinstance(org, Ref):
-            return None
-        return next((e for e in self.entities if e.type == EntityType.AGENCY and e.label != org.entity
-                     and org.entity.startswith(e.label) and e.label.endswith(division_parents())), None)
-
     def company_named(self, short: str) -> Entity | None:
         """The one company of the document whose name holds `short` (two characters or more)
         whole or its characters in order with the first two together (乙丙铸件 of
@@ -342,12 +331,6 @@ class PostBodies:
             return None
         label = self.written.get(place, place) + (_LEAGUE_GOVERNMENT if place.endswith("盟") else _GOVERNMENT)
         return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
-
-
-@lru_cache(maxsize=None)
-def division_parents() -> tuple[str, ...]:
-    """Heads of bodies whose named divisions are no bodies of their own (人民法院)."""
-    return tuple(load_words("relation_division_parents.txt"))
 
 
 def _abbreviates(short: str, label: str) -> bool:
