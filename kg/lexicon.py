@@ -142,6 +142,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("relation_unit_heads.txt", "last characters of a unit of a body (科, 所)"),
     _words("relation_go_between_verbs.txt", "verbs before a body asked to help"),
     _words("relation_own_body_titles.txt", "openings of posts in a body of their own (村, 市政协)"),
+    _words("relation_company_references.txt", "words before a post that refer to the story's company"),
+    _words("relation_company_unit_references.txt", "units of a company, no reference to it (子公司)"),
     _words("relation_appointment_verbs.txt", "verbs that appoint a person to a post (任命, 聘任)"),
     _words("relation_list_verbs.txt", "verbs that end a clause, not a name's tail in a list (建设, 承建)"),
     _words("relation_agreement_words.txt", "words of an agreement"),

@@ -68,7 +68,7 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
         if title is None and org is not None:
             title = _address_after(masked.text, at)     # 甲公司张三总经理
         if org is None and title:
-            org = _unnamed_body(masked, i, title, previous, company)
+            title, org = _bare_title_body(masked, i, title, previous, company, bodies)
         if org is not None and org.type in ORG_TYPES:
             previous = (at, org)
         if bodies is not None and title:
@@ -108,6 +108,43 @@ def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
 _FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
 
 
+def _bare_title_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
+                     company: Ref | None, bodies: PostBodies | None) -> tuple[str, Ref | Entity | None]:
+    """(title, body) of person `i`, whose title follows no masked body: a company the title
+    opens with (_company_before_post, with `bodies`), else _unnamed_body's."""
+    if bodies is not None:
+        title, org = _company_before_post(title, bodies)
+        if org is not None:
+            return title, org
+    return title, _unnamed_body(masked, i, title, previous, company)
+
+
+def _company_before_post(title: str, bodies: PostBodies) -> tuple[str, Entity | None]:
+    """(post, company) for a post after words that name no masked body: after a short form of
+    one company of the document, that company (乙丙铸件总经理张三 of 甲市乙丙铸件有限公司,
+    乙峰创投合伙人 of 乙峰创业投资有限公司); an enterprise's post after 公司/企业 alone, left to
+    _unnamed_body (听取了公司董事长张三的汇报: the story's company). Any other title, or one of a
+    unit (子公司董事长), is kept as it is, with no body."""
+    post = next((p for p in member_posts_by_length() if title.endswith(p)), None)
+    if post is None or post == title:
+        return title, None
+    prefix = title[:-len(post)]
+    if prefix.endswith(tuple(load_words("relation_company_unit_references.txt"))):
+        return title, None
+    company = bodies.company_named(prefix)
+    if company is not None:
+        return post, company
+    if post in company_posts() and prefix.endswith(tuple(load_words("relation_company_references.txt"))):
+        return post, None
+    return title, None
+
+
+@lru_cache(maxsize=None)
+def member_posts_by_length() -> tuple[str, ...]:
+    """The posts of posts.tsv (`member`), the longest first (常务副总经理 before 总经理)."""
+    return tuple(sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True))
+
+
 # What joins two names of one post: 副行长张三、李四.
 _SAME_POSTS = ("、", "和", "及")
 
@@ -120,7 +157,7 @@ def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] 
     the company named last before it in the sentence, else `company`."""
     at = masked.position(masked.refs[i])
     if previous and _LIST_GAP.fullmatch(masked.text[previous[0] + 1:at - len(title)]) \
-            and not title.startswith(load_words("relation_own_body_titles.txt")) \
+            and not own_body_title(title) \
             and not any(w in title for w in load_words("relation_body_classes.txt")):
         # 甲行副行长张三、王五，风险官李四: the list goes on in the same body, but not with a
         # post of other bodies (有关部门负责人).
@@ -185,6 +222,19 @@ def _address_after(text: str, at: int) -> str | None:
     return m.group() if m else None
 
 
+@lru_cache(maxsize=None)
+def _own_body_regex() -> re.Pattern:
+    """A title of a body of its own: opening with one (村党支部书记), or a named one (甲村, 乙社区)
+    whose Party or self-governing committee (党…, …委) follows."""
+    words = alternation(load_words("relation_own_body_titles.txt"))
+    return re.compile(rf"^(?:{words})|(?:{words})(?=党|委|居委)")
+
+
+def own_body_title(title: str) -> bool:
+    """Whether `title` is a post in a body of its own, no unit of the story's organisation."""
+    return _own_body_regex().search(title) is not None
+
+
 def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None, Ref | None]:
     """The title before person `i` of the masked sentence and the name right before the title
     (or, for a unit's post, the body named most before); None for what is not there."""
@@ -203,8 +253,7 @@ def _title_and_body(masked: Masked, i: int, earlier: Tally) -> tuple[str | None,
     org_ch = masked.text[head - 1:head] if head > 0 else ""
     if org_ch and PLACEHOLDER_BASE <= ord(org_ch) < PLACEHOLDER_BASE + len(masked.refs):
         return title, masked.refs[ord(org_ch) - PLACEHOLDER_BASE]
-    if title and unit_post_regex().fullmatch(title) and not title.startswith(
-            load_words("relation_own_body_titles.txt")):
+    if title and unit_post_regex().fullmatch(title) and not own_body_title(title):
         return title, earlier.best_with(masked.refs[:i])
     return title, None
 
@@ -230,6 +279,7 @@ class PostBodies:
         self.written = {e.jurisdiction: e.label[:e.label.index(e.jurisdiction) + len(e.jurisdiction)].removeprefix(
             _PARTY) for e in entities if e.type == EntityType.AGENCY and e.jurisdiction and e.jurisdiction in e.label}
         self.implied: dict[str, Entity] = {}
+        self.entities = entities
         self.jurisdiction = {e.label: e.label if e.type == EntityType.PLACE else e.jurisdiction
                              for e in entities}
         self.jurisdiction.update({place: place for place in self.governments})
@@ -267,12 +317,29 @@ class PostBodies:
         within = [g for p, g in self.governments.items() if p.endswith(place)]
         return within[0] if len(within) == 1 else None if within else self.imply(place, post)
 
+    def company_named(self, short: str) -> Entity | None:
+        """The one company of the document whose name holds `short` (two characters or more)
+        whole or its characters in order with the first two together (乙丙铸件 of
+        甲市乙丙铸件有限公司, 乙峰创投 of 乙峰创业投资有限公司)."""
+        found = [c for c in self.entities if c.type == EntityType.COMPANY and len(short) > 1
+                 and _abbreviates(short, c.label)]
+        return found[0] if len(found) == 1 else None
+
     def imply(self, place: str, post: str) -> Entity | None:
         """The government of `place`, a place of the document of the post's level, implied."""
         if place not in self.places or not place.endswith(government_post_regex().search(post).group()[-2]):
             return None
         label = self.written.get(place, place) + (_LEAGUE_GOVERNMENT if place.endswith("盟") else _GOVERNMENT)
         return self.implied.setdefault(place, Entity(label, EntityType.AGENCY, (), place))
+
+
+def _abbreviates(short: str, label: str) -> bool:
+    """Whether `short` is written in `label` from its first two characters on, the rest in order."""
+    at = label.find(short[:2])
+    if at < 0:
+        return False
+    rest = iter(label[at + 2:])
+    return all(ch in rest for ch in short[2:])
 
 
 _GOVERNMENT = "人民政府"

@@ -63,6 +63,7 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
     names = sorted(((n, e) for e in orgs for n in {e.label, *e.aliases} if len(n) >= 2),
                    key=lambda p: -len(p[0]))
     by_name = _by_name(names)
+    placed = set()
     for child in entities:
         if child.label not in first_ref:
             continue
@@ -70,6 +71,7 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
             if parent.label != child.label:
                 found = _name_relation(child, name, parent, orgs)
                 if found is not None:
+                    placed.add(child.label)
                     yield (*found, first_ref[child.label])
                     co_issuer = joint_issuer(child, name, names) if found[0] == RelationType.ISSUED else None
                     if co_issuer is not None:
@@ -78,6 +80,31 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
                         # A sub-branch under its regional branch belongs to the bank as well.
                         yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
                     break
+    yield from _first_level_branches(orgs, first_ref, placed)
+
+
+# The legal form after a bank's or group's name: 甲银行乙分行 is a branch of 甲银行股份有限公司.
+_PARENT_LEGAL_FORM = re.compile("(?<=银行|集团)(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+# What the name of a first-level branch ends in (a sub-branch, 支行, belongs to its regional one).
+_FIRST_LEVEL = ("分行", "分公司")
+
+
+def _first_level_branches(orgs: list[Entity], first_ref: dict, placed: set[str]):
+    """(subOrganizationOf, branch, bank, first Ref) for a first-level branch named after a bank or
+    group that the text names only with its legal form (甲乙银行丙省分行 of 甲乙银行股份有限公司,
+    four characters or more before the form), when no other name placed the branch."""
+    for parent in orgs:
+        m = _PARENT_LEGAL_FORM.search(parent.label) if parent.type == EntityType.COMPANY else None
+        if m is None or m.start() < 4:
+            continue
+        stem = parent.label[:m.start()]
+        for child in orgs:
+            rest = child.label[len(stem):]
+            if child.label.startswith(stem) and child.label in first_ref and child.label not in placed \
+                    and len(rest) > 2 and rest.endswith(_FIRST_LEVEL) and not _LEGAL_FORM_START.match(rest):
+                yield RelationType.SUB_ORGANIZATION_OF, child, parent, first_ref[child.label]
 
 
 def _by_name(names: list[tuple[str, Entity]]) -> dict[str, list[tuple[str, Entity]]]:

@@ -16,13 +16,14 @@ from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
-                     MODIFIER_AFTER, implicit_subject, project_of_phrase)
+                     MODIFIER_AFTER, implicit_subject)
 from .employment import PostBodies, find_posts
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
 from .normalize import CJK
 from .name_relations import relations_from_names, title_program_issuers
+from .shared_projects import party_pairs, projects_of_phrase
 from ..rdf.ontology import signature
 from .templates import compile_templates, required_words, role_refs
 
@@ -314,7 +315,7 @@ def match_cues(masked: Masked, protagonist: Ref | None = None, project: Ref | No
             # is of the wrong class (甲与乙公司签订投资协议，乙公司将投资建设丙项目).
             at = m.start() + 1 if kind == RelationType.REGULATES and not _fits(kind, subjects) \
                 or not any(o.type in signature(kind)[1] for o in objects) else max(m.end(), m.start() + 1)
-            found.extend((kind, s, o, rule) for s in subjects for o in objects)
+            found.extend((kind, s, o, rule) for s, o in party_pairs(m, subjects, objects))
             go_betweens.update((kind, s.entity, f.entity)
                                for s in subjects for f in role_refs(masked, m, "F"))
             if kind in (RelationType.DEVELOPS, RelationType.PARTNER_OF) and len(subjects) > 1 \
@@ -386,7 +387,7 @@ def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist
     if "O" in m.re.groupindex:
         objects = role_refs(masked, m, "O")
     elif range_ == (EntityType.PROJECT.value,):
-        objects = [r for r in [project_of_phrase(masked, m.start(), m.end(), project)] if r]
+        objects = projects_of_phrase(masked, m.start(), m.end(), project)
     else:
         objects = [protagonist] if protagonist else []
     if explicit:
@@ -444,7 +445,3 @@ def _names_money(masked: Masked, m: re.Match) -> bool:
     end = CLAUSE_END.search(masked.text, m.start())
     span = masked.text[m.start():end.start() if end else len(masked.text)]
     return any(is_money(a, span) for a in find_amounts(span))
-
-
-
-
