@@ -247,6 +247,11 @@ def ranked_kind(c: Candidate) -> bool:
     return any(w in load_set("rank_words.txt") for w in c.words)
 
 
+def scoped_kind(c: Candidate) -> bool:
+    """辖内|地方法人|银行: the bodies of a kind within a scope are described, not named."""
+    return c.body_text.startswith(tuple(load_words("scope_words.txt")))
+
+
 def short_body(c: Candidate) -> bool:
     """网办, 厅办: a one-character head needs a body of two characters or a jurisdiction."""
     return len(c.head_word) == 1 and len(c.body_text) < 2 and c.body_text not in JURISDICTION_CHARS
@@ -323,7 +328,7 @@ def verb_before_government(c: Candidate) -> bool:
 
 
 ORG_GUARDS = (("no name at all", no_name_at_all), ("a verb before 政府", verb_before_government), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
-              ("ranked kind", ranked_kind),
+              ("ranked kind", ranked_kind), ("scoped kind", scoped_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
               ("company department", company_department),
@@ -355,8 +360,9 @@ def told_sum(c: Candidate) -> bool:
 
 def acting_subject(c: Candidate) -> bool:
     """某人|仔细|查看|某某基地: an adverb right before a verb makes the body a clause whose
-    subject acts, no project's name."""
-    return any(f in ("d", "ad") and g == "v" and b - a > 1 for (_, _, f), (a, b, g) in zip(c.body, c.body[1:]))
+    subject acts, no project's name; so does 所 before one (某基金|所|投|项目: what it invests in)."""
+    return any(f in ("d", "ad") and g == "v" and b - a > 1 or c.text[x:y] == "所" and g.startswith("v")
+               for (x, y, f), (a, b, g) in zip(c.body, c.body[1:]))
 
 
 PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event),
