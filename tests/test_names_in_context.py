@@ -92,6 +92,24 @@ def test_no_program(sentence):
     assert programs_of(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, etype, expected", [
+    # family farms and pharmacies with their county
+    ("石岭县青峰茶叶家庭农场获得贷款30万元。", "Company", ["石岭县青峰茶叶家庭农场"]),
+    ("石岭县康宁大药房开业。", "Company", ["石岭县康宁大药房"]),
+])
+def test_small_businesses(sentence, etype, expected):
+    assert names_of(sentence, etype) == expected
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("协调财政、人社等部门共享信息。", "Agency"),             # fields of work in a list
+    ("分行向辖内农村中小银行发放再贷款。", "Company"),          # the banks within a scope
+    ("将为基金所建项目提供授信。", "Project"),                  # what the fund builds
+])
+def test_described_bodies_are_no_names(sentence, etype):
+    assert names_of(sentence, etype) == []
+
+
 def test_a_repeated_short_name_is_a_company():
     text = "青新化工获补贴。据悉，青新化工此次合计获补300万元。青新化工表示感谢。"
     assert companies_of(text) == ["青新化工"] * 3

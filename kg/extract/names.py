@@ -248,8 +248,10 @@ def ranked_kind(c: Candidate) -> bool:
 
 
 def scoped_kind(c: Candidate) -> bool:
-    """辖内|地方法人|银行: the bodies of a kind within a scope are described, not named."""
-    return c.body_text.startswith(tuple(load_words("scope_words.txt")))
+    """辖内|地方法人|银行: the bodies of a kind within a scope are described, not named
+    (the walk may have stopped after the scope word)."""
+    scopes = tuple(load_words("scope_words.txt"))
+    return c.text.startswith(scopes, c.start) or c.text.endswith(scopes, 0, c.start)
 
 
 def short_body(c: Candidate) -> bool:
