@@ -61,7 +61,8 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
                body: list[tuple[int, int, str]]) -> bool:
     """Whether 与/和/及 at conj_start is inside one name: the words before it run back to a
     place without a boundary, do not end a name themselves, and the words after it do not
-    open a new jurisdiction (省发改委|和|国家发改委 are two bodies)."""
+    open a new jurisdiction (省发改委|和|国家发改委 are two bodies). A post before the place
+    makes it a person's name (副市长|某某|与…公司): no one name."""
     if text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]) \
             or text.startswith(("中国", "国家", "中共"), body[0][0]):
         return False
@@ -72,7 +73,7 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
         if is_boundary(text[a:b], False, text[max(0, a - 4):a]):
             return False
         if places_at(text, a):
-            return True
+            return not text.endswith(tuple(load_tagged("posts.tsv", "person")), 0, a)
     return False
 PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
 
