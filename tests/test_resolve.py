@@ -101,6 +101,12 @@ def test_company_core():
     assert "青禾陶瓷" in short_forms("咸阳青禾陶瓷制品有限公司")
 
 
+def test_short_bank_branch_after_the_full_one_names_it():
+    ents = entities_of("公司拖欠吉林青川农村商业银行股份有限公司九台支行的贷款。青川银行九台支行申请执行。")
+    assert "青川银行九台支行" in ents["吉林青川农村商业银行股份有限公司九台支行"].aliases
+    assert "青川银行" not in ents
+
+
 def test_short_name_after_the_full_one_names_it():
     t = normalize("咸阳青禾陶瓷制品有限公司扩产。青禾陶瓷向银行借款3500万元。")
     art = Article("t", "t")

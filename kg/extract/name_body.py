@@ -271,6 +271,8 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
                 or CAPACITY_OPEN.fullmatch(text, a - 1, b):
             continue       # 5|万吨, 日|处理: a quantity or capacity inside a project name
+        if flag == "m" and places.longest_name_end(places.load_gazetteer().trie, text, a) == b:
+            continue       # a county's name jieba reads as a number (某行|余干|支行)
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
