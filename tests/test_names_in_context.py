@@ -95,6 +95,8 @@ def test_no_program(sentence):
 @pytest.mark.parametrize("sentence, etype, expected", [
     # a county's name the segmenter reads as a number stays in a branch's name
     ("为满足春耕需要,青山农商银行九台支行推出新产品。", "Company", ["青山农商银行九台支行"]),
+    # a company acting on a branch: its verb ends the company's name
+    ("判决确定:青禾新材料科技有限公司偿还农行城东支行借款。", "Company", ["青禾新材料科技有限公司", "农行城东支行"]),
     # family farms with their county
     ("石岭县青峰茶叶家庭农场获得贷款30万元。", "Company", ["石岭县青峰茶叶家庭农场"]),
 ])
@@ -110,6 +112,10 @@ def test_small_businesses(sentence, etype, expected):
 ])
 def test_described_bodies_are_no_names(sentence, etype):
     assert names_of(sentence, etype) == []
+
+
+def test_an_agency_opening_a_project_name_is_named():
+    assert names_of("该项目获山西省农业农村厅产业融合发展项目资金。", "Agency") == ["山西省农业农村厅"]
 
 
 def test_a_repeated_short_name_is_a_company():

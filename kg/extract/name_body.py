@@ -280,7 +280,9 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
         after_person = i > 1 and body[i - 1][2].startswith("nr") \
             and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
-        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
+        # 某有限公司|偿还|某行某支行: a verb after a company's legal form is the company acting
+        after_company = i and text[body[i - 1][0]:body[i - 1][1]].endswith("公司")
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person or after_company)):
             cut = i + 1
     return cut
 
