@@ -266,13 +266,8 @@ def function_word_cut(text: str, body: list[Token]) -> int:
     head's name part (疾病预防|控制中心 keeps its verb): 收购|某某股份有限公司 -> 1."""
     cut = 0
     for i, (a, b, flag) in enumerate(body):
-        if b - a < 2:
+        if b - a < 2 or is_name_part(text, body, i):
             continue       # single characters are often pieces of an unknown name
-        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
-                or CAPACITY_OPEN.fullmatch(text, a - 1, b):
-            continue       # 5|万吨, 日|处理: a quantity or capacity inside a project name
-        if flag == "m" and places.longest_name_end(places.load_gazetteer().trie, text, a) == b:
-            continue       # a county's name jieba reads as a number (某行|余干|支行)
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
@@ -285,6 +280,16 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person or after_company)):
             cut = i + 1
     return cut
+
+
+def is_name_part(text: str, body: list[Token], i: int) -> bool:
+    """Whether a word jieba tags as a number or a measure is part of the name: a quantity or a
+    capacity inside a project's name (5|万吨, 日|处理), a county jieba reads as a number (某行|九台|支行)."""
+    a, b, flag = body[i]
+    if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
+            or CAPACITY_OPEN.fullmatch(text, a - 1, b):
+        return True
+    return flag == "m" and places.longest_name_end(places.load_gazetteer().trie, text, a) == b
 
 
 def trim_left(text: str, body: list[Token], anchors: frozenset[int], branch: bool = False) -> list[Token]:
