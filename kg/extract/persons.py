@@ -46,7 +46,7 @@ SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re
 # a name in Latin letters: capitalised or lower case, no acronym, no digits
 LATIN_NAME = re.compile(r"[A-Za-z][a-z]{1,11}(?![A-Za-z0-9])")
 NOT_HAN = re.compile(f"[^{CJK}]")
-SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
+SEP = re.compile(r"(?:[(（][^()（）\s]{1,6}[)）])?[\s　]*[:：]?[\s　]*")     # 法定代表人(负责人):
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
