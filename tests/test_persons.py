@@ -265,6 +265,7 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("副县长詹立新出席仪式。", ["詹立新"]),
     # farmers and traders introduce a name as other roles do
     ("受灾农户闵德福、柯秀兰分别领到补助。", ["闵德福", "柯秀兰"]),
+    ("当事人从个体经营者柯国良处购进面粉。", ["柯国良"]),
     # a second post in brackets between the post and its colon
     ("法定代表人(负责人):柯家旺", ["柯家旺"]),
 ])

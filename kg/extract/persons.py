@@ -116,9 +116,10 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 
 @lru_cache(maxsize=None)
 def right_cue() -> re.Pattern:
-    """What may follow a name: punctuation, a verb of saying or of presence (出席), a post, 和/与/等, an adverb (已, 曾)."""
+    """What may follow a name: punctuation, a verb of saying or of presence (出席), a post, 和/与/等, an adverb (已, 曾),
+    处 of a source (从某某处购进)."""
     rules, presence = load_person_rules(), alternation(load_words("person_presence_verbs.txt"))
-    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{presence}|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{presence}|{rules['address'].pattern}|[和与等在对也还就已曾将则]|处(?=[购买借租拿领收])")
 
 
 @lru_cache(maxsize=None)
