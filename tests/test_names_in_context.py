@@ -97,6 +97,8 @@ def test_no_program(sentence):
     ("为满足春耕需要,青山农商银行九台支行推出新产品。", "Company", ["青山农商银行九台支行"]),
     # a company acting on a branch: its verb ends the company's name
     ("判决确定:青禾新材料科技有限公司偿还农行城东支行借款。", "Company", ["青禾新材料科技有限公司", "农行城东支行"]),
+    # the ordinal of a numbered bureau inside a company's name
+    ("该工程由中铁第四工程局集团有限公司承建。", "Company", ["中铁第四工程局集团有限公司"]),
     # family farms with their county
     ("石岭县青峰茶叶家庭农场获得贷款30万元。", "Company", ["石岭县青峰茶叶家庭农场"]),
 ])

@@ -282,12 +282,19 @@ def function_word_cut(text: str, body: list[Token]) -> int:
     return cut
 
 
+# 第三 before the bureau it numbers, inside a company's name (某某第三工程局有限公司)
+ORDINAL_UNIT = re.compile(r"第[一二三四五六七八九十]{1,3}[^，。、；\s]{0,4}?(?:工程局|局|工程处|处)")
+
+
 def is_name_part(text: str, body: list[Token], i: int) -> bool:
     """Whether a word jieba tags as a number or a measure is part of the name: a quantity or a
-    capacity inside a project's name (5|万吨, 日|处理), a county jieba reads as a number (某行|九台|支行)."""
+    capacity inside a project's name (5|万吨, 日|处理), a county jieba reads as a number (某行|九台|支行),
+    the ordinal of a numbered bureau (某某|第三|工程局|有限公司)."""
     a, b, flag = body[i]
     if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
             or CAPACITY_OPEN.fullmatch(text, a - 1, b):
+        return True
+    if flag == "m" and ORDINAL_UNIT.match(text, a):
         return True
     return flag == "m" and places.longest_name_end(places.load_gazetteer().trie, text, a) == b
 
