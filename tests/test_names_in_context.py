@@ -46,6 +46,7 @@ def test_list_items_are_companies(sentence, expected):
     "主要生产面粉、挂面等产品。",                      # products
     "鼓励企业敢接单、接大单。",                        # verb phrases after a class noun
     "支持科技企业孵化器、创业孵化基地等平台。",        # dictionary words
+    "详细了解企业生产、产品销售和带动农户增收等情况。",    # activities after a class noun
 ])
 def test_lists_without_company_names(sentence):
     assert companies_of(sentence) == []
