@@ -105,6 +105,8 @@ def test_short_bank_branch_after_the_full_one_names_it():
     ents = entities_of("公司拖欠吉林青川农村商业银行股份有限公司九台支行的贷款。青川银行九台支行申请执行。")
     assert "青川银行九台支行" in ents["吉林青川农村商业银行股份有限公司九台支行"].aliases
     assert "青川银行" not in ents
+    ents = entities_of("公司拖欠吉林青川农村商业银行股份有限公司九台支行的贷款。青川行九台支行申请执行。")
+    assert "青川行九台支行" in ents["吉林青川农村商业银行股份有限公司九台支行"].aliases
     # a national bank's branches keep their own naming
     ents = entities_of("中国银行股份有限公司九台支行开业。中国银行双阳支行放贷。")
     assert "中国银行股份有限公司双阳支行" not in ents

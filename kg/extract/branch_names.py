@@ -112,7 +112,7 @@ def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
 
 # the kind of bank a full name ends with, and the short kinds a story writes after the brand
 _BANK_KIND = re.compile("(?:农村商业|农村合作|城市商业|商业)?银行$")
-_SHORT_KINDS = ("农商银行", "农商行", "银行")
+_SHORT_KINDS = ("农商银行", "农商行", "银行", "行")
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +121,7 @@ def _national_banks() -> frozenset[str]:
 
 
 def short_bank_names(mentions: list[Mention], labels: list[str]) -> list[str]:
-    """A bank, or its branch, written with the brand and a short kind (乙银行, 乙农商行丙分行)
+    """A bank, or its branch, written with the brand and a short kind (乙银行, 乙农商行丙分行, 乙行丙支行)
     after the full name (甲省乙农村商业银行股份有限公司, or its 丙分行) takes the full name,
     when one full bank of that brand, no national one, is named."""
     fulls: dict[str, set[str]] = {}
