@@ -78,7 +78,6 @@ GUARD_CASES = [
     ("a subject acting", "邵立群仔细查看育苗基地的进度", "基地", "project", True),
     ("a subject acting", "北湖现代育苗基地建成", "基地", "project", False),
     ("a subject acting", "为基金所建项目提供授信", "项目", "project", True),
-    ("a subject acting", "青山县财政局建立债券项目库", "项目", "project", True),
     ("scoped kind", "分行向辖内农村中小银行发放再贷款", "银行", "org", True),
     ("scoped kind", "分行向青山农村商业银行发放再贷款", "银行", "org", False),
 ]

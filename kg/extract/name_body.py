@@ -183,7 +183,8 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
 
 def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
     """Whether `word` (of `token`, cut at the head) ends a body walked leftwards: a boundary word, a preposition,
-    a kind of firms (外资企业), 暨 after a meeting, a verb governing the name (ends_walk); but
+    a kind of firms (外资企业), 暨 after a meeting, a company's verb (某有限公司|偿还|某行某支行),
+    a verb governing the name (ends_walk); but
     企业 before a trade of a company's (某某|企业|管理|有限公司) is its name's."""
     a, b, flag = token
     if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
@@ -192,6 +193,7 @@ def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years
         or flag == "p" and b - a > 1 \
         or company and len(word) > 2 and word.endswith("企业") \
         or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
+        or flag == "v" and b - a > 1 and text.endswith("公司", 0, a) \
         or ends_walk(text, word, body, company)
 
 
@@ -275,9 +277,7 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
         after_person = i > 1 and body[i - 1][2].startswith("nr") \
             and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
-        # 某有限公司|偿还|某行某支行: a verb after a company's legal form is the company acting
-        after_company = i and text[body[i - 1][0]:body[i - 1][1]].endswith("公司")
-        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person or after_company)):
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
             cut = i + 1
     return cut
 

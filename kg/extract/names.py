@@ -362,10 +362,8 @@ def told_sum(c: Candidate) -> bool:
 
 def acting_subject(c: Candidate) -> bool:
     """某人|仔细|查看|某某基地: an adverb right before a verb makes the body a clause whose
-    subject acts, no project's name; so does 所 before one (某基金|所|投|项目: what it invests in)
-    and a department's head (某县某局|建立|某某项目库)."""
+    subject acts, no project's name; so does 所 before one (某基金|所|投|项目: what it invests in)."""
     return any(f in ("d", "ad") and g == "v" and b - a > 1 or c.text[x:y] == "所" and g.startswith("v")
-               or c.text[y - 1] in "厅局" and g == "v" and b - a > 1
                for (x, y, f), (a, b, g) in zip(c.body, c.body[1:]))
 
 
