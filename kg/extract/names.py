@@ -284,9 +284,9 @@ def kind_of_institution(c: Candidate) -> bool:
 
 
 def plural_bodies(c: Candidate) -> bool:
-    """各市财政局, 各盟|市工信局, 县市区财政局: the bodies of many places, no one body."""
+    """各市财政局, 各盟|市工信局, 县市区财政局, 甲乙两地政府: the bodies of many places, no one body."""
     before = c.text[max(0, c.start - 2):c.start]
-    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) \
+    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) or bool(COUNTED_PLACES.search(c.body_text)) \
         or bool(m := PLURAL_PLACES.match(c.body_text)) \
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
@@ -295,6 +295,7 @@ CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name on
 REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
 PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
+COUNTED_PLACES = re.compile("[两三四五六七八九十多][地市县]$")     # 甲、乙两地|政府
 PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
 
 
