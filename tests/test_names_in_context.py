@@ -112,6 +112,7 @@ def test_small_businesses(sentence, etype, expected):
     ("分行向辖内农村中小银行发放再贷款。", "Company"),          # the banks within a scope
     ("将为基金所建项目提供授信。", "Project"),                  # what the fund builds
     ("副省长周立明与集团公司董事长会谈。", "Company"),       # a post and a name before 与; the bare group
+    ("资金由市社保经办机构直接拨付。", "Agency"),           # 经办 is a word, no 办
 ])
 def test_described_bodies_are_no_names(sentence, etype):
     assert names_of(sentence, etype) == []
