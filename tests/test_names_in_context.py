@@ -100,6 +100,8 @@ def test_no_program(sentence):
     ("判决确定:青禾新材料科技有限公司偿还农行城东支行借款。", "Company", ["青禾新材料科技有限公司", "农行城东支行"]),
     # the ordinal of a numbered bureau inside a company's name
     ("该工程由中铁第四工程局集团有限公司承建。", "Company", ["中铁第四工程局集团有限公司"]),
+    # a county's media centre is a medium, as a television station is
+    ("青山县融媒体中心讯 7月上旬,我县遭遇强降雨。", "Organization", ["青山县融媒体中心"]),
     # family farms with their county
     ("石岭县青峰茶叶家庭农场获得贷款30万元。", "Company", ["石岭县青峰茶叶家庭农场"]),
 ])
