@@ -122,6 +122,8 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("role_nouns.txt", "roles that introduce a named person (居民张三)"),
     _words("address_words.txt", "forms of address after a surname (李先生)"),
     _words("occupations.txt", "occupations that introduce a named person and address one (导演张三)"),
+    _words("scope_words.txt", "words that open a description of the bodies within a scope (辖内)"),
+    _words("person_presence_verbs.txt", "verbs of presence that close a name after a post (出席, 陪同)"),
     _words("person_after_words.txt", "words after a full name that only a person takes (执导, 逝世)"),
     _words("transliteration_chars.txt", "characters of foreign names in transliteration, a few a line"),
     _words("person_tibetan_words.txt", "words Tibetan given names are made of, a few a line"),

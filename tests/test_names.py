@@ -36,6 +36,7 @@ GUARD_CASES = [
     ("plural bodies", "县市区财政局要抓好落实", "局", "org", True),
     ("plural bodies", "各盟市工信局要抓好落实", "局", "org", True),
     ("plural bodies", "各市财政局要抓好落实", "局", "org", True),
+    ("plural bodies", "依托青山、红岭两地政府设立的基金", "政府", "org", True),
     ("plural bodies", "省市场监管局开展检查", "局", "org", False),
     ("no name at all", "某银行提供贷款", "银行", "org", True),
     ("a venue", "展会在上海国际博览中心举行", "中心", "org", True),
@@ -77,6 +78,9 @@ GUARD_CASES = [
     ("a sum of money", "年产3000吨饲料项目开工", "项目", "project", False),
     ("a subject acting", "邵立群仔细查看育苗基地的进度", "基地", "project", True),
     ("a subject acting", "北湖现代育苗基地建成", "基地", "project", False),
+    ("a subject acting", "为基金所建项目提供授信", "项目", "project", True),
+    ("scoped kind", "分行向辖内农村中小银行发放再贷款", "银行", "org", True),
+    ("scoped kind", "分行向青山农村商业银行发放再贷款", "银行", "org", False),
 ]
 
 

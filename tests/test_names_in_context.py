@@ -46,6 +46,7 @@ def test_list_items_are_companies(sentence, expected):
     "主要生产面粉、挂面等产品。",                      # products
     "鼓励企业敢接单、接大单。",                        # verb phrases after a class noun
     "支持科技企业孵化器、创业孵化基地等平台。",        # dictionary words
+    "详细了解企业生产、产品销售和带动农户增收等情况。",    # activities after a class noun
 ])
 def test_lists_without_company_names(sentence):
     assert companies_of(sentence) == []
@@ -90,6 +91,37 @@ def test_unquoted_and_product_programs(sentence, expected):
 ])
 def test_no_program(sentence):
     assert programs_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, etype, expected", [
+    # a county's name the segmenter reads as a number stays in a branch's name
+    ("为满足春耕需要,青山农商银行九台支行推出新产品。", "Company", ["青山农商银行九台支行"]),
+    # a company acting on a branch: its verb ends the company's name
+    ("判决确定:青禾新材料科技有限公司偿还农行城东支行借款。", "Company", ["青禾新材料科技有限公司", "农行城东支行"]),
+    # the ordinal of a numbered bureau inside a company's name
+    ("该工程由中铁第四工程局集团有限公司承建。", "Company", ["中铁第四工程局集团有限公司"]),
+    # a county's media centre is a medium, as a television station is
+    ("青山县融媒体中心讯 7月上旬,我县遭遇强降雨。", "Organization", ["青山县融媒体中心"]),
+    # family farms with their county
+    ("石岭县青峰茶叶家庭农场获得贷款30万元。", "Company", ["石岭县青峰茶叶家庭农场"]),
+])
+def test_small_businesses(sentence, etype, expected):
+    assert names_of(sentence, etype) == expected
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("协调财政、人社等部门共享信息。", "Agency"),             # fields of work in a list
+    ("分行向辖内农村中小银行发放再贷款。", "Company"),          # the banks within a scope
+    ("将为基金所建项目提供授信。", "Project"),                  # what the fund builds
+    ("副省长周立明与集团公司董事长会谈。", "Company"),       # a post and a name before 与; the bare group
+    ("资金由市社保经办机构直接拨付。", "Agency"),           # 经办 is a word, no 办
+])
+def test_described_bodies_are_no_names(sentence, etype):
+    assert names_of(sentence, etype) == []
+
+
+def test_an_agency_opening_a_project_name_is_named():
+    assert names_of("该项目获山西省农业农村厅产业融合发展项目资金。", "Agency") == ["山西省农业农村厅"]
 
 
 def test_a_repeated_short_name_is_a_company():

@@ -259,6 +259,15 @@ def test_list_mates_follow_a_confirmed_name_both_ways():
     ("集团总裁彼得森介绍了项目进展。", ["彼得森"]),
     # a person's particulars
     ("被告人闵立伟，男，汉族。", ["闵立伟"]),
+    # after a post, a verb of presence closes the name, given characters that are words too
+    ("副市长司马建国一行来到园区。", ["司马建国"]),
+    ("县林业局局长邝国庆陪同调研。", ["邝国庆"]),
+    ("副县长詹立新出席仪式。", ["詹立新"]),
+    # farmers and traders introduce a name as other roles do
+    ("受灾农户闵德福、柯秀兰分别领到补助。", ["闵德福", "柯秀兰"]),
+    ("当事人从个体经营者柯国良处购进面粉。", ["柯国良"]),
+    # a second post in brackets between the post and its colon
+    ("法定代表人(负责人):柯家旺", ["柯家旺"]),
 ])
 def test_real_article_classes(text, expected):
     assert persons(text) == expected

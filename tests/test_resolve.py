@@ -96,6 +96,27 @@ def test_company_core():
     assert "南岗精铸" in short_forms("辽宁南岗精铸机械有限公司")      # a place opens it: a name
     assert company_core("吉林省长春市星河光电科技有限公司") == "星河光电"
     assert company_core("四川蜀岭稀土功能材料有限公司") == "蜀岭稀土"
+    # the trades of a maker's goods go too: its brand with the first trade is its short name
+    assert company_core("咸阳青禾陶瓷制品有限公司") == "青禾"
+    assert "青禾陶瓷" in short_forms("咸阳青禾陶瓷制品有限公司")
+
+
+def test_short_bank_branch_after_the_full_one_names_it():
+    ents = entities_of("公司拖欠吉林青川农村商业银行股份有限公司九台支行的贷款。青川银行九台支行申请执行。")
+    assert "青川银行九台支行" in ents["吉林青川农村商业银行股份有限公司九台支行"].aliases
+    assert "青川银行" not in ents
+    ents = entities_of("公司拖欠吉林青川农村商业银行股份有限公司九台支行的贷款。青川行九台支行申请执行。")
+    assert "青川行九台支行" in ents["吉林青川农村商业银行股份有限公司九台支行"].aliases
+    # a national bank's branches keep their own naming
+    ents = entities_of("中国银行股份有限公司九台支行开业。中国银行双阳支行放贷。")
+    assert "中国银行股份有限公司双阳支行" not in ents
+
+
+def test_short_name_after_the_full_one_names_it():
+    t = normalize("咸阳青禾陶瓷制品有限公司扩产。青禾陶瓷向银行借款3500万元。")
+    art = Article("t", "t")
+    ms, _ = resolve(find_mentions(t, split_sentences(t), art, find_byline_spans(t.text)), t, art)
+    assert [m.entity for m in ms if m.text == "青禾陶瓷"] == ["咸阳青禾陶瓷制品有限公司"]
 
 
 def test_merge_corpus_maps_alias_to_full_name():

@@ -9,8 +9,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .companies import LEGAL_FORM_INSIDE, branch_parent, branch_pattern
-from ..lexicon import alternation, load_tagged
+from .companies import LEGAL_FORM_INSIDE, REGISTERED, branch_parent, branch_pattern, company_core
+from ..lexicon import alternation, load_table, load_tagged
 from ..model import EntityType, Mention
 
 _GLUED_TYPES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
@@ -107,4 +107,36 @@ def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
         full = merged.get((EntityType.COMPANY, parent)) if parent else None
         if full and (m.type, label) not in merged and not branch_pattern().match(full):
             out[(m.type, label)] = full + label[len(parent):]
+    return out
+
+
+# the kind of bank a full name ends with, and the short kinds a story writes after the brand
+_BANK_KIND = re.compile("(?:农村商业|农村合作|城市商业|商业)?银行$")
+_SHORT_KINDS = ("农商银行", "农商行", "银行", "行")
+
+
+@lru_cache(maxsize=None)
+def _national_banks() -> frozenset[str]:
+    return frozenset(full for _, full in load_table("company_abbrev.tsv", 2))
+
+
+def short_bank_names(mentions: list[Mention], labels: list[str]) -> list[str]:
+    """A bank, or its branch, written with the brand and a short kind (乙银行, 乙农商行丙分行, 乙行丙支行)
+    after the full name (甲省乙农村商业银行股份有限公司, or its 丙分行) takes the full name,
+    when one full bank of that brand, no national one, is named."""
+    fulls: dict[str, set[str]] = {}
+    for m, label in zip(mentions, labels):
+        full = branch_parent(label) or label
+        if m.type == EntityType.COMPANY and REGISTERED.search(full):
+            brand = _BANK_KIND.sub("", core := company_core(full))
+            # a national bank (company_abbrev.tsv) has branches of its own naming
+            if len(brand) >= 2 and brand != core and LEGAL_FORM_INSIDE.sub("", full) not in _national_banks():
+                fulls.setdefault(brand, set()).add(full)
+    out = []
+    for m, label in zip(mentions, labels):
+        if m.type == EntityType.COMPANY and not LEGAL_FORM_INSIDE.search(label):
+            label = next((only + rest for brand, (only, *more) in fulls.items() if not more
+                          for kind in _SHORT_KINDS if label.startswith(brand + kind)
+                          and (not (rest := label[len(brand + kind):]) or rest.endswith(_bank_heads()))), label)
+        out.append(label)
     return out

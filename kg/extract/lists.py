@@ -59,8 +59,8 @@ def find_listed_companies(text: str, sentences: list[Sentence], chosen: list[Men
                 spans, kinds = spans[:-1], kinds[:-1]        # 甲、乙和某局: the body joins the list of companies
             if any(k not in (None, EntityType.COMPANY) for k in kinds):
                 continue       # a list of bodies, persons or programs
-            if EntityType.COMPANY not in kinds and not (opened or closed):
-                continue
+            if EntityType.COMPANY not in kinds and (not (opened or closed) or any(is_activity(text[a:b]) for a, b in spans)):
+                continue       # 企业生产、产品销售: a class noun before activities is their subject
             for (a, b), kind in zip(spans, kinds):
                 if kind is None and is_company_item(text[a:b]):
                     yield Mention(a, b, text[a:b], EntityType.COMPANY)
@@ -139,6 +139,13 @@ def is_company_item(item: str) -> bool:
     unknown = len(singles) >= 2 and not words[0][1].startswith(("v", "d", "p", "m"))     # 多|密: a degree
     traded = words[-1][0] in load_set("company_industry_words.txt") and len(item) - len(words[-1][0]) >= 2
     return unknown or traded or any(flag in PROPER for _, flag in words)
+
+
+def is_activity(item: str) -> bool:
+    """Whether a list item is an activity, a verb of two characters or more that is no trade
+    word (生产, 加快发展; 某某建设 is a name)."""
+    return any(b - a > 1 and flag in ("v", "vn") and item[a:b] not in load_set("company_industry_words.txt")
+               for a, b, flag in tag_words(item))
 
 
 def is_phrase(item: str, words: list[tuple[str, str]]) -> bool:

@@ -27,7 +27,7 @@ from . import places
 from .agencies import national_regex, two_character_regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
-from .name_body import JURISDICTION_CHARS, PUNCT, suffix_regex
+from .name_body import JURISDICTION_CHARS, PUNCT, org_suffix_at_end, suffix_regex
 from .lists import find_listed_companies, find_repeated_short_names, find_shared_body_agencies
 from .names import MAX_BODY, read_headed_name
 from .forces import find_forces
@@ -299,7 +299,9 @@ def find_enumerated_names(sent: Sentence) -> Iterable[Mention]:
             pos += len(item) + 1
         for a, b in offsets:
             name = strip_quote_chars(text[a:b])
-            if 2 <= len(name) <= 10 and name not in load_set("generic_bodies.txt"):
+            # an item of 税务、市场监管等部门 is a field of work, an agency only with its organ's head
+            if 2 <= len(name) <= 10 and name not in load_set("generic_bodies.txt") \
+                    and (etype != EntityType.AGENCY or org_suffix_at_end().search(name)):
                 yield Mention(sent.start + a, sent.start + b, text[a:b], etype)
 
 

@@ -61,7 +61,8 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
                body: list[tuple[int, int, str]]) -> bool:
     """Whether 与/和/及 at conj_start is inside one name: the words before it run back to a
     place without a boundary, do not end a name themselves, and the words after it do not
-    open a new jurisdiction (省发改委|和|国家发改委 are two bodies)."""
+    open a new jurisdiction (省发改委|和|国家发改委 are two bodies). A post before the place
+    makes it a person's name (副市长|某某|与…公司): no one name."""
     if text[body[0][0]] in JURISDICTION_CHARS or places_at(text, body[0][0]) \
             or text.startswith(("中国", "国家", "中共"), body[0][0]):
         return False
@@ -72,7 +73,7 @@ def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,
         if is_boundary(text[a:b], False, text[max(0, a - 4):a]):
             return False
         if places_at(text, a):
-            return True
+            return not text.endswith(tuple(load_tagged("posts.tsv", "person")), 0, a)
     return False
 PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
 
@@ -182,7 +183,8 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
 
 def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
     """Whether `word` (of `token`, cut at the head) ends a body walked leftwards: a boundary word, a preposition,
-    a kind of firms (外资企业), 暨 after a meeting, a verb governing the name (ends_walk); but
+    a kind of firms (外资企业), 暨 after a meeting, a company's verb (某有限公司|偿还|某行某支行),
+    a verb governing the name (ends_walk); but
     企业 before a trade of a company's (某某|企业|管理|有限公司) is its name's."""
     a, b, flag = token
     if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
@@ -191,6 +193,7 @@ def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years
         or flag == "p" and b - a > 1 \
         or company and len(word) > 2 and word.endswith("企业") \
         or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
+        or flag == "v" and b - a > 1 and text.endswith("公司", 0, a) \
         or ends_walk(text, word, body, company)
 
 
@@ -265,11 +268,8 @@ def function_word_cut(text: str, body: list[Token]) -> int:
     head's name part (疾病预防|控制中心 keeps its verb): 收购|某某股份有限公司 -> 1."""
     cut = 0
     for i, (a, b, flag) in enumerate(body):
-        if b - a < 2:
+        if b - a < 2 or is_name_part(text, body, i):
             continue       # single characters are often pieces of an unknown name
-        if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
-                or CAPACITY_OPEN.fullmatch(text, a - 1, b):
-            continue       # 5|万吨, 日|处理: a quantity or capacity inside a project name
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
@@ -280,6 +280,23 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
             cut = i + 1
     return cut
+
+
+# 第三 before the bureau it numbers, inside a company's name (某某第三工程局有限公司)
+ORDINAL_UNIT = re.compile(r"第[一二三四五六七八九十]{1,3}[^，。、；\s]{0,4}?(?:工程局|局|工程处|处)")
+
+
+def is_name_part(text: str, body: list[Token], i: int) -> bool:
+    """Whether a word jieba tags as a number or a measure is part of the name: a quantity or a
+    capacity inside a project's name (5|万吨, 日|处理), a county jieba reads as a number (某行|九台|支行),
+    the ordinal of a numbered bureau (某某|第三|工程局|有限公司)."""
+    a, b, flag = body[i]
+    if flag.startswith(("m", "q")) and i and text[body[i - 1][0]:body[i - 1][1]].isdigit() \
+            or CAPACITY_OPEN.fullmatch(text, a - 1, b):
+        return True
+    if flag == "m" and ORDINAL_UNIT.match(text, a):
+        return True
+    return flag == "m" and places.longest_name_end(places.load_gazetteer().trie, text, a) == b
 
 
 def trim_left(text: str, body: list[Token], anchors: frozenset[int], branch: bool = False) -> list[Token]:

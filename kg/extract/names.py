@@ -250,6 +250,13 @@ def ranked_kind(c: Candidate) -> bool:
     return any(w in load_set("rank_words.txt") for w in c.words)
 
 
+def scoped_kind(c: Candidate) -> bool:
+    """辖内|地方法人|银行: the bodies of a kind within a scope are described, not named
+    (the walk may have stopped after the scope word)."""
+    scopes = tuple(load_words("scope_words.txt"))
+    return c.text.startswith(scopes, c.start) or c.text.endswith(scopes, 0, c.start)
+
+
 def short_body(c: Candidate) -> bool:
     """网办, 厅办: a one-character head needs a body of two characters or a jurisdiction."""
     return len(c.head_word) == 1 and len(c.body_text) < 2 and c.body_text not in JURISDICTION_CHARS
@@ -280,9 +287,9 @@ def kind_of_institution(c: Candidate) -> bool:
 
 
 def plural_bodies(c: Candidate) -> bool:
-    """各市财政局, 各盟|市工信局, 县市区财政局: the bodies of many places, no one body."""
+    """各市财政局, 各盟|市工信局, 县市区财政局, 甲乙两地政府: the bodies of many places, no one body."""
     before = c.text[max(0, c.start - 2):c.start]
-    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) \
+    return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) or bool(COUNTED_PLACES.search(c.body_text)) \
         or bool(m := PLURAL_PLACES.match(c.body_text)) \
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
@@ -291,6 +298,7 @@ CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name on
 REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
 PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
+COUNTED_PLACES = re.compile("[两三四五六七八九十多][地市县]$")     # 甲、乙两地|政府
 PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
 
 
@@ -326,7 +334,7 @@ def verb_before_government(c: Candidate) -> bool:
 
 
 ORG_GUARDS = (("no name at all", no_name_at_all), ("a verb before 政府", verb_before_government), ("a described subsidiary", described_subsidiary), ("kind of body", kind_of_body),
-              ("ranked kind", ranked_kind),
+              ("ranked kind", ranked_kind), ("scoped kind", scoped_kind),
               ("short body", short_body), ("kind of company", kind_of_company),
               ("kind of institution", kind_of_institution), ("plural bodies", plural_bodies), ("a venue", venue),
               ("company department", company_department),
@@ -358,8 +366,9 @@ def told_sum(c: Candidate) -> bool:
 
 def acting_subject(c: Candidate) -> bool:
     """某人|仔细|查看|某某基地: an adverb right before a verb makes the body a clause whose
-    subject acts, no project's name."""
-    return any(f in ("d", "ad") and g == "v" and b - a > 1 for (_, _, f), (a, b, g) in zip(c.body, c.body[1:]))
+    subject acts, no project's name; so does 所 before one (某基金|所|投|项目: what it invests in)."""
+    return any(f in ("d", "ad") and g == "v" and b - a > 1 or c.text[x:y] == "所" and g.startswith("v")
+               for (x, y, f), (a, b, g) in zip(c.body, c.body[1:]))
 
 
 PROJECT_GUARDS = (("no project name", no_project_name), ("inside an event's name", inside_event),

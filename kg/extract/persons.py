@@ -46,7 +46,7 @@ SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re
 # a name in Latin letters: capitalised or lower case, no acronym, no digits
 LATIN_NAME = re.compile(r"[A-Za-z][a-z]{1,11}(?![A-Za-z0-9])")
 NOT_HAN = re.compile(f"[^{CJK}]")
-SEP = re.compile(r"[\s　]*[:：]?[\s　]*")
+SEP = re.compile(r"(?:[(（][^()（）\s]{1,6}[)）])?[\s　]*[:：]?[\s　]*")     # 法定代表人(负责人):
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
@@ -116,9 +116,10 @@ def find_person_mentions(text: str, exclude: Iterable[tuple[int, int]] = ()) -> 
 
 @lru_cache(maxsize=None)
 def right_cue() -> re.Pattern:
-    """What may follow a name: punctuation, a verb of saying, a post, 和/与/等, an adverb (已, 曾)."""
-    rules = load_person_rules()
-    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{rules['address'].pattern}|[和与等在对也还就已曾将则]")
+    """What may follow a name: punctuation, a verb of saying or of presence (出席), a post, 和/与/等, an adverb (已, 曾),
+    处 of a source (从某某处购进)."""
+    rules, presence = load_person_rules(), alternation(load_words("person_presence_verbs.txt"))
+    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{presence}|{rules['address'].pattern}|[和与等在对也还就已曾将则]|处(?=[购买借租拿领收])")
 
 
 @lru_cache(maxsize=None)

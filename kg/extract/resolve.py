@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents
+from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents, short_bank_names
 from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
@@ -55,7 +55,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
         labels.append(label)
         if place:
             juris[label] = place
-    labels = expand_branch_short_names(mentions, labels)
+    labels = short_bank_names(mentions, expand_branch_short_names(mentions, labels))
     labels = bare_branches(mentions, labels)
     merged = merge_variants(mentions, labels)
     merged.update(branches_of_merged_parents(mentions, labels, merged))
