@@ -40,6 +40,9 @@ MIDDLE_DOTS = frozenset({"·", "•", "・"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 
+NUMERALS = frozenset("一二三四五六七八九十两百千万")
+PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
+
 
 def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "") -> bool:
     """Whether a word ends a name walked leftwards; `before` and `after` are the text around it."""
@@ -334,3 +337,23 @@ def suffix_regex(kind: str) -> re.Pattern:
 def org_suffix_at_end() -> re.Pattern:
     """Matches text that ends with an organisation suffix (某某中心|与…)."""
     return re.compile("(?:" + suffix_regex("org").pattern + ")$")
+
+
+def split_unknown_word(text: str, rest: list[Token]) -> bool:
+    """An unknown word that jieba split into characters (鑫|钰半导体), in a body of four or more."""
+    singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
+    return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
+
+
+def is_specific(text: str, tokens: list[Token], anchors: frozenset[int]) -> bool:
+    """Whether a project or program body names something (重点|项目 does not): past its
+    place, it holds a number, a proper noun or an unknown word jieba split into characters,
+    or a long description (某某汽车热管理系统产业化项目), and not only generic words."""
+    generic = load_set("generic_bodies.txt")
+    rest = [t for t in tokens if t[0] not in anchors]
+    words = [text[a:b] for a, b, _ in rest]
+    if all(w in generic or w in NUMERALS for w in words):
+        return False       # 某区|一|住宅|项目 names no project
+    return (any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words)
+            or any(f in PROPER_FLAGS for _, _, f in rest)
+            or sum(len(w) for w in words if w not in generic) >= 8 or split_unknown_word(text, rest))

@@ -16,8 +16,8 @@ from . import places
 from .agencies import abbreviations, standard_bodies
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
-from .name_body import (JURISDICTION_CHARS, MEETING_END, Token, org_suffix_at_end, org_suffixes, places_at,
-                        trim_left, walk_left)
+from .name_body import (JURISDICTION_CHARS, MEETING_END, NUMERALS, Token, is_specific, org_suffix_at_end, org_suffixes,
+                        places_at, trim_left, walk_left)
 MAX_BODY = 24          # longest name body (characters) the left walk may take
 
 
@@ -26,7 +26,6 @@ def generic_tail() -> re.Pattern:
     """Project-like phrases that name no project (老工业基地, 系统工程)."""
     return re.compile("(?:" + alternation(load_words("generic_projects.txt")) + ")$")
 PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
-NUMERALS = frozenset("一二三四五六七八九十两百千万")
 
 
 def is_company_name(words: list[str], head: str) -> bool:
@@ -73,7 +72,6 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
     return False
 
 
-PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
 
 
 def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
@@ -430,23 +428,3 @@ def read_headed_name(sent: Sentence, head: re.Match, kind: str, anchors: frozens
             return None
         c.etype = EntityType(kind.capitalize())
     return Mention(sent.start + c.start, sent.start + c.end, c.name, c.etype)
-
-
-def split_unknown_word(text: str, rest: list[Token]) -> bool:
-    """An unknown word that jieba split into characters (鑫|钰半导体), in a body of four or more."""
-    singles = [b - a == 1 and text[a] not in NUMERALS for a, b, _ in rest]
-    return sum(b - a for a, b, _ in rest) >= 4 and any(x and y for x, y in zip(singles, singles[1:]))
-
-
-def is_specific(text: str, tokens: list[Token], anchors: frozenset[int]) -> bool:
-    """Whether a project or program body names something (重点|项目 does not): past its
-    place, it holds a number, a proper noun or an unknown word jieba split into characters,
-    or a long description (某某汽车热管理系统产业化项目), and not only generic words."""
-    generic = load_set("generic_bodies.txt")
-    rest = [t for t in tokens if t[0] not in anchors]
-    words = [text[a:b] for a, b, _ in rest]
-    if all(w in generic or w in NUMERALS for w in words):
-        return False       # 某区|一|住宅|项目 names no project
-    return (any(a in anchors for a, _, _ in tokens) or any(re.search(r"\d", w) for w in words)
-            or any(f in PROPER_FLAGS for _, _, f in rest)
-            or sum(len(w) for w in words if w not in generic) >= 8 or split_unknown_word(text, rest))
