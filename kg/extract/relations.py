@@ -35,11 +35,9 @@ _INVESTS = re.compile("投资")
 @lru_cache(maxsize=None)
 def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
     """(rule id, relation, compiled template, has explicit subject, cues needed) rows of
-    relation_cues.tsv.
-
-    Cues needed is a bit mask over cue_groups(): the template can only match a sentence with
-    a word of each of those groups (cues_present), a cheap test that spares most sentences
-    most templates."""
+    relation_cues.tsv. Cues needed is a bit mask over cue_groups(): the template can only match a
+    sentence with a word of each of those groups (cues_present), a cheap test that spares most
+    sentences most templates."""
     groups = cue_groups()
     rows = []
     table = load_table("relation_cues.tsv")
@@ -164,6 +162,12 @@ def _found(a: Analysis) -> _Found:
                 story.add(r)
             told = max(told, first)
             _sentence_relations(a, index, story, found, case)
+    _from_names(a, found)
+    return found
+
+
+def _from_names(a: Analysis, found: _Found) -> None:
+    """The relations names state (a branch's bank, a title's issuer), each with its sentence."""
     sentence_starts = [s.start for s in a.sentences]
     named = [(RelationType.ISSUED, issuer, title, title)
              for issuer, title in title_program_issuers(a.names, a.title_issuers, a.text.text)]
@@ -173,7 +177,6 @@ def _found(a: Analysis) -> _Found:
         if sentence is not None:
             found.add(kind, subject, obj, Evidence(a.doc_id, sentence.text, sentence.start, sentence.end),
                       NAME_RULES[kind])
-    return found
 
 
 class _Story:
