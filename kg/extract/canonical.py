@@ -314,8 +314,11 @@ def full_company_name(name: str) -> str:
             name = full + name[len(short):]
             break
     for short, full in load_table("company_infix_abbrev.tsv", 2):
-        if short in name and full not in name:
-            name = name.replace(short, full, 1)
+        # A two-character short form stands before the company's head (某工投集团), not inside a
+        # word (资产投资); a longer one (农商银行) is a word of its own.
+        m = re.search(re.escape(short) + ("(?=集团|公司|控股|有限|$)" if len(short) == 2 else ""), name)
+        if m and full not in name:
+            name = name[:m.start()] + full + name[m.end():]
     return name
 
 

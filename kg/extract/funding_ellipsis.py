@@ -30,6 +30,8 @@ _BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*[：:]?\s*$")
 _VERB_REACH = 16
 # 其中甲项目获得资金680万元: a part of the flow the sentence told before, received.
 _PART = re.compile(r"(?:^|[，,；;])\s*其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)[^，,。；;\d]{0,4}$")
+# One pair of a row of paired sums: a separator, one name, the sum after it.
+_PAIR = re.compile(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
 
 
@@ -47,7 +49,8 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     if not kinds or not amounts:
         return []
     before, cue = r.a.sentences[index - 1].text, kinds[-1]
-    listed = _bare_row(r, index, amounts[0].start) and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
+    listed = (_bare_row(r, index, amounts[0].start) or _paired_sums(r, index, amounts)) \
+        and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
@@ -74,6 +77,15 @@ def _bare_row(r: Reading, index: int, first_sum: int) -> bool:
     return bool(row) and bool(_BARE_ROW.match(masked.text[masked.offsets[row.end()]:masked.offsets[first_sum]]))
 
 
+def _paired_sums(r: Reading, index: int, amounts: list[Amount]) -> bool:
+    """甲公司1.5万元、乙公司4500元: a row of names each right before its sum, and nothing else."""
+    masked, text = r.a.masked(index), r.a.sentences[index].text
+    ends = [0] + [x.end for x in amounts]
+    return len(amounts) > 1 and all(
+        _PAIR.match(masked.text[masked.offsets[end]:masked.offsets[x.start]]) for end, x in zip(ends, amounts)) \
+        and not text[amounts[-1].end:].strip("。；;，, \n")
+
+
 def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
     """甲项目分得债券资金4亿元；乙项目分得3亿元: the clause before the sum ends with a
     receiving verb that the sentence before uses right before its cue."""
@@ -83,14 +95,20 @@ def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
 
 
 def bare_row_receives(f: Funding, site: Site) -> Funding:
-    """1.甲公司 40万元 under a header that names the flow: the row's name receives, and the
-    agency that signs the notice pays (else the payer of the flow of that kind told last)."""
+    """1.甲公司 40万元 (or 甲公司1.5万元、乙公司4500元) under a header that names the flow: the
+    row's name receives, and the agency that signs the notice pays (else the payer of the flow of that kind told last)."""
     masked, r = site.masked, site.reading
     # Only a sum read with an inherited (zero-width) cue: a row with words of its own says more.
-    if f.type not in _INHERITED or site.cue.end > site.cue.start or not _bare_row(r, site.index, site.amount.start):
+    if f.type not in _INHERITED or site.cue.end > site.cue.start:
         return f
-    row = ROW_NUMBER.match(site.sentence.text)
-    named = masked.refs_in(masked.text[masked.offsets[row.end()]:masked.offsets[site.amount.start]])[0]
+    if _bare_row(r, site.index, site.amount.start):
+        name_start = ROW_NUMBER.match(site.sentence.text).end()
+    else:
+        amounts = [x for x in find_amounts(site.sentence.text) if not x.is_range and is_money(x, site.sentence.text)]
+        if not _paired_sums(r, site.index, amounts):
+            return f
+        name_start = max((x.end for x in amounts if x.end <= site.amount.start), default=0)
+    named = masked.refs_in(masked.text[masked.offsets[name_start]:masked.offsets[site.amount.start]])[0]
     if named.type not in ORG_TYPES + (EntityType.PERSON.value,):
         return f
     provider = f.provider if f.provider != named.entity else None

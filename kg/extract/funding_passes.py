@@ -227,16 +227,19 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
     the list's header names for any payout (资金由甲局直接拨付至企业账户：), else the nearest payer
     of a flow of `kind` told before the list in the story (甲公司拟对其拥有的…债权进行转让)."""
     sentences = r.a.sentences
-    header = True
+    header, story = True, r.story
     for j in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
-        if r.a.story_start(sentences[j].start) != r.story:
+        if r.a.row_head(j) is not None and j in r.masks:
+            # A numbered row may open a story of its own (1.甲公司…；2.乙公司…): the list's story
+            # is the one its first row stands in.
+            story = r.a.story_start(sentences[j].start)
+            continue
+        if r.a.story_start(sentences[j].start) != story:
             break
         if j not in r.masks:
             header = False
             continue
         masked = r.masks[j]
-        if r.a.row_head(j) is not None:
-            continue
         for cue in find_cues(sentences[j].text):
             if cue.weak or not (cue.type == kind or header and {cue.type, kind} <= set(PAYOUTS)):
                 continue

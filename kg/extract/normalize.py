@@ -53,6 +53,7 @@ _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[�
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
+_BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 # A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
@@ -205,8 +206,16 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
     """A numbered heading set off by a blank line (一、某某公司违法案): no punctuation after its
     number, so it is no broken sentence."""
     item = _LIST_START.match(prev.content)
-    return bool(item and prev.blank_after and not _SENTENCE_PUNCT.search(prev.content, item.end())
-                and not _COMMA.search(prev.content, item.end()))
+    if not item:
+        return False
+    # 二、扩岗补助（共4家，合计4.5万元）: a heading that closes with its count or total in
+    # brackets ends its line even without a blank after it.
+    content = prev.content
+    counted = _BRACKETED_END.search(content, item.end())
+    if counted:
+        content = content[:counted.start()]
+    return bool((prev.blank_after or counted) and not _SENTENCE_PUNCT.search(content, item.end())
+                and not _COMMA.search(content, item.end()))
 
 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
