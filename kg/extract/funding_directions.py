@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .funding_received import receive_verbs
+from .funding_lenders import is_lender
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ _PART_END = re.compile("[；;。]")
 _RUN_BY = re.compile(r"由([\ue000-\uf8ff])(?:负责)?(?:运营|经营|管理|建设|实施|承建|投资建设)[，,]$")
 # 由甲支行发放的N万元贷款: the lender of a loan told as a participle, before the sum in its clause.
 _LENT_BY = re.compile(r"由([\ue000-\uf8ff])(?:发放|投放|提供|放款)的[^\ue000-\uf8ff，,。；;]{0,4}$")
-# ，已全部用于乙公司: the company the loan is used by, right after it.
-_USED_BY = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,8}?[，,]?[^\ue000-\uf8ff，,。；;]{0,4}?用于([\ue000-\uf8ff])")
+# …银团贷款签约仪式举行，贷款将全部用于乙公司: the company the loan is used by, after it in its
+# sentence with no other name between.
+_USED_BY = re.compile(r"[^。；;]{0,30}?用于([\ue000-\uf8ff])")
 # The sum's clause opens with its receiving verb, after a few words of time (今年获得).
 _OPENS_RECEIVING = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
 
@@ -63,15 +65,19 @@ def operator_receives(f: Funding, site: Site) -> Funding:
 
 
 def participle_loan_used_by(f: Funding, site: Site) -> Funding:
-    """由甲支行发放的5000万元项目贷款，已全部用于乙公司丙项目: the lender after 由 lends and the
-    company the loan is used by, right after it, borrows."""
+    """由甲支行发放的5000万元项目贷款，已全部用于乙公司丙项目: the company the loan is used by,
+    after it, borrows; a lender after 由 lends."""
     masked = site.masked
     clause, at = masked.offsets[site.left], masked.offsets[site.amount.start]
-    lent = _LENT_BY.search(masked.text, clause, at)
     used = _USED_BY.match(masked.text, masked.offsets[site.amount.end - 1] + 1)
-    if f.type != FundingType.LOAN or f.recipient or lent is None or used is None:
+    if f.type != FundingType.LOAN or f.recipient or used is None:
         return f
-    lender, user = masked.refs_in(lent.group(1) + used.group(1))
-    if user.type != EntityType.COMPANY or user.entity == lender.entity:
+    between = masked.refs_in(masked.text[used.start():used.start(1)])
+    user = masked.refs_in(used.group(1))[0]
+    if any(r.type != EntityType.PLACE for r in between):
         return f
-    return replace(f, provider=f.provider or lender.entity, recipient=user.entity)
+    lent = _LENT_BY.search(masked.text, clause, at)
+    lender = masked.refs_in(lent.group(1))[0].entity if lent else f.provider
+    if user.type != EntityType.COMPANY or user.entity == lender or is_lender(user.entity):
+        return f
+    return replace(f, provider=lender, recipient=user.entity)

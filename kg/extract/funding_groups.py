@@ -1,6 +1,6 @@
-"""Parties told as a counted group: 四家银行将向甲市提供授信1000亿元 (the banks the story named
-just before, as many as counted) and 为乙区12家小微企业集中授信3亿元 (a class of payees that
-names none of them)."""
+"""Parties told as a group: 四家银行将向甲市提供授信1000亿元 (the banks the story named just
+before, as many as counted), 为乙区12家小微企业集中授信3亿元 (a class of payees that names none
+of them), and a syndicate's lead bank (由甲行牵头，乙行、丙行共同参与的N亿元银团贷款)."""
 from __future__ import annotations
 
 import re
@@ -27,6 +27,8 @@ _COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上�
                              r"[^\ue000-\uf8ff，,。；;]{0,16}$")
 # 为两家合作社分别发放: a counted group of payees, each its own sum (group 2: the noun of their kind).
 _PAYEE_GROUP = re.compile(r"(?:为|向|给)([两二三四五六七八九十]|\d{1,2})家([^\ue000-\uf8ff，,。；;\d]{2,4}?)(?:分别|各)")
+# 由甲行牵头，乙行、丙行共同参与的: the lead of a syndicate, before the sum in its sentence.
+_LEAD = re.compile(r"由([\ue000-\uf8ff])(?:作为)?牵头")
 # How many sentences before the group its members may be named.
 _GROUP_REACH = 2
 
@@ -90,3 +92,16 @@ def _members(site: Site, count: int, fits: Callable[[str], bool]) -> list[str]:
         if len(named) == count:
             return named
     return []
+
+
+def syndicate_lead(f: Funding, site: Site) -> Funding:
+    """由甲行牵头，乙行、丙行共同参与的38亿元银团贷款: the lead bank lends the whole loan (the
+    bank named last before the sum is only one of the syndicate)."""
+    masked = site.masked
+    if f.type != FundingType.LOAN:
+        return f
+    m = next((m for m in _LEAD.finditer(masked.text, 0, masked.offsets[site.amount.start])), None)
+    lead = masked.refs_in(m.group(1))[0] if m else None
+    if lead is None or not is_lender(lead.entity) or lead.entity == f.recipient:
+        return f
+    return replace(f, provider=lead.entity)

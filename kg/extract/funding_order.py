@@ -18,7 +18,7 @@ from .funding_awards import award_objects
 from .funding_donations import donation_receiver
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import titled_parties
-from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed
+from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed, syndicate_lead
 from .funding_guarantees import guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
@@ -77,6 +77,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("lead-investor", lead_investor),
     ("investor-is-no-payee", investor_is_no_payee),
     ("counted-lenders", counted_lenders),
+    ("syndicate-lead", syndicate_lead),
     ("counted-payee-group", counted_payee_group),
     ("titled-parties", titled_parties),
     ("named-project-investor", named_project_investor),

@@ -130,8 +130,8 @@ def lead_investor(f: Funding, site: Site) -> Funding:
 
 # 甲公司投资的乙项目，总投资28亿元: the company that invests in the project named before a total.
 _INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
-# 首笔贷款2.5亿元: the first tranche of the loan told before.
-_TRANCHE = re.compile("首笔|第一笔|首批")
+# 首笔贷款2.5亿元, 乙行承贷10亿元: a tranche or a lender's share of the loan told before.
+_TRANCHE = re.compile("首笔|第一笔|首批|承贷|参贷|提款")
 
 
 def named_project_investor(f: Funding, site: Site) -> Funding:
@@ -150,9 +150,10 @@ def named_project_investor(f: Funding, site: Site) -> Funding:
 
 
 def loan_tranche(f: Funding, site: Site) -> Funding:
-    """约定向乙公司发放贷款12亿元。当天，首笔贷款2.5亿元由甲银行完成发放: the first tranche of
-    the loan told before goes to that loan's borrower."""
+    """约定向乙公司发放贷款12亿元。当天，首笔贷款2.5亿元由甲银行完成发放 (丙行承贷3亿元): a tranche
+    or a lender's share of a larger loan told before goes to that loan's borrower."""
     if f.type != FundingType.LOAN or f.recipient or not _TRANCHE.search(site.sentence.text, site.left, site.amount.start):
         return f
-    loan = next((g for g in reversed(site.told_before()) if g.type == FundingType.LOAN and g.recipient), None)
+    loan = next((g for g in reversed(site.told_before()) if g.type == FundingType.LOAN and g.recipient
+                 and (g.amount is None or f.amount is None or f.amount < g.amount)), None)
     return replace(f, recipient=loan.recipient) if loan and loan.recipient != f.provider else f

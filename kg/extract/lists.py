@@ -150,8 +150,9 @@ def is_activity(item: str) -> bool:
 
 def is_phrase(item: str, words: list[tuple[str, str]]) -> bool:
     """A stop word, verb, adverb or adjective word in it (敢接单, 加快发展), a place, a generic
-    word, or a person's name (surname + given name)."""
+    word, a quantity (8亿元, 5家), or a person's name (surname + given name)."""
     return item in load_set("generic_bodies.txt") or bool(places.lookup_place(item)) \
+        or item[0].isdigit() and any(flag in ("m", "q") for _, flag in words) \
         or any(w in load_set("name_stops.txt") or len(w) > 1 and flag in PHRASE_FLAGS for w, flag in words) \
         or len(item) <= 3 and item[0] in load_set("surnames.txt") and words[0][1].startswith("nr")
 
