@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 # A header that announces the rows after it: …具体如下： / …名单如下： / …：
 _HEADER_END = re.compile(r"(?:如下|下列|以下)?[：:]\s*$")
 # A bare row: its number, one name, then its sum (1.甲公司 40万元).
-_BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*[：:]?\s*$")
+_BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*(?:[（(][^（()）]{0,30}[)）])?\s*[：:]?\s*$")
+# What may follow the sum of an unnumbered row (甲公司（备注） 40万元): nothing but its end.
+_ROW_END = re.compile(r"[。；;，,]?\s*$")
 # The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
 # How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16
@@ -45,12 +47,13 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     cues = r.last[1]
     kinds = [c for c in cues if c.type in _INHERITED and not c.weak]
     text = r.a.sentences[index].text
-    amounts = [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
+    amounts = _sums(text)
     if not kinds or not amounts:
         return []
     before, cue = r.a.sentences[index - 1].text, kinds[-1]
-    listed = (_bare_row(r, index, amounts[0].start) or _paired_sums(r, index, amounts)) \
-        and (_HEADER_END.search(before) or ROW_NUMBER.match(before))
+    listed = (_row_name_start(r, index, amounts) is not None or _paired_sums(r, index, amounts)) \
+        and (_HEADER_END.search(before) or ROW_NUMBER.match(before)
+             or _row_name_start(r, index - 1, _sums(before)) is not None)
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
@@ -70,11 +73,22 @@ def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> C
     return Cue(amount.end, amount.end, earlier[-1].type, rule=earlier[-1].rule)
 
 
-def _bare_row(r: Reading, index: int, first_sum: int) -> bool:
-    """1.甲公司 40万元: a numbered row that names one body, then its sum."""
-    row = ROW_NUMBER.match(r.a.sentences[index].text)
-    masked = r.a.masked(index)
-    return bool(row) and bool(_BARE_ROW.match(masked.text[masked.offsets[row.end()]:masked.offsets[first_sum]]))
+def _sums(text: str) -> list[Amount]:
+    return [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
+
+
+def _row_name_start(r: Reading, index: int, amounts: list[Amount]) -> int | None:
+    """Where the name of a bare row starts: a numbered row that names one body, then its sum
+    (1.甲公司 40万元), or a table line of one name, a note in brackets and one sum that ends it
+    (甲公司（技术改造补助） 40万元); None for any other sentence."""
+    if not amounts:
+        return None
+    text, masked = r.a.sentences[index].text, r.a.masked(index)
+    row = ROW_NUMBER.match(text)
+    if row is None and (len(amounts) > 1 or not _ROW_END.fullmatch(text, amounts[0].end)):
+        return None
+    start = row.end() if row else 0
+    return start if _BARE_ROW.match(masked.text[masked.offsets[start]:masked.offsets[amounts[0].start]]) else None
 
 
 def _paired_sums(r: Reading, index: int, amounts: list[Amount]) -> bool:
@@ -95,23 +109,28 @@ def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
 
 
 def bare_row_receives(f: Funding, site: Site) -> Funding:
-    """1.甲公司 40万元 (or 甲公司1.5万元、乙公司4500元) under a header that names the flow: the
-    row's name receives, and the agency that signs the notice pays (else the payer of the flow of that kind told last)."""
+    """1.甲公司 40万元, 甲市 1200万元 or 甲公司1.5万元、乙公司4500元 under a header that names
+    the flow: the row's name receives, and the agency that signs the notice pays (else the payer
+    of the flow of that kind told last). A table line may name its flow in its note
+    (甲公司（技术改造补助） 40万元)."""
     masked, r = site.masked, site.reading
-    # Only a sum read with an inherited (zero-width) cue: a row with words of its own says more.
-    if f.type not in _INHERITED or site.cue.end > site.cue.start:
+    if f.type not in _INHERITED:
         return f
-    if _bare_row(r, site.index, site.amount.start):
-        name_start = ROW_NUMBER.match(site.sentence.text).end()
-    else:
-        amounts = [x for x in find_amounts(site.sentence.text) if not x.is_range and is_money(x, site.sentence.text)]
-        if not _paired_sums(r, site.index, amounts):
-            return f
+    text = site.sentence.text
+    amounts = _sums(text)
+    name_start = _row_name_start(r, site.index, [x for x in amounts if x.start >= site.amount.start])
+    if name_start is None and _paired_sums(r, site.index, amounts):
         name_start = max((x.end for x in amounts if x.end <= site.amount.start), default=0)
-    named = masked.refs_in(masked.text[masked.offsets[name_start]:masked.offsets[site.amount.start]])[0]
-    if named.type not in ORG_TYPES + (EntityType.PERSON.value,):
+    # Only a sum read with an inherited (zero-width) cue, or a cue in the row's note: a row with
+    # words of its own says more.
+    own_cue = site.cue.end > site.cue.start
+    if name_start is None or own_cue and not (name_start < text.rfind("（", 0, site.cue.start) < site.cue.start
+                                              or name_start < text.rfind("(", 0, site.cue.start) < site.cue.start):
         return f
-    provider = f.provider if f.provider != named.entity else None
+    named = masked.refs_in(masked.text[masked.offsets[name_start]:masked.offsets[site.amount.start]])[0]
+    if named.type not in ORG_TYPES + (EntityType.PERSON.value, EntityType.PLACE.value):
+        return f
+    provider = f.provider if f.provider not in (named.entity, None) and not own_cue else None
     return replace(f, recipient=named.entity, provider=provider or _row_payer(site, f.type))
 
 

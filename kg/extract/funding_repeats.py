@@ -11,6 +11,8 @@ from .layout import ROW_NUMBER
 from ..model import Funding, Sentence
 
 
+# A line that ends with its sum (甲市　1200万元；), as the rows of a table do.
+_ROW_SUM = re.compile(r"\d[\d.,]*\s*[万亿千]?元[；;，,]?$")
 # The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
 _THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
 _OPENS = re.compile("突破|超过|超|逾")
@@ -22,10 +24,12 @@ _RENEWAL = "cue-Loan-10"
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
     """Starts of the sentences that hold a headline line (a story starts right after one); a
-    numbered row of a list (1.甲公司 40万元) is short too, but no headline."""
-    return {s.start for s in sentences
+    row of a list (1.甲公司 40万元, or a table's last line after lines like it) is short too,
+    but no headline."""
+    return {s.start for i, s in enumerate(sentences)
             if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
-            and not ROW_NUMBER.match(s.text)}
+            and not ROW_NUMBER.match(s.text)
+            and not (i and _ROW_SUM.search(s.text) and _ROW_SUM.search(sentences[i - 1].text))}
 
 
 def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:

@@ -53,6 +53,7 @@ _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[�
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
+_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元$")
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
@@ -218,6 +219,11 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
                 and not _COMMA.search(content, item.end()))
 
 
+def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """A table line ends: a name, a gap of spaces, a sum (甲公司　300万元)."""
+    return bool(_TABLE_ROW.search(prev.content))
+
+
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
@@ -232,6 +238,7 @@ def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool
 # Reasons to keep a line break, in order (rule 2 of the module docstring).
 _KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
                 ("list or date", _list_or_date), ("list heading", _list_heading), ("form field", _form_field),
+                ("table row", _table_row),
                 ("short line before a long one", _short_before_long))
 
 
