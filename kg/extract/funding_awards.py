@@ -1,6 +1,7 @@
 """Awards a notice grants to the bodies it lists (a document pass of kg.extract.funding_order):
-对甲公司、丙市的乙公司各奖励100万元 / 给予丁公司50万元奖励. The names listed after 对/给予 each
-receive the sum; none of them pays it: the notice's signing agency does.
+对甲公司、丙市的乙公司各奖励100万元 / 给予丁公司50万元奖励 / 甲公司总监张三、乙大学教授李四获评
+“某人才”，每人奖励30万元. The names listed each receive the sum (a person where an item names one
+with its post); none of them pays it: the notice's signing agency, or the story's payer, does.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH
-from .funding_notices import signers
+from .funding_notices import TITLED_LIST, signers
 from .funding_parties import PAYOUTS
 from ..model import ORG_TYPES, EntityType, Funding
 
@@ -24,20 +25,38 @@ _BEFORE = re.compile(rf"(?:对(?P<names>{_LIST})(?:分别|各)?(?:奖励|奖补|
 _AWARD_AFTER = re.compile("奖励|奖补|补助")
 
 
-def _award_names(f: Funding, r: Reading) -> list[str]:
-    """The bodies the award of `f` is granted to: the list right before its sum."""
+def _award_names(f: Funding, r: Reading) -> tuple[list[str], set[str]]:
+    """The bodies (or persons) the award of `f` is granted to, from the list right before its
+    sum, and every name of that list (a winner's employer among them)."""
     index = next((i for i, s in enumerate(r.a.sentences) if s.start == f.evidence.start), -1)
     masked = r.masks.get(index)
     at = f.evidence.sentence.find(f.amount_text or "\0")
     if masked is None or at < 0:
-        return []
+        return [], set()
     start = masked.offsets[at]
+    titled = TITLED_LIST.search(masked.text, 0, start)
+    if titled:
+        listed = {x.entity for x in masked.refs_in(titled.group("names"))}
+        return _winners(masked, titled.group("names")), listed
     m = _BEFORE.search(masked.text, 0, start)
     if m is None or m.group().startswith("给予") and not _AWARD_AFTER.match(
             masked.text, masked.offsets[at + len(f.amount_text)]):
-        return []
+        return [], set()
     refs = masked.refs_in(m.group("names") or m.group("given"))
-    return list(dict.fromkeys(x.entity for x in refs if x.type in ORG_TYPES))
+    names = list(dict.fromkeys(x.entity for x in refs if x.type in ORG_TYPES))
+    return names, set(names)
+
+
+def _winners(masked, names: str) -> list[str]:
+    """The winner each item of a list names: its person (甲公司总监张三), else its body."""
+    out = []
+    for item in re.split("[、和及]", names):
+        refs = masked.refs_in(item)
+        person = [x for x in refs if x.type == EntityType.PERSON]
+        bodies = [x for x in refs if x.type in ORG_TYPES]
+        if person or bodies:
+            out.append((person or bodies)[-1].entity)
+    return list(dict.fromkeys(out))
 
 
 def award_objects(fundings: list[Funding], r: Reading) -> list[Funding]:
@@ -45,13 +64,16 @@ def award_objects(fundings: list[Funding], r: Reading) -> list[Funding]:
     the award, and no listed body pays it: one funding per body."""
     out: list[Funding] = []
     for f in fundings:
-        names = _award_names(f, r) if f.type in PAYOUTS else []
-        if not names or f.recipient not in (None, *names):
+        names, listed = _award_names(f, r) if f.type in PAYOUTS else ([], set())
+        if not names or f.recipient not in (None, *listed):
             out.append(f)
             continue
-        provider = None if f.provider in names else f.provider
+        provider = None if f.provider in listed else f.provider
+        types = r.a.types
         if provider is None:
-            types = r.a.types
             provider = next((s for s in signers(r.a) if types.get(s) == EntityType.AGENCY), None)
+        if provider is None:    # the agency that pays another payout of the kind in the text
+            provider = next((g.provider for g in fundings if g.type == f.type and g.provider
+                             and types.get(g.provider) == EntityType.AGENCY), None)
         out += [replace(f, provider=provider, recipient=name) for name in names]
     return out

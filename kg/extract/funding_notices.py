@@ -40,6 +40,9 @@ _CLAIM = re.compile("债权")
 _TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
 _LIST_AFTER = re.compile(f"[：:]({PH})")
 _AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
+# 甲、乙获评“某称号”，各获奖励 / 每人奖励: the list that won a title, then the sum each gets.
+TITLED_LIST = re.compile(rf"(?P<names>[^，,。；;：:]*?)(?:获评|被评为|被认定为|荣获|入选)“?[^，,。；;{PH[1:-1]}]{{1,20}}?”?(?:称号)?[，,]"
+                     rf"(?:每人|每家|每个|各|分别|均)(?:获得?|给予)?(?:奖励|奖金|补助|资助)(?:资金)?$")
 
 
 @lru_cache(maxsize=None)
@@ -167,9 +170,11 @@ def proposed_row(f: Funding, site: Site) -> Funding:
 
 
 def sum_for_listed(masked: Masked, amount: Amount) -> bool:
-    """每户奖励200万元：甲公司、乙公司: a sum per head that a colon and names follow is paid to
-    each of them, not a rate of a rule."""
-    return bool(_LIST_AFTER.match(masked.text, masked.offsets[amount.end]))
+    """每户奖励200万元：甲公司、乙公司 / 甲、乙获评“某称号”，每人奖励30万元: a sum per head that
+    names follow after a colon, or that a list of winners comes before, is paid to each of
+    them, not a rate of a rule."""
+    return bool(_LIST_AFTER.match(masked.text, masked.offsets[amount.end])
+                or TITLED_LIST.search(masked.text, 0, masked.offsets[amount.start]))
 
 
 def listed_after_sum(f: Funding, site: Site) -> Funding:
