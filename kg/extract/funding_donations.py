@@ -1,6 +1,7 @@
 """The receiver of a donation (a party pass of kg.extract.funding_order): 甲公司向乙慈善总会捐款
 200万元 / 在乙慈善总会举行的捐赠仪式上，甲公司捐款200万元. The organisation the gifts are made to
-or at receives them; the donor, the clause's subject, gives.
+or at receives them (and the gifts of the next sentence that names none); the donor, the
+clause's subject, gives.
 """
 from __future__ import annotations
 
@@ -29,4 +30,13 @@ def donation_receiver(f: Funding, site: Site) -> Funding:
     found = [masked.refs_in(m.group(1) or m.group(2))[0]
              for m in _GIVEN_TO.finditer(masked.text, 0, masked.offsets[site.amount.start])]
     bodies = {r.entity for r in found if r.type == EntityType.ORGANIZATION and r.entity != f.provider}
-    return replace(f, recipient=bodies.pop()) if len(bodies) == 1 else f
+    if len(bodies) == 1:
+        return replace(f, recipient=bodies.pop())
+    # 甲公司向乙会捐款2000万元。随后，丙公司、丁公司分别捐款…: the gifts told next go where the
+    # gift of the sentence before went.
+    before = site.reading.previous
+    if before is not None and before.recipient and before.recipient != f.provider \
+            and site.reading.a.types.get(before.recipient) == EntityType.ORGANIZATION \
+            and _GIFT.search(before.evidence.sentence) and not found:
+        return replace(f, recipient=before.recipient)
+    return f

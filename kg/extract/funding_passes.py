@@ -31,6 +31,7 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
+GIFT_RULE = "cue-Grant-22"      # 捐款|捐赠|捐资: the funding cue row of gifts
 
 
 @dataclass
@@ -382,7 +383,8 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
     paying (甲区已累计拨付扶持资金11亿元) pays as an agency does."""
     out: list[Funding] = []
     for f in fundings:
-        if not f.provider and f.type in PAYOUTS:
+        # A gift (捐款, cue-Grant-22) comes from donors, never from the story's paying agency.
+        if not f.provider and f.type in PAYOUTS and f.rule != GIFT_RULE:
             story = story_start(starts, f.evidence.start)
             def paid(g: Funding) -> bool:
                 return bool(g.provider) and g.provider != f.recipient and story_start(starts, g.evidence.start) == story \
