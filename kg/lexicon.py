@@ -75,6 +75,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("foreign_cities.txt", "large foreign cities"),
     _words("generic_bodies.txt", "words that name a kind, not one body or project"),
     _words("company_industry_words.txt", "trade words between a company's core and its legal form"),
+    _words("company_common_trades.txt", "trade words too common to call one company by (科技公司)"),
     _pairs("company_abbrev.tsv", "company short form -> full name prefix", "short"),
     _pairs("company_infix_abbrev.tsv", "company infix short form -> full form", "short"),
     _pairs("enumeration_heads.tsv", "collective nouns closing a list (A、B等企业)", "noun", ENTITY_NAMES),

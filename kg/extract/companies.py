@@ -44,6 +44,18 @@ def short_forms(name: str) -> list[str]:
     return forms
 
 
+def trade_forms(names: list[str]) -> dict[str, str]:
+    """水务公司 for 某市滨城水务有限公司 (and 滨城公司): each two-character word of a registered
+    company's name after its place but a common trade, with 公司, when no other company of the
+    text has that word."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        for word in cut_words(COMPANY_TAIL.sub("", own_places(name)[1])):
+            if len(word) == 2 and word not in load_set("company_common_trades.txt"):
+                owners.setdefault(word + "公司", set()).add(name)
+    return {form: next(iter(names)) for form, names in owners.items() if len(names) == 1}
+
+
 def state_company_forms(name: str) -> list[str]:
     """A place's company of a trade goes by the place's short name and the trade's short
     form (某市城市建设投资集团有限公司 -> 某城投, 某市城投, 某城投集团, 某市城投集团)."""

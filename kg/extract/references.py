@@ -21,7 +21,7 @@ from ..model import ORG_TYPES
 DEMONSTRATIVE_WINDOW = 1000
 BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
-_BARE_BEFORE = set("为向对给让使帮助该与和及、，,。：:“（( \n") | {""}
+_BARE_BEFORE = set("为向对给让使帮助该与和及、，,。；;：:“（( \n") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业")
