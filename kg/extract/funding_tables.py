@@ -27,6 +27,7 @@ _LINE = re.compile(r"[^\n]+")
 _CELL = re.compile(r"[|｜]")
 # A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
 _GAP = re.compile(r"\t+| {2,}|　+")
+_SPACE = re.compile(" ")
 # 单位：人民币元 / 单位：万元 stated in the lines right above a table.
 _UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
 # 补助金额（万元）: a column's header that states its own unit.
@@ -58,8 +59,17 @@ def _cells(kept: dict[int, int], line: re.Match) -> list[tuple[int, int]]:
 
 
 def _separators(line: str) -> list[re.Match]:
-    """The cell separators of a line: its bars, or else its tabs and runs of spaces."""
-    return list(_CELL.finditer(line)) or [m for m in _GAP.finditer(line.rstrip()) if m.start() > 0]
+    """The cell separators of a line: its bars, or else its tabs and runs of spaces, or else
+    its single spaces when it has two or more (a table copied from a web page: 序号 企业名称 金额)."""
+    bars = list(_CELL.finditer(line))
+    if bars:
+        return bars
+    line = line.rstrip()
+    gaps = [m for m in _GAP.finditer(line) if m.start() > 0]
+    if gaps:
+        return gaps
+    spaces = [m for m in _SPACE.finditer(line) if m.start() > 0]
+    return spaces if len(spaces) >= 2 else []
 
 
 def _kept(a: Analysis) -> dict[int, int]:

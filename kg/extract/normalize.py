@@ -60,6 +60,8 @@ _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 # A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
 # (0791-8765XXXX, 138****5678).
 _NUMBER_FIELD = re.compile(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
+# A line that ends in a telephone number, digits masked or not (市财政局 0572-22xxxxx).
+_PHONE_END = re.compile(r"\d{3,4}-[\dXx*＊]{7,8}$")
 _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
@@ -227,7 +229,8 @@ def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> boo
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A form field (电话：…) ends, or a label follows a field or a short line."""
     a, b = prev.content, nxt.content
-    return bool(_NUMBER_FIELD.search(a) or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+    return bool(_NUMBER_FIELD.search(a) or _PHONE_END.search(a)
+                or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
 
 
 def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
