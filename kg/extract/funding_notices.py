@@ -112,21 +112,25 @@ def _row_start(masked: Masked, at: int) -> int:
 
 def labelled_row(f: Funding, site: Site) -> Funding:
     """借款人甲公司，担保人乙公司、丙，本金余额1850万元: in a row that labels its parties, the
-    borrower (借款人, 债务人) owes or receives, a guarantor (担保人) and the names listed with it
-    are no party, and a debt or loan with no lender named is held by the notice's first signer."""
+    borrower (借款人, 债务人) owes or receives, a lending bank (贷款银行) lends a loan, a guarantor
+    (担保人) and the names listed with it are no party, and a debt or loan with no lender named is held by the notice's first signer."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     pattern, roles = _labels()
-    recipient, barred = None, set()
+    recipient, lender, barred = None, None, set()
     for m in pattern.finditer(masked.text, _row_start(masked, at), at):
         named = coordinated(masked, masked.refs_in(masked.text[m.end()])[0])
         if roles[m.group(1)] == "recipient":
             recipient = recipient or named[0].entity
+        elif roles[m.group(1)] == "provider":
+            lender = lender or named[0].entity
         else:
             barred |= {r.entity for r in named}
-    if recipient is None and not barred:
+    if recipient is None and lender is None and not barred:
         return f
     recipient = recipient or (f.recipient if f.recipient not in barred else None)
     provider = f.provider if f.provider not in barred and f.provider != recipient else None
+    if lender and f.type == FundingType.LOAN:
+        provider = lender       # 贷款银行乙支行: the row's lending bank
     if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
         provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
     return replace(f, provider=provider, recipient=recipient)

@@ -30,6 +30,8 @@ _GAP = re.compile(r"\t+| {2,}|　+")
 _SPACE = re.compile(" ")
 # 单位：人民币元 / 单位：万元 stated in the lines right above a table.
 _UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
+# 贷款金额单位：万元；贴息金额单位：元: the unit of each column named.
+_COLUMN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
 # 补助金额（万元）: a column's header that states its own unit.
 _HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -77,8 +79,15 @@ def _kept(a: Analysis) -> dict[int, int]:
     return {o: i for i, o in enumerate(a.text.origin[:-1])}
 
 
-def _unit(lines: list[re.Match], k: int) -> Decimal | None:
-    for line in reversed(lines[max(0, k - _UNIT_REACH):k]):
+def _unit(lines: list[re.Match], k: int, cell: str = "") -> Decimal | None:
+    """The unit the lines above a table state for the column headed `cell` (贴息金额单位：元), else
+    for the whole table (单位：万元)."""
+    above = lines[max(0, k - _UNIT_REACH):k]
+    for line in reversed(above):
+        for m in _COLUMN_UNIT.finditer(line.group()):
+            if cell and m.group(1) in cell:
+                return _UNIT_VALUE[m.group(2)]
+    for line in reversed(above):
         if m := _UNIT.search(line.group()):
             return _UNIT_VALUE[m.group(1)]
     return None
@@ -103,9 +112,8 @@ def table_fundings(a: Analysis) -> list[Funding]:
         if not _separators(line.group()):
             continue
         header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
-        above = _unit(lines, k)
         columns = {i: (cues[0], unit) for i, cell in enumerate(header)
-                   if (cues := find_cues(cell)) and (unit := _header_unit(cell) or above)}
+                   if (cues := find_cues(cell)) and (unit := _header_unit(cell) or _unit(lines, k, cell))}
         if not columns:
             continue
         for row in lines[k + 1:]:
@@ -125,7 +133,7 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     """The fundings of one table row (see table_fundings)."""
     text = a.text.text
     total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
-    recipient, barred = _row_parties(a, header, cells)
+    recipient, lender, barred = _row_parties(a, header, cells)
     if recipient is None and not total:
         return []
     signed = [s for s in signers(a) if s != recipient and s not in barred]
@@ -138,23 +146,28 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
             continue
         payer = signed[0] if signed and (cue.type in (FundingType.DEBT, FundingType.LOAN)
                                           or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
+        if cue.type == FundingType.LOAN and lender:
+            payer = lender      # the row's lending bank, not the notice's signer
         out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=payer,
                            recipient=recipient, rule=cue.rule))
     return out
 
 
-def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, set[str]]:
-    """The name the borrower's column of a row holds, and the names of its guarantors' columns."""
+def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, str | None, set[str]]:
+    """The name the borrower's column of a row holds, the lending bank's column's, and the names
+    of its guarantors' columns."""
     roles = _column_roles()
-    recipient, barred = None, set()
+    recipient, lender, barred = None, None, set()
     for i, label in enumerate(header):
         names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
                  and r.type in _RECEIVER_TYPES]
         if roles.get(label) == "recipient" and names:
             recipient = recipient or names[0]
+        elif roles.get(label) == "provider" and names:
+            lender = lender or names[0]
         elif label in roles:
             barred |= set(names)
-    return recipient, barred
+    return recipient, lender, barred
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
