@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .funding_cues import Cue
+from .funding_lenders import is_lender
 from .funding_notices import signers
 from .layout import ROW_NUMBER
 from ..lexicon import load_regex
@@ -32,6 +33,8 @@ _ROW_END = re.compile(r"[。；;，,]?\s*$")
 _VERB_REACH = 16
 # 其中甲项目获得资金680万元: a part of the flow the sentence told before, received.
 _PART = re.compile(r"(?:^|[，,；;])\s*其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)[^，,。；;\d]{0,4}$")
+# 其中，: a sentence that parts the total told before it.
+_PART_OPENS = re.compile(r"\s*其中\s*[，,：:]?")
 # One pair of a row of paired sums: a separator, one name, the sum after it.
 _PAIR = re.compile(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
@@ -51,8 +54,9 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     if not kinds or not amounts:
         return []
     before, cue = r.a.sentences[index - 1].text, kinds[-1]
-    listed = (_row_name_start(r, index, amounts) is not None or _paired_sums(r, index, amounts)) \
-        and (_HEADER_END.search(before) or ROW_NUMBER.match(before)
+    paired = _paired_sums(r, index, amounts)
+    listed = (_row_name_start(r, index, amounts) is not None or paired) \
+        and (_HEADER_END.search(before) or ROW_NUMBER.match(before) or paired and _parts_by_body(r, index)
              or _row_name_start(r, index - 1, _sums(before)) is not None)
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
@@ -92,12 +96,21 @@ def _row_name_start(r: Reading, index: int, amounts: list[Amount]) -> int | None
 
 
 def _paired_sums(r: Reading, index: int, amounts: list[Amount]) -> bool:
-    """甲公司1.5万元、乙公司4500元: a row of names each right before its sum, and nothing else."""
+    """甲公司1.5万元、乙公司4500元 (after 其中, the parts of a total told before): a row of names
+    each right before its sum, and nothing else."""
     masked, text = r.a.masked(index), r.a.sentences[index].text
-    ends = [0] + [x.end for x in amounts]
+    opening = _PART_OPENS.match(text)
+    ends = [opening.end() if opening else 0] + [x.end for x in amounts]
     return len(amounts) > 1 and all(
         _PAIR.match(masked.text[masked.offsets[end]:masked.offsets[x.start]]) for end, x in zip(ends, amounts)) \
         and not text[amounts[-1].end:].strip("。；;，, \n")
+
+
+def _parts_by_body(r: Reading, index: int) -> bool:
+    """其中，甲银行40亿元、乙银行35亿元: parts of the total told before, by bodies (parts by place
+    are allotments: kg.extract.funding_allocations)."""
+    return bool(_PART_OPENS.match(r.a.sentences[index].text)) \
+        and all(ref.type in ORG_TYPES for ref in r.a.masked(index).refs)
 
 
 def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
@@ -130,6 +143,8 @@ def bare_row_receives(f: Funding, site: Site) -> Funding:
     named = masked.refs_in(masked.text[masked.offsets[name_start]:masked.offsets[site.amount.start]])[0]
     if named.type not in ORG_TYPES + (EntityType.PERSON.value, EntityType.PLACE.value):
         return f
+    if f.type == FundingType.LOAN and is_lender(named.entity):
+        return replace(f, provider=named.entity, recipient=None)      # 其中，甲银行40亿元: the bank's share
     provider = f.provider if f.provider not in (named.entity, None) and not own_cue else None
     return replace(f, recipient=named.entity, provider=provider or _row_payer(site, f.type))
 
