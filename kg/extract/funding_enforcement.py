@@ -1,6 +1,7 @@
-"""Debts in court enforcement notices: 申请执行人甲银行与被执行人乙公司…纠纷一案。…被执行人尚欠
-借款本金45万元. A party the notice refers to by its title alone (被执行人, 申请执行人) is the one the
-notice named with that title first: the creditor provides the debt, the debtor receives it.
+"""Debts in court notices: 申请执行人甲银行与被执行人乙公司…纠纷一案。…被执行人尚欠借款本金45万元.
+A party the notice refers to by its title alone (被执行人, 申请执行人) is the one the notice named
+with that title first: the creditor provides the debt, the debtor receives it. In a bankruptcy
+case (乙公司重整一案) a claim confirmed (1.甲银行，确认债权2.3亿元) is its creditor's on the debtor.
 """
 from __future__ import annotations
 
@@ -9,11 +10,19 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .clause import PH
+from .funding_notices import signers
 from ..lexicon import alternation, load_table
 from ..model import Funding, FundingType
 
 if TYPE_CHECKING:
     from .funding_passes import Site
+
+
+# 乙公司重整一案 / 乙公司破产清算案: the debtor of a bankruptcy case.
+_CASE = re.compile(rf"({PH})(?:破产重整|重整|破产清算|破产和解|破产)一?案")
+# 确认债权, 申报的税款债权: a claim the notice states.
+_CLAIMED = re.compile("(?:确认|申报)[^，,。；;]{0,6}债权")
 
 
 @lru_cache(maxsize=None)
@@ -74,4 +83,28 @@ def _first_named(site: Site, title: str) -> str | None:
         for m in _title().finditer(masked.text):
             if m.group(1) == title and m.group(2):
                 return masked.refs_in(m.group(2))[0].entity
+    return None
+
+
+def confirmed_claim(f: Funding, site: Site) -> Funding:
+    """1.甲银行，确认债权2.3亿元 in a bankruptcy case's notice: the row's creditor holds the claim
+    on the case's debtor."""
+    if f.type != FundingType.DEBT or not _CLAIMED.search(site.sentence.text, 0, site.amount.start):
+        return f
+    debtor = _case_debtor(site)
+    if debtor is None:
+        return f
+    creditor = site.head.entity if site.head is not None else f.provider
+    if creditor in signers(site.reading.a) or creditor == debtor or creditor and creditor.endswith("法院"):
+        creditor = None         # the court that tells of the claims holds none
+    return replace(f, provider=creditor, recipient=debtor)
+
+
+def _case_debtor(site: Site) -> str | None:
+    """The debtor of the bankruptcy case the story names up to the sum's sentence."""
+    a = site.reading.a
+    for j in range(site.index + 1):
+        m = _CASE.search(a.masked(j).text)
+        if m:
+            return a.masked(j).refs_in(m.group(1))[0].entity
     return None
