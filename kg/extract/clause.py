@@ -245,13 +245,21 @@ def after_preposition(masked: Masked, at: int) -> bool:
 
 
 def row_head(masked: Masked) -> Ref | None:
-    """The body that heads a numbered row of a list (1.甲公司（乙区）：…), else None."""
+    """The body that heads a numbered row of a list (1.甲公司（乙区）：…, or after the row's place:
+    1.丙市：甲公司…), else None."""
     m = ROW_NUMBER.match(masked.text)
     if m is None or m.end() >= len(masked.text) or not masked.refs_in(masked.text[m.end()]):
         return None
-    ref = masked.refs_in(masked.text[m.end()])[0]
-    following = masked.text[m.end() + 1:m.end() + 2]
-    return ref if ref.type in ORG_TYPES and following and following in ROW_HEAD_END else None
+    at = m.end()
+    ref = masked.refs_in(masked.text[at])[0]
+    if ref.type == EntityType.PLACE and masked.text[at + 1:at + 2] in ("：", ":") \
+            and masked.refs_in(masked.text[at + 2:at + 3]):
+        at += 2
+        ref = masked.refs_in(masked.text[at])[0]
+    following = masked.text[at + 1:at + 2]
+    # 1.甲公司乙项目，补助资金…: a company heads the row of its project too.
+    project = following and masked.refs_in(following) and masked.refs_in(following)[0].type == EntityType.PROJECT
+    return ref if ref.type in ORG_TYPES and following and (following in ROW_HEAD_END or project) else None
 
 
 # A phrase that modifies the name after it: (由甲公司建设)、乙公司承建的丙项目.

@@ -31,7 +31,9 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
-GIFT_RULE = "cue-Grant-22"      # 捐款|捐赠|捐资: the funding cue row of gifts
+GIFT_RULE = "cue-Grant-22"
+# A numbered row that ends with its sum, as the rows of a list do (not a header ending with ：).
+_SIBLING_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")      # 捐款|捐赠|捐资: the funding cue row of gifts
 
 
 @dataclass
@@ -230,9 +232,10 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
     sentences = r.a.sentences
     header, story = True, r.story
     for j in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
-        if r.a.row_head(j) is not None and j in r.masks:
+        if j in r.masks and (r.a.row_head(j) is not None or _SIBLING_ROW.match(sentences[j].text)):
             # A numbered row may open a story of its own (1.甲公司…；2.乙公司…): the list's story
-            # is the one its first row stands in.
+            # is the one its first row stands in. A row of the list whose head was not read
+            # (二、甲公司乙项目，补助150万元；) is no header either.
             story = r.a.story_start(sentences[j].start)
             continue
         if r.a.story_start(sentences[j].start) != story:
