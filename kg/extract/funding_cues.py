@@ -33,8 +33,10 @@ _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 _PASSED_MARK = re.compile("超过|超|逾|达到|满")
 # 将向甲市提供不低于300亿元的融资: a floor of credit committed to a named party is the sum
 # committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target).
-_COMMITTED_FLOOR = re.compile(r"(?:向|为)[\ue000-\uf8ff][^，,。；;\ue000-\uf8ff]{0,4}(?:提供|投放)不低于$")
-_CREDIT_AFTER = re.compile(r"的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
+_COMMITTED_FLOOR = re.compile(r"(?:向|为)(?:[\ue000-\uf8ff]|[^，,。；;\ue000-\uf8ff]{2,12}?)[^，,。；;\ue000-\uf8ff]{0,4}"
+                              r"(?:提供|投放)不低于$")
+# …不低于300亿元、200亿元的意向性信贷支持: the credit the floors (one, or a list of them) are of.
+_CREDIT_AFTER = re.compile(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -137,7 +139,7 @@ def committed_floor(masked: Masked, amount: Amount) -> bool:
     """True for 向甲市提供不低于300亿元的融资 (in the masked sentence): the floor of credit
     committed to a named party is its sum, though 不低于 marks a rule elsewhere."""
     at = masked.offsets[amount.start]
-    return bool(_COMMITTED_FLOOR.search(masked.text, max(0, at - 12), at)
+    return bool(_COMMITTED_FLOOR.search(masked.text, max(0, at - 24), at)
                 and _CREDIT_AFTER.match(masked.text, masked.offsets[amount.end]))
 
 

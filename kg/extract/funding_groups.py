@@ -54,13 +54,23 @@ def counted_payees_unnamed(fundings: list[Funding], r: Reading) -> list[Funding]
 
 def counted_lenders(f: Funding, site: Site) -> Funding:
     """甲市政府与乙银行、丙银行签署协议。两家银行将向甲市提供授信100亿元: a loan whose lenders are
-    counted is provided by the first of the lenders that a sentence just before names, when it
-    names exactly as many."""
-    m = _LENDER_GROUP.search(site.sentence.text, site.left, site.amount.start)
-    if f.type != FundingType.LOAN or f.provider or m is None:
+    counted is provided by the first of the lenders that its sentence (before the count) or a
+    sentence just before names, when it names exactly as many; with 分别, the i-th sum is the
+    i-th lender's."""
+    text = site.sentence.text
+    m = _LENDER_GROUP.search(text, site.left, site.amount.start)
+    if f.type != FundingType.LOAN or m is None:
         return f
-    lenders = _members(site, _count(m.group(1)), is_lender)
-    return replace(f, provider=lenders[0]) if lenders and lenders[0] != f.recipient else f
+    count = _count(m.group(1))
+    named = list(dict.fromkeys(r.entity for r in site.masked.refs_in(site.masked.text[:site.masked.offsets[m.start()]])
+                               if is_lender(r.entity)))
+    lenders = named if len(named) == count else _members(site, count, is_lender)
+    # 三家银行将分别提供300亿元、200亿元、150亿元: the i-th sum after 分别 is the i-th lender's.
+    each = text.find("分别", m.end(), site.amount.start)
+    i = sum(1 for x in find_amounts(text) if each < x.start < site.amount.start and is_money(x, text)) if each >= 0 else 0
+    if lenders and each >= 0 and i < len(lenders) and lenders[i] != f.recipient:
+        return replace(f, provider=lenders[i])
+    return replace(f, provider=lenders[0]) if lenders and not f.provider and lenders[0] != f.recipient else f
 
 
 def counted_payee_group(f: Funding, site: Site) -> Funding:
