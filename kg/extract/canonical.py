@@ -205,10 +205,15 @@ def canonical_org(name: str, pos: int, ctx: Context) -> Result:
     raise AssertionError("the last step of ORG_NAME_STEPS always settles")
 
 
+JURISDICTION_SUFFIXES = "省市县区州旗盟"
+
+
 def names_institution(prefix: list[str]) -> bool:
-    """吉林大学, 长春师范大学: a place's short name (no nickname) is part of a proper name,
-    kept as written."""
-    return any(places.expand_place(p) != p and p not in places.load_gazetteer().alias_to_full for p in prefix)
+    """吉林大学, 长春师范大学: a place's short name is part of a proper name, kept as written; so is a
+    nickname (齐鲁先进光电研究院), but not an abbreviation of a city (哈市财政局)."""
+    aliases = places.load_gazetteer().alias_to_full
+    return any(places.expand_place(p) != p and (p not in aliases or p[-1] not in JURISDICTION_SUFFIXES)
+               for p in prefix)
 
 
 def as_written(name: str, body: str, short: str = "") -> str:

@@ -9,6 +9,7 @@ guarantor's column names no party; the notice's signers hold the claims (a debt 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ _HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿�
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+# 省级资金（万元）, 金额（元）: a column of sums that does not name their flow.
+_MONEY_HEADER = re.compile("资金|金额|经费|款")
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
 _TOTAL_SUM = re.compile(r"(?:合计|共计|总计)[为约]?\s*$")
 _RECEIVER_TYPES = (*ORG_TYPES, EntityType.PERSON.value)
@@ -112,8 +115,9 @@ def table_fundings(a: Analysis) -> list[Funding]:
         if not _separators(line.group()):
             continue
         header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
-        columns = {i: (cues[0], unit) for i, cell in enumerate(header)
-                   if (cues := find_cues(cell)) and (unit := _header_unit(cell) or _unit(lines, k, cell))}
+        columns = {i: (cue, unit) for i, cell in enumerate(header)
+                   if (unit := _header_unit(cell) or _unit(lines, k, cell))
+                   and (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
         if not columns:
             continue
         for row in lines[k + 1:]:
@@ -122,6 +126,20 @@ def table_fundings(a: Analysis) -> list[Funding]:
                 break
             out += _row_fundings(a, header, columns, cells)
     return out
+
+
+def _money_column(cell: str) -> bool:
+    return bool(_MONEY_HEADER.search(cell))
+
+
+def _cue_above(lines: list[re.Match], k: int):
+    """The flow of a table whose sum column names none (省级资金（万元）): the last one the lines
+    right above the table name (下达省级科技创新发展资金9.8亿元…，部分项目资金安排如下：)."""
+    for line in reversed(lines[max(0, k - _UNIT_REACH):k]):
+        cues = [c for c in find_cues(line.group()) if not c.weak]
+        if cues:
+            return cues[-1]
+    return None
 
 
 def _header_unit(cell: str) -> Decimal | None:
@@ -176,7 +194,17 @@ def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
     rows = table_fundings(r.a)
     told = {(f.evidence.start, f.amount) for f in fundings}
     kept = [f for f in fundings if not (rows and _a_total(f))]
-    return kept + [f for f in rows if (f.evidence.start, f.amount) not in told]
+    return kept + [_paid_as_before(f, fundings, r.a.types) for f in rows if (f.evidence.start, f.amount) not in told]
+
+
+def _paid_as_before(row: Funding, fundings: list[Funding], types: dict[str, str]) -> Funding:
+    """A payout row with no signer to pay it is paid by the agency that paid the flow of its
+    kind told last before the table (甲厅下达资金9.8亿元，安排如下：)."""
+    if row.provider or row.type not in PAYOUTS:
+        return row
+    payer = next((f.provider for f in reversed(fundings) if f.evidence.start < row.evidence.start
+                  and f.type == row.type and f.provider and types.get(f.provider) == EntityType.AGENCY), None)
+    return replace(row, provider=payer) if payer and payer != row.recipient else row
 
 
 def _a_total(f: Funding) -> bool:
