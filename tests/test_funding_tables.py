@@ -39,6 +39,6 @@ def test_columns_apart_by_runs_of_spaces_are_a_table():
     assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("Grant", 5000, "甲局", "乙公司", None)]
 
 
-def test_single_spaces_make_no_table():
+def test_single_spaces_make_a_table_copied_from_a_web_page():
     raw = "序号 企业名称 补助金额(元)\n1 乙公司 5000\n甲局\n2024年7月2日"
-    assert found(raw, {"乙公司": C, "甲局": "Agency"}) == []
+    assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("Grant", 5000, "甲局", "乙公司", None)]

@@ -34,8 +34,9 @@ def _lender_received() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _fund_received() -> re.Pattern:
-    """A receiving verb and the name right after it, only a fund's name between it and the sum."""
-    return re.compile(rf"(?:{receive_verbs().pattern})了?({PH})[^，,。；;\ue000-\uf8ff\d]*$")
+    """A receiving verb and the name right after it, only a fund's name (and the sums told before
+    this one: 分别获得甲基金投资1.5亿元、8000万元) between it and the sum."""
+    return re.compile(rf"(?:{receive_verbs().pattern})了?({PH})[^，,。；;\ue000-\uf8ff\d]*(?:[\d.]+[万亿]?元[、和及])*$")
 
 
 def lender_received_from(s: RoleSearch) -> None:
@@ -54,10 +55,13 @@ def lender_received_from(s: RoleSearch) -> None:
 
 def agency_received_from(s: RoleSearch) -> None:
     """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
-    the fund's name between it and the sum, pays the grant or subsidy (not one named before)."""
-    if s.kind not in _PAID_BY_AGENCY:
+    the fund's name between it and the sum, pays the grant or subsidy (not one named before); a
+    company or fund named there makes the investment."""
+    if s.kind not in _PAID_BY_AGENCY + (FundingType.INVESTMENT,):
         return
     m = _fund_received().search(s.masked.text[s.clause:s.at])
     refs = s.masked.refs_in(m.group(1)) if m else []
-    if refs and refs[0].type == EntityType.AGENCY and refs[0].entity != s.roles.get(Role.RECIPIENT):
+    # 乙公司获得甲基金直接投资1.5亿元: a company or fund named there invests.
+    payers = (EntityType.COMPANY, EntityType.ORGANIZATION) if s.kind == FundingType.INVESTMENT else (EntityType.AGENCY,)
+    if refs and refs[0].type in payers and refs[0].entity != s.roles.get(Role.RECIPIENT):
         s.roles[Role.PROVIDER] = refs[0].entity

@@ -238,7 +238,7 @@ def governs_name(text: str, token: Token) -> bool:
 
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:
     """Index of the place or 省/市/区 short form that opens the name, when the body has one:
-    如果没有|长春市发改委, 经|市人社局 cut before it (0 when nothing non-name precedes it);
+    如果没有|长春市发改委, 经|市人社局, 投资|某省某公司 cut before it (0 when nothing non-name precedes it);
     None when the body has no place (or only the branch's place, 某某|某市|分公司)."""
     for i, (a, b, _) in enumerate(body):
         if branch and i == len(body) - 1:
@@ -249,7 +249,8 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
         if a in anchors or b - a == 1 and text[a] in JURISDICTION_CHARS and (i + 1 < len(body) or glued):
             i = place_opening_word(text, body, i)
             before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body"))
-                                 and text[x:y] not in load_set("governing_verbs.txt") for x, y, f in body[:i])
+                                 and text[x:y] not in load_set("governing_verbs.txt")
+                                 and text[x:y] not in load_set("lead_verbs.txt") for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 

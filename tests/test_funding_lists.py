@@ -1,0 +1,130 @@
+"""Fundings of lists, rows and tables in notices we write (kg.extract.funding_ellipsis,
+funding_awards, funding_enforcement, funding_tables, clause.row_head): paired sums, table
+lines, winners of a title, a bankruptcy case's confirmed claims, rows that name their place
+first, parts of a total by bodies, web tables with single spaces, and lending-bank columns.
+Each runs the whole pipeline on invented names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import analyse
+from kg.model import Document
+from test_fundings import summary
+
+FINANCE = "长春市财政局"
+MINGLAN = "长春明澜光电科技有限公司"
+HECHUAN = "长春禾川食品有限公司"
+SONGXUE = "吉林松雪酒业有限公司"
+SIGNED = f"\n{FINANCE}\n2024年3月1日"
+
+
+def extracted(raw: str) -> tuple[dict[str, str], list[tuple]]:
+    """The entity types and the fundings (type, amount, provider, recipient, facilitator) of `raw`."""
+    a = analyse(Document("t", raw, "t"))
+    return {e.label: str(getattr(e.type, "value", e.type)) for e in a.entities}, [summary(f) for f in a.fundings]
+
+
+def fundings_of(raw: str) -> list[tuple]:
+    return extracted(raw)[1]
+
+
+# (text, the fundings the rows give) for rows under a header that names the flow.
+ROWS = [
+    # paired sums: each name right before its own sum, the header names the flow
+    (f"{FINANCE}下达稳岗补贴资金，名单如下：\n{MINGLAN}1.5万元、{HECHUAN}4500元。{SIGNED}",
+     [("Grant", 15_000, FINANCE, MINGLAN, None), ("Grant", 4_500, FINANCE, HECHUAN, None)]),
+    # table lines: a name, a gap of spaces, a sum; the last line is a row, not a headline
+    (f"{FINANCE}关于下达技术改造补助资金的通知\n补助资金分配如下：\n{MINGLAN}　300万元\n{HECHUAN}　120万元{SIGNED}",
+     [("Grant", 3_000_000, FINANCE, MINGLAN, None), ("Grant", 1_200_000, FINANCE, HECHUAN, None)]),
+    # a table line may name its flow in a bracketed note
+    (f"下达技术改造资金如下：\n{MINGLAN}（技术改造补助）　300万元\n{HECHUAN}（技术改造补助）　120万元{SIGNED}",
+     [("Grant", 3_000_000, FINANCE, MINGLAN, None), ("Grant", 1_200_000, FINANCE, HECHUAN, None)]),
+    # a place row receives too
+    ("下达资金如下：\n长春市　1200万元\n吉林市　800万元\n吉林省财政厅\n2024年3月1日",
+     [("Grant", 12_000_000, "吉林省财政厅", "长春市", None), ("Grant", 8_000_000, "吉林省财政厅", "吉林市", None)]),
+]
+
+
+@pytest.mark.parametrize("raw,expected", ROWS, ids=["paired-sums", "table-lines", "table-line-note", "place-rows"])
+def test_bare_rows_under_a_header_receive_from_the_signer(raw, expected):
+    assert fundings_of(raw) == expected
+
+
+def test_paired_sums_without_a_header_are_no_rows():
+    """A bare line of names and sums says no flow of its own: nothing is inherited."""
+    assert fundings_of(f"{MINGLAN}1.5万元、{HECHUAN}4500元。") == []
+
+
+def test_winners_of_a_title_are_the_persons_the_items_name():
+    """甲公司总监张三、乙大学教授李四获评“某人才”，每人奖励: each person wins the sum; their
+    employers neither receive nor pay, the notice's signer pays."""
+    raw = (f"{MINGLAN}总监张伟明、吉林禾川大学教授李静雯获评“创新英才”，每人奖励30万元。\n"
+           "长春市人才工作领导小组办公室\n2024年3月1日")
+    office = "长春市人才工作领导小组办公室"
+    got = fundings_of(raw)
+    assert got == [("Grant", 300_000, office, "张伟明", None), ("Grant", 300_000, office, "李静雯", None)]
+    assert not {MINGLAN, "吉林禾川大学"} & {party for f in got for party in f[2:4]}
+
+
+def test_winning_companies_each_receive_the_sum():
+    raw = f"长春市人力资源和社会保障局发布通知。{MINGLAN}、{HECHUAN}获评“创新示范企业”，每家奖励50万元。"
+    got = fundings_of(raw)
+    assert [(f[1], f[3]) for f in got] == [(500_000, MINGLAN), (500_000, HECHUAN)]
+
+
+BANKRUPTCY = ("长春市中级人民法院受理长春禾川食品有限公司破产重整一案。经管理人审查，确认债权如下：\n"
+              "1.中国银行长春分行，确认债权2300万元；\n2.长春明澜光电科技有限公司，确认债权450万元。\n"
+              "长春市中级人民法院\n2024年7月2日")
+
+
+def test_a_confirmed_claim_is_the_row_creditor_s_on_the_case_debtor():
+    """In a bankruptcy case's notice each row's creditor holds its claim on the case's debtor;
+    the court that signs holds none."""
+    got = fundings_of(BANKRUPTCY)
+    assert got == [("Debt", 23_000_000, "中国银行长春分行", HECHUAN, None),
+                   ("Debt", 4_500_000, MINGLAN, HECHUAN, None)]
+    assert all(f[2] != "长春市中级人民法院" for f in got)
+
+
+def test_a_row_may_name_its_place_before_its_company():
+    """1.甲市：乙公司，补助资金…: the company after the place heads the row and receives."""
+    raw = (f"{FINANCE}关于下达补助资金的通知\n1.长春市：{MINGLAN}，补助资金300万元；\n"
+           f"2.吉林市：{SONGXUE}，补助资金150万元。{SIGNED}")
+    got = fundings_of(raw)
+    assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 3_000_000, MINGLAN), ("Grant", 1_500_000, SONGXUE)]
+    assert not {MINGLAN, SONGXUE} & {f[2] for f in got}
+
+
+def test_parts_of_a_loan_total_by_banks_are_each_bank_s_lending():
+    """其中，甲银行40亿元、乙银行35亿元 after a loan total: each part is a loan the bank lends."""
+    raw = "今年以来，全省银行机构向民营企业发放贷款120亿元。其中，中国银行吉林省分行40亿元、交通银行吉林省分行35亿元。"
+    got = fundings_of(raw)
+    assert ("Loan", 4_000_000_000, "中国银行吉林省分行", None, None) in got
+    assert ("Loan", 3_500_000_000, "交通银行吉林省分行", None, None) in got
+
+
+def test_a_web_table_with_single_spaces_is_a_table():
+    """序号 企业名称 金额 copied from a web page: single spaces between cells, two or more a line."""
+    raw = (f"序号 企业名称 补助金额(元)\n1 {MINGLAN} 5000\n2 {HECHUAN} 3000\n{FINANCE}\n2024年7月2日")
+    got = fundings_of(raw)
+    assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 5_000, MINGLAN), ("Grant", 3_000, HECHUAN)]
+
+
+def test_a_line_with_one_space_is_no_table():
+    raw = f"企业名称 补助金额(元)\n{MINGLAN} 5000\n{FINANCE}\n2024年7月2日"
+    assert fundings_of(raw) == []
+
+
+def test_a_table_s_lending_bank_column_lends_the_row_s_loan():
+    """借款企业 receives, 贷款银行 lends (not the notice's signer)."""
+    raw = (f"贷款贴息名单\n单位：万元\n序号|借款企业|贷款银行|贷款金额\n1|{MINGLAN}|中国银行长春分行|500\n"
+           f"{FINANCE}\n2024年7月2日")
+    assert fundings_of(raw) == [("Loan", 5_000_000, "中国银行长春分行", MINGLAN, None)]
+
+
+def test_a_column_s_own_unit_stated_above_the_table():
+    """贷款金额单位：万元；贴息金额单位：元: each column takes the unit stated for it."""
+    raw = (f"贷款金额单位：万元；贴息金额单位：元\n序号|借款企业|贷款金额|贴息金额\n1|{MINGLAN}|500|12000\n"
+           f"{FINANCE}\n2024年7月2日")
+    got = fundings_of(raw)
+    assert [(f[0], f[1], f[3]) for f in got] == [("Loan", 5_000_000, MINGLAN), ("InterestSubsidy", 12_000, MINGLAN)]
