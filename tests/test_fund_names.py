@@ -12,7 +12,8 @@ import pytest
 
 from kg.extract.canonical import full_company_name
 from kg.extract.companies import trade_forms
-from kg.extract.funding_passes import GIFT_RULE, with_story_payers
+from kg.extract.funding_parties import GIFT_RULE
+from kg.extract.funding_passes import with_story_payers
 from kg.extract.pipeline import analyse
 from kg.model import Document, Evidence, Funding
 from test_funding_lists import HECHUAN, MINGLAN, SONGXUE, extracted, fundings_of
@@ -90,3 +91,9 @@ def test_a_gift_takes_no_payer_from_the_story_s_paying_agency():
                 Funding("Grant", at(10), Decimal(500_000), rule=GIFT_RULE),
                 Funding("Grant", at(20), Decimal(400_000), rule="cue-Grant-1")]
     assert [f.provider for f in with_story_payers(fundings, [0], {"甲局": "Agency"})] == ["甲局", None, "甲局"]
+
+
+def test_a_gift_is_not_paid_by_the_agency_of_the_sentence_before():
+    """社会各界捐款: the donors are a class; the bureau that paid relief before gives nothing here."""
+    fundings = fundings_of("救灾简报\n\n长春市民政局拨付救助资金300万元。社会各界捐款50万元。\n")
+    assert ("Grant", 500_000, None, None, None) in fundings

@@ -15,6 +15,13 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # the lead of a syndicate lends the whole loan, not the member bank named last
+    ("syndicate-lead", "由甲银行牵头，乙银行、丙银行共同参与的38亿元银团贷款签约。",
+     {"甲银行": C, "乙银行": C, "丙银行": C}, [("Loan", 3_800_000_000, "甲银行", None, None)]),
+    # a claim confirmed in a bankruptcy case: the row's creditor holds it on the case's debtor
+    ("confirmed-claim", "本院受理甲公司重整一案。现将确认的债权公告如下：\n1.乙银行，确认债权2000万元；\n2.丙公司，确认债权300万元。",
+     {"甲公司": C, "乙银行": C, "丙公司": C},
+     [("Debt", 20_000_000, "乙银行", "甲公司", None), ("Debt", 3_000_000, "丙公司", "甲公司", None)]),
     ("project-owner-receives", ALLOCATION + "庚项目、辛项目分别获得1亿元和5000万元，两个项目均由壬公司负责建设运营。",
      {"甲省财政厅": A, "乙县": PLACE, "庚项目": J, "辛项目": J, "壬公司": C},
      [("Grant", 500_000_000, "甲省财政厅", "乙县", None), ("Grant", 100_000_000, "甲省财政厅", "壬公司", None),

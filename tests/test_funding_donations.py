@@ -8,6 +8,9 @@ O = "Organization"
 DONATION_PARTY_CASES = [
     ("donation-receiver", "在乙慈善总会举行的捐赠仪式上，甲建材有限公司捐款200万元。",
      {"乙慈善总会": O, "甲建材有限公司": C}, [("Grant", 2_000_000, "甲建材有限公司", "乙慈善总会", None)]),
+    # the donors are a class: the bureau that paid relief in the sentence before gives nothing here
+    ("donor-named", "甲局拨付救助资金300万元。社会各界捐款50万元。", {"甲局": "Agency"},
+     [("Grant", 3_000_000, "甲局", None, None), ("Grant", 500_000, None, None, None)]),
 ]
 
 

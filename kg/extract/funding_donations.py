@@ -40,3 +40,12 @@ def donation_receiver(f: Funding, site: Site) -> Funding:
             and _GIFT.search(before.evidence.sentence) and not found:
         return replace(f, recipient=before.recipient)
     return f
+
+
+def donor_named(f: Funding, site: Site) -> Funding:
+    """甲局拨付救助资金300万元。社会各界捐款50万元: a gift's donor is named in its own sentence; a
+    payer taken from the sentences before is not its donor."""
+    if f.type != FundingType.GRANT or f.provider is None or not _GIFT.search(site.sentence.text, site.left, site.amount.start):
+        return f
+    named = {r.entity for r in site.masked.refs}
+    return f if f.provider in named else replace(f, provider=None)

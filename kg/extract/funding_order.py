@@ -15,7 +15,7 @@ from ..model import Funding
 from .funding_addressees import addressees_pay_nothing
 from .funding_allocations import project_owner_receives
 from .funding_awards import award_objects
-from .funding_donations import donation_receiver
+from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives
 from .funding_enforcement import confirmed_claim, titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed, syndicate_lead
@@ -85,6 +85,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),
     ("donation-receiver", donation_receiver),
+    ("donor-named", donor_named),
     ("pool-grant", pool_grant),
     ("pool-payout", pool_payout),
     ("sum-put-into-project", sum_put_into_project),

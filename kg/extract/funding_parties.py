@@ -27,6 +27,13 @@ _CLAIM_WORDS = re.compile("债权|债务")
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
 # names pays them when nothing else names a payer (a loan or a claim needs its own lender).
 PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
+GIFT_RULE = "cue-Grant-22"      # 捐款|捐赠|捐资: the funding cue row of gifts
+
+
+def story_may_pay(f: Funding) -> bool:
+    """Whether a payout left without a payer may take the payer of its story: not a gift, which
+    comes from donors its own sentence names (甲局拨付资金300万元。社会各界捐款50万元)."""
+    return f.type in PAYOUTS and f.rule != GIFT_RULE
 
 
 def named_after(f: Funding, site: Site) -> Funding:
@@ -98,7 +105,7 @@ def story_actor_pays(fundings: list[Funding], r: Reading) -> list[Funding]:
         i = index_of.get(f.evidence.start)
         sentence = r.a.sentences[i] if i is not None else None
         at = sentence.text.find(f.amount_text) if sentence is not None and f.amount_text else -1
-        if f.provider or f.type not in PAYOUTS or at < 0 \
+        if f.provider or not story_may_pay(f) or at < 0 \
                 or r.a.story_start(sentence.end) != r.a.story_start(sentence.start):
             out.append(f)
             continue

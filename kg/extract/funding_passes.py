@@ -17,7 +17,7 @@ from ..lexicon import load_regex
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
-from .funding_parties import PAYOUTS, StoryNames, source_agency
+from .funding_parties import PAYOUTS, StoryNames, source_agency, story_may_pay
 from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
@@ -31,7 +31,6 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
-GIFT_RULE = "cue-Grant-22"
 # A numbered row that ends with its sum, as the rows of a list do (not a header ending with ：).
 _SIBLING_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")      # 捐款|捐赠|捐资: the funding cue row of gifts
 
@@ -386,8 +385,7 @@ def with_story_payers(fundings: list[Funding], starts: list[int], types: dict[st
     paying (甲区已累计拨付扶持资金11亿元) pays as an agency does."""
     out: list[Funding] = []
     for f in fundings:
-        # A gift (捐款, cue-Grant-22) comes from donors, never from the story's paying agency.
-        if not f.provider and f.type in PAYOUTS and f.rule != GIFT_RULE:
+        if not f.provider and story_may_pay(f):
             story = story_start(starts, f.evidence.start)
             def paid(g: Funding) -> bool:
                 return bool(g.provider) and g.provider != f.recipient and story_start(starts, g.evidence.start) == story \
