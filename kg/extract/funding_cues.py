@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .funding_lenders import is_lender
 from ..lexicon import alternation, load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
@@ -32,9 +33,10 @@ _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # 对投资超过5亿元的项目给予补助: a mark a sum must pass, qualifying a noun (…元的), is a condition.
 _PASSED_MARK = re.compile("超过|超|逾|达到|满")
 # 将向甲市提供不低于300亿元的融资: a floor of credit committed to a named party is the sum
-# committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target).
-_COMMITTED_FLOOR = re.compile(r"(?:向|为)(?:[\ue000-\uf8ff]|[^，,。；;\ue000-\uf8ff]{2,12}?)[^，,。；;\ue000-\uf8ff]{0,4}"
-                              r"(?:提供|投放)不低于$")
+# committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target,
+# unless a lender named before commits it: 乙银行将向全省企业提供不低于300亿元的信贷支持).
+_COMMITTED_FLOOR = re.compile(r"(?:向|为)(?P<named>[\ue000-\uf8ff])?(?(named)|[^，,。；;\ue000-\uf8ff]{2,12}?)"
+                              r"[^，,。；;\ue000-\uf8ff]{0,4}(?:提供|投放)不低于$")
 # …不低于300亿元、200亿元的意向性信贷支持: the credit the floors (one, or a list of them) are of.
 _CREDIT_AFTER = re.compile(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
@@ -137,10 +139,13 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
 
 def committed_floor(masked: Masked, amount: Amount) -> bool:
     """True for 向甲市提供不低于300亿元的融资 (in the masked sentence): the floor of credit
-    committed to a named party is its sum, though 不低于 marks a rule elsewhere."""
+    committed to a named party, or by a lender named before to a class, is its sum, though
+    不低于 marks a rule elsewhere."""
     at = masked.offsets[amount.start]
-    return bool(_COMMITTED_FLOOR.search(masked.text, max(0, at - 24), at)
-                and _CREDIT_AFTER.match(masked.text, masked.offsets[amount.end]))
+    floor = _COMMITTED_FLOOR.search(masked.text, max(0, at - 24), at)
+    if floor is None or not _CREDIT_AFTER.match(masked.text, masked.offsets[amount.end]):
+        return False
+    return bool(floor.group("named")) or any(is_lender(r.entity) for r in masked.refs_in(masked.text[:floor.start()]))
 
 
 def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | None:
