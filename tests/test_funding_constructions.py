@@ -15,6 +15,10 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # capital put in goes to the company its sentence founds
+    ("founded-company", "双方共同出资成立项目公司丙公司，甲公司、乙公司分别出资6亿元、4亿元。",
+     {"甲公司": C, "乙公司": C, "丙公司": C},
+     [("Investment", 600_000_000, "甲公司", "丙公司", None), ("Investment", 400_000_000, "乙公司", "丙公司", None)]),
     # the lead of a syndicate lends the whole loan, not the member bank named last
     ("syndicate-lead", "由甲银行牵头，乙银行、丙银行共同参与的38亿元银团贷款签约。",
      {"甲银行": C, "乙银行": C, "丙银行": C}, [("Loan", 3_800_000_000, "甲银行", None, None)]),

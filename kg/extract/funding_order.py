@@ -31,7 +31,8 @@ from .funding_rounds import investor_is_no_payee, round_led_by
 from .funding_directions import operator_receives, participle_loan_used_by, sum_put_into_project
 from .funding_pools import each_funder, pool_grant, pool_payout
 from .funding_staff import posted_person_receives
-from .funding_shares import lead_investor, loan_tranche, named_project_investor, paired_sums, subscribed_fund
+from .funding_shares import (founded_company, lead_investor, loan_tranche, named_project_investor, paired_sums,
+                             subscribed_fund)
 from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
                             person_receives, pronoun_payee, recovered_loan, rule_payer)
 from .funding_tables import table_rows
@@ -74,6 +75,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
     ("subscribed-fund", subscribed_fund),
+    ("founded-company", founded_company),
     ("lead-investor", lead_investor),
     ("investor-is-no-payee", investor_is_no_payee),
     ("counted-lenders", counted_lenders),

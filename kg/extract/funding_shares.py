@@ -108,6 +108,19 @@ def subscribed_fund(f: Funding, site: Site) -> Funding:
     return replace(f, recipient=fund.entity) if fund else f
 
 
+def founded_company(f: Funding, site: Site) -> Funding:
+    """双方共同出资成立项目公司甲公司，注册资本10亿元，乙、丙分别出资6亿元、4亿元: capital put in
+    with no receiver named goes to the company its sentence founds, named before the sum."""
+    if f.type != FundingType.INVESTMENT or f.recipient:
+        return f
+    masked = site.masked
+    m = next(_FOUNDS.finditer(masked.text, 0, masked.offsets[site.amount.start]), None)
+    founded = masked.refs_in(m.group(1))[0] if m else None
+    if founded is None or founded.type != EntityType.COMPANY or founded.entity == f.provider:
+        return f
+    return replace(f, recipient=founded.entity)
+
+
 def lead_investor(f: Funding, site: Site) -> Funding:
     """本轮融资由甲公司领投，乙公司跟投。其中，领投方出资1亿元: the lead investor named in the
     sentence or the one before pays its share; the company of the story's round receives it."""
@@ -130,6 +143,8 @@ def lead_investor(f: Funding, site: Site) -> Funding:
 
 # 甲公司投资的乙项目，总投资28亿元: the company that invests in the project named before a total.
 _INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
+# 出资成立项目公司甲公司: the company a sentence founds.
+_FOUNDS = re.compile(rf"(?:成立|设立|组建|注册成立|合资成立|共同设立)了?(?:项目公司|合资公司|新公司)?[“\"]?({PH})")
 # 首笔贷款2.5亿元, 乙行承贷10亿元: a tranche or a lender's share of the loan told before.
 _TRANCHE = re.compile("首笔|第一笔|首批|承贷|参贷|提款")
 
