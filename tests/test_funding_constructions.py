@@ -15,6 +15,11 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # a part told after 其中 is the body's right before its sum; the rest of its parties are the whole's
+    ("named-part", "甲局向企业拨付奖补资金500万元，其中乙公司300万元、丙公司200万元。",
+     {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Grant", 5_000_000, "甲局", None, None), ("Grant", 3_000_000, "甲局", "乙公司", None),
+      ("Grant", 2_000_000, "甲局", "丙公司", None)]),
     # capital put in goes to the company its sentence founds
     ("founded-company", "双方共同出资成立项目公司丙公司，甲公司、乙公司分别出资6亿元、4亿元。",
      {"甲公司": C, "乙公司": C, "丙公司": C},

@@ -37,6 +37,9 @@ _PART = re.compile(r"(?:^|[，,；;])\s*其中[^，,。；;\d]{0,30}?(?:获得|�
 _PART_OPENS = re.compile(r"\s*其中\s*[，,：:]?")
 # One pair of a row of paired sums: a separator, one name, the sum after it.
 _PAIR = re.compile(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
+# ，其中甲银行2.3亿元、乙银行1.2亿元: the parts of the sum told before, each after its body.
+_PARTS_NAMED = re.compile(r"[，,；;]\s*其中[，,：:]?(?![为向给对从在由用])(?:[^，,。；;\d]{2,30}?[\d.]+[万亿]?元[、，,])*"
+                          r"[^，,。；;\d为向给对用]{2,30}?$")
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
 
 
@@ -67,8 +70,9 @@ def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> C
     """甲公司获得返还资金186万元，乙公司获得132万元: a clause with no cue whose sum follows the
     receiving verb that an earlier clause of the sentence uses right before its cue takes that
     cue (zero-width, right after the sum); so does a clause that tells a part of the flow
-    before it (安排投资资金900万元，支持5个项目，其中甲项目获得资金100万元)."""
-    part = _PART.search(sentence, 0, amount.start) is not None
+    before it (安排投资资金900万元，支持5个项目，其中甲项目获得资金100万元; 提供贷款3.5亿元，
+    其中甲银行2.3亿元、乙银行1.2亿元)."""
+    part = _PART.search(sentence, 0, amount.start) is not None or _PARTS_NAMED.search(sentence, 0, amount.start) is not None
     earlier = [c for c in cues if c.end <= left and (c.type in _INHERITED or part) and not c.weak]
     # The verb may open the cue itself (获得补助资金: cue-Grant-18).
     if not earlier or not part and not _repeats_verb(sentence[:earlier[-1].end], sentence[left:amount.start],
@@ -158,3 +162,23 @@ def _row_payer(site: Site, kind: str) -> str | None:
         return signed
     return next((g.provider for g in reversed(r.found) if g.type == kind and g.provider
                  and types.get(g.provider) == EntityType.AGENCY), None)
+
+
+def named_part(f: Funding, site: Site) -> Funding:
+    """提供贷款3.5亿元，其中甲银行2.3亿元、乙银行1.2亿元 / 下达资金1500万元，其中甲县900万元: a part
+    told after 其中 belongs to the body right before its sum: a lender lends it, another body
+    receives it; the rest of its parties are the whole's."""
+    text, masked = site.sentence.text, site.masked
+    if site.cue.end > site.cue.start or not _PARTS_NAMED.search(text, 0, site.amount.start):
+        return f
+    at = masked.offsets[site.amount.start]
+    before = masked.refs_in(masked.text[max(0, at - 1):at])
+    if not before:
+        return f
+    named = before[0].entity
+    whole = next((g for g in site.current if g.type == f.type), f)
+    if f.type == FundingType.LOAN and is_lender(named):
+        recipient = f.recipient or whole.recipient
+        return replace(f, provider=named, recipient=recipient if recipient != named else None)
+    provider = f.provider or whole.provider
+    return replace(f, recipient=named, provider=provider if provider != named else None)

@@ -108,7 +108,8 @@ def syndicate_lead(f: Funding, site: Site) -> Funding:
     """由甲行牵头，乙行、丙行共同参与的38亿元银团贷款: the lead bank lends the whole loan (the
     bank named last before the sum is only one of the syndicate)."""
     masked = site.masked
-    if f.type != FundingType.LOAN:
+    # ，其中乙行1.2亿元: a member's part, told after the whole, is its own
+    if f.type != FundingType.LOAN or site.sentence.text[site.left:site.amount.start].lstrip("，,；; ").startswith("其中"):
         return f
     m = next((m for m in _LEAD.finditer(masked.text, 0, masked.offsets[site.amount.start])), None)
     lead = masked.refs_in(m.group(1))[0] if m else None

@@ -16,7 +16,7 @@ from .funding_addressees import addressees_pay_nothing
 from .funding_allocations import project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
-from .funding_ellipsis import bare_row_receives
+from .funding_ellipsis import bare_row_receives, named_part
 from .funding_enforcement import confirmed_claim, titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed, syndicate_lead
 from .funding_guarantees import guarantor_lends_nothing
@@ -47,6 +47,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("investment-share", investment_share),
     ("list-row", list_row),
     ("bare-row", bare_row_receives),
+    ("named-part", named_part),
     ("labelled-row", labelled_row),
     ("proposed-row", proposed_row),
     ("listed-after-sum", listed_after_sum),
