@@ -56,12 +56,13 @@ def lender_received_from(s: RoleSearch) -> None:
 def agency_received_from(s: RoleSearch) -> None:
     """甲公司获得乙局技术改造资金200万元: an agency named right after the receiving verb, with only
     the fund's name between it and the sum, pays the grant or subsidy (not one named before); a
-    company or fund named there makes the investment."""
+    company, fund or agency named there makes the investment."""
     if s.kind not in _PAID_BY_AGENCY + (FundingType.INVESTMENT,):
         return
     m = _fund_received().search(s.masked.text[s.clause:s.at])
     refs = s.masked.refs_in(m.group(1)) if m else []
-    # 乙公司获得甲基金直接投资1.5亿元: a company or fund named there invests.
-    payers = (EntityType.COMPANY, EntityType.ORGANIZATION) if s.kind == FundingType.INVESTMENT else (EntityType.AGENCY,)
+    # 乙公司获得甲基金直接投资1.5亿元 / 获得市财政注入资本金: a company, fund or agency named there invests.
+    payers = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY) if s.kind == FundingType.INVESTMENT \
+        else (EntityType.AGENCY,)
     if refs and refs[0].type in payers and refs[0].entity != s.roles.get(Role.RECIPIENT):
         s.roles[Role.PROVIDER] = refs[0].entity
