@@ -15,6 +15,7 @@ from ..model import EntityType, Mention
 
 _GLUED_TYPES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
 _BANK = "银行"      # the parent a bare branch of a bank's story belongs to
+_BRANCH_REACH = 8   # how far (characters) before a bare branch the bank whose branch it is may be named
 _PLACE_MAX = 8       # longest place before the head of a bare branch (乙分行, 乙市丙区支行)
 
 
@@ -81,12 +82,19 @@ def bank_of(name: str) -> str | None:
 
 
 def bare_branches(mentions: list[Mention], labels: list[str]) -> list[str]:
-    """乙分行 in a story that names one bank (甲银行, its 丙省分行): 甲银行乙分行."""
+    """乙分行 in a story that names one bank (甲银行, its 丙省分行): 甲银行乙分行; in a story of
+    several banks, the bank whose branch the sentence names just before it (甲银行丙分行通过辖属
+    乙支行): 甲银行乙支行."""
     bank = one_bank([label for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY])
-    if bank is None:
-        return labels
-    return [bank + label if m.type == EntityType.COMPANY and is_bare_branch(label) else label
-            for m, label in zip(mentions, labels)]
+    out = []
+    for i, (m, label) in enumerate(zip(mentions, labels)):
+        if m.type == EntityType.COMPANY and is_bare_branch(label):
+            parent = bank or next((b for j in range(i - 1, -1, -1)
+                                   if mentions[j].type == EntityType.COMPANY and m.start - mentions[j].end <= _BRANCH_REACH
+                                   and (b := bank_of(labels[j]))), None)
+            label = parent + label if parent else label
+        out.append(label)
+    return out
 
 
 def is_bare_branch(label: str) -> bool:
