@@ -129,7 +129,7 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article,
 # <body> <body>关于…的通知 / 若干措施: a notice's first line is its own title, without 《》;
 # a 的通知-style head may run into the next line (PDF lines are joined), other heads end the line
 HEADLINE_TITLE = re.compile(r"\s*(\S[^\n，。；！？]{0,40}?)关于[^\n，。；！？《》:：]{4,90}?"
-                            r"(?:的(?:通知|意见|决定|通告|批复)(?![书单])|(?:若干措施|实施细则|办法|方案)(?=\s*$))", re.M)
+                            r"(?:的(?:通知|意见|决定|通告|批复|公示|公告)(?![书单])|(?:若干措施|实施细则|办法|方案)(?=\s*$))", re.M)
 
 
 def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
