@@ -147,6 +147,7 @@ _INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的
 _FOUNDS = re.compile(rf"(?:成立|设立|组建|注册成立|合资成立|共同设立)了?(?:项目公司|合资公司|新公司)?[“\"]?({PH})")
 # 首笔贷款2.5亿元, 乙行承贷10亿元: a tranche or a lender's share of the loan told before.
 _TRANCHE = re.compile("首笔|第一笔|首批|承贷|参贷|提款")
+_SHARE_WORDS = ("承贷", "参贷")
 
 
 def named_project_investor(f: Funding, site: Site) -> Funding:
@@ -167,8 +168,12 @@ def named_project_investor(f: Funding, site: Site) -> Funding:
 def loan_tranche(f: Funding, site: Site) -> Funding:
     """约定向乙公司发放贷款12亿元。当天，首笔贷款2.5亿元由甲银行完成发放 (丙行承贷3亿元): a tranche
     or a lender's share of a larger loan told before goes to that loan's borrower."""
-    if f.type != FundingType.LOAN or f.recipient or not _TRANCHE.search(site.sentence.text, site.left, site.amount.start):
+    m = _TRANCHE.search(site.sentence.text, site.left, site.amount.start)
+    if f.type != FundingType.LOAN or f.recipient or m is None:
         return f
+    # A drawdown (首笔, 提款) is of its own lender's loan; a share (承贷) of a syndicate's.
+    own = m.group() not in _SHARE_WORDS and f.provider is not None
     loan = next((g for g in reversed(site.told_before()) if g.type == FundingType.LOAN and g.recipient
-                 and (g.amount is None or f.amount is None or f.amount < g.amount)), None)
+                 and (g.amount is None or f.amount is None or f.amount < g.amount)
+                 and not (own and g.provider and not g.provider.startswith(f.provider))), None)
     return replace(f, recipient=loan.recipient) if loan and loan.recipient != f.provider else f
