@@ -15,6 +15,9 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # the borrower a loan's sentence states by its label borrows it
+    ("borrower-stated", "甲银行与乙银行组建的3.2亿元银团贷款合同正式签订，借款人为丙公司。",
+     {"甲银行": C, "乙银行": C, "丙公司": C}, [("Loan", 320_000_000, "甲银行", "丙公司", None)]),
     # a part told after 其中 is the body's right before its sum; the rest of its parties are the whole's
     ("named-part", "甲局向企业拨付奖补资金500万元，其中乙公司300万元、丙公司200万元。",
      {"甲局": A, "乙公司": C, "丙公司": C},

@@ -1,7 +1,8 @@
 """Where a project's money goes: an investment put into a project (另有1.6亿元投向甲项目，该项目由乙公司
 建设) to its owner, a company named only inside the target clause never investing in itself; and a
 sum the project receives (该基地由乙公司运营，今年获得补助资金300万元) to the company that runs it; a loan
-told as the lender's (由甲支行发放的N万元项目贷款，已全部用于乙公司…) to the company it is used by."""
+told as the lender's (由甲支行发放的N万元项目贷款，已全部用于乙公司…) to the company it is used by,
+and one whose borrower the sentence states by its label (借款人为乙公司) to that borrower."""
 from __future__ import annotations
 
 import re
@@ -26,6 +27,8 @@ _LENT_BY = re.compile(r"由([\ue000-\uf8ff])(?:发放|投放|提供|放款)的[^
 # …银团贷款签约仪式举行，贷款将全部用于乙公司: the company the loan is used by, after it in its
 # sentence with no other name between.
 _USED_BY = re.compile(r"[^。；;]{0,30}?用于([\ue000-\uf8ff])")
+# 借款人为甲公司: a loan's borrower stated by its label.
+_BORROWER_IS = re.compile(r"(?:借款人|借款主体|借款方|承贷主体|贷款主体)(?:为|是)([\ue000-\uf8ff])")
 # The sum's clause opens with its receiving verb, after a few words of time (今年获得).
 _OPENS_RECEIVING = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
 
@@ -62,6 +65,18 @@ def operator_receives(f: Funding, site: Site) -> Funding:
     if operator.type != EntityType.COMPANY or operator.entity == f.provider:
         return f
     return replace(f, recipient=operator.entity)
+
+
+def borrower_stated(f: Funding, site: Site) -> Funding:
+    """3.2亿元银团贷款合同正式签订，借款人为甲公司: the borrower a loan's sentence states by its
+    label borrows it."""
+    if f.type != FundingType.LOAN or f.recipient:
+        return f
+    m = _BORROWER_IS.search(site.masked.text)
+    borrower = site.masked.refs_in(m.group(1))[0] if m else None
+    if borrower is None or borrower.entity == f.provider or is_lender(borrower.entity):
+        return f
+    return replace(f, recipient=borrower.entity)
 
 
 def participle_loan_used_by(f: Funding, site: Site) -> Funding:
