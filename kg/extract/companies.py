@@ -8,6 +8,7 @@ from functools import lru_cache
 from . import places
 from .canonical import split_jurisdiction
 from ..lexicon import alternation, load_set, load_table, load_tagged
+from ..model import EntityType, Mention
 from .segment import cut_words
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
@@ -42,6 +43,22 @@ def short_forms(name: str) -> list[str]:
     if len(core) == 2 and len(trade) >= 2:
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
     return forms
+
+
+def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
+    """The short names a story's registered companies go by (short_forms, state_company_forms,
+    trade_forms), each to the first mention of the earliest company that goes by it."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
+            first.setdefault(m.text, m)
+    out: dict[str, Mention] = {}
+    for m in first.values():
+        for form in short_forms(m.text) + state_company_forms(m.text):
+            out.setdefault(form, m)
+    for form, name in trade_forms(list(first)).items():
+        out.setdefault(form, first[name])
+    return out
 
 
 def trade_forms(names: list[str]) -> dict[str, str]:

@@ -115,6 +115,21 @@ def labelled_row(f: Funding, site: Site) -> Funding:
     borrower (借款人, 债务人) owes or receives, a lending bank (贷款银行) lends a loan, a guarantor
     (担保人) and the names listed with it are no party, and a debt or loan with no lender named is held by the notice's first signer."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
+    recipient, lender, barred = _labelled_parties(masked, at)
+    if recipient is None and lender is None and not barred:
+        return f
+    recipient = recipient or (f.recipient if f.recipient not in barred else None)
+    provider = f.provider if f.provider not in barred and f.provider != recipient else None
+    if lender and f.type == FundingType.LOAN:
+        provider = lender       # 贷款银行乙支行: the row's lending bank
+    if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
+        provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
+    return replace(f, provider=provider, recipient=recipient)
+
+
+def _labelled_parties(masked: Masked, at: int) -> tuple[str | None, str | None, set[str]]:
+    """The borrower, the lending bank and the names of no party that the labels of the row
+    before masked position `at` give (借款人甲公司，贷款银行乙支行，担保人丙公司、丁)."""
     pattern, roles = _labels()
     recipient, lender, barred = None, None, set()
     for m in pattern.finditer(masked.text, _row_start(masked, at), at):
@@ -125,15 +140,7 @@ def labelled_row(f: Funding, site: Site) -> Funding:
             lender = lender or named[0].entity
         else:
             barred |= {r.entity for r in named}
-    if recipient is None and lender is None and not barred:
-        return f
-    recipient = recipient or (f.recipient if f.recipient not in barred else None)
-    provider = f.provider if f.provider not in barred and f.provider != recipient else None
-    if lender and f.type == FundingType.LOAN:
-        provider = lender       # 贷款银行乙支行: the row's lending bank
-    if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
-        provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
-    return replace(f, provider=provider, recipient=recipient)
+    return recipient, lender, barred
 
 
 def signed_claim(f: Funding, site: Site) -> Funding:

@@ -27,8 +27,7 @@ from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
-                        branch_pattern, company_core,
-                        company_key, short_forms, state_company_forms, trade_forms)
+                        branch_pattern, company_core, company_key, company_short_names)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
@@ -202,16 +201,8 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     cores = {core: m for m in mentions
              if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
-    registered = [m for m in mentions if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text)
-                  and not branch_pattern().match(m.text)]
-    for m in registered:
-        for form in short_forms(m.text) + state_company_forms(m.text):
-            short.setdefault(form, m)
-    first = {}
-    for m in registered:
-        first.setdefault(m.text, m)
-    for form, name in trade_forms(list(first)).items():
-        short.setdefault(form, first[name])
+    for form, m in company_short_names(mentions).items():
+        short.setdefault(form, m)
     if not short:
         return mentions
     added = alias_occurrences(mentions, short, text)
