@@ -227,7 +227,8 @@ def as_row(funding: Funding, head: Ref, payer) -> Funding:
 def list_payer(r: Reading, index: int, kind: str) -> str | None:
     """The body that pays (or holds) the flows of a list whose row is sentence `index`: the payer
     the list's header names for any payout (资金由甲局直接拨付至企业账户：), else the nearest payer
-    of a flow of `kind` told before the list in the story (甲公司拟对其拥有的…债权进行转让)."""
+    of a flow of `kind` told before the list in the story (甲公司拟对其拥有的…债权进行转让), else
+    for a payout the agency the notice's title opens with."""
     sentences = r.a.sentences
     header, story = True, r.story
     for j in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
@@ -252,7 +253,8 @@ def list_payer(r: Reading, index: int, kind: str) -> str | None:
             if provider:
                 return provider
         header = False
-    return None
+    # 甲局 乙局关于下达…资金的通知: a notice's list is paid by the agency its title opens with.
+    return next((n.entity for n in r.a.title_issuers if n.type == EntityType.AGENCY), None) if kind in PAYOUTS else None
 
 
 def with_loan(funding: Funding, before: list[Funding]) -> Funding:
