@@ -130,6 +130,13 @@ def glued_jurisdiction(word: str, lexicon: str) -> bool:
     return len(word) == 2 and word[1] in JURISDICTION_CHARS and word[0] in load_set(lexicon)
 
 
+def glued_after_body(text: str, word: str, before: Token) -> bool:
+    """甲局|会同县|财政局: a linking verb glued to 县/市 right after a body's name (jieba reads
+    会同县, a county's name, here): the verb is no part of the name after it."""
+    return len(word) >= 3 and word[-1] in JURISDICTION_CHARS and word[:-1] in load_set("name_stops.txt") \
+        and text[before[1] - 1] in SUFFIX_END_CHARS
+
+
 def cut_place(text: str, b: int, body: list[Token]) -> int | None:
     """Start of a county or city name the words before the body cut, the body opening with its
     level alone (由于|田|县: 于田县 opens the name), else None."""
@@ -162,14 +169,15 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
               office: bool = False, company: bool = False) -> list[Token]:
     """Tokens of the name body: from the head leftwards until a boundary."""
     body: list[Token] = []
-    for a, b, flag in reversed(left):
+    for k in range(len(left) - 1, -1, -1):
+        a, b, flag = left[k]
         word = text[a:min(b, head_start)]
         joined = joiner(text, left, a, b, body, allow_years)
         if joined:
             body.insert(0, joined)
             continue
-        if glued_jurisdiction(word, "glued_prepositions.txt"):
-            body.insert(0, (b - 1, b, "n"))      # 经市|人社局: the preposition stays out
+        if glued_jurisdiction(word, "glued_prepositions.txt") or k and glued_after_body(text, word, left[k - 1]):
+            body.insert(0, (b - 1, b, "n"))      # 经市|人社局, 甲局会同县|财政局: the preposition stays out
             break
         if ends_body(text, word, (a, b, flag), body, allow_years, company):
             if glued_jurisdiction(word, "name_stops.txt"):
