@@ -24,7 +24,7 @@ BARE_WINDOW = 300
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。；;：:“（( \n") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
 _QUOTE_END = re.compile("[。！？!?…]”\n?$")
-_BARE_AFTER = set("家们等界群间类性化主师款部组业")
+_BARE_AFTER = set("家们等界群间类性化主师款部组业单")
 # 小微企业, 行业企业: the bare word that also ends class nouns (公司 and 项目 more often end names
 # that are not recognised: 甲分公司的仓库里，分公司经理…).
 _CLASS_WORD = "企业"
