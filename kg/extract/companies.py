@@ -62,7 +62,7 @@ def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def trade_forms(names: list[str]) -> dict[str, str]:
-    """水务公司 for 某市滨城水务有限公司 (and 滨城公司): each two-character word of a registered
+    """水务公司 for 某市甲乙水务有限公司 (and 甲乙公司): each two-character word of a registered
     company's name after its place but a common trade, with 公司, when no other company of the
     text has that word."""
     owners: dict[str, set[str]] = {}
