@@ -128,3 +128,13 @@ def test_a_column_s_own_unit_stated_above_the_table():
            f"{FINANCE}\n2024年7月2日")
     got = fundings_of(raw)
     assert [(f[0], f[1], f[3]) for f in got] == [("Loan", 5_000_000, MINGLAN), ("InterestSubsidy", 12_000, MINGLAN)]
+
+
+def test_a_labelled_principal_takes_the_unit_the_notice_states_above():
+    """借款本金余额1260.00 under （单位：人民币万元）: a sum of 12.6 million yuan the borrower owes the bank
+    that signs the notice; a bare number with no unit stated above is no sum."""
+    bank = "中国农业银行股份有限公司长春分行"
+    row = f"1.借款人：{MINGLAN}，借款本金余额1260.00，欠息186.42；保证人：{HECHUAN}。"
+    notice = f"{bank}债务催收公告\n\n欠款明细如下（单位：人民币万元）：\n{row}\n\n{bank}\n2022年8月19日"
+    assert ("Debt", 12_600_000, bank, MINGLAN, None) in fundings_of(notice)
+    assert not any(f[1] == 1260 for f in fundings_of(notice.replace("（单位：人民币万元）", "")))

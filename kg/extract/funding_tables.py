@@ -18,7 +18,8 @@ from .funding_cues import find_cues
 from .funding_notices import signers
 from .funding_parties import PAYOUTS
 from ..lexicon import load_table
-from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType
+from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Sentence
+from .money import Amount
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -37,6 +38,10 @@ _COLUMN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民�
 _HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
+# 借款本金余额1260.00: a principal's label and a number with no unit of its own.
+_LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
+                              r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
+_UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 # 省级资金（万元）, 金额（元）: a column of sums that does not name their flow.
 _MONEY_HEADER = re.compile("资金|金额|经费|款")
@@ -104,6 +109,19 @@ def _value(text: str, unit: Decimal) -> Decimal | None:
         return Decimal(m.group().replace(",", "").replace("，", "")) * unit
     except InvalidOperation:
         return None
+
+
+def stated_unit_amounts(a: Analysis, sentence: Sentence) -> list[Amount]:
+    """借款本金余额1260.00: a labelled principal written as a bare number, in a notice whose lines
+    shortly above state the unit (欠款明细如下（单位：人民币万元）：), as a sum in yuan."""
+    if not _LABELLED_NUMBER.search(sentence.text):
+        return []
+    units = list(_UNIT.finditer(a.text.text, max(0, sentence.start - _UNIT_BEFORE), sentence.start))
+    if not units:
+        return []
+    unit = _UNIT_VALUE[units[-1].group(1)]
+    return [Amount(m.start(1), m.end(1), m.group(1), value, "元")
+            for m in _LABELLED_NUMBER.finditer(sentence.text) if (value := _value(m.group(1), unit))]
 
 
 def table_fundings(a: Analysis) -> list[Funding]:

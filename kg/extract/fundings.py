@@ -20,6 +20,7 @@ from .funding_allocations import allocated_cue, allotted_cues
 from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
+from .funding_tables import stated_unit_amounts
 from .funding_roles import class_member
 from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
 from .funding_passes import Reading, Site, project_investor, with_loan
@@ -94,7 +95,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     masked = r.masks[index] = a.masked(index)
     head = a.row_head(index)
     cues = find_cues(sentence.text) or list(inherited)
-    amounts = [x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
+    amounts = sorted([x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
+                     + stated_unit_amounts(a, sentence), key=lambda x: x.start)
     dates = find_dates(sentence.text, a.article.date)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
     current: list[Funding] = []
