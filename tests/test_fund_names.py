@@ -97,3 +97,11 @@ def test_a_gift_is_not_paid_by_the_agency_of_the_sentence_before():
     """社会各界捐款: the donors are a class; the bureau that paid relief before gives nothing here."""
     fundings = fundings_of("救灾简报\n\n长春市民政局拨付救助资金300万元。社会各界捐款50万元。\n")
     assert ("Grant", 500_000, None, None, None) in fundings
+
+
+def test_a_declared_short_name_ends_a_name_read_past_a_verb():
+    """扣划华鼎公司存款 after （以下简称“华鼎公司”）: the short name names the full company, and
+    no company 扣划华鼎公司 is read."""
+    full = "山东华鼎新材料科技股份有限公司"
+    types, _ = extracted(f"法院公告\n\n{full}（以下简称“华鼎公司”）未履行义务。本院已扣划华鼎公司存款38万元。\n")
+    assert full in types and not any(label.endswith("华鼎公司") and label != full for label in types)

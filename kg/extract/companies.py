@@ -3,6 +3,7 @@ short forms a story uses for it, and the parent of a branch."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import places
@@ -43,6 +44,18 @@ def short_forms(name: str) -> list[str]:
     if len(core) == 2 and len(trade) >= 2:
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words)
     return forms
+
+
+def trim_to_declared(m: Mention, declared: dict[str, Mention]) -> Mention:
+    """依法冻结|乙公司 where 乙公司 is a declared short name (以下简称“乙公司”): a company name the
+    grammar walked past verbs into starts at the short name and names the full one."""
+    if m.type != EntityType.COMPANY or m.entity or REGISTERED.search(m.text):
+        return m
+    name = next((n for n in declared if len(n) >= 3 and len(m.text) > len(n) and m.text.endswith(n)
+                 and declared[n] is not m), None)
+    if name is None:
+        return m
+    return replace(m, start=m.end - len(name), text=name, type=declared[name].type, entity=declared[name].text)
 
 
 def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:

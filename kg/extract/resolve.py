@@ -27,7 +27,7 @@ from .agencies import national_official_names, standard_bodies
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
-                        branch_pattern, company_core, company_key, company_short_names)
+                        branch_pattern, company_core, company_key, company_short_names, trim_to_declared)
 from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
@@ -196,7 +196,7 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     short = declared_short_names(mentions, text)
     # a declared short name the grammar read as a name of its own still names the full one
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
-                if (name := strip_quotes(m.text)) in short and short[name] is not m else m
+                if (name := strip_quotes(m.text)) in short and short[name] is not m else trim_to_declared(m, short)
                 for m in mentions]
     cores = {core: m for m in mentions
              if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
