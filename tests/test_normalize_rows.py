@@ -40,3 +40,11 @@ def test_row_breaks_are_kept(raw, kept):
 ], ids=["broken-sum", "heading-runs-on"])
 def test_broken_lines_are_still_joined(raw, joined):
     assert joined in text_of(raw)
+
+
+def test_a_row_number_glued_before_a_place_is_no_part_of_a_name():
+    """A table row's number run into its first cell once layout spaces go (75005|某县…项目; jieba
+    tags the digits x): the place opens the name."""
+    from kg.extract.name_body import place_opens
+    body = [(0, 5, "x"), (5, 8, "ns"), (8, 11, "ns")]
+    assert place_opens("75005循化县街子镇项目", body, frozenset({5}), False) == 1

@@ -246,7 +246,8 @@ def governs_name(text: str, token: Token) -> bool:
 
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:
     """Index of the place or 省/市/区 short form that opens the name, when the body has one:
-    如果没有|长春市发改委, 经|市人社局, 投资|某省某公司 cut before it (0 when nothing non-name precedes it);
+    如果没有|长春市发改委, 经|市人社局, 投资|某省某公司, 75005|某县某项目 (a table's number, no year) cut
+    before it (0 when nothing non-name precedes it);
     None when the body has no place (or only the branch's place, 某某|某市|分公司)."""
     for i, (a, b, _) in enumerate(body):
         if branch and i == len(body) - 1:
@@ -258,7 +259,8 @@ def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: b
             i = place_opening_word(text, body, i)
             before_is_name = all(f in NAME_FLAGS and not text[x:y].endswith(load_tagged("zone_heads.tsv", "body"))
                                  and text[x:y] not in load_set("governing_verbs.txt")
-                                 and text[x:y] not in load_set("lead_verbs.txt") for x, y, f in body[:i])
+                                 and text[x:y] not in load_set("lead_verbs.txt")
+                                 and not (text[x:y].isdigit() and text[y:y + 1] != "年") for x, y, f in body[:i])
             return 0 if before_is_name and not glued else i
     return None
 
