@@ -130,3 +130,12 @@ def test_name_runs(text, runs):
 ])
 def test_find_dictionary_names(text, expected):
     assert [text[s:e] for s, e in find_dictionary_names(text)] == expected
+
+
+def test_a_given_name_jieba_tags_as_a_place_is_a_name_when_no_division_has_it():
+    """副总经理张振国 / 行长赵永庆: jieba tags 振国 and 永庆 ns, but no division bears them; 张北京
+    stays no name (北京 is one)."""
+    from kg.extract.person_names import is_cued_name
+    assert is_cued_name("行长赵永庆介绍", 2, 5, False)
+    assert is_cued_name("副总经理张振国介绍", 4, 7, False)
+    assert not is_cued_name("经理张北京来", 2, 5, False)

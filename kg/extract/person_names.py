@@ -21,7 +21,7 @@ from itertools import compress
 
 from ..lexicon import alternation, load_tagged
 from .normalize import CJK
-from . import persons
+from . import persons, places
 from .segment import remember, tag_words, tokenizer, word_tags
 
 # Each given character must score above this (log-odds, natural log): 0.5 keeps 慧 伟 华 明
@@ -201,7 +201,9 @@ def is_cued_name(text: str, start: int, end: int, cue_after: bool) -> bool:
     name = text[start:end]
     if len(name) != 3 or not persons.is_name(name) or name[0] not in persons.load_person_rules()["single"]:
         return False
-    if word_tags().get(name[1:]) in NOT_GIVEN_FLAGS:
+    flag = word_tags().get(name[1:])
+    # jieba tags many given names ns (建国, 永庆): only a real division's name (张北京) is no given name
+    if flag in NOT_GIVEN_FLAGS and not (flag == "ns" and not places.lookup_places(name[1:])):
         return False
     scores = [given_name_scores().get(ch, 0.0) for ch in name[1:]]
     if sum(scores) <= CUED_SCORE or min(scores) <= CUED_FLOOR:
