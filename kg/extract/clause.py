@@ -280,18 +280,21 @@ def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None
 
 
 _ABOUT = "关于"
+# 甲银行与乙公司债权转让暨债务催收联合公告: a debt notice's title after its bodies.
+_DEBT_NOTICE = re.compile(r"(?:债权转让|债务催收|催收)[^\n，。；！？]{0,24}?公告(?![书栏])")
 
 
 def title_issuers(text: str, names: list[Ref]) -> list[Ref]:
-    """The bodies a document's title line opens with, up to its 关于 (甲局 乙局关于…的通知):
-    the issuers of the notice, in order; none when the first line does not open so."""
+    """The bodies a document's title line opens with, up to its 关于 (甲局 乙局关于…的通知) or a
+    debt notice's words (甲银行与乙公司债权转让暨债务催收联合公告): the issuers of the notice, in
+    order; none when the first line does not open so."""
     out, at = [], 0
     for r in names:
         gap = text[at:r.start]
-        if gap.strip() or (out and "\n" in gap) or r.type not in ORG_TYPES:
+        if gap.strip(" \t与和") or (out and "\n" in gap) or r.type not in ORG_TYPES:
             return []
         out.append(r)
         at = r.end
-        if text.startswith(_ABOUT, at):
+        if text.startswith(_ABOUT, at) or _DEBT_NOTICE.match(text, at):
             return out
     return []

@@ -36,6 +36,7 @@ from .events import find_events
 from .foreign import find_foreign_cities, find_latin_companies
 from .nested import find_project_investors
 from .trade_names import find_trade_names
+from .titles import find_debt_title, find_headline_program
 from .normalize import CJK
 from .segment import tag_words
 
@@ -119,33 +120,11 @@ def find_mentions(text: Text, sentences: list[Sentence], article: Article,
         + list(find_shared_body_agencies(s, chosen))
     if listed:
         chosen = select_mentions(chosen + listed)
-    headline = find_headline_program(s, chosen)
+    headline = find_headline_program(s, chosen) or find_debt_title(s, chosen)
     if headline:
         chosen = [m for m in chosen if m.end <= headline.start or m.start >= headline.end] + [headline]
     nested = list(find_title_issuers(s, chosen)) + list(find_project_investors(s, chosen, find_sentence_mentions))
     return sorted(chosen + nested, key=lambda m: (m.start, m.end))
-
-
-# <body> <body>关于…的通知 / 若干措施: a notice's first line is its own title, without 《》;
-# a 的通知-style head may run into the next line (PDF lines are joined), other heads end the line
-HEADLINE_TITLE = re.compile(r"\s*(\S[^\n，。；！？]{0,40}?)关于[^\n，。；！？《》:：]{4,90}?"
-                            r"(?:的(?:通知|意见|决定|通告|批复|公示|公告)(?![书单])|(?:若干措施|实施细则|办法|方案)(?=\s*$))", re.M)
-
-
-def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
-    """The first line as a Program when it is a title whose prefix before 关于 is only the
-    names of bodies or places. Its label keeps the prefix of one body (so name_relations states
-    the issuer), not that of several (甲局 乙局关于…: the relations stage reads the issuers), and
-    drops PDF spaces; its span starts at 关于, leaving the bodies names of their own."""
-    m = HEADLINE_TITLE.match(text)
-    if not m:
-        return None
-    prefix = [x for x in mentions if m.start(1) <= x.start and x.end <= m.end(1)]
-    if not prefix or "".join(x.text for x in prefix) != "".join(m.group(1).split()) \
-            or any(x.type not in (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.PLACE) for x in prefix):
-        return None
-    return Mention(m.end(1), m.end(), "".join(text[m.start(1) if len(prefix) == 1 else m.end(1):m.end()].split()),
-                   EntityType.PROGRAM)
 
 
 def find_title_issuers(text: str, mentions: list[Mention]) -> Iterable[Mention]:
