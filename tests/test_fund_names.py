@@ -105,3 +105,11 @@ def test_a_declared_short_name_ends_a_name_read_past_a_verb():
     full = "山东华鼎新材料科技股份有限公司"
     types, _ = extracted(f"法院公告\n\n{full}（以下简称“华鼎公司”）未履行义务。本院已扣划华鼎公司存款38万元。\n")
     assert full in types and not any(label.endswith("华鼎公司") and label != full for label in types)
+
+
+def test_capital_put_in_goes_to_the_fund_founded_after_the_sums():
+    """甲局出资5亿元、乙公司出资3亿元，共同发起设立规模10亿元的丙基金: the fund receives both shares."""
+    fund = "长春市科创天使投资基金"
+    fundings = fundings_of(f"基金设立\n\n长春市财政局出资5亿元、长春新区发展集团有限公司出资3亿元，共同发起设立规模10亿元的{fund}。\n")
+    assert ("Investment", 500_000_000, "长春市财政局", fund, None) in fundings
+    assert ("Investment", 300_000_000, "长春新区发展集团有限公司", fund, None) in fundings

@@ -109,12 +109,15 @@ def subscribed_fund(f: Funding, site: Site) -> Funding:
 
 
 def founded_company(f: Funding, site: Site) -> Funding:
-    """双方共同出资成立项目公司甲公司，注册资本10亿元，乙、丙分别出资6亿元、4亿元: capital put in
-    with no receiver named goes to the company its sentence founds, named before the sum."""
+    """双方共同出资成立项目公司甲公司，注册资本10亿元，乙、丙分别出资6亿元、4亿元 / 乙出资5亿元，共同
+    发起设立规模10亿元的丙基金: capital put in with no receiver named goes to the company its
+    sentence founds."""
     if f.type != FundingType.INVESTMENT or f.recipient:
         return f
     masked = site.masked
-    m = next(_FOUNDS.finditer(masked.text, 0, masked.offsets[site.amount.start]), None)
+    at = masked.offsets[site.amount.start]
+    # 甲出资5亿元、乙出资3亿元，共同发起设立规模10亿元的丙基金: the company founded may follow the sums
+    m = next(_FOUNDS.finditer(masked.text, 0, at), None) or _FOUNDED_AFTER.match(masked.text, at)
     founded = masked.refs_in(m.group(1))[0] if m else None
     if founded is None or founded.type != EntityType.COMPANY or founded.entity == f.provider:
         return f
@@ -145,6 +148,7 @@ def lead_investor(f: Funding, site: Site) -> Funding:
 _INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
 # 出资成立项目公司甲公司: the company a sentence founds.
 _FOUNDS = re.compile(rf"(?:成立|设立|组建|注册成立|合资成立|共同设立)了?(?:项目公司|合资公司|新公司)?[“\"]?({PH})")
+_FOUNDED_AFTER = re.compile(rf"[^。；;\n]{{0,24}}?(?:成立|设立|组建)了?(?:规模)?[^，,。；;\n\ue000-\uf8ff]{{0,12}}?的?[“\"]?({PH})")
 # 首笔贷款2.5亿元, 乙行承贷10亿元: a tranche or a lender's share of the loan told before.
 _TRANCHE = re.compile("首笔|第一笔|首批|承贷|参贷|提款")
 _SHARE_WORDS = ("承贷", "参贷")

@@ -267,7 +267,7 @@ def kind_of_company(c: Candidate) -> bool:
     company of a trade (某县|水务投资|有限公司), the place being its trade name."""
     brand = [c.text[a:b] for i, (a, b, _) in enumerate(c.body) if i and a in c.anchors]
     state_group = c.head_word == "集团" and c.placed and bool(c.words) \
-        or c.head_word in ("引导基金", "产业投资基金") and c.body[0][0] in c.anchors and bool(c.words) \
+        or c.head_word.endswith("基金") and c.body[0][0] in c.anchors and bool(c.words) \
         or REGISTERED_HEAD.search(c.head_word) is not None and c.body[0][0] in c.anchors and bool(c.words)
     # 某县|农村信用合作联社: a place's credit union is one body (but 县级 is no place)
     lookalike = c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start)
