@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .clause import PLACEHOLDER_BASE, Masked
 from .funding_cues import Cue, clause_bounds, find_cues
-from .money import Amount, find_amounts, is_money
+from .money import Amount, find_sums
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType
 
@@ -63,7 +63,7 @@ def allotted_cues(r: Reading, index: int) -> list[Cue]:
     """The cues of a sentence without one of its own whose sums are projects' shares of an
     allocation told before (乙项目、丙项目分别获得1亿元和5000万元)."""
     text = r.a.sentences[index].text
-    return [c for x in find_amounts(text) if not x.is_range and is_money(x, text)
+    return [c for x in find_sums(text)
             for c in [allocated_cue(r, index, [], x, clause_bounds(text, x.start, x.end)[0], None)] if c]
 
 

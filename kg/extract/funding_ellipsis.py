@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from .funding_cues import Cue
 from .funding_lenders import is_lender
 from .funding_notices import signers
+from .funding_parties import last_agency_payer
 from .layout import ROW_NUMBER
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
-from .money import Amount, find_amounts, is_money
+from .money import Amount, find_sums
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
@@ -53,14 +54,14 @@ def inherited_cues(r: Reading, index: int) -> list[Cue]:
     cues = r.last[1]
     kinds = [c for c in cues if c.type in _INHERITED and not c.weak]
     text = r.a.sentences[index].text
-    amounts = _sums(text)
+    amounts = find_sums(text)
     if not kinds or not amounts:
         return []
     before, cue = r.a.sentences[index - 1].text, kinds[-1]
     paired = _paired_sums(r, index, amounts)
     listed = (_row_name_start(r, index, amounts) is not None or paired) \
         and (_HEADER_END.search(before) or ROW_NUMBER.match(before) or paired and _parts_by_body(r, index)
-             or _row_name_start(r, index - 1, _sums(before)) is not None)
+             or _row_name_start(r, index - 1, find_sums(before)) is not None)
     if not listed and not _repeats_verb(before, text[:amounts[0].start], cue):
         return []
     return [Cue(x.end, x.end, cue.type, rule=cue.rule) for x in amounts]
@@ -79,10 +80,6 @@ def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> C
                                                      replace(earlier[-1], start=earlier[-1].end)):
         return None
     return Cue(amount.end, amount.end, earlier[-1].type, rule=earlier[-1].rule)
-
-
-def _sums(text: str) -> list[Amount]:
-    return [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
 
 
 def _row_name_start(r: Reading, index: int, amounts: list[Amount]) -> int | None:
@@ -130,19 +127,18 @@ def bare_row_receives(f: Funding, site: Site) -> Funding:
     the flow: the row's name receives, and the agency that signs the notice pays (else the payer
     of the flow of that kind told last). A table line may name its flow in its note
     (甲公司（技术改造补助） 40万元)."""
-    masked, r = site.masked, site.reading
-    if f.type not in _INHERITED:
+    masked, r, text = site.masked, site.reading, site.sentence.text
+    # Only a sum read with an inherited (zero-width) cue, or a cue in the row's note (a bracket
+    # after the row's name): a row with words of its own says more.
+    own_cue = site.cue.end > site.cue.start
+    note = max(text.rfind("（", 0, site.cue.start), text.rfind("(", 0, site.cue.start))
+    if f.type not in _INHERITED or own_cue and note < 0:
         return f
-    text = site.sentence.text
-    amounts = _sums(text)
+    amounts = find_sums(text)
     name_start = _row_name_start(r, site.index, [x for x in amounts if x.start >= site.amount.start])
     if name_start is None and _paired_sums(r, site.index, amounts):
         name_start = max((x.end for x in amounts if x.end <= site.amount.start), default=0)
-    # Only a sum read with an inherited (zero-width) cue, or a cue in the row's note: a row with
-    # words of its own says more.
-    own_cue = site.cue.end > site.cue.start
-    if name_start is None or own_cue and not (name_start < text.rfind("（", 0, site.cue.start) < site.cue.start
-                                              or name_start < text.rfind("(", 0, site.cue.start) < site.cue.start):
+    if name_start is None or own_cue and not name_start < note:
         return f
     named = masked.refs_in(masked.text[masked.offsets[name_start]:masked.offsets[site.amount.start]])[0]
     if named.type not in ORG_TYPES + (EntityType.PERSON.value, EntityType.PLACE.value):
@@ -160,8 +156,7 @@ def _row_payer(site: Site, kind: str) -> str | None:
     signed = next((s for s in signers(r.a) if types.get(s) == EntityType.AGENCY), None)
     if signed:
         return signed
-    return next((g.provider for g in reversed(r.found) if g.type == kind and g.provider
-                 and types.get(g.provider) == EntityType.AGENCY), None)
+    return last_agency_payer(r.found, kind, types)
 
 
 def named_part(f: Funding, site: Site) -> Funding:

@@ -67,7 +67,7 @@ def counted_lenders(f: Funding, site: Site) -> Funding:
     lenders = named if len(named) == count else _members(site, count, is_lender)
     # 三家银行将分别提供300亿元、200亿元、150亿元: the i-th sum after 分别 is the i-th lender's.
     each = text.find("分别", m.end(), site.amount.start)
-    i = sum(1 for x in find_amounts(text) if each < x.start < site.amount.start and is_money(x, text)) if each >= 0 else 0
+    i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
     if lenders and each >= 0 and i < len(lenders) and lenders[i] != f.recipient:
         return replace(f, provider=lenders[i])
     return replace(f, provider=lenders[0]) if lenders and not f.provider and lenders[0] != f.recipient else f
@@ -82,9 +82,15 @@ def counted_payee_group(f: Funding, site: Site) -> Funding:
     if m is None:
         return f
     kind, count = m.group(2), _count(m.group(1))
-    i = sum(1 for x in find_amounts(text) if m.end() <= x.start < site.amount.start and is_money(x, text))
+    i = _sums_between(text, m.end(), site.amount.start)
     members = _members(site, count, lambda name: kind in name)
     return replace(f, recipient=members[i]) if i < len(members) and members[i] != f.provider else f
+
+
+def _sums_between(text: str, start: int, end: int) -> int:
+    """How many sums of money `text` states from `start` up to `end`: the place of a sum in a
+    list told after 分别."""
+    return sum(1 for x in find_amounts(text) if start <= x.start < end and is_money(x, text))
 
 
 def _count(numeral: str) -> int:
@@ -111,7 +117,7 @@ def syndicate_lead(f: Funding, site: Site) -> Funding:
     # ，其中乙行1.2亿元: a member's part, told after the whole, is its own
     if f.type != FundingType.LOAN or site.sentence.text[site.left:site.amount.start].lstrip("，,；; ").startswith("其中"):
         return f
-    m = next((m for m in _LEAD.finditer(masked.text, 0, masked.offsets[site.amount.start])), None)
+    m = _LEAD.search(masked.text, 0, masked.offsets[site.amount.start])
     lead = masked.refs_in(m.group(1))[0] if m else None
     if lead is None or not is_lender(lead.entity) or lead.entity == f.recipient:
         return f

@@ -113,7 +113,8 @@ def _row_start(masked: Masked, at: int) -> int:
 def labelled_row(f: Funding, site: Site) -> Funding:
     """借款人甲公司，担保人乙公司、丙，本金余额1850万元: in a row that labels its parties, the
     borrower (借款人, 债务人) owes or receives, a lending bank (贷款银行) lends a loan, a guarantor
-    (担保人) and the names listed with it are no party, and a debt or loan with no lender named is held by the notice's first signer."""
+    (担保人) and the names listed with it are no party, and a debt or loan with no lender named
+    is held by the notice's first signer."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     recipient, lender, barred = _labelled_parties(masked, at)
     if recipient is None and lender is None and not barred:

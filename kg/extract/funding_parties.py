@@ -36,6 +36,13 @@ def story_may_pay(f: Funding) -> bool:
     return f.type in PAYOUTS and f.rule != GIFT_RULE
 
 
+def last_agency_payer(fundings: list[Funding], kind: str, types: dict[str, str]) -> str | None:
+    """The agency that paid the last of `fundings` of `kind`: the payer of a list or table of
+    that flow that names none."""
+    return next((g.provider for g in reversed(fundings) if g.type == kind and g.provider
+                 and types.get(g.provider) == EntityType.AGENCY), None)
+
+
 def named_after(f: Funding, site: Site) -> Funding:
     """为一家企业投放1亿元贷款，保障乙公司生产 / …。乙公司是…: the company named after the sum in
     the sentence, or opening the next sentence of the story, is the one counted (cataphora)."""

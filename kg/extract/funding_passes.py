@@ -32,7 +32,7 @@ _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|�
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
 # A numbered row that ends with its sum, as the rows of a list do (not a header ending with ：).
-_SIBLING_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")      # 捐款|捐赠|捐资: the funding cue row of gifts
+_SIBLING_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")
 
 
 @dataclass

@@ -117,7 +117,7 @@ def founded_company(f: Funding, site: Site) -> Funding:
     masked = site.masked
     at = masked.offsets[site.amount.start]
     # 甲出资5亿元、乙出资3亿元，共同发起设立规模10亿元的丙基金: the company founded may follow the sums
-    m = next(_FOUNDS.finditer(masked.text, 0, at), None) or _FOUNDED_AFTER.match(masked.text, at)
+    m = _FOUNDS.search(masked.text, 0, at) or _FOUNDED_AFTER.match(masked.text, at)
     founded = masked.refs_in(m.group(1))[0] if m else None
     if founded is None or founded.type != EntityType.COMPANY or founded.entity == f.provider:
         return f

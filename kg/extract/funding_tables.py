@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .funding_cues import find_cues
 from .funding_notices import signers
-from .funding_parties import PAYOUTS
+from .funding_parties import PAYOUTS, last_agency_payer
 from ..lexicon import load_table
 from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Sentence
 from .money import Amount
@@ -220,8 +220,7 @@ def _paid_as_before(row: Funding, fundings: list[Funding], types: dict[str, str]
     kind told last before the table (甲厅下达资金9.8亿元，安排如下：)."""
     if row.provider or row.type not in PAYOUTS:
         return row
-    payer = next((f.provider for f in reversed(fundings) if f.evidence.start < row.evidence.start
-                  and f.type == row.type and f.provider and types.get(f.provider) == EntityType.AGENCY), None)
+    payer = last_agency_payer([f for f in fundings if f.evidence.start < row.evidence.start], row.type, types)
     return replace(row, provider=payer) if payer and payer != row.recipient else row
 
 

@@ -25,7 +25,7 @@ from .funding_roles import class_member
 from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
 from .funding_passes import Reading, Site, project_investor, with_loan
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
-from .money import Amount, find_amounts, find_dates, is_money
+from .money import Amount, find_dates, find_sums
 
 _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
@@ -95,8 +95,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     masked = r.masks[index] = a.masked(index)
     head = a.row_head(index)
     cues = find_cues(sentence.text) or list(inherited)
-    amounts = sorted([x for x in find_amounts(sentence.text) if not x.is_range and is_money(x, sentence.text)]
-                     + stated_unit_amounts(a, sentence), key=lambda x: x.start)
+    amounts = sorted(find_sums(sentence.text) + stated_unit_amounts(a, sentence), key=lambda x: x.start)
     dates = find_dates(sentence.text, a.article.date)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
     current: list[Funding] = []

@@ -169,6 +169,11 @@ def _inside_word(text: str, start: int, num: str) -> bool:
     return bool(before) and (before.isascii() and before.isalnum() or before in ".")
 
 
+def find_sums(text: str) -> list[Amount]:
+    """The sums of money in `text` that are no ranges (see find_amounts, is_money)."""
+    return [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
+
+
 def is_money(amount: Amount, text: str) -> bool:
     """True when `amount` is a sum of money: written with 元, or 万/亿 before or after a money word.
 
