@@ -126,3 +126,13 @@ def test_a_proposed_row_is_under_the_rule_the_notice_cites():
     assert [(summary(f), f.program) for f in got] == [
         (("Grant", 300_000, "甲市财政局", "丙公司", None), "甲市乙专项资金管理办法")]
 
+
+
+def test_a_bare_branch_right_after_its_bank_in_a_story_of_several_banks():
+    labels, got = extracted("工商银行六安分行向华拓新材料有限公司发放贷款2亿元。"
+                            "徽商银行所属蚌埠分行则为恒远制品股份有限公司核定授信2亿元。")
+    assert "徽商银行蚌埠分行" in labels
+    assert ("Loan", 200_000_000, "徽商银行蚌埠分行", "恒远制品股份有限公司", None) in got
+    # a place after a bank in another clause stays a place
+    labels, _ = extracted("工商银行六安分行与徽商银行签约，蚌埠分行随后跟进。")
+    assert "徽商银行蚌埠分行" not in labels

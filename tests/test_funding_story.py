@@ -259,3 +259,11 @@ def test_a_person_named_last_is_who_its_pronoun_is():
     raw = "丁材料有限公司招聘了张三。乙银行丙分行为其发放创业贷款20万元。"
     found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
     assert found == [("Loan", 200_000, "乙银行丙分行", None, None)]
+
+
+def test_a_person_after_a_post_is_no_pronoun_s_payee():
+    """pronoun-payee: an official named after a post visits a company; 其 is the company."""
+    names = {n: (n, t) for n, t in {"乙银行丙分行": C, "丁材料有限公司": C, "张三": P}.items()}
+    raw = "在丁材料有限公司，市长张三察看生产线。乙银行丙分行为其提供项目贷款2亿元。"
+    found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
+    assert found == [("Loan", 200_000_000, "乙银行丙分行", "丁材料有限公司", None)]

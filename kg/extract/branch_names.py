@@ -42,6 +42,9 @@ def branch_mentions(mentions: list[Mention], declared: dict[str, Mention], text:
     mentions = [part for m in mentions for part in split_glued(m)]
     if one_bank([m.text for m in mentions if m.type == EntityType.COMPANY]):
         mentions = [placed_branch(m, text) for m in mentions]
+    else:
+        mentions = [placed_branch(m, text) if bank_just_before(mentions, i, text) else m
+                    for i, m in enumerate(mentions)]
     spans = [(x.start(), x.end()) for x in re.finditer(alternation(declared), text)] if declared else []
     return [m for m in mentions
             if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in spans)]
@@ -63,6 +66,14 @@ def placed_branch(m: Mention, text: str) -> Mention:
     if m.type != EntityType.PLACE or m.entity or head is None:
         return m
     return Mention(m.start, m.end + len(head), m.text + head, EntityType.COMPANY)
+
+
+def bank_just_before(mentions: list[Mention], i: int, text: str) -> bool:
+    """True when a bank is named at most _BRANCH_REACH characters before mention i, in the same
+    clause (甲银行所属乙|分行): in a story of several banks, that bank's branch."""
+    m = mentions[i]
+    return any(b.type == EntityType.COMPANY and bank_of(b.text) and 0 <= m.start - b.end <= _BRANCH_REACH
+               and not re.search(r"[，,。；;：:、]", text[b.end:m.start]) for b in mentions[max(0, i - 3):i])
 
 
 def one_bank(names: list[str]) -> str | None:

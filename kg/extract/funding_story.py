@@ -9,7 +9,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clause import PLACEHOLDER_BASE, story_start
+from .clause import PLACEHOLDER_BASE, Ref, story_start
+from .employment import post_regex
 from .funding_roles import is_lender
 from ..lexicon import alternation, load_regex, load_words
 from .funding_parties import PAYOUTS
@@ -81,11 +82,18 @@ def pronoun_payee(f: Funding, site: Site) -> Funding:
         return f
     at = site.sentence.start + m.start()
     earliest = sentences[site.index - 1].start if site.index else site.sentence.start
-    named = next((r for r in reversed(site.reading.a.refs) if earliest <= r.start and r.end <= at
+    a = site.reading.a
+    named = next((r for r in reversed(a.refs) if earliest <= r.start and r.end <= at
                   and r.type in _BODIES_AND_PERSONS and not is_lender(r.entity)
-                  and r.entity not in (f.provider, f.facilitator)), None)
+                  and r.entity not in (f.provider, f.facilitator) and not posted(a.text.text, r)), None)
     # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives.
     return replace(f, recipient=named.entity) if named and named.type != EntityType.PERSON else f
+
+
+def posted(text: str, ref: Ref) -> bool:
+    """True for a person written after a post (市长张三): an official visits or speaks for a body,
+    so 其 after them (在甲公司，市长张三察看…。乙银行为其提供贷款) is the body named before."""
+    return ref.type == EntityType.PERSON and bool(post_regex().search(text, max(0, ref.start - 12), ref.start))
 
 
 def bare_company_served(f: Funding, site: Site) -> Funding:

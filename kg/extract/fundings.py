@@ -32,6 +32,9 @@ _RESPECTIVE = "分别"
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 _ITEM_SEPARATOR = re.compile("、|和|及")
+# 甲与乙、丙签署: the body that signs (group 1) and the partners it signs with (group 2).
+_PARTNERS = re.compile("([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}(?:与|同|和)([\ue000-\uf8ff](?:[、和及][\ue000-\uf8ff])+)"
+                       "[^\ue000-\uf8ff。；;]{0,6}(?:签署|签订|签约)")
 
 
 def in_class_rule(text: str, amount: Amount) -> bool:
@@ -187,7 +190,7 @@ def _respective_at(fundings: list[Funding], starts_of: list[int], masked: Masked
     # 甲、乙与丙县政府分别签订…: the names before 与 are a list of their own too.
     groups = [g for m in _LISTED.finditer(masked.text, 0, first) for g in dict.fromkeys((m.group(), m.group().split("与")[0]))]
     lists = [[r.entity for r in masked.refs_in(g[::2])] for g in groups] + [listed_items(masked, masked.offsets[at])]
-    fundings = list(fundings)
+    fundings = _partners_borrow(list(fundings), group, masked, first)
     for role in ("provider", "recipient", "project"):
         named = getattr(fundings[group[0]], role)
         # A role left empty is no unnamed item of a list (甲、张三分别领到…: no project).
@@ -196,6 +199,21 @@ def _respective_at(fundings: list[Funding], starts_of: list[int], masked: Masked
         if listed is not None:
             for i, entity in zip(group, listed):
                 fundings[i] = replace(fundings[i], **{role: entity})
+    return fundings
+
+
+def _partners_borrow(fundings: list[Funding], group: list[int], masked: Masked, first: int) -> list[Funding]:
+    """甲银行与乙、丙签署合作协议，授信额度分别为X、Y: loans of a lender with no borrower named
+    go, one by one, to the partners listed after 与."""
+    lead = fundings[group[0]]
+    if lead.type != FundingType.LOAN or lead.recipient or lead.provider is None:
+        return fundings
+    partners = next(([r.entity for r in masked.refs_in(m.group(2)[::2])] for m in _PARTNERS.finditer(masked.text, 0, first)
+                     if lead.provider in (r.entity for r in masked.refs_in(m.group(1)))), [])
+    if len(partners) != len(group) or lead.provider in partners:
+        return fundings
+    for i, entity in zip(group, partners):
+        fundings[i] = replace(fundings[i], recipient=entity)
     return fundings
 
 
