@@ -25,3 +25,23 @@ OBJECT_PARTY_CASES = [
      {"甲银行": C, "乙公司": C, "丙市": "Place", "丁项目": J},
      [("Loan", 1_200_000_000, "甲银行", "乙公司", None), ("Loan", 250_000_000, "甲银行", "乙公司", None)]),
 ]
+
+
+def test_listed_places_that_receive_each_take_their_sum():
+    """listed-subjects-receive: places listed before 分别获得 receive, one sum each."""
+    from test_funding_story import found
+    raw = "甲厅下达救灾资金1.2亿元。从分配情况看，乙市、丙市分别获得4200万元、3500万元，丁市获得600万元。"
+    assert found(raw, {"甲厅": A, "乙市": "Place", "丙市": "Place", "丁市": "Place"}) == [
+        ("Grant", 120_000_000, "甲厅", None, None), ("Grant", 42_000_000, "甲厅", "乙市", None),
+        ("Grant", 35_000_000, "甲厅", "丙市", None), ("Grant", 6_000_000, "甲厅", "丁市", None)]
+
+
+def test_a_sum_told_right_after_a_receiving_verb_or_anpai_is_a_payout_of_the_kind_told_before():
+    """A weak cue: 获得/安排 right before a sum; a strong cue earlier names the kind."""
+    from test_funding_story import found
+    raw = "其中，甲公司获得应收账款融资2600万元，乙公司获得1800万元。"
+    assert [f[:2] for f in found(raw, {"甲公司": C, "乙公司": C})] == [("Loan", 26_000_000), ("Loan", 18_000_000)]
+    raw = "甲委下达预算内投资计划，安排3600万元支持乙项目建设。"
+    assert [f[:2] for f in found(raw, {"甲委": A, "乙项目": J})] == [("Investment", 36_000_000)]
+    raw = "甲州、乙市分别安排1120万元、960万元，主要用于边境贸易企业补助。"
+    assert [f[:2] for f in found(raw, {"甲州": "Place", "乙市": "Place"})] == [("Grant", 11_200_000), ("Grant", 9_600_000)]

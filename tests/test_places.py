@@ -54,6 +54,9 @@ def test_county_short_names(text, expected):
     # streets, parks and people named like a city
     ("沿中山路向北", []),
     ("纪念孙中山先生", []),
+    # a short name whose first character closes a verb (下达|州（市）)
+    ("下达州（市）资金", []),
+    ("赴达州考察", ["达州"]),
 ])
 def test_false_friends(text, expected):
     assert places(text) == expected

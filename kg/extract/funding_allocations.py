@@ -50,9 +50,9 @@ def allocated_cue(r: Reading, index: int, cues: list[Cue], amount: Amount, left:
                   cue: Cue | None) -> Cue | None:
     """乙项目获得1亿元 after 甲厅下达专项债券资金: a project's share is of the kind of the allocation
     told before it (in its sentence, else in one of the few before), when its clause names no
-    kind or only a word inside a name (由甲投资公司实施的乙工程获得1亿元)."""
+    kind, only a weak one (获得1亿元) or only a word inside a name (由甲投资公司实施的乙工程获得1亿元)."""
     masked = r.a.masked(index)
-    if cue is not None and not _in_name(masked, cue) or not receiving_projects(
+    if cue is not None and not cue.weak and not _in_name(masked, cue) or not receiving_projects(
             masked, masked.offsets[amount.start], masked.offsets[left]):
         return cue
     allocation = _allocation_before(r, index, left)

@@ -60,11 +60,11 @@ def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:
     return masked.refs_in(found.group("names")), before[-1] if before else None
 
 
-def _receives(f: Funding, site: Site, pattern: re.Pattern) -> Funding:
+def _receives(f: Funding, site: Site, pattern: re.Pattern, receivers: tuple[str, ...] = _RECEIVERS) -> Funding:
     if f.type not in _FLOWS:
         return f
     names, giver = _receivers(site, pattern)
-    if not names or any(r.type not in _RECEIVERS for r in names):
+    if not names or any(r.type not in receivers for r in names):
         return f
     listed = {r.entity for r in names}
     recipient = f.recipient if f.recipient in listed else names[0].entity
@@ -82,8 +82,9 @@ def object_receives(f: Funding, site: Site) -> Funding:
 
 def listed_subjects_receive(f: Funding, site: Site) -> Funding:
     """受灾农户乙、丙分别领到补助4万元和3万元: the names listed before 分别/各 and a receiving
-    verb receive; none of them pays."""
-    return _receives(f, site, _subject())
+    verb receive; none of them pays. Places may be listed (甲盟、乙市分别获得4200万元、3500万元):
+    a place that receives is its government's share."""
+    return _receives(f, site, _subject(), (*_RECEIVERS, EntityType.PLACE.value))
 
 
 # 约定向后者发放贷款: the party named second (后者) or first (前者) in the clauses before.

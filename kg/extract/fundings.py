@@ -107,8 +107,10 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
+        cue = pick_cue(cues, amount, left, right)
+        # 甲公司获得融资2600万元，乙公司获得1800万元: the flow an earlier clause names comes before a weak cue
         cue = allocated_cue(r, index, cues, amount, left,
-                           pick_cue(cues, amount, left, right) or repeated_cue(sentence.text, cues, amount, left))
+                            repeated_cue(sentence.text, cues, amount, left) or cue if cue is None or cue.weak else cue)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \

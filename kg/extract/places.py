@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
 from .normalize import CJK
+from .segment import word_tags
 
 LEVELS = ("province", "city", "county")
 
@@ -201,6 +202,8 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
         return start, end
     if load_regex("non_place_tails.txt").match(text, end):     # 中山路, 某某公园
         return None
+    if start and word_tags().get(text[start - 1:start + 1], "").startswith("v"):
+        return None     # 下达|州（市）: a short name whose first character closes a verb
     info = gaz.by_full[gaz.short_to_full[name]][0]
     if info.level != "county" or len(name) >= 3:
         return start, end
