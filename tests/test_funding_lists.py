@@ -110,6 +110,16 @@ def test_a_web_table_with_single_spaces_is_a_table():
     assert [(f[0], f[1], f[3]) for f in got] == [("Grant", 5_000, MINGLAN), ("Grant", 3_000, HECHUAN)]
 
 
+def test_cells_that_state_their_own_unit_under_a_header_that_names_the_flow():
+    """序号　项目单位　下达资金 and rows of 320万元: each row one grant of the notice's signer, and
+    the header read as one sentence with the first row gives no second flow."""
+    raw = (f"{FINANCE}关于下达专项资金的通知\n序号　项目单位　项目名称　下达资金\n1　{MINGLAN}　技改项目　320万元\n"
+           f"2　{HECHUAN}　扩产项目　210万元\n{FINANCE}\n2024年7月2日")
+    got = fundings_of(raw)
+    assert [(f[0], f[1], f[2], f[3]) for f in got] == [("Grant", 3_200_000, FINANCE, MINGLAN),
+                                                       ("Grant", 2_100_000, FINANCE, HECHUAN)]
+
+
 def test_a_line_with_one_space_is_no_table():
     raw = f"企业名称 补助金额(元)\n{MINGLAN} 5000\n{FINANCE}\n2024年7月2日"
     assert fundings_of(raw) == []

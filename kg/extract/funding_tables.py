@@ -43,6 +43,8 @@ _LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款
                               r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
 _UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+# 320万元: a cell that states its own unit.
+_OWN_UNIT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)")
 # 省级资金（万元）, 金额（元）: a column of sums that does not name their flow.
 _MONEY_HEADER = re.compile("资金|金额|经费|款")
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
@@ -101,7 +103,14 @@ def _unit(lines: list[re.Match], k: int, cell: str = "") -> Decimal | None:
     return None
 
 
-def _value(text: str, unit: Decimal) -> Decimal | None:
+def _value(text: str, unit: Decimal | None) -> Decimal | None:
+    """The sum a cell holds: a bare number in the column's unit, or, where no unit is stated
+    for the column, a number with its own (320万元)."""
+    if unit is None:
+        own = _OWN_UNIT.fullmatch(text.strip())
+        if own is None:
+            return None
+        text, unit = own.group(1), _UNIT_VALUE[own.group(2)]
     m = _NUMBER.fullmatch(text.strip())
     if m is None:
         return None
@@ -133,9 +142,8 @@ def table_fundings(a: Analysis) -> list[Funding]:
         if not _separators(line.group()):
             continue
         header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
-        columns = {i: (cue, unit) for i, cell in enumerate(header)
-                   if (unit := _header_unit(cell) or _unit(lines, k, cell))
-                   and (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
+        columns = {i: (cue, _header_unit(cell) or _unit(lines, k, cell)) for i, cell in enumerate(header)
+                   if (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
         if not columns:
             continue
         for row in lines[k + 1:]:
@@ -211,8 +219,16 @@ def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
     total of them (补助资金合计1186万元, no receiver named) is no flow besides the rows."""
     rows = table_fundings(r.a)
     told = {(f.evidence.start, f.amount) for f in fundings}
-    kept = [f for f in fundings if not (rows and _a_total(f))]
+    kept = [f for f in fundings if not (rows and (_a_total(f) or _row_told_without_receiver(f, rows)))]
     return kept + [_paid_as_before(f, fundings, r.a.types) for f in rows if (f.evidence.start, f.amount) not in told]
+
+
+def _row_told_without_receiver(f: Funding, rows: list[Funding]) -> bool:
+    """True for a sentence's funding with no receiver that holds a table row's sum (a header
+    line read as one sentence with the first row): the row tells its parties."""
+    return f.recipient is None and any(
+        row.amount == f.amount and f.evidence.start < row.evidence.start and row.evidence.end <= f.evidence.end
+        for row in rows)
 
 
 def _paid_as_before(row: Funding, fundings: list[Funding], types: dict[str, str]) -> Funding:
