@@ -240,6 +240,16 @@ def test_a_reference_opening_a_paragraph_is_the_storys_main_body():
     assert [r.entity for r in refs] == ["甲银行丙支行"]
 
 
+def test_a_paragraph_s_demonstrative_counts_the_references_told_before():
+    """该局 opening a paragraph is the body the story's earlier 该局 named, not an agency another
+    paragraph named last in passing."""
+    names = {"甲市财政局": ("甲市财政局", A), "乙监管分局": ("乙监管分局", A), "丙公司": ("丙公司", C)}
+    raw = ("甲市财政局多措并举。\n今年，该局设立转贷资金池。该局还推出贴息政策。同时，乙监管分局约谈丙公司。\n"
+           "融资担保方面，该局新增注入资本金2亿元。")
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲市财政局"] * 3
+
+
 def test_a_bare_enterprise_after_a_class_noun_in_its_sentence_is_that_class():
     """clause._class_before: 为企业 after 对困难行业企业 in the same sentence is the class, not the
     company the story named before."""

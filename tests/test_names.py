@@ -158,6 +158,8 @@ def test_closes_earlier_name():
     body = [(2, 5, "nt")]
     assert closes_earlier_name(text, "市委", body, branch=False, office=False)
     assert not closes_earlier_name("宏远集团长春分公司", "宏远集团", [(4, 6, "ns")], branch=True, office=False)
+    # 政府|性: an adjective of the name, no name closed before it
+    assert not closes_earlier_name("闽东政府性融资担保有限公司", "政府", [(4, 5, "n")], branch=False, office=False)
 
 
 def test_new_name_opens_at_a_larger_place():

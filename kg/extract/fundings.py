@@ -29,6 +29,7 @@ from .money import Amount, find_dates, find_sums
 
 _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 _ITEM_SEPARATOR = re.compile("、|和|及")
@@ -161,8 +162,9 @@ def unsummed_subsidies(r: Reading, index: int, cues: list[Cue], told: set[str], 
         if cue.type != FundingType.INTEREST_SUBSIDY or cue.weak or cue.type in told:
             continue
         clause = clause_bounds(sentence.text, cue.start, cue.end)[0]
-        if any(clause_bounds(sentence.text, x.start, x.end)[0] == clause for x in paid):
-            continue
+        if any(clause_bounds(sentence.text, x.start, x.end)[0] == clause for x in paid) \
+                or _RATE.search(sentence.text, clause, cue.start):
+            continue        # 对单户贷款给予50%的贴息: a rate states the rule, no flow
         roles = r.roles(masked, masked.offsets[cue.start], masked.offsets[clause], cue.type)
         funding = with_loan(Funding(cue.type, ev, **roles, rule=cue.rule), before)
         if funding.provider and funding.recipient:

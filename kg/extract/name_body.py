@@ -149,9 +149,10 @@ def cut_place(text: str, b: int, body: list[Token]) -> int | None:
 
 def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, office: bool) -> bool:
     """市委|市政府, 某公司|拥有…有限公司: a name ends where an earlier one closed, except in a
-    branch, which names its parent (某银行|某省分行), in an office of a government, and before
-    a bracketed place or word of a registered name (某银行|（中国）有限公司)."""
-    if not body or text[body[0][0]] in "(（":
+    branch, which names its parent (某银行|某省分行), in an office of a government, before
+    a bracketed place or word of a registered name (某银行|（中国）有限公司), and before 性, which
+    makes the word an adjective (某市政府|性融资担保有限公司)."""
+    if not body or text[body[0][0]] in "(（性":
         return False
     if text[body[0][0]] in JURISDICTION_CHARS and word[-1] in SUFFIX_END_CHARS:
         return True

@@ -124,11 +124,13 @@ class _References:
             return None
         if scope == "first":
             return candidates[0]
-        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no bank before the
-        # reference goes on with the story's main bank, not the branch named last.
+        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no fitting body before
+        # the reference goes on with the story's main one (its references so far count), not the
+        # body named last.
         paragraph = self.text.rfind("\n", 0, m.start()) + 1
-        if scope == "demonstrative" and ending.endswith("行") and candidates[-1].start < paragraph:
-            return main_ref(candidates, fits) or candidates[-1]
+        if scope == "demonstrative" and candidates[-1].start < paragraph:
+            told = [f for f in self.found if f.start >= earliest and _fits(f, fits, ending)]
+            return main_ref(sorted(candidates + told, key=attrgetter("start")), fits) or candidates[-1]
         return candidates[-1]
 
     def _bare_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, limit: int, fits,
