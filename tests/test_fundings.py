@@ -348,9 +348,11 @@ def test_an_interest_subsidy_without_a_sum_on_the_loan_before():
     assert [summary(f) for f in fundings_of(raw, names)] == [
         ("Loan", 2_000_000, "癸银行", "甲餐饮有限公司", None),
         ("InterestSubsidy", None, "乙市财政局", "甲餐饮有限公司", None)]
-    # a rate states the rule of a programme, not a subsidy on that loan
+    # a condition on a class of loans states the rule of a programme, not a subsidy on that loan
     raw = "癸银行向甲餐饮有限公司发放贷款200万元。乙市财政局对单户1000万元以下的贷款给予50%的贴息。"
     assert [summary(f) for f in fundings_of(raw, names)] == [("Loan", 2_000_000, "癸银行", "甲餐饮有限公司", None)]
+    raw = "癸银行向甲餐饮有限公司发放贷款200万元，乙市财政局对该笔贷款按利息的50%给予贴息。"
+    assert ("InterestSubsidy", None, "乙市财政局", "甲餐饮有限公司", None) in [summary(f) for f in fundings_of(raw, names)]
 
 
 NOT_CONTEXT = [

@@ -29,7 +29,8 @@ from .money import Amount, find_dates, find_sums
 
 _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
-_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+# 对单户1000万元以下的贷款给予贴息: a condition on a class of loans, not one loan told before.
+_CLASS_CONDITION = re.compile(r"单户|单笔|每户|每家|[\d.]+[万亿]?元(?:以下|以内|以上)")
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 _ITEM_SEPARATOR = re.compile("、|和|及")
@@ -163,8 +164,8 @@ def unsummed_subsidies(r: Reading, index: int, cues: list[Cue], told: set[str], 
             continue
         clause = clause_bounds(sentence.text, cue.start, cue.end)[0]
         if any(clause_bounds(sentence.text, x.start, x.end)[0] == clause for x in paid) \
-                or _RATE.search(sentence.text, clause, cue.start):
-            continue        # 对单户贷款给予50%的贴息: a rate states the rule, no flow
+                or _CLASS_CONDITION.search(sentence.text, clause, cue.start):
+            continue        # a rule for a class of loans, no flow
         roles = r.roles(masked, masked.offsets[cue.start], masked.offsets[clause], cue.type)
         funding = with_loan(Funding(cue.type, ev, **roles, rule=cue.rule), before)
         if funding.provider and funding.recipient:
