@@ -277,3 +277,19 @@ def test_a_person_after_a_post_is_no_pronoun_s_payee():
     raw = "在丁材料有限公司，市长张三察看生产线。乙银行丙分行为其提供项目贷款2亿元。"
     found = [summary(f) for f in fundings.find_fundings(analysis_of(raw, names))]
     assert found == [("Loan", 200_000_000, "乙银行丙分行", "丁材料有限公司", None)]
+
+
+def test_a_demonstrative_said_again_in_its_sentence_is_the_same_body():
+    """该行 opening a sentence and again after a second bank named in it: the first 该行's bank."""
+    names = {"甲银行乙分行": ("甲银行乙分行", C), "丙银行丁分行": ("丙银行丁分行", C), "戊公司": ("戊公司", C)}
+    raw = "甲银行乙分行加大投放。\n该行联合丙银行丁分行组建银团，为戊公司授信12亿元，其中该行承贷7亿元。"
+    refs = [r for r in analysis_of(raw, names).refs if r.pronoun]
+    assert [r.entity for r in refs] == ["甲银行乙分行", "甲银行乙分行"]
+
+
+def test_sums_after_one_weak_cue_share_the_flow_told_before():
+    """其中甲、乙分别获得4000万元、2600万元 after a loan: both parts are loans of the same lender."""
+    raw = "丙银行向甲材料有限公司、乙纺织有限公司等12家企业发放信用贷款2.3亿元，其中甲材料有限公司、乙纺织有限公司分别获得4000万元、2600万元。"
+    got = found(raw, {"丙银行": C, "甲材料有限公司": C, "乙纺织有限公司": C})
+    assert ("Loan", 40_000_000, "丙银行", "甲材料有限公司", None) in got
+    assert ("Loan", 26_000_000, "丙银行", "乙纺织有限公司", None) in got

@@ -110,9 +110,10 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
         cue = pick_cue(cues, amount, left, right)
-        # 甲公司获得融资2600万元，乙公司获得1800万元: the flow an earlier clause names comes before a weak cue
-        cue = allocated_cue(r, index, cues, amount, left,
-                            repeated_cue(sentence.text, cues, amount, left) or cue if cue is None or cue.weak else cue)
+        if cue is None or cue.weak:
+            repeated = repeated_cue(sentence.text, cues, first_after(amounts, cue, amount), left)
+            cue = replace(repeated, start=amount.end, end=amount.end) if repeated else cue
+        cue = allocated_cue(r, index, cues, amount, left, cue)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \
@@ -136,6 +137,13 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     r.loans += [f for f in current if f.type == FundingType.LOAN and f.recipient]
     r.previous = current[-1] if current else None
     r.last = (masked, cues)
+
+
+def first_after(amounts: list[Amount], cue: Cue | None, amount: Amount) -> Amount:
+    """The sum a weak cue's kind is read at: the first one after the cue (甲、乙分别获得4000万元、
+    2600万元: both sums are of one flow), the amount itself without a cue. The flow an earlier
+    clause names comes before a weak cue (甲公司获得融资2600万元，乙公司获得1800万元)."""
+    return next((x for x in amounts if x.start >= cue.end), amount) if cue else amount
 
 
 def note_investor(site: Site, funding: Funding) -> None:

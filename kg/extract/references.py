@@ -28,6 +28,7 @@ _BARE_AFTER = set("家们等界群间类性化主师款部组业单")
 # 小微企业, 行业企业: the bare word that also ends class nouns (公司 and 项目 more often end names
 # that are not recognised: 甲分公司的仓库里，分公司经理…).
 _CLASS_WORD = "企业"
+_SENTENCE_END = re.compile("[。！？!?\n]")
 # 甲供电公司已为该企业减免电费。该公司…: a body that serves the one a reference names is not it.
 _SERVES_REFERENCE = re.compile(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
 
@@ -124,6 +125,10 @@ class _References:
             return None
         if scope == "first":
             return candidates[0]
+        # 该行联合乙银行组建银团…，其中该行承贷7亿元: the form said again in its sentence is the same body
+        again = self.said_in_sentence(m)
+        if scope == "demonstrative" and again is not None:
+            return again
         # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no fitting body before
         # the reference goes on with the story's main one (its references so far count), not the
         # body named last.
@@ -132,6 +137,13 @@ class _References:
             told = [f for f in self.found if f.start >= earliest and _fits(f, fits, ending)]
             return main_ref(sorted(candidates + told, key=attrgetter("start")), fits) or candidates[-1]
         return candidates[-1]
+
+    def said_in_sentence(self, m: re.Match) -> Ref | None:
+        """The reference resolved last with the same form as `m` earlier in m's sentence."""
+        last = next((f for f in reversed(self.found) if self.text[f.start:f.end] == m.group()), None)
+        if last is None or _SENTENCE_END.search(self.text, last.end, m.start()):
+            return None
+        return last
 
     def _bare_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, limit: int, fits,
                          ending: str) -> Ref | None:
