@@ -293,3 +293,12 @@ def test_sums_after_one_weak_cue_share_the_flow_told_before():
     got = found(raw, {"丙银行": C, "甲材料有限公司": C, "乙纺织有限公司": C})
     assert ("Loan", 40_000_000, "丙银行", "甲材料有限公司", None) in got
     assert ("Loan", 26_000_000, "丙银行", "乙纺织有限公司", None) in got
+
+
+def test_a_place_s_demonstrative_pays_and_an_earlier_receiver_gives_nothing():
+    """该区 is the zone the story names; 其中乙公司获得…，丙公司获得…: 乙 receives in its own clause
+    and pays nothing to 丙."""
+    raw = ("甲经济技术开发区举行签约仪式。\n去年以来，该区已向入园企业兑现扶持资金1.28亿元，"
+           "其中乙装备有限公司获得设备补助1860万元，丙材料有限公司获得研发奖励420万元。")
+    got = found(raw, {"甲经济技术开发区": "Place", "乙装备有限公司": C, "丙材料有限公司": C})
+    assert ("Grant", 4_200_000, "甲经济技术开发区", "丙材料有限公司", None) in got

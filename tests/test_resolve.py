@@ -99,6 +99,8 @@ def test_company_core():
     # the trades of a maker's goods go too: its brand with the first trade is its short name
     assert company_core("咸阳青禾陶瓷制品有限公司") == "青禾"
     assert "青禾陶瓷" in short_forms("咸阳青禾陶瓷制品有限公司")
+    # a trade word longer than two characters is also written whole (青禾新能源 as well as 青禾新能)
+    assert {"青禾新能", "青禾新能源"} <= set(short_forms("咸阳青禾新能源科技有限公司"))
 
 
 def test_short_bank_branch_after_the_full_one_names_it():

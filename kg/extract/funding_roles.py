@@ -171,9 +171,13 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
     text = s.masked.text
     if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
         return Role.RECIPIENT
-    if s.kind != FundingType.LOAN and free and subject.type != EntityType.AGENCY \
-            and receive_verbs().search(text, pos, s.at):
-        return Role.RECIPIENT
+    if s.kind != FundingType.LOAN and subject.type != EntityType.AGENCY and receive_verbs().search(text, pos, s.at):
+        if free:
+            return Role.RECIPIENT
+        # 其中乙公司获得补助1860万元，丙公司获得奖励420万元: who receives in its own clause gives nothing
+        own = _CLAUSE_BREAK.search(text, pos, s.at)
+        if own and receive_verbs().search(text, pos, own.start()):
+            return None
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
     # 甲公司研发的装置入选目录，给予奖励65万元: the maker of what is rewarded receives.
