@@ -136,3 +136,9 @@ def test_a_bare_branch_right_after_its_bank_in_a_story_of_several_banks():
     # a place after a bank in another clause stays a place
     labels, _ = extracted("工商银行六安分行与徽商银行签约，蚌埠分行随后跟进。")
     assert "徽商银行蚌埠分行" not in labels
+
+
+def test_a_branch_glued_to_wei_before_a_project_is_split_off():
+    labels, got = extracted("此外，国家开发银行山东省分行为曹县农村供水提升工程审批贷款4.8亿元。")
+    assert {"国家开发银行山东省分行", "曹县农村供水提升工程"} <= labels
+    assert got[0][:3] == ("Loan", 480_000_000, "国家开发银行山东省分行")

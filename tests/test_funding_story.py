@@ -302,3 +302,9 @@ def test_a_place_s_demonstrative_pays_and_an_earlier_receiver_gives_nothing():
            "其中乙装备有限公司获得设备补助1860万元，丙材料有限公司获得研发奖励420万元。")
     got = found(raw, {"甲经济技术开发区": "Place", "乙装备有限公司": C, "丙材料有限公司": C})
     assert ("Grant", 4_200_000, "甲经济技术开发区", "丙材料有限公司", None) in got
+
+
+def test_wo_xian_is_the_first_county_the_story_names():
+    """我县 in a county's own media: the county named first (in the headline), which receives."""
+    a = analyse(Document("t", "融安县多方筹措资金推进重建\n6月25日，自治区财政厅下达我县救灾资金1500万元。", "t"))
+    assert [summary(f) for f in a.fundings] == [("Grant", 15_000_000, "广西壮族自治区财政厅", "融安县", None)]

@@ -13,7 +13,7 @@ from .companies import LEGAL_FORM_INSIDE, REGISTERED, branch_parent, branch_patt
 from ..lexicon import alternation, load_table, load_tagged
 from ..model import EntityType, Mention
 
-_GLUED_TYPES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
+_GLUED_TYPES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PROJECT)
 _BANK = "银行"      # the parent a bare branch of a bank's story belongs to
 _BRANCH_REACH = 8   # how far (characters) before a bare branch the bank whose branch it is may be named
 _PLACE_MAX = 8       # longest place before the head of a bare branch (乙分行, 乙市丙区支行)
