@@ -49,6 +49,9 @@ def test_opens_with_short_form():
 
 def test_official_name_of_a_provincial_bureau():
     assert canonical.official_name(False, "财政局", lookup_place("吉林省")) == "吉林省财政厅"
+    # a municipality's bureau keeps its 局
+    assert canonical.official_name(False, "财政局", lookup_place("重庆市")) == "重庆市财政局"
+    assert canonical.official_name(False, "经济信息委", lookup_place("重庆市")) == "重庆市经济和信息化委员会"
 
 
 def test_city_short_form_of_a_bank_is_its_city_branch():

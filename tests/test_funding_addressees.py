@@ -12,6 +12,9 @@ ADDRESSEE_DOCUMENT_CASES = [
      {"甲局": A, "乙县财政局": A, "丙县财政局": A, "丁公司": C},
      [("InterestSubsidy", 5_000_000, "甲局", None, None), ("Loan", 8_000_000, None, "丁公司", None),
       ("InterestSubsidy", 200_000, "甲局", "丁公司", None)]),
+    # a notice that allocates funds pays the payouts that name no payer
+    ("issuer-pays-allocations", "甲局关于下达专项资金的通知\n为贯彻落实乙委关于发展的决策部署，现下达专项资金2960万元。",
+     {"甲局": A, "乙委": A}, [("Grant", 29_600_000, "甲局", None, None)]),
 ]
 
 

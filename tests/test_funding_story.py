@@ -308,3 +308,9 @@ def test_wo_xian_is_the_first_county_the_story_names():
     """我县 in a county's own media: the county named first (in the headline), which receives."""
     a = analyse(Document("t", "融安县多方筹措资金推进重建\n6月25日，自治区财政厅下达我县救灾资金1500万元。", "t"))
     assert [summary(f) for f in a.fundings] == [("Grant", 15_000_000, "广西壮族自治区财政厅", "融安县", None)]
+
+
+def test_bodies_whose_policy_is_cited_pay_nothing():
+    """为贯彻落实甲委、乙府关于…的决策部署，现下达资金: the bodies before 关于 are cited, not payers."""
+    raw = "为贯彻落实甲委、乙府关于促进发展的决策部署，现下达专项资金2960万元。"
+    assert found(raw, {"甲委": A, "乙府": A}) == [("Grant", 29_600_000, None, None, None)]

@@ -25,7 +25,9 @@ def text_of(raw: str) -> str:
     # a line ending in a telephone number, masked or not
     ("如有异议，请联系长春市财政局 0431-8888XXXX\n长春市财政局\n2024年7月2日", ["XXXX\n长春市财政局"]),
     ("联系电话 0431-88881234\n长春市财政局", ["88881234\n长春市财政局"]),
-], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone"])
+    # a table of cells apart by ideographic spaces, numbers without a unit
+    ("序号　地区　金额\n1　绿园区　540\n2　双阳区　420\n长春市财政局", ["金额\n1", "540\n2", "420\n长春市财政局"]),
+], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone", "cell-lines"])
 def test_row_breaks_are_kept(raw, kept):
     text = text_of(raw)
     for part in kept:
@@ -37,7 +39,9 @@ def test_row_breaks_are_kept(raw, kept):
     ("本次补助资金共计1200\n万元，由长春市财政局拨付。", "共计1200万元，由"),
     # a heading whose bracket is followed by more of its sentence runs on
     ("二、扩岗补助（共2家，合计4.5万元），长春明澜\n光电科技有限公司获得补助。", "长春明澜光电科技有限公司"),
-], ids=["broken-sum", "heading-runs-on"])
+    # a table row broken inside a name
+    ("序号　单位　金额\n7　长春明澜光电科技有\n限公司　460\n长春市财政局", "光电科技有限公司"),
+], ids=["broken-sum", "heading-runs-on", "broken-row"])
 def test_broken_lines_are_still_joined(raw, joined):
     assert joined in text_of(raw)
 

@@ -275,8 +275,10 @@ def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
     else:
         body = expand_body(body)
         party = party or body in load_set("party_bodies.txt")
-    if place.level == "province" and body.endswith("局") and body[:-1] in load_set("province_bureaus.txt"):
-        body = body[:-1] + "厅"               # 省财政局 is 省财政厅
+    # 省财政局 is 省财政厅; a municipality (重庆市, a province-level 市) keeps its 局
+    if place.level == "province" and not place.name.endswith("市") and body.endswith("局") \
+            and body[:-1] in load_set("province_bureaus.txt"):
+        body = body[:-1] + "厅"
     if body in load_set("government_organs.txt") or expand_body(body) in load_set("government_organs.txt"):
         body = "人民政府" + expand_body(body)   # 某市国资委 is the city government's organ
     head = place.name

@@ -22,6 +22,9 @@ _ABOUT = "关于"
 _LINE = re.compile(r"[^\n]+")
 # An addressee line ends with a colon and states no sum, date or sentence.
 _ADDRESSEE_LINE = re.compile(r"[^。；;\d\n]{2,80}[：:]\s*")
+# 关于下达/拨付/分配…资金的通知: a title that allocates funds.
+_ALLOCATING = re.compile(r"关于(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)")
+_TITLE_REACH = 200      # the longest first line read as a title
 
 
 def addressees(a: Analysis) -> set[str]:
@@ -59,3 +62,14 @@ def addressees_pay_nothing(fundings: list[Funding], r: Reading) -> list[Funding]
             f = replace(f, provider=provider)
         out.append(f)
     return out
+
+
+def issuer_pays_allocations(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """甲局 乙委关于下达…专项资金的通知: in a notice that allocates funds, a payout with no payer
+    named is the issuer's."""
+    title = r.a.text.text[:_TITLE_REACH].split("\n", 1)[0]
+    if not _ALLOCATING.search(title):
+        return fundings
+    payer = issuer(r.a)
+    return [replace(f, provider=payer) if f.provider is None and f.type in PAYOUTS and payer not in (None, f.recipient)
+            else f for f in fundings]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Funding
-from .funding_addressees import addressees_pay_nothing
+from .funding_addressees import addressees_pay_nothing, issuer_pays_allocations
 from .funding_allocations import project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
@@ -107,6 +107,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("claims-insurer", claims_insurer),
     ("claimant-speaks", claimant_speaks),
     ("story-payers", story_payers),
+    ("issuer-pays-allocations", issuer_pays_allocations),
     ("claim-notice", claim_notice),
     ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),

@@ -37,6 +37,8 @@ _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8f
 _TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
 # 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
 _NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
+# 市委、市政府关于…的决策部署: bodies whose policy is cited.
+_CITED = re.compile(r"(?:[、和及][\ue000-\uf8ff])*关于")
 # A clause that tells a part of the sum before it.
 _PART = re.compile(r"[，,；;]\s*其中")
 # 企业可凭订单申请: a bare noun that states what any of the class may do.
@@ -149,7 +151,8 @@ def own_subject_pays(s: RoleSearch) -> None:
 
 def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
     """Subjects that take no role: the class a bare noun names (企业可凭订单申请贷款), a company
-    after an agency that subsidises its loan, a contractor of an investment (甲公司施工)."""
+    after an agency that subsidises its loan, a body whose policy is cited (甲关于…的部署), a
+    contractor of an investment (甲公司施工)."""
     text = s.masked.text
     if subject.bare and pos < s.clause and _GENERIC.match(text, pos + 1):
         return True
@@ -160,6 +163,9 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
         return True
     # 甲公司获奖励资金73万元，乙公司获奖励资金47万元: a subject that receives its own sum.
     if pos < s.clause and receives:
+        return True
+    # 为贯彻落实市委、市政府关于…的决策部署: the body whose policy is cited acts in no flow.
+    if _CITED.match(text, pos + 1):
         return True
     return s.kind == FundingType.INVESTMENT and bool(contracts().match(text, pos + 1))
 

@@ -201,17 +201,19 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
     """The name the borrower's column of a row holds, the lending bank's column's, and the names
     of its guarantors' columns."""
     roles = _column_roles()
-    recipient, lender, barred = None, None, set()
+    recipient, place, lender, barred = None, None, None, set()
     for i, label in enumerate(header):
         names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
-                 and r.type in _RECEIVER_TYPES]
+                 and r.type in _RECEIVER_TYPES + (EntityType.PLACE.value,) * (roles.get(label) == "place")]
         if roles.get(label) == "recipient" and names:
             recipient = recipient or names[0]
+        elif roles.get(label) == "place" and names:
+            place = place or names[0]
         elif roles.get(label) == "provider" and names:
             lender = lender or names[0]
         elif label in roles:
             barred |= set(names)
-    return recipient, lender, barred
+    return recipient or place, lender, barred
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:

@@ -54,6 +54,8 @@ _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
 _TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元$")
+# A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
+_CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
@@ -76,6 +78,7 @@ class _Line:
     content: str
     blank_before: bool  # a blank line (or the text edge) before / after it
     blank_after: bool
+    cells: bool = False     # the line as written holds a gap between two cells (甲区　540)
 
 
 def normalize(text: str) -> Text:
@@ -86,7 +89,7 @@ def normalize(text: str) -> Text:
     mapped = _FULL_WIDTH.sub(lambda m: m.group().translate(_HALF_WIDTH), text)
     if "．" in mapped:
         mapped = _FULL_WIDTH_POINT.sub(".", mapped)
-    drops = find_line_joins(mapped) + find_layout_spaces(mapped)
+    drops = find_line_joins(mapped, text) + find_layout_spaces(mapped)
     return apply_drops(mapped, drops, len(text))
 
 
@@ -116,12 +119,13 @@ _DATELINE = re.compile(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|�
 _SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
 
 
-def find_line_joins(text: str) -> list[tuple[int, int]]:
-    """Spans (start, end) to delete so that broken lines of running text join up.
+def find_line_joins(text: str, written: str | None = None) -> list[tuple[int, int]]:
+    """Spans (start, end) to delete so that broken lines of running text join up; `written`:
+    the text before full-width characters were mapped (its ideographic spaces part cells).
 
     Example: find_line_joins("今年1月，企业新建的一处生产车\\n\\n间投入使用。") == [(15, 17)].
     """
-    lines = _content_lines(text)
+    lines = _content_lines(text, written or text)
     drops = []
     paragraph = None    # the current paragraph up to `prev` (capped), None at a paragraph start
     set_off = False
@@ -139,7 +143,7 @@ def find_line_joins(text: str) -> list[tuple[int, int]]:
     return drops
 
 
-def _content_lines(text: str) -> list[_Line]:
+def _content_lines(text: str, written: str) -> list[_Line]:
     rows = []       # (start, end, blank_before)
     pos = 0
     blank = True    # the text start counts as a blank line
@@ -153,7 +157,7 @@ def _content_lines(text: str) -> list[_Line]:
             blank = True
         pos += len(raw) + 1
     return [_Line(start, end, text[start:end], blank_before,
-                  i + 1 == len(rows) or rows[i + 1][2])
+                  i + 1 == len(rows) or rows[i + 1][2], bool(_CELL_GAP.search(written, start, end)))
             for i, (start, end, blank_before) in enumerate(rows)]
 
 
@@ -222,8 +226,11 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
 
 
 def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """A table line ends: a name, a gap of spaces, a sum (甲公司　300万元)."""
-    return bool(_TABLE_ROW.search(prev.content))
+    """A table line ends: a name, a gap of spaces, a sum (甲公司　300万元); or a line of cells apart
+    by gaps that ends with a number or comes before a row that opens with one (序号　地区　金额 /
+    1　甲区　540), not a row broken inside a name (7　甲融资担保有 / 限公司　460)."""
+    return bool(_TABLE_ROW.search(prev.content)) or prev.cells and (
+        prev.content[-1].isdigit() or nxt.content[0].isdigit())
 
 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
