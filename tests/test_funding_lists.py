@@ -132,6 +132,13 @@ def test_a_table_of_shares_by_place_gives_each_place_its_share():
     assert [(f[1], f[3]) for f in fundings_of(raw)] == [(5_400_000, MINGLAN)]
 
 
+def test_a_table_s_total_investment_column_is_the_row_body_s_investment():
+    raw = (f"{FINANCE}关于拟支持项目的公示\n序号　单位名称　项目总投资（万元）　补助金额（万元）\n"
+           f"1　{MINGLAN}　18600　260\n{FINANCE}\n2024年7月2日")
+    assert fundings_of(raw) == [("Investment", 186_000_000, MINGLAN, None, None),
+                                ("Grant", 2_600_000, FINANCE, MINGLAN, None)]
+
+
 def test_a_line_with_one_space_is_no_table():
     raw = f"企业名称 补助金额(元)\n{MINGLAN} 5000\n{FINANCE}\n2024年7月2日"
     assert fundings_of(raw) == []

@@ -148,6 +148,19 @@ def test_read_headed_name_reads_a_whole_name():
     assert (found.start, found.text, found.type) == (13, "长春宏远机械有限公司", EntityType.COMPANY)
 
 
+@pytest.mark.parametrize("text,name", [
+    # a stop character closing a brand right after a place (瑞金|红|都|食品)
+    ("7　瑞金市　瑞金红都食品有限公司　脐橙项目", "瑞金红都食品有限公司"),
+    # a place split into stop characters opens the name after a gap (于|都|恒纺)
+    ("4　于都县　于都恒纺服饰有限公司　吊挂项目", "于都恒纺服饰有限公司"),
+    # a conjunction still ends the name (吴兴|邦|与|集团公司: no name at all)
+    ("副省长吴兴邦与集团公司总经理会谈", None),
+])
+def test_a_stop_character_inside_a_brand_or_place_stays_in_the_name(text, name):
+    found = read_name(text, "公司", "org")
+    assert (found and found.text) == name
+
+
 def test_glued_jurisdiction():
     assert glued_jurisdiction("经市", "glued_prepositions.txt")
     assert not glued_jurisdiction("城市", "glued_prepositions.txt")

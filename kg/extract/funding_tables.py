@@ -192,8 +192,10 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
                                           or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
         if cue.type == FundingType.LOAN and lender:
             payer = lender      # the row's lending bank, not the notice's signer
-        out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=payer,
-                           recipient=recipient, rule=cue.rule))
+        # 项目总投资: the row's body invests in its project
+        parties = (recipient, None) if cue.type == FundingType.INVESTMENT else (payer, recipient)
+        out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=parties[0],
+                           recipient=parties[1], rule=cue.rule))
     return out
 
 

@@ -180,6 +180,14 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         if glued_jurisdiction(word, "glued_prepositions.txt") or k and glued_after_body(text, word, left[k - 1]):
             body.insert(0, (b - 1, b, "n"))      # 经市|人社局, 甲局会同县|财政局: the preposition stays out
             break
+        split = split_brand(text, left, k) if company and body else 0
+        if split:
+            # 瑞金|红|都|食品, 于|都|恒纺: a stop character inside a brand or the place opening it
+            body.insert(0, (a, b, "n"))
+            if split == _PLACE_SPLIT:
+                body.insert(0, (left[k - 1][0], left[k - 1][1], "ns"))
+                break
+            continue
         if ends_body(text, word, (a, b, flag), body, allow_years, company):
             if glued_jurisdiction(word, "name_stops.txt"):
                 body.insert(0, (b - 1, b, "n"))
@@ -191,6 +199,31 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
         branch = branch and not names_parent(text, word, a)
         body.insert(0, (a, min(b, head_start), flag))
     return body
+
+
+_BRAND_SPLIT, _PLACE_SPLIT = 1, 2
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CONJUNCTIONS = "与和及或同跟并"      # 副省长吴兴邦与集团公司: a conjunction joins two names
+
+
+def split_brand(text: str, left: list[Token], k: int) -> int:
+    """Whether the one-character stop word left[k] (都, 于), in a company's body, belongs to the
+    name: _PLACE_SPLIT when it closes a place name that opens the name after a gap (于|都 of
+    于都恒纺服饰有限公司), _BRAND_SPLIT when it closes a two-character brand right after a place
+    (瑞金|红|都|食品有限公司), else 0."""
+    a, b, _ = left[k]
+    if b - a != 1 or k < 1 or not is_boundary(text[a], False) or PUNCT.match(text[a]) or text[a] in _CONJUNCTIONS:
+        return 0
+    pa, pb, _ = left[k - 1]
+    if pb - pa != 1 or not _CJK_CHAR.match(text, pa):
+        return 0
+    trie = places.load_gazetteer().trie
+    if places.longest_name_end(trie, text, pa) == b and (pa == 0 or not _CJK_CHAR.match(text, pa - 1)):
+        return _PLACE_SPLIT
+    if text[pa] not in load_set("name_stops.txt") and any(
+            places.longest_name_end(trie, text, p) == pa for p in range(max(0, pa - 4), pa - 1)):
+        return _BRAND_SPLIT
+    return 0
 
 
 def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
