@@ -314,3 +314,12 @@ def test_bodies_whose_policy_is_cited_pay_nothing():
     """为贯彻落实甲委、乙府关于…的决策部署，现下达资金: the bodies before 关于 are cited, not payers."""
     raw = "为贯彻落实甲委、乙府关于促进发展的决策部署，现下达专项资金2960万元。"
     assert found(raw, {"甲委": A, "乙府": A}) == [("Grant", 29_600_000, None, None, None)]
+
+
+def test_rows_of_a_name_and_a_sum_with_their_purpose_share_the_section_s_flow():
+    """二、直接下达企业资金1000万元。甲公司620万元，用于…；乙公司380万元，用于运营补助。: each row is
+    a grant; a cue inside the purpose (补助) names no sum of its own."""
+    raw = "二、直接下达省属企业资金1000万元。甲物流有限公司620万元，用于其建设的丙项目；乙贸易有限公司380万元，用于海外仓运营补助。"
+    got = found(raw, {"甲物流有限公司": C, "乙贸易有限公司": C, "丙项目": J})
+    assert ("Grant", 6_200_000, None, "甲物流有限公司", None) in got
+    assert ("Grant", 3_800_000, None, "乙贸易有限公司", None) in got

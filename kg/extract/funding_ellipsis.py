@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 _HEADER_END = re.compile(r"(?:如下|下列|以下)?[：:]\s*$")
 # A bare row: its number, one name, then its sum (1.甲公司 40万元).
 _BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*(?:[（(][^（()）]{0,30}[)）])?\s*[：:]?\s*$")
-# What may follow the sum of an unnumbered row (甲公司（备注） 40万元): nothing but its end.
-_ROW_END = re.compile(r"[。；;，,]?\s*$")
+# What may follow the sum of an unnumbered row (甲公司（备注） 40万元): nothing but its end, or
+# the purpose of the sum (甲公司620万元，用于乙项目；).
+_ROW_END = re.compile(r"(?:[，,]\s*(?:主要|专项|重点)?用于[^。；;]*)?[。；;，,]?\s*$")
 # The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
 # How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16

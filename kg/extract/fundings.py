@@ -62,7 +62,8 @@ def find_fundings(a: Analysis) -> list[Funding]:
         if story != r.story:
             r.story, r.loans = story, []
         own = cue_regex().search(sentence.text)
-        inherited = [] if own else inherited_cues(r, index) or allotted_cues(r, index)
+        # a row may hold a cue of its own that names no sum's flow (甲公司380万元，用于运营补助)
+        inherited = inherited_cues(r, index) or ([] if own else allotted_cues(r, index))
         if not own and not inherited:
             r.found += shares_after_total(r, index)
             r.previous, r.last = None, None
@@ -99,7 +100,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     sentence = a.sentences[index]
     masked = r.masks[index] = a.masked(index)
     head = a.row_head(index)
-    cues = find_cues(sentence.text) or list(inherited)
+    own = find_cues(sentence.text)
+    cues = own or list(inherited)
     amounts = sorted(find_sums(sentence.text) + stated_unit_amounts(a, sentence), key=lambda x: x.start)
     dates = find_dates(sentence.text, a.article.date)
     ev = Evidence(a.doc_id, sentence.text, sentence.start, sentence.end)
@@ -114,6 +116,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
             repeated = repeated_cue(sentence.text, cues, first_after(amounts, cue, amount), left)
             cue = replace(repeated, start=amount.end, end=amount.end) if repeated else cue
         cue = allocated_cue(r, index, cues, amount, left, cue)
+        if cue is None and own:
+            cue = next((c for c in inherited if c.start == amount.end), None)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \
