@@ -45,3 +45,20 @@ def test_a_sum_told_right_after_a_receiving_verb_or_anpai_is_a_payout_of_the_kin
     assert [f[:2] for f in found(raw, {"甲委": A, "乙项目": J})] == [("Investment", 36_000_000)]
     raw = "甲州、乙市分别安排1120万元、960万元，主要用于边境贸易企业补助。"
     assert [f[:2] for f in found(raw, {"甲州": "Place", "乙市": "Place"})] == [("Grant", 11_200_000), ("Grant", 9_600_000)]
+
+
+def test_listed_places_and_their_class_receive_their_sums():
+    """甲区、乙市企业分别获得贴息: the places listed before the class noun receive."""
+    from test_funding_story import found
+    raw = "首批贴息对应续贷金额57.2亿元，甲区、乙市企业分别获得贴息410万元、380万元。"
+    got = found(raw, {"甲区": "Place", "乙市": "Place"})
+    assert ("InterestSubsidy", 4_100_000, None, "甲区", None) in got
+    assert ("InterestSubsidy", 3_800_000, None, "乙市", None) in got
+
+
+def test_the_bank_a_company_borrows_through_lends_to_it():
+    from test_funding_story import found
+    raw = "甲电气有限公司通过乙银行丙支行续贷800万元，获得贴息4万元。"
+    got = found(raw, {"甲电气有限公司": C, "乙银行丙支行": C})
+    assert got[0] == ("Loan", 8_000_000, "乙银行丙支行", "甲电气有限公司", None)
+    assert got[1][3] == "甲电气有限公司"

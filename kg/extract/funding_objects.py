@@ -39,11 +39,13 @@ def _object() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _subject() -> re.Pattern:
-    """names + 分别/各 + a receiving verb (乙、丙分别领到)."""
+    """names + 分别/各 + a receiving verb (乙、丙分别领到); the names of places may be followed by
+    the class they stand for (甲区、乙市企业分别获得贴息: the places receive)."""
     verbs = alternation(load_words("funding_receive_verbs.txt"))
+    classes = alternation(load_words("funding_class_nouns.txt"))
     # A name no entity stands for (an unrecognised person) may be listed with them.
     item = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
-    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?:分别|各)(?:{verbs})")
+    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
 
 
 def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:
