@@ -323,3 +323,15 @@ def test_rows_of_a_name_and_a_sum_with_their_purpose_share_the_section_s_flow():
     got = found(raw, {"甲物流有限公司": C, "乙贸易有限公司": C, "丙项目": J})
     assert ("Grant", 6_200_000, None, "甲物流有限公司", None) in got
     assert ("Grant", 3_800_000, None, "乙贸易有限公司", None) in got
+
+
+def test_a_subsidy_on_a_loan_product_goes_to_no_one_borrower():
+    """对“甲贷”按年化3%给予贴息: the subsidy is on the product's loans, not the loan told last."""
+    raw = "其中，乙合作社获得贷款300万元。丙局对“甲贷”按年化3%给予贴息，今年已拨付贴息资金412万元。"
+    got = found(raw, {"乙合作社": "Organization", "丙局": A, "甲贷": "Program"})
+    assert ("InterestSubsidy", 4_120_000, "丙局", None, None) in got
+
+
+def test_public_funds_named_by_their_purpose_are_grants():
+    raw = "丁厅驻村工作队投入帮扶资金180万元，支持戊冷链物流有限公司建设冷库。"
+    assert found(raw, {"丁厅": A, "戊冷链物流有限公司": C})[0][:2] == ("Grant", 1_800_000)

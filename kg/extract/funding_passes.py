@@ -27,6 +27,8 @@ _QUOTE_OPEN = ("“", "「", "\"")
 _TOTAL = "总投资"
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
+# 对“甲贷”按年化3%给予贴息: a subsidy on every loan of a product or programme.
+_ON_PROGRAM = re.compile("对([\ue000-\uf8ff])")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
@@ -133,13 +135,20 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 def subsidised_loan(f: Funding, site: Site) -> Funding:
     """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
     else before it), unless it is paid to a counted class (为全县46家合作社贴息) or to the class
-    of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元)."""
+    of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元), or on a loan product (对“甲贷”给予贴息)."""
     if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start) \
-            or class_rule().search(site.sentence.text, 0, site.amount.start):
+            or class_rule().search(site.sentence.text, 0, site.amount.start) or _on_program(site):
         return f
     # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
     own = [g for g in site.current if g.type == FundingType.LOAN]
     return with_loan(f, own or site.told_before())
+
+
+def _on_program(site: Site) -> bool:
+    """True when the subsidy's sentence gives it on a programme or loan product (对“甲贷”…)."""
+    masked = site.masked
+    return any(r.type == EntityType.PROGRAM for m in _ON_PROGRAM.finditer(masked.text, 0, masked.offsets[site.amount.start])
+               for r in masked.refs_in(m.group(1)))
 
 
 def flow_stated_before(f: Funding, site: Site) -> Funding:
