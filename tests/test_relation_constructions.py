@@ -170,3 +170,10 @@ def test_any_post_after_a_short_form_of_a_company_is_at_that_company():
     names = {"甲城乙峰创业投资管理有限公司": ("甲城乙峰创业投资管理有限公司", C), "王明": ("王明", P)}
     raw = "甲城乙峰创业投资管理有限公司跟投。乙峰创投管理合伙人王明说,看好该公司。"
     assert _works_for(raw, names) == {("王明", "甲城乙峰创业投资管理有限公司", "合伙人")}
+
+
+def test_a_row_s_body_develops_the_project_in_the_next_cell():
+    """1　甲区　乙公司　丙项目　260: the body and the project of neighbouring cells; a place does not."""
+    names = {"甲区": "Place", "乙材料有限公司": C, "丙改造项目": J}
+    got = relations_of("1　甲区　乙材料有限公司　丙改造项目　18600　260", {n: (n, t) for n, t in names.items()})
+    assert {r for r in got if r[0] == "develops"} == {("develops", "乙材料有限公司", "丙改造项目")}

@@ -23,14 +23,11 @@ from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationT
 from .money import find_amounts, is_money
 from .normalize import CJK
 from .name_relations import relations_from_names, title_program_issuers
-from .shared_projects import party_pairs, projects_of_phrase
+from .shared_projects import party_pairs, projects_of_phrase, row_developers, signed_developers
 from ..rdf.ontology import signature
 from .templates import compile_templates, required_words, role_refs
 
 # 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
-_SIGNED = re.compile(rf"({_PH})(?:与|和|同)({_PH})(?:正式|成功)?(?:签约|签订|签署)了?"
-                     rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({_PH})")
-_INVESTS = re.compile("投资")
 
 @lru_cache(maxsize=None)
 def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
@@ -81,6 +78,7 @@ def cues_present(text: str) -> int:
 # Ids of the relations that code passes state rather than a template row (kg:rule).
 POST_BEFORE_NAME = "pass:post-before-name"
 SIGNED_PROJECT = "pass:signed-project"
+ROW_PROJECT = "pass:row-project"
 CO_SUBJECTS = "pass:co-subjects"
 SIGNERS = "pass:signers"
 NAME_RULES = {RelationType.SUB_ORGANIZATION_OF: "pass:branch-name",
@@ -220,6 +218,8 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
         sentences[index + 1].start) == a.story_start(sentence.start) else None
     for subject, obj in signed_developers(masked, sentence.text + (following.text if following else "")):
         found.add(RelationType.DEVELOPS, subject, obj, ev, SIGNED_PROJECT)
+    for subject, obj in row_developers(masked):
+        found.add(RelationType.DEVELOPS, subject, obj, ev, ROW_PROJECT)
 
 
 # The title of an enforcement case: a sentence ending in 案 (乙公司无证经营案。), a numbered
@@ -246,22 +246,6 @@ def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[
     masked = a.masked(at)
     m = _CASE_TITLE.search(masked.text)
     return True, next((r for r in masked.refs_in(m.group() if m else "") if r.type == EntityType.COMPANY), None)
-
-
-def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
-    """(company, project) for a project signed between a body and one company, when `context`
-    (the sentence and the next) states an investment: 甲区政府与乙公司签约丙项目。项目总投资5亿元
-    -> (乙公司, 丙项目)."""
-    if not _INVESTS.search(context):
-        return []
-    out = []
-    for m in _SIGNED.finditer(masked.text):
-        pair = masked.refs_in(m.group(1) + m.group(2))
-        project = masked.refs_in(m.group(3))[0]
-        companies = [r for r in pair if r.type == "Company"]
-        if project.type == "Project" and len(companies) == 1:
-            out.append((companies[0], project))
-    return out
 
 
 # 张三与乙市市长李四代表双方签约: two people, each maybe after a body and post, sign.

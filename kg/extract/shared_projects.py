@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import Masked, Ref, coordinated, project_of_phrase
+from .clause import PH, Masked, Ref, coordinated, project_of_phrase
+from ..model import EntityType
 
 # 均/都 right before the phrase, maybe after the projects' count (两个项目均, 上述项目都).
 _SHARED = re.compile(r"(?:均|都|全部|皆)$")
@@ -47,3 +48,37 @@ def _between(m: re.Match) -> str:
 
 # 分别 then a preposition: each subject acts on the same object (分别与丙签约, 分别向丙提供).
 _PREPOSITIONS = ("与", "和", "同", "跟", "向", "为", "对", "给")
+
+
+_SIGNED = re.compile(rf"({PH})(?:与|和|同)({PH})(?:正式|成功)?(?:签约|签订|签署)了?"
+                     rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({PH})")
+_INVESTS = re.compile("投资")
+# 1　甲公司　乙项目　260: a body and its project in neighbouring cells of a row.
+_ROW_PAIR = re.compile(rf"({PH})(?=\s+({PH}))")      # overlapping: 甲区　乙公司　丙项目
+
+
+def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:
+    """(company, project) for a project signed between a body and one company, when `context`
+    (the sentence and the next) states an investment: 甲区政府与乙公司签约丙项目。项目总投资5亿元
+    -> (乙公司, 丙项目)."""
+    if not _INVESTS.search(context):
+        return []
+    out = []
+    for m in _SIGNED.finditer(masked.text):
+        pair = masked.refs_in(m.group(1) + m.group(2))
+        project = masked.refs_in(m.group(3))[0]
+        companies = [r for r in pair if r.type == EntityType.COMPANY]
+        if project.type == EntityType.PROJECT and len(companies) == 1:
+            out.append((companies[0], project))
+    return out
+
+
+def row_developers(masked: Masked) -> list[tuple[Ref, Ref]]:
+    """(body, project) for a table row that names a company or organisation and then its
+    project, apart by a gap (2　甲公司　乙技改项目　150)."""
+    out = []
+    for m in _ROW_PAIR.finditer(masked.text):
+        body, project = masked.refs_in(m.group(1) + m.group(2))
+        if body.type in (EntityType.COMPANY, EntityType.ORGANIZATION) and project.type == EntityType.PROJECT:
+            out.append((body, project))
+    return out
