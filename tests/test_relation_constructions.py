@@ -177,3 +177,10 @@ def test_a_row_s_body_develops_the_project_in_the_next_cell():
     names = {"甲区": "Place", "乙材料有限公司": C, "丙改造项目": J}
     got = relations_of("1　甲区　乙材料有限公司　丙改造项目　18600　260", {n: (n, t) for n, t in names.items()})
     assert {r for r in got if r[0] == "develops"} == {("develops", "乙材料有限公司", "丙改造项目")}
+
+
+def test_a_counted_class_led_by_a_name_is_regulated_when_described_at_length():
+    names = {"甲监管分局": A, "乙融资咨询服务有限公司": C}
+    raw = "甲监管分局对乙融资咨询服务有限公司等3家违规收取“过桥”费用的中介机构进行约谈，责令限期整改。"
+    got = relations_of(raw, {n: (n, t) for n, t in names.items()})
+    assert ("regulates", "甲监管分局", "乙融资咨询服务有限公司") in got
