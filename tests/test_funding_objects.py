@@ -62,3 +62,10 @@ def test_the_bank_a_company_borrows_through_lends_to_it():
     got = found(raw, {"甲电气有限公司": C, "乙银行丙支行": C})
     assert got[0] == ("Loan", 8_000_000, "乙银行丙支行", "甲电气有限公司", None)
     assert got[1][3] == "甲电气有限公司"
+
+
+def test_a_group_s_capital_into_its_own_subsidiaries_one_by_one():
+    from test_funding_story import found
+    raw = "甲集团有限公司近日以货币方式向所属乙投资有限公司、丙水务有限公司分别增资8亿元和3.5亿元。"
+    got = found(raw, {"甲集团有限公司": C, "乙投资有限公司": C, "丙水务有限公司": C})
+    assert [f[2:4] for f in got] == [("甲集团有限公司", "乙投资有限公司"), ("甲集团有限公司", "丙水务有限公司")]

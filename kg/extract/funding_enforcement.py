@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # 乙公司重整一案 / 乙公司破产清算案: the debtor of a bankruptcy case.
 _CASE = re.compile(rf"({PH})(?:破产重整|重整|破产清算|破产和解|破产)一?案")
+# 甲银行与乙公司、丙担保公司金融借款合同纠纷: the claimant (group 1) and the parties it sues.
+_DISPUTE = re.compile(rf"({PH})(?:与|诉)({PH}(?:[、和及]{PH})*)[^，,。；;{PH[1:-1]}]{{0,16}}?纠纷")
 # 确认债权, 申报的税款债权: a claim the notice states.
 _CLAIMED = re.compile("(?:确认|申报)[^，,。；;]{0,6}债权")
 
@@ -108,3 +110,23 @@ def _case_debtor(site: Site) -> str | None:
         if m:
             return a.masked(j).refs_in(m.group(1))[0].entity
     return None
+
+
+def dispute_parties(f: Funding, site: Site) -> Funding:
+    """在甲银行与乙公司…借款合同纠纷一案中，法院判决乙公司偿还借款本金1350万元: a debt of a party
+    the claimant sued is owed to the claimant (the sued party receives it, even when the sentence
+    put it first)."""
+    if f.type != FundingType.DEBT:
+        return f
+    a = site.reading.a
+    for j in range(site.index, -1, -1):
+        if a.story_start(a.sentences[j].start) != site.reading.story:
+            break
+        masked = a.masked(j)
+        for m in _DISPUTE.finditer(masked.text):
+            claimant = masked.refs_in(m.group(1))[0].entity
+            sued = {r.entity for r in masked.refs_in(m.group(2))}
+            debtor = f.provider if f.provider in sued else f.recipient if f.recipient in sued else None
+            if debtor is not None and claimant != debtor:
+                return replace(f, provider=claimant, recipient=debtor)
+    return f
