@@ -117,6 +117,13 @@ def test_an_unnamed_investor_of_a_round_pays_nothing_named_elsewhere():
     assert got[-1] == ("Investment", 100_000_000, None, "甲公司", None)
 
 
+def test_a_headline_s_lead_investor_is_no_payee_of_the_round():
+    """甲公司完成3亿元B轮融资 乙基金领投: the headline's two parts; 甲公司 receives."""
+    raw = "甲公司完成3亿元B轮融资 乙基金领投\n" + ROUND
+    got = found(raw, names_of({"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C}))
+    assert ("Investment", 300_000_000, "乙基金", "甲公司", None) in got
+
+
 def test_an_agency_passing_funds_down_pays_them_with_no_payee():
     assert found("甲局已下拨防灾资金300万元，用于种子补助。", names_of({"甲局": A})) == [
         ("Grant", 3_000_000, "甲局", None, None)]

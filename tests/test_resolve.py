@@ -55,6 +55,14 @@ def test_declared_short_name_and_core():
     assert sum(1 for e in ents.values() if e.type == "Company") == 1
 
 
+def test_a_bracketed_short_form_right_after_a_name_is_declared():
+    text = ("上海申晟私募基金管理有限公司（申晟资本）、杭州嘉禾晨曦创业投资合伙企业（有限合伙）（嘉禾创投）跟投。"
+            "申晟资本出资1.2亿元，嘉禾创投出资1亿元。")
+    ents = entities_of(text)
+    assert "申晟资本" in ents["上海申晟私募基金管理有限公司"].aliases
+    assert "嘉禾创投" in ents["杭州嘉禾晨曦创业投资合伙企业（有限合伙）"].aliases
+
+
 def test_branch_brings_parent():
     ents = entities_of("中国工商银行长春分行发放贷款。")
     assert ents["中国工商银行"].type == "Company"

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 # 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
 _ROUND = re.compile("轮融资")
+# Where the list of a round's investors starts: a clause break, or the gap of a headline's
+# two parts (甲公司完成5亿元B轮融资 乙基金领投).
+_LIST_START = re.compile(rf"{CLAUSE_BREAK.pattern}|\s")
 # How many sentences after the round its investors may be listed.
 _LIST_REACH = 2
 
@@ -27,7 +30,7 @@ def round_investors(masked: Masked) -> list[str]:
     leads first, in the order named."""
     out: list[str] = []
     for m in load_regex("funding_round_verbs.txt").finditer(masked.text):
-        start = max((b.end() for b in CLAUSE_BREAK.finditer(masked.text, 0, m.start())), default=0)
+        start = max((b.end() for b in _LIST_START.finditer(masked.text, 0, m.start())), default=0)
         out += [r.entity for r in masked.refs_in(masked.text[start:m.start()])
                 if r.type in ORG_TYPES and r.entity not in out]
     return out

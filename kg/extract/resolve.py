@@ -32,6 +32,7 @@ from ..lexicon import alternation, load_set, load_tagged
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
 QUOTES = "《》“”\"「」『』‘’"
+BRACKETED_SHORT = re.compile(r"[（(]\s*[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?\s*[）)]")
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
 # Public bodies: named officially, with the full name of their jurisdiction (companies are not).
@@ -181,13 +182,20 @@ def with_full_place(label: str, zones: dict[str, str]) -> str:
 
 
 def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
-    """某某有限公司（以下简称“某某”）: each declared short name and the mention it follows."""
+    """某某有限公司（以下简称“某某”）, 甲乙资本管理有限公司（甲乙资本）: each declared short name
+    and the mention it follows."""
     short: dict[str, Mention] = {}
     for match in SHORT_NAME.finditer(text):
         before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 2
                   and m.type in ALIAS_TYPES]
         if before:
             short[match.group(1)] = before[-1]
+    # 甲乙私募基金管理有限公司（甲乙资本）: a bracket right after a name holding a short form of it
+    ends = {m.end: m for m in mentions if m.type in ALIAS_TYPES}
+    for match in BRACKETED_SHORT.finditer(text):
+        full = ends.get(match.start())
+        if full is not None and match.group(1)[:2] in full.text and match.group(1) not in full.text:
+            short.setdefault(match.group(1), full)
     return short
 
 
