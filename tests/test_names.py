@@ -161,6 +161,11 @@ def test_a_stop_character_inside_a_brand_or_place_stays_in_the_name(text, name):
     assert (found and found.text) == name
 
 
+def test_a_free_trade_zone_keeps_its_bracketed_province():
+    assert read_name("中国（上海）自由贸易试验区临港新片区管理委员会给予补贴", "管理委员会", "org").text \
+        == "中国（上海）自由贸易试验区临港新片区管理委员会"
+
+
 def test_glued_jurisdiction():
     assert glued_jurisdiction("经市", "glued_prepositions.txt")
     assert not glued_jurisdiction("城市", "glued_prepositions.txt")

@@ -116,7 +116,8 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
 
 
 # a bracketed place before the legal form: the registered name of a company's local unit
-BRACKETED = re.compile(r"[(（]([^()（）\s]{2,8})[)）](?=(?:股份)?有限(?:责任)?公司)")
+# 某某重工(天津)有限公司, 中国（上海）自由贸易试验区: a bracketed place inside a name
+BRACKETED = re.compile(r"[(（]([^()（）\s]{2,8})[)）](?=(?:股份)?有限(?:责任)?公司|自由贸易试验区)")
 
 
 def bracketed_places(text: str, start: int, end: int) -> list[re.Match]:
