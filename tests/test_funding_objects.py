@@ -69,3 +69,14 @@ def test_a_group_s_capital_into_its_own_subsidiaries_one_by_one():
     raw = "甲集团有限公司近日以货币方式向所属乙投资有限公司、丙水务有限公司分别增资8亿元和3.5亿元。"
     got = found(raw, {"甲集团有限公司": C, "乙投资有限公司": C, "丙水务有限公司": C})
     assert [f[2:4] for f in got] == [("甲集团有限公司", "乙投资有限公司"), ("甲集团有限公司", "丙水务有限公司")]
+
+
+def test_a_payee_after_its_place_and_an_insurer_that_is_no_enterprise():
+    """向乙区的丙公司支付赔款: the company after its place receives; 该企业 is never the insurer."""
+    from test_funding_story import found
+    names = {"甲保险公司北京分公司": C, "乙区": "Place", "丙文旅发展有限公司": C}
+    raw = "甲保险公司北京分公司也已向乙区的丙文旅发展有限公司支付营业中断险赔款310万元。"
+    assert found(raw, names) == [("Grant", 3_100_000, "甲保险公司北京分公司", "丙文旅发展有限公司", None)]
+    names = {"丁冷链物流有限公司": C, "甲财产保险股份有限公司北京分公司": C}
+    raw = "丁冷链物流有限公司仓库进水。甲财产保险股份有限公司北京分公司接报后完成查勘，随即向该企业预付赔款500万元。"
+    assert found(raw, names)[0][3] == "丁冷链物流有限公司"
