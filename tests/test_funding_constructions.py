@@ -34,6 +34,10 @@ CONSTRUCTION_PARTY_CASES = [
     ("confirmed-claim", "本院受理甲公司重整一案。现将确认的债权公告如下：\n1.乙银行，确认债权2000万元；\n2.丙公司，确认债权300万元。",
      {"甲公司": C, "乙银行": C, "丙公司": C},
      [("Debt", 20_000_000, "乙银行", "甲公司", None), ("Debt", 3_000_000, "丙公司", "甲公司", None)]),
+    # a loan told in a penalty decision's facts with no lender named: the decision's party lends it
+    ("party-of-the-facts", "被处罚当事人：甲农村商业银行股份有限公司\n主要违法违规事实：向乙建材有限公司发放借名贷款1200万元。",
+     {"甲农村商业银行股份有限公司": C, "乙建材有限公司": C},
+     [("Loan", 12_000_000, "甲农村商业银行股份有限公司", "乙建材有限公司", None)]),
     # a debt of a party the claimant sued is owed to the claimant
     ("dispute-parties", "在甲银行乙分行与丙木业有限公司、丁担保有限公司金融借款合同纠纷一案中，法院判决丙木业有限公司偿还借款本金1350万元。",
      {"甲银行乙分行": C, "丙木业有限公司": C, "丁担保有限公司": C},

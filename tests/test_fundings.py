@@ -365,6 +365,8 @@ NOT_CONTEXT = [
     ("丙市人社局接到投诉，工人被拖欠工资。经查，丁建设有限公司共欠付工资50万元。",
      {"丙市人社局": ("丙市人社局", A), "丁建设有限公司": ("丁建设有限公司", C)},
      ("Debt", 500_000, None, "丁建设有限公司", None)),
+    # a fine is no funding, though a word of a cue stands in a post before it
+    ("对时任甲银行授信审批部总经理张三给予警告并处罚款5万元。", {"甲银行": ("甲银行", C)}, None),
     # a cap written 不超过 is a rule, not a funding
     ("单个企业年度补贴不超过300万元。", {}, None),
     # a place that only names a body (丙区国企) does not pay

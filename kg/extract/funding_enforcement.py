@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clause import PH
+from .funding_lenders import is_lender
 from .funding_notices import signers
 from ..lexicon import alternation, load_table
 from ..model import Funding, FundingType
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 _CASE = re.compile(rf"({PH})(?:破产重整|重整|破产清算|破产和解|破产)一?案")
 # 甲银行与乙公司、丙担保公司金融借款合同纠纷: the claimant (group 1) and the parties it sues.
 _DISPUTE = re.compile(rf"({PH})(?:与|诉)({PH}(?:[、和及]{PH})*)[^，,。；;{PH[1:-1]}]{{0,16}}?纠纷")
+# 被处罚当事人：甲银行 / 当事人名称：甲银行: the party a penalty decision is about.
+_PARTY_FIELD = re.compile(rf"(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:]\s*({PH})")
+# 主要违法违规事实：…: the field telling what the decision's party did.
+_FACTS_FIELD = re.compile("(?:违法|违规)[^：:，,。]{0,6}事实[：:]")
 # 确认债权, 申报的税款债权: a claim the notice states.
 _CLAIMED = re.compile("(?:确认|申报)[^，,。；;]{0,6}债权")
 
@@ -130,3 +135,26 @@ def dispute_parties(f: Funding, site: Site) -> Funding:
             if debtor is not None and claimant != debtor:
                 return replace(f, provider=claimant, recipient=debtor)
     return f
+
+
+def party_of_the_facts(f: Funding, site: Site) -> Funding:
+    """被处罚当事人：甲银行 / 主要违法违规事实：…向乙公司发放贷款1200万元: a loan the facts of a
+    penalty decision tell with no lender named is lent by the decision's party, a bank."""
+    text, at = site.reading.a.text.text, site.sentence.start + site.amount.start
+    if f.type != FundingType.LOAN or not _FACTS_FIELD.search(text, text.rfind("\n", 0, at) + 1, at):
+        return f        # the field runs to the end of its line
+    party = _decision_party(site)
+    if party is None or not is_lender(party) or f.provider and is_lender(f.provider):
+        return f
+    recipient = f.recipient or (f.provider if f.provider != party else None)
+    return replace(f, provider=party, recipient=recipient if recipient != party else None)
+
+
+def _decision_party(site: Site) -> str | None:
+    """The party the penalty decision holding the sum's sentence names last before it."""
+    a = site.reading.a
+    for j in range(site.index, -1, -1):
+        found = list(_PARTY_FIELD.finditer(a.masked(j).text))
+        if found:
+            return a.masked(j).refs_in(found[-1].group(1))[0].entity
+    return None

@@ -17,7 +17,7 @@ from .funding_allocations import project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives, named_part
-from .funding_enforcement import confirmed_claim, dispute_parties, titled_parties
+from .funding_enforcement import confirmed_claim, dispute_parties, party_of_the_facts, titled_parties
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed, syndicate_lead
 from .funding_guarantees import guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
@@ -85,6 +85,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("titled-parties", titled_parties),
     ("confirmed-claim", confirmed_claim),
     ("dispute-parties", dispute_parties),
+    ("party-of-the-facts", party_of_the_facts),
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),
