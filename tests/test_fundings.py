@@ -746,3 +746,8 @@ def test_a_subsidy_goes_with_the_loan_of_its_own_line_even_when_its_borrower_is_
     names = {"甲公司": ("甲公司", C), "乙银行": ("乙银行", C), "丙银行": ("丙银行", C)}
     subsidies = [f for f in fundings_of(raw, names) if f.type == "InterestSubsidy"]
     assert [(int(f.amount), f.recipient) for f in subsidies] == [(80_000, "甲公司"), (5400, None)]
+
+
+def test_a_charge_partly_waived_is_relief():
+    got = [summary(f) for f in fundings_of("甲局上半年为企业减征社保费9.8亿元。", {"甲局": ("甲局", A)})]
+    assert got == [("Relief", 980_000_000, "甲局", None, None)]
