@@ -54,6 +54,13 @@ def test_official_name_of_a_provincial_bureau():
     assert canonical.official_name(False, "经济信息委", lookup_place("重庆市")) == "重庆市经济和信息化委员会"
 
 
+def test_a_branch_named_by_a_province_s_short_name_is_the_province_s_branch():
+    from kg.extract.canonical import full_company_name
+    assert full_company_name("国开行黑龙江分行") == "国家开发银行黑龙江省分行"
+    assert full_company_name("农行内蒙古分行") == "中国农业银行内蒙古自治区分行"
+    assert full_company_name("中国工商银行长春分行") == "中国工商银行长春分行"
+
+
 def test_city_short_form_of_a_bank_is_its_city_branch():
     from kg.extract.canonical import full_company_name
     assert full_company_name("青州市农发行") == "中国农业发展银行青州市分行"

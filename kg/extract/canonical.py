@@ -320,12 +320,27 @@ def full_company_name(name: str) -> str:
         if name.startswith(short) and not name.startswith(full):
             name = full + name[len(short):]
             break
+    name = _province_branch(name)
     for short, full in load_table("company_infix_abbrev.tsv", 2):
         # A two-character short form stands before the company's head (某工投集团), not inside a
         # word (资产投资); a longer one (农商银行) is a word of its own.
         m = re.search(re.escape(short) + ("(?=集团|公司|控股|有限|$)" if len(short) == 2 else ""), name)
         if m and full not in name:
             name = name[:m.start()] + full + name[m.end():]
+    return name
+
+
+def _province_branch(name: str) -> str:
+    """国家开发银行黑龙江分行 is its 黑龙江省分行: a bank's branch named by a province's short name."""
+    if not name.endswith("分行"):
+        return name
+    for size in (3, 2):
+        short = name[-2 - size:-2]
+        infos = list(places.lookup_places(short)) if len(short) == size else []
+        # 吉林分行 may be the city's (吉林市): only a name that is a province's alone
+        if len(infos) == 1 and infos[0].level == "province" and infos[0].name != short \
+                and infos[0].name.startswith(short):
+            return name[:-2 - size] + infos[0].name + "分行"
     return name
 
 
