@@ -80,3 +80,11 @@ def test_a_payee_after_its_place_and_an_insurer_that_is_no_enterprise():
     names = {"丁冷链物流有限公司": C, "甲财产保险股份有限公司北京分公司": C}
     raw = "丁冷链物流有限公司仓库进水。甲财产保险股份有限公司北京分公司接报后完成查勘，随即向该企业预付赔款500万元。"
     assert found(raw, names)[0][3] == "丁冷链物流有限公司"
+
+
+def test_places_a_notice_allots_funds_to_each_receive_their_share():
+    """甲区、乙区分别下达2960万元、1380万元: the places receive; 配套 funds are their own."""
+    from test_funding_story import found
+    names = {"丙局": A, "甲区": "Place", "乙区": "Place"}
+    got = found("丙局下达专项资金6850万元。分区看，甲区、乙区分别下达2960万元、1380万元。", names)
+    assert got[1:] == [("Grant", 29_600_000, "丙局", "甲区", None), ("Grant", 13_800_000, "丙局", "乙区", None)]

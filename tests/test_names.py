@@ -161,6 +161,11 @@ def test_a_stop_character_inside_a_brand_or_place_stays_in_the_name(text, name):
     assert (found and found.text) == name
 
 
+def test_a_project_right_after_its_company_may_be_described_in_common_words():
+    assert read_name("(一)天津津航精工机械有限公司航空结构件数字化车间项目,支持资金500万元", "项目", "project").text \
+        == "航空结构件数字化车间项目"
+
+
 def test_a_free_trade_zone_keeps_its_bracketed_province():
     assert read_name("中国（上海）自由贸易试验区临港新片区管理委员会给予补贴", "管理委员会", "org").text \
         == "中国（上海）自由贸易试验区临港新片区管理委员会"

@@ -57,6 +57,8 @@ def test_county_short_names(text, expected):
     # a short name whose first character closes a verb (下达|州（市）)
     ("下达州（市）资金", []),
     ("赴达州考察", ["达州"]),
+    # an autonomous prefecture written with its short name and 州
+    ("延边州安排资金", ["延边州"]),
 ])
 def test_false_friends(text, expected):
     assert places(text) == expected

@@ -48,6 +48,13 @@ def _subject() -> re.Pattern:
     return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
 
 
+@lru_cache(maxsize=None)
+def _allotted() -> re.Pattern:
+    """names + 分别/各 + a verb a notice allots funds with (甲区、乙区分别下达), not 配套 funds."""
+    item = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
+    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?:分别|各)(?:下达|安排|拨付|分配|下拨)(?!配套)")
+
+
 def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:
     """The names that `pattern` finds last in the amount's clause before the amount, and the
     body named last before them in the clause (the subject that gives)."""
@@ -85,8 +92,10 @@ def object_receives(f: Funding, site: Site) -> Funding:
 def listed_subjects_receive(f: Funding, site: Site) -> Funding:
     """受灾农户乙、丙分别领到补助4万元和3万元: the names listed before 分别/各 and a receiving
     verb receive; none of them pays. Places may be listed (甲盟、乙市分别获得4200万元、3500万元):
-    a place that receives is its government's share."""
-    return _receives(f, site, _subject(), (*_RECEIVERS, EntityType.PLACE.value))
+    a place that receives is its government's share; so are places a notice allots funds to
+    (甲区、乙区分别下达2960万元、1380万元)."""
+    received = _receives(f, site, _subject(), (*_RECEIVERS, EntityType.PLACE.value))
+    return received if received is not f else _receives(f, site, _allotted(), (EntityType.PLACE.value,))
 
 
 # 约定向后者发放贷款: the party named second (后者) or first (前者) in the clauses before.

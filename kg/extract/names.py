@@ -212,10 +212,15 @@ def no_program_name(c: Candidate) -> bool:
     return len(c.body_text) < 4 or sum(w not in load_set("generic_bodies.txt") for w in c.words) < 2
 
 
+_OWNER_ENDS = ("有限公司", "股份公司", "集团")
+
+
 def no_project_name(c: Candidate) -> bool:
-    """重点|项目, 老工业基地: a project body must name something (see is_specific), and the
-    name must not end in a generic phrase."""
-    specific = is_specific(c.text, c.body, c.anchors) or c.clause and len(c.body_text) >= 4
+    """重点|项目, 老工业基地: a project body must name something (see is_specific; right after the
+    company that owns it, 甲公司|数字化车间项目, a description does), and the name must not end in
+    a generic phrase."""
+    specific = is_specific(c.text, c.body, c.anchors) or c.clause and len(c.body_text) >= 4 \
+        or len(c.body_text) >= 4 and c.text.endswith(_OWNER_ENDS, 0, c.start)
     return not specific or bool(generic_tail().search(c.name))
 
 

@@ -73,6 +73,9 @@ def load_gazetteer() -> _Gazetteer:
         if short:
             short_to_full[short] = full
     alias_to_full = dict(load_table("place_aliases.tsv", 2))
+    # 延边州, 红河州: an autonomous prefecture is written with its short name and 州
+    alias_to_full.update({short + "州": full for short, full in short_to_full.items()
+                          if full.endswith("自治州") and short + "州" not in by_full})
     trie = build_trie(set(by_full) | set(short_to_full) | set(alias_to_full))
     seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
     starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
