@@ -166,6 +166,11 @@ def test_a_project_right_after_its_company_may_be_described_in_common_words():
         == "航空结构件数字化车间项目"
 
 
+def test_a_project_keeps_its_bracketed_phase():
+    assert read_name("甲高新区乙工业园标准化厂房(三期)项目获得4.2亿元", "项目", "project").text \
+        == "甲高新区乙工业园标准化厂房(三期)项目"
+
+
 def test_a_free_trade_zone_keeps_its_bracketed_province():
     assert read_name("中国（上海）自由贸易试验区临港新片区管理委员会给予补贴", "管理委员会", "org").text \
         == "中国（上海）自由贸易试验区临港新片区管理委员会"

@@ -34,7 +34,7 @@ CAPACITY = re.compile(CAPACITY_OPEN.pattern + r"[^\d\W]{0,4}[\d.]+$")
 Token = tuple[int, int, str]      # a tagged word: start, end, jieba flag
 CJK_CHAR = re.compile(f"[{CJK}]")
 # a bracketed word inside a registered name
-INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港)[)）]")
+INNER_PARENS = re.compile(r"[(（](?:集团|国际|中国|控股|股份|香港|[一二三四五六七八九十\d]+期)[)）]")
 DASHES = frozenset({"—", "-", "－", "——"})
 MIDDLE_DOTS = frozenset({"·", "•", "・"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
