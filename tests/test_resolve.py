@@ -63,6 +63,14 @@ def test_a_bracketed_short_form_right_after_a_name_is_declared():
     assert "嘉禾创投" in ents["杭州嘉禾晨曦创业投资合伙企业（有限合伙）"].aliases
 
 
+def test_a_zone_s_bodies_written_short_are_the_story_s_zone_s():
+    """遵义经开区党工委 is the Party's working committee of the zone; 经开区管委会 with no place is
+    the committee of the one 经济技术开发区 the story names."""
+    ents = entities_of("遵义经济技术开发区举行签约。遵义经开区党工委书记张三出席。经开区管委会兑现奖励860万元。")
+    assert "中共遵义经济技术开发区工作委员会" in ents
+    assert "遵义经济技术开发区管理委员会" in ents
+
+
 def test_branch_brings_parent():
     ents = entities_of("中国工商银行长春分行发放贷款。")
     assert ents["中国工商银行"].type == "Company"

@@ -24,6 +24,7 @@ from functools import lru_cache
 from . import places
 from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents, short_bank_names
 from .agencies import national_official_names, standard_bodies
+from .zones import story_zones, with_full_zone
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
@@ -45,13 +46,13 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     ctx = read_context(mentions)
     mentions = add_alias_mentions(branch_mentions(mentions, declared_short_names(mentions, text.text), text.text),
                                   text.text)
-    zones = declared_place_short_names(mentions, text.text)
+    zones = story_zones(mentions, declared_short_names(mentions, text.text))
     labels: list[str] = []
     juris: dict[str, str] = {}
     for m in mentions:
         label, place = canonical_label(m, ctx)
         if m.type in OFFICIAL_NAME_TYPES:
-            label = with_full_place(label, zones)
+            label = with_full_zone(label, zones)
         labels.append(label)
         if place:
             juris[label] = place
@@ -165,20 +166,6 @@ def shares_body(m: Mention) -> bool:
 
 ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
                EntityType.PROGRAM, EntityType.PLACE)
-
-
-def declared_place_short_names(mentions: list[Mention], text: str) -> dict[str, str]:
-    """某某新区（以下简称“某新区”）: each declared short name of a place and the place's full name."""
-    return {s: full.text for s, full in declared_short_names(mentions, text).items()
-            if full.type == EntityType.PLACE and s != full.text}
-
-
-def with_full_place(label: str, zones: dict[str, str]) -> str:
-    """某新区管委会 after 某某新区（以下简称“某新区”）: the body of the place is named with its full name."""
-    for short, full in zones.items():
-        if label.startswith(short) and len(label) > len(short):
-            return full + label[len(short):]
-    return label
 
 
 def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
