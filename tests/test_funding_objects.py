@@ -88,3 +88,12 @@ def test_places_a_notice_allots_funds_to_each_receive_their_share():
     names = {"丙局": A, "甲区": "Place", "乙区": "Place"}
     got = found("丙局下达专项资金6850万元。分区看，甲区、乙区分别下达2960万元、1380万元。", names)
     assert got[1:] == [("Grant", 29_600_000, "丙局", "甲区", None), ("Grant", 13_800_000, "丙局", "乙区", None)]
+
+
+def test_a_credit_line_granted_for_a_company_after_a_long_clause():
+    """…开展“大走访”，为乙公司核定授信5000万元: the payee after 为 even when the lender's name is
+    clauses away."""
+    from test_funding_story import found
+    raw = "甲银行乙分行深入茶园开展“千企万户大走访”，为丙茶业有限公司核定授信5000万元。"
+    got = found(raw, {"甲银行乙分行": C, "丙茶业有限公司": C, "千企万户大走访": "Program"})
+    assert got == [("Loan", 50_000_000, "甲银行乙分行", "丙茶业有限公司", None)]
