@@ -97,3 +97,11 @@ def test_a_credit_line_granted_for_a_company_after_a_long_clause():
     raw = "甲银行乙分行深入茶园开展“千企万户大走访”，为丙茶业有限公司核定授信5000万元。"
     got = found(raw, {"甲银行乙分行": C, "丙茶业有限公司": C, "千企万户大走访": "Program"})
     assert got == [("Loan", 50_000_000, "甲银行乙分行", "丙茶业有限公司", None)]
+
+
+def test_arrears_repaid_to_a_named_creditor():
+    """甲公司偿还拖欠乙公司的工程款3200万元: 乙 holds the debt, 甲 owes it."""
+    from test_funding_story import found
+    raw = "市工信局已督促甲城建投资集团有限公司偿还拖欠乙建筑工程有限公司的工程款3200万元。"
+    got = found(raw, {"市工信局": A, "甲城建投资集团有限公司": C, "乙建筑工程有限公司": C})
+    assert got == [("Debt", 32_000_000, "乙建筑工程有限公司", "甲城建投资集团有限公司", None)]
