@@ -139,6 +139,15 @@ def test_a_table_s_total_investment_column_is_the_row_body_s_investment():
                                 ("Grant", 2_600_000, FINANCE, MINGLAN, None)]
 
 
+def test_a_row_an_ocr_page_broke_inside_its_cells_is_one_row():
+    """1 甲纺织品有 / 限公司 乙公司、张 / 三 18,650,000.00: the lines of one row make its cells."""
+    bank = "中国光大银行股份有限公司长春分行"
+    raw = (f"债权催收公告\n单位：人民币元\n序号 借款人 担保人 本金\n1 长春明澜光电科技有\n限公司 {HECHUAN}、张\n"
+           f"三 18,650,000.00\n2 {SONGXUE} 李四 3,160,000.00\n特此公告。\n{bank}\n2024年4月2日")
+    got = fundings_of(raw)
+    assert [(f[1], f[2], f[3]) for f in got] == [(18_650_000, bank, MINGLAN), (3_160_000, bank, SONGXUE)]
+
+
 def test_a_line_with_one_space_is_no_table():
     raw = f"企业名称 补助金额(元)\n{MINGLAN} 5000\n{FINANCE}\n2024年7月2日"
     assert fundings_of(raw) == []

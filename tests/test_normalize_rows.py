@@ -27,7 +27,10 @@ def text_of(raw: str) -> str:
     ("联系电话 0431-88881234\n长春市财政局", ["88881234\n长春市财政局"]),
     # a table of cells apart by ideographic spaces, numbers without a unit
     ("序号　地区　金额\n1　绿园区　540\n2　双阳区　420\n长春市财政局", ["金额\n1", "540\n2", "420\n长春市财政局"]),
-], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone", "cell-lines"])
+    # a short form field, and a notice's signers each on a line of their own
+    ("联系人：甲资产管理公司 张先生\n长春农村商业银行股份有限公司绿园支行\n中国长城资产管理股份有限公司吉林省分公司\n2024年4月2日",
+     ["张先生\n长春", "绿园支行\n中国长城"]),
+], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone", "cell-lines", "signers"])
 def test_row_breaks_are_kept(raw, kept):
     text = text_of(raw)
     for part in kept:

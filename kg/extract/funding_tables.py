@@ -41,6 +41,7 @@ _UNIT_REACH = 3
 # 借款本金余额1260.00: a principal's label and a number with no unit of its own.
 _LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
                               r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
+_ROW_LINES = 3          # how many lines a row broken inside its cells may take
 _UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 # 320万元: a cell that states its own unit.
@@ -57,12 +58,14 @@ def _column_roles() -> dict[str, str]:
     return dict(load_table("funding_party_labels.tsv", 2))
 
 
-def _cells(kept: dict[int, int], line: re.Match) -> list[tuple[int, int]]:
-    """The normalised (start, end) spans of the cells of a line of the original text (the
-    normalised text may join a table's lines; it keeps their characters: `kept`, see _kept)."""
-    gaps = list(_separators(line.group()))
-    starts = [line.start()] + [line.start() + m.end() for m in gaps]
-    raw = list(zip(starts, [line.start() + m.start() for m in gaps] + [line.end()]))
+def _cells(kept: dict[int, int], start: int, line: str) -> list[tuple[int, int]]:
+    """The normalised (start, end) spans of the cells of a line of the original text starting
+    at `start` (the normalised text may join a table's lines; it keeps their characters:
+    `kept`, see _kept)."""
+    gaps = list(_separators(line))
+    end = start + len(line)
+    starts = [start] + [start + m.end() for m in gaps]
+    raw = list(zip(starts, [start + m.start() for m in gaps] + [end]))
     spans = []
     for s, e in raw:
         inside = [kept[o] for o in range(s, e) if o in kept]
@@ -141,17 +144,32 @@ def table_fundings(a: Analysis) -> list[Funding]:
     for k, line in enumerate(lines):
         if not _separators(line.group()):
             continue
-        header = [a.text.text[s:e].strip() for s, e in _cells(kept, line)]
+        header = [a.text.text[s:e].strip() for s, e in _cells(kept, line.start(), line.group())]
         columns = {i: (cue, _header_unit(cell) or _unit(lines, k, cell)) for i, cell in enumerate(header)
                    if (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
         if not columns:
             continue
-        for row in lines[k + 1:]:
-            cells = _cells(kept, row)
-            if len(cells) != len(header):
+        rows, j = lines[k + 1:], 0
+        while j < len(rows):
+            cells, used = _row_cells(a.doc.text, kept, rows[j:j + _ROW_LINES], len(header))
+            if cells is None:
                 break
             out += _row_fundings(a, header, columns, cells)
+            j += used
     return out
+
+
+def _row_cells(text: str, kept: dict[int, int], lines: list[re.Match], count: int) -> tuple[list | None, int]:
+    """The cells of the row that opens `lines` and how many lines it takes: one line with
+    `count` cells, or a row an OCR'd page broke inside its cells (1 甲纺织品有 / 限公司 乙公司 100)."""
+    for n in range(1, len(lines) + 1):
+        start, end = lines[0].start(), lines[n - 1].end()
+        cells = _cells(kept, start, text[start:end])
+        if len(cells) == count:
+            return cells, n
+        if len(cells) > count:
+            break
+    return None, 0
 
 
 def _money_column(cell: str) -> bool:

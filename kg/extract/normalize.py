@@ -56,8 +56,11 @@ _LIST_START = re.compile(
 _TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元$")
 # A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
 _CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
+# A line that is one body's name: no punctuation, ending in a body's head.
+_NAME_LINE = re.compile(rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行|局|委员会|厅|政府|中心|办公室|法院)")
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
+_CONTACT_FIELD = re.compile("(?:联系人|经办人|联系单位)[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 # A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
 # (0791-8765XXXX, 138****5678).
@@ -69,6 +72,7 @@ _DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
 SHORT_LINE = 10     # a line this short before a line twice as long ends its paragraph
+SHORT_FIELD = 20    # a contact field this short (联系人：甲公司 张三) ends its line
 
 
 @dataclass(frozen=True)
@@ -234,10 +238,18 @@ def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> boo
 
 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """A form field (电话：…) ends, or a label follows a field or a short line."""
+    """A form field (电话：…) ends, a short contact field (联系人：甲公司 张三) ends, or a label
+    follows a field or a short line."""
     a, b = prev.content, nxt.content
     return bool(_NUMBER_FIELD.search(a) or _PHONE_END.search(a)
+                or _CONTACT_FIELD.match(a) and len(a) <= SHORT_FIELD
                 or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+
+
+def _signature_lines(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
+    """Two lines that each hold one body's name and nothing else (a notice's signers:
+    甲银行乙分行 / 丙资产管理公司丁分公司)."""
+    return bool(_NAME_LINE.fullmatch(prev.content) and _NAME_LINE.fullmatch(nxt.content))
 
 
 def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
@@ -248,7 +260,7 @@ def _short_before_long(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool
 # Reasons to keep a line break, in order (rule 2 of the module docstring).
 _KEPT_BREAKS = (("sentence end", _ends_sentence), ("title", _ends_title), ("byline", _byline),
                 ("list or date", _list_or_date), ("list heading", _list_heading), ("form field", _form_field),
-                ("table row", _table_row),
+                ("table row", _table_row), ("signature lines", _signature_lines),
                 ("short line before a long one", _short_before_long))
 
 
