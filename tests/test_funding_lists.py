@@ -148,6 +148,19 @@ def test_a_row_an_ocr_page_broke_inside_its_cells_is_one_row():
     assert [(f[1], f[2], f[3]) for f in got] == [(18_650_000, bank, MINGLAN), (3_160_000, bank, SONGXUE)]
 
 
+def test_a_party_column_labelled_with_its_name_and_a_date_in_chinese_numerals():
+    """借款人名称 is the borrower's column; the signers close above a date in Chinese numerals."""
+    bank = "中国工商银行股份有限公司长春分行"
+    raw = (f"债权转让公告\n清单（单位：人民币元）\n序号 借款人名称 担保人名称 本金余额\n1 {MINGLAN} {HECHUAN} 12,860,000.00\n"
+           f"特此公告。\n\n{bank}\n二〇二四年七月三日")
+    assert fundings_of(raw) == [("Debt", 12_860_000, bank, MINGLAN, None)]
+
+
+def test_a_court_that_signs_a_notice_holds_no_claim():
+    raw = f"债权公告\n1.借款人：{MINGLAN}，借款本金1200万元。\n长春市中级人民法院\n2024年7月3日"
+    assert fundings_of(raw) == [("Debt", 12_000_000, None, MINGLAN, None)]
+
+
 def test_a_line_with_one_space_is_no_table():
     raw = f"企业名称 补助金额(元)\n{MINGLAN} 5000\n{FINANCE}\n2024年7月2日"
     assert fundings_of(raw) == []

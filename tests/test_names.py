@@ -171,6 +171,11 @@ def test_a_project_keeps_its_bracketed_phase():
         == "甲高新区乙工业园标准化厂房(三期)项目"
 
 
+def test_a_debt_verb_ends_the_creditor_s_name_before_it():
+    assert read_name("宏达纺机另欠中国银行股份有限公司新乡分行贷款本金1500万元", "分行", "org").text \
+        == "中国银行股份有限公司新乡分行"
+
+
 def test_a_free_trade_zone_keeps_its_bracketed_province():
     assert read_name("中国（上海）自由贸易试验区临港新片区管理委员会给予补贴", "管理委员会", "org").text \
         == "中国（上海）自由贸易试验区临港新片区管理委员会"

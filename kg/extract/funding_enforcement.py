@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .clause import PH
 from .funding_lenders import is_lender
-from .funding_notices import signers
+from .funding_notices import COURT, signers
 from ..lexicon import alternation, load_table
 from ..model import Funding, FundingType
 
@@ -102,7 +102,7 @@ def confirmed_claim(f: Funding, site: Site) -> Funding:
     if debtor is None:
         return f
     creditor = site.head.entity if site.head is not None else f.provider
-    if creditor in signers(site.reading.a) or creditor == debtor or creditor and creditor.endswith("法院"):
+    if creditor in signers(site.reading.a) or creditor == debtor or creditor and creditor.endswith(COURT):
         creditor = None         # the court that tells of the claims holds none
     return replace(f, provider=creditor, recipient=debtor)
 

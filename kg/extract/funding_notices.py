@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 _SIGNER_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION)
 _SIGNATURE_LINES = 4
 # A line a notice closes with besides its signers: its date (2024年7月2日, 2024-07-02).
-_DATE_LINE = re.compile(r"[\s\d年月日.．/\-—]*")
+COURT = "法院"
+_DATE_LINE = re.compile(r"[\s\d〇零一二三四五六七八九十年月日.．/\-—]*")     # 2024年7月3日, 二〇二四年七月三日
 _LINE = re.compile(r"[^\n]+")
 # Where a row of a list starts: after the row before (；) or the sentence's lead-in (：).
 _ROW_BREAK = re.compile("[；;：:。]")
@@ -95,6 +96,11 @@ def signers(a: Analysis) -> list[str]:
     return list(dict.fromkeys(r.entity for r in found))
 
 
+def creditor_signers(a: Analysis) -> list[str]:
+    """The signers that may hold a notice's claims: a court that signs tells of them, holds none."""
+    return [s for s in signers(a) if not s.endswith(COURT)]
+
+
 def cited_rule(a: Analysis) -> str | None:
     """根据《甲市乙专项资金管理办法》: the first program the document cites as its ground."""
     return next((r.entity for r in a.names if r.type == EntityType.PROGRAM
@@ -125,7 +131,7 @@ def labelled_row(f: Funding, site: Site) -> Funding:
     if lender and f.type == FundingType.LOAN:
         provider = lender       # 贷款银行乙支行: the row's lending bank
     if provider is None and f.type in (FundingType.DEBT, FundingType.LOAN):
-        provider = next((s for s in signers(site.reading.a) if s != recipient and s not in barred), None)
+        provider = next((s for s in creditor_signers(site.reading.a) if s != recipient and s not in barred), None)
     return replace(f, provider=provider, recipient=recipient)
 
 
@@ -150,7 +156,7 @@ def signed_claim(f: Funding, site: Site) -> Funding:
     held by the notice's first signer."""
     if f.type != FundingType.DEBT or f.provider or not _CLAIM.search(site.sentence.text):
         return f
-    return replace(f, provider=next((s for s in signers(site.reading.a) if s != f.recipient), None))
+    return replace(f, provider=next((s for s in creditor_signers(site.reading.a) if s != f.recipient), None))
 
 
 def proposed_row(f: Funding, site: Site) -> Funding:

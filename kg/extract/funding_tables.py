@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .funding_cues import find_cues
-from .funding_notices import signers
+from .funding_notices import creditor_signers
 from .funding_parties import PAYOUTS, last_agency_payer
 from ..lexicon import load_table
 from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Sentence
@@ -41,6 +41,7 @@ _UNIT_REACH = 3
 # 借款本金余额1260.00: a principal's label and a number with no unit of its own.
 _LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
                               r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
+_NAME_SUFFIX = "名称"
 _ROW_LINES = 3          # how many lines a row broken inside its cells may take
 _UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
@@ -198,7 +199,7 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     recipient, lender, barred = _row_parties(a, header, cells)
     if recipient is None and not total:
         return []
-    signed = [s for s in signers(a) if s != recipient and s not in barred]
+    signed = [s for s in creditor_signers(a) if s != recipient and s not in barred]
     start, end = cells[0][0], cells[-1][1]
     evidence = Evidence(a.doc_id, text[start:end], start, end)
     out = []
@@ -222,6 +223,8 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
     of its guarantors' columns."""
     roles = _column_roles()
     recipient, place, lender, barred = None, None, None, set()
+    # 借款人名称: a column labelled with its party and 名称 is that party's
+    header = [label if label in roles else label.removesuffix(_NAME_SUFFIX) for label in header]
     for i, label in enumerate(header):
         names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
                  and r.type in _RECEIVER_TYPES + (EntityType.PLACE.value,) * (roles.get(label) == "place")]

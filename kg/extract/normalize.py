@@ -67,7 +67,8 @@ _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 _NUMBER_FIELD = re.compile(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
 # A line that ends in a telephone number, digits masked or not (市财政局 0572-22xxxxx).
 _PHONE_END = re.compile(r"\d{3,4}-[\dXx*＊]{7,8}$")
-_DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+_DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
