@@ -139,6 +139,6 @@ def test_a_bare_branch_right_after_its_bank_in_a_story_of_several_banks():
 
 
 def test_a_branch_glued_to_wei_before_a_project_is_split_off():
-    labels, got = extracted("此外，国家开发银行山东省分行为曹县农村供水提升工程审批贷款4.8亿元。")
-    assert {"国家开发银行山东省分行", "曹县农村供水提升工程"} <= labels
+    labels, got = extracted("此外，国家开发银行山东省分行为单县城乡污水处理提升工程审批贷款4.8亿元。")
+    assert {"国家开发银行山东省分行", "单县城乡污水处理提升工程"} <= labels
     assert got[0][:3] == ("Loan", 480_000_000, "国家开发银行山东省分行")

@@ -56,11 +56,11 @@ def test_declared_short_name_and_core():
 
 
 def test_a_bracketed_short_form_right_after_a_name_is_declared():
-    text = ("上海申晟私募基金管理有限公司（申晟资本）、杭州嘉禾晨曦创业投资合伙企业（有限合伙）（嘉禾创投）跟投。"
-            "申晟资本出资1.2亿元，嘉禾创投出资1亿元。")
+    text = ("上海澄川私募基金管理有限公司（澄川资本）、杭州远岫创业投资合伙企业（有限合伙）（远岫创投）跟投。"
+            "澄川资本出资1.2亿元，远岫创投出资1亿元。")
     ents = entities_of(text)
-    assert "申晟资本" in ents["上海申晟私募基金管理有限公司"].aliases
-    assert "嘉禾创投" in ents["杭州嘉禾晨曦创业投资合伙企业（有限合伙）"].aliases
+    assert "澄川资本" in ents["上海澄川私募基金管理有限公司"].aliases
+    assert "远岫创投" in ents["杭州远岫创业投资合伙企业（有限合伙）"].aliases
 
 
 def test_a_zone_s_bodies_written_short_are_the_story_s_zone_s():

@@ -42,7 +42,7 @@ def short_forms(name: str) -> list[str]:
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in cut_words(trade) if len(w) >= 2]
     if len(core) == 2 and len(trade) >= 2:
-        # 鲁源新能源 as well as 鲁源新能: the trade's first word whole, when it is longer
+        # 甲乙新能源 as well as 甲乙新能: the trade's first word whole, when it is longer
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
             + [core + words[0]] * bool(words and 2 < len(words[0]) <= 4 and trade.startswith(words[0]))
     return forms

@@ -111,13 +111,7 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
-        cue = pick_cue(cues, amount, left, right)
-        if cue is None or cue.weak:
-            repeated = repeated_cue(sentence.text, cues, first_after(amounts, cue, amount), left)
-            cue = replace(repeated, start=amount.end, end=amount.end) if repeated else cue
-        cue = allocated_cue(r, index, cues, amount, left, cue)
-        if cue is None and own:
-            cue = next((c for c in inherited if c.start == amount.end), None)
+        cue = amount_cue(r, index, (own, inherited), amounts, amount, left, right)
         told |= {cue.type} if cue else set()
         if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
                 and not committed_floor(masked, amount) \
@@ -141,6 +135,23 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     r.loans += [f for f in current if f.type == FundingType.LOAN and f.recipient]
     r.previous = current[-1] if current else None
     r.last = (masked, cues)
+
+
+def amount_cue(r: Reading, index: int, cue_sets: tuple[list[Cue], list[Cue]], amounts: list[Amount], amount: Amount,
+               left: int, right: int) -> Cue | None:
+    """The cue that names `amount`'s flow: the sentence's own cue for it (pick_cue), the flow an
+    earlier clause names before a weak or missing one (repeated_cue), an allocation's kind
+    told before (allocated_cue), else the cue inherited from the sentence before."""
+    own, inherited = cue_sets
+    text, cues = r.a.sentences[index].text, own or list(inherited)
+    cue = pick_cue(cues, amount, left, right)
+    if cue is None or cue.weak:
+        repeated = repeated_cue(text, cues, first_after(amounts, cue, amount), left)
+        cue = replace(repeated, start=amount.end, end=amount.end) if repeated else cue
+    cue = allocated_cue(r, index, cues, amount, left, cue)
+    if cue is None and own:
+        cue = next((c for c in inherited if c.start == amount.end), None)
+    return cue
 
 
 def first_after(amounts: list[Amount], cue: Cue | None, amount: Amount) -> Amount:

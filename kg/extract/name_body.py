@@ -183,7 +183,7 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
             break
         split = split_brand(text, left, k) if company and body else 0
         if split:
-            # 瑞金|红|都|食品, 于|都|恒纺: a stop character inside a brand or the place opening it
+            # 兴国|蓝|都|食品, 于|都|锦纺: a stop character inside a brand or the place opening it
             body.insert(0, (a, b, "n"))
             if split == _PLACE_SPLIT:
                 body.insert(0, (left[k - 1][0], left[k - 1][1], "ns"))
@@ -204,14 +204,14 @@ def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, 
 
 _BRAND_SPLIT, _PLACE_SPLIT = 1, 2
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_CONJUNCTIONS = "与和及或同跟并"      # 副省长吴兴邦与集团公司: a conjunction joins two names
+_CONJUNCTIONS = "与和及或同跟并"      # 副县长张|兴|邦|与|集团公司: a conjunction joins two names
 
 
 def split_brand(text: str, left: list[Token], k: int) -> int:
     """Whether the one-character stop word left[k] (都, 于), in a company's body, belongs to the
     name: _PLACE_SPLIT when it closes a place name that opens the name after a gap (于|都 of
-    于都恒纺服饰有限公司), _BRAND_SPLIT when it closes a two-character brand right after a place
-    (瑞金|红|都|食品有限公司), else 0."""
+    于都锦纺服饰有限公司), _BRAND_SPLIT when it closes a two-character brand right after a place
+    (兴国|蓝|都|食品有限公司), else 0."""
     a, b, _ = left[k]
     if b - a != 1 or k < 1 or not is_boundary(text[a], False) or PUNCT.match(text[a]) or text[a] in _CONJUNCTIONS:
         return 0

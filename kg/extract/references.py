@@ -125,15 +125,21 @@ class _References:
             return None
         if scope == "first":
             return candidates[0]
-        # 该行联合乙银行组建银团…，其中该行承贷7亿元: the form said again in its sentence is the same body
+        if scope == "demonstrative":
+            return self._demonstrative_antecedent(m, candidates, earliest, fits, ending)
+        return candidates[-1]
+
+    def _demonstrative_antecedent(self, m: re.Match, candidates: list[Ref], earliest: int, fits,
+                                  ending: str) -> Ref:
+        """What 该行/该局 refers to: the body the form named earlier in its sentence (该行联合乙银行
+        组建银团…，其中该行承贷7亿元); in a paragraph that names no fitting body before it, the
+        story's main one, its references so far counted (甲分行…乙支行…。\n针对小微企业，该行推出…);
+        else the fitting body named last."""
         again = self.said_in_sentence(m)
-        if scope == "demonstrative" and again is not None:
+        if again is not None:
             return again
-        # 甲分行…乙支行…。\n针对小微企业，该行推出…: a paragraph that names no fitting body before
-        # the reference goes on with the story's main one (its references so far count), not the
-        # body named last.
         paragraph = self.text.rfind("\n", 0, m.start()) + 1
-        if scope == "demonstrative" and candidates[-1].start < paragraph:
+        if candidates[-1].start < paragraph:
             told = [f for f in self.found if f.start >= earliest and _fits(f, fits, ending)]
             return main_ref(sorted(candidates + told, key=attrgetter("start")), fits) or candidates[-1]
         return candidates[-1]
