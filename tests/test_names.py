@@ -36,6 +36,7 @@ GUARD_CASES = [
     ("plural bodies", "县市区财政局要抓好落实", "局", "org", True),
     ("plural bodies", "各盟市工信局要抓好落实", "局", "org", True),
     ("plural bodies", "各市财政局要抓好落实", "局", "org", True),
+    ("plural bodies", "来源：甲局\n各县区工业和信息化局", "工业和信息化局", "org", True),
     ("plural bodies", "依托青山、红岭两地政府设立的基金", "政府", "org", True),
     ("plural bodies", "省市场监管局开展检查", "局", "org", False),
     ("no name at all", "某银行提供贷款", "银行", "org", True),

@@ -30,7 +30,9 @@ def text_of(raw: str) -> str:
     # a short form field, and a notice's signers each on a line of their own
     ("联系人：甲资产管理公司 张先生\n长春农村商业银行股份有限公司绿园支行\n中国长城资产管理股份有限公司吉林省分公司\n2024年4月2日",
      ["张先生\n长春", "绿园支行\n中国长城"]),
-], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone", "cell-lines", "signers"])
+    # a web page's line of metadata
+    ("发布日期：2024-09-12　来源：长春市财政局\n各县区财政局：", ["长春市财政局\n各县区"]),
+], ids=["table-lines", "place-lines", "bracketed-note", "bracketed-total", "bracketed-count", "masked-phone", "phone", "cell-lines", "signers", "metadata"])
 def test_row_breaks_are_kept(raw, kept):
     text = text_of(raw)
     for part in kept:

@@ -293,6 +293,8 @@ def kind_of_institution(c: Candidate) -> bool:
 def plural_bodies(c: Candidate) -> bool:
     """各市财政局, 各盟|市工信局, 县市区财政局, 甲乙两地政府: the bodies of many places, no one body."""
     before = c.text[max(0, c.start - 2):c.start]
+    if c.body_text.startswith("各") and PLURAL_PLACES.match(c.body_text, 1):
+        return True         # 各县区工业和信息化局: 各 read into the name
     return before.endswith("各") or bool(PLURAL_BEFORE.search(before)) or bool(COUNTED_PLACES.search(c.body_text)) \
         or bool(m := PLURAL_PLACES.match(c.body_text)) \
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
