@@ -43,7 +43,7 @@ def branch_mentions(mentions: list[Mention], declared: dict[str, Mention], text:
     if one_bank([m.text for m in mentions if m.type == EntityType.COMPANY]):
         mentions = [placed_branch(m, text) for m in mentions]
     else:
-        mentions = [placed_branch(m, text) if bank_just_before(mentions, i, text) else m
+        mentions = [placed_branch(m, text) if m.type == EntityType.PLACE and bank_just_before(mentions, i, text) else m
                     for i, m in enumerate(mentions)]
     spans = [(x.start(), x.end()) for x in re.finditer(alternation(declared), text)] if declared else []
     return [m for m in mentions

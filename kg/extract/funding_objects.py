@@ -27,6 +27,8 @@ _EACH = "(?:分别|各)?"
 _QUALIFIER = rf"[^，,。；;：:{PH[1:-1]}]{{0,20}}?"
 # 为一家粮油公司发放贷款: one of a kind, told by a count, is not the body that name stands for.
 _COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[家户个名位]")
+# An item of a list before 分别: a name, or one no entity stands for (an unrecognised person).
+_ITEM = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
 # The verbs of giving after the names (为乙公司提供贷款, 对乙公司给予奖励).
 _GIVING = "提供|发放|给予|拨付|兑现|下达|安排"
 
@@ -43,16 +45,13 @@ def _subject() -> re.Pattern:
     the class they stand for (甲区、乙市企业分别获得贴息: the places receive)."""
     verbs = alternation(load_words("funding_receive_verbs.txt"))
     classes = alternation(load_words("funding_class_nouns.txt"))
-    # A name no entity stands for (an unrecognised person) may be listed with them.
-    item = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
-    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
+    return re.compile(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
 
 
 @lru_cache(maxsize=None)
 def _allotted() -> re.Pattern:
     """names + 分别/各 + a verb a notice allots funds with (甲区、乙区分别下达), not 配套 funds."""
-    item = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
-    return re.compile(rf"(?P<names>{item}(?:[、和及]{item})+)(?:分别|各)(?:下达|安排|拨付|分配|下拨)(?!配套)")
+    return re.compile(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?:分别|各)(?:下达|安排|拨付|分配|下拨)(?!配套)")
 
 
 def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:

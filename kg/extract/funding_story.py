@@ -85,12 +85,12 @@ def pronoun_payee(f: Funding, site: Site) -> Funding:
     a = site.reading.a
     named = next((r for r in reversed(a.refs) if earliest <= r.start and r.end <= at
                   and r.type in _BODIES_AND_PERSONS and not is_lender(r.entity)
-                  and r.entity not in (f.provider, f.facilitator) and not posted(a.text.text, r)), None)
+                  and r.entity not in (f.provider, f.facilitator) and not after_post(a.text.text, r)), None)
     # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives.
     return replace(f, recipient=named.entity) if named and named.type != EntityType.PERSON else f
 
 
-def posted(text: str, ref: Ref) -> bool:
+def after_post(text: str, ref: Ref) -> bool:
     """True for a person written after a post (市长张三): an official visits or speaks for a body,
     so 其 after them (在甲公司，市长张三察看…。乙银行为其提供贷款) is the body named before."""
     return ref.type == EntityType.PERSON and bool(post_regex().search(text, max(0, ref.start - 12), ref.start))

@@ -62,8 +62,7 @@ def find_fundings(a: Analysis) -> list[Funding]:
         if story != r.story:
             r.story, r.loans = story, []
         own = cue_regex().search(sentence.text)
-        # a row may hold a cue of its own that names no sum's flow (甲公司380万元，用于运营补助)
-        inherited = inherited_cues(r, index) or ([] if own else allotted_cues(r, index))
+        inherited = [] if own else inherited_cues(r, index) or allotted_cues(r, index)
         if not own and not inherited:
             r.found += shares_after_total(r, index)
             r.previous, r.last = None, None
@@ -109,13 +108,18 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     paid: list[Amount] = []         # amounts that are sums (not rates or caps)
     starts_of: list[int] = []       # where the amount of each of `current` stands
     told: set[str] = set()          # kinds of flow an amount (a sum or a rule) is given for
+    # a row may hold a cue of its own that names no sum's flow (甲公司380万元，用于运营补助): the cues
+    # it inherits, read only when a sum needs them
+    row_cues: list[Cue] | None = None if own else []
     for amount in amounts:
         left, right = amount_clause(sentence.text, cues, amount)
-        cue = amount_cue(r, index, (own, inherited), amounts, amount, left, right)
+        cue = amount_cue(r, index, cues, amounts, amount, left, right)
+        if cue is None and row_cues is None:
+            row_cues = inherited_cues(r, index)
+        if cue is None:
+            cue = next((c for c in row_cues if c.start == amount.end), None)
         told |= {cue.type} if cue else set()
-        if cue is None or is_rule_amount(sentence.text, amount, left, right) and not sum_for_listed(masked, amount) \
-                and not committed_floor(masked, amount) \
-                or in_class_rule(sentence.text, amount) and class_member(masked, masked.offsets[amount.start]) is None:
+        if cue is None or is_rule(sentence.text, masked, amount, left, right):
             continue
         paid.append(amount)
         cue = explained_cue(cue, cues, amounts, amount)
@@ -137,21 +141,24 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
     r.last = (masked, cues)
 
 
-def amount_cue(r: Reading, index: int, cue_sets: tuple[list[Cue], list[Cue]], amounts: list[Amount], amount: Amount,
+def is_rule(sentence: str, masked: Masked, amount: Amount, left: int, right: int) -> bool:
+    """True for a rate, a cap or a condition (is_rule_amount), unless it is the sum of a listed
+    party or a committed floor of credit, and for the sum of a class rule that names no member."""
+    return is_rule_amount(sentence, amount, left, right) and not sum_for_listed(masked, amount) \
+        and not committed_floor(masked, amount) \
+        or in_class_rule(sentence, amount) and class_member(masked, masked.offsets[amount.start]) is None
+
+
+def amount_cue(r: Reading, index: int, cues: list[Cue], amounts: list[Amount], amount: Amount,
                left: int, right: int) -> Cue | None:
-    """The cue that names `amount`'s flow: the sentence's own cue for it (pick_cue), the flow an
-    earlier clause names before a weak or missing one (repeated_cue), an allocation's kind
-    told before (allocated_cue), else the cue inherited from the sentence before."""
-    own, inherited = cue_sets
-    text, cues = r.a.sentences[index].text, own or list(inherited)
+    """The cue that names `amount`'s flow: the sentence's cue for it (pick_cue), the flow an
+    earlier clause names before a weak or missing one (repeated_cue), else an allocation's kind
+    told before (allocated_cue)."""
     cue = pick_cue(cues, amount, left, right)
     if cue is None or cue.weak:
-        repeated = repeated_cue(text, cues, first_after(amounts, cue, amount), left)
+        repeated = repeated_cue(r.a.sentences[index].text, cues, first_after(amounts, cue, amount), left)
         cue = replace(repeated, start=amount.end, end=amount.end) if repeated else cue
-    cue = allocated_cue(r, index, cues, amount, left, cue)
-    if cue is None and own:
-        cue = next((c for c in inherited if c.start == amount.end), None)
-    return cue
+    return allocated_cue(r, index, cues, amount, left, cue)
 
 
 def first_after(amounts: list[Amount], cue: Cue | None, amount: Amount) -> Amount:
