@@ -78,6 +78,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("company_common_trades.txt", "trade words too common to call one company by (科技公司)"),
     _pairs("company_abbrev.tsv", "company short form -> full name prefix", "short"),
     _pairs("company_infix_abbrev.tsv", "company infix short form -> full form", "short"),
+    _pairs("company_trade_abbrev.tsv", "a firm's trade -> the short form its everyday name uses", "short"),
     _pairs("enumeration_heads.tsv", "collective nouns closing a list (A、B等企业)", "noun", ENTITY_NAMES),
     _words("project_facility_heads.txt", "heads of facilities a described or quoted project builds"),
     _words("venue_words.txt", "words that make a 中心 a venue or a district"),

@@ -20,8 +20,9 @@ from test_funding_lists import HECHUAN, MINGLAN, SONGXUE, extracted, fundings_of
 
 
 @pytest.mark.parametrize("raw,fund", [
-    (f"长春星火创新产业投资基金（有限合伙）向{MINGLAN}投资3000万元。", "长春星火创新产业投资基金"),
-    (f"吉林青松股权投资基金（有限合伙）成立。该基金向{MINGLAN}投资1000万元。", "吉林青松股权投资基金"),
+    # a fund registered as a limited partnership keeps its registered form in its name
+    (f"长春星火创新产业投资基金（有限合伙）向{MINGLAN}投资3000万元。", "长春星火创新产业投资基金（有限合伙）"),
+    (f"吉林青松股权投资基金（有限合伙）成立。该基金向{MINGLAN}投资1000万元。", "吉林青松股权投资基金（有限合伙）"),
     # a bare 基金 in a story about one named fund is that fund
     (f"长春市科技创新引导基金今年设立。基金首批向{MINGLAN}投资2000万元。", "长春市科技创新引导基金"),
 ], ids=["limited-partnership", "gai-jijin", "bare-jijin"])

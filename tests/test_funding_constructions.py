@@ -5,6 +5,8 @@ persons who receive (funding_persons: the person a sentence opens with, the clai
 The passes' cases run in test_funding_passes."""
 from __future__ import annotations
 
+import pytest
+
 from test_relations import A, C, J, P
 
 PLACE = "Place"
@@ -62,6 +64,17 @@ CONSTRUCTION_PARTY_CASES = [
     ("titled-parties", NOTICE + "截至目前，被执行人尚欠借款本金45万元未履行。",
      {"甲公司": C, "乙银行": C, "丙公司": C},
      [("Debt", 450_000, "乙银行", "甲公司", None)]),
+]
+
+# a grant or subsidy in a sentence that names its project goes to the project's owner
+CONSTRUCTION_PARTY_CASES += [
+    ("project-line-receives", "甲市财政局关于下达专项债券资金的通知\n丙县：丁产业园建设项目，项目单位为戊投资有限公司，安排专项债券资金2亿元。",
+     {"甲市财政局": A, "丙县": PLACE, "丁产业园建设项目": J, "戊投资有限公司": C},
+     [("Grant", 200_000_000, "甲市财政局", "戊投资有限公司", None)]),
+    # a project's total is its developer's, not its builder's
+    ("developer-total", "乙项目由丙公司负责投资建设，规划面积约2100亩，总投资42亿元，一期工程由丁公司承建，目前已完成投资9.8亿元。",
+     {"乙项目": J, "丙公司": C, "丁公司": C},
+     [("Investment", 4_200_000_000, "丙公司", None, None), ("Investment", 980_000_000, "丙公司", None, None)]),
 ]
 
 CONSTRUCTION_DOCUMENT_CASES = [
@@ -170,3 +183,49 @@ def test_the_debtor_titled_first_still_owes_the_titled_creditor():
     raw = NOTICE + "被执行人应偿还申请执行人借款本金45万元。"
     names = {n: (n, C) for n in ("甲公司", "乙银行", "丙公司")}
     assert found(raw, names) == [("Debt", 450_000, "乙银行", "甲公司", None)]
+
+
+def test_a_project_total_is_no_lenders():
+    raw = "乙项目总投资3.2亿元，项目单位丙公司已获得丁银行发放的贷款1.5亿元。"
+    assert found(raw, names_of({"乙项目": J, "丙公司": C, "丁银行": C})) == [
+        ("Investment", 320_000_000, "丙公司", None, None), ("Loan", 150_000_000, "丁银行", "丙公司", None)]
+
+
+def test_a_projects_subsidy_goes_to_its_owner_named_after():
+    raw = "甲局已将乙项目纳入贷款贴息支持范围，今年安排贴息资金300万元。乙项目由丙公司作为实施主体。"
+    assert found(raw, names_of({"甲局": A, "乙项目": J, "丙公司": C})) == [
+        ("InterestSubsidy", 3_000_000, "甲局", "丙公司", None)]
+
+
+@pytest.mark.parametrize("raw, names, expected", [
+    # capital put into a body (增资), after a declared short name, and into listed subsidiaries
+    ("甲局以货币出资方式向乙集团（以下简称“乙”）增资15亿元。", {"甲局": A, "乙集团": C},
+     [("Investment", 1_500_000_000, "甲局", "乙集团", None)]),
+    ("甲集团向旗下全资子公司乙公司、丙公司分别增资6亿元和2.5亿元。", {"甲集团": C, "乙公司": C, "丙公司": C},
+     [("Investment", 600_000_000, "甲集团", "乙公司", None), ("Investment", 250_000_000, "甲集团", "丙公司", None)]),
+    # the party a syndicated loan is signed with borrows it
+    ("由甲银行牵头、乙银行参与组建的24亿元银团贷款，与丙公司在丁市正式签约。",
+     {"甲银行": C, "乙银行": C, "丙公司": C, "丁市": PLACE}, [("Loan", 2_400_000_000, "甲银行", "丙公司", None)]),
+    # funds paid through one body to another (拨付至)
+    ("甲局给予贴息150万元，贴息资金通过乙局拨付至丙公司。", {"甲局": A, "乙局": A, "丙公司": C},
+     [("InterestSubsidy", 1_500_000, "甲局", "丙公司", None)]),
+    # a round's lead named after it in its sentence leads that round, not the one told before
+    ("丙公司宣布完成3亿元B轮融资。丙公司成立于2020年，主要从事芯片研发，2022年9月曾完成1.5亿元A轮融资，由乙基金领投。",
+     {"丙公司": C, "乙基金": C},
+     [("Investment", 300_000_000, None, "丙公司", None), ("Investment", 150_000_000, "乙基金", "丙公司", None)]),
+    # a first drawdown at another branch of the lending bank is of that bank's loan
+    ("中国农业发展银行江西省分行向丙公司发放贷款12亿元。首笔贷款2.5亿元由中国农业发展银行赣州市分行完成发放。",
+     {"中国农业发展银行江西省分行": C, "丙公司": C, "中国农业发展银行赣州市分行": C},
+     [("Loan", 1_200_000_000, "中国农业发展银行江西省分行", "丙公司", None),
+      ("Loan", 250_000_000, "中国农业发展银行赣州市分行", "丙公司", None)]),
+    # funds put into a body's account (注入), a loss made good (补偿) to the body named after 给予
+    ("甲区财政局关于拨付资金的通知\n区财政从就业补助资金中安排1200万元，注入乙担保有限公司担保基金专户。",
+     {"甲区财政局": A, "乙担保有限公司": C}, [("Grant", 12_000_000, "甲区财政局", "乙担保有限公司", None)]),
+    ("区财政按代偿本金的50%给予乙担保有限公司风险补偿69万元。", {"区财政": ("甲区财政局", A), "乙担保有限公司": C},
+     [("Grant", 690_000, "甲区财政局", "乙担保有限公司", None)]),
+    # the cue right before a sum names it, not a purpose after it
+    ("丁公司已报名成为意向投资人，拟出资3.2亿元用于清偿债务。", {"丁公司": C},
+     [("Investment", 320_000_000, "丁公司", None, None)]),
+])
+def test_constructions_of_notices_rounds_and_capital(raw, names, expected):
+    assert found(raw, {n: t if isinstance(t, tuple) else (n, t) for n, t in names.items()}) == expected

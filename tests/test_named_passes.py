@@ -55,6 +55,12 @@ def test_merge_pass_in_order_abbreviations():
     assert target == {(EntityType.AGENCY, "高开区管理委员会"): "长春市高新技术产业开发区管理委员会"}
 
 
+def test_merge_pass_a_levels_body_without_a_place_is_the_one_named_body_ending_with_it():
+    target = merge([(EntityType.AGENCY, "区财政局"), (EntityType.AGENCY, "重庆市沙坪坝区财政局"),
+                    (EntityType.AGENCY, "重庆市财政局")], {"in-order abbreviations"})
+    assert target == {(EntityType.AGENCY, "区财政局"): "重庆市沙坪坝区财政局"}
+
+
 def test_merge_pass_follows_chains():
     target = {("T", "a"): "b", ("T", "b"): "c"}
     dict(resolve.MERGE_PASSES)["follow chains"]([], [], {}, target)

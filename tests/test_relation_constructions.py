@@ -184,3 +184,15 @@ def test_a_counted_class_led_by_a_name_is_regulated_when_described_at_length():
     raw = "甲监管分局对乙融资咨询服务有限公司等3家违规收取“过桥”费用的中介机构进行约谈，责令限期整改。"
     got = relations_of(raw, {n: (n, t) for n, t in names.items()})
     assert ("regulates", "甲监管分局", "乙融资咨询服务有限公司") in got
+
+
+@pytest.mark.parametrize("raw", [
+    # a notice's line names the project's unit (项目单位为)
+    "丙县：丁产业园建设项目，项目单位为戊投资有限公司，安排资金2亿元。",
+    # the builder of a project named with the places it stands in
+    "贷款专项用于戊投资有限公司在甲州乙市建设的丁产业园建设项目。",
+])
+def test_developers_of_notices_and_located_projects(raw):
+    names = {"丙县": ("丙县", "Place"), "甲州": ("甲州", "Place"), "乙市": ("乙市", "Place"),
+             "丁产业园建设项目": ("丁产业园建设项目", J), "戊投资有限公司": ("戊投资有限公司", C)}
+    assert ("develops", "戊投资有限公司", "丁产业园建设项目") in relations_of(raw, {n: v for n, v in names.items() if n in raw})

@@ -159,3 +159,39 @@ def test_capacity_inside_a_project_name(sentence, project):
 def test_company_lists_closed_by_a_conjunction(sentence, expected):
     assert [text for text, kind in mentions_of(sentence) if kind == "Company"] == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town after a district's short form goes on with the company's chain of places
+    ("5｜九江镇｜佛山市南海九江青岚纺织有限公司｜2000", ("佛山市南海九江青岚纺织有限公司", "Company")),
+    # a three-character -化 word opens a project's name as a modifier
+    ("3　嘉兴市　岚峰新材料股份有限公司　差别化锦纶纤维智能工厂项目　950", ("差别化锦纶纤维智能工厂项目", "Project")),
+    # a fund registered as a limited partnership
+    ("本轮融资由北京青岚股权投资基金(有限合伙)领投。", ("北京青岚股权投资基金(有限合伙)", "Company")),
+    # a specific facility's 配套工程 is a project
+    ("宜昌东站综合交通枢纽配套工程由岚峰集团有限公司负责建设。", ("宜昌东站综合交通枢纽配套工程", "Project")),
+])
+def test_names_of_tables_funds_and_works(text, expected):
+    assert expected in mentions_of(text)
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    # investment firms go by their own name and their trade's short form
+    ("本轮由北京青岚未来股权投资基金(有限合伙)领投。其中，青岚未来基金出资2亿元。",
+     "北京青岚未来股权投资基金(有限合伙)", "青岚未来基金"),
+    ("上海岚川创业投资有限公司跟投。岚川创投出资1亿元。", "上海岚川创业投资有限公司", "岚川创投"),
+    # a brand after a landmark no gazetteer lists
+    ("青海柴达木晶岚新材料有限公司与银行签约。贷款用于晶岚新材料建设的项目。", "青海柴达木晶岚新材料有限公司", "晶岚新材料"),
+])
+def test_short_names_of_funds_and_brands(text, label, alias):
+    assert alias in labels_of(text)[label]
+
+
+def test_an_attachment_line_keeps_its_break():
+    text = normalize("请遵照执行。\n\n附件：2024年专项资金分配明细表\n\n甲市工业和信息化局　　甲市财政局\n2024年9月10日").text
+    assert "明细表\n" in text
+
+
+def test_a_municipal_districts_social_security_bureau_written_short():
+    labels = labels_of("重庆市沙坪坝区财政局关于拨付资金的通知\n区财政安排1200万元。\n区人力社保局负责审核。")
+    assert "重庆市沙坪坝区人力资源和社会保障局" in labels

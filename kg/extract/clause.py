@@ -27,6 +27,9 @@ LIST = rf"{PH}(?:[{CJK}]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
 LIST_RE = re.compile(LIST)
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = re.compile(f"[{re.escape(QUOTES)}]")
+# 甲局（以下简称“乙”）: a short name declared right after a name adds nothing to the sentence's
+# grammar (甲局（以下简称“乙”）向丙公司增资 reads 甲局向丙公司增资), so it is dropped with its brackets.
+_DECLARATION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[^（()）]{1,20}[）)]")
 # What may stand between a name that ends a clause and a bare 公司 opening the next one.
 CLAUSE_CLOSE = re.compile(r"[”\"’]?[)）]?[，,。]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -75,7 +78,7 @@ def name_refs(mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
     return sorted(refs, key=lambda r: (r.start, -r.end))
 
 
-LEGAL_FORM_END = re.compile("(?:股份有限公司|有限责任公司|有限公司)$")
+LEGAL_FORM_END = re.compile("(?:股份有限公司|有限责任公司|有限公司|[(（]有限合伙[)）])$")
 
 
 def clause_start(text: str, at: int) -> int:
@@ -138,6 +141,8 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
 
     Example: '甲局约谈乙公司' with two refs -> '\\ue000约谈\\ue001'.
     """
+    declared = [(sentence.start + m.start(), sentence.start + m.end())
+                for m in _DECLARATION.finditer(sentence.text)] if "称" in sentence.text else []
     inside = []
     last_end = sentence.start
     # by index, not a slice: copying the rest of the document's refs per sentence is quadratic
@@ -145,7 +150,7 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
         r = refs[i]
         if r.start >= sentence.end:
             break
-        if r.end <= sentence.end and r.start >= last_end:
+        if r.end <= sentence.end and r.start >= last_end and not any(a <= r.start < b for a, b in declared):
             inside.append(r)
             last_end = r.end
     out: list[str] = []
@@ -153,12 +158,12 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     pos = sentence.start
     length = 0
     for i, r in enumerate(inside):
-        length = _copy_plain(sentence, pos, r.start, out, offsets, length)
+        length = _copy_plain(sentence, pos, r.start, out, offsets, length, declared)
         offsets.extend([length] * (r.end - r.start))
         out.append(chr(PLACEHOLDER_BASE + i))
         length += 1
         pos = r.end
-    length = _copy_plain(sentence, pos, sentence.end, out, offsets, length)
+    length = _copy_plain(sentence, pos, sentence.end, out, offsets, length, declared)
     offsets.append(length)
     return Masked("".join(out), tuple(inside), tuple(offsets))
 
@@ -168,18 +173,24 @@ def _start(r: Ref) -> int:
 
 
 def _copy_plain(sentence: Sentence, start: int, end: int, out: list[str],
-                offsets: list[int], length: int) -> int:
+                offsets: list[int], length: int, declared: list[tuple[int, int]]) -> int:
+    """Copy the sentence's text from start to end without quotes and declared short names."""
     chunk = sentence.text[start - sentence.start:end - sentence.start]
     kept = _QUOTES.sub("", chunk)
-    if len(kept) == len(chunk):
+    spans = [(a, b) for a, b in declared if a < end and start < b]
+    if len(kept) == len(chunk) and not spans:
         offsets.extend(range(length, length + len(chunk)))
-    else:
-        position = length
-        for ch in chunk:
-            offsets.append(position)
-            position += ch not in _QUOTE_CHARS
-    out.append(kept)
-    return length + len(kept)
+        out.append(kept)
+        return length + len(kept)
+    position = length
+    chars = []
+    for at, ch in enumerate(chunk, start):
+        offsets.append(position)
+        if ch not in _QUOTE_CHARS and not any(a <= at < b for a, b in spans):
+            chars.append(ch)
+            position += 1
+    out.append("".join(chars))
+    return position
 
 
 def coordinated(masked: Masked, ref: Ref) -> list[Ref]:

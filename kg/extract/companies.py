@@ -10,11 +10,14 @@ from . import places
 from .canonical import split_jurisdiction
 from ..lexicon import alternation, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
-from .segment import cut_words
+from .segment import cut_words, tag_words
 COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
 LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
 REGISTERED = re.compile(r"有限(?:责任)?公司$")
 BRACKETED_TAIL = re.compile(r"[(（]([^()（）]{2,8})[)）]$")
+PARTNERSHIP = re.compile(r"[(（]有限合伙[)）]$")
+# the head of a partnership's name before (有限合伙): 某某天使投资中心, 某某合伙企业
+_PARTNERSHIP_HEAD = re.compile("(?:合伙企业|企业|中心)$")
 
 
 @lru_cache(maxsize=None)
@@ -41,11 +44,26 @@ def short_forms(name: str) -> list[str]:
     _, rest = own_places(name)
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in cut_words(trade) if len(w) >= 2]
+    if len(core) >= 4 and len(trade) >= 2:
+        forms += [brand + trade for brand in [brand_after_landmark(core)] if brand]
     if len(core) == 2 and len(trade) >= 2:
         # 甲乙新能源 as well as 甲乙新能: the trade's first word whole, when it is longer
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
             + [core + words[0]] * bool(words and 2 < len(words[0]) <= 4 and trade.startswith(words[0]))
     return forms
+
+
+def brand_after_landmark(core: str) -> str | None:
+    """晶锂 in 柴达木晶锂: a core that opens with a landmark jieba knows (a basin, a mountain, a
+    region no gazetteer lists) and goes on with a brand of unknown characters is called by the
+    brand (晶锂新材料 for 某省柴达木晶锂新材料有限公司); None for a core of words (闽东|政府|性)."""
+    words = tag_words(core)
+    if len(words) < 2 or words[0][1] < 2 or words[0][2] not in ("ns", "nr", "nz"):
+        return None
+    rest = words[1:]
+    brand = core[rest[0][0]:]
+    ok = len(brand) >= 2 and all(b - a == 1 or flag in ("nz", "nr") for a, b, flag in rest)
+    return brand if ok else None
 
 
 def trim_to_declared(m: Mention, declared: dict[str, Mention]) -> Mention:
@@ -65,11 +83,12 @@ def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
     trade_forms), each to the first mention of the earliest company that goes by it."""
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.type == EntityType.COMPANY and COMPANY_TAIL.search(m.text) and not branch_pattern().match(m.text):
+        if m.type == EntityType.COMPANY and (COMPANY_TAIL.search(m.text) or PARTNERSHIP.search(m.text)) \
+                and not branch_pattern().match(m.text):
             first.setdefault(m.text, m)
     out: dict[str, Mention] = {}
     for m in first.values():
-        for form in short_forms(m.text) + state_company_forms(m.text):
+        for form in short_forms(m.text) + state_company_forms(m.text) + abbreviated_trade_forms(m.text):
             out.setdefault(form, m)
     for form, name in trade_forms(list(first)).items():
         out.setdefault(form, first[name])
@@ -86,6 +105,17 @@ def trade_forms(names: list[str]) -> dict[str, str]:
             if len(word) == 2 and word not in load_set("company_common_trades.txt"):
                 owners.setdefault(word + "公司", set()).add(name)
     return {form: next(iter(names)) for form, names in owners.items() if len(names) == 1}
+
+
+def abbreviated_trade_forms(name: str) -> list[str]:
+    """某某基金 for 某市某某股权投资基金(有限合伙), 某某创投 for 某市某某创业投资有限公司: the firm's
+    own name and its trade's short form (company_trade_abbrev.tsv)."""
+    rest = COMPANY_TAIL.sub("", PARTNERSHIP.sub("", own_places(name)[1]))
+    rest = _PARTNERSHIP_HEAD.sub("", rest)
+    for short, full in sorted(load_table("company_trade_abbrev.tsv", 2), key=lambda row: -len(row[1])):
+        if rest.endswith(full) and len(rest) - len(full) >= 2:
+            return [rest[:-len(full)] + short]
+    return []
 
 
 def state_company_forms(name: str) -> list[str]:

@@ -27,6 +27,8 @@ _CARRIER = re.compile(rf"(?:由|(?:项目)?业主(?:单位)?(?:为|是)|(?:建�
                       "(?:[^\ue000-\uf8ff，,。；;]{0,6}?(?:实施|建设|承建|负责|运营)|(?=[，,。；;]|$))")
 _OWNER_BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
 _ALLOCATED = (FundingType.GRANT, FundingType.INVESTMENT)
+_PROJECT_PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY)
+_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 # How many sentences before a project's share the allocation may be told.
 _REACH = 4
 
@@ -110,6 +112,22 @@ def project_owner_receives(f: Funding, site: Site) -> Funding:
     recipient = owner or (f.recipient if f.recipient in own else None)
     return replace(f, provider=provider, recipient=recipient,
                    project=f.project or (projects[0] if len(projects) == 1 else None))
+
+
+def project_line_receives(f: Funding, site: Site) -> Funding:
+    """甲区：乙项目，项目单位为丙公司，安排专项债券资金2亿元 / 甲局已将该项目纳入贴息范围，安排贴息资金
+    300万元: a grant or subsidy with no payee, in a sentence that names its project, goes to the
+    project's owner."""
+    owner = site.reading.developers.get(f.project) if f.project else None
+    if f.type not in _PROJECT_PAYOUTS or f.recipient or owner is None or owner == f.provider:
+        return f
+    # the project named before the sum, with no other sum between them (not 共计800万元，其中甲获得
+    # 300万元，用于乙项目: the project a later share serves)
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    before = [masked.position(r) for r in masked.refs if r.entity == f.project and masked.position(r) < at]
+    if not before or _SUM.search(masked.text, before[-1], at):
+        return f
+    return replace(f, recipient=owner)
 
 
 def _named_owner(masked: Masked, at: int, clause: int) -> str | None:

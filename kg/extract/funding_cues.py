@@ -149,14 +149,17 @@ def committed_floor(masked: Masked, amount: Amount) -> bool:
 
 
 def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | None:
-    """The cue that names the amount's flow: a close one after it, else the nearest before it."""
+    """The cue that names the amount's flow: a strong one right before it (拟出资3亿元用于清偿债务),
+    else a close one after it, else the nearest before it."""
     inside = [c for c in cues if c.start >= left and c.end <= right
               and not (c.start < amount.end and amount.start < c.end)]
+    before = [c for c in inside if c.end <= amount.start]
+    if before and amount.start == before[-1].end and not before[-1].weak:
+        return before[-1]
     after = [c for c in inside if c.start >= amount.end]
     close = [c for c in after if c.start - amount.end <= NEAR_AFTER]
     if close:
         return close[0]
-    before = [c for c in inside if c.end <= amount.start]
     if before:
         return before[-1]
     return after[0] if after else None

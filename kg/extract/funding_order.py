@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..model import Funding
 from .funding_addressees import addressees_pay_nothing, issuer_pays_allocations
-from .funding_allocations import project_owner_receives
+from .funding_allocations import project_line_receives, project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives, named_part
@@ -32,7 +32,7 @@ from .funding_directions import borrower_stated, operator_receives, participle_l
 from .funding_pools import each_funder, pool_grant, pool_payout
 from .funding_staff import posted_person_receives
 from .funding_shares import (founded_company, lead_investor, loan_tranche, named_project_investor, paired_sums,
-                             subscribed_fund)
+                             developer_total, subscribed_fund)
 from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
                             person_receives, pronoun_payee, recovered_loan, rule_payer)
 from .funding_tables import table_rows
@@ -59,6 +59,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("subsidised-loan", subsidised_loan),
     ("flow-stated-before", flow_stated_before),
     ("project-owner-receives", project_owner_receives),
+    ("project-line-receives", project_line_receives),
     ("named-after", named_after),
     ("person-receives", person_receives),
     ("person-subject-receives", person_subject_receives),
@@ -86,6 +87,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("confirmed-claim", confirmed_claim),
     ("dispute-parties", dispute_parties),
     ("party-of-the-facts", party_of_the_facts),
+    ("developer-total", developer_total),
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),

@@ -23,7 +23,7 @@ from .templates import compile_templates, role_refs
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
-_CAPITAL_IN = re.compile("注资|注入")
+_CAPITAL_IN = re.compile("注资|注入|增资")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
@@ -219,7 +219,7 @@ def class_member(masked: Masked, at: int) -> Ref | None:
 def company_invests(s: RoleSearch) -> None:
     """An agency that signs for an investment does not invest: the last company named before it
     does, unless it builds for another (区政府与甲公司签约，总投资5亿元的项目); an agency that
-    puts capital into a body its clause names (省财政厅向甲集团注资) invests."""
+    puts capital into a body its clause names (省财政厅向甲集团注资, 增资) invests."""
     provider = s.roles.get(Role.PROVIDER)
     if s.kind != FundingType.INVESTMENT or not provider or s.type_of(provider) != EntityType.AGENCY \
             or s.roles.get(Role.RECIPIENT) and _CAPITAL_IN.search(s.masked.text, s.clause, s.at):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
 _ROUND = re.compile("轮融资")
+_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 # Where the list of a round's investors starts: a clause break, or the gap of a headline's
 # two parts (甲公司完成5亿元B轮融资 乙基金领投).
 _LIST_START = re.compile(rf"{CLAUSE_BREAK.pattern}|\s")
@@ -55,16 +56,27 @@ def investor_is_no_payee(f: Funding, site: Site) -> Funding:
 
 
 def round_led_by(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """甲公司完成3亿元B轮融资。本轮由乙基金与丙基金联合领投: a round without a payer is paid by the
-    first lead investor listed in the sentences right after it."""
+    """甲公司完成3亿元B轮融资。本轮由乙基金与丙基金联合领投 / …完成A轮融资，由乙基金领投: a round
+    without a payer is paid by the first lead investor listed in its sentence or the ones right
+    after (see _later_investors)."""
     index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
     out = []
     for f in fundings:
         i = index_of.get(f.evidence.start)
         if f.type == FundingType.INVESTMENT and not f.provider and f.recipient and i is not None \
                 and _ROUND.search(f.evidence.sentence):
-            later = [round_investors(r.a.masked(j)) for j in range(i + 1, min(i + 1 + _LIST_REACH, len(r.a.sentences)))]
-            lead = next((x[0] for x in later if x and x[0] != f.recipient), None)
+            lead = next((x[0] for x in _later_investors(r, i) if x and x[0] != f.recipient), None)
             f = replace(f, provider=lead) if lead else f
         out.append(f)
+    return out
+
+
+def _later_investors(r: Reading, i: int) -> list[list[str]]:
+    """The round investors of sentence i and of the few after it, up to one that tells a round of
+    its own (…曾完成1亿元A轮融资，由乙基金领投: another round's lead)."""
+    out = [round_investors(r.a.masked(i))]
+    for j in range(i + 1, min(i + 1 + _LIST_REACH, len(r.a.sentences))):
+        if _ROUND.search(r.a.sentences[j].text) and _SUM.search(r.a.sentences[j].text):
+            break
+        out.append(round_investors(r.a.masked(j)))
     return out

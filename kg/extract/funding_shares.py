@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from .clause import PH, Masked, Ref
 from .funding_notices import signers
+from .branch_names import bank_of
+from .funding_lenders import is_lender
 from .funding_parties import PAYOUTS
 from .money import find_amounts
-from ..model import EntityType, Evidence, Funding, FundingType
+from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
@@ -25,6 +27,8 @@ _FUND = "基金"
 # 由甲公司领投 and the label that later stands for it (领投方).
 _LEAD = re.compile(rf"({PH})领投")
 _LEAD_LABEL = "领投方"
+# A project's total investment (项目总投资5亿元).
+_TOTAL = "总投资"
 
 
 def paired_sums(f: Funding, site: Site) -> Funding:
@@ -169,6 +173,29 @@ def named_project_investor(f: Funding, site: Site) -> Funding:
     return replace(f, provider=ref.entity) if ref.type == EntityType.COMPANY and ref.entity != f.recipient else f
 
 
+def _same_lender(lender: str, drawer: str) -> bool:
+    """Whether a drawdown's lender is the loan's: itself, or a branch of the same bank (甲银行乙省分行's
+    loan drawn at 甲银行丙市分行)."""
+    return lender.startswith(drawer) or bank_of(lender) is not None and bank_of(lender) == bank_of(drawer)
+
+
+def developer_total(f: Funding, site: Site) -> Funding:
+    """甲项目由乙公司投资建设，总投资42亿元，一期由丙公司承建，已完成投资9.8亿元 / 甲项目总投资3.2亿元，
+    项目单位已获得丁银行发放的贷款: a project's investment is its developer's, never its builder's,
+    and its total no lender's (none's when no developer is known); it is paid to no body but
+    the project."""
+    if f.type != FundingType.INVESTMENT:
+        return f
+    a = site.reading.a
+    builders = {rel.subject for rel in a.relations if rel.type == RelationType.CONTRACTOR_OF and rel.object == f.project}
+    total = site.sentence.text.startswith(_TOTAL, site.cue.start)
+    if not (f.provider in builders or total and (f.provider is None or is_lender(f.provider))):
+        return f
+    developer = site.reading.developers.get(f.project)
+    project = a.types.get(f.recipient) == EntityType.PROJECT
+    return replace(f, provider=developer, recipient=f.recipient if project else None)
+
+
 def loan_tranche(f: Funding, site: Site) -> Funding:
     """约定向乙公司发放贷款12亿元。当天，首笔贷款2.5亿元由甲银行完成发放 (丙行承贷3亿元): a tranche
     or a lender's share of a larger loan told before goes to that loan's borrower."""
@@ -179,5 +206,5 @@ def loan_tranche(f: Funding, site: Site) -> Funding:
     own = m.group() not in _SHARE_WORDS and f.provider is not None
     loan = next((g for g in reversed(site.told_before()) if g.type == FundingType.LOAN and g.recipient
                  and (g.amount is None or f.amount is None or f.amount < g.amount)
-                 and not (own and g.provider and not g.provider.startswith(f.provider))), None)
+                 and not (own and g.provider and not _same_lender(g.provider, f.provider))), None)
     return replace(f, recipient=loan.recipient) if loan and loan.recipient != f.provider else f

@@ -260,11 +260,14 @@ def opens_with_place(text: str, body: list[Token]) -> bool:
 
 def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int | None:
     """Index in `body` where a second name opens: 某区|大连某某公司, a larger place after a
-    smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone."""
+    smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone.
+    A place right after a short form goes on with that chain of places in one name (某市南海|九江…:
+    a town the gazetteer knows only as a city)."""
     placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
     for i, j in zip(placed, placed[1:]):
-        if j < len(body) - 1 and (place_rank(text, body[j][0]) > place_rank(text, body[i][0])
-                                  or governs_name(text, body[j - 1])):
+        chained = j == i + 1 and text[body[i][1] - 1] not in LEVEL_CHARS
+        if j < len(body) - 1 and not chained and (place_rank(text, body[j][0]) > place_rank(text, body[i][0])
+                                                  or governs_name(text, body[j - 1])):
             return j
     for i, (a, b, _) in enumerate(body[:-1]):
         if text[a:b].endswith(load_tagged("zone_heads.tsv", "body")) and places_at(text, b):
@@ -322,7 +325,9 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
-        verb = flag in ("v", "vd", "l") or text[a:b] in load_set("governing_verbs.txt")     # 指导 is tagged n
+        # 指导 is tagged n; 差别化|锦纶…项目, 一体化: an -化 word of three characters describes what follows
+        verb = flag in ("v", "vd", "l") and not (b - a == 3 and text[b - 1] == "化") \
+            or text[a:b] in load_set("governing_verbs.txt")
         # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
         after_person = i > 1 and body[i - 1][2].startswith("nr") \
             and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
@@ -359,6 +364,8 @@ def trim_left(text: str, body: list[Token], anchors: frozenset[int], branch: boo
         return body[place:]
     return body[function_word_cut(text, body):]
 JURISDICTION_CHARS = "省市区县镇乡"
+# the last character of a place written with its level
+LEVEL_CHARS = JURISDICTION_CHARS + "州盟旗"
 
 
 @lru_cache(maxsize=None)
@@ -368,6 +375,9 @@ def org_suffixes() -> dict[str, str]:
     suffixes = {body: EntityType.AGENCY for body in abbreviations().values() if "和" in body}
     suffixes.update((body, EntityType.AGENCY) for body in load_words("agency_bodies.txt"))
     suffixes.update((suffix, cls) for suffix, cls in load_table("org_suffixes.tsv", 2))
+    # 某某股权投资基金(有限合伙): a fund registered as a limited partnership
+    suffixes.update((suffix + tail, cls) for suffix, cls in list(suffixes.items()) if suffix.endswith("基金")
+                    for tail in ("(有限合伙)", "（有限合伙）"))
     return suffixes
 
 

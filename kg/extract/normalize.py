@@ -61,6 +61,8 @@ _NAME_LINE = re.compile(rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _CONTACT_FIELD = re.compile("(?:联系人|经办人|联系单位)[：:]")
+# 附件：甲资金分配表 / 附件2：…: a notice's line naming its attachment
+_ATTACHMENT = re.compile(r"附件[\d一二三四五六七八九十]*[：:]")
 # 发布日期：2024-09-12　来源：甲局: a web page's line of metadata
 _META_FIELD = re.compile("(?:发布日期|发布时间|信息来源|来源)[：:]")
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
@@ -241,10 +243,11 @@ def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> boo
 
 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """A form field (电话：…) ends, a short contact field (联系人：甲公司 张三) or a line of a page's
-    metadata (发布日期：…　来源：甲局) ends, or a label follows a field or a short line."""
+    """A form field (电话：…) ends, a short contact field (联系人：甲公司 张三), a line of a page's
+    metadata (发布日期：…　来源：甲局) or an attachment's line (附件：…) ends, or a label follows a
+    field or a short line."""
     a, b = prev.content, nxt.content
-    return bool(_NUMBER_FIELD.search(a) or _PHONE_END.search(a)
+    return bool(_NUMBER_FIELD.search(a) or _PHONE_END.search(a) or _ATTACHMENT.match(a)
                 or _CONTACT_FIELD.match(a) and len(a) <= SHORT_FIELD or _META_FIELD.search(a)
                 or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
 

@@ -314,14 +314,15 @@ def in_order_abbreviations(mentions, labels, by_type, target) -> None:
     """高开区管理委员会 -> 某市高新技术产业开发区管理委员会: a Chinese abbreviation keeps its
     characters in order, so a short agency name without a jurisdiction inside exactly one
     longer one of the same head is that agency; so is a bare standard body (财政厅) inside
-    exactly one named one (某省财政厅)."""
+    exactly one named one (某省财政厅), and a level's body no place was found for (区财政局)
+    when exactly one named body ends with it (某市某区财政局)."""
     agencies = sorted(by_type.get(EntityType.AGENCY, ()), key=len)
     for short in agencies:
         if (EntityType.AGENCY, short) in target or (len(short) < 4 and short not in standard_bodies()) \
-                or split_jurisdiction(short)[0] \
-                or short.startswith(("中共", "国家", "中国")) or short[0] in "省市区县":
+                or split_jurisdiction(short)[0] or short.startswith(("中共", "国家", "中国")):
             continue
-        fuller = [l for l in agencies if len(l) > len(short) and l[-2:] == short[-2:] and is_subsequence(short, l)]
+        fuller = [l for l in agencies if len(l) > len(short) and (l.endswith(short) if short[0] in "省市区县" else
+                                                                  l[-2:] == short[-2:] and is_subsequence(short, l))]
         if len(fuller) == 1:
             target[(EntityType.AGENCY, short)] = fuller[0]
 
