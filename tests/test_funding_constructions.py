@@ -223,6 +223,13 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
      {"甲区财政局": A, "乙担保有限公司": C}, [("Grant", 12_000_000, "甲区财政局", "乙担保有限公司", None)]),
     ("区财政按代偿本金的50%给予乙担保有限公司风险补偿69万元。", {"区财政": ("甲区财政局", A), "乙担保有限公司": C},
      [("Grant", 690_000, "甲区财政局", "乙担保有限公司", None)]),
+    # the project's unit (项目单位) named after the project borrows for it
+    ("乙项目由丙公司实施，总投资3.2亿元，项目单位已获得丁银行发放的贷款1.5亿元。", {"乙项目": J, "丙公司": C, "丁银行": C},
+     [("Investment", 320_000_000, "丙公司", None, None), ("Loan", 150_000_000, "丁银行", "丙公司", None)]),
+    # a title and the body tell one loan, each with one of its parties
+    ("丁银行6.8亿元贷款支持乙工程\n2024-06-28 11:05  来源：某报\n6.8亿元贷款的首笔资金2亿元顺利发放至丙公司。",
+     {"乙工程": J, "丙公司": C, "丁银行": C},
+     [("Loan", 680_000_000, "丁银行", "丙公司", None), ("Loan", 200_000_000, None, "丙公司", None)]),
     # the cue right before a sum names it, not a purpose after it
     ("丁公司已报名成为意向投资人，拟出资3.2亿元用于清偿债务。", {"丁公司": C},
      [("Investment", 320_000_000, "丁公司", None, None)]),

@@ -168,6 +168,8 @@ def test_company_lists_closed_by_a_conjunction(sentence, expected):
     ("3　嘉兴市　岚峰新材料股份有限公司　差别化锦纶纤维智能工厂项目　950", ("差别化锦纶纤维智能工厂项目", "Project")),
     # a fund registered as a limited partnership
     ("本轮融资由北京青岚股权投资基金(有限合伙)领投。", ("北京青岚股权投资基金(有限合伙)", "Company")),
+    # money acting on a name is no part of it (贷款|支持|某地某工程)
+    ("国开行6.8亿元贷款支持寿光青岚河防洪排涝工程", ("寿光青岚河防洪排涝工程", "Project")),
     # a specific facility's 配套工程 is a project
     ("宜昌东站综合交通枢纽配套工程由岚峰集团有限公司负责建设。", ("宜昌东站综合交通枢纽配套工程", "Project")),
 ])

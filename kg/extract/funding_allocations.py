@@ -29,6 +29,8 @@ _OWNER_BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
 _ALLOCATED = (FundingType.GRANT, FundingType.INVESTMENT)
 _PROJECT_PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY)
 _SUM = re.compile(r"\d[\d.,]*[万亿]?元")
+# the body a project names as its own: 项目单位, 项目业主, 建设单位
+_UNIT = re.compile("项目(?:单位|业主|法人|公司)|(?:建设|实施|承担)单位")
 # How many sentences before a project's share the allocation may be told.
 _REACH = 4
 
@@ -116,16 +118,21 @@ def project_owner_receives(f: Funding, site: Site) -> Funding:
 
 def project_line_receives(f: Funding, site: Site) -> Funding:
     """甲区：乙项目，项目单位为丙公司，安排专项债券资金2亿元 / 甲局已将该项目纳入贴息范围，安排贴息资金
-    300万元: a grant or subsidy with no payee, in a sentence that names its project, goes to the
-    project's owner."""
+    300万元: a grant or subsidy with no payee (or a loan its sentence gives the project's unit), in a
+    sentence that names its project, goes to the project's owner."""
     owner = site.reading.developers.get(f.project) if f.project else None
-    if f.type not in _PROJECT_PAYOUTS or f.recipient or owner is None or owner == f.provider:
+    # 甲项目总投资3亿元，项目单位已获得乙银行贷款1亿元: the project's unit borrows too
+    unit = _UNIT.search(site.sentence.text, 0, site.amount.start)
+    if f.type not in _PROJECT_PAYOUTS and not (f.type == FundingType.LOAN and unit) \
+            or f.recipient or owner is None or owner == f.provider:
         return f
-    # the project named before the sum, with no other sum between them (not 共计800万元，其中甲获得
-    # 300万元，用于乙项目: the project a later share serves)
-    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    # the project named before the unit that takes the loan, or before the sum with no other sum
+    # between them (not 共计800万元，其中甲获得300万元，用于乙项目: the project a later share serves)
+    masked = site.masked
+    loan = f.type == FundingType.LOAN
+    at = masked.offsets[unit.start() if loan else site.amount.start]
     before = [masked.position(r) for r in masked.refs if r.entity == f.project and masked.position(r) < at]
-    if not before or _SUM.search(masked.text, before[-1], at):
+    if not before or not loan and _SUM.search(masked.text, before[-1], at):
         return f
     return replace(f, recipient=owner)
 

@@ -20,16 +20,20 @@ _OPENS = re.compile("突破|超过|超|逾")
 _MARK_REACH = Decimal("1.2")
 # The funding cue row of a renewed loan (续贷): a new flow, even of the sum and parties before.
 _RENEWAL = "cue-Loan-10"
+_SENTENCE_END = re.compile("[。！？!?]$")
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:
     """Starts of the sentences that hold a headline line (a story starts right after one); a
     row of a list (1.甲公司 40万元, or a table's last line after lines like it) is short too,
-    but no headline."""
-    return {s.start for i, s in enumerate(sentences)
-            if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
-            and not ROW_NUMBER.match(s.text)
-            and not (i and _ROW_SUM.search(s.text) and _ROW_SUM.search(sentences[i - 1].text))}
+    but no headline. A document's first line, told without a sentence's end, is its title."""
+    heads = {s.start for i, s in enumerate(sentences)
+             if bisect.bisect_right(story_starts, s.end) > bisect.bisect_right(story_starts, s.start)
+             and not ROW_NUMBER.match(s.text)
+             and not (i and _ROW_SUM.search(s.text) and _ROW_SUM.search(sentences[i - 1].text))}
+    if len(sentences) > 1 and not _SENTENCE_END.search(sentences[0].text) and not ROW_NUMBER.match(sentences[0].text):
+        heads.add(sentences[0].start)
+    return heads
 
 
 def merge_repeats(fundings: list[Funding], headlines: frozenset[int] | set[int] = frozenset()) -> list[Funding]:
@@ -63,6 +67,9 @@ def _best_told(group: list[Funding], headlines: frozenset[int] | set[int]) -> Fu
     for other in group:
         best = replace(best, **{k: getattr(other, k) for k in ("facilitator", "program", "project", "date")
                                 if getattr(best, k) is None and getattr(other, k)})
+        # 甲行6.8亿元贷款支持乙工程 (headline) / 6.8亿元贷款发放至丙公司: each tells a party of one flow
+        best = replace(best, **{k: getattr(other, k) for k in ("provider", "recipient")
+                                if getattr(best, k) is None and getattr(other, k) not in (None, best.provider, best.recipient)})
     return best
 
 

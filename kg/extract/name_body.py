@@ -39,6 +39,7 @@ DASHES = frozenset({"—", "-", "－", "——"})
 MIDDLE_DOTS = frozenset({"·", "•", "・"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
+MONEY_NOUNS = frozenset({"贷款", "资金", "融资", "授信", "信贷"})
 
 NUMERALS = frozenset("一二三四五六七八九十两百千万")
 PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
@@ -331,7 +332,9 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
         after_person = i > 1 and body[i - 1][2].startswith("nr") \
             and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
-        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person)):
+        # 6.8亿元贷款|支持|某地某工程: money acting on the name after it is no part of that name
+        after_money = i and text[body[i - 1][0]:body[i - 1][1]] in MONEY_NOUNS
+        if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person or after_money)):
             cut = i + 1
     return cut
 
