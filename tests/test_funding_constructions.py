@@ -77,6 +77,16 @@ CONSTRUCTION_PARTY_CASES += [
      [("Investment", 4_200_000_000, "丙公司", None, None), ("Investment", 980_000_000, "丙公司", None, None)]),
 ]
 
+# a guarantee fee cut is the guarantor's relief, not the lender's; a court that collects a debt
+# neither holds nor owes it (the one it recovers it for holds it)
+CONSTRUCTION_PARTY_CASES += [
+    ("court-is-no-party", "甲县人民法院执结一起借款纠纷案，追回欠款198万元。", {"甲县人民法院": A},
+     [("Debt", 1_980_000, None, None, None)]),
+    ("guarantee-fee-waived", "甲担保公司提供担保后，乙银行3天内向丙公司发放贷款500万元，担保费率按0.5%执行，企业少缴担保费5万元。",
+     {"甲担保公司": C, "乙银行": C, "丙公司": C},
+     [("Loan", 5_000_000, "乙银行", "丙公司", None), ("Relief", 50_000, "甲担保公司", "丙公司", None)]),
+]
+
 CONSTRUCTION_DOCUMENT_CASES = [
     ("round-led-by", ROUND, {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C},
      [("Investment", 300_000_000, "乙基金", "甲公司", None)]),
@@ -230,9 +240,72 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
     ("丁银行6.8亿元贷款支持乙工程\n2024-06-28 11:05  来源：某报\n6.8亿元贷款的首笔资金2亿元顺利发放至丙公司。",
      {"乙工程": J, "丙公司": C, "丁银行": C},
      [("Loan", 680_000_000, "丁银行", "丙公司", None), ("Loan", 200_000_000, None, "丙公司", None)]),
+    # a subsidy rule for a class of borrowers, or a body's duty in a scheme, is no flow on the loan before
+    ("甲银行向乙公司发放贷款20万元。对按期还本付息的种粮主体，县财政还将按照1个百分点给予贴息。",
+     {"甲银行": C, "乙公司": C, "县财政": ("甲县财政局", A)}, [("Loan", 200_000, "甲银行", "乙公司", None)]),
+    ("甲银行向乙公司发放贷款20万元。由丙局负责资格审核，丁局负责贴息资金拨付。",
+     {"甲银行": C, "乙公司": C, "丙局": A, "丁局": A}, [("Loan", 200_000, "甲银行", "乙公司", None)]),
+    # and a subsidy larger than the loan told before is none of its
+    ("乙银行向丙公司发放贷款300万元。\n甲局今年已拨付贴息资金386万元。", {"甲局": A, "乙银行": C, "丙公司": C},
+     [("Loan", 3_000_000, "乙银行", "丙公司", None), ("InterestSubsidy", 3_860_000, "甲局", None, None)]),
+    # a fund named after a loan product is a grant, deposited (存入) with the bank
+    ("甲县财政局安排1200万元“丰收贷”风险补偿金存入乙银行。", {"甲县财政局": A, "乙银行": C},
+     [("Grant", 12_000_000, "甲县财政局", "乙银行", None)]),
+    # a borrower who speaks after a quote telling his loan
+    ("“38万元贷款三天就到了账。”种粮大户张立新说。", {"张立新": P}, [("Loan", 380_000, None, "张立新", None)]),
+    # an insurer paying to a class (向受灾的…) is no maker of what it pays
+    ("截至8月5日，甲保险公司已向受灾的326户果农支付保险赔款412.6万元。", {"甲保险公司": C},
+     [("Grant", 4_126_000, "甲保险公司", None, None)]),
+    # 给他 is the person named last; a body one goes through (通过甲局审核) takes no role
+    ("蒜农王立平去年新建了一座冷库，甲银行乙支行当天就给他发放了贷款60万元。", {"王立平": P, "甲银行乙支行": C},
+     [("Loan", 600_000, "甲银行乙支行", "王立平", None)]),
+    ("今年初他通过甲局审核，从乙银行获得贷款20万元。", {"甲局": A, "乙银行": C}, [("Loan", 200_000, "乙银行", None, None)]),
+    # the body that carries out the project a syndicate serves borrows; the first tranche is of that loan
+    ("由甲银行牵头组建的银团，为乙集团作为实施主体的丙项目提供银团贷款36亿元，首笔资金8亿元已于2月末发放到位。",
+     {"甲银行": C, "乙集团": C, "丙项目": J},
+     [("Loan", 3_600_000_000, "甲银行", "乙集团", None), ("Loan", 800_000_000, "甲银行", "乙集团", None)]),
+    # tax a company may keep (少缴) is relief it receives from the story's tax bureau
+    ("甲税务局今年为企业办理退税2亿元。乙公司按照政策，可少缴企业所得税615万元。", {"甲税务局": A, "乙公司": C},
+     [("Relief", 200_000_000, "甲税务局", None, None), ("Relief", 6_150_000, "甲税务局", "乙公司", None)]),
+    # credit committed to a place's projects and firms goes to the place
+    ("甲银行与乙市人民政府签署协议，计划向乙市重点项目和实体企业提供不低于100亿元的意向性授信。",
+     {"甲银行": C, "乙市人民政府": A, "乙市": PLACE}, [("Loan", 10_000_000_000, "甲银行", "乙市", None)]),
+    # a lender lending through a product is no other party of that clause; the subsidy's payer follows
+    ("甲银行通过“惠农e贷”向订单农户发放贷款3600万元，乙县财政局按年利率2%给予贴息，今年已拨付贴息资金86万元。",
+     {"甲银行": C, "惠农e贷": "Program", "乙县财政局": A},
+     [("Loan", 36_000_000, "甲银行", None, None), ("InterestSubsidy", 860_000, "乙县财政局", None, None)]),
+    # the body whose means one borrows on (凭着乙集团…的应收账款) does not act
+    ("甲公司常年向乙集团供应生豆，今年9月凭着乙集团尚未支付的货款形成的应收账款，从丙银行获得贷款800万元。",
+     {"甲公司": C, "乙集团": C, "丙银行": C}, [("Loan", 8_000_000, "丙银行", "甲公司", None)]),
+    # the one a court recovers a debt for holds it
+    ("甲县人民法院执结一起借款纠纷案，为乙银行追回欠款198万元。", {"甲县人民法院": A, "乙银行": C},
+     [("Debt", 1_980_000, "乙银行", None, None)]),
     # the cue right before a sum names it, not a purpose after it
     ("丁公司已报名成为意向投资人，拟出资3.2亿元用于清偿债务。", {"丁公司": C},
      [("Investment", 320_000_000, "丁公司", None, None)]),
 ])
 def test_constructions_of_notices_rounds_and_capital(raw, names, expected):
     assert found(raw, {n: t if isinstance(t, tuple) else (n, t) for n, t in names.items()}) == expected
+
+
+def test_a_subsidy_total_told_with_its_parts_and_a_product_rule_have_no_one_borrower():
+    raw = ("甲县财政局对“青茶贷”实行贴息，农户贷款全额贴息。乙银行向丙公司发放贷款200万元。"
+           "今年县财政已兑付贴息资金186万元，其中丙公司获得贴息4.5万元。")
+    assert found(raw, names_of({"甲县财政局": A, "青茶贷": "Program", "乙银行": C, "丙公司": C})) == [
+        ("Loan", 2_000_000, "乙银行", "丙公司", None), ("InterestSubsidy", 1_860_000, "甲县财政局", None, None),
+        ("InterestSubsidy", 45_000, "甲县财政局", "丙公司", None)]
+
+
+def test_a_loan_told_again_with_its_own_sum_names_no_parties_for_earlier_flows():
+    # 该笔 after a sum of its own sentence is that sum's; a cue's 资金 right before a sum names it
+    raw = ("甲局下达科技补助资金2000万元，其中丁公司获得补助386万元。"
+           "乙银行向丁公司发放贷款3000万元，该笔贷款享受财政贴息，首期贴息资金51.75万元已拨付到企业账户。")
+    assert found(raw, names_of({"甲局": A, "乙银行": C, "丁公司": C})) == [
+        ("Grant", 20_000_000, "甲局", None, None), ("Grant", 3_860_000, "甲局", "丁公司", None),
+        ("Loan", 30_000_000, "乙银行", "丁公司", None), ("InterestSubsidy", 517_500, "甲局", "丁公司", None)]
+
+
+def test_the_other_side_of_a_titled_party_is_the_one_titled_on_it_later():
+    raw = "近日，甲县人民法院成功执结一起借款纠纷案，为申请执行人乙银行追回借款本金186万元。\n2021年，被执行人丙合作社扩大养殖规模。"
+    assert found(raw, names_of({"甲县人民法院": A, "乙银行": C, "丙合作社": C})) == [
+        ("Debt", 1_860_000, "乙银行", "丙合作社", None)]

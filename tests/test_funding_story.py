@@ -24,6 +24,12 @@ STORY_ROLE_CASES = [
      [("Grant", 400_000_000, None, "甲管委会", None)]),
 ]
 STORY_PARTY_CASES = [
+    # those who also received are paid by the payer of the same flow told before them
+    ("also-received", "戊银行向己公司发放贷款500万元。甲支行向乙合作社发放贷款150万元。“钱来得及时。”理事长赵立德说。"
+     "丙合作社、丁农场也分别获得90万元和45万元贷款。",
+     {"戊银行": C, "己公司": C, "甲支行": C, "乙合作社": C, "丙合作社": C, "丁农场": C, "赵立德": "Person"},
+     [("Loan", 5_000_000, "戊银行", "己公司", None), ("Loan", 1_500_000, "甲支行", "乙合作社", None),
+      ("Loan", 900_000, "甲支行", "丙合作社", None), ("Loan", 450_000, "甲支行", "丁农场", None)]),
     ("leveraged-loan", "今年以来，甲担保公司累计为300户小微企业提供担保，撬动银行贷款5亿元。", {"甲担保公司": C},
      [("Loan", 500_000_000, None, None, None)]),
     ("bare-row", "对认定的示范企业给予奖励，名单如下：\n1.乙公司 40万元\n2.丙公司 20万元\n甲局\n2025年3月2日",

@@ -42,3 +42,10 @@ def test_columns_apart_by_runs_of_spaces_are_a_table():
 def test_single_spaces_make_a_table_copied_from_a_web_page():
     raw = "序号 企业名称 补助金额(元)\n1 乙公司 5000\n甲局\n2024年7月2日"
     assert found(raw, {"乙公司": C, "甲局": "Agency"}) == [("Grant", 5000, "甲局", "乙公司", None)]
+
+
+def test_a_column_of_county_names_receives_its_rows():
+    raw = ("甲州财政局关于下达衔接资金的通知\n现下达衔接资金共计4530万元，分配如下：\n县名　下达金额(万元)　重点方向\n"
+           "乙县　2380　茶产业\n丙县　2150　冷链\n甲州财政局\n2024年7月2日")
+    got = found(raw, {"甲州财政局": "Agency", "乙县": "Place", "丙县": "Place"})
+    assert ("Grant", 23_800_000, "甲州财政局", "乙县", None) in got and ("Grant", 21_500_000, "甲州财政局", "丙县", None) in got

@@ -197,3 +197,51 @@ def test_an_attachment_line_keeps_its_break():
 def test_a_municipal_districts_social_security_bureau_written_short():
     labels = labels_of("重庆市沙坪坝区财政局关于拨付资金的通知\n区财政安排1200万元。\n区人力社保局负责审核。")
     assert "重庆市沙坪坝区人力资源和社会保障局" in labels
+
+
+def test_a_level_and_a_banks_kind_is_the_storys_bank_of_that_kind():
+    labels = labels_of("河南青岚农村商业银行股份有限公司推出新产品。县财政局安排1200万元风险补偿金存入县农商行。"
+                       "“多亏农商银行的贷款。”张立新说。")
+    assert {"县农商行", "农商银行"} <= set(labels["河南青岚农村商业银行股份有限公司"])
+
+
+@pytest.mark.parametrize("text, person", [
+    ("鸡黍镇蒜农孟凡平去年新建了冷库。", "孟凡平"),
+    ("双桥镇果农杨立英获赔3.2万元。", "杨立英"),
+    ("返乡创业青年李立强一边查看梨果。", "李立强"),
+    ("鸡黍支行还向冷藏户郭立芝发放贷款40万元。", "郭立芝"),
+])
+def test_farmers_by_their_crop_or_trade_are_named_persons(text, person):
+    assert (person, "Person") in mentions_of(text)
+
+
+def test_a_bare_number_parts_two_names():
+    # a table's cells whose gaps are gone: 某县|2380|某产业 is no name across the number
+    found = mentions_of("长顺县2060绿壳蛋鸡产业罗甸县1980火龙果示范园区项目")
+    assert ("罗甸县", "Place") in found and all("1980" not in text for text, _ in found)
+
+
+def test_a_place_of_a_companys_brand_is_no_place_of_the_story():
+    # 盱眙|金湖湾龙虾…: 金湖 lies outside 盱眙, so it opens the brand; 县慈善总会 is 盱眙's
+    assert "盱眙县慈善总会" in labels_of("盱眙金湖湾龙虾产业有限公司向县慈善总会捐款80万元。")
+
+
+@pytest.mark.parametrize("text", [
+    # a county-level city named in the story is its 市, and a city's bank lending there no place of it
+    "横州市青岚茶业有限公司获得桂林银行横州支行贷款300万元。市财政局给予贴息。",
+    "横州市今年推进担保降费。市财政局拨付补贴资金126万元。",
+])
+def test_the_city_of_a_county_level_citys_story(text):
+    assert "横州市财政局" in labels_of(text)
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    # an autonomous county written short with its level opens the name (孟连县|青豆…): its brand and 公司
+    ("孟连县青豆咖啡初制有限公司常年供应咖啡生豆。青豆公司总经理李国华说。", "孟连县青豆咖啡初制有限公司", "青豆公司"),
+    # a place the gazetteer lists under no short form (普洱) opens the name; the grammar's own reading
+    # of the rest names the company too
+    ("今年向普洱岚岭咖啡集团有限公司供货的合作社不用再发愁。凭着岚岭咖啡集团确认的应收账款，他们就能拿到贷款。",
+     "普洱岚岭咖啡集团有限公司", "岚岭咖啡集团"),
+])
+def test_short_names_after_places_written_otherwise(text, label, alias):
+    assert alias in labels_of(text)[label]

@@ -132,11 +132,22 @@ def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
 # the kind of bank a full name ends with, and the short kinds a story writes after the brand
 _BANK_KIND = re.compile("(?:农村商业|农村合作|城市商业|商业)?银行$")
 _SHORT_KINDS = ("农商银行", "农商行", "银行", "行")
+# 县农村商业银行 (from 县农商行), 农村商业银行: a bank's kind, with a level or none, and no brand
+_LEVEL_BANK = re.compile("(?:[省市县区旗](?:农村商业|农村合作|城市商业|商业)?|农村商业|农村合作|城市商业)银行")
 
 
 @lru_cache(maxsize=None)
 def _national_banks() -> frozenset[str]:
     return frozenset(full for _, full in load_table("company_abbrev.tsv", 2))
+
+
+def _one_bank_of_kind(of_kind: set[tuple[str, str]], kind: str) -> str | None:
+    """The full name of the one bank of `kind` among (kind, label) pairs, counting the names of one
+    bank once (郸城农村商业银行 is 河南郸城农村商业银行股份有限公司), else None."""
+    names = sorted((label for k, label in of_kind if k == kind), key=len, reverse=True)
+    bare = [LEGAL_FORM_INSIDE.sub("", n) for n in names]
+    banks = [n for n, b in zip(names, bare) if not any(o != b and o.endswith(b) for o in bare)]
+    return banks[0] if len(banks) == 1 else None
 
 
 def short_bank_names(mentions: list[Mention], labels: list[str]) -> list[str]:
@@ -151,11 +162,17 @@ def short_bank_names(mentions: list[Mention], labels: list[str]) -> list[str]:
             # a national bank (company_abbrev.tsv) has branches of its own naming
             if len(brand) >= 2 and brand != core and LEGAL_FORM_INSIDE.sub("", full) not in _national_banks():
                 fulls.setdefault(brand, set()).add(full)
+    # 县农商行, 农商银行 (a level and the kind, or the kind alone): the one full bank of that kind the story names
+    of_kind = {(kind.group(), label) for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY
+               and not _LEVEL_BANK.fullmatch(label) and branch_parent(label) is None
+               and (kind := _BANK_KIND.search(LEGAL_FORM_INSIDE.sub("", label)))}
     out = []
     for m, label in zip(mentions, labels):
         if m.type == EntityType.COMPANY and not LEGAL_FORM_INSIDE.search(label):
             label = next((only + rest for brand, (only, *more) in fulls.items() if not more
                           for kind in _SHORT_KINDS if label.startswith(brand + kind)
                           and (not (rest := label[len(brand + kind):]) or rest.endswith(_bank_heads()))), label)
+            if _LEVEL_BANK.fullmatch(label):
+                label = _one_bank_of_kind(of_kind, _BANK_KIND.search(label).group()) or label
         out.append(label)
     return out

@@ -30,9 +30,13 @@ class Context:
 
     def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
         """The last place of this level named before pos (or the home one)."""
+        before = self.named_before(level, pos)
+        return before[-1] if before else None
+
+    def named_before(self, level: str, pos: int) -> list[places.PlaceInfo]:
+        """The places of this level named before pos, in document order."""
         starts, infos = self.by_level.get(level, ((), ()))
-        i = bisect.bisect_left(starts, pos)
-        return infos[i - 1] if i else None
+        return infos[:bisect.bisect_left(starts, pos)]
 
     @cached_property
     def by_level(self) -> dict[str, tuple[list[int], list[places.PlaceInfo]]]:
@@ -51,6 +55,25 @@ class Context:
         return places.expand_places(p.name for _, p in self.places_seen)
 
 
+def own_places(name: str) -> tuple[list[str], str]:
+    """split_jurisdiction, but a place outside the one before it opens the trade name
+    (某省|北辰精铸: 北辰 is a district of another province)."""
+    prefix, rest = split_jurisdiction(name)
+    for i in range(1, len(prefix)):
+        if not inside(prefix[i], prefix[i - 1]):
+            return prefix[:i], "".join(prefix[i:]) + rest
+    if prefix and rest[:1] in "县市区州旗" and prefix[-1][-1] not in "县市区州旗":
+        # 孟连|县金豆…: a short form written with its level (an autonomous county's 孟连县)
+        prefix, rest = prefix[:-1] + [prefix[-1] + rest[0]], rest[1:]
+    return prefix, rest
+
+
+def inside(place: str, outer: str) -> bool:
+    """Whether a place name can stand for a division within the one named before it."""
+    full = places.expand_place(outer)
+    return any(full in (info.parent, info.province) or info.name == full for info in places.lookup_places(place))
+
+
 def read_context(mentions: list[Mention]) -> Context:
     """Home city and province: the ones the article names most, counting the places that
     open organisation names too (a county counts half for its city)."""
@@ -58,7 +81,12 @@ def read_context(mentions: list[Mention]) -> Context:
     for m in mentions:
         if m.type == EntityType.PLACE:
             named.append((m.start, m.text))
-        elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.COMPANY):
+        elif m.type == EntityType.COMPANY:
+            # 某县金湖湾龙虾产业有限公司: a place outside the one before it is the company's brand, and
+            # so is a city whose bank lends elsewhere (桂林银行横州支行)
+            prefix, rest = own_places(m.text)
+            named.extend((m.start, p) for p in prefix if not rest.startswith(_BANK))
+        elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION):
             prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
             named.extend((m.start, p) for p in prefix)
     context = places.expand_places(n for _, n in named)
@@ -131,6 +159,7 @@ def local_regulation(short: str, longer: str) -> bool:
 
 Result = tuple[str, str | None]       # (canonical name, label of its jurisdiction)
 CITY_BODIES = ("市委", "市政府", "市人民政府")
+_BANK = "银行"
 SHORT_FORM_LEVELS = {"省": "province", "市": "city", "盟": "city", "区": "county", "县": "county"}
 
 
@@ -254,12 +283,17 @@ def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
 
 
 def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
-    """The place a short form stands for: 省 the home province, 市 the nearest city named
-    before pos (or the home city), else the nearest place of its level named with it."""
+    """The place a short form stands for: 省 the home province, 市 the nearest city (or county-level
+    city) named before pos (or the home city), else the nearest place of its level named with it."""
     if short == "省" and ctx.home_province:
         return places.lookup_place(ctx.home_province)
     if short == "市":
         near = ctx.nearest("city", pos)
+        # 横州市…市财政局: the one county-level city a story names, and no city before it, is its 市
+        # (not 我市尚志市、五常市: two of them are parts of the paper's city)
+        county_cities = {p.name for p in ctx.named_before("county", pos) if p.name.endswith("市")}
+        if near is None and len(county_cities) == 1:
+            return places.lookup_place(county_cities.pop())
         city = near.name if near else ctx.home_city
         return places.lookup_place(city) if city else None
     near = ctx.nearest(SHORT_FORM_LEVELS[short], pos)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .canonical import split_jurisdiction
+from .canonical import own_places, split_jurisdiction
 from ..lexicon import alternation, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
 from .segment import cut_words, tag_words
@@ -36,7 +36,8 @@ def is_distinctive(core: str) -> bool:
 def short_forms(name: str) -> list[str]:
     """Names a registered company goes by in a story: its distinctive core and a near-miss of
     it (北辰瑞达, 辰瑞达 for 长春北辰瑞达信息技术有限公司), and its brand with its trade cut
-    to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…)."""
+    to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…), and a brand of
+    two unknown characters with 公司."""
     core = company_core(name)
     forms = []
     if is_distinctive(core) or split_jurisdiction(core)[0]:       # 北辰精铸: a place opens it, a name
@@ -46,11 +47,27 @@ def short_forms(name: str) -> list[str]:
     words = [w for w in cut_words(trade) if len(w) >= 2]
     if len(core) >= 4 and len(trade) >= 2:
         forms += [brand + trade for brand in [brand_after_landmark(core)] if brand]
+    forms += unlisted_place_forms(name)
+    opening = cut_words(core)[:2]
+    if len(core) > 2 and [len(w) for w in opening] == [1, 1]:
+        forms.append("".join(opening) + "公司")    # 金豆公司 for 某县金豆咖啡初制有限公司: its brand of unknown characters
     if len(core) == 2 and len(trade) >= 2:
         # 甲乙新能源 as well as 甲乙新能: the trade's first word whole, when it is longer
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
             + [core + words[0]] * bool(words and 2 < len(words[0]) <= 4 and trade.startswith(words[0]))
     return forms
+
+
+def unlisted_place_forms(name: str) -> list[str]:
+    """云岭咖啡集团 for 普洱云岭咖啡集团有限公司: a name that opens with a place jieba knows and the
+    gazetteer lists under no short form goes by the rest (four characters or more)."""
+    if own_places(name)[0]:
+        return []
+    bare = LEGAL_FORM_INSIDE.sub("", name)
+    first = tag_words(bare)[:1]
+    if not first or first[0][2] != "ns" or first[0][1] < 2 or len(bare) - first[0][1] < 4:
+        return []
+    return [bare[first[0][1]:]]
 
 
 def brand_after_landmark(core: str) -> str | None:
@@ -141,22 +158,6 @@ def company_core(name: str) -> str:
         rest = rest[:bracket.start()]       # 某某重工(天津)有限公司: the bracketed place is no core
     core = industry_tail().sub("", rest)
     return core if len(core) >= 2 else rest
-
-
-def own_places(name: str) -> tuple[list[str], str]:
-    """split_jurisdiction, but a place outside the one before it opens the trade name
-    (某省|北辰精铸: 北辰 is a district of another province)."""
-    prefix, rest = split_jurisdiction(name)
-    for i in range(1, len(prefix)):
-        if not inside(prefix[i], prefix[i - 1]):
-            return prefix[:i], "".join(prefix[i:]) + rest
-    return prefix, rest
-
-
-def inside(place: str, outer: str) -> bool:
-    """Whether a place name can stand for a division within the one named before it."""
-    full = places.expand_place(outer)
-    return any(full in (info.parent, info.province) or info.name == full for info in places.lookup_places(place))
 
 
 def company_key(name: str) -> str:

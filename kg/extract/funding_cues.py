@@ -36,7 +36,7 @@ _PASSED_MARK = re.compile("超过|超|逾|达到|满")
 # committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target,
 # unless a lender named before commits it: 乙银行将向全省企业提供不低于300亿元的信贷支持).
 _COMMITTED_FLOOR = re.compile(r"(?:向|为)(?P<named>[\ue000-\uf8ff])?(?(named)|[^，,。；;\ue000-\uf8ff]{2,12}?)"
-                              r"[^，,。；;\ue000-\uf8ff]{0,4}(?:提供|投放)不低于$")
+                              r"[^，,。；;\ue000-\uf8ff]{0,12}(?:提供|投放)不低于$")
 # …不低于300亿元、200亿元的意向性信贷支持: the credit the floors (one, or a list of them) are of.
 _CREDIT_AFTER = re.compile(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).

@@ -34,7 +34,8 @@ _ROW_END = re.compile(r"(?:[，,]\s*(?:主要|专项|重点)?用于[^。；;]*)?
 # How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16
 # 其中甲项目获得资金680万元: a part of the flow the sentence told before, received.
-_PART = re.compile(r"(?:^|[，,；;])\s*其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)[^，,。；;\d]{0,4}$")
+_PART = re.compile(r"(?:^|[，,；;])\s*(?:其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)|(?:首笔|第一笔|首期|首批)\S{0,2}?)"
+                   r"[^，,。；;\d]{0,4}$")
 # 其中，: a sentence that parts the total told before it.
 _PART_OPENS = re.compile(r"\s*其中\s*[，,：:]?")
 # One pair of a row of paired sums: a separator, one name, the sum after it.
@@ -73,7 +74,7 @@ def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> C
     receiving verb that an earlier clause of the sentence uses right before its cue takes that
     cue (zero-width, right after the sum); so does a clause that tells a part of the flow
     before it (安排投资资金900万元，支持5个项目，其中甲项目获得资金100万元; 提供贷款3.5亿元，
-    其中甲银行2.3亿元、乙银行1.2亿元)."""
+    其中甲银行2.3亿元、乙银行1.2亿元; 提供贷款36亿元，首笔资金8亿元已发放)."""
     part = _PART.search(sentence, 0, amount.start) is not None or _PARTS_NAMED.search(sentence, 0, amount.start) is not None
     earlier = [c for c in cues if c.end <= left and (c.type in _INHERITED or part) and not c.weak]
     # The verb may open the cue itself (获得补助资金: cue-Grant-18).

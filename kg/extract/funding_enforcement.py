@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .funding_passes import Site
 
 
+# a court rules on a debt or collects it, it holds or owes none
+_COURT = "法院"
 # 乙公司重整一案 / 乙公司破产清算案: the debtor of a bankruptcy case.
 _CASE = re.compile(rf"({PH})(?:破产重整|重整|破产清算|破产和解|破产)一?案")
 # 甲银行与乙公司、丙担保公司金融借款合同纠纷: the claimant (group 1) and the parties it sues.
@@ -44,6 +46,14 @@ def _title() -> re.Pattern:
     return re.compile(rf"({alternation(_titles())})([\ue000-\uf8ff])?")
 
 
+def court_is_no_party(f: Funding, site: Site) -> Funding:
+    """甲法院为申请执行人乙银行追回借款本金186万元: a court rules on a debt or collects it; it neither
+    holds nor owes it."""
+    if f.type != FundingType.DEBT:
+        return f
+    return replace(f, **{role: None for role in ("provider", "recipient") if _COURT in (getattr(f, role) or "")})
+
+
 def titled_parties(f: Funding, site: Site) -> Funding:
     """被执行人尚欠借款本金45万元: the title standing for a party in the sum's clause gives the debt
     the party the notice first named with it (the debtor receives, the creditor provides); the
@@ -53,16 +63,22 @@ def titled_parties(f: Funding, site: Site) -> Funding:
     masked = site.masked
     at, clause = masked.offsets[site.amount.start], masked.offsets[site.left]
     f = _moved_to_title(f, site, clause, at)
-    roles = {}
+    roles, sides = {}, set()
     for m in _title().finditer(masked.text, clause, at):
         role = _titles()[m.group(1)]
+        sides.add(role)
         if m.group(2) is None and getattr(f, role) is None:
             roles[role] = _first_named(site, m.group(1))
     roles = {role: name for role, name in roles.items() if name and name not in (f.provider, f.recipient)}
+    # 为申请执行人乙银行追回借款本金186万元: the side the clause titles by name has its party; the
+    # other side is the one the notice titles on it
+    if not roles and len(sides) == 1 and getattr(f, next(iter(sides))):
+        roles = {next(iter(sides)): getattr(f, next(iter(sides)))}
     if len(roles) == 1:
         # 被执行人尚欠…: the other party is the one the notice titles on the other side.
         other = "provider" if "recipient" in roles else "recipient"
-        named = [n for title, role in _titles().items() if role == other and (n := _first_named(site, title))]
+        named = [n for title, role in _titles().items() if role == other
+                 and (n := _first_named(site, title) or _first_named(site, title, later=True))]
         if getattr(f, other) is None and named and named[0] not in roles.values():
             roles[other] = named[0]
     return replace(f, **roles) if roles else f
@@ -80,10 +96,11 @@ def _moved_to_title(f: Funding, site: Site, clause: int, at: int) -> Funding:
     return f
 
 
-def _first_named(site: Site, title: str) -> str | None:
-    """The name that the story first writes right after `title`, up to the sum's sentence."""
+def _first_named(site: Site, title: str, later: bool = False) -> str | None:
+    """The name that the story first writes right after `title`, up to the sum's sentence (or in
+    the whole story, `later`)."""
     a = site.reading.a
-    for j in range(site.index + 1):
+    for j in range(len(a.sentences) if later else site.index + 1):
         if a.story_start(a.sentences[j].start) != site.reading.story:
             continue
         masked = a.masked(j)

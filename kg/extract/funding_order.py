@@ -17,9 +17,10 @@ from .funding_allocations import project_line_receives, project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives, named_part
-from .funding_enforcement import confirmed_claim, dispute_parties, party_of_the_facts, titled_parties
+from .funding_enforcement import (confirmed_claim, court_is_no_party, dispute_parties, party_of_the_facts,
+                                  titled_parties)
 from .funding_groups import counted_lenders, counted_payee_group, counted_payees_unnamed, syndicate_lead
-from .funding_guarantees import guarantor_lends_nothing
+from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
@@ -33,7 +34,7 @@ from .funding_pools import each_funder, pool_grant, pool_payout
 from .funding_staff import posted_person_receives
 from .funding_shares import (founded_company, lead_investor, loan_tranche, named_project_investor, paired_sums,
                              developer_total, subscribed_fund)
-from .funding_story import (bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
+from .funding_story import (also_received, bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
                             person_receives, pronoun_payee, recovered_loan, rule_payer)
 from .funding_tables import table_rows
 from .funding_passes import (Reading, Site, cited_source_relieves, continued_sentence, flow_stated_before,
@@ -65,12 +66,14 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("person-subject-receives", person_subject_receives),
     ("posted-person-receives", posted_person_receives),
     ("guarantor-is-no-borrower", guarantor_is_no_borrower),
+    ("also-received", also_received),
     ("pronoun-payee", pronoun_payee),
     ("bare-company-served", bare_company_served),
     ("rule-payer", rule_payer),
     ("leveraged-loan", leveraged_loan),
     ("object-receives", object_receives),
     ("guarantor-lends-nothing", guarantor_lends_nothing),
+    ("guarantee-fee-waived", guarantee_fee_waived),
     ("listed-subjects-receive", listed_subjects_receive),
     ("former-latter-receives", former_latter_receives),
     ("story-lender", story_lender),
@@ -83,6 +86,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("counted-lenders", counted_lenders),
     ("syndicate-lead", syndicate_lead),
     ("counted-payee-group", counted_payee_group),
+    ("court-is-no-party", court_is_no_party),
     ("titled-parties", titled_parties),
     ("confirmed-claim", confirmed_claim),
     ("dispute-parties", dispute_parties),

@@ -27,6 +27,8 @@ _QUOTE_OPEN = ("“", "「", "\"")
 _TOTAL = "总投资"
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
+# 贴息资金186万元，其中甲公司获得4.5万元: a total told with its parts, paid to many
+_PARTS_AFTER = re.compile(r"[，,]\s*其中")
 # 对“甲贷”按年化3%给予贴息: a subsidy on every loan of a product or programme.
 _ON_PROGRAM = re.compile("对([\ue000-\uf8ff])")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
@@ -134,20 +136,23 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 
 def subsidised_loan(f: Funding, site: Site) -> Funding:
     """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
-    else before it), unless it is paid to a counted class (为全县46家合作社贴息) or to the class
-    of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元), or on a loan product (对“甲贷”给予贴息)."""
+    else before it), unless it is a total told with its parts (…186万元，其中…), paid to a counted
+    class (为全县46家合作社贴息) or to the class of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元),
+    or on a loan product (对“甲贷”给予贴息)."""
     if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start) \
-            or class_rule().search(site.sentence.text, 0, site.amount.start) or _on_program(site):
+            or _PARTS_AFTER.match(site.sentence.text, site.amount.end) \
+            or class_rule().search(site.sentence.text, 0, site.amount.start) \
+            or on_program(site.masked, site.masked.offsets[site.amount.start]):
         return f
     # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
     own = [g for g in site.current if g.type == FundingType.LOAN]
     return with_loan(f, own or site.told_before())
 
 
-def _on_program(site: Site) -> bool:
-    """True when the subsidy's sentence gives it on a programme or loan product (对“甲贷”…)."""
-    masked = site.masked
-    return any(r.type == EntityType.PROGRAM for m in _ON_PROGRAM.finditer(masked.text, 0, masked.offsets[site.amount.start])
+def on_program(masked: Masked, at: int) -> bool:
+    """True when the masked sentence before position `at` gives a subsidy on a programme or loan
+    product (对“甲贷”…)."""
+    return any(r.type == EntityType.PROGRAM for m in _ON_PROGRAM.finditer(masked.text, 0, at)
                for r in masked.refs_in(m.group(1)))
 
 
@@ -275,7 +280,9 @@ def with_loan(funding: Funding, before: list[Funding]) -> Funding:
         funding = replace(funding, provider=None)     # a bank lends; it does not pay the subsidy
     if funding.recipient and not is_lender(funding.recipient):
         return funding
-    loan = next((f for f in reversed(before) if f.type == FundingType.LOAN and f.recipient), None)
+    # a subsidy on the interest of a loan is less than the loan (贴息386万元 is no subsidy of a 300万元 loan)
+    loan = next((f for f in reversed(before) if f.type == FundingType.LOAN and f.recipient
+                 and not (f.amount and funding.amount and funding.amount >= f.amount)), None)
     if loan is None:
         return replace(funding, recipient=None) if funding.recipient else funding
     provider = funding.provider if funding.provider != loan.recipient else None
@@ -344,7 +351,9 @@ def with_followups(fundings: list[Funding], r: Reading) -> list[Funding]:
             for j in range(i + 1, min(i + 3, len(sentences))):
                 later = sentences[j]
                 at = _AGAIN.search(later.text)
-                if at is None or j not in r.masks or not any(c.type == f.type for c in find_cues(later.text)):
+                # 丙行向丁公司发放贷款3000万元，该笔贷款…: a 该笔 after a sum of its own sentence is that sum's
+                if at is None or j not in r.masks or not any(c.type == f.type for c in find_cues(later.text)) \
+                        or SUM.search(later.text, 0, at.start()):
                     continue
                 masked = r.masks[j]
                 roles = r.roles(masked, masked.offsets[at.start()], 0, f.type)

@@ -1,6 +1,6 @@
 """Persons who receive a sum told with no payee named: the person a sentence opens with
 (返乡青年张三开办民宿，由甲银行发放贷款30万元 / 种粮大户张三流转土地，获得乙局补贴6万元), and the
-claimant who speaks after a quote that tells his claim (“…5万元赔款就到账了。”养殖户张三说)."""
+claimant or borrower who speaks after a quote that tells his sum (“…5万元赔款就到账了。”养殖户张三说)."""
 from __future__ import annotations
 
 import re
@@ -46,8 +46,9 @@ def person_subject_receives(f: Funding, site: Site) -> Funding:
 
 
 def claimant_speaks(fundings: list[Funding], r: Reading) -> list[Funding]:
-    """A claim payout without a payee, stated in a quote, is paid to the person who says it in the
-    sentence after the quote (not to one who speaks for a body)."""
+    """A claim payout, loan or grant without a payee, stated in a quote, is paid to the person who
+    says it in the sentence after the quote (not to one who speaks for a body): “…38万元贷款三天就
+    到了账。”种粮大户张三说."""
     claims, says = load_regex("funding_claim_words.txt"), load_regex("speech_verbs.txt")
     index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
     posted = {x.subject for x in r.a.relations if x.type == RelationType.WORKS_FOR}
@@ -55,7 +56,8 @@ def claimant_speaks(fundings: list[Funding], r: Reading) -> list[Funding]:
     for f in fundings:
         i = index_of.get(f.evidence.start)
         if not f.recipient and i is not None and i + 1 < len(r.a.sentences) \
-                and f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN) and claims.search(f.evidence.sentence):
+                and f.evidence.sentence.lstrip().startswith(_QUOTE_OPEN) \
+                and (claims.search(f.evidence.sentence) or f.type in _PERSONAL):
             masked = r.a.masked(i + 1)
             first = masked.refs[0] if masked.refs else None
             verb = says.search(masked.text)

@@ -29,7 +29,7 @@ _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
-_MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的]{1,4}的")
+_MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的向为给对]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
@@ -137,7 +137,9 @@ def _filling(s: RoleSearch, m: re.Match, letter: str, implicit: bool, fits: tupl
     refs = [r for r in captured if r.type in fits and not described(s.masked, r)]
     if not refs and (implicit or captured and all(r.type == EntityType.PROGRAM for r in captured)):
         subject = s.subject(m.start() + 1 if implicit else m.start(letter))
-        refs = [subject] if subject else []
+        # 甲银行通过“乙贷”向农户发放: the subject before a program is the match's other party, not this one
+        others = {r.entity for other in TEMPLATE_ROLES if other != letter for r in role_refs(s.masked, m, other)}
+        refs = [subject] if subject and subject.entity not in others else []
     return refs
 
 

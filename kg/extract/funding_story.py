@@ -24,7 +24,8 @@ _GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带�
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
-_TO_IT = re.compile("(?:为|向|给)其")
+_TO_IT = re.compile("(?:为|向|给)(其|他(?!们)|她(?!们))")
+_PERSONS = (EntityType.PERSON,)
 # 拨付资金150万元，用于企业设备更新: a bare 企业/公司 that the sum serves, after it.
 _SERVES_BARE = re.compile(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
 # 由甲局给予每家最高30万元补贴: the agency a rule names as the one that gives.
@@ -32,6 +33,8 @@ _RULE_PAYER = re.compile(r"由([\ue000-\uf8ff])(?:统一|按规定|按标准)?(?
 _BODIES_AND_PERSONS = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PERSON)
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
+# 乙、丙也分别获得…: receivers told after others, of the same flow
+_ALSO = re.compile("也(?:都|均|分别|各)?(?:获得|得到|拿到|获批|争取到|收到|享受)")
 
 
 def person_receives(f: Funding, site: Site) -> Funding:
@@ -52,6 +55,16 @@ def person_receives(f: Funding, site: Site) -> Funding:
         return f
     posted = {r.subject for r in site.reading.a.relations if r.type == RelationType.WORKS_FOR}
     return f if person.entity in posted or person.entity == f.provider else replace(f, recipient=person.entity)
+
+
+def also_received(f: Funding, site: Site) -> Funding:
+    """甲支行向乙合作社发放贷款150万元。丙合作社、丁农场也分别获得90万元和45万元贷款: those who also
+    received are paid by the payer of the same kind of flow told before them."""
+    if f.provider or not _ALSO.search(site.sentence.text, 0, site.amount.start):
+        return f
+    prior = next((g for g in reversed(site.told_before()) if g.type == f.type and g.provider
+                  and g.provider != f.recipient), None)
+    return replace(f, provider=prior.provider) if prior else f
 
 
 def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
@@ -75,7 +88,8 @@ def guarantor_is_no_borrower(f: Funding, site: Site) -> Funding:
 def pronoun_payee(f: Funding, site: Site) -> Funding:
     """甲公司发展很快。乙银行为其办理融资800万元: 其 after the payee's preposition in the sum's
     clause is the last body named before it, in its sentence or the one before, that neither
-    lends nor takes another role of the funding (unless a person is named after it)."""
+    lends nor takes another role of the funding (unless a person is named after it); 他 or 她
+    is the last person named so."""
     text, sentences = site.sentence.text, site.reading.a.sentences
     m = _TO_IT.search(text, site.left, site.amount.start)
     if f.recipient or f.type == FundingType.INVESTMENT or m is None:
@@ -83,11 +97,13 @@ def pronoun_payee(f: Funding, site: Site) -> Funding:
     at = site.sentence.start + m.start()
     earliest = sentences[site.index - 1].start if site.index else site.sentence.start
     a = site.reading.a
+    person = m.group(1) != "其"
     named = next((r for r in reversed(a.refs) if earliest <= r.start and r.end <= at
-                  and r.type in _BODIES_AND_PERSONS and not is_lender(r.entity)
+                  and r.type in (_PERSONS if person else _BODIES_AND_PERSONS) and not is_lender(r.entity)
                   and r.entity not in (f.provider, f.facilitator) and not after_post(a.text.text, r)), None)
-    # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives.
-    return replace(f, recipient=named.entity) if named and named.type != EntityType.PERSON else f
+    # 张三是甲公司员工，乙银行为其发放: a person named last is who 其 is, and no company receives;
+    # 给他 / 为她 is the person named last.
+    return replace(f, recipient=named.entity) if named and (person or named.type != EntityType.PERSON) else f
 
 
 def after_post(text: str, ref: Ref) -> bool:

@@ -23,7 +23,7 @@ from .funding_shares import shares_after_total
 from .funding_tables import stated_unit_amounts
 from .funding_roles import class_member
 from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
-from .funding_passes import Reading, Site, project_investor, with_loan
+from .funding_passes import Reading, Site, on_program, project_investor, with_loan
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_dates, find_sums
 
@@ -31,6 +31,8 @@ _PROJECT_WORD = re.compile("项目|工程")
 _RESPECTIVE = "分别"
 # 对单户1000万元以下的贷款给予贴息: a condition on a class of loans, not one loan told before.
 _CLASS_CONDITION = re.compile(r"单户|单笔|每户|每家|[\d.]+[万亿]?元(?:以下|以内|以上)")
+# 乙局负责贴息资金拨付: a body's duty in a scheme, no flow
+_DUTY = "负责"
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
 _LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
 _ITEM_SEPARATOR = re.compile("、|和|及")
@@ -194,8 +196,10 @@ def unsummed_subsidies(r: Reading, index: int, cues: list[Cue], told: set[str], 
             continue
         clause = clause_bounds(sentence.text, cue.start, cue.end)[0]
         if any(clause_bounds(sentence.text, x.start, x.end)[0] == clause for x in paid) \
-                or _CLASS_CONDITION.search(sentence.text, clause, cue.start):
-            continue        # a rule for a class of loans, no flow
+                or _CLASS_CONDITION.search(sentence.text, clause, cue.start) \
+                or class_rule().search(sentence.text, 0, cue.start) or _DUTY in sentence.text[clause:cue.start] \
+                or on_program(masked, masked.offsets[cue.start]):
+            continue        # a rule for a class of loans, borrowers or a product, or a body's duty: no flow
         roles = r.roles(masked, masked.offsets[cue.start], masked.offsets[clause], cue.type)
         funding = with_loan(Funding(cue.type, ev, **roles, rule=cue.rule), before)
         if funding.provider and funding.recipient:

@@ -40,6 +40,9 @@ MIDDLE_DOTS = frozenset({"·", "•", "・"})
 HARD_FLAGS = ("p", "c", "r", "u", "m", "q", "y", "e", "o", "i")
 NAME_FLAGS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "x", "eng", "b", "nrt", "nrfg", "vn", "an", "a", "s"})
 MONEY_NOUNS = frozenset({"贷款", "资金", "融资", "授信", "信贷"})
+MONEY_ACTS = frozenset({"支持", "助力", "扶持", "赋能", "撬动", "推动", "保障", "支援"})
+# what follows a number inside a name: a date, an ordinal, a quantity or unit (2024年, 3号, 5万吨, 12英寸, 5G)
+NUMBER_UNIT = re.compile(r"[年月日号期届批代级万千百亿兆吨米寸英公亩平瓦伏升克台套个座家户条栋层路线站人名辆艘架张颗片块件只头.·%A-Za-z]")
 
 NUMERALS = frozenset("一二三四五六七八九十两百千万")
 PROPER_FLAGS = frozenset({"nz", "nt", "ns", "nr", "j", "x", "eng", "nrt", "nrfg"})
@@ -236,6 +239,9 @@ def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years
     a, b, flag = token
     if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
         return False
+    # 某县|2380|某产业基地: a bare number (a table's cell, its gaps gone) parts two names
+    if word.isdigit() and word.isascii() and not NUMBER_UNIT.match(text, b):
+        return True
     return is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
         or flag == "p" and b - a > 1 \
         or company and len(word) > 2 and word.endswith("企业") \
@@ -333,7 +339,7 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         after_person = i > 1 and body[i - 1][2].startswith("nr") \
             and text[body[i - 2][0]:body[i - 2][1]] in load_tagged("posts.tsv", "person")
         # 6.8亿元贷款|支持|某地某工程: money acting on the name after it is no part of that name
-        after_money = i and text[body[i - 1][0]:body[i - 1][1]] in MONEY_NOUNS
+        after_money = i and text[body[i - 1][0]:body[i - 1][1]] in MONEY_NOUNS and text[a:b] in MONEY_ACTS
         if flag.startswith(HARD_FLAGS) or (verb and (known_next or not named_before or after_person or after_money)):
             cut = i + 1
     return cut

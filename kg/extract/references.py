@@ -139,6 +139,12 @@ class _References:
         if again is not None:
             return again
         paragraph = self.text.rfind("\n", 0, m.start()) + 1
+        # 该行积极争取央行支持。…向该行发放: the paragraph's earlier 该行, when the bodies named since
+        # are of another class, is the same body
+        last = next((f for f in reversed(self.found) if self.text[f.start:f.end] == m.group()), None)
+        if last is not None and last.start >= paragraph \
+                and all(r.type != last.type for r in candidates if r.start > last.end):
+            return last
         if candidates[-1].start < paragraph:
             told = [f for f in self.found if f.start >= earliest and _fits(f, fits, ending)]
             return main_ref(sorted(candidates + told, key=attrgetter("start")), fits) or candidates[-1]

@@ -188,16 +188,19 @@ def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mentio
 
 def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions for declared short names (以下简称“X”) and company cores found elsewhere in text."""
-    short = declared_short_names(mentions, text)
-    # a declared short name the grammar read as a name of its own still names the full one
+    declared = declared_short_names(mentions, text)
+    short = dict(declared)
+    for form, m in company_short_names(mentions).items():
+        short.setdefault(form, m)
+    # a declared short name the grammar read as a name of its own still names the full one; so
+    # does a company the grammar read under a registered company's short name
     mentions = [replace(m, type=short[name].type, entity=short[name].text)
-                if (name := strip_quotes(m.text)) in short and short[name] is not m else trim_to_declared(m, short)
+                if (name := strip_quotes(m.text)) in short and short[name] is not m
+                and (name in declared or m.type == EntityType.COMPANY) else trim_to_declared(m, declared)
                 for m in mentions]
     cores = {core: m for m in mentions
              if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
-    for form, m in company_short_names(mentions).items():
-        short.setdefault(form, m)
     if not short:
         return mentions
     added = alias_occurrences(mentions, short, text)
