@@ -280,6 +280,24 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
     # the one a court recovers a debt for holds it
     ("甲县人民法院执结一起借款纠纷案，为乙银行追回欠款198万元。", {"甲县人民法院": A, "乙银行": C},
      [("Debt", 1_980_000, "乙银行", None, None)]),
+    # a clause that repeats the paying verb before its sum is of the flow told before (放贷 is no
+    # cue inside 发放贷款)
+    ("甲支行今年已向该村农户发放贷款2160万元，其中为张立平发放12万元，为丙合作社发放180万元，用于购买种子。",
+     {"甲支行": C, "张立平": P, "丙合作社": C},
+     [("Loan", 21_600_000, "甲支行", None, None), ("Loan", 120_000, "甲支行", "张立平", None),
+      ("Loan", 1_800_000, "甲支行", "丙合作社", None)]),
+    # a counted class of a body's (乙集团的43家供应商) is paid, not the body
+    ("截至10月末，甲银行已通过“链通”向乙集团的43家上游供应商累计发放贷款1.18亿元。", {"甲银行": C, "乙集团": C},
+     [("Loan", 118_000_000, "甲银行", None, None)]),
+    # the one given to may be described before it (对入驻园区的乙公司); funds moved on to a
+    # related company (转入其关联企业乙公司) reach it
+    ("其中，甲公司对入驻园区的乙公司减免租金48.6万元。", {"甲公司": C, "乙公司": C},
+     [("Relief", 486_000, "甲公司", "乙公司", None)]),
+    ("其中2800万元贷款资金经该公司账户转入其关联企业乙公司，用于缴纳土地出让金。", {"乙公司": C},
+     [("Loan", 28_000_000, None, "乙公司", None)]),
+    # money paid back (退还) is a relief
+    ("在监管部门督促下，甲公司已向218名会员退还预付费用42.6万元。", {"甲公司": C},
+     [("Relief", 426_000, "甲公司", None, None)]),
     # the cue right before a sum names it, not a purpose after it
     ("丁公司已报名成为意向投资人，拟出资3.2亿元用于清偿债务。", {"丁公司": C},
      [("Investment", 320_000_000, "丁公司", None, None)]),

@@ -245,3 +245,9 @@ def test_the_city_of_a_county_level_citys_story(text):
 ])
 def test_short_names_after_places_written_otherwise(text, label, alias):
     assert alias in labels_of(text)[label]
+
+
+def test_a_brand_with_its_trade_but_the_last_word():
+    text = "监管局约谈晋中市榆次区青享健身服务有限公司负责人。青享健身已向218名会员退还预付费用42.6万元。"
+    assert "青享健身" in labels_of(text)["晋中市榆次区青享健身服务有限公司"]
+

@@ -36,8 +36,7 @@ def is_distinctive(core: str) -> bool:
 def short_forms(name: str) -> list[str]:
     """Names a registered company goes by in a story: its distinctive core and a near-miss of
     it (北辰瑞达, 辰瑞达 for 长春北辰瑞达信息技术有限公司), and its brand with its trade cut
-    to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…), and a brand of
-    two unknown characters with 公司."""
+    to two characters (泰和配件 for 长春泰和汽车配件有限公司, 星河新材 for …星河新材料…)."""
     core = company_core(name)
     forms = []
     if is_distinctive(core) or split_jurisdiction(core)[0]:       # 北辰精铸: a place opens it, a name
@@ -45,16 +44,26 @@ def short_forms(name: str) -> list[str]:
     _, rest = own_places(name)
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in cut_words(trade) if len(w) >= 2]
-    if len(core) >= 4 and len(trade) >= 2:
-        forms += [brand + trade for brand in [brand_after_landmark(core)] if brand]
-    forms += unlisted_place_forms(name)
-    opening = cut_words(core)[:2]
-    if len(core) > 2 and [len(w) for w in opening] == [1, 1]:
-        forms.append("".join(opening) + "公司")    # 金豆公司 for 某县金豆咖啡初制有限公司: its brand of unknown characters
     if len(core) == 2 and len(trade) >= 2:
         # 甲乙新能源 as well as 甲乙新能: the trade's first word whole, when it is longer
         forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
             + [core + words[0]] * bool(words and 2 < len(words[0]) <= 4 and trade.startswith(words[0]))
+    return forms
+
+
+def brand_forms(name: str) -> list[str]:
+    """More names a registered company goes by, taken only when no other company of the story goes
+    by them: its brand after a landmark with its trade (晶锂新材料), its name after a place the
+    gazetteer lists under no short form (云岭咖啡集团), and a brand of two unknown characters with
+    公司 (金豆公司) or with its trade but the last word (悦享健身 for 某区悦享健身服务有限公司)."""
+    core = company_core(name)
+    trade = COMPANY_TAIL.sub("", own_places(name)[1])[len(core):]
+    forms = [brand + trade for brand in [brand_after_landmark(core)] if brand and len(trade) >= 2]
+    forms += unlisted_place_forms(name)
+    words = cut_words(core)
+    if len(core) > 2 and [len(w) for w in words[:2]] == [1, 1]:
+        forms.append("".join(words[:2]) + "公司")
+        forms += ["".join(words[:-1])] if len(words) >= 4 and len(words[-1]) >= 2 else []
     return forms
 
 
@@ -97,7 +106,8 @@ def trim_to_declared(m: Mention, declared: dict[str, Mention]) -> Mention:
 
 def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
     """The short names a story's registered companies go by (short_forms, state_company_forms,
-    trade_forms), each to the first mention of the earliest company that goes by it."""
+    trade_forms), each to the first mention of the earliest company that goes by it, and the
+    forms of brand_forms and abbreviated_trade_forms that only one company goes by."""
     first: dict[str, Mention] = {}
     for m in mentions:
         if m.type == EntityType.COMPANY and (COMPANY_TAIL.search(m.text) or PARTNERSHIP.search(m.text)) \
@@ -105,10 +115,15 @@ def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
             first.setdefault(m.text, m)
     out: dict[str, Mention] = {}
     for m in first.values():
-        for form in short_forms(m.text) + state_company_forms(m.text) + abbreviated_trade_forms(m.text):
+        for form in short_forms(m.text) + state_company_forms(m.text):
             out.setdefault(form, m)
     for form, name in trade_forms(list(first)).items():
         out.setdefault(form, first[name])
+    owners: dict[str, list[Mention]] = {}
+    for m in first.values():
+        for form in brand_forms(m.text) + abbreviated_trade_forms(m.text):
+            owners.setdefault(form, []).append(m)
+    out.update((form, ms[0]) for form, ms in owners.items() if len(ms) == 1 and form not in out)
     return out
 
 

@@ -38,6 +38,8 @@ _PART = re.compile(r"(?:^|[，,；;])\s*(?:其中[^，,。；;\d]{0,30}?(?:获�
                    r"[^，,。；;\d]{0,4}$")
 # 其中，: a sentence that parts the total told before it.
 _PART_OPENS = re.compile(r"\s*其中\s*[，,：:]?")
+# verbs of paying out that a clause may repeat before its sum (为乙发放50万元)
+_PAYING = re.compile("发放|拨付|下达|投放|兑现")
 # One pair of a row of paired sums: a separator, one name, the sum after it.
 _PAIR = re.compile(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
 # ，其中甲银行2.3亿元、乙银行1.2亿元: the parts of the sum told before, each after its body.
@@ -117,10 +119,12 @@ def _parts_by_body(r: Reading, index: int) -> bool:
 
 
 def _repeats_verb(before: str, head: str, cue: Cue) -> bool:
-    """甲项目分得债券资金4亿元；乙项目分得3亿元: the clause before the sum ends with a
-    receiving verb that the sentence before uses right before its cue."""
+    """甲项目分得债券资金4亿元；乙项目分得3亿元 / 向甲发放贷款100万元，为乙发放50万元: the clause
+    before the sum ends with a receiving or paying verb that the sentence before uses right
+    before its cue."""
     verbs = load_regex("funding_receive_verbs.txt")
-    verb = next((m.group() for m in verbs.finditer(head) if head[m.end():].strip() == ""), None)
+    verb = next((m.group() for pattern in (verbs, _PAYING) for m in pattern.finditer(head)
+                 if head[m.end():].strip() == ""), None)
     return verb is not None and verb in before[max(0, cue.start - _VERB_REACH):cue.start]
 
 
