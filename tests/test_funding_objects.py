@@ -7,8 +7,6 @@ from test_relations import A, C, J, O, P
 OBJECT_PARTY_CASES = [
     ("object-receives", "甲银行为种植大户张三、李四分别发放信用贷款30万元和20万元。", {"甲银行": C, "张三": P, "李四": P},
      [("Loan", 300_000, "甲银行", "张三", None), ("Loan", 200_000, "甲银行", "李四", None)]),
-    ("object-receives", "乙局对表现突出的甲公司给予一次性奖励20万元。", {"乙局": A, "甲公司": C},
-     [("Grant", 200_000, "乙局", "甲公司", None)]),
     ("listed-subjects-receive", "甲局拨付救灾资金100万元。乙公司、丙公司分别领到重建补助4万元和3.5万元。",
      {"甲局": A, "乙公司": C, "丙公司": C},
      [("Grant", 1_000_000, "甲局", None, None), ("Grant", 40_000, "甲局", "乙公司", None),
