@@ -15,6 +15,13 @@ ADDRESSEE_DOCUMENT_CASES = [
     # a notice that allocates funds pays the payouts that name no payer
     ("issuer-pays-allocations", "甲局关于下达专项资金的通知\n为贯彻落实乙委关于发展的决策部署，现下达专项资金2960万元。",
      {"甲局": A, "乙委": A}, [("Grant", 29_600_000, "甲局", None, None)]),
+    # a heading that gives each member of a class its sum (an award's heading names the flow),
+    # over a line of names only, pays each of them
+    ("heading-members", "甲县人民政府关于给予奖励的通知\n一、增产增效奖（1家，共计80万元）\n乙公司  80万元\n"
+     "二、新升规企业奖（2家，每家20万元，共计40万元）\n丙公司、丁公司\n甲县人民政府\n2024年4月16日",
+     {"甲县人民政府": A, "乙公司": C, "丙公司": C, "丁公司": C},
+     [("Grant", 800_000, "甲县人民政府", "乙公司", None), ("Grant", 200_000, "甲县人民政府", "丙公司", None),
+      ("Grant", 200_000, "甲县人民政府", "丁公司", None)]),
 ]
 
 

@@ -271,8 +271,8 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
     ("甲银行与乙市人民政府签署协议，计划向乙市重点项目和实体企业提供不低于100亿元的意向性授信。",
      {"甲银行": C, "乙市人民政府": A, "乙市": PLACE}, [("Loan", 10_000_000_000, "甲银行", "乙市", None)]),
     # a lender lending through a product is no other party of that clause; the subsidy's payer follows
-    ("甲银行通过“惠农e贷”向订单农户发放贷款3600万元，乙县财政局按年利率2%给予贴息，今年已拨付贴息资金86万元。",
-     {"甲银行": C, "惠农e贷": "Program", "乙县财政局": A},
+    ("甲银行通过“丰农e贷”向订单农户发放贷款3600万元，乙县财政局按年利率2%给予贴息，今年已拨付贴息资金86万元。",
+     {"甲银行": C, "丰农e贷": "Program", "乙县财政局": A},
      [("Loan", 36_000_000, "甲银行", None, None), ("InterestSubsidy", 860_000, "乙县财政局", None, None)]),
     # the body whose means one borrows on (凭着乙集团…的应收账款) does not act
     ("甲公司常年向乙集团供应生豆，今年9月凭着乙集团尚未支付的货款形成的应收账款，从丙银行获得贷款800万元。",

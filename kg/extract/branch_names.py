@@ -143,7 +143,7 @@ def _national_banks() -> frozenset[str]:
 
 def _one_bank_of_kind(of_kind: set[tuple[str, str]], kind: str) -> str | None:
     """The full name of the one bank of `kind` among (kind, label) pairs, counting the names of one
-    bank once (郸城农村商业银行 is 河南郸城农村商业银行股份有限公司), else None."""
+    bank once (乙县农村商业银行 is 甲省乙县农村商业银行股份有限公司), else None."""
     names = sorted((label for k, label in of_kind if k == kind), key=len, reverse=True)
     bare = [LEGAL_FORM_INSIDE.sub("", n) for n in names]
     banks = [n for n, b in zip(names, bare) if not any(o != b and o.endswith(b) for o in bare)]

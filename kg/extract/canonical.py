@@ -63,7 +63,7 @@ def own_places(name: str) -> tuple[list[str], str]:
         if not inside(prefix[i], prefix[i - 1]):
             return prefix[:i], "".join(prefix[i:]) + rest
     if prefix and rest[:1] in "县市区州旗" and prefix[-1][-1] not in "县市区州旗":
-        # 孟连|县金豆…: a short form written with its level (an autonomous county's 孟连县)
+        # 某某|县甲乙…: a short form written with its level (an autonomous county's short name and 县)
         prefix, rest = prefix[:-1] + [prefix[-1] + rest[0]], rest[1:]
     return prefix, rest
 
@@ -82,8 +82,8 @@ def read_context(mentions: list[Mention]) -> Context:
         if m.type == EntityType.PLACE:
             named.append((m.start, m.text))
         elif m.type == EntityType.COMPANY:
-            # 某县金湖湾龙虾产业有限公司: a place outside the one before it is the company's brand, and
-            # so is a city whose bank lends elsewhere (桂林银行横州支行)
+            # 甲县乙湖湾水产有限公司 (乙湖 a county elsewhere): a place outside the one before it is the company's brand, and
+            # so is a city whose bank lends elsewhere (甲市银行乙县支行)
             prefix, rest = own_places(m.text)
             named.extend((m.start, p) for p in prefix if not rest.startswith(_BANK))
         elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION):
@@ -289,7 +289,7 @@ def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | N
         return places.lookup_place(ctx.home_province)
     if short == "市":
         near = ctx.nearest("city", pos)
-        # 横州市…市财政局: the one county-level city a story names, and no city before it, is its 市
+        # 甲市 (a county-level city)…市财政局: the one county-level city a story names, and no city before it, is its 市
         # (not 我市尚志市、五常市: two of them are parts of the paper's city)
         county_cities = {p.name for p in ctx.named_before("county", pos) if p.name.endswith("市")}
         if near is None and len(county_cities) == 1:

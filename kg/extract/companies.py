@@ -53,9 +53,9 @@ def short_forms(name: str) -> list[str]:
 
 def brand_forms(name: str) -> list[str]:
     """More names a registered company goes by, taken only when no other company of the story goes
-    by them: its brand after a landmark with its trade (晶锂新材料), its name after a place the
-    gazetteer lists under no short form (云岭咖啡集团), and a brand of two unknown characters with
-    公司 (金豆公司) or with its trade but the last word (悦享健身 for 某区悦享健身服务有限公司)."""
+    by them: its brand after a landmark with its trade (甲乙新材料), its name after a place the
+    gazetteer lists under no short form (甲乙咖啡集团), and a brand of two unknown characters with
+    公司 (甲乙公司) or with its trade but the last word (甲乙健身 for 某区甲乙健身服务有限公司)."""
     core = company_core(name)
     trade = COMPANY_TAIL.sub("", own_places(name)[1])[len(core):]
     forms = [brand + trade for brand in [brand_after_landmark(core)] if brand and len(trade) >= 2]
@@ -68,7 +68,7 @@ def brand_forms(name: str) -> list[str]:
 
 
 def unlisted_place_forms(name: str) -> list[str]:
-    """云岭咖啡集团 for 普洱云岭咖啡集团有限公司: a name that opens with a place jieba knows and the
+    """甲乙咖啡集团 for 某地甲乙咖啡集团有限公司: a name that opens with a place jieba knows and the
     gazetteer lists under no short form goes by the rest (four characters or more)."""
     if own_places(name)[0]:
         return []
@@ -80,9 +80,9 @@ def unlisted_place_forms(name: str) -> list[str]:
 
 
 def brand_after_landmark(core: str) -> str | None:
-    """晶锂 in 柴达木晶锂: a core that opens with a landmark jieba knows (a basin, a mountain, a
+    """甲乙 in 某盆地甲乙: a core that opens with a landmark jieba knows (a basin, a mountain, a
     region no gazetteer lists) and goes on with a brand of unknown characters is called by the
-    brand (晶锂新材料 for 某省柴达木晶锂新材料有限公司); None for a core of words (闽东|政府|性)."""
+    brand (甲乙新材料 for 某省某盆地甲乙新材料有限公司); None for a core of words (闽东|政府|性)."""
     words = tag_words(core)
     if len(words) < 2 or words[0][1] < 2 or words[0][2] not in ("ns", "nr", "nz"):
         return None

@@ -1,6 +1,7 @@
-"""The addressees of a notice (a pass of kg.extract.funding_passes): the bodies a notice is sent
-to (乙县财政局、丙县财政局：, the line under its title) receive or pass on its funds; they never
-pay them. The notice's issuer (甲局关于下达…的通知, or the body that signs it) pays its payouts.
+"""The addressees and the issuer of a notice (passes of kg.extract.funding_passes): the bodies a
+notice is sent to (乙县财政局、丙县财政局：, the line under its title) receive or pass on its funds;
+they never pay them. The notice's issuer (甲局关于下达…的通知, or the body that signs it) pays its
+payouts, also those a heading gives each member of a class listed under it.
 """
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .clause import PH
+from .funding_cues import find_cues
 from .funding_notices import signers
 from .funding_parties import PAYOUTS
-from ..model import ORG_TYPES, EntityType, Funding
+from .money import find_sums
+from ..model import ORG_TYPES, EntityType, Evidence, Funding
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -25,6 +29,9 @@ _ADDRESSEE_LINE = re.compile(r"[^。；;\d\n]{2,80}[：:]\s*")
 # 关于下达/拨付/分配…资金的通知: a title that allocates funds.
 _ALLOCATING = re.compile(r"关于(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)")
 _TITLE_REACH = 200      # the longest first line read as a title
+# （4家，每家20万元…）: a heading's sum for each of a counted class; a line of names only
+_EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
+_NAMES_ONLY = re.compile(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
 
 
 def addressees(a: Analysis) -> set[str]:
@@ -73,3 +80,25 @@ def issuer_pays_allocations(fundings: list[Funding], r: Reading) -> list[Funding
     payer = issuer(r.a)
     return [replace(f, provider=payer) if f.provider is None and f.type in PAYOUTS and payer not in (None, f.recipient)
             else f for f in fundings]
+
+
+def heading_members(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """二、甲奖（4家，每家20万元，共计80万元）/ 乙公司、丙公司、丁公司、戊公司: a heading that gives
+    each of a counted class its sum, over a line that only lists the names, pays each name that sum
+    (of the heading's kind, by the notice's issuer or the payer of the heading's flows)."""
+    out = list(fundings)
+    sentences = r.a.sentences
+    for i in range(len(sentences) - 1):
+        each = _EACH_MEMBER.search(sentences[i].text)
+        cues = [c for c in find_cues(sentences[i].text) if not c.weak] if each else []
+        listed = r.a.masked(i + 1)
+        if not cues or not _NAMES_ONLY.fullmatch(listed.text):
+            continue
+        sum_ = find_sums(each.group(1))[0]
+        payer = issuer(r.a) or next((f.provider for f in fundings if f.provider and f.type == cues[0].type), None)
+        line = sentences[i + 1]
+        evidence = Evidence(r.a.doc_id, line.text, line.start, line.end)
+        out += [Funding(cues[0].type, evidence, sum_.value, sum_.text, provider=payer, recipient=ref.entity,
+                        rule=cues[0].rule)
+                for ref in listed.refs if ref.type in (EntityType.COMPANY, EntityType.ORGANIZATION)]
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Funding
-from .funding_addressees import addressees_pay_nothing, issuer_pays_allocations
+from .funding_addressees import addressees_pay_nothing, heading_members, issuer_pays_allocations
 from .funding_allocations import project_line_receives, project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
@@ -121,6 +121,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("story-actor-pays", story_actor_pays),
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
+    ("heading-members", heading_members),
     ("award-objects", award_objects),
     ("table-rows", table_rows),
     ("each-listed", each_listed),

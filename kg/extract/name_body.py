@@ -268,7 +268,7 @@ def opens_with_place(text: str, body: list[Token]) -> bool:
 def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int | None:
     """Index in `body` where a second name opens: 某区|大连某某公司, a larger place after a
     smaller one (but 某公司|天津|分公司 names a branch); 某新区|大连某某公司, a place after a zone.
-    A place right after a short form goes on with that chain of places in one name (某市南海|九江…:
+    A place right after a short form goes on with that chain of places in one name (某市某区|某镇…:
     a town the gazetteer knows only as a city)."""
     placed = [i for i, (a, _, _) in enumerate(body) if a in anchors]
     for i, j in zip(placed, placed[1:]):
@@ -332,7 +332,7 @@ def function_word_cut(text: str, body: list[Token]) -> int:
         named_before = any(f in NAME_FLAGS for _, _, f in body[cut:i])
         # 全面|支持|东亚银行: a verb right before a name jieba knows whole (nt) governs it
         known_next = i + 2 == len(body) and body[-1][2] == "nt"
-        # 指导 is tagged n; 差别化|锦纶…项目, 一体化: an -化 word of three characters describes what follows
+        # 指导 is tagged n; 差别化|某某…项目, 一体化: an -化 word of three characters describes what follows
         verb = flag in ("v", "vd", "l") and not (b - a == 3 and text[b - 1] == "化") \
             or text[a:b] in load_set("governing_verbs.txt")
         # 总经理|李四|带领|某某集团: a person named after a post, acting, is no part of the name after
