@@ -295,6 +295,10 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
      [("Relief", 486_000, "甲公司", "乙公司", None)]),
     ("其中2800万元贷款资金经该公司账户转入其关联企业乙公司，用于缴纳土地出让金。", {"乙公司": C},
      [("Loan", 28_000_000, None, "乙公司", None)]),
+    # a body relieved of a tax or a levy, or allowed to defer it, receives the relief
+    ("甲局为企业办理退税2亿元。\n乙公司增值税留抵退税1260万元。\n丙公司缓缴社保费84万元。", {"甲局": A, "乙公司": C, "丙公司": C},
+     [("Relief", 200_000_000, "甲局", None, None), ("Relief", 12_600_000, "甲局", "乙公司", None),
+      ("Relief", 840_000, "甲局", "丙公司", None)]),
     # money paid back (退还) is a relief
     ("在监管部门督促下，甲公司已向218名会员退还预付费用42.6万元。", {"甲公司": C},
      [("Relief", 426_000, "甲公司", None, None)]),

@@ -250,4 +250,3 @@ def test_short_names_after_places_written_otherwise(text, label, alias):
 def test_a_brand_with_its_trade_but_the_last_word():
     text = "监管局约谈太原市小店区岚禾体育服务有限公司负责人。岚禾体育已向218名会员退还预付费用42.6万元。"
     assert "岚禾体育" in labels_of(text)["太原市小店区岚禾体育服务有限公司"]
-

@@ -289,8 +289,8 @@ def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | N
         return places.lookup_place(ctx.home_province)
     if short == "市":
         near = ctx.nearest("city", pos)
-        # 甲市 (a county-level city)…市财政局: the one county-level city a story names, and no city before it, is its 市
-        # (not 我市尚志市、五常市: two of them are parts of the paper's city)
+        # 甲市 (a county-level city)…市财政局: the one county-level city a story names, and no city
+        # before it, is its 市 (not 我市尚志市、五常市: two of them are parts of the paper's city)
         county_cities = {p.name for p in ctx.named_before("county", pos) if p.name.endswith("市")}
         if near is None and len(county_cities) == 1:
             return places.lookup_place(county_cities.pop())

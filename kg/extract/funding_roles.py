@@ -28,6 +28,8 @@ _CAPITAL_IN = re.compile("注资|注入|增资")
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
+# 甲公司｜留抵退税, 甲公司缓缴84万元: a tax, a levy or a deferral of one relieves who owes it.
+_LEVY = re.compile("税|社会保险|社保|医保|公积金|缓缴")
 # 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
 _MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的向为给对]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
@@ -188,6 +190,9 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
             return None
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
+    # 甲公司｜增值税留抵退税｜1260万元, 甲公司缓缴社保费: a body relieved of a tax or a levy receives the relief
+    if s.kind == FundingType.RELIEF and subject.type != EntityType.AGENCY and free and _LEVY.search(text, pos, s.at):
+        return Role.RECIPIENT
     # 甲公司研发的装置入选目录，给予奖励65万元: the maker of what is rewarded receives.
     if s.kind == FundingType.GRANT and free and subject.type != EntityType.AGENCY \
             and _MAKER_OF.match(text, pos + 1):
