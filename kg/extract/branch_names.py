@@ -162,17 +162,22 @@ def short_bank_names(mentions: list[Mention], labels: list[str]) -> list[str]:
             # a national bank (company_abbrev.tsv) has branches of its own naming
             if len(brand) >= 2 and brand != core and LEGAL_FORM_INSIDE.sub("", full) not in _national_banks():
                 fulls.setdefault(brand, set()).add(full)
-    # 县农商行, 农商银行 (a level and the kind, or the kind alone): the one full bank of that kind the story names
-    of_kind = {(kind.group(), label) for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY
-               and not _LEVEL_BANK.fullmatch(label) and branch_parent(label) is None
-               and (kind := _BANK_KIND.search(LEGAL_FORM_INSIDE.sub("", label)))}
     out = []
     for m, label in zip(mentions, labels):
         if m.type == EntityType.COMPANY and not LEGAL_FORM_INSIDE.search(label):
             label = next((only + rest for brand, (only, *more) in fulls.items() if not more
                           for kind in _SHORT_KINDS if label.startswith(brand + kind)
                           and (not (rest := label[len(brand + kind):]) or rest.endswith(_bank_heads()))), label)
-            if _LEVEL_BANK.fullmatch(label):
-                label = _one_bank_of_kind(of_kind, _BANK_KIND.search(label).group()) or label
         out.append(label)
-    return out
+    return level_banks(mentions, out)
+
+
+def level_banks(mentions: list[Mention], labels: list[str]) -> list[str]:
+    """县农商行, 农商银行 (a level and a bank's kind, or the kind alone): the one full bank of that kind
+    the story names."""
+    of_kind = {(kind.group(), label) for m, label in zip(mentions, labels) if m.type == EntityType.COMPANY
+               and not _LEVEL_BANK.fullmatch(label) and branch_parent(label) is None
+               and (kind := _BANK_KIND.search(LEGAL_FORM_INSIDE.sub("", label)))}
+    return [(_one_bank_of_kind(of_kind, _BANK_KIND.search(label).group()) or label)
+            if m.type == EntityType.COMPANY and _LEVEL_BANK.fullmatch(label) else label
+            for m, label in zip(mentions, labels)]

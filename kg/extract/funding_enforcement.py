@@ -75,13 +75,17 @@ def titled_parties(f: Funding, site: Site) -> Funding:
     if not roles and len(sides) == 1 and getattr(f, next(iter(sides))):
         roles = {next(iter(sides)): getattr(f, next(iter(sides)))}
     if len(roles) == 1:
-        # 被执行人尚欠…: the other party is the one the notice titles on the other side.
-        other = "provider" if "recipient" in roles else "recipient"
-        named = [n for title, role in _titles().items() if role == other
-                 and (n := _first_named(site, title) or _first_named(site, title, later=True))]
-        if getattr(f, other) is None and named and named[0] not in roles.values():
-            roles[other] = named[0]
+        roles.update(_other_side(f, site, roles))
     return replace(f, **roles) if roles else f
+
+
+def _other_side(f: Funding, site: Site, roles: dict[str, str]) -> dict[str, str]:
+    """被执行人尚欠…: the other party of a debt that one side's title gives is the one the notice
+    titles on the other side (before the sum, else later in the story)."""
+    other = "provider" if "recipient" in roles else "recipient"
+    named = [n for title, role in _titles().items() if role == other
+             and (n := _first_named(site, title) or _first_named(site, title, later=True))]
+    return {other: named[0]} if getattr(f, other) is None and named and named[0] not in roles.values() else {}
 
 
 def _moved_to_title(f: Funding, site: Site, clause: int, at: int) -> Funding:

@@ -37,8 +37,6 @@ _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8f
                           "(?:组织实施|实施|建设|承建|负责)")
 # 为乙项目提供 / 向乙项目发放: the project a sum is paid to.
 _TO_PROJECT = re.compile(r"(?:为|向|给)([\ue000-\uf8ff])")
-# 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
-_NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
 # 市委、市政府关于…的决策部署: bodies whose policy is cited.
 _CITED = re.compile(r"(?:[、和及][\ue000-\uf8ff])*关于")
 # A clause that tells a part of the sum before it.
@@ -175,11 +173,11 @@ def _passed_over(s: RoleSearch, subject: Ref, pos: int) -> bool:
 
 
 def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
-    """The role of a clause subject: a debtor owes (乙公司拖欠货款), the subject of 获得 receives,
-    a borrower that is no agency receives a loan; any other subject provides."""
+    """The role of a clause subject: a debtor owes, one relieved receives (_owes_or_is_relieved), the
+    subject of 获得 receives, a borrower that is no agency receives a loan; any other provides."""
     free = Role.RECIPIENT not in s.roles
     text = s.masked.text
-    if s.kind == FundingType.DEBT and "欠" in text[pos:s.at] and free:
+    if free and _owes_or_is_relieved(s, subject, pos):
         return Role.RECIPIENT
     if s.kind != FundingType.LOAN and subject.type != EntityType.AGENCY and receive_verbs().search(text, pos, s.at):
         if free:
@@ -190,14 +188,19 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
             return None
     if s.kind == FundingType.LOAN and not is_lender(subject.entity):
         return Role.RECIPIENT if subject.type != EntityType.AGENCY and free else None
-    # 甲公司｜增值税留抵退税｜1260万元, 甲公司缓缴社保费: a body relieved of a tax or a levy receives the relief
-    if s.kind == FundingType.RELIEF and subject.type != EntityType.AGENCY and free and _LEVY.search(text, pos, s.at):
-        return Role.RECIPIENT
     # 甲公司研发的装置入选目录，给予奖励65万元: the maker of what is rewarded receives.
     if s.kind == FundingType.GRANT and free and subject.type != EntityType.AGENCY \
             and _MAKER_OF.match(text, pos + 1):
         return Role.RECIPIENT
     return Role.PROVIDER
+
+
+def _owes_or_is_relieved(s: RoleSearch, subject: Ref, pos: int) -> bool:
+    """A debtor owes (乙公司拖欠货款); a body relieved of a tax or a levy (_LEVY) receives the relief."""
+    text = s.masked.text
+    if s.kind == FundingType.DEBT:
+        return "欠" in text[pos:s.at]
+    return s.kind == FundingType.RELIEF and subject.type != EntityType.AGENCY and bool(_LEVY.search(text, pos, s.at))
 
 
 def subjects_before(s: RoleSearch) -> None:
@@ -213,14 +216,6 @@ def subjects_before(s: RoleSearch) -> None:
                 if role == Role.PROVIDER:
                     break
         subject = s.subject(pos)
-
-
-def class_member(masked: Masked, at: int) -> Ref | None:
-    """The body named right before 给予 after a rule's 对 (对通过认定的甲类企业乙公司给予奖励50万元):
-    the one member of the class that the sum at masked position `at` is given to."""
-    m = _NAMED_MEMBER.search(masked.text, 0, at)
-    refs = masked.refs_in(m.group(1)) if m else []
-    return refs[0] if refs and refs[0].type in (EntityType.COMPANY, EntityType.ORGANIZATION) else None
 
 
 def company_invests(s: RoleSearch) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis
-from .clause import Masked
+from .clause import Masked, Ref
 from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
                            pick_cue, pick_date)
 from .funding_allocations import allocated_cue, allotted_cues
@@ -21,13 +21,14 @@ from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
 from .funding_shares import shares_after_total
 from .funding_tables import stated_unit_amounts
-from .funding_roles import class_member
 from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
 from .funding_passes import Reading, Site, on_program, project_investor, with_loan
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_dates, find_sums
 
 _PROJECT_WORD = re.compile("项目|工程")
+# 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
+_NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
 _RESPECTIVE = "分别"
 # 对单户1000万元以下的贷款给予贴息: a condition on a class of loans, not one loan told before.
 _CLASS_CONDITION = re.compile(r"单户|单笔|每户|每家|[\d.]+[万亿]?元(?:以下|以内|以上)")
@@ -50,6 +51,14 @@ def in_class_rule(text: str, amount: Amount) -> bool:
         return False
     breaks = list(CLAUSE_BREAK.finditer(text, m.end(), amount.start))
     return not breaks or text.startswith("对", breaks[-1].end())
+
+
+def class_member(masked: Masked, at: int) -> Ref | None:
+    """The body named right before 给予 after a rule's 对 (对通过认定的甲类企业乙公司给予奖励50万元):
+    the one member of the class that the sum at masked position `at` is given to."""
+    m = _NAMED_MEMBER.search(masked.text, 0, at)
+    refs = masked.refs_in(m.group(1)) if m else []
+    return refs[0] if refs and refs[0].type in (EntityType.COMPANY, EntityType.ORGANIZATION) else None
 
 
 def find_fundings(a: Analysis) -> list[Funding]:

@@ -234,20 +234,23 @@ def split_brand(text: str, left: list[Token], k: int) -> int:
 def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years: bool, company: bool) -> bool:
     """Whether `word` (of `token`, cut at the head) ends a body walked leftwards: a boundary word, a preposition,
     a kind of firms (外资企业), 暨 after a meeting, a company's verb (某有限公司|偿还|某行某支行),
-    a verb governing the name (ends_walk); but
+    a verb governing the name (ends_walk), a bare number (bare_number); but
     企业 before a trade of a company's (某某|企业|管理|有限公司) is its name's."""
     a, b, flag = token
     if company and word == "企业" and body and all(text[x:y] in load_set("company_industry_words.txt") for x, y, _ in body):
         return False
-    # 某县|2380|某产业基地: a bare number (a table's cell, its gaps gone) parts two names
-    if word.isdigit() and word.isascii() and not NUMBER_UNIT.match(text, b):
-        return True
-    return is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
+    return bare_number(text, word, b) or is_boundary(word, allow_years, text[max(0, a - 12):a], text[b:b + 2]) \
         or flag == "p" and b - a > 1 \
         or company and len(word) > 2 and word.endswith("企业") \
         or word == "暨" and (company or allow_years) and MEETING_END.search(text, 0, a) \
         or flag == "v" and b - a > 1 and text.endswith("公司", 0, a) \
         or ends_walk(text, word, body, company)
+
+
+def bare_number(text: str, word: str, end: int) -> bool:
+    """某县|2380|某产业基地: a bare number (a table's cell, its gaps gone), no year, ordinal or
+    quantity, parts two names."""
+    return word.isdigit() and word.isascii() and not NUMBER_UNIT.match(text, end)
 
 
 def ends_walk(text: str, word: str, body: list[Token], company: bool) -> bool:
