@@ -302,6 +302,9 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
     # money paid back (退还) is a relief
     ("在监管部门督促下，甲公司已向218名会员退还预付费用42.6万元。", {"甲公司": C},
      [("Relief", 426_000, "甲公司", None, None)]),
+    # a syndicate that signs a loan contract with a party, no signer named before 与, lends to it
+    ("由甲银行牵头，乙银行参加的银团，与丙公司签订丁项目银团贷款合同，银团贷款总额18亿元。",
+     {"甲银行": C, "乙银行": C, "丙公司": C, "丁项目": J}, [("Loan", 1_800_000_000, "甲银行", "丙公司", None)]),
     # the cue right before a sum names it, not a purpose after it
     ("丁公司已报名成为意向投资人，拟出资3.2亿元用于清偿债务。", {"丁公司": C},
      [("Investment", 320_000_000, "丁公司", None, None)]),
