@@ -130,10 +130,11 @@ def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
 
 
 # the kind of bank a full name ends with, and the short kinds a story writes after the brand
-_BANK_KIND = re.compile("(?:农村商业|农村合作|城市商业|商业)?银行$")
+_KINDS = "农村商业|农村合作|城市商业|商业"
+_BANK_KIND = re.compile(f"(?:{_KINDS})?银行$")
 _SHORT_KINDS = ("农商银行", "农商行", "银行", "行")
 # 县农村商业银行 (from 县农商行), 农村商业银行: a bank's kind, with a level or none, and no brand
-_LEVEL_BANK = re.compile("(?:[省市县区旗](?:农村商业|农村合作|城市商业|商业)?|农村商业|农村合作|城市商业)银行")
+_LEVEL_BANK = re.compile(f"(?:[省市县区旗](?:{_KINDS})?|农村商业|农村合作|城市商业)银行")
 
 
 @lru_cache(maxsize=None)

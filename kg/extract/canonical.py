@@ -55,6 +55,10 @@ class Context:
         return places.expand_places(p.name for _, p in self.places_seen)
 
 
+# the levels a place's short name may be written with (某某|县: an autonomous county written short)
+_LEVELS = "县市区州旗"
+
+
 def own_places(name: str) -> tuple[list[str], str]:
     """split_jurisdiction, but a place outside the one before it opens the trade name
     (某省|北辰精铸: 北辰 is a district of another province)."""
@@ -62,7 +66,7 @@ def own_places(name: str) -> tuple[list[str], str]:
     for i in range(1, len(prefix)):
         if not inside(prefix[i], prefix[i - 1]):
             return prefix[:i], "".join(prefix[i:]) + rest
-    if prefix and rest[:1] in "县市区州旗" and prefix[-1][-1] not in "县市区州旗":
+    if prefix and rest[:1] in _LEVELS and prefix[-1][-1] not in _LEVELS:
         # 某某|县甲乙…: a short form written with its level (an autonomous county's short name and 县)
         prefix, rest = prefix[:-1] + [prefix[-1] + rest[0]], rest[1:]
     return prefix, rest

@@ -91,8 +91,8 @@ def heading_members(fundings: list[Funding], r: Reading) -> list[Funding]:
     for i in range(len(sentences) - 1):
         each = _EACH_MEMBER.search(sentences[i].text)
         cues = [c for c in find_cues(sentences[i].text) if not c.weak] if each else []
-        listed = r.a.masked(i + 1)
-        if not cues or not _NAMES_ONLY.fullmatch(listed.text):
+        listed = r.a.masked(i + 1) if cues else None
+        if listed is None or not _NAMES_ONLY.fullmatch(listed.text):
             continue
         sum_ = find_sums(each.group(1))[0]
         payer = issuer(r.a) or next((f.provider for f in fundings if f.provider and f.type == cues[0].type), None)

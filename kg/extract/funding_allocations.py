@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PLACEHOLDER_BASE, Masked
-from .funding_cues import Cue, clause_bounds, find_cues
+from .funding_cues import SUM, Cue, clause_bounds, find_cues
 from .money import Amount, find_sums
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType
@@ -28,7 +28,6 @@ _CARRIER = re.compile(rf"(?:由|(?:项目)?业主(?:单位)?(?:为|是)|(?:建�
 _OWNER_BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
 _ALLOCATED = (FundingType.GRANT, FundingType.INVESTMENT)
 _PROJECT_PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY)
-_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 # the body a project names as its own: 项目单位, 项目业主, 建设单位
 _UNIT = re.compile("项目(?:单位|业主|法人|公司)|(?:建设|实施|承担)单位")
 # How many sentences before a project's share the allocation may be told.
@@ -132,7 +131,7 @@ def project_line_receives(f: Funding, site: Site) -> Funding:
     loan = f.type == FundingType.LOAN
     at = masked.offsets[unit.start() if loan else site.amount.start]
     before = [masked.position(r) for r in masked.refs if r.entity == f.project and masked.position(r) < at]
-    if not before or not loan and _SUM.search(masked.text, before[-1], at):
+    if not before or not loan and SUM.search(masked.text, before[-1], at):
         return f
     return replace(f, recipient=owner)
 

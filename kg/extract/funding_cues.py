@@ -29,6 +29,8 @@ _PART_OPENS = re.compile(r"\s*其中")
 # before it, a part without one is a share of the whole: 总投资5亿元，其中一期2亿元).
 _PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
 SUM = re.compile(r"\d[\d.,]*[万亿]?元")
+# A project's total investment (项目总投资5亿元): the cue of a whole, not of a flow paid.
+TOTAL_INVESTMENT = "总投资"
 _COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
 # 对投资超过5亿元的项目给予补助: a mark a sum must pass, qualifying a noun (…元的), is a condition.
 _PASSED_MARK = re.compile("超过|超|逾|达到|满")

@@ -262,4 +262,3 @@ def listed_with(party: str, f: Funding, masked: Masked) -> list[str]:
     if len(sums) != 1 or f.amount_text and f.amount_text not in clause:
         return []
     return [x.entity for x in listed if x.entity != party]
-

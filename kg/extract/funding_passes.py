@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from .analysis import Analysis
 from .clause import Masked, Ref, Tally, story_start
-from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, Cue, class_rule, clause_bounds, clauses,
+from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, TOTAL_INVESTMENT, Cue, class_rule, clause_bounds, clauses,
                            continuation_words, find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
 from ..lexicon import load_regex
@@ -23,8 +23,6 @@ from .funding_repeats import headline_sentences, merge_repeats
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
 _AGAIN = re.compile("(?:这|该|此)笔|本轮")
 _QUOTE_OPEN = ("“", "「", "\"")
-# A project's total investment (项目总投资5亿元): the cue of a whole, not of a flow paid.
-_TOTAL = "总投资"
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
 _CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
 # 贴息资金186万元，其中甲公司获得4.5万元: a total told with its parts, paid to many
@@ -165,7 +163,7 @@ def flow_stated_before(f: Funding, site: Site) -> Funding:
             and "\n" in r.a.text.text[r.previous.evidence.end:site.sentence.start]:
         return f
     # 甲公司向乙公司注资6000万元。该项目总投资2.3亿元: a project's total is no share of a flow paid before.
-    if site.sentence.text.startswith(_TOTAL, site.cue.start) and r.previous is not None and r.previous.recipient:
+    if site.sentence.text.startswith(TOTAL_INVESTMENT, site.cue.start) and r.previous is not None and r.previous.recipient:
         return f
     return with_stated(f, stated_before(site.reading, site.cue.type))
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import Masked
-from .funding_cues import CLAUSE_BREAK
+from .funding_cues import CLAUSE_BREAK, SUM
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, Funding, FundingType
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 # 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
 _ROUND = re.compile("轮融资")
-_SUM = re.compile(r"\d[\d.,]*[万亿]?元")
 # Where the list of a round's investors starts: a clause break, or the gap of a headline's
 # two parts (甲公司完成5亿元B轮融资 乙基金领投).
 _LIST_START = re.compile(rf"{CLAUSE_BREAK.pattern}|\s")
@@ -76,7 +75,7 @@ def _later_investors(r: Reading, i: int) -> list[list[str]]:
     its own (…曾完成1亿元A轮融资，由乙基金领投: another round's lead)."""
     out = [round_investors(r.a.masked(i))]
     for j in range(i + 1, min(i + 1 + _LIST_REACH, len(r.a.sentences))):
-        if _ROUND.search(r.a.sentences[j].text) and _SUM.search(r.a.sentences[j].text):
+        if _ROUND.search(r.a.sentences[j].text) and SUM.search(r.a.sentences[j].text):
             break
         out.append(round_investors(r.a.masked(j)))
     return out

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH, Masked, Ref
+from .funding_cues import TOTAL_INVESTMENT
 from .funding_notices import signers
 from .branch_names import bank_of
 from .funding_lenders import is_lender
@@ -27,8 +28,6 @@ _FUND = "基金"
 # 由甲公司领投 and the label that later stands for it (领投方).
 _LEAD = re.compile(rf"({PH})领投")
 _LEAD_LABEL = "领投方"
-# A project's total investment (项目总投资5亿元).
-_TOTAL = "总投资"
 
 
 def paired_sums(f: Funding, site: Site) -> Funding:
@@ -188,7 +187,7 @@ def developer_total(f: Funding, site: Site) -> Funding:
         return f
     a = site.reading.a
     builders = {rel.subject for rel in a.relations if rel.type == RelationType.CONTRACTOR_OF and rel.object == f.project}
-    total = site.sentence.text.startswith(_TOTAL, site.cue.start)
+    total = site.sentence.text.startswith(TOTAL_INVESTMENT, site.cue.start)
     if not (f.provider in builders or total and (f.provider is None or is_lender(f.provider))):
         return f
     developer = site.reading.developers.get(f.project)
