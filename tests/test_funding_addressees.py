@@ -22,6 +22,12 @@ ADDRESSEE_DOCUMENT_CASES = [
      {"甲县人民政府": A, "乙公司": C, "丙公司": C, "丁公司": C},
      [("Grant", 800_000, "甲县人民政府", "乙公司", None), ("Grant", 200_000, "甲县人民政府", "丙公司", None),
       ("Grant", 200_000, "甲县人民政府", "丁公司", None)]),
+    # lines of a name and its sum under a heading that names their flow
+    ("heading-rows", "甲厅关于下达专项资金的通知\n各市财政局：\n一、资金分配\n（一）技术改造补助\n乙公司，480万元\n"
+     "丙公司，420万元\n（二）专精特新企业奖励\n丁公司，300万元\n甲厅\n2024年8月12日",
+     {"甲厅": A, "乙公司": C, "丙公司": C, "丁公司": C},
+     [("Grant", 4_800_000, "甲厅", "乙公司", None), ("Grant", 4_200_000, "甲厅", "丙公司", None),
+      ("Grant", 3_000_000, "甲厅", "丁公司", None)]),
 ]
 
 
@@ -35,3 +41,9 @@ def test_an_addressee_named_in_its_sentence_pays_its_own_flow():
     raw = HEAD + "乙县财政局另行配套奖励资金30万元。\n甲局\n2024年6月1日"
     a = analysis_of(raw, {n: (n, t) for n, t in {"甲局": A, "乙县财政局": A, "丙县财政局": A}.items()})
     assert [summary(f) for f in fundings.find_fundings(a)] == [("Grant", 300_000, "乙县财政局", None, None)]
+
+
+def test_lines_of_a_name_and_a_sum_under_a_heading_without_a_flow_are_no_fundings():
+    raw = "甲厅关于企业名单的通知\n一、名单\n（一）重点企业\n乙公司，480万元\n甲厅\n2024年8月12日"
+    a = analysis_of(raw, {n: (n, t) for n, t in {"甲厅": A, "乙公司": C}.items()})
+    assert fundings.find_fundings(a) == []

@@ -90,7 +90,7 @@ CONSTRUCTION_PARTY_CASES += [
 CONSTRUCTION_DOCUMENT_CASES = [
     ("round-led-by", ROUND, {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C},
      [("Investment", 300_000_000, "乙基金", "甲公司", None)]),
-    ("counted-payees-unnamed", "甲银行与乙公司签约，为其提供8亿元贷款；甲银行为丙区12家小微企业集中授信3亿元。",
+    ("counted-payees-unnamed", "甲银行与乙公司签约，为其提供8亿元贷款，甲银行为丙区12家小微企业集中授信3亿元。",
      {"甲银行": C, "乙公司": C, "丙区": PLACE},
      [("Loan", 800_000_000, "甲银行", "乙公司", None), ("Loan", 300_000_000, "甲银行", None, None)]),
     ("claimant-speaks", "丙保险公司向受灾农户支付赔款100万元。养殖户张三的鱼塘被淹。“没几天，5万元赔款就到账了。”张三说。",

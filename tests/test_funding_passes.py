@@ -34,7 +34,7 @@ PLACE = "Place"
 def found(raw: str, names: dict) -> list[tuple]:
     """What the fundings stage finds in `raw`, each line a sentence too (as kg.extract.normalize splits)."""
     lines, start = [], 0
-    for part in re.split(r"(?<=[。\n])", raw):
+    for part in re.split(r"(?<=[。；;\n])", raw):
         if part.strip("\n"):
             lines.append(Sentence(start, start + len(part.rstrip("\n")), part.rstrip("\n")))
         start += len(part)
@@ -136,6 +136,9 @@ PARTY_CASES = [
     ("previous-subject-pays", "丁公司扩建厂房，丁公司新增产能。甲局多措并举支持企业发展。向乙县拨付补贴资金300万元。",
      {"甲局": A, "乙县": PLACE, "丁公司": C},
      [("Grant", 3_000_000, "甲局", "乙县", None)]),
+    ("clause-subject-pays", "为满足业务发展需求，甲公司拟以自有资金向乙公司增资2亿元；拟向丙公司增资8000万元。",
+     {"甲公司": C, "乙公司": C, "丙公司": C},
+     [("Investment", 200_000_000, "甲公司", "乙公司", None), ("Investment", 80_000_000, "甲公司", "丙公司", None)]),
     ("named-after", "甲银行为一家企业投放贷款500万元。乙公司是当地龙头企业。", {"甲银行": C, "乙公司": C},
      [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
     ("story-lender", "甲银行向乙公司发放贷款300万元。疫情发生后，该行迅速行动。又推出专项行动，安排信贷资金50亿元。",
@@ -278,3 +281,24 @@ def test_the_body_tells_a_flow_better_than_the_headline_naming_as_many_parties()
     raw = "甲银行12亿元贷款支持丙市\n\n乙报   2026年4月21日\n\n甲银行与乙公司签订借款合同，约定向后者发放贷款12亿元。"
     names = {n: (n, t) for n, t in {"甲银行": C, "乙公司": C, "丙市": PLACE}.items()}
     assert found(raw, names) == [("Loan", 1_200_000_000, "甲银行", "乙公司", None)]
+
+
+def test_the_borrower_told_before_pays_no_interest_subsidy():
+    names = {n: (n, t) for n, t in {"甲局": A, "乙公司": C, "丙公司": C, "丁银行": C}.items()}
+    raw = "甲局关于拨付贴息资金的通知\n乙公司在丁银行贷款800万元，贴息12万元；丙公司在丁银行贷款500万元，贴息7.5万元。\n甲局\n2024年6月1日"
+    assert [f for f in found(raw, names) if f[0] == "InterestSubsidy"] == [
+        ("InterestSubsidy", 120_000, "甲局", "乙公司", None), ("InterestSubsidy", 75_000, "甲局", "丙公司", None)]
+
+
+def test_a_flow_after_sums_given_to_several_takes_none_of_them():
+    names = {n: (n, t) for n, t in {"乙市": PLACE, "丙市": PLACE, "丁县": PLACE, "戊县": PLACE}.items()}
+    raw = "向乙市、丙市分别下达4200万元、3100万元。对丁县、戊县直接下达资金3700万元，其中丁县、戊县各安排500万元。"
+    assert found(raw, names)[2] == ("Grant", 37_000_000, None, None, None)
+    assert found(raw, names)[3:] == [("Grant", 5_000_000, None, "丁县", None), ("Grant", 5_000_000, None, "戊县", None)]
+
+
+def test_a_lender_lending_to_a_place_named_right_before_its_verb_lends_to_it():
+    names = {n: (n, t) for n, t in {"甲银行": C, "乙市": PLACE}.items()}
+    assert found("甲银行向乙市发放应急贷款5亿元。", names) == [("Loan", 500_000_000, "甲银行", "乙市", None)]
+    # 为乙市路网建设: the place's purpose, not a borrower
+    assert found("甲银行为乙市路网建设发放贷款2亿元。", names) == [("Loan", 200_000_000, "甲银行", None, None)]

@@ -49,3 +49,32 @@ def test_a_column_of_county_names_receives_its_rows():
            "乙县　2380　茶产业\n丙县　2150　冷链\n甲州财政局\n2024年7月2日")
     got = found(raw, {"甲州财政局": "Agency", "乙县": "Place", "丙县": "Place"})
     assert ("Grant", 23_800_000, "甲州财政局", "乙县", None) in got and ("Grant", 21_500_000, "甲州财政局", "丙县", None) in got
+
+
+def test_cells_apart_by_enumeration_commas_are_a_table():
+    raw = ("甲局关于贴息的公示\n二、项目贷款贴息\n序号、企业名称、贷款银行、贷款金额（万元）、拟贴息金额（万元）\n"
+           "1、乙公司、丙银行、1500、37.5\n甲局\n2024年7月2日")
+    assert found(raw, {"乙公司": C, "丙银行": C, "甲局": "Agency"}) == [
+        ("Loan", 15_000_000, "丙银行", "乙公司", None), ("InterestSubsidy", 375_000, "甲局", "乙公司", None)]
+
+
+def test_the_investor_column_of_a_table_of_projects_invests():
+    """项目名称｜投资方｜总投资: read through the whole pipeline, which keeps the table's lines apart."""
+    from kg.extract.pipeline import extract_document
+    from kg.model import Document
+    raw = ("甲县举行签约仪式\n\n本次签约项目共3个。部分签约项目如下：\n项目名称｜投资方｜总投资\n"
+           "年产5万吨新材料项目｜江北恒远科技有限公司｜32亿元\n精密模具项目｜江南永盛精工有限公司｜4.8亿元\n")
+    got = [(f.type, f.amount, f.provider, f.recipient) for f in extract_document(Document("t", raw, "t")).fundings]
+    assert got == [("Investment", 3_200_000_000, "江北恒远科技有限公司", None),
+                   ("Investment", 480_000_000, "江南永盛精工有限公司", None)]
+
+
+def test_a_total_of_another_kind_than_the_rows_stays_a_flow():
+    """合计 before a sum drops a sentence's total of the table's rows, not a total of another kind."""
+    from kg.extract.pipeline import extract_document
+    from kg.model import Document
+    raw = ("甲县举行签约仪式\n\n部分签约项目如下：\n项目名称｜投资方｜总投资\n"
+           "年产5万吨新材料项目｜江北恒远科技有限公司｜32亿元\n精密模具项目｜江南永盛精工有限公司｜4.8亿元\n\n"
+           "仪式现场，江城银行与签约企业签订银企合作协议，意向授信合计28亿元。\n")
+    got = [(f.type, f.amount) for f in extract_document(Document("t", raw, "t")).fundings]
+    assert ("Loan", 2_800_000_000) in got

@@ -72,6 +72,9 @@ KEPT = [
     "招标公告\n为了推进“春风助企”专项行动，青川县",
     # two blank lines or more are a real paragraph gap
     "这批设备暂时没有\n\n\n\n运走。",
+    # a table's lines of cells apart by bars; a list's lines of a name and its sum under a heading
+    "企业名称｜政策事项｜金额\n甲公司｜留抵退税｜120万元\n乙公司｜留抵退税｜80万元",
+    "（一）技术改造补助\n甲公司，480万元\n乙公司，420万元",
 ]
 
 
@@ -211,3 +214,9 @@ def test_layout_spaces_read_by_run_match_the_regex_rules():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert find_layout_spaces(text) == by_regex(text), repr(text)
+
+
+def test_a_headline_with_one_bar_is_still_a_headline_and_a_table_line_is_none():
+    from kg.extract.layout import story_starts
+    assert story_starts("甲日报|乙县春耕忙\n\n正文第一句。") == [len("甲日报|乙县春耕忙")]
+    assert story_starts("企业名称｜政策事项｜金额\n甲公司｜留抵退税｜120万元\n\n正文第一句。") == []

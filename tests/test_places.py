@@ -158,3 +158,8 @@ def test_demonstration_zones_and_industry_clusters_are_places():
 ])
 def test_county_named_like_a_verb(text, places):
     assert [m.text for m in find_place_mentions(text)] == places
+
+
+def test_a_short_name_whose_end_starts_a_full_name_gives_way_to_it():
+    """其中|卫辉市: 中卫 (a city's short name) is read across 其中 and 卫辉市."""
+    assert places("资金3700万元，其中卫辉市安排1200万元") == ["卫辉市"]

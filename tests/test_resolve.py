@@ -317,3 +317,13 @@ def test_places_listed_before_a_body_share_it():
 def test_districts_listed_before_departments_name_no_body_each():
     ents = entities_of("长春市召开会议。南关区、朝阳区人社部门组织招聘。")
     assert not any(label.startswith("长春市南关区") for label in ents), sorted(ents)
+
+
+def test_a_declared_short_name_inside_a_longer_word_names_nothing():
+    """（以下简称“公司”）: 子公司 and 控股公司 hold the word but name other bodies."""
+    text = "甲乙新材料股份有限公司（以下简称“公司”）召开会议。公司拟向全资子公司增资，控股公司同步增资。"
+    t = normalize(text)
+    art = Article("t", "t")
+    mentions, _ = resolve(find_mentions(t, split_sentences(t), art, find_byline_spans(t.text)), t, art)
+    starts = [m.start for m in mentions if m.entity == "甲乙新材料股份有限公司" and m.text == "公司"]
+    assert starts == [text.index("“公司”") + 1, text.index("。公司") + 1]

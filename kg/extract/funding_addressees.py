@@ -32,6 +32,10 @@ _TITLE_REACH = 200      # the longest first line read as a title
 # （4家，每家20万元…）: a heading's sum for each of a counted class; a line of names only
 _EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
 _NAMES_ONLY = re.compile(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
+# 1.甲公司，480万元: a list's line of one name and its sum, nothing else
+_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*\d[\d.,]*\s*[万亿千]?元[。；;]?")
+_ROW_TYPES = (*ORG_TYPES, EntityType.PLACE, EntityType.PERSON)
+_ENDS = "。！？；;!?"
 
 
 def addressees(a: Analysis) -> set[str]:
@@ -101,4 +105,29 @@ def heading_members(fundings: list[Funding], r: Reading) -> list[Funding]:
         out += [Funding(cues[0].type, evidence, sum_.value, sum_.text, provider=payer, recipient=ref.entity,
                         rule=cues[0].rule)
                 for ref in listed.refs if ref.type in (EntityType.COMPANY, EntityType.ORGANIZATION)]
+    return out
+
+
+def heading_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """（一）甲项目补助 / 乙公司，480万元 / 丙公司，420万元: lines that each give one name and its sum,
+    under a heading that names a flow, each receive that flow (paid by the notice's issuer or the
+    payer of the heading's kind of flow told before)."""
+    told = {f.evidence.start for f in fundings}
+    out = list(fundings)
+    cue = None
+    for i, sentence in enumerate(r.a.sentences):
+        row = r.a.masked(i)
+        if not _NAME_SUM_ROW.fullmatch(row.text):
+            # a heading, or a line that ends with a colon (名单如下：), not a sentence that ends
+            cues = [c for c in find_cues(sentence.text) if not c.weak] if sentence.text[-1] not in _ENDS else []
+            cue = cues[-1] if cues else None
+            continue
+        ref = row.refs[0]
+        if cue is None or sentence.start in told or ref.type not in _ROW_TYPES:
+            continue
+        sum_ = find_sums(sentence.text)[0]
+        before = [f.provider for f in fundings if f.provider and f.type == cue.type and f.evidence.start < sentence.start]
+        payer = issuer(r.a) or (before[-1] if before else None)
+        out.append(Funding(cue.type, Evidence(r.a.doc_id, sentence.text, sentence.start, sentence.end), sum_.value,
+                           sum_.text, provider=payer, recipient=ref.entity, rule=cue.rule))
     return out

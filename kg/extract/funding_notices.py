@@ -245,15 +245,20 @@ def each_listed(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 def listed_with(party: str, f: Funding, masked: Masked) -> list[str]:
     """The names listed with `party` (`f`'s recipient, or its provider: 甲、乙各出资) before 分别/各
-    and a clause with one sum, `f`'s."""
-    ref = next((x for x in masked.refs if x.entity == party and not x.pronoun), None)
-    if ref is None:
-        return []
+    and a clause with one sum, `f`'s; the first of its mentions that heads such a list (甲、乙、丙
+    获批资金…，其中甲、乙各安排…)."""
+    for ref in (x for x in masked.refs if x.entity == party and not x.pronoun):
+        if others := _listed_at(ref, f, masked):
+            return [x for x in others if x != party]
+    return []
+
+
+def _listed_at(ref: Ref, f: Funding, masked: Masked) -> list[str]:
     listed = coordinated(masked, ref)
     end = masked.position(listed[-1]) + 1
     each = _each().match(masked.text, end)
     if len(listed) > 1 and each is None and _AFTER_SUM.search(masked.text, 0, masked.position(listed[0])):
-        return [x.entity for x in listed if x.entity != party]
+        return [x.entity for x in listed]
     if len(listed) < 2 or each is None:
         return []
     clause = masked.text[each.end():]
@@ -261,4 +266,4 @@ def listed_with(party: str, f: Funding, masked: Masked) -> list[str]:
     sums = _SUM.findall(clause)
     if len(sums) != 1 or f.amount_text and f.amount_text not in clause:
         return []
-    return [x.entity for x in listed if x.entity != party]
+    return [x.entity for x in listed]

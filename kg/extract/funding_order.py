@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Funding
-from .funding_addressees import addressees_pay_nothing, heading_members, issuer_pays_allocations
+from .funding_addressees import (addressees_pay_nothing, heading_members, heading_rows,
+                                 issuer_pays_allocations)
 from .funding_allocations import project_line_receives, project_owner_receives
 from .funding_awards import award_objects
 from .funding_donations import donation_receiver, donor_named
@@ -24,8 +25,8 @@ from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
-from .funding_parties import (bare_group_receives, claim_notice, named_after, previous_subject_pays,
-                              product_lender, story_actor_pays, story_lender)
+from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, named_after,
+                              previous_subject_pays, product_lender, story_actor_pays, story_lender)
 from .funding_places import place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
@@ -79,6 +80,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("story-lender", story_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
+    ("clause-subject-pays", clause_subject_pays),
     ("subscribed-fund", subscribed_fund),
     ("founded-company", founded_company),
     ("lead-investor", lead_investor),
@@ -122,6 +124,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
     ("heading-members", heading_members),
+    ("heading-rows", heading_rows),
     ("award-objects", award_objects),
     ("table-rows", table_rows),
     ("each-listed", each_listed),

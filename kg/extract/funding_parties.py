@@ -102,6 +102,18 @@ def previous_subject_pays(f: Funding, site: Site) -> Funding:
     return replace(f, provider=first.entity)
 
 
+def clause_subject_pays(f: Funding, site: Site) -> Funding:
+    """甲公司拟向乙公司增资2.5亿元；拟向丙公司增资8000万元: a flow whose clause, after a semicolon,
+    names nobody before its sum has the giver of the same kind of flow the clause before told."""
+    r, masked = site.reading, site.masked
+    before = r.previous
+    if f.provider or before is None or before.type != f.type or before.provider in (None, f.recipient) \
+            or r.a.text.text[site.sentence.start - 1:site.sentence.start] not in _SEMICOLONS \
+            or not _OPENS_WITH_PREPOSITION.match(masked.text):
+        return f
+    return replace(f, provider=before.provider)
+
+
 def story_actor_pays(fundings: list[Funding], r: Reading) -> list[Funding]:
     """甲厅筹集资金…。甲厅联合有关部门印发办法…。为支持项目，还安排了补贴资金14.5亿元: a payout left
     without a payer whose sentence names no subject before its sum is paid by the story's main
@@ -139,6 +151,11 @@ def product_lender(fundings: list[Funding], r: Reading) -> list[Funding]:
             f = replace(f, provider=next(iter(lenders)))
         out.append(f)
     return out
+
+
+_SEMICOLONS = ("；", ";")
+# 拟向乙公司增资 / 同时对丙县拨付: a clause that opens with a preposition before any name
+_OPENS_WITH_PREPOSITION = re.compile(rf"[^，,{PH}]{{0,12}}?(?:向|对|为|给)")
 
 
 def _subject_before(masked: Masked, at: int) -> bool:

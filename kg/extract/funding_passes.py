@@ -160,7 +160,7 @@ def flow_stated_before(f: Funding, site: Site) -> Funding:
     ¶乙市项目有31项，总投资40亿元)."""
     r = site.reading
     if site.balance() or r.previous is not None and r.previous.type == site.cue.type \
-            and "\n" in r.a.text.text[r.previous.evidence.end:site.sentence.start]:
+            and ("\n" in r.a.text.text[r.previous.evidence.end:site.sentence.start] or _paid_to_several(r)):
         return f
     # 甲公司向乙公司注资6000万元。该项目总投资2.3亿元: a project's total is no share of a flow paid before.
     if site.sentence.text.startswith(TOTAL_INVESTMENT, site.cue.start) and r.previous is not None and r.previous.recipient:
@@ -169,6 +169,13 @@ def flow_stated_before(f: Funding, site: Site) -> Funding:
 
 
 # ---------------------------------------------------------------- passes on the document
+
+def _paid_to_several(r: Reading) -> bool:
+    """Whether the sentence before gave flows of its last flow's kind to several parties (向甲市、
+    乙市分别下达…): none of them is the party of a flow told after."""
+    last = r.previous
+    return len({f.recipient for f in r.found if f.evidence.start == last.evidence.start and f.type == last.type}) > 1
+
 
 def project_investors(fundings: list[Funding], r: Reading) -> list[Funding]:
     """An investment in a project with no developer known is made by the company that the
@@ -301,6 +308,8 @@ def stated_before(r: Reading, kind: str) -> Funding | None:
     named = [r for r in masked.refs if r.entity == roles["recipient"]]
     if named and all(r.bare for r in named):
         roles["recipient"] = None     # 企业即可申领返还: the class of companies, not one of them
+    if kind == FundingType.INTEREST_SUBSIDY and r.a.types.get(roles["provider"]) != EntityType.AGENCY:
+        roles["provider"] = None      # 甲公司贷款800万元，贴息12万元: the borrower pays no subsidy
     if not (roles["provider"] or roles["recipient"]):
         return None
     return Funding(kind, Evidence("", "", 0, 0), **roles)

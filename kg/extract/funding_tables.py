@@ -30,6 +30,9 @@ _CELL = re.compile(r"[|｜]")
 # A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
 _GAP = re.compile(r"\t+| {2,}|　+")
 _SPACE = re.compile(" ")
+# 序号、企业名称、贷款金额（万元）: a line of three cells and more apart by 、 and no other punctuation
+_LIST_COMMA = re.compile("、")
+_OTHER_PUNCT = re.compile("[，,。；;：:！？]")
 # 单位：人民币元 / 单位：万元 stated in the lines right above a table.
 _UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
 # 贷款金额单位：万元；贴息金额单位：元: the unit of each column named.
@@ -76,7 +79,8 @@ def _cells(kept: dict[int, int], start: int, line: str) -> list[tuple[int, int]]
 
 def _separators(line: str) -> list[re.Match]:
     """The cell separators of a line: its bars, or else its tabs and runs of spaces, or else
-    its single spaces when it has two or more (a table copied from a web page: 序号 企业名称 金额)."""
+    its single spaces when it has two or more (a table copied from a web page: 序号 企业名称 金额),
+    or else its 、 when it has three or more and no other punctuation (序号、企业名称、贷款银行、金额)."""
     bars = list(_CELL.finditer(line))
     if bars:
         return bars
@@ -85,7 +89,10 @@ def _separators(line: str) -> list[re.Match]:
     if gaps:
         return gaps
     spaces = [m for m in _SPACE.finditer(line) if m.start() > 0]
-    return spaces if len(spaces) >= 2 else []
+    if len(spaces) >= 2:
+        return spaces
+    commas = list(_LIST_COMMA.finditer(line))
+    return commas if len(commas) >= 3 and not _OTHER_PUNCT.search(line) else []
 
 
 def _kept(a: Analysis) -> dict[int, int]:
@@ -241,10 +248,12 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
     """Add the flows of the document's tables (table_fundings) that no sentence stated; a sentence's
-    total of them (补助资金合计1186万元, no receiver named) is no flow besides the rows."""
+    total of them (补助资金合计1186万元, no receiver named, of a kind of the rows) is no flow besides
+    the rows."""
     rows = table_fundings(r.a)
     told = {(f.evidence.start, f.amount) for f in fundings}
-    kept = [f for f in fundings if not (rows and (_a_total(f) or _row_told_without_receiver(f, rows)))]
+    kept = [f for f in fundings if not (_a_total(f) and any(row.type == f.type for row in rows)
+                                        or _row_told_without_receiver(f, rows))]
     return kept + [_paid_as_before(f, fundings, r.a.types) for f in rows if (f.evidence.start, f.amount) not in told]
 
 

@@ -13,8 +13,9 @@ from .normalize import CJK
 SHORT_LINE = 40
 # A short paragraph without a sentence end is a headline or byline: a new story starts there.
 # Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
-# A numbered section heading (一、概况) goes on with the story it is in.
-HEADLINE = re.compile(rf"(?m)^(?![一二三四五六七八九十]{{1,3}}、)(?=[^\n]*?[{CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
+# A numbered section heading (一、概况) goes on with the story it is in, and so does a table's
+# line of cells apart by bars (甲公司｜300万元).
+HEADLINE = re.compile(rf"(?m)^(?![一二三四五六七八九十]{{1,3}}、)(?![^\n|｜]*[|｜][^\n|｜]*[|｜])(?=[^\n]*?[{CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
 # A speaker's turn in a transcript opens with a label line: 张三（甲局副局长）： or 张三：.
 TURN_LABEL = re.compile(rf"(?m)^[^\n。！？!?：:]{{1,{SHORT_LINE}}}[：:][ \t]*$")
 # The number of a list row (一、… / 1.… / （三）…) and what may follow the body that heads it.

@@ -54,8 +54,13 @@ _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
 _TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元$")
+# A list's line of one name and its sum (甲公司，480万元 / 乙县：120万元).
+_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*\d[\d.,]*\s*[万亿千]?元")
 # A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
 _CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
+# A line of a table whose cells a bar parts (企业名称｜金额): two bars at least, so that a
+# headline holding one (甲日报|乙标题) is none.
+_BAR_ROW = re.compile(r"[^|｜\n]*[|｜][^|｜\n]*[|｜]")
 # A line that is one body's name: no punctuation, ending in a body's head.
 _NAME_LINE = re.compile(rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行|局|委员会|厅|政府|中心|办公室|法院)")
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
@@ -235,11 +240,15 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
 
 
 def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """A table line ends: a name, a gap of spaces, a sum (甲公司　300万元); or a line of cells apart
+    """A table line ends: a name, a gap of spaces or a comma, a sum (甲公司　300万元, 乙公司，80万元); or a line of cells apart
     by gaps that ends with a number or comes before a row that opens with one (序号　地区　金额 /
-    1　甲区　540), not a row broken inside a name (7　甲融资担保有 / 限公司　460)."""
-    return bool(_TABLE_ROW.search(prev.content)) or prev.cells and (
-        prev.content[-1].isdigit() or nxt.content[0].isdigit())
+    1　甲区　540), not a row broken inside a name (7　甲融资担保有 / 限公司　460); or a line of
+    cells apart by bars before another (企业名称｜金额 / 甲公司｜300万元); or a numbered heading
+    over a line of a name and its sum ((一)甲补助 / 乙公司，80万元)."""
+    return bool(_TABLE_ROW.search(prev.content) or _NAME_SUM_LINE.fullmatch(prev.content)) or prev.cells and (
+        prev.content[-1].isdigit() or nxt.content[0].isdigit()) \
+        or bool(_BAR_ROW.match(prev.content) and _BAR_ROW.match(nxt.content)) \
+        or bool(_LIST_START.match(prev.content) and _NAME_SUM_LINE.fullmatch(nxt.content))
 
 
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:

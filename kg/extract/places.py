@@ -203,6 +203,8 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
         return accept_full_name(text, start, end, before)
     if name in gaz.alias_to_full:
         return start, end
+    if full_name_across(text, start, end):
+        return None     # 其中|卫辉市: a short name whose end starts a longer full name
     if load_regex("non_place_tails.txt").match(text, end):     # 中山路, 某某公园
         return None
     if start and word_tags().get(text[start - 1:start + 1], "").startswith("v"):
@@ -211,6 +213,16 @@ def accept_division(text: str, start: int, end: int, before: list[Mention]) -> t
     if info.level != "county" or len(name) >= 3:
         return start, end
     return (start, end) if any(ctx(text, start, end, before, info) for _, ctx in COUNTY_CONTEXTS) else None
+
+
+def full_name_across(text: str, start: int, end: int) -> bool:
+    """Whether a full division name starts inside text[start:end] and ends after it."""
+    gaz = load_gazetteer()
+    for inner in range(start + 1, end):
+        longer = longest_name_end(gaz.trie, text, inner)
+        if longer is not None and longer > end and text[inner:longer] in gaz.by_full:
+            return True
+    return False
 
 
 def after_parent(text: str, start: int, before: list[Mention], parents: set[str]) -> bool:

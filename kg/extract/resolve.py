@@ -30,6 +30,7 @@ from .canonical import (Context, canonical_org, company_with_jurisdiction, expan
 from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
                         branch_pattern, company_core, company_key, company_short_names, trim_to_declared)
 from ..lexicon import alternation, load_set, load_tagged
+from .segment import word_tags
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
 QUOTES = "《》“”\"「」『』‘’"
@@ -218,11 +219,18 @@ def alias_occurrences(mentions: list[Mention], short: dict[str, Mention], text: 
             taken[m.start:m.end] = b"\1" * (m.end - m.start)
     added = []
     for match in re.finditer(alternation(short), text):
-        if not any(taken[match.start():match.end()]):
+        if not any(taken[match.start():match.end()]) and not inside_word(text, match.start(), match.end()):
             full = short[match.group()]
             added.append(Mention(match.start(), match.end(), match.group(), full.type, entity=full.text))
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
     return added
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends or opens a longer word of the dictionary (a declared 公司 in
+    子公司, 控股公司, 公司法)."""
+    words = word_tags()
+    return any(text[start - k:end] in words for k in (1, 2) if start >= k) or text[start:end + 1] in words
 
 
 def trim_to_core(m: Mention, cores: dict[str, Mention]) -> Mention:
