@@ -102,6 +102,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _words("agency_country_shorts.txt", "one-character country short forms naming forces with 军"),
     _words("joint_zone_prefixes.txt", "China and a partner country opening a joint zone's name (中新)"),
     _words("company_trade_heads.txt", "trade words that end a company's name without its legal form"),
+    _words("capital_kinds.txt", "words before a trade word that name a kind of capital (社会资本), no brand"),
     _words("company_verbs.txt", "verbs whose subject is a company"),
     # programs and projects
     _words("scheme_words.txt", "kinds of scheme after 等 that make a quoted name a program"),

@@ -334,3 +334,9 @@ def test_the_other_side_of_a_titled_party_is_the_one_titled_on_it_later():
     raw = "近日，甲县人民法院成功执结一起借款纠纷案，为申请执行人乙银行追回借款本金186万元。\n2021年，被执行人丙合作社扩大养殖规模。"
     assert found(raw, names_of({"甲县人民法院": A, "乙银行": C, "丙合作社": C})) == [
         ("Debt", 1_860_000, "乙银行", "丙合作社", None)]
+
+
+def test_a_sum_put_into_this_round_goes_to_the_round_s_company():
+    names = {n: (n, t) for n, t in {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C, "戊资本": C}.items()}
+    got = found(ROUND + "甲公司专注于芯片研发。据了解，本轮投资中戊资本出资5000万元。", names)
+    assert ("Investment", 50_000_000, "戊资本", "甲公司", None) in got

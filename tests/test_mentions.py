@@ -51,6 +51,9 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("而据金源财富不完全统计，发行量增加。", ("金源财富", "Company")),
     ("图为星河传媒市场部总监。", ("星河传媒", "Company")),
     ("该游戏由Northwind开发。", ("Northwind", "Company")),
+    # investors by their trade in a financing round
+    ("本轮融资由星岚资本领投。", ("星岚资本", "Company")),
+    ("沐川资本、青禾创投继续追加投资。", ("青禾创投", "Company")),
     # a foreign bank's registered Chinese arm, brackets inside
     ("对星海银行（香港）有限公司作出谴责。", ("星海银行（香港）有限公司", "Company")),
     # armed forces of a country
@@ -219,6 +222,7 @@ def test_a_subject_acting_names_no_project():
     "一家加工厂获得贷款。",          # a kind of works, not one
     "青州市加强政府债务管理。",  # a verb between a place and 政府
     "当地养殖场数量增加。",
+    "社会资本出资1亿元。",            # a kind of capital, not an investor
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []
@@ -275,3 +279,18 @@ def test_scan_seeks_matches_only_in_a_text_holding_the_needed_word():
     pattern = re.compile(r"[省市]财政")
     assert [m.group() for m in scan(pattern, "由市财政拨付", "财政")] == ["市财政"]
     assert list(scan(pattern, "由市政府拨付", "财政")) == []
+
+
+def test_an_investor_named_by_its_trade_is_named_again_where_nothing_tells_it():
+    """星岚资本 is read where it leads the round; 本轮投资中星岚资本 says nothing of a company."""
+    text = "本轮融资由星岚资本领投。据了解，本轮投资中星岚资本出资2亿元，老股东沐川资本、青禾创投继续追加投资。"
+    from kg.extract.normalize import normalize, split_sentences
+    from kg.extract.article import find_byline_spans
+    from kg.extract.resolve import resolve
+    from kg.model import Article
+    t = normalize(text)
+    art = Article("t", "t")
+    resolved, _ = resolve(find_mentions(t, split_sentences(t), art, find_byline_spans(t.text)), t, art)
+    assert [(m.start, m.text) for m in resolved if m.type == "Company"] == [
+        (5, "星岚资本"), (text.index("中星岚") + 1, "星岚资本"), (text.index("沐川"), "沐川资本"),
+        (text.index("青禾"), "青禾创投")]

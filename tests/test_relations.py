@@ -1387,3 +1387,12 @@ def test_a_decision_number_may_open_the_party_field_line():
     names = {**_DECISION_NAMES, "丁科技有限公司": ("丁科技有限公司", C), "赵六": ("赵六", P)}
     found = {(r.type, r.subject, r.object) for r in analysis_of(raw, names, _lines(raw)).relations}
     assert ("regulates", "甲市乙局", "丁科技有限公司") in found
+
+
+def test_builders_jointly_named_after_the_project_and_the_recipient_of_capital_for_a_project():
+    names = {"甲项目": ("甲项目", J), "乙县人民政府": ("乙县人民政府", A), "丙公司": ("丙公司", C),
+             "丁集团": ("丁集团", C), "戊公司": ("戊公司", C), "己项目": ("己项目", J)}
+    got = relations_of("甲项目总投资5200万元，其中援建资金3500万元，由乙县人民政府与丙公司共同建设。", names)
+    assert {("develops", "乙县人民政府", "甲项目"), ("develops", "丙公司", "甲项目")} <= got
+    got = relations_of("丁集团拟向全资子公司戊公司增资2亿元，用于“己项目”建设。", names)
+    assert ("develops", "戊公司", "己项目") in got

@@ -327,3 +327,8 @@ def test_a_declared_short_name_inside_a_longer_word_names_nothing():
     mentions, _ = resolve(find_mentions(t, split_sentences(t), art, find_byline_spans(t.text)), t, art)
     starts = [m.start for m in mentions if m.entity == "甲乙新材料股份有限公司" and m.text == "公司"]
     assert starts == [text.index("“公司”") + 1, text.index("。公司") + 1]
+
+
+def test_a_registered_company_and_a_partnership_whose_name_starts_like_it_are_two():
+    ents = entities_of("集团旗下甲乙产业发展基金合伙企业（有限合伙）完成投资。集团向全资子公司甲乙新材料科技有限公司增资3亿元。")
+    assert {"甲乙产业发展基金合伙企业（有限合伙）", "甲乙新材料科技有限公司"} <= set(ents)

@@ -104,6 +104,14 @@ def trim_to_declared(m: Mention, declared: dict[str, Mention]) -> Mention:
     return replace(m, start=m.end - len(name), text=name, type=declared[name].type, entity=declared[name].text)
 
 
+def is_registered(name: str) -> bool:
+    """Whether a company name ends in a registered legal form, a partnership's included."""
+    return bool(REGISTERED.search(name) or PARTNERSHIP.search(name))
+
+
+UNREGISTERED_MIN = 4     # characters of a company name without a legal form that the story repeats
+
+
 def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
     """The short names a story's registered companies go by (short_forms, state_company_forms,
     trade_forms), each to the first mention of the earliest company that goes by it, and the
@@ -124,6 +132,18 @@ def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
         for form in brand_forms(m.text) + abbreviated_trade_forms(m.text):
             owners.setdefault(form, []).append(m)
     out.update((form, ms[0]) for form, ms in owners.items() if len(ms) == 1 and form not in out)
+    return out
+
+
+def unregistered_names(mentions: list[Mention]) -> dict[str, Mention]:
+    """Companies read without a legal form (甲乙资本领投), each to its first mention: the story
+    names that company wherever it writes the name again, also where nothing around the name
+    tells it (本轮投资中甲乙资本出资2亿元)."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == EntityType.COMPANY and not m.entity and len(m.text) >= UNREGISTERED_MIN \
+                and not (COMPANY_TAIL.search(m.text) or PARTNERSHIP.search(m.text)):
+            out.setdefault(m.text, m)
     return out
 
 

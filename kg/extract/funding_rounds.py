@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
 _ROUND = re.compile("轮融资")
+_THIS_ROUND = re.compile("本轮(?:投资|融资)?中")
 # Where the list of a round's investors starts: a clause break, or the gap of a headline's
 # two parts (甲公司完成5亿元B轮融资 乙基金领投).
 _LIST_START = re.compile(rf"{CLAUSE_BREAK.pattern}|\s")
@@ -37,14 +38,17 @@ def round_investors(masked: Masked) -> list[str]:
 
 
 def investor_is_no_payee(f: Funding, site: Site) -> Funding:
-    """乙基金出资1亿元 after 本轮由乙基金、丙基金领投: a sum an investor of the round list (in the
-    sentence or the one before) puts in goes to the company of the story's round, not to another
-    investor; a payer named outside the sum's own clause is no investor of it."""
+    """乙基金出资1亿元 after 本轮由乙基金、丙基金领投 (or 本轮投资中乙基金出资1亿元): a sum an investor
+    of the round list (in the sentence or the one before) puts in goes to the company of the
+    story's round, not to another investor; a payer named outside the sum's own clause is no
+    investor of it."""
     r = site.reading
     if f.type != FundingType.INVESTMENT:
         return f
     investors = round_investors(site.masked) or (round_investors(r.last[0]) if r.last else [])
-    if not investors or f.recipient not in investors and f.recipient is not None:
+    # 本轮投资中乙资本出资2亿元: a sum put into this round, though no round verb lists its investor
+    this_round = f.recipient is None and f.provider is not None and _THIS_ROUND.search(site.sentence.text)
+    if not (investors or this_round) or f.recipient not in investors and f.recipient is not None:
         return f
     rounds = [g.recipient for g in r.found if g.type == FundingType.INVESTMENT and g.recipient
               and g.recipient not in investors and r.a.story_start(g.evidence.start) == r.story]

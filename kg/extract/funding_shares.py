@@ -25,6 +25,7 @@ _NAME_THEN_SUM = re.compile(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
 # 出资, 认缴: capital put into a body being set up (a fund, a joint venture).
 _SUBSCRIBES = re.compile("出资|认缴")
 _FUND = "基金"
+_ROUND_SHARE = "本轮"
 # 由甲公司领投 and the label that later stands for it (领投方).
 _LEAD = re.compile(rf"({PH})领投")
 _LEAD_LABEL = "领投方"
@@ -99,10 +100,10 @@ def _pairs(masked: Masked) -> dict[int, Ref]:
 def subscribed_fund(f: Funding, site: Site) -> Funding:
     """甲基金合伙企业揭牌。…由乙公司、丙公司发起设立，分别认缴出资20亿元、10亿元: capital
     subscribed with no receiver named goes to the fund the story named last (a company whose name
-    holds 基金), when the sentence speaks of a fund."""
+    holds 基金), when the sentence speaks of a fund and not of a financing round (本轮投资中…)."""
     text = site.sentence.text
     if f.type != FundingType.INVESTMENT or f.recipient or not f.provider \
-            or _FUND not in text or not _SUBSCRIBES.search(text, site.left, site.amount.start):
+            or _FUND not in text or _ROUND_SHARE in text or not _SUBSCRIBES.search(text, site.left, site.amount.start):
         return f
     a = site.reading.a
     start, end = a.story_start(site.sentence.start), site.sentence.start + site.amount.start

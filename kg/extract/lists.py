@@ -25,7 +25,7 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 CLAUSE = re.compile(r"[^，。；：,;:!?！？\s（）()《》“”\"]+")
 ITEM = re.compile(rf"[{CJK}0-9]{{2,8}}")
 # where the last item ends: 等, a determiner, 的, a conjunction or an adverb after it
-LIST_END = re.compile(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后")
+LIST_END = re.compile(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后|相继|继续|共同|联合|同步")
 CONJUNCTIONS = ("和", "及", "以及")
 # what may stand between a class noun and the list it opens (企业|有|甲、乙; 企业|包括|甲、乙)
 COPULAS = frozenset({"有", "是", "为", "包括", "包含", "主要有", "分别是", "分别为"})

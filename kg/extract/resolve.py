@@ -28,7 +28,8 @@ from .zones import story_zones, with_full_zone
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
 from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
-                        branch_pattern, company_core, company_key, company_short_names, trim_to_declared)
+                        branch_pattern, company_core, company_key, company_short_names, trim_to_declared,
+                        is_registered, unregistered_names)
 from ..lexicon import alternation, load_set, load_tagged
 from .segment import word_tags
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
@@ -202,9 +203,10 @@ def add_alias_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     cores = {core: m for m in mentions
              if m.type == EntityType.COMPANY and REGISTERED.search(m.text) and len(core := company_core(m.text)) >= 2}
     mentions = [trim_to_core(m, cores) for m in mentions]
-    if not short:
+    occurring = {**unregistered_names(mentions), **short}     # names found again, not renamed
+    if not occurring:
         return mentions
-    added = alias_occurrences(mentions, short, text)
+    added = alias_occurrences(mentions, occurring, text)
     # a short name that opens with a place (某城投) names the company, not the place
     mentions = [m for m in mentions if m.type != EntityType.PLACE
                 or not any(a.start <= m.start and m.end < a.end for a in added)]
@@ -306,7 +308,7 @@ def company_variant(short: str, longer: str) -> bool | None:
     subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no registered company without 集团 is 某集团;
     a branch merges only with the same branch written with its place and legal form
     (湖北|某银行|股份有限公司|某分行)."""
-    if REGISTERED.search(short) and REGISTERED.search(longer) \
+    if is_registered(short) and is_registered(longer) \
             and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
         return False
     if longer.startswith(short) and COMPANY_TAIL.search(short):

@@ -43,7 +43,7 @@ def is_brand(text: str, start: int, end: int) -> bool:
     word that governs a name."""
     core = text[start:end]
     if core in load_set("generic_bodies.txt") or core in load_set("company_industry_words.txt") \
-            or core[0] in NOT_BRAND or places_at(text, start):
+            or core in load_set("capital_kinds.txt") or core[0] in NOT_BRAND or places_at(text, start):
         return False
     offset = max(0, start - 6)
     words = tag_words(text[offset:end + 4])
