@@ -302,3 +302,23 @@ def test_a_lender_lending_to_a_place_named_right_before_its_verb_lends_to_it():
     assert found("甲银行向乙市发放应急贷款5亿元。", names) == [("Loan", 500_000_000, "甲银行", "乙市", None)]
     # 为乙市路网建设: the place's purpose, not a borrower
     assert found("甲银行为乙市路网建设发放贷款2亿元。", names) == [("Loan", 200_000_000, "甲银行", None, None)]
+
+
+def test_the_ceiling_of_a_credit_line_applied_for_is_its_sum():
+    names = {n: (n, t) for n, t in {"甲公司": C, "乙银行": C}.items()}
+    assert found("甲公司拟向乙银行申请不超过人民币5亿元的综合授信额度。", names) == [
+        ("Loan", 500_000_000, "乙银行", "甲公司", None)]
+    # a cap of a grant stays a rule
+    assert found("甲公司可申请不超过500万元的补助。", names) == []
+
+
+def test_the_body_that_names_an_award_winner_pays_its_award():
+    names = {n: (n, t) for n, t in {"甲管委会": A, "乙公司": C}.items()}
+    assert found("今年3月，乙公司被甲管委会评为“创新型领军企业”，获得奖励资金300万元。", names) == [
+        ("Grant", 3_000_000, "甲管委会", "乙公司", None)]
+
+
+def test_a_sum_raised_by_the_body_after_you_is_put_in_by_it():
+    names = {n: (n, t) for n, t in {"甲项目": J, "乙集团": C, "丙公司": C}.items()}
+    got = found("丙公司负责甲项目建设。甲项目总投资42亿元，其中项目资本金12亿元由乙集团筹措。", names)
+    assert ("Investment", 1_200_000_000, "乙集团", None, None) in got

@@ -151,6 +151,8 @@ def test_merge_corpus_maps_alias_to_full_name():
     ("长春市政府召开会议。市级财政安排专项资金。", "长春市财政局"),
     ("长春市政府召开会议。省级财政负责配套资金。", "吉林省财政厅"),
     ("长春市政府召开会议。省教育局印发通知。", "吉林省教育厅"),
+    # another city's level: the place right before it
+    ("长春市政府召开会议。上海市级财政安排援助资金。", "上海市财政局"),
 ])
 def test_fiscal_levels_and_provincial_bureaus(text, label):
     assert label in entities_of(text)

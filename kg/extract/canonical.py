@@ -17,7 +17,7 @@ from .agencies import abbreviations, national_names, national_official_names, st
 from ..lexicon import load_regex, load_set, load_table
 from ..model import EntityType, Mention
 
-FISCAL_LEVEL = re.compile(r"^(自治区|[省市区县])(?:本?级)?财政$")
+FISCAL_LEVEL = re.compile(r"^(.{0,6}?)(自治区|[省市区县])(?:本?级)?财政$")
 BUREAU_DEPARTMENT = re.compile(r"(?<=[局委厅办])部门$")
 
 
@@ -181,11 +181,12 @@ def department_is_bureau(name: str, pos: int, ctx: Context) -> str | Result:
 
 
 def fiscal_level(name: str, pos: int, ctx: Context) -> str | Result:
-    """市级财政 / 省本级财政 / 自治区财政: the finance bureau of that level (市财政局)."""
+    """市级财政 / 省本级财政 / 自治区财政 / 上海市级财政: the finance bureau of that level (市财政局,
+    上海市财政局)."""
     level = FISCAL_LEVEL.match(name)
     if not level:
         return name
-    return level.group(1) + "财政局"
+    return level.group(1) + level.group(2) + "财政局"
 
 
 def foreign_body(name: str, pos: int, ctx: Context) -> str | Result:

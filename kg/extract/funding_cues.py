@@ -41,6 +41,10 @@ _COMMITTED_FLOOR = re.compile(r"(?:向|为)(?P<named>[\ue000-\uf8ff])?(?(named)|
                               r"[^，,。；;\ue000-\uf8ff]{0,12}(?:提供|投放)不低于$")
 # …不低于300亿元、200亿元的意向性信贷支持: the credit the floors (one, or a list of them) are of.
 _CREDIT_AFTER = re.compile(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
+# 向乙银行申请不超过人民币5亿元的综合授信额度: the ceiling of a credit line applied for or granted is
+# its sum.
+_CREDIT_CEILING = re.compile(r"(?:申请|获得|获批|给予|核定|提供)(?:最高不超过|不超过|不高于|最高)(?:人民币)?$")
+_CREDIT_LINE_AFTER = re.compile(r"的?(?:综合|意向性?)?授信(?:额度)?")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -137,6 +141,12 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
         or amount.text[:1] in "百千" and _MILESTONE.search(head) is not None \
         or tail.startswith("的") and bool(_PASSED_MARK.search(sentence, max(left, amount.start - 2), amount.start)
                                          or _PASSED_MARK.match(amount.text))
+
+
+def credit_ceiling(sentence: str, amount: Amount) -> bool:
+    """True for 申请不超过人民币5亿元的综合授信额度: the ceiling of a credit line is its sum."""
+    head = sentence[max(0, amount.start - 10):amount.start]
+    return bool(_CREDIT_CEILING.search(head) and _CREDIT_LINE_AFTER.match(sentence, amount.end))
 
 
 def committed_floor(masked: Masked, amount: Amount) -> bool:

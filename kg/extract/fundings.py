@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from .analysis import Analysis
 from .clause import Masked, Ref
-from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds, cue_regex, explained_cue, find_cues, is_rule_amount,
-                           pick_cue, pick_date)
+from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds,
+                           credit_ceiling, cue_regex, explained_cue, find_cues, is_rule_amount, pick_cue, pick_date)
 from .funding_allocations import allocated_cue, allotted_cues
 from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
@@ -154,9 +154,9 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
 
 def is_rule(sentence: str, masked: Masked, amount: Amount, left: int, right: int) -> bool:
     """True for a rate, a cap or a condition (is_rule_amount), unless it is the sum of a listed
-    party or a committed floor of credit, and for the sum of a class rule that names no member."""
+    party, a committed floor of credit or a credit line's ceiling, and for the sum of a class rule that names no member."""
     return is_rule_amount(sentence, amount, left, right) and not sum_for_listed(masked, amount) \
-        and not committed_floor(masked, amount) \
+        and not committed_floor(masked, amount) and not credit_ceiling(sentence, amount) \
         or in_class_rule(sentence, amount) and class_member(masked, masked.offsets[amount.start]) is None
 
 

@@ -169,14 +169,23 @@ def find_sentence_mentions(sent: Sentence, anchors: frozenset[int] = frozenset()
     out.extend(find_events(sent, anchors))
     out.extend(find_latin_companies(sent))
     out.extend(find_forces(sent))
-    out.extend(Mention(sent.start + m.start(), sent.start + m.end(), m.group(), EntityType.AGENCY)
-               for m in scan(FISCAL, sent.text, "财政"))
+    out.extend(Mention(sent.start + start, sent.start + m.end(), sent.text[start:m.end()], EntityType.AGENCY)
+               for m in scan(FISCAL, sent.text, "财政") for start in [fiscal_start(sent.text, m.start())])
     out.extend(find_bare_fiscal(sent))
     # a list item that the grammar already read keeps the grammar's span
     found = [(m.start, m.end) for m in out]
     out.extend(m for m in find_enumerated_names(sent)
                if not any(a < m.end and m.start < b for a, b in found))
     return out
+
+
+def fiscal_start(text: str, start: int) -> int:
+    """Where 市级财政 starts with the place it belongs to: 上海|市级财政 is 上海市's (a place's short
+    name right before that makes a full name with the level)."""
+    for k in range(max(0, start - 6), start - 1):
+        if places.expand_place(text[k:start]) == text[k:start] + text[start]:
+            return k
+    return start
 
 
 def scan(pattern: re.Pattern, text: str, needed: str) -> Iterable[re.Match]:

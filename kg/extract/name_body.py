@@ -102,7 +102,8 @@ def places_at(text: str, pos: int) -> bool:
 def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allow_years: bool) -> Token | None:
     """A word that joins two parts of one name, as the body token to keep, or None:
     与/和/及 inside a name (see joins_name); the brackets of (集团) inside a name; in a project, a dash (中国—东盟…项目), a
-    middle dot (某某谷·某某园项目) or a decimal point (年产1.2万吨…项目)."""
+    middle dot (某某谷·某某园项目), a decimal point (年产1.2万吨…项目) or the 至 of a route between two
+    places (甲县至乙镇高速公路项目)."""
     word = text[a:b]
     if word in "()（）" and any(m.start() <= a < m.end() for m in INNER_PARENS.finditer(text, max(0, a - 3), a + 4)):
         return a, b, "x"      # 某某控股(集团)有限公司
@@ -112,11 +113,24 @@ def joiner(text: str, left: list[Token], a: int, b: int, body: list[Token], allo
         return None
     if word in CONJUNCTIONS and joins_name(text, left, a, body):
         return a, b, "n"
-    if allow_years and (word in DASHES or word in MIDDLE_DOTS) and CJK_CHAR.fullmatch(text[a - 1:a]):
-        return a, b, "x"
-    if allow_years and word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit():
-        return a, b, "x"
-    return None
+    return (a, b, "x") if allow_years and joins_project(text, left, a, b, body) else None
+
+
+def joins_project(text: str, left: list[Token], a: int, b: int, body: list[Token]) -> bool:
+    """A dash or a middle dot after a Chinese character, a decimal point between digits, or the
+    至 of a route between two places (甲县至乙镇高速公路项目): part of a project's name."""
+    word = text[a:b]
+    return (word in DASHES or word in MIDDLE_DOTS) and bool(CJK_CHAR.fullmatch(text[a - 1:a])) \
+        or word == "." and text[a - 1:a].isdigit() and text[b:b + 1].isdigit() \
+        or word in ROUTE_JOINERS and places_at(text, body[0][0]) and place_ends_at(text, left, a)
+
+
+ROUTE_JOINERS = ("至", "到")
+
+
+def place_ends_at(text: str, left: list[Token], end: int) -> bool:
+    """Whether the word of `left` that ends at `end` is a place's name."""
+    return any(b == end and places.expand_place(text[a:b]) for a, b, _ in left)
 
 
 # a bracketed place before the legal form: the registered name of a company's local unit
