@@ -51,6 +51,11 @@ STORY_PARTY_CASES = [
     ("person-receives", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
 ]
 STORY_DOCUMENT_CASES = [
+    # the parts of a total take the payer the story gave the total
+    ("parts-take-total-payer", "甲局开展质量提升行动。全市查处案件5件。按照《丙办法》，首批28家企业共获得认证补助资金560万元。"
+     "其中，丁公司、戊公司分别获得补助30万元和20万元。", {"甲局": A, "丁公司": C, "戊公司": C, "丙办法": "Program"},
+     [("Grant", 5_600_000, "甲局", None, None), ("Grant", 300_000, "甲局", "丁公司", None),
+      ("Grant", 200_000, "甲局", "戊公司", None)]),
     ("claims-insurer", INSURER, {"甲保险公司": C, "张三": P, "乙局": A}, INSURED),
     ("recovered-loan", "法院为申请执行人甲银行执行到位本息640万元。此前，乙公司曾向甲银行借款600万元。",
      {"甲银行": C, "乙公司": C},

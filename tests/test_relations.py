@@ -1396,3 +1396,11 @@ def test_builders_jointly_named_after_the_project_and_the_recipient_of_capital_f
     assert {("develops", "乙县人民政府", "甲项目"), ("develops", "丙公司", "甲项目")} <= got
     got = relations_of("丁集团拟向全资子公司戊公司增资2亿元，用于“己项目”建设。", names)
     assert ("develops", "戊公司", "己项目") in got
+
+
+def test_a_builder_described_before_its_name_and_a_borrower_whose_project_a_loan_supports():
+    names = {"甲项目": ("甲项目", J), "乙公司": ("乙公司", C), "丙银行": ("丙银行", C), "丁项目": ("丁项目", J)}
+    got = relations_of("甲项目总投资4.3亿元，由县属国有企业乙公司负责建设。", names)
+    assert ("develops", "乙公司", "甲项目") in got
+    got = relations_of("丙银行与乙公司签订28亿元银团贷款合同，支持其丁项目建设。", names)
+    assert ("develops", "乙公司", "丁项目") in got

@@ -36,7 +36,7 @@ from .funding_staff import posted_person_receives
 from .funding_shares import (founded_company, lead_investor, loan_tranche, named_project_investor, paired_sums,
                              developer_total, subscribed_fund)
 from .funding_story import (also_received, bare_company_served, claims_insurer, guarantor_is_no_borrower, leveraged_loan,
-                            person_receives, pronoun_payee, recovered_loan, rule_payer)
+                            parts_take_total_payer, person_receives, pronoun_payee, recovered_loan, rule_payer)
 from .funding_tables import table_rows
 from .funding_passes import (Reading, Site, cited_source_relieves, continued_sentence, flow_stated_before,
                              investment_share, list_row, one_per_amount, project_investors,
@@ -121,6 +121,7 @@ DOCUMENT_PASSES: tuple[tuple[str, Callable[[list[Funding], Reading], list[Fundin
     ("claim-notice", claim_notice),
     ("product-lender", product_lender),
     ("story-actor-pays", story_actor_pays),
+    ("parts-take-total-payer", parts_take_total_payer),
     ("recovered-loan", recovered_loan),
     ("one-per-amount", one_per_amount),
     ("heading-members", heading_members),

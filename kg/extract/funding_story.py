@@ -192,3 +192,25 @@ def recovered_loan(fundings: list[Funding], r: Reading) -> list[Funding]:
                 f = replace(f, recipient=borrowers.pop())
         out.append(f)
     return out
+
+
+# 其中，甲公司、乙公司分别获得补助30万元、20万元: a sentence that parts the sum told before it
+_PARTS = re.compile(r"\s*其中[，,]?")
+
+
+def parts_take_total_payer(fundings: list[Funding], r: Reading) -> list[Funding]:
+    """28家企业共获得补助资金560万元。其中，甲公司、乙公司分别获得补助30万元、20万元: the named parts of
+    a total paid to a class, in the sentence after it, have the total's payer, also one the story
+    gave it late."""
+    index_of = {s.start: i for i, s in enumerate(r.a.sentences)}
+    out = []
+    for f in fundings:
+        i = index_of.get(f.evidence.start)
+        if f.provider is None and f.recipient and i and _PARTS.match(r.a.sentences[i].text):
+            before = r.a.sentences[i - 1].start
+            total = next((g for g in fundings if g.evidence.start == before and g.type == f.type and g.provider
+                          and g.recipient is None), None)
+            if total is not None and total.provider != f.recipient:
+                f = replace(f, provider=total.provider)
+        out.append(f)
+    return out
