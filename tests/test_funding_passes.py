@@ -322,3 +322,12 @@ def test_a_sum_raised_by_the_body_after_you_is_put_in_by_it():
     names = {n: (n, t) for n, t in {"甲项目": J, "乙集团": C, "丙公司": C}.items()}
     got = found("丙公司负责甲项目建设。甲项目总投资42亿元，其中项目资本金12亿元由乙集团筹措。", names)
     assert ("Investment", 1_200_000_000, "乙集团", None, None) in got
+
+
+def test_a_flow_stated_before_keeps_the_payer_the_passes_gave_it():
+    """The sentence before told its flows with sums: its payer as the passes settled it, not as
+    its template reads it again."""
+    names = {n: (n, t) for n, t in {"吉林省财政厅": A, "应急管理部": A, "乙县": PLACE, "丙县": PLACE}.items()}
+    got = found("吉林省财政厅下达救灾资金9850万元。其中，应急管理部下达中央救灾资金6000万元，省级救灾资金3850万元。"
+                "按照评估结果，乙县、丙县分别安排3600万元、250万元。", names)
+    assert got[3:] == [("Grant", 36_000_000, "吉林省财政厅", "乙县", None), ("Grant", 2_500_000, "吉林省财政厅", "丙县", None)]

@@ -7,6 +7,11 @@ from test_relations import A
 PLACE_PARTY_CASES = [
     ("place-receives", "甲省财政厅向乙县拨付救灾资金800万元。", {"甲省财政厅": A, "乙县": "Place"},
      [("Grant", 8_000_000, "甲省财政厅", "乙县", None)]),
+    # funds of a level are paid by a body of that level, not by the other payer of the clause
+    ("level-funds-payer", "吉林省财政厅下达救灾资金9850万元。其中，应急管理部下达中央救灾资金6000万元，省级救灾资金3850万元。",
+     {"吉林省财政厅": A, "应急管理部": A},
+     [("Grant", 98_500_000, "吉林省财政厅", None, None), ("Grant", 60_000_000, "应急管理部", None, None),
+      ("Grant", 38_500_000, "吉林省财政厅", None, None)]),
 ]
 
 

@@ -27,7 +27,7 @@ from .funding_notices import (counted_total, each_listed, labelled_row, listed_a
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
 from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, named_after,
                               previous_subject_pays, product_lender, story_actor_pays, story_lender)
-from .funding_places import place_receives
+from .funding_places import level_funds_payer, place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
 from .funding_directions import borrower_stated, operator_receives, participle_loan_used_by, sum_put_into_project
@@ -97,6 +97,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("named-project-investor", named_project_investor),
     ("loan-tranche", loan_tranche),
     ("place-receives", place_receives),
+    ("level-funds-payer", level_funds_payer),
     ("donation-receiver", donation_receiver),
     ("donor-named", donor_named),
     ("pool-grant", pool_grant),

@@ -165,7 +165,11 @@ def flow_stated_before(f: Funding, site: Site) -> Funding:
     # 甲公司向乙公司注资6000万元。该项目总投资2.3亿元: a project's total is no share of a flow paid before.
     if site.sentence.text.startswith(TOTAL_INVESTMENT, site.cue.start) and r.previous is not None and r.previous.recipient:
         return f
-    return with_stated(f, stated_before(site.reading, site.cue.type))
+    stated = stated_before(r, site.cue.type)
+    if stated is not None and stated.provider and r.previous is not None and r.previous.type == site.cue.type \
+            and r.previous.provider:
+        stated = replace(stated, provider=r.previous.provider)     # as the passes settled it
+    return with_stated(f, stated)
 
 
 # ---------------------------------------------------------------- passes on the document

@@ -1,6 +1,7 @@
 """A place that receives the funds an agency allocates to it (a party pass of
 kg.extract.funding_order): 甲省财政厅向乙县拨付救灾资金800万元. A place is no body, but when it is
-the only receiver the clause names, it is the one the funds go to.
+the only receiver the clause names, it is the one the funds go to. And funds of a level (省级资金)
+are paid by a body of that level.
 """
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from . import places
+from .canonical import split_jurisdiction
 from .clause import PH
 from .funding_parties import PAYOUTS
 from ..model import EntityType, Funding
@@ -31,3 +34,28 @@ def place_receives(f: Funding, site: Site) -> Funding:
     if len(places) != 1 or places[0].type != EntityType.PLACE or places[0].entity == f.provider:
         return f
     return replace(f, recipient=places[0].entity)
+
+
+# 省级自然灾害救灾资金3850万元: funds of a level, named right before their sum
+_LEVEL_FUNDS = re.compile(r"(省|市|州|县|区)(?:本)?级[^，,。；;\d]{0,12}?资金$")
+_LEVELS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
+
+
+def level_funds_payer(f: Funding, site: Site) -> Funding:
+    """财政部下达中央资金6000万元，省级资金3850万元: funds of a level (省级) are paid by a body of
+    that level, the last one of the story that paid before (甲省财政厅), not a payer of another
+    level the clause shares."""
+    m = _LEVEL_FUNDS.search(site.sentence.text, max(0, site.amount.start - 20), site.amount.start)
+    if m is None or f.type not in PAYOUTS or agency_level(f.provider) == _LEVELS[m.group(1)]:
+        return f
+    r = site.reading
+    payers = [g.provider for g in r.found if g.provider and agency_level(g.provider) == _LEVELS[m.group(1)]
+              and r.a.types.get(g.provider) == EntityType.AGENCY]
+    return replace(f, provider=payers[-1] if payers else None)
+
+
+def agency_level(name: str | None) -> str | None:
+    """The level of the place a body's name opens with (甲省财政厅: province), None without one."""
+    prefix = split_jurisdiction(name)[0] if name else []
+    info = places.lookup_place(prefix[-1]) if prefix else None
+    return info.level if info else None
