@@ -331,3 +331,21 @@ def test_a_flow_stated_before_keeps_the_payer_the_passes_gave_it():
     got = found("吉林省财政厅下达救灾资金9850万元。其中，应急管理部下达中央救灾资金6000万元，省级救灾资金3850万元。"
                 "按照评估结果，乙县、丙县分别安排3600万元、250万元。", names)
     assert got[3:] == [("Grant", 36_000_000, "吉林省财政厅", "乙县", None), ("Grant", 2_500_000, "吉林省财政厅", "丙县", None)]
+
+
+def test_a_person_who_applied_to_a_lender_named_after_the_verb_borrows():
+    names = {n: (n, t) for n, t in {"张三": "Person", "甲银行乙支行": C, "丙平台": C}.items()}
+    assert found("养蜂户张三今年3月通过丙平台申请到甲银行乙支行15万元贷款。", names) == [
+        ("Loan", 150_000, "甲银行乙支行", "张三", None)]
+
+
+def test_a_name_after_an_as_per_preposition_is_no_subject():
+    names = {n: (n, t) for n, t in {"甲局": A, "乙公司": C}.items()}
+    got = found("甲局将按乙公司实际支付利息的50%给予贴息，同时给予资产评估费补助6万元。", names)
+    assert got[-1][:3] == ("Grant", 60_000, "甲局")
+
+
+def test_interest_saved_after_a_subsidy_is_the_subsidy():
+    names = {n: (n, t) for n, t in {"甲局": A, "张三": "Person"}.items()}
+    assert found("甲局按规定对张三的贷款给予全额贴息，预计一年可为他节省利息6000元。", names) == [
+        ("InterestSubsidy", 6000, "甲局", "张三", None)]

@@ -334,3 +334,8 @@ def test_a_declared_short_name_inside_a_longer_word_names_nothing():
 def test_a_registered_company_and_a_partnership_whose_name_starts_like_it_are_two():
     ents = entities_of("集团旗下甲乙产业发展基金合伙企业（有限合伙）完成投资。集团向全资子公司甲乙新材料科技有限公司增资3亿元。")
     assert {"甲乙产业发展基金合伙企业（有限合伙）", "甲乙新材料科技有限公司"} <= set(ents)
+
+
+def test_an_autonomous_county_written_short_with_its_level_names_its_bodies():
+    """琼中县 is 琼中黎族苗族自治县 written short: its bureau is the county's."""
+    assert "琼中黎族苗族自治县农业农村局" in entities_of("琼中县农业农村局按规定给予贴息。")

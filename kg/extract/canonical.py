@@ -199,7 +199,11 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
     short form (the nearest one named before), or the home city of a bare standard body."""
     party = name.startswith("中共")
     prefix, body = split_jurisdiction(name[2:] if party else name)
-    if names_institution(prefix):
+    # 某某|县农业农村局: an autonomous county written short with its level is no institution's name
+    county_short = bool(prefix) and body[:1] in "县旗" and (places.expand_place(prefix[-1]) or "").endswith(body[:1])
+    if county_short:
+        body = body[1:]
+    elif names_institution(prefix):
         return as_written(name, body), None
     own = places.expand_places(prefix)
     juris = [info for p in prefix

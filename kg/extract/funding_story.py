@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # 经甲担保公司担保 / 由甲公司提供担保 / 在甲公司提供担保后: the guarantor of a loan.
 _GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
+_THROUGH = "通过"
 # 向养殖户张三发放: the words between the preposition and the person name none.
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
@@ -40,11 +41,16 @@ _ALSO = re.compile("也(?:都|均|分别|各)?(?:获得|得到|拿到|获批|争
 def person_receives(f: Funding, site: Site) -> Funding:
     """养殖大户张三的鸡舍被淹，领到赔款7万元 / 向养殖户李四发放贷款26万元: a named person who
     holds no post in the story (a speaker for a body never receives for it), the last name before
-    the sum, receives when a receiving verb follows it or a preposition of the payee precedes it."""
+    the sum (but the sum's payer), receives when a receiving verb follows it or a preposition of
+    the payee precedes it."""
     if f.recipient or f.type not in _PERSONAL:
         return f
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     before = [r for r in masked.refs if masked.position(r) < at]
+    # 张三通过乙平台申请到甲银行15万元贷款: the lender, and a channel, between the person and the sum
+    while len(before) > 1 and (before[-1].entity == f.provider
+                               or masked.text.endswith(_THROUGH, 0, masked.position(before[-1]))):
+        before.pop()
     if not before or before[-1].type != EntityType.PERSON:
         return f
     person, pos = before[-1], masked.position(before[-1])
