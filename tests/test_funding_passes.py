@@ -349,3 +349,11 @@ def test_interest_saved_after_a_subsidy_is_the_subsidy():
     names = {n: (n, t) for n, t in {"甲局": A, "张三": "Person"}.items()}
     assert found("甲局按规定对张三的贷款给予全额贴息，预计一年可为他节省利息6000元。", names) == [
         ("InterestSubsidy", 6000, "甲局", "张三", None)]
+
+
+def test_a_syndicate_told_after_its_sum_lends_it_and_its_members_their_parts():
+    names = {n: (n, t) for n, t in {"甲银行": C, "乙银行": C, "丙银行": C}.items()}
+    got = found("项目资本金已到位；其余4.8亿元由甲银行牵头，乙银行、丙银行参与组成银团提供贷款，"
+                "三家银行分别承贷2.4亿元、1.44亿元、0.96亿元。", names)
+    assert [(g[1], g[2]) for g in got] == [(480_000_000, "甲银行"), (240_000_000, "甲银行"), (144_000_000, "乙银行"),
+                                           (96_000_000, "丙银行")]

@@ -114,8 +114,12 @@ def clauses(text: str) -> list[tuple[str, int]]:
 
 def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
     """The clause of an amount, reaching back over the clause before when the amount's own clause
-    only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元)."""
+    only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元), and on
+    over the next clause when a 由 phrase after the sum, with no cue in its clause, goes on there."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
+    if pick_cue(cues, amount, left, right) is None and sentence.startswith(_BY, amount.end):
+        # 其余4.8亿元由甲行牵头，乙行参与组成银团提供贷款: the 由 phrase after the sum runs on to its verb
+        right = clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
     if not left or pick_cue(cues, amount, left, right) is not None:
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
@@ -126,6 +130,7 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     return left, right
 
 
+_BY = "由"
 # 余额首次突破百亿元: a round numeral a stock crosses is a milestone, not a sum paid.
 _MILESTONE = re.compile("突破|跨越|迈上|站上|跃上")
 

@@ -114,10 +114,13 @@ def syndicate_lead(f: Funding, site: Site) -> Funding:
     """由甲行牵头，乙行、丙行共同参与的38亿元银团贷款: the lead bank lends the whole loan (the
     bank named last before the sum is only one of the syndicate)."""
     masked = site.masked
-    # ，其中乙行1.2亿元: a member's part, told after the whole, is its own
-    if f.type != FundingType.LOAN or site.sentence.text[site.left:site.amount.start].lstrip("，,；; ").startswith("其中"):
+    # ，其中乙行1.2亿元 / 三家银行分别承贷2.4亿元、1.44亿元: a member's part, told after the whole, is its own
+    clause = site.sentence.text[site.left:site.amount.start]
+    if f.type != FundingType.LOAN or clause.lstrip("，,；; ").startswith("其中") or "分别" in clause:
         return f
-    m = _LEAD.search(masked.text, 0, masked.offsets[site.amount.start])
+    at = masked.offsets[site.amount.end]
+    # 其余4.8亿元由甲行牵头…提供贷款: the lead may be named right after the sum
+    m = _LEAD.search(masked.text, 0, masked.offsets[site.amount.start]) or _LEAD.match(masked.text, at)
     lead = masked.refs_in(m.group(1))[0] if m else None
     if lead is None or not is_lender(lead.entity) or lead.entity == f.recipient:
         return f
