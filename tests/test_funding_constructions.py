@@ -17,6 +17,10 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # projects told with the bodies that lead them receive through them
+    ("led-projects-receive", "乙大学牵头的丙研究、丁公司牵头的戊研究分别获得资助150万元、100万元。",
+     {"乙大学": "Organization", "丙研究": J, "丁公司": C, "戊研究": J},
+     [("Grant", 1_500_000, None, "乙大学", None), ("Grant", 1_000_000, None, "丁公司", None)]),
     # the borrower a loan's sentence states by its label borrows it
     ("borrower-stated", "甲银行与乙银行组建的3.2亿元银团贷款合同正式签订，借款人为丙公司。",
      {"甲银行": C, "乙银行": C, "丙公司": C}, [("Loan", 320_000_000, "甲银行", "丙公司", None)]),

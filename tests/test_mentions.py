@@ -103,6 +103,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("全市开展机关干部下沉社区志愿服务行动，", ("机关干部下沉社区志愿服务行动", "Program")),
     # projects
     ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
+    # a quoted title a body leads is a project
+    ("甲大学牵头的“高温合金增材制造工艺研究”获得资助。", ("“高温合金增材制造工艺研究”", "Project")),
     # a route between two places
     ("德惠至农安高速公路项目全长80公里。", ("德惠至农安高速公路项目", "Project")),
     ("地铁6号线工程进入铺轨阶段。", ("地铁6号线工程", "Project")),

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .clause import PH
 from .funding_cues import clause_bounds
 from .funding_roles import is_lender
 from .money import find_amounts, is_money
-from ..model import Funding, FundingType
+from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
@@ -29,6 +30,8 @@ _COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上�
 _PAYEE_GROUP = re.compile(r"(?:为|向|给)([两二三四五六七八九十]|\d{1,2})家([^\ue000-\uf8ff，,。；;\d]{2,4}?)(?:分别|各)")
 # 由甲行牵头，乙行、丙行共同参与的: the lead of a syndicate, before the sum in its sentence.
 _LEAD = re.compile(r"由([\ue000-\uf8ff])(?:作为)?牵头")
+# 甲大学牵头的乙研究: a project and the body that leads it
+_LED = re.compile(rf"({PH})(?:牵头|承担|主持|负责实施)的({PH})")
 # How many sentences before the group its members may be named.
 _GROUP_REACH = 2
 
@@ -125,3 +128,19 @@ def syndicate_lead(f: Funding, site: Site) -> Funding:
     if lead is None or not is_lender(lead.entity) or lead.entity == f.recipient:
         return f
     return replace(f, provider=lead.entity)
+
+
+def led_projects_receive(f: Funding, site: Site) -> Funding:
+    """甲大学牵头的“乙研究”、丙公司牵头的“丁研究”分别获得资助150万元、100万元: a project told with
+    the body that leads it receives through that body, the i-th sum after 分别 the i-th; a leader
+    pays none of them."""
+    masked, text = site.masked, site.sentence.text
+    at = masked.offsets[site.amount.start]
+    leaders = [masked.refs_in(m.group(1))[0].entity for m in _LED.finditer(masked.text, 0, at)
+               if masked.refs_in(m.group(2))[0].type == EntityType.PROJECT]
+    if not leaders:
+        return f
+    each = text.rfind("分别", 0, site.amount.start)
+    i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
+    recipient = leaders[i] if i < len(leaders) and (each >= 0 or len(leaders) == 1) else f.recipient
+    return replace(f, provider=None if f.provider in leaders else f.provider, recipient=recipient)

@@ -214,12 +214,19 @@ def described_project_regexes() -> tuple[re.Pattern, re.Pattern]:
     return described, quoted
 
 
+# 甲大学牵头的“乙工艺研究”: a quoted title a body leads or undertakes is a project, whatever its head
+LED_TITLE = re.compile(r"(?:牵头|承担|主持|负责实施)的(“[^“”，。；,;]{4,40}”)")
+
+
 def find_described_projects(sent: Sentence) -> Iterable[Mention]:
     """Projects named without 项目: facilities described by their investment, and quoted
-    facilities after 项目/工程; the name must say more than its head (总投资5亿元的|产业园)."""
+    facilities after 项目/工程, the name saying more than its head (总投资5亿元的|产业园); quoted titles
+    a body leads (甲大学牵头的“乙研究”)."""
     described, quoted = described_project_regexes()
     heads = tuple(load_words("project_facility_heads.txt"))
     spans = [m.span(1) for m in described.finditer(sent.text)]
+    led = [m.span(1) for m in scan(LED_TITLE, sent.text, "的“")]
+    yield from (Mention(sent.start + a, sent.start + b, sent.text[a:b], EntityType.PROJECT) for a, b in led)
     for m in quoted.finditer(sent.text):
         # the quotes stay in the span: “某市中心医院” is the project, not the hospital
         spans.extend((m.start(1) + q.start(), m.start(1) + q.end()) for q in re.finditer(r"“[^“”]+”", m.group(1)))
