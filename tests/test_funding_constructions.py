@@ -17,6 +17,11 @@ NOTICE = "申请执行人乙银行与被执行人甲公司、丙公司借款合�
 
 # (pass, sentence, names, what the stage finds)
 CONSTRUCTION_PARTY_CASES = [
+    # a list whose count says it names them all: each its own sum
+    ("counted-list-receives", "甲银行向乙公司、丙公司、丁公司3家企业分别发放贷款800万元、500万元和300万元。",
+     {"甲银行": C, "乙公司": C, "丙公司": C, "丁公司": C},
+     [("Loan", 8_000_000, "甲银行", "乙公司", None), ("Loan", 5_000_000, "甲银行", "丙公司", None),
+      ("Loan", 3_000_000, "甲银行", "丁公司", None)]),
     # projects told with the bodies that lead them receive through them
     ("led-projects-receive", "乙大学牵头的丙研究、丁公司牵头的戊研究分别获得资助150万元、100万元。",
      {"乙大学": "Organization", "丙研究": J, "丁公司": C, "戊研究": J},

@@ -103,6 +103,8 @@ def mentions_of(text: str) -> list[tuple[str, str]]:
     ("全市开展机关干部下沉社区志愿服务行动，", ("机关干部下沉社区志愿服务行动", "Program")),
     # projects
     ("长春北湖智慧物流园项目总投资12亿元。", ("长春北湖智慧物流园项目", "Project")),
+    # a bank's role before a branch named with the bank's short form is no part of it
+    ("贷款30万元，经办银行农行江城分行，贴息0.9万元。", ("农行江城分行", "Company")),
     # a quoted title a body leads is a project
     ("甲大学牵头的“高温合金增材制造工艺研究”获得资助。", ("“高温合金增材制造工艺研究”", "Project")),
     # a route between two places
@@ -227,6 +229,8 @@ def test_a_subject_acting_names_no_project():
     "青州市加强政府债务管理。",  # a verb between a place and 政府
     "当地养殖场数量增加。",
     "社会资本出资1亿元。",            # a kind of capital, not an investor
+    "全市经办银行共发放贷款1亿元。",  # a bank by its role in a loan
+    "经经办银行申报、市中心审核。",  # the same, after a preposition
 ])
 def test_no_junk(sentence):
     assert [m for m in mentions_of(sentence) if m[1] != "Place"] == []

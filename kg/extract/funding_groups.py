@@ -32,6 +32,8 @@ _PAYEE_GROUP = re.compile(r"(?:为|向|给)([两二三四五六七八九十]|\d{
 _LEAD = re.compile(r"由([\ue000-\uf8ff])(?:作为)?牵头")
 # 甲大学牵头的乙研究: a project and the body that leads it
 _LED = re.compile(rf"({PH})(?:牵头|承担|主持|负责实施)的({PH})")
+# 向甲公司、乙公司、丙公司3家企业分别发放: a list of names, then their count (no 等 between)
+_COUNTED_LIST = re.compile(rf"(?:为|向|给|对)({PH}(?:[、和及]{PH})+)([两二三四五六七八九十]|\d{{1,2}})家[^\ue000-\uf8ff，,。；;\d]{{0,6}}?分别")
 # How many sentences before the group its members may be named.
 _GROUP_REACH = 2
 
@@ -144,3 +146,16 @@ def led_projects_receive(f: Funding, site: Site) -> Funding:
     i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
     recipient = leaders[i] if i < len(leaders) and (each >= 0 or len(leaders) == 1) else f.recipient
     return replace(f, provider=None if f.provider in leaders else f.provider, recipient=recipient)
+
+
+def counted_list_receives(f: Funding, site: Site) -> Funding:
+    """向甲公司、乙公司、丙公司3家企业分别发放贷款800万元、500万元和300万元: a list whose count (with no
+    等) says it names them all is no counted class; its i-th name receives the i-th sum."""
+    masked, text = site.masked, site.sentence.text
+    at = masked.offsets[site.amount.start]
+    m = next((x for x in _COUNTED_LIST.finditer(masked.text, 0, at)), None)
+    listed = masked.refs_in(m.group(1)) if m else []
+    if m is None or len(listed) != _count(m.group(2)):
+        return f
+    i = _sums_between(text, text.find("分别", site.left), site.amount.start)
+    return replace(f, recipient=listed[i].entity) if i < len(listed) and listed[i].entity != f.provider else f

@@ -20,8 +20,8 @@ from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives, named_part
 from .funding_enforcement import (confirmed_claim, court_is_no_party, dispute_parties, party_of_the_facts,
                                   titled_parties)
-from .funding_groups import (counted_lenders, counted_payee_group, counted_payees_unnamed, led_projects_receive,
-                             syndicate_lead)
+from .funding_groups import (counted_lenders, counted_list_receives, counted_payee_group, counted_payees_unnamed,
+                             led_projects_receive, syndicate_lead)
 from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
@@ -90,6 +90,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("syndicate-lead", syndicate_lead),
     ("counted-payee-group", counted_payee_group),
     ("led-projects-receive", led_projects_receive),
+    ("counted-list-receives", counted_list_receives),
     ("court-is-no-party", court_is_no_party),
     ("titled-parties", titled_parties),
     ("confirmed-claim", confirmed_claim),

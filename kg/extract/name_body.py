@@ -180,9 +180,16 @@ def closes_earlier_name(text: str, word: str, body: list[Token], branch: bool, o
 
 
 def names_parent(text: str, word: str, a: int) -> bool:
-    """Whether a closed name inside a branch's body is its parent: a branch names one parent
-    (某公司|黑龙江省分公司, not two), but 某银行|股份有限公司|某省分行 is still one."""
-    return bool(CLOSED_NAME.search(word)) and not (LEGAL_FORM.fullmatch(word) and PARENT_BEFORE_FORM.search(text, 0, a))
+    """Whether a closed name (or a bank's short form) inside a branch's body is its parent: a branch
+    names one parent (某公司|黑龙江省分公司, not two), but 某银行|股份有限公司|某省分行 is still one."""
+    return bool(CLOSED_NAME.search(word)) and not (LEGAL_FORM.fullmatch(word) and PARENT_BEFORE_FORM.search(text, 0, a)) \
+        or word in bank_short_forms()       # 经办银行|农行锦州分行: a bank's short form is the parent too
+
+
+@lru_cache(maxsize=None)
+def bank_short_forms() -> frozenset[str]:
+    """Standard short forms of banks (农行, 邮储银行), from company_abbrev.tsv."""
+    return frozenset(short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行"))
 
 
 def walk_left(text: str, left: list[Token], head_start: int, allow_years: bool, branch: bool = False,

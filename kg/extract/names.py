@@ -244,8 +244,10 @@ def kind_of_body(c: Candidate) -> bool:
     if c.name in registered_names():
         return False
     generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
+    # 经|经办|银行: a preposition glued before generic words leaves them generic
+    words = c.words[1:] if len(c.words) > 1 and c.words[0] in load_set("relation_prepositions.txt") else c.words
     return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
-        or not c.placed and bool(c.words) and all(w in generic for w in c.words)
+        or not c.placed and bool(words) and all(w in generic for w in words)
 
 
 def ranked_kind(c: Candidate) -> bool:
