@@ -47,3 +47,9 @@ def test_lines_of_a_name_and_a_sum_under_a_heading_without_a_flow_are_no_funding
     raw = "甲厅关于企业名单的通知\n一、名单\n（一）重点企业\n乙公司，480万元\n甲厅\n2024年8月12日"
     a = analysis_of(raw, {n: (n, t) for n, t in {"甲厅": A, "乙公司": C}.items()})
     assert fundings.find_fundings(a) == []
+
+
+def test_a_title_that_tells_how_funds_were_paid_out_is_an_allocation():
+    raw = "甲局关于2024年第二季度贴息资金拨付情况的公示\n本季度，乙公司获得贴息9.3万元。\n甲局\n2024年9月9日"
+    a = analysis_of(raw, {n: (n, t) for n, t in {"甲局": A, "乙公司": C}.items()})
+    assert [summary(f) for f in fundings.find_fundings(a)] == [("InterestSubsidy", 93_000, "甲局", "乙公司", None)]

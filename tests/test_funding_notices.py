@@ -142,3 +142,10 @@ def test_a_branch_glued_to_wei_before_a_project_is_split_off():
     labels, got = extracted("此外，国家开发银行山东省分行为单县城乡污水处理提升工程审批贷款4.8亿元。")
     assert {"国家开发银行山东省分行", "单县城乡污水处理提升工程"} <= labels
     assert got[0][:3] == ("Loan", 480_000_000, "国家开发银行山东省分行")
+
+
+def test_a_row_s_lending_bank_labelled_after_the_sum_lends():
+    from test_funding_passes import found
+    names = {n: (n, t) for n, t in {"乙公司": "Company", "丙银行丁分行": "Company", "戊银行己分行": "Company"}.items()}
+    got = found("4.戊银行己分行发放贷款500万元。\n5.乙公司，小微企业，贷款200万元，经办银行丙银行丁分行，贴息6.2万元。", names)
+    assert ("Loan", 2_000_000, "丙银行丁分行", "乙公司", None) in got

@@ -26,8 +26,9 @@ _ABOUT = "关于"
 _LINE = re.compile(r"[^\n]+")
 # An addressee line ends with a colon and states no sum, date or sentence.
 _ADDRESSEE_LINE = re.compile(r"[^。；;\d\n]{2,80}[：:]\s*")
-# 关于下达/拨付/分配…资金的通知: a title that allocates funds.
-_ALLOCATING = re.compile(r"关于(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)")
+# 关于下达/拨付/分配…资金的通知, 关于…资金拨付情况的公示: a title that allocates funds.
+_ALLOCATING = re.compile(r"关于(?:(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)"
+                         r"|[^\n]{0,40}?(?:资金|经费|补助|奖补)(?:拨付|下达|分配|发放))")
 _TITLE_REACH = 200      # the longest first line read as a title
 # （4家，每家20万元…）: a heading's sum for each of a counted class; a line of names only
 _EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")

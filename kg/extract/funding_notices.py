@@ -124,6 +124,10 @@ def labelled_row(f: Funding, site: Site) -> Funding:
     is held by the notice's first signer."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     recipient, lender, barred = _labelled_parties(masked, at)
+    if lender is None and f.type == FundingType.LOAN:
+        # 贷款30万元，经办银行乙支行: the lending bank labelled after the sum, in the row
+        row_end = m.start() if (m := _ROW_BREAK.search(masked.text, at)) else len(masked.text)
+        lender = _labelled_parties(masked, row_end)[1]
     if recipient is None and lender is None and not barred:
         return f
     recipient = recipient or (f.recipient if f.recipient not in barred else None)
