@@ -53,3 +53,11 @@ def test_a_title_that_tells_how_funds_were_paid_out_is_an_allocation():
     raw = "甲局关于2024年第二季度贴息资金拨付情况的公示\n本季度，乙公司获得贴息9.3万元。\n甲局\n2024年9月9日"
     a = analysis_of(raw, {n: (n, t) for n, t in {"甲局": A, "乙公司": C}.items()})
     assert [summary(f) for f in fundings.find_fundings(a)] == [("InterestSubsidy", 93_000, "甲局", "乙公司", None)]
+
+
+def test_lines_under_a_colon_line_take_the_flow_of_the_sentence_before_it():
+    raw = ("甲局关于发放补贴的通知\n二、以工代训补贴\n本批次补贴资金合计112.6万元。主要企业如下：\n"
+           "乙公司　18.5万元(370人次)\n丙公司　12万元(240人次)\n甲局\n2024年9月9日")
+    from test_funding_passes import found
+    got = found(raw, {n: (n, t) for n, t in {"甲局": A, "乙公司": C, "丙公司": C}.items()})
+    assert ("Grant", 185_000, "甲局", "乙公司", None) in got and ("Grant", 120_000, "甲局", "丙公司", None) in got

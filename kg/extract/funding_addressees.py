@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH
-from .funding_cues import find_cues
+from .funding_cues import Cue, find_cues
 from .funding_notices import signers
 from .funding_parties import PAYOUTS
 from .money import find_sums
@@ -33,10 +33,11 @@ _TITLE_REACH = 200      # the longest first line read as a title
 # （4家，每家20万元…）: a heading's sum for each of a counted class; a line of names only
 _EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
 _NAMES_ONLY = re.compile(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
-# 1.甲公司，480万元: a list's line of one name and its sum, nothing else
-_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*\d[\d.,]*\s*[万亿千]?元[。；;]?")
+# 1.甲公司，480万元 / 乙公司　18.5万元(370人次): a list's line of one name and its sum, nothing else
+_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?[。；;]?")
 _ROW_TYPES = (*ORG_TYPES, EntityType.PLACE, EntityType.PERSON)
 _ENDS = "。！？；;!?"
+_COLONS = "：:"
 
 
 def addressees(a: Analysis) -> set[str]:
@@ -115,13 +116,11 @@ def heading_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
     payer of the heading's kind of flow told before)."""
     told = {f.evidence.start for f in fundings}
     out = list(fundings)
-    cue = None
+    cue, last = None, None
     for i, sentence in enumerate(r.a.sentences):
         row = r.a.masked(i)
         if not _NAME_SUM_ROW.fullmatch(row.text):
-            # a heading, or a line that ends with a colon (名单如下：), not a sentence that ends
-            cues = [c for c in find_cues(sentence.text) if not c.weak] if sentence.text[-1] not in _ENDS else []
-            cue = cues[-1] if cues else None
+            cue, last = _heading_cue(sentence.text, last)
             continue
         ref = row.refs[0]
         if cue is None or sentence.start in told or ref.type not in _ROW_TYPES:
@@ -132,3 +131,14 @@ def heading_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
         out.append(Funding(cue.type, Evidence(r.a.doc_id, sentence.text, sentence.start, sentence.end), sum_.value,
                            sum_.text, provider=payer, recipient=ref.entity, rule=cue.rule))
     return out
+
+
+def _heading_cue(text: str, last: Cue | None) -> tuple[Cue | None, Cue | None]:
+    """The flow the lines under `text` receive, and the flow `text` told: a heading's, or that of a
+    line ending with a colon (名单如下：), which may be the flow of the sentence before it (…补贴资金
+    合计112.6万元。主要企业如下：); none under a sentence that ends."""
+    cues = [c for c in find_cues(text) if not c.weak]
+    told = cues[-1] if cues else None
+    if text[-1] in _ENDS:
+        return None, told
+    return told or (last if text[-1] in _COLONS else None), told

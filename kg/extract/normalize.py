@@ -53,9 +53,9 @@ _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[�
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
-_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元$")
+_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?$")
 # A list's line of one name and its sum (甲公司，480万元 / 乙县：120万元).
-_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*\d[\d.,]*\s*[万亿千]?元")
+_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?")
 # A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
 _CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
 # A line of a table whose cells a bar parts (企业名称｜金额): two bars at least, so that a
