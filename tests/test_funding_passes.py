@@ -314,7 +314,7 @@ def test_the_ceiling_of_a_credit_line_applied_for_is_its_sum():
 
 def test_the_body_that_names_an_award_winner_pays_its_award():
     names = {n: (n, t) for n, t in {"甲管委会": A, "乙公司": C}.items()}
-    assert found("今年3月，乙公司被甲管委会评为“创新型领军企业”，获得奖励资金300万元。", names) == [
+    assert found("今年3月，乙公司被甲管委会评为“优秀民营企业”，获得奖励资金300万元。", names) == [
         ("Grant", 3_000_000, "甲管委会", "乙公司", None)]
 
 

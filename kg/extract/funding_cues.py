@@ -118,7 +118,7 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     over the next clause when a 由 phrase after the sum, with no cue in its clause, goes on there."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
     if pick_cue(cues, amount, left, right) is None and sentence.startswith(_BY, amount.end):
-        # 其余4.8亿元由甲行牵头，乙行参与组成银团提供贷款: the 由 phrase after the sum runs on to its verb
+        # 其余5亿元由甲行牵头，乙行参与组成银团提供贷款: the 由 phrase after the sum runs on to its verb
         right = clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
     if not left or pick_cue(cues, amount, left, right) is not None:
         return left, right

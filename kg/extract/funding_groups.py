@@ -124,7 +124,7 @@ def syndicate_lead(f: Funding, site: Site) -> Funding:
     if f.type != FundingType.LOAN or clause.lstrip("，,；; ").startswith("其中") or "分别" in clause:
         return f
     at = masked.offsets[site.amount.end]
-    # 其余4.8亿元由甲行牵头…提供贷款: the lead may be named right after the sum
+    # 其余5亿元由甲行牵头…提供贷款: the lead may be named right after the sum
     m = _LEAD.search(masked.text, 0, masked.offsets[site.amount.start]) or _LEAD.match(masked.text, at)
     lead = masked.refs_in(m.group(1))[0] if m else None
     if lead is None or not is_lender(lead.entity) or lead.entity == f.recipient:

@@ -36,13 +36,13 @@ def place_receives(f: Funding, site: Site) -> Funding:
     return replace(f, recipient=places[0].entity)
 
 
-# 省级自然灾害救灾资金3850万元: funds of a level, named right before their sum
+# 省级救灾资金500万元: funds of a level, named right before their sum
 _LEVEL_FUNDS = re.compile(r"(省|市|州|县|区)(?:本)?级[^，,。；;\d]{0,12}?资金$")
 _LEVELS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
 
 
 def level_funds_payer(f: Funding, site: Site) -> Funding:
-    """财政部下达中央资金6000万元，省级资金3850万元: funds of a level (省级) are paid by a body of
+    """财政部下达中央资金800万元，省级资金300万元: funds of a level (省级) are paid by a body of
     that level, the last one of the story that paid before (甲省财政厅), not a payer of another
     level the clause shares."""
     m = _LEVEL_FUNDS.search(site.sentence.text, max(0, site.amount.start - 20), site.amount.start)

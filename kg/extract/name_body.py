@@ -183,7 +183,7 @@ def names_parent(text: str, word: str, a: int) -> bool:
     """Whether a closed name (or a bank's short form) inside a branch's body is its parent: a branch
     names one parent (某公司|黑龙江省分公司, not two), but 某银行|股份有限公司|某省分行 is still one."""
     return bool(CLOSED_NAME.search(word)) and not (LEGAL_FORM.fullmatch(word) and PARENT_BEFORE_FORM.search(text, 0, a)) \
-        or word in bank_short_forms()       # 经办银行|农行锦州分行: a bank's short form is the parent too
+        or word in bank_short_forms()       # 经办银行|农行某分行: a bank's short form is the parent too
 
 
 @lru_cache(maxsize=None)
