@@ -357,3 +357,15 @@ def test_a_syndicate_told_after_its_sum_lends_it_and_its_members_their_parts():
                 "三家银行分别承贷2.4亿元、1.44亿元、0.96亿元。", names)
     assert [(g[1], g[2]) for g in got] == [(480_000_000, "甲银行"), (240_000_000, "甲银行"), (144_000_000, "乙银行"),
                                            (96_000_000, "丙银行")]
+
+
+def test_claims_held_in_a_restructuring_are_owed_by_the_company_restructured():
+    names = {n: (n, t) for n, t in {"甲公司": C, "乙银行": C, "丙银行": C}.items()}
+    got = found("法院裁定批准甲公司重整计划。乙银行、丙银行分别持有债权4.8亿元和3.6亿元。", names)
+    assert got == [("Debt", 480_000_000, "乙银行", "甲公司", None), ("Debt", 360_000_000, "丙银行", "甲公司", None)]
+
+
+def test_funds_put_into_a_body_are_an_investment():
+    names = {n: (n, t) for n, t in {"甲公司": C, "乙公司": C}.items()}
+    assert found("根据重整计划，甲公司向乙公司注入资金共计6.8亿元。", names) == [
+        ("Investment", 680_000_000, "甲公司", "乙公司", None)]
