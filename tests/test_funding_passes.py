@@ -369,3 +369,9 @@ def test_funds_put_into_a_body_are_an_investment():
     names = {n: (n, t) for n, t in {"甲公司": C, "乙公司": C}.items()}
     assert found("根据重整计划，甲公司向乙公司注入资金共计6.8亿元。", names) == [
         ("Investment", 680_000_000, "甲公司", "乙公司", None)]
+
+
+def test_a_clause_that_gives_a_contract_s_amount_takes_the_contract_s_flow():
+    names = {n: (n, t) for n, t in {"甲银行乙支行": C, "丙集团": C}.items()}
+    assert found("签约现场，甲银行乙支行与丙集团签订首批项目贷款合同，金额8.5亿元。", names) == [
+        ("Loan", 850_000_000, "甲银行乙支行", "丙集团", None)]

@@ -25,6 +25,9 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
 # 甲厅下达补助资金，其中乙市获得2亿元: a part of the flow the clause before tells without a sum.
 _PART_OPENS = re.compile(r"\s*其中")
+# 签订首批项目贷款合同，金额8.5亿元: a clause that only gives the amount of the contract before it
+_AMOUNT_OPENS = re.compile(r"\s*(?:金额|合同金额|总金额|额度)(?:为|达|共计|合计)?\s*$")
+_CONTRACT_BEFORE = re.compile(r"(?:合同|协议)$")
 # 下达资金2.3亿元，其中乙市获得3200万元: a part the clause gives a payee of its own (with a sum
 # before it, a part without one is a share of the whole: 总投资5亿元，其中一期2亿元).
 _PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
@@ -123,7 +126,9 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     if not left or pick_cue(cues, amount, left, right) is not None:
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
-    if _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
+    if _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):
+        left = before       # 签订贷款合同，金额8.5亿元: the sum of the contract told before it
+    elif _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
             or _PART_OPENS.match(sentence, left) and (not SUM.search(sentence, before, left)
                                                        or _PART_PAID.match(sentence, left, amount.start)):
         left = before
