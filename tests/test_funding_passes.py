@@ -139,6 +139,8 @@ PARTY_CASES = [
     ("clause-subject-pays", "为满足业务发展需求，甲公司拟以自有资金向乙公司增资2亿元；拟向丙公司增资8000万元。",
      {"甲公司": C, "乙公司": C, "丙公司": C},
      [("Investment", 200_000_000, "甲公司", "乙公司", None), ("Investment", 80_000_000, "甲公司", "丙公司", None)]),
+    ("headline-lender", "甲银行乙分行链上发力 丙集群获贷20亿元\n今年以来，围绕产业集群创新推出专属产品，累计向集群内企业投放贷款23亿元。",
+     {"甲银行乙分行": C}, [("Loan", 2_300_000_000, "甲银行乙分行", None, None)]),
     ("named-after", "甲银行为一家企业投放贷款500万元。乙公司是当地龙头企业。", {"甲银行": C, "乙公司": C},
      [("Loan", 5_000_000, "甲银行", "乙公司", None)]),
     ("story-lender", "甲银行向乙公司发放贷款300万元。疫情发生后，该行迅速行动。又推出专项行动，安排信贷资金50亿元。",
@@ -375,3 +377,9 @@ def test_a_clause_that_gives_a_contract_s_amount_takes_the_contract_s_flow():
     names = {n: (n, t) for n, t in {"甲银行乙支行": C, "丙集团": C}.items()}
     assert found("签约现场，甲银行乙支行与丙集团签订首批项目贷款合同，金额8.5亿元。", names) == [
         ("Loan", 850_000_000, "甲银行乙支行", "丙集团", None)]
+
+
+def test_a_lender_named_after_the_title_keeps_the_title_s_lender_from_the_loan():
+    names = {n: (n, t) for n, t in {"甲银行乙分行": C, "丁银行": C}.items()}
+    got = found("甲银行乙分行链上发力 丙集群获贷20亿元\n丁银行也在行动。今年以来，累计向集群内企业投放贷款23亿元。", names)
+    assert ("Loan", 2_300_000_000, "甲银行乙分行", None, None) not in got

@@ -26,7 +26,7 @@ from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
-from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, named_after,
+from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, headline_lender, named_after,
                               previous_subject_pays, product_lender, story_actor_pays, story_lender)
 from .funding_places import level_funds_payer, place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
@@ -79,6 +79,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("listed-subjects-receive", listed_subjects_receive),
     ("former-latter-receives", former_latter_receives),
     ("story-lender", story_lender),
+    ("headline-lender", headline_lender),
     ("bare-group-receives", bare_group_receives),
     ("previous-subject-pays", previous_subject_pays),
     ("clause-subject-pays", clause_subject_pays),

@@ -87,6 +87,24 @@ def story_lender(f: Funding, site: Site) -> Funding:
     return replace(f, provider=lender) if lender and is_lender(lender) and lender != f.recipient else f
 
 
+def headline_lender(f: Funding, site: Site) -> Funding:
+    """甲银行某分行“链”上发力 乙集群获贷23.6亿元 / …今年以来，累计向集群企业投放贷款23.6亿元: a loan
+    whose sentence names no party before its sum is lent by the lender the title opens with, when
+    no other lender is named between the title and the sum."""
+    masked, at, a = site.masked, site.masked.offsets[site.amount.start], site.reading.a
+    if f.type != FundingType.LOAN or f.provider or BALANCE in site.sentence.text or _subject_before(masked, at) \
+            or site.index == 0 or not a.story_starts or a.sentences[0].end > a.story_starts[0]:
+        return f        # the first sentence must be a title, a story's headline
+    title = a.masked(0)
+    first = title.refs[0] if title.refs else None
+    if first is None or title.position(first) or not is_lender(first.entity) or first.entity == f.recipient:
+        return f
+    end = site.sentence.start + site.amount.start
+    if any(is_lender(r.entity) and r.entity != first.entity for r in a.names if a.sentences[0].end <= r.start < end):
+        return f
+    return replace(f, provider=first.entity)
+
+
 def previous_subject_pays(f: Funding, site: Site) -> Funding:
     """甲局今年筹集资金支持企业。又安排补贴资金300万元: a payout whose sentence names nobody before
     its sum (zero anaphora: it opens with a verb or an adverb) is paid by the agency that opens
