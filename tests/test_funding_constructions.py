@@ -245,10 +245,11 @@ def test_a_projects_subsidy_goes_to_its_owner_named_after():
     # the project's unit (项目单位) named after the project borrows for it
     ("乙项目由丙公司实施，总投资3.2亿元，项目单位已获得丁银行发放的贷款1.5亿元。", {"乙项目": J, "丙公司": C, "丁银行": C},
      [("Investment", 320_000_000, "丙公司", None, None), ("Loan", 150_000_000, "丁银行", "丙公司", None)]),
-    # a title and the body tell one loan, each with one of its parties
+    # a title and the body tell one loan, each with one of its parties; the title's lender lends
+    # the first tranche the body tells without one
     ("丁银行6.8亿元贷款支持乙工程\n2024-06-28 11:05  来源：某报\n6.8亿元贷款的首笔资金2亿元顺利发放至丙公司。",
      {"乙工程": J, "丙公司": C, "丁银行": C},
-     [("Loan", 680_000_000, "丁银行", "丙公司", None), ("Loan", 200_000_000, None, "丙公司", None)]),
+     [("Loan", 680_000_000, "丁银行", "丙公司", None), ("Loan", 200_000_000, "丁银行", "丙公司", None)]),
     # a subsidy rule for a class of borrowers, or a body's duty in a scheme, is no flow on the loan before
     ("甲银行向乙公司发放贷款20万元。对按期还本付息的种粮主体，县财政还将按照1个百分点给予贴息。",
      {"甲银行": C, "乙公司": C, "县财政": ("甲县财政局", A)}, [("Loan", 200_000, "甲银行", "乙公司", None)]),
