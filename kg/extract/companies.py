@@ -109,6 +109,11 @@ def is_registered(name: str) -> bool:
     return bool(REGISTERED.search(name) or PARTNERSHIP.search(name))
 
 
+def with_legal_tail(name: str) -> bool:
+    """Whether a company name ends in a company's tail (有限公司, 集团, 公司) or a partnership's."""
+    return bool(COMPANY_TAIL.search(name) or PARTNERSHIP.search(name))
+
+
 UNREGISTERED_MIN = 4     # characters of a company name without a legal form that the story repeats
 
 
@@ -118,7 +123,7 @@ def company_short_names(mentions: list[Mention]) -> dict[str, Mention]:
     forms of brand_forms and abbreviated_trade_forms that only one company goes by."""
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.type == EntityType.COMPANY and (COMPANY_TAIL.search(m.text) or PARTNERSHIP.search(m.text)) \
+        if m.type == EntityType.COMPANY and with_legal_tail(m.text) \
                 and not branch_pattern().match(m.text):
             first.setdefault(m.text, m)
     out: dict[str, Mention] = {}
@@ -142,7 +147,7 @@ def unregistered_names(mentions: list[Mention]) -> dict[str, Mention]:
     out: dict[str, Mention] = {}
     for m in mentions:
         if m.type == EntityType.COMPANY and not m.entity and len(m.text) >= UNREGISTERED_MIN \
-                and not (COMPANY_TAIL.search(m.text) or PARTNERSHIP.search(m.text)):
+                and not with_legal_tail(m.text):
             out.setdefault(m.text, m)
     return out
 

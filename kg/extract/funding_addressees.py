@@ -14,6 +14,7 @@ from .funding_cues import Cue, find_cues
 from .funding_notices import signers
 from .funding_parties import PAYOUTS
 from .money import find_sums
+from .normalize import ROW_SUM
 from ..model import ORG_TYPES, EntityType, Evidence, Funding
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ _TITLE_REACH = 200      # the longest first line read as a title
 _EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
 _NAMES_ONLY = re.compile(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
 # 1.甲公司，480万元 / 乙公司　18.5万元(370人次): a list's line of one name and its sum, nothing else
-_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?[。；;]?")
+_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*{ROW_SUM}[。；;]?")
+# a sentence that may be such a line once masked: it ends with the sum (most sentences do not)
+_ROW_END = re.compile(rf"{ROW_SUM}[。；;]?$")
 _ROW_TYPES = (*ORG_TYPES, EntityType.PLACE, EntityType.PERSON)
 _ENDS = "。！？；;!?"
 _COLONS = "：:"
@@ -116,18 +119,20 @@ def heading_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
     payer of the heading's kind of flow told before)."""
     told = {f.evidence.start for f in fundings}
     out = list(fundings)
-    cue, last = None, None
+    cue, last, notice_issuer = None, None, ()
     for i, sentence in enumerate(r.a.sentences):
-        row = r.a.masked(i)
-        if not _NAME_SUM_ROW.fullmatch(row.text):
+        row = r.a.masked(i) if _ROW_END.search(sentence.text) else None
+        if row is None or not _NAME_SUM_ROW.fullmatch(row.text):
             cue, last = _heading_cue(sentence.text, last)
             continue
         ref = row.refs[0]
         if cue is None or sentence.start in told or ref.type not in _ROW_TYPES:
             continue
         sum_ = find_sums(sentence.text)[0]
+        if notice_issuer == ():
+            notice_issuer = issuer(r.a)
         before = [f.provider for f in fundings if f.provider and f.type == cue.type and f.evidence.start < sentence.start]
-        payer = issuer(r.a) or (before[-1] if before else None)
+        payer = notice_issuer or (before[-1] if before else None)
         out.append(Funding(cue.type, Evidence(r.a.doc_id, sentence.text, sentence.start, sentence.end), sum_.value,
                            sum_.text, provider=payer, recipient=ref.entity, rule=cue.rule))
     return out

@@ -120,10 +120,12 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元), and on
     over the next clause when a 由 phrase after the sum, with no cue in its clause, goes on there."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
-    if pick_cue(cues, amount, left, right) is None and sentence.startswith(_BY, amount.end):
+    cue = pick_cue(cues, amount, left, right)
+    if cue is None and sentence.startswith(_BY, amount.end) and right < len(sentence):
         # 其余5亿元由甲行牵头，乙行参与组成银团提供贷款: the 由 phrase after the sum runs on to its verb
-        right = clause_bounds(sentence, right + 1, right + 1)[1] if right < len(sentence) else right
-    if not left or pick_cue(cues, amount, left, right) is not None:
+        right = clause_bounds(sentence, right + 1, right + 1)[1]
+        cue = pick_cue(cues, amount, left, right)
+    if not left or cue is not None:
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
     if _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):

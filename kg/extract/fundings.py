@@ -154,7 +154,8 @@ def read_sentence(r: Reading, index: int, inherited: list[Cue] = ()) -> None:
 
 def is_rule(sentence: str, masked: Masked, amount: Amount, left: int, right: int) -> bool:
     """True for a rate, a cap or a condition (is_rule_amount), unless it is the sum of a listed
-    party, a committed floor of credit or a credit line's ceiling, and for the sum of a class rule that names no member."""
+    party, a committed floor of credit or a credit line's ceiling, and for the sum of a class rule
+    that names no member."""
     return is_rule_amount(sentence, amount, left, right) and not sum_for_listed(masked, amount) \
         and not committed_floor(masked, amount) and not credit_ceiling(sentence, amount) \
         or in_class_rule(sentence, amount) and class_member(masked, masked.offsets[amount.start]) is None

@@ -53,9 +53,11 @@ _CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[�
 _LIST_START = re.compile(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
-_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?$")
+# The sum that ends a row of a table or a list, a count in brackets after it (300万元, 18.5万元(370人次)).
+ROW_SUM = r"\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{1,12}[)）])?"
+_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+{ROW_SUM}$")
 # A list's line of one name and its sum (甲公司，480万元 / 乙县：120万元).
-_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{{1,12}}[)）])?")
+_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*{ROW_SUM}")
 # A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
 _CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
 # A line of a table whose cells a bar parts (企业名称｜金额): two bars at least, so that a
@@ -240,9 +242,10 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
 
 
 def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
-    """A table line ends: a name, a gap of spaces or a comma, a sum (甲公司　300万元, 乙公司，80万元); or a line of cells apart
-    by gaps that ends with a number or comes before a row that opens with one (序号　地区　金额 /
-    1　甲区　540), not a row broken inside a name (7　甲融资担保有 / 限公司　460); or a line of
+    """A table line ends: a name, a gap of spaces or a comma, a sum (甲公司　300万元, 乙公司，80万元);
+    or a line of cells apart by gaps that ends with a number or comes before a row that opens with
+    one (序号　地区　金额 / 1　甲区　540), not a row broken inside a name (7　甲融资担保有 /
+    限公司　460); or a line of
     cells apart by bars before another (企业名称｜金额 / 甲公司｜300万元); or a numbered heading
     over a line of a name and its sum ((一)甲补助 / 乙公司，80万元)."""
     return bool(_TABLE_ROW.search(prev.content) or _NAME_SUM_LINE.fullmatch(prev.content)) or prev.cells and (
