@@ -350,3 +350,29 @@ def test_a_sum_put_into_this_round_goes_to_the_round_s_company():
     names = {n: (n, t) for n, t in {"甲公司": C, "乙基金": C, "丙基金": C, "丁公司": C, "戊资本": C}.items()}
     got = found(ROUND + "甲公司专注于芯片研发。据了解，本轮投资中戊资本出资5000万元。", names)
     assert ("Investment", 50_000_000, "戊资本", "甲公司", None) in got
+
+
+@pytest.mark.parametrize("raw, kind", [
+    ("乙合作社的资金缺口由甲银行以86万元农机购置贷款补上。", "Loan"),
+    ("丙局给予乙公司12万元投资补助。", "Grant"),
+    ("丙局给予乙公司13万元融资奖励。", "Grant"),
+    # 借款人 is a party, no money noun: 退还 names the flow
+    ("甲银行已将违规收取的12万元顾问费全部退还借款人。", "Relief"),
+])
+def test_the_head_of_a_compound_of_cues_names_the_flow(raw, kind):
+    """农机购置贷款: 购置 only modifies 贷款, the compound's head."""
+    got = found(raw, names_of({"甲银行": C, "乙合作社": C, "乙公司": C, "丙局": A}))
+    assert [f[0] for f in got] == [kind]
+
+
+def test_a_loan_told_by_the_verb_of_getting_it():
+    got = found("“去年从甲银行贷到了38万元，建了大棚。”张三说。", names_of({"甲银行": C, "张三": P}))
+    assert [(f[0], f[1]) for f in got] == [("Loan", 380_000)]
+
+
+def test_a_list_s_template_fills_no_roles_of_a_later_clause():
+    """甲、乙分别获得…，丙…获得: the list and its sums are one clause's; 丙 receives the third sum."""
+    raw = ("今年的奖补资金由丁局统一拨付。甲公司、乙公司分别获得技改奖补资金860万元、540万元，"
+           "丙公司因首次迈入“规上企业”行列获得一次性奖励20万元。")
+    got = found(raw, names_of({"甲公司": C, "乙公司": C, "丙公司": C, "丁局": A}))
+    assert ("Grant", 200_000, "丁局", "丙公司", None) in got

@@ -78,3 +78,10 @@ def test_a_total_of_another_kind_than_the_rows_stays_a_flow():
            "仪式现场，江城银行与签约企业签订银企合作协议，意向授信合计28亿元。\n")
     got = [(f.type, f.amount) for f in extract_document(Document("t", raw, "t")).fundings]
     assert ("Loan", 2_800_000_000) in got
+
+
+def test_a_borrowing_body_column_and_a_lending_bank_column_give_each_row_its_parties():
+    raw = ("甲局关于贴息资金的公示\n序号　借款主体　经办银行　贷款金额（万元）　贴息金额（元）\n"
+           "1　乙餐饮店　丙银行丁支行　30　2,280.00\n甲局\n2024年7月2日")
+    assert sorted(found(raw, {"乙餐饮店": C, "丙银行丁支行": C, "甲局": "Agency"})) == [
+        ("InterestSubsidy", 2280, "甲局", "乙餐饮店", None), ("Loan", 300_000, "丙银行丁支行", "乙餐饮店", None)]

@@ -163,6 +163,24 @@ def test_left_boundary(sentence, surface):
     assert surface in [text for text, _ in mentions_of(sentence)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "江门市财政局前期多次召集参贷银行协调授信条件。",
+    "江门市生态环境局组织辖区银行开会。",
+    "江门市财政局上周督促合作银行放款。",
+])
+def test_a_body_that_convenes_banks_is_no_bank(sentence):
+    """召集, 组织, 督促 govern the banks after them: the body before them is a name of its own."""
+    assert mentions_of(sentence)[0] == ("江门市财政局" if "财政局" in sentence else "江门市生态环境局", "Agency")
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("江门市青禾汽修服务部获得补贴。", "江门市青禾汽修服务部"),
+    ("江门市青禾餐饮店获得贷款。", "江门市青禾餐饮店"),
+])
+def test_a_sole_trader_s_shop_is_a_company(sentence, surface):
+    assert (surface, "Company") in mentions_of(sentence)
+
+
 @pytest.mark.parametrize("sentence, surface", [
     ("清单如下：借款人青禾机械有限公司，本金200万元。", "青禾机械有限公司"),
     ("担保人青松物流有限公司承担连带责任。", "青松物流有限公司"),

@@ -91,6 +91,12 @@ def continuation_words() -> tuple[str, ...]:
     return load_words("funding_continuations.txt")
 
 
+# the money nouns that head a compound of cues (贷款, 补助资金, 奖补), no verb (拨付)
+_MONEY_HEAD = re.compile("(?:贷款|借款|补助|补贴|奖励|奖补|贴息|补偿)(?:资金|金|款)?")
+_MODIFIER = re.compile("购置|投资|融资|贷款|借款|信贷")      # cues that are nouns too
+_PARTY_ENDS = frozenset("人方户者")      # 借款人: a party, no money noun
+
+
 def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
     out = []
@@ -99,6 +105,13 @@ def find_cues(sentence: str) -> list[Cue]:
         kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types()
                                 if (x := p.match(sentence, m.start())) and x.end() == m.end())
         out.append(Cue(m.start(), m.end(), kind, weak, rule))
+    for i in range(len(out) - 2, -1, -1):
+        head = out[i + 1]
+        # 农机购置贷款, 投资补助, 融资奖励: a cue right before a money noun that is a cue too only
+        # modifies it; the head names the flow
+        if head.start == out[i].end and not head.weak and _MODIFIER.fullmatch(sentence, out[i].start, out[i].end) \
+                and _MONEY_HEAD.fullmatch(sentence, head.start, head.end) and sentence[head.end:head.end + 1] not in _PARTY_ENDS:
+            out[i] = replace(out[i], type=head.type, rule=head.rule)
     return out
 
 
@@ -191,11 +204,12 @@ def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | No
 
 def explained_cue(cue: Cue, cues: list[Cue], amounts: list[Amount], amount: Amount) -> Cue:
     """A weak cue (节省…费用) gives way to the strong cue before it in the sentence when no
-    other sum stands between them: 乙局给予贴息，一年可节省费用30万元 is an interest subsidy."""
+    other sum stands between them: 乙局给予贴息，一年可节省费用30万元 is an interest subsidy. The sums
+    a weak cue itself lists (给予贴息，分别下达甲市318万元、乙市196万元) all give way."""
     if not cue.weak:
         return cue
     strong = [c for c in cues if c.end <= cue.start and not c.weak]
-    if not strong or any(strong[-1].end <= a.start < amount.start for a in amounts):
+    if not strong or any(strong[-1].end <= a.start < min(amount.start, cue.start) for a in amounts):
         return cue
     return replace(cue, type=strong[-1].type, rule=strong[-1].rule)
 

@@ -27,6 +27,7 @@ _CAPITAL_IN = re.compile("注资|注入|增资")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
+_RESPECTIVE_SUMS = re.compile(r"分别[^，,；;。]*?\d[\d.]*[万亿]?元")
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司｜留抵退税, 甲公司缓缴84万元: a tax, a levy or a deferral of one relieves who owes it.
 _LEVY = re.compile("税|社会保险|社保|医保|公积金|缓缴")
@@ -108,8 +109,8 @@ def template_roles(s: RoleSearch) -> None:
             # 向甲发放贷款5万元，向乙发放…: a match running on past the sum's clause is another sum's.
             rank = (0 if m.start() < right and m.end() > s.clause and not m.start() < at < right < m.end()
                     else 1, distance)
-            if _misfit(s, m, fits):
-                continue
+            if _misfit(s, m, fits) or rank[0] and _RESPECTIVE_SUMS.search(masked.text, m.start(), s.clause):
+                continue        # 甲、乙分别获得…80万元、50万元，丙…获得奖励20万元: the list's sums are its own
             for letter, role in TEMPLATE_ROLES.items():
                 refs = _filling(s, m, letter, role == implicit, fits)
                 if refs and (role not in best or rank < best[role][0]):
