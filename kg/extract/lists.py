@@ -104,11 +104,12 @@ def first_item_start(part: str) -> tuple[int, bool]:
     """Where the first item starts (past the verb, stop word or class noun before it) and
     whether a company class noun opens the list (生产企业|甲、乙)."""
     start, opened = 0, False
+    nouns, stops = load_words("company_class_nouns.txt"), load_set("name_stops.txt")
     for a, b, flag in tag_words(part):
         word = part[a:b]
-        if word.endswith(tuple(load_words("company_class_nouns.txt"))):
+        if word.endswith(nouns):
             start, opened = b, True
-        elif word in load_set("name_stops.txt") or flag in ("v", "p", "d", "r") and b - a > 1:
+        elif word in stops or flag in ("v", "p", "d", "r") and b - a > 1:
             start, opened = b, opened and word in COPULAS       # 签约企业|有|甲、乙 stays open
     return start, opened
 
@@ -163,8 +164,11 @@ REPEATS = 3        # a short name a story comes back to at least this often
 @lru_cache(maxsize=None)
 def short_name_regex() -> re.Pattern:
     """Two distinctive characters and a trade word: 某新化工, 某明矿业."""
-    trades = alternation(w for w in load_words("company_industry_words.txt") if len(w) == 2)
-    return re.compile(rf"[{CJK}]{{2}}(?:{trades})")
+    trades = [w for w in load_words("company_industry_words.txt") if len(w) == 2]
+    # the lookahead rejects at one class test the places where no trade word follows, which
+    # the alternation would try word by word
+    firsts, seconds = ("".join(sorted({re.escape(w[i]) for w in trades})) for i in (0, 1))
+    return re.compile(rf"[{CJK}]{{2}}(?=[{firsts}][{seconds}])(?:{alternation(trades)})")
 
 
 def find_repeated_short_names(text: str, chosen: list[Mention]) -> Iterable[Mention]:

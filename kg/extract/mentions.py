@@ -240,7 +240,9 @@ def find_described_projects(sent: Sentence) -> Iterable[Mention]:
 @lru_cache(maxsize=None)
 def bank_short_form_regex() -> re.Pattern:
     banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
-    return re.compile(rf"([省市县区]?)({alternation(banks)})")
+    # the lookahead's one class test spares the other characters the optional level and the alternation
+    firsts = "".join(sorted({re.escape(bank[0]) for bank in banks}))
+    return re.compile(rf"(?=[省市县区{firsts}])([省市县区]?)({alternation(banks)})")
 
 
 def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:

@@ -35,8 +35,14 @@ def is_company_name(words: list[str], head: str) -> bool:
         return head in ("银行", "集团")       # 某市银行 is a bank's name; 某市公司 is not
     if len(words) == 1 and len(words[0]) == 1:
         return False
-    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt") | NUMERALS
+    generic = generic_words() | NUMERALS
     return not all(w in generic for w in words) and "".join(words) not in generic     # 面|业|公司
+
+
+@lru_cache(maxsize=None)
+def generic_words() -> frozenset[str]:
+    """Words that name no body of their own: generic bodies and the trades of companies."""
+    return load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
 
 
 def is_governmental(text: str, start: int, end: int, body: list[tuple[int, int, str]],
@@ -243,11 +249,10 @@ def kind_of_body(c: Candidate) -> bool:
     a registered name (招商|银行) is one body even when its words are generic."""
     if c.name in registered_names():
         return False
-    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     # 经|经办|银行: a preposition glued before generic words leaves them generic
     words = c.words[1:] if len(c.words) > 1 and c.words[0] in load_set("relation_prepositions.txt") else c.words
     return not c.body_text or c.name in load_set("org_suffix_exceptions.txt") \
-        or not c.placed and bool(words) and all(w in generic for w in words)
+        or not c.placed and bool(words) and generic_words().issuperset(words)
 
 
 def ranked_kind(c: Candidate) -> bool:
@@ -286,10 +291,9 @@ def kind_of_company(c: Candidate) -> bool:
 
 def kind_of_institution(c: Candidate) -> bool:
     """市学校 (the city's schools), 市直部门 (its departments): a kind, not one body."""
-    generic = load_set("generic_bodies.txt") | load_set("company_industry_words.txt")
     return c.head_word in load_set("kind_heads.txt") and not c.words \
-        or c.head_word == "部门" and (all(w in generic for w in c.words)
-                                      or c.text[c.head.start() - 2:c.head.start()] in generic)
+        or c.head_word == "部门" and (generic_words().issuperset(c.words)
+                                      or c.text[c.head.start() - 2:c.head.start()] in generic_words())
 
 
 def plural_bodies(c: Candidate) -> bool:

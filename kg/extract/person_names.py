@@ -132,7 +132,8 @@ def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[in
     """Spans the cut left as an unknown name: three single characters (祁 / 慧 / 祥), or one
     and a two-character word that names or nicknames (柏 / 鹏飞), with a longer word,
     punctuation or a function word on either side, e.g. ('由祁慧祥投资', cut) -> (1, 4)."""
-    char = [b - a == 1 and bool(HAN.match(text, a)) for a, b, _ in words]
+    han = HAN.match         # bound once: this runs over every word of the document
+    char = [b - a == 1 and han(text, a) is not None for a, b, _ in words]
     # a one-character function word bounds a run as a longer word does (为 / 柏玉祥 / 提供);
     # after the run, an aspect particle makes its last character a verb (韩立 / 笑 / 着)
     bounds = BOUNDARY_FLAGS - ASPECT_FLAGS      # once, not per word
@@ -140,7 +141,7 @@ def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[in
         if i and char[i - 1] and words[i - 1][2] not in BOUNDARY_FLAGS:
             continue
         start = words[i][0]
-        if char[i:i + 3] == [True] * 3:
+        if i + 2 < len(words) and char[i + 1] and char[i + 2]:
             after = i + 3          # exactly three: a fourth single character makes a phrase
         elif i + 1 < len(words) and words[i + 1][1] - words[i + 1][0] == 2 and words[i + 1][2] in GIVEN_WORD_FLAGS:
             after = i + 2

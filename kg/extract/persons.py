@@ -371,10 +371,11 @@ def word_name_length(last: tuple[str, str], strict: bool) -> int:
     return 0
 
 
-def tag_window(window: str) -> list[tuple[str, str]]:
-    """(word, POS flag) of a few characters around a cue. jieba's HMM joins an unknown name
-    into one word; a word that is in no dictionary and opens with a surname is tagged nr
-    (posseg's own HMM would do the same, at twenty times the cost)."""
+@lru_cache(maxsize=1 << 16)
+def tag_window(window: str) -> tuple[tuple[str, str], ...]:
+    """(word, POS flag) of a few characters around a cue, remembered (windows recur). jieba's HMM
+    joins an unknown name into one word; a word in no dictionary that opens with a surname is
+    tagged nr (posseg's own HMM would do the same, at twenty times the cost)."""
     tags = word_tags()
     out = []
     for word in cut_hmm(window):
@@ -382,7 +383,7 @@ def tag_window(window: str) -> list[tuple[str, str]]:
         if flag is None:
             flag = "nr" if len(word) > 1 and starts_with_surname(word, 0) else "x"
         out.append((word, flag))
-    return out
+    return tuple(out)
 
 
 def starts_with_surname(text: str, start: int) -> bool:
