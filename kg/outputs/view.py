@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict, deque
@@ -342,10 +343,13 @@ def embed_json(data) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS and CSS as bundled with pyvis (the newest copy it ships)."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    """vis-network's JS and CSS as bundled with pyvis (the newest copy it ships). pyvis is
+    found, not imported: importing it (jinja2, IPython's display) would take longer than
+    the rest of a small build's page."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None:
+        raise KgError("kg: vis-network is missing: the pyvis package is not installed")
+    lib = Path(spec.origin).resolve().parent / "lib"
     candidates = sorted(lib.glob("vis-*/vis-network.min.js"),
                         key=lambda p: tuple(int(n) for n in re.findall(r"\d+", p.parent.name)))
     if not candidates:
