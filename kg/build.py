@@ -145,20 +145,20 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
     """Write graph.ttl (and graph.html) of merged extractions as one set (both or neither),
     then load graph.ttl into the store folder `store`; return the counts. With `aside`, the
     view is drawn in a process of its own while this one writes the Turtle."""
-    from .rdf.graph import build_graph, corpus_turtle
+    from .rdf.graph import CorpusTriples
     outputs = [out_dir / "graph.ttl"]
     entities = len({(e.type, e.label) for ex in extractions for e in ex.entities})
     notes = []
+    triples = CorpusTriples(extractions)        # made once, read by both outputs
     if html:
         from .outputs.view import view_page
         outputs.append(out_dir / "graph.html")
         top = None if full_view or entities <= VIEW_MAX_ENTITIES else VIEW_MAX_ENTITIES
-        view = parallel.aside(lambda: view_page(build_graph(extractions), top=top), aside)
+        view = parallel.aside(lambda: view_page(triples, top=top), aside)
         if top:
             notes.append(f"graph.html shows the {top} entities named in most articles "
                          f"(--view for all {entities})")
-    turtle, triples = corpus_turtle(extractions)
-    files = {outputs[0]: turtle}
+    files = {outputs[0]: triples.turtle()}
     if html:
         files[outputs[1]] = view()
     write_all(files)        # graph.ttl and graph.html from one corpus, never a mix of two
@@ -167,7 +167,7 @@ def write_outputs(extractions: list[Extraction], out_dir: Path, html: bool,
         write_store(outputs[0], store)      # from the file just written: the same graph
         outputs.append(store)
     return BuildReport(documents=len(extractions), entities=entities,
-                       fundings=sum(len(ex.fundings) for ex in extractions), triples=triples,
+                       fundings=sum(len(ex.fundings) for ex in extractions), triples=len(triples),
                        outputs=tuple(str(p) for p in outputs), notes=tuple(notes))
 
 

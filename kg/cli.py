@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import logging
 import os
@@ -122,6 +123,10 @@ def build(inputs, out_dir, jsonl_field, no_html, max_bytes, split_size, store_di
     from .build import build_outputs, skip_reason
     from .parallel import default_workers
 
+    # A build makes millions of small objects that live to its end (spans, tags, triples):
+    # at Python's default threshold the collector walks them again and again for nothing
+    # freed, 3% of the build's CPU; a larger first generation cuts that to a third.
+    gc.set_threshold(20_000, 10, 10)
     set_split_size(split_size)
     reasons = Counter()
     errors = ErrorCounter(lambda exc: reasons.update([skip_reason(exc)]))

@@ -12,7 +12,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.cli import main
-from kg.rdf.graph import build_graph, write_turtle
+from kg.rdf.graph import CorpusTriples, build_graph, write_turtle
 from kg.model import ENTITY_TYPES, Article, Entity, Evidence, Extraction, Funding, Relation
 from kg.rdf.ontology import KG
 from kg.outputs.view_layout import compute_layout
@@ -34,7 +34,7 @@ def evidence(sentence: str) -> Evidence:
     return Evidence(DOC, sentence, start, start + len(sentence))
 
 
-def make_view_graph() -> Graph:
+def view_extractions() -> list[Extraction]:
     """Eight entities, three relations, three fundings in one invented article."""
     entities = (
         Entity("青松市", "Place"),
@@ -60,7 +60,11 @@ def make_view_graph() -> Graph:
                 provider="青松云川科技有限公司", project="云川产业园项目"),
     )
     article = Article(DOC, "/data/news/" + DOC, title="青松市企业获补助", date="2020-07-01")
-    return build_graph([Extraction(article, entities=entities, relations=relations, fundings=fundings)])
+    return [Extraction(article, entities=entities, relations=relations, fundings=fundings)]
+
+
+def make_view_graph() -> Graph:
+    return build_graph(view_extractions())
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +79,16 @@ def data(graph) -> dict:
 
 def node(data: dict, label: str) -> dict:
     return next(n for n in data["nodes"] if n["label"] == label)
+
+
+def test_the_triples_made_for_turtle_read_as_the_graph():
+    """kg build hands the view the triples it grouped for graph.ttl instead of an rdflib graph:
+    the page gets the same data from them."""
+    from conftest import make_small_extractions
+    for extractions, options in ((view_extractions(), {}), (view_extractions(), {"top": 3}),
+                                 (view_extractions(), {"focus": "青松银行", "depth": 2}),
+                                 (make_small_extractions() * 2, {})):     # articles twice: triples once
+        assert view_data(CorpusTriples(extractions), **options) == view_data(build_graph(extractions), **options)
 
 
 # ------------------------------------------------------------------ amounts

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import re
 from collections import defaultdict, deque
@@ -22,20 +23,29 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef, namespace
 
 from ..atomic import write_file
 from ..errors import KgError
 from ..model import ENTITY_TYPES, FUNDING_TYPES, RELATION_TYPES
-from ..rdf.ontology import KG
+from ..rdf import ontology
+from ..rdf.graph import CorpusTriples, Terms
 from .view_layout import compute_layout
 
+# Each term made once: rdflib's namespaces make a new one on every lookup, and reading a
+# graph looks terms up tens of thousands of times.
+KG, RDF, RDFS, SKOS, PROV = (Terms(ns) for ns in (ontology.KG, namespace.RDF, namespace.RDFS,
+                                                  namespace.SKOS, namespace.PROV))
 ASSETS = Path(__file__).resolve().parent / "view_assets"
 JURISDICTION = "jurisdiction"
 FUNDING_ROLES = ("provider", "recipient", "facilitator", "program", "project")
 ROLE_PROPS = {"provider": KG.provider, "recipient": KG.recipient, "facilitator": KG.facilitator,
               "program": KG.underProgram, "project": KG.forProject}
+
+
+# What the view reads: an rdflib Graph, or the triples `kg build` made once for graph.ttl
+# (which answer the same reading calls without filling an rdflib store).
+Triples = Graph | CorpusTriples
 
 
 class ViewError(KgError):
@@ -67,13 +77,13 @@ def _trim(value: Decimal) -> str:
 
 # ---------------------------------------------------------------- reading the graph
 
-def _text(g: Graph, node, prop) -> str | None:
+def _text(g: Triples, node, prop) -> str | None:
     """The smallest value of a literal property (deterministic when there are several)."""
     values = sorted(str(v) for v in g.objects(node, prop))
     return values[0] if values else None
 
 
-def _evidence(g: Graph, node, article_index: dict) -> dict | None:
+def _evidence(g: Triples, node, article_index: dict) -> dict | None:
     sentence = _text(g, node, KG.evidence)
     if sentence is None:
         return None
@@ -83,7 +93,7 @@ def _evidence(g: Graph, node, article_index: dict) -> dict | None:
             "start": int(start) if isinstance(start, Literal) else None}
 
 
-def _read_articles(g: Graph) -> tuple[list[dict], dict]:
+def _read_articles(g: Triples) -> tuple[list[dict], dict]:
     found = []
     for a in set(g.subjects(RDF.type, KG.Article)):
         found.append({"iri": str(a), "file": _text(g, a, KG.sourceFile) or "",
@@ -93,7 +103,7 @@ def _read_articles(g: Graph) -> tuple[list[dict], dict]:
     return [{k: r[k] for k in ("title", "file", "date")} for r in found], index
 
 
-def _read_entities(g: Graph, article_index: dict) -> dict[URIRef, dict]:
+def _read_entities(g: Triples, article_index: dict) -> dict[URIRef, dict]:
     entities: dict[URIRef, dict] = {}
     for etype in ENTITY_TYPES:
         for e in g.subjects(RDF.type, KG[etype]):
@@ -108,7 +118,7 @@ def _read_entities(g: Graph, article_index: dict) -> dict[URIRef, dict]:
     return entities
 
 
-def _read_relations(g: Graph, article_index: dict) -> list[dict]:
+def _read_relations(g: Triples, article_index: dict) -> list[dict]:
     statements = defaultdict(list)
     for st in g.subjects(RDF.type, KG.Statement):
         key = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
@@ -128,7 +138,7 @@ def _read_relations(g: Graph, article_index: dict) -> list[dict]:
     return relations
 
 
-def _read_fundings(g: Graph, article_index: dict) -> list[dict]:
+def _read_fundings(g: Triples, article_index: dict) -> list[dict]:
     fundings = []
     for f in set(g.subjects(RDF.type, KG.Funding)):
         ftype = next((t for t in FUNDING_TYPES if (f, RDF.type, KG[t]) in g), "Funding")
@@ -157,7 +167,7 @@ def _funding_ends(parties: dict) -> tuple:
 
 # ---------------------------------------------------------------- view data
 
-def view_data(g: Graph, focus: str | None = None, depth: int = 1,
+def view_data(g: Triples, focus: str | None = None, depth: int = 1,
               types: Iterable[str] | None = None, min_amount: Decimal | float | None = None,
               top: int | None = None, layout: bool = True) -> dict:
     """The page's data: nodes (entities, with x/y), edges (relations and jurisdiction with
@@ -333,10 +343,13 @@ def embed_json(data) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS and CSS as bundled with pyvis (the newest copy it ships)."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    """vis-network's JS and CSS as bundled with pyvis (the newest copy it ships). pyvis is
+    found, not imported: importing it (jinja2, IPython's display) would take longer than
+    the rest of a small build's page."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None:
+        raise KgError("kg: vis-network is missing: the pyvis package is not installed")
+    lib = Path(spec.origin).resolve().parent / "lib"
     candidates = sorted(lib.glob("vis-*/vis-network.min.js"),
                         key=lambda p: tuple(int(n) for n in re.findall(r"\d+", p.parent.name)))
     if not candidates:
@@ -371,13 +384,13 @@ def render_html(data: dict, title: str = "kg graph") -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def view_page(g: Graph, **options) -> str:
+def view_page(g: Triples, **options) -> str:
     """The interactive view of `g` as one HTML page. Options: those of view_data, and title."""
     title = options.pop("title", "kg graph")
     return render_html(view_data(g, **options), title=title)
 
 
-def write_view(g: Graph, path, **options) -> None:
+def write_view(g: Triples, path, **options) -> None:
     """Write the interactive view of `g` to `path`, atomically (options: see view_page)."""
     write_file(path, view_page(g, **options))
 

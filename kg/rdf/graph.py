@@ -38,7 +38,7 @@ from .ontology import KG, KGR, mint_iri
 PREFIXES = {"kg": KG._NS, "kgr": KGR, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
 
 
-class _Terms:
+class Terms:
     """A namespace's terms, each made once: rdflib's DefinedNamespace builds a new URIRef on
     every attribute lookup, and graph building looks terms up hundreds of thousands of times."""
 
@@ -54,7 +54,7 @@ class _Terms:
         return getattr(self, name)
 
 
-_KG, _RDF, _RDFS, _SKOS, _PROV = (_Terms(ns) for ns in (KG, RDF, RDFS, SKOS, PROV))
+_KG, _RDF, _RDFS, _SKOS, _PROV = (Terms(ns) for ns in (KG, RDF, RDFS, SKOS, PROV))
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -218,9 +218,58 @@ def turtle_text(g: Graph) -> str:
 
 def corpus_turtle(extractions: Iterable[Extraction]) -> tuple[str, int]:
     """turtle_text(build_graph(extractions)) and its number of triples, without building the
-    rdflib graph: the triples are grouped by subject (duplicates dropped) as they are made."""
-    triples = (t for ex in extractions for t in extraction_triples(ex))
-    return _turtle(triples, _TurtleNames(bind_prefixes(Graph())))
+    rdflib graph (see CorpusTriples)."""
+    triples = CorpusTriples(extractions)
+    return triples.turtle(), len(triples)
+
+
+class CorpusTriples:
+    """The distinct triples of a corpus's extractions, grouped by subject as they are made
+    ({subject: {predicate: {object: None}}}, each in the order first made, as rdflib's memory
+    store keeps them), made once for both outputs: the Turtle text, and the part of rdflib's
+    Graph API that the view reads (objects, value, subjects, subject_objects, in), so that
+    the view needs no rdflib store filled with the same triples again."""
+
+    def __init__(self, extractions: Iterable[Extraction]) -> None:
+        self._name = _TurtleNames(bind_prefixes(Graph()))
+        # extraction_triples makes no blank node, so the grouping never gives up (None)
+        self.by_subject, self._references, self._count = _group_by_subject(
+            (t for ex in extractions for t in extraction_triples(ex)), self._name)
+        self._indexes: dict = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def turtle(self) -> str:
+        return _turtle_text(self.by_subject, self._references, self._name)
+
+    def objects(self, subject, predicate) -> Iterator:
+        return iter(self.by_subject.get(subject, {}).get(predicate, ()))
+
+    def value(self, subject, predicate):
+        """An object of (subject, predicate), the first made (as rdflib's Graph.value), or None."""
+        return next(self.objects(subject, predicate), None)
+
+    def subjects(self, predicate, obj) -> Iterator:
+        return iter(self._by_predicate(predicate).get(obj, ()))
+
+    def subject_objects(self, predicate) -> Iterator[tuple]:
+        return ((s, o) for o, subjects in self._by_predicate(predicate).items() for s in subjects)
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        return o in self.by_subject.get(s, {}).get(p, ())
+
+    def _by_predicate(self, predicate) -> dict:
+        """{object: [subject]} of one predicate, indexed the first time the view asks (for a
+        few predicates only: rdf:type, the relations)."""
+        index = self._indexes.get(predicate)
+        if index is None:
+            index = self._indexes[predicate] = defaultdict(list)
+            for s, props in self.by_subject.items():
+                for o in props.get(predicate, ()):
+                    index[o].append(s)
+        return index
 
 
 def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | None:
@@ -229,7 +278,11 @@ def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | N
     if grouped is None:
         return None
     by_subject, references, count = grouped
+    return _turtle_text(by_subject, references, name), count
 
+
+def _turtle_text(by_subject: dict, references: dict, name: _TurtleNames) -> str:
+    """The Turtle text of triples grouped by _group_by_subject."""
     literals: dict[int, str] = {}     # by id: the grouped triples keep every literal alive
 
     def term(node) -> str:
@@ -245,7 +298,7 @@ def _turtle(triples: Iterable[tuple], name: _TurtleNames) -> tuple[str, int] | N
     blocks = [_turtle_block(name(s), by_subject[s], name, term)
               for s in _subject_order(by_subject, references)]
     head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(name.used.items()))
-    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8"), count
+    return (head + "".join(blocks) + "\n").encode("utf-8", "replace").decode("utf-8")
 
 
 class _TurtleNames:
