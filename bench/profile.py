@@ -38,9 +38,9 @@ STAGES = [
     ("fundings", "extract/fundings.py", "find_fundings"),
     ("merge across documents", "extract/resolve.py", "merge_corpus"),
     ("cache keys", "cache.py", "document_key"),
-    ("Turtle (with the triples it groups)", "rdf/graph.py", "corpus_turtle"),
-    ("  graph triples (for both)", "rdf/graph.py", "extraction_triples"),
-    ("rdflib graph for the view", "rdf/graph.py", "build_graph"),
+    ("graph triples, grouped once for Turtle and the view", "rdf/graph.py", "_group_by_subject"),
+    ("  graph triples", "rdf/graph.py", "extraction_triples"),
+    ("Turtle text", "rdf/graph.py", "_turtle_text"),
     ("view", "outputs/view.py", "view_page"),
 ]
 
