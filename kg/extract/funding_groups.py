@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 四家银行 / 3家金融机构: a counted group of lenders.
 _LENDER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
+# 两家公司分别向…支付: a counted group of companies, the subject of a verb of giving
+_PAYER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:保险)?(?:公司|企业|机构)"
+                          r"(?=(?:都|均|共|还|已|将|先后)?(?:分别)?(?:向|为|给))")
+_PAYER_TYPES = (EntityType.COMPANY.value, EntityType.ORGANIZATION.value)
 # 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum (not
 # 为一家企业, one that the story may name after); 为其上游19家企业: the class of a body named before.
 _COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上下游|上游|下游|旗下|所属)?)?"
@@ -76,6 +80,22 @@ def counted_lenders(f: Funding, site: Site) -> Funding:
     if lenders and each >= 0 and i < len(lenders) and lenders[i] != f.recipient:
         return replace(f, provider=lenders[i])
     return replace(f, provider=lenders[0]) if lenders and not f.provider and lenders[0] != f.recipient else f
+
+
+def counted_payers(f: Funding, site: Site) -> Funding:
+    """甲保险公司、乙保险公司启动理赔。两家公司分别向受灾户支付赔款80万元和40万元: a flow other than
+    a loan whose payers are a counted group of companies, the subject of the giving verb, is paid
+    by the companies a sentence just before names (as many as counted), with 分别 the i-th sum by
+    the i-th."""
+    text = site.sentence.text
+    m = _PAYER_GROUP.search(text, site.left, site.amount.start)
+    if f.type == FundingType.LOAN or m is None:
+        return f
+    types = site.reading.a.types
+    payers = _members(site, _count(m.group(1)), lambda e: types.get(e) in _PAYER_TYPES)
+    each = text.find("分别", m.end(), site.amount.start)
+    i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
+    return replace(f, provider=payers[i]) if i < len(payers) and payers[i] != f.recipient else f
 
 
 def counted_payee_group(f: Funding, site: Site) -> Funding:

@@ -20,7 +20,8 @@ from .funding_donations import donation_receiver, donor_named
 from .funding_ellipsis import bare_row_receives, named_part
 from .funding_enforcement import (confirmed_claim, court_is_no_party, dispute_parties, party_of_the_facts,
                                   titled_parties)
-from .funding_groups import (counted_lenders, counted_list_receives, counted_payee_group, counted_payees_unnamed,
+from .funding_groups import (counted_lenders, counted_list_receives, counted_payee_group, counted_payers,
+                             counted_payees_unnamed,
                              led_projects_receive, syndicate_lead)
 from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
@@ -88,6 +89,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("lead-investor", lead_investor),
     ("investor-is-no-payee", investor_is_no_payee),
     ("counted-lenders", counted_lenders),
+    ("counted-payers", counted_payers),
     ("syndicate-lead", syndicate_lead),
     ("counted-payee-group", counted_payee_group),
     ("led-projects-receive", led_projects_receive),
