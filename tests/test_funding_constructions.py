@@ -379,3 +379,9 @@ def test_a_list_s_template_fills_no_roles_of_a_later_clause():
            "丙公司因首次迈入“规上企业”行列获得一次性奖励20万元。")
     got = found(raw, names_of({"甲公司": C, "乙公司": C, "丙公司": C, "丁局": A}))
     assert ("Grant", 200_000, "丁局", "丙公司", None) in got
+
+
+def test_a_body_that_puts_in_funds_it_obtained_gives_them():
+    """甲局已将争取到的资金注入乙公司: 将…争取到的 tells what 甲局 obtained before and now gives."""
+    got = found("甲局已将争取到的2.8亿元专项债券资金作为资本金注入乙公司。", names_of({"甲局": A, "乙公司": C}))
+    assert [(f[2], f[3]) for f in got] == [("甲局", "乙公司")]

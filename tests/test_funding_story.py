@@ -346,3 +346,10 @@ def test_a_subsidy_on_a_loan_product_goes_to_no_one_borrower():
 def test_public_funds_named_by_their_purpose_are_grants():
     raw = "丁厅驻村工作队投入帮扶资金180万元，支持戊冷链物流有限公司建设冷库。"
     assert found(raw, {"丁厅": A, "戊冷链物流有限公司": C})[0][:2] == ("Grant", 1_800_000)
+
+
+def test_the_body_a_guarantee_is_given_for_borrows():
+    """乙担保集团为其提供担保后，丙银行发放贷款: 其 is the company the sentence opened with."""
+    raw = "甲材料有限公司急需资金，但缺少抵押物，乙担保集团为其提供全额担保后，丙银行丁支行发放贷款2000万元。"
+    got = found(raw, {"甲材料有限公司": C, "乙担保集团": C, "丙银行丁支行": C})
+    assert ("Loan", 20_000_000, "丙银行丁支行", "甲材料有限公司", None) in got

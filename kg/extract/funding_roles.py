@@ -25,7 +25,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入|增资")
 # 作为政策性银行的优势: an apposition describes a party, it names none.
-_APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}$")
+# (not 作为资本金注入甲公司: the name after a verb of putting money in is where it goes)
+_APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}(?<!注入|投入|拨付|划入|转入|拨入|存入)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _RESPECTIVE_SUMS = re.compile(r"分别[^，,；;。]*?\d[\d.]*[万亿]?元")
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")

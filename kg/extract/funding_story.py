@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clause import PLACEHOLDER_BASE, Ref, story_start
+from .funding_cues import clause_bounds
 from .employment import post_regex
 from .funding_roles import is_lender
 from ..lexicon import alternation, load_regex, load_words
@@ -26,6 +27,7 @@ _THROUGH = "通过"
 _PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
 _TO_IT = re.compile("(?:为|向|给)(其|他(?!们)|她(?!们))")
+_GUARANTEED_IT = re.compile("为(其)[^，,。；;]{0,8}担保")
 _PERSONS = (EntityType.PERSON,)
 # 拨付资金150万元，用于企业设备更新: a bare 企业/公司 that the sum serves, after it.
 _SERVES_BARE = re.compile(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
@@ -98,9 +100,12 @@ def pronoun_payee(f: Funding, site: Site) -> Funding:
     is the last person named so."""
     text, sentences = site.sentence.text, site.reading.a.sentences
     m = _TO_IT.search(text, site.left, site.amount.start)
+    guarantee = None if m or f.type != FundingType.LOAN else _GUARANTEED_IT.search(text, 0, site.left)
+    m = m or guarantee
     if f.recipient or f.type == FundingType.INVESTMENT or m is None:
         return f
-    at = site.sentence.start + m.start()
+    # 甲公司急需资金，乙担保公司为其提供担保后，丙银行发放贷款: 其 is who borrows, not the guarantor
+    at = site.sentence.start + (clause_bounds(text, m.start(), m.start())[0] if guarantee else m.start())
     earliest = sentences[site.index - 1].start if site.index else site.sentence.start
     a = site.reading.a
     person = m.group(1) != "其"
