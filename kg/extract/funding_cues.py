@@ -93,13 +93,18 @@ def continuation_words() -> tuple[str, ...]:
 
 def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
+    return list(_sentence_cues(sentence))
+
+
+@lru_cache(maxsize=1 << 14)     # the passes of a document read each of its sentences again
+def _sentence_cues(sentence: str) -> tuple[Cue, ...]:
     out = []
     for m in cue_regex().finditer(sentence):
         # Matched in place, so that a cue's lookahead (下达甲县600万元) sees what follows it.
         kind, weak, rule = next((k, w, r) for p, k, w, r in cue_types()
                                 if (x := p.match(sentence, m.start())) and x.end() == m.end())
         out.append(Cue(m.start(), m.end(), kind, weak, rule))
-    return out
+    return tuple(out)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -44,6 +44,8 @@ _AMOUNT = re.compile(
     + r"(?P<after2>余|多)?\s?(?P<unit>元|块)?")
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|~|～|－|-|—)\s?")
 _APPROX_WORDS = frozenset("约 近 将近 接近 超过 超 逾 大约 余 多".split())
+# What a sum of money holds: its unit (元, or 块 read as 元) or a 万/亿 multiplier.
+_MONEY_MARK = re.compile("[元块万亿]")
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ def _inside_word(text: str, start: int, num: str) -> bool:
 
 def find_sums(text: str) -> list[Amount]:
     """The sums of money in `text` that are no ranges (see find_amounts, is_money)."""
+    if not _MONEY_MARK.search(text):
+        return []       # no sum is money without one of these (is_money): most sentences
     return [x for x in find_amounts(text) if not x.is_range and is_money(x, text)]
 
 
