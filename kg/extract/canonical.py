@@ -336,6 +336,7 @@ def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
     return ("中共" if party else "") + head + body
 
 
+@lru_cache(maxsize=1 << 16)      # a pure function of the body, read for most agencies
 def expand_body(body: str) -> str:
     """Official form of an agency body: '执法局' -> '综合行政执法局',
     '高新区管委会' -> '高新技术产业开发区管理委员会'."""
