@@ -124,6 +124,12 @@ def country_prefix(name: str) -> str:
 
 def split_jurisdiction(name: str) -> tuple[list[str], str]:
     """Leading place names and the rest: '哈市南岗区执法局' -> (['哈市', '南岗区'], '执法局')."""
+    prefix, rest = _split_jurisdiction(name)
+    return list(prefix), rest
+
+
+@lru_cache(maxsize=1 << 16)      # each name is split by several steps and passes
+def _split_jurisdiction(name: str) -> tuple[tuple[str, ...], str]:
     prefix = []
     rest = name
     while rest:
@@ -135,7 +141,7 @@ def split_jurisdiction(name: str) -> tuple[list[str], str]:
             break
         prefix.append(rest[:size])
         rest = rest[size:]
-    return prefix, rest
+    return tuple(prefix), rest
 
 
 def place_name_sizes(text: str) -> list[int]:
@@ -330,6 +336,7 @@ def official_name(party: bool, body: str, place: places.PlaceInfo) -> str:
     return ("中共" if party else "") + head + body
 
 
+@lru_cache(maxsize=1 << 16)      # a pure function of the body, read for most agencies
 def expand_body(body: str) -> str:
     """Official form of an agency body: '执法局' -> '综合行政执法局',
     '高新区管委会' -> '高新技术产业开发区管理委员会'."""
@@ -353,6 +360,7 @@ def long_abbreviations() -> tuple[tuple[str, str], ...]:
 BRANCH_LEVELS = {"省": "分行", "市": "分行", "州": "分行", "盟": "分行", "县": "支行", "区": "支行", "旗": "支行"}
 
 
+@lru_cache(maxsize=1 << 16)      # names repeat in a document and across a corpus's
 def full_company_name(name: str) -> str:
     """A company named by a standard short form gets its full name: '农行某分行' -> '中国农业银行某分行',
     '某省交投集团' -> '某省交通投资集团'."""
@@ -364,13 +372,20 @@ def full_company_name(name: str) -> str:
             name = full + name[len(short):]
             break
     name = _province_branch(name)
-    for short, full in load_table("company_infix_abbrev.tsv", 2):
-        # A two-character short form stands before the company's head (某工投集团), not inside a
-        # word (资产投资); a longer one (农商银行) is a word of its own.
-        m = re.search(re.escape(short) + ("(?=集团|公司|控股|有限|$)" if len(short) == 2 else ""), name)
+    for pattern, full in company_infixes():
+        m = pattern.search(name)
         if m and full not in name:
             name = name[:m.start()] + full + name[m.end():]
     return name
+
+
+@lru_cache(maxsize=None)
+def company_infixes() -> tuple[tuple[re.Pattern, str], ...]:
+    """(short form, full form) of company_infix_abbrev.tsv, the short form as a regex: one of two
+    characters stands before the company's head (某工投集团), not inside a word (资产投资); a
+    longer one (农商银行) is a word of its own."""
+    return tuple((re.compile(re.escape(short) + ("(?=集团|公司|控股|有限|$)" if len(short) == 2 else "")), full)
+                 for short, full in load_table("company_infix_abbrev.tsv", 2))
 
 
 def _province_branch(name: str) -> str:

@@ -15,6 +15,11 @@ from .funding_lenders import is_lender
 from ..lexicon import alternation, load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
+try:        # the parsed form of a cue, read for the characters it opens with (see cue_regex)
+    from re import _constants as _sre, _parser
+except ImportError:         # Python 3.10: cue_regex goes without its lookahead
+    _sre = _parser = None
+
 if TYPE_CHECKING:
     from .clause import Masked
 
@@ -69,8 +74,57 @@ def cue_rows() -> tuple[tuple[str, str, str, str], ...]:
 
 @lru_cache(maxsize=None)
 def cue_regex() -> re.Pattern:
-    """One alternation of all cues, longest first."""
-    return re.compile("|".join(f"(?:{cue})" for _, cue, _, _ in cue_rows()))
+    """One alternation of all cues, longest first, behind a lookahead for the characters a cue
+    opens with: a scan tests one class where it would try every cue (a quarter of the time)."""
+    cues = [cue for _, cue, _, _ in cue_rows()]
+    either = "|".join(f"(?:{cue})" for cue in cues)
+    openings = [_opening(_parser.parse(cue)) for cue in cues] if _parser else [(None, False)]
+    if any(chars is None or empty for chars, empty in openings):
+        return re.compile(either)
+    chars = "".join(sorted(frozenset().union(*(chars for chars, _ in openings))))
+    return re.compile(f"(?=[{re.escape(chars)}])(?:{either})")
+
+
+def _opening(items) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of the parsed regex `items` (re._parser) can open with, and whether
+    it can be empty; None for a part it does not read (a negated class, a category, any character)."""
+    chars: frozenset[str] = frozenset()
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue        # a lookaround or an anchor takes no character: the next part opens
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _sre.IN:
+            members = _class_chars(av)
+            return (None if members is None else chars | members), False
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            parts = [_opening(av[3])]
+        elif op is _sre.BRANCH:
+            parts = [_opening(branch) for branch in av[1]]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner, empty = _opening(av[2])
+            parts = [(inner, empty or av[0] == 0)]
+        else:
+            return None, False
+        if any(inner is None for inner, _ in parts):
+            return None, False
+        chars = chars.union(*(inner for inner, _ in parts))
+        if not any(empty for _, empty in parts):
+            return chars, False
+    return chars, True
+
+
+def _class_chars(members) -> frozenset[str] | None:
+    """The characters of a parsed class, None for a negated one or one with a category (\\d)."""
+    out: set[str] = set()
+    for op, av in members:
+        if op is _sre.LITERAL:
+            out.add(chr(av))
+        elif op is _sre.RANGE:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +153,11 @@ _PARTY_ENDS = frozenset("人方户者")      # 借款人: a party, no money noun
 
 def find_cues(sentence: str) -> list[Cue]:
     """Funding cues in a sentence, e.g. '发放贷款贴息' -> [Cue(2, 6, 'InterestSubsidy')]."""
+    return list(_sentence_cues(sentence))
+
+
+@lru_cache(maxsize=1 << 14)     # the passes of a document read each of its sentences again
+def _sentence_cues(sentence: str) -> tuple[Cue, ...]:
     out = []
     for m in cue_regex().finditer(sentence):
         # Matched in place, so that a cue's lookahead (下达甲县600万元) sees what follows it.
@@ -112,7 +171,7 @@ def find_cues(sentence: str) -> list[Cue]:
         if head.start == out[i].end and not head.weak and _MODIFIER.fullmatch(sentence, out[i].start, out[i].end) \
                 and _MONEY_HEAD.fullmatch(sentence, head.start, head.end) and sentence[head.end:head.end + 1] not in _PARTY_ENDS:
             out[i] = replace(out[i], type=head.type, rule=head.rule)
-    return out
+    return tuple(out)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ guarantor's column names no party; the notice's signers hold the claims (a debt 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
@@ -30,6 +31,8 @@ _CELL = re.compile(r"[|｜]")
 # A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
 _GAP = re.compile(r"\t+| {2,}|　+")
 _SPACE = re.compile(" ")
+# A line without one of these characters has no separator (see _separators): most lines.
+_ANY_SEPARATOR = re.compile(r"[|｜\t 　、]")
 # 序号、企业名称、贷款金额（万元）: a line of three cells and more apart by 、 and no other punctuation
 _LIST_COMMA = re.compile("、")
 _OTHER_PUNCT = re.compile("[，,。；;：:！？]")
@@ -62,18 +65,20 @@ def _column_roles() -> dict[str, str]:
     return dict(load_table("funding_party_labels.tsv", 2))
 
 
-def _cells(kept: dict[int, int], start: int, line: str) -> list[tuple[int, int]]:
+def _cells(origin: tuple[int, ...], start: int, line: str) -> list[tuple[int, int]]:
     """The normalised (start, end) spans of the cells of a line of the original text starting
-    at `start` (the normalised text may join a table's lines; it keeps their characters:
-    `kept`, see _kept)."""
-    gaps = list(_separators(line))
+    at `start` (the normalised text may join a table's lines; it keeps their characters, in
+    order: `origin` is Text.origin, rising)."""
+    gaps = _separators(line)
     end = start + len(line)
     starts = [start] + [start + m.end() for m in gaps]
     raw = list(zip(starts, [start + m.start() for m in gaps] + [end]))
     spans = []
     for s, e in raw:
-        inside = [kept[o] for o in range(s, e) if o in kept]
-        spans.append((inside[0], inside[-1] + 1) if inside else (kept.get(e, 0), kept.get(e, 0)))
+        # the normalised characters kept of original offsets s to e
+        first, after = bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)
+        at_end = after if after < len(origin) - 1 and origin[after] == e else 0
+        spans.append((first, after) if first < after else (at_end, at_end))
     return spans
 
 
@@ -81,6 +86,8 @@ def _separators(line: str) -> list[re.Match]:
     """The cell separators of a line: its bars, or else its tabs and runs of spaces, or else
     its single spaces when it has two or more (a table copied from a web page: 序号 企业名称 金额),
     or else its 、 when it has three or more and no other punctuation (序号、企业名称、贷款银行、金额)."""
+    if not _ANY_SEPARATOR.search(line):
+        return []
     bars = list(_CELL.finditer(line))
     if bars:
         return bars
@@ -93,11 +100,6 @@ def _separators(line: str) -> list[re.Match]:
         return spaces
     commas = list(_LIST_COMMA.finditer(line))
     return commas if len(commas) >= 3 and not _OTHER_PUNCT.search(line) else []
-
-
-def _kept(a: Analysis) -> dict[int, int]:
-    """Original offset -> normalised offset, for the characters normalisation keeps."""
-    return {o: i for i, o in enumerate(a.text.origin[:-1])}
 
 
 def _unit(lines: list[re.Match], k: int, cell: str = "") -> Decimal | None:
@@ -147,19 +149,19 @@ def stated_unit_amounts(a: Analysis, sentence: Sentence) -> list[Amount]:
 def table_fundings(a: Analysis) -> list[Funding]:
     """One funding per sum column of each row of each table the document holds."""
     lines = list(_LINE.finditer(a.doc.text))
-    kept = _kept(a) if any(_separators(line.group()) for line in lines) else {}
+    origin = a.text.origin
     out: list[Funding] = []
     for k, line in enumerate(lines):
         if not _separators(line.group()):
             continue
-        header = [a.text.text[s:e].strip() for s, e in _cells(kept, line.start(), line.group())]
+        header = [a.text.text[s:e].strip() for s, e in _cells(origin, line.start(), line.group())]
         columns = {i: (cue, _header_unit(cell) or _unit(lines, k, cell)) for i, cell in enumerate(header)
                    if (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
         if not columns:
             continue
         rows, j = lines[k + 1:], 0
         while j < len(rows):
-            cells, used = _row_cells(a.doc.text, kept, rows[j:j + _ROW_LINES], len(header))
+            cells, used = _row_cells(a.doc.text, origin, rows[j:j + _ROW_LINES], len(header))
             if cells is None:
                 break
             out += _row_fundings(a, header, columns, cells)
@@ -167,12 +169,12 @@ def table_fundings(a: Analysis) -> list[Funding]:
     return out
 
 
-def _row_cells(text: str, kept: dict[int, int], lines: list[re.Match], count: int) -> tuple[list | None, int]:
+def _row_cells(text: str, origin: tuple[int, ...], lines: list[re.Match], count: int) -> tuple[list | None, int]:
     """The cells of the row that opens `lines` and how many lines it takes: one line with
     `count` cells, or a row an OCR'd page broke inside its cells (1 甲纺织品有 / 限公司 乙公司 100)."""
     for n in range(1, len(lines) + 1):
         start, end = lines[0].start(), lines[n - 1].end()
-        cells = _cells(kept, start, text[start:end])
+        cells = _cells(origin, start, text[start:end])
         if len(cells) == count:
             return cells, n
         if len(cells) > count:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from .analysis import Analysis
 from .clause import Masked, Ref
 from .funding_cues import (CLAUSE_BREAK, Cue, class_rule, amount_clause, committed_floor, clause_bounds,
-                           credit_ceiling, cue_regex, explained_cue, find_cues, is_rule_amount, pick_cue, pick_date)
+                           credit_ceiling, explained_cue, find_cues, is_rule_amount, pick_cue, pick_date)
 from .funding_allocations import allocated_cue, allotted_cues
 from .funding_ellipsis import inherited_cues, repeated_cue
 from .funding_notices import sum_for_listed
@@ -72,7 +72,7 @@ def find_fundings(a: Analysis) -> list[Funding]:
         story = a.story_start(sentence.start)
         if story != r.story:
             r.story, r.loans = story, []
-        own = cue_regex().search(sentence.text)
+        own = find_cues(sentence.text)
         inherited = [] if own else inherited_cues(r, index) or allotted_cues(r, index)
         if not own and not inherited:
             r.found += shares_after_total(r, index)

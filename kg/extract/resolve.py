@@ -67,7 +67,7 @@ def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list
     for m, label in zip(mentions, labels):
         label = merged.get((m.type, label), label)
         aliases[(m.type, label)].add(strip_quotes(m.entity if shares_body(m) else m.text))
-        out_mentions.append(replace(m, entity=label))
+        out_mentions.append(Mention(m.start, m.end, m.text, m.type, label, m.role))     # replace() is slow
     for etype, label in list(aliases):
         for _, implied in IMPLIED_ENTITIES:
             key = implied(etype, label, aliases, juris)
@@ -277,10 +277,10 @@ def same_key(mentions, labels, by_type, target) -> None:
         if key is None:
             continue
         ordered = sorted(names, key=lambda n: (-len(n), n))
+        keys = {name: key(name) for name in ordered}        # each name's key once, not once per pair
         for i, short in enumerate(ordered):
-            sk = key(short)
             longer = next((l for l in ordered[:i] if (etype, l) not in target
-                           and is_variant(etype, short, sk, l, key)), None)
+                           and is_variant(etype, short, keys[short], l, keys.__getitem__)), None)
             if longer:
                 target[(etype, short)] = longer
 
