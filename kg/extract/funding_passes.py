@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .analysis import Analysis
 from .clause import Masked, Ref, Tally, story_start
 from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, TOTAL_INVESTMENT, Cue, class_rule, clause_bounds, clauses,
                            continuation_words, find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
-from ..lexicon import load_regex
+from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
 from .employment import find_posts
@@ -135,16 +136,24 @@ def source_told_before(f: Funding, site: Site) -> Funding:
 def subsidised_loan(f: Funding, site: Site) -> Funding:
     """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
     else before it), unless it is a total told with its parts (…186万元，其中…), paid to a counted
-    class (为全县46家合作社贴息) or to the class of a rule (对…的小微企业给予贴息，已拨付贴息资金865万元),
-    or on a loan product (对“甲贷”给予贴息)."""
-    if _CLASS_PAYEE.search(site.sentence.text, site.left, site.amount.start) \
-            or _PARTS_AFTER.match(site.sentence.text, site.amount.end) \
-            or class_rule().search(site.sentence.text, 0, site.amount.start) \
+    class (为全县46家合作社贴息) or to the class of a rule told before or right after it (对…的小微企业
+    给予贴息，已拨付贴息资金865万元; 安排贴息资金1200万元，对…企业的贷款给予贴息), or on a loan product
+    (对“甲贷”给予贴息)."""
+    text = site.sentence.text
+    if _CLASS_PAYEE.search(text, site.left, site.amount.start) or _PARTS_AFTER.match(text, site.amount.end) \
+            or class_rule().search(text, 0, site.amount.start) or _class_loans().match(text, site.amount.end) \
             or on_program(site.masked, site.masked.offsets[site.amount.start]):
         return f
     # 丙在乙银行的贷款20万元，贴息5400元: the loan of its own sentence, even with its borrower unnamed.
     own = [g for g in site.current if g.type == FundingType.LOAN]
     return with_loan(f, own or site.told_before())
+
+
+@lru_cache(maxsize=None)
+def _class_loans() -> re.Pattern:
+    """，对甲类企业的贷款…给予贴息 right after a sum: the loans of a class it subsidises."""
+    nouns = alternation(load_words("funding_class_nouns.txt"))
+    return re.compile(rf"[，,]对[^，,；;。]{{2,30}}?(?:{nouns})的(?:贷款|借款|融资)[^，,；;。]{{0,16}}?给予")
 
 
 def on_program(masked: Masked, at: int) -> bool:
