@@ -27,6 +27,7 @@ class Context:
     home_city: str | None
     home_province: str | None
     places_seen: list[tuple[int, places.PlaceInfo]] = field(default_factory=list)
+    bodies_named: list[tuple[int, str, str]] = field(default_factory=list)    # (start, place, body) of agencies
 
     def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
         """The last place of this level named before pos (or the home one)."""
@@ -82,6 +83,7 @@ def read_context(mentions: list[Mention]) -> Context:
     """Home city and province: the ones the article names most, counting the places that
     open organisation names too (a county counts half for its city)."""
     named: list[tuple[int, str]] = []
+    bodies: list[tuple[int, str, str]] = []
     for m in mentions:
         if m.type == EntityType.PLACE:
             named.append((m.start, m.text))
@@ -91,8 +93,9 @@ def read_context(mentions: list[Mention]) -> Context:
             prefix, rest = own_places(m.text)
             named.extend((m.start, p) for p in prefix if not rest.startswith(_BANK))
         elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION):
-            prefix, _ = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
+            prefix, body = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
             named.extend((m.start, p) for p in prefix)
+            bodies.extend([(m.start, prefix[-1], body)] if prefix and m.type == EntityType.AGENCY else [])
     context = places.expand_places(n for _, n in named)
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
@@ -114,7 +117,7 @@ def read_context(mentions: list[Mention]) -> Context:
         province = info.province if info else None
     if province is None and provinces:
         province = provinces.most_common(1)[0][0]
-    return Context(city, province, seen)
+    return Context(city, province, seen, bodies)
 
 
 def country_prefix(name: str) -> str:
@@ -219,7 +222,7 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
     body = region_as_province(body, juris, ctx, pos)
     if opens_with_short_form(body, juris):
         short, body = body[0], body[1:]
-        juris = [j for j in juris + [short_form_place(short, pos, ctx)] if j]
+        juris = [j for j in juris + [same_body_place(short, body, pos, ctx) or short_form_place(short, pos, ctx)] if j]
         if not juris:
             return as_written(name, body, short), None
     elif not juris and (body in abbreviations() or body in standard_bodies()):
@@ -295,6 +298,14 @@ def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
         return True
     level = juris[-1].level
     return (body[0] != "市" or level != "city") and level != "county"
+
+
+def same_body_place(short: str, body: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
+    """市农业农村局 after 甲市农业农村局 (甲市 a county-level city too): the place the story named the
+    same body with before, when its name ends in the short form's level."""
+    named = [place for start, place, named_body in ctx.bodies_named
+             if start < pos and named_body == body and place.endswith(short)]
+    return places.lookup_place(named[-1]) if named else None
 
 
 def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | None:

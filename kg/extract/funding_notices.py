@@ -48,8 +48,8 @@ TITLED_LIST = re.compile(rf"(?P<names>[^，,。；;：:]*?)(?:获评|被评为|�
 
 @lru_cache(maxsize=None)
 def _labels() -> tuple[re.Pattern, dict[str, str]]:
-    # a place's column is a table's (funding_tables); written in a row, 地区 names no party
-    roles = {label: role for label, role in load_table("funding_party_labels.tsv", 2) if role != "place"}
+    # a place's and an investors' column are a table's (funding_tables); written in a row, 地区 names no party
+    roles = {label: role for label, role in load_table("funding_party_labels.tsv", 2) if role not in ("place", "investor")}
     return re.compile(rf"({alternation(roles)})[：:]?(?={PH})"), roles
 
 

@@ -205,7 +205,7 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     """The fundings of one table row (see table_fundings)."""
     text = a.text.text
     total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
-    recipient, lender, barred = _row_parties(a, header, cells)
+    recipient, lender, barred, investor = _row_parties(a, header, cells)
     if recipient is None and not total:
         return []
     signed = [s for s in creditor_signers(a) if s != recipient and s not in barred]
@@ -220,6 +220,11 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
                                           or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
         if cue.type == FundingType.LOAN and lender:
             payer = lender      # the row's lending bank, not the notice's signer
+        if cue.type in (FundingType.LOAN, FundingType.INVESTMENT) and investor:
+            # 融资轮次｜投资机构｜融资额: equity the row's investors bought in its company
+            out.append(Funding(FundingType.INVESTMENT, evidence, amount, text[slice(*cells[i])].strip(),
+                               provider=investor, recipient=recipient, rule=cue.rule))
+            continue
         # 项目总投资: the row's body invests in its project
         parties = (recipient, None) if cue.type == FundingType.INVESTMENT else (payer, recipient)
         out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=parties[0],
@@ -227,11 +232,11 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     return out
 
 
-def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, str | None, set[str]]:
-    """The name the borrower's column of a row holds, the lending bank's column's, and the names
-    of its guarantors' columns."""
+def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, str | None, set[str], str | None]:
+    """The name the borrower's column of a row holds, the lending bank's column's, the names
+    of its guarantors' columns, and the first name of its investors' column."""
     roles = _column_roles()
-    recipient, place, lender, barred = None, None, None, set()
+    recipient, place, lender, barred, investor = None, None, None, set(), None
     # 借款人名称: a column labelled with its party and 名称 is that party's
     header = [label if label in roles else label.removesuffix(_NAME_SUFFIX) for label in header]
     for i, label in enumerate(header):
@@ -243,9 +248,11 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
             place = place or names[0]
         elif roles.get(label) == "provider" and names:
             lender = lender or names[0]
+        elif roles.get(label) == "investor" and names:
+            investor = investor or names[0]
         elif label in roles:
             barred |= set(names)
-    return recipient or place, lender, barred
+    return recipient or place, lender, barred, investor
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
