@@ -28,6 +28,7 @@ class Context:
     home_province: str | None
     places_seen: list[tuple[int, places.PlaceInfo]] = field(default_factory=list)
     bodies_named: list[tuple[int, str, str]] = field(default_factory=list)    # (start, place, body) of agencies
+    paper_places: frozenset[int] = frozenset()      # starts of places that name a paper (甲市日报)
 
     def nearest(self, level: str, pos: int) -> places.PlaceInfo | None:
         """The last place of this level named before pos (or the home one)."""
@@ -79,7 +80,11 @@ def inside(place: str, outer: str) -> bool:
     return any(full in (info.parent, info.province) or info.name == full for info in places.lookup_places(place))
 
 
-def read_context(mentions: list[Mention]) -> Context:
+# 甲市日报, 乙县融媒体中心: a place that names a paper or a broadcaster
+_MEDIA = re.compile("日报|晚报|都市报|新闻网|广播电视台|融媒体")
+
+
+def read_context(mentions: list[Mention], text: str) -> Context:
     """Home city and province: the ones the article names most, counting the places that
     open organisation names too (a county counts half for its city)."""
     named: list[tuple[int, str]] = []
@@ -117,7 +122,8 @@ def read_context(mentions: list[Mention]) -> Context:
         province = info.province if info else None
     if province is None and provinces:
         province = provinces.most_common(1)[0][0]
-    return Context(city, province, seen, bodies)
+    papers = frozenset(m.start for m in mentions if m.type == EntityType.PLACE and _MEDIA.match(text, m.end))
+    return Context(city, province, seen, bodies, papers)
 
 
 def country_prefix(name: str) -> str:
@@ -302,7 +308,11 @@ def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
 
 def same_body_place(short: str, body: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
     """市农业农村局 after 甲市农业农村局 (甲市 a county-level city too): the place the story named the
-    same body with before, when its name ends in the short form's level."""
+    same body with before, when its name ends in the short form's level and the story named no
+    city before but in a paper's name (乙市日报: the paper's city, not the story's)."""
+    starts = ctx.by_level.get("city", ((), ()))[0]
+    if any(start not in ctx.paper_places for start in starts[:bisect.bisect_left(starts, pos)]):
+        return None
     named = [place for start, place, named_body in ctx.bodies_named
              if start < pos and named_body == body and place.endswith(short)]
     return places.lookup_place(named[-1]) if named else None

@@ -45,7 +45,7 @@ PROGRAM_SYNONYM_HEAD = re.compile(r"(?:制度|机制)$")
 
 def resolve(mentions: list[Mention], text: Text, article: Article) -> tuple[list[Mention], list[Entity]]:
     """Canonical entity for every mention; returns (mentions with .entity set, entities)."""
-    ctx = read_context(mentions)
+    ctx = read_context(mentions, text.text)
     mentions = add_alias_mentions(branch_mentions(mentions, declared_short_names(mentions, text.text), text.text),
                                   text.text)
     zones = story_zones(mentions, declared_short_names(mentions, text.text))
