@@ -257,11 +257,12 @@ def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> boo
 def _form_field(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
     """A form field (电话：…) ends, a short contact field (联系人：甲公司 张三), a line of a page's
     metadata (发布日期：…　来源：甲局) or an attachment's line (附件：…) ends, or a label follows a
-    field or a short line."""
+    field or a short line, or a signer's name follows a field (通讯地址：… / 甲局)."""
     a, b = prev.content, nxt.content
     return bool(_NUMBER_FIELD.search(a) or _PHONE_END.search(a) or _ATTACHMENT.match(a)
                 or _CONTACT_FIELD.match(a) and len(a) <= SHORT_FIELD or _META_FIELD.search(a)
-                or _LABEL.match(b) and (_FIELD_LINE.match(a) or len(a) <= SHORT_LINE))
+                or (_LABEL.match(b) or _NAME_LINE.fullmatch(b)) and _FIELD_LINE.match(a)
+                or _LABEL.match(b) and len(a) <= SHORT_LINE)
 
 
 def _signature_lines(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
