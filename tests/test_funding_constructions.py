@@ -385,3 +385,9 @@ def test_a_body_that_puts_in_funds_it_obtained_gives_them():
     """甲局已将争取到的资金注入乙公司: 将…争取到的 tells what 甲局 obtained before and now gives."""
     got = found("甲局已将争取到的2.8亿元专项债券资金作为资本金注入乙公司。", names_of({"甲局": A, "乙公司": C}))
     assert [(f[2], f[3]) for f in got] == [("甲局", "乙公司")]
+
+
+def test_the_place_a_part_is_allotted_to_after_qizhong_receives_it():
+    """其中乙县分配960万元: the part of the allocation goes to the place before 分配."""
+    got = found("甲厅下达补助资金2600万元，其中乙县分配960万元。", names_of({"甲厅": A, "乙县": PLACE}))
+    assert ("Grant", 9_600_000, "甲厅", "乙县", None) in got

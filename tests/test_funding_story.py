@@ -24,6 +24,10 @@ STORY_ROLE_CASES = [
      [("Grant", 400_000_000, None, "甲管委会", None)]),
 ]
 STORY_PARTY_CASES = [
+    ("disburser-after", "甲厅下达补助资金2600万元。乙公司、丙合作社分别获得建设补助120万元和设备补助85万元，丁局按照先建后补的原则，"
+     "将资金直接拨付到企业。", {"甲厅": A, "乙公司": C, "丙合作社": C, "丁局": A},
+     [("Grant", 26_000_000, "甲厅", None, None), ("Grant", 1_200_000, "丁局", "乙公司", None),
+      ("Grant", 850_000, "丁局", "丙合作社", None)]),
     # those who also received are paid by the payer of the same flow told before them
     ("also-received", "戊银行向己公司发放贷款500万元。甲支行向乙合作社发放贷款150万元。“钱来得及时。”理事长赵立德说。"
      "丙合作社、丁农场也分别获得90万元和45万元贷款。",

@@ -27,7 +27,8 @@ from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
-from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, headline_lender, named_after,
+from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, disburser_after, headline_lender,
+                              named_after,
                               previous_subject_pays, product_lender, story_actor_pays, story_lender)
 from .funding_places import level_funds_payer, place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
@@ -65,6 +66,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("project-owner-receives", project_owner_receives),
     ("project-line-receives", project_line_receives),
     ("named-after", named_after),
+    ("disburser-after", disburser_after),
     ("person-receives", person_receives),
     ("person-subject-receives", person_subject_receives),
     ("posted-person-receives", posted_person_receives),

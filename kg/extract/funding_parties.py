@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .clause import LEGAL_FORM_END, PH, Masked, Ref, Tally, implicit_subject
+from .clause import LEGAL_FORM_END, PH, PLACEHOLDER_BASE, Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
 from ..lexicon import alternation, load_regex, load_words
@@ -55,6 +55,22 @@ def named_after(f: Funding, site: Site) -> Funding:
         opening = a.masked(nxt)
         company = next((r for r in opening.refs if _borrower(r, f) and opening.position(r) == 0), None)
     return replace(f, recipient=company.entity) if company else f
+
+
+# 甲、乙分别获得补助…，丙局按照…的原则，将资金直接拨付到企业: the body that pays the sums out, told after them
+_PAYS_OUT_AFTER = re.compile(rf"[，,；;]({PH})[^\ue000-\uf8ff。；;]{{0,30}}?将[^\ue000-\uf8ff，,。；;]{{0,6}}?"
+                             r"(?:资金|补助|奖补|奖励|补贴)[^\ue000-\uf8ff，,。；;]{0,6}?(?:拨付|发放|兑付|兑现|下拨)")
+
+
+def disburser_after(f: Funding, site: Site) -> Funding:
+    """甲公司、乙合作社分别获得补助120万元、85万元，丙局按照先建后补的原则，将资金直接拨付到企业:
+    the agency that pays the funds out in a later clause of the sentence pays the sums before it."""
+    masked = site.masked
+    m = _PAYS_OUT_AFTER.search(masked.text, masked.offsets[site.amount.start])
+    payer = masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
+    if f.type not in PAYOUTS or payer is None or payer.type != EntityType.AGENCY or payer.entity == f.recipient:
+        return f
+    return replace(f, provider=payer.entity)
 
 
 # 集团: a group's own report calls it by its bare head (集团获得授信30亿元).
