@@ -357,3 +357,9 @@ def test_the_body_a_guarantee_is_given_for_borrows():
     raw = "甲材料有限公司急需资金，但缺少抵押物，乙担保集团为其提供全额担保后，丙银行丁支行发放贷款2000万元。"
     got = found(raw, {"甲材料有限公司": C, "乙担保集团": C, "丙银行丁支行": C})
     assert ("Loan", 20_000_000, "丙银行丁支行", "甲材料有限公司", None) in got
+
+
+def test_the_agency_that_shared_out_the_funds_the_sentence_before_pays_the_share():
+    raw = "甲厅下达旅游专项资金1.2亿元。资金下达后，乙局、丙局将资金分解到项目。丁项目获得680万元补助，由戊公司建设。"
+    got = found(raw, {"甲厅": A, "乙局": A, "丙局": A, "丁项目": J, "戊公司": C})
+    assert [f[2] for f in got if f[1] == 6_800_000] == ["乙局"]

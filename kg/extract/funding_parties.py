@@ -57,16 +57,21 @@ def named_after(f: Funding, site: Site) -> Funding:
     return replace(f, recipient=company.entity) if company else f
 
 
-# 甲、乙分别获得补助…，丙局按照…的原则，将资金直接拨付到企业: the body that pays the sums out, told after them
-_PAYS_OUT_AFTER = re.compile(rf"[，,；;]({PH})[^\ue000-\uf8ff。；;]{{0,30}}?将[^\ue000-\uf8ff，,。；;]{{0,6}}?"
-                             r"(?:资金|补助|奖补|奖励|补贴)[^\ue000-\uf8ff，,。；;]{0,6}?(?:拨付|发放|兑付|兑现|下拨)")
+# 甲、乙分别获得补助…，丙局按照…的原则，将资金直接拨付到企业: the body that pays the sums out
+_PAYS_OUT = re.compile(rf"(?:^|[，,；;])({PH})(?:[、和与]{PH})?[^\ue000-\uf8ff。；;]{{0,30}}?将[^\ue000-\uf8ff，,。；;]{{0,6}}?"
+                       r"(?:资金|补助|奖补|奖励|补贴)[^\ue000-\uf8ff，,。；;]{0,6}?(?:拨付|发放|兑付|兑现|下拨|分解|分配)")
 
 
 def disburser_after(f: Funding, site: Site) -> Funding:
     """甲公司、乙合作社分别获得补助120万元、85万元，丙局按照先建后补的原则，将资金直接拨付到企业:
-    the agency that pays the funds out in a later clause of the sentence pays the sums before it."""
+    the agency that pays the funds out in a later clause of the sentence pays the sums before it;
+    so does one that did so in the sentence before (丙局将资金分解到项目。丁项目获得补助680万元) when
+    the sum's own sentence names no agency."""
     masked = site.masked
-    m = _PAYS_OUT_AFTER.search(masked.text, masked.offsets[site.amount.start])
+    m = _PAYS_OUT.search(masked.text, masked.offsets[site.amount.start])
+    if m is None and site.index and not any(r.type == EntityType.AGENCY for r in masked.refs):
+        masked = site.reading.a.masked(site.index - 1)
+        m = _PAYS_OUT.search(masked.text)
     payer = masked.refs[ord(m.group(1)) - PLACEHOLDER_BASE] if m else None
     if f.type not in PAYOUTS or payer is None or payer.type != EntityType.AGENCY or payer.entity == f.recipient:
         return f
