@@ -42,7 +42,7 @@ def test_short_form_takes_the_nearest_place_before():
 
 
 def test_a_body_named_in_full_before_gives_its_short_form_the_same_place():
-    """长春日报 … 榆树市农业农村局 … 市农业农村局: 榆树市 (a county-level city), not the paper's
+    """甲市日报 … 榆树市农业农村局 … 市农业农村局: 榆树市 (a county-level city), not the paper's
     长春市; a story that names 长春市 itself means it by 市."""
     seen, bodies = [(0, lookup_place("长春市")), (10, lookup_place("榆树市"))], [(10, "榆树市", "农业农村局")]
     ctx = Context("长春市", "吉林省", seen, bodies, frozenset({0}))

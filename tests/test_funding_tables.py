@@ -82,13 +82,13 @@ def test_a_total_of_another_kind_than_the_rows_stays_a_flow():
 
 def test_a_borrowing_body_column_and_a_lending_bank_column_give_each_row_its_parties():
     raw = ("甲局关于贴息资金的公示\n序号　借款主体　经办银行　贷款金额（万元）　贴息金额（元）\n"
-           "1　乙餐饮店　丙银行丁支行　30　2,280.00\n甲局\n2024年7月2日")
+           "1　乙餐饮店　丙银行丁支行　40　3,040.00\n甲局\n2024年7月2日")
     assert sorted(found(raw, {"乙餐饮店": C, "丙银行丁支行": C, "甲局": "Agency"})) == [
-        ("InterestSubsidy", 2280, "甲局", "乙餐饮店", None), ("Loan", 300_000, "丙银行丁支行", "乙餐饮店", None)]
+        ("InterestSubsidy", 3040, "甲局", "乙餐饮店", None), ("Loan", 400_000, "丙银行丁支行", "乙餐饮店", None)]
 
 
 def test_a_table_of_financing_rounds_is_equity_its_investors_bought():
     raw = ("甲局关于股权融资奖励的公示\n序号｜企业名称｜融资轮次｜投资机构｜融资额（万元）\n"
-           "1｜乙科技有限公司｜A轮｜丙创业投资有限公司｜6000\n甲局\n2024年7月2日")
+           "1｜乙科技有限公司｜A轮｜丙创业投资有限公司｜4500\n甲局\n2024年7月2日")
     assert found(raw, {"乙科技有限公司": C, "丙创业投资有限公司": C, "甲局": "Agency"}) == [
-        ("Investment", 60_000_000, "丙创业投资有限公司", "乙科技有限公司", None)]
+        ("Investment", 45_000_000, "丙创业投资有限公司", "乙科技有限公司", None)]

@@ -359,7 +359,7 @@ def test_an_interest_subsidy_without_a_sum_on_the_loan_before():
     raw = "癸银行向甲餐饮有限公司发放贷款200万元，乙市财政局对该笔贷款按利息的50%给予贴息。"
     assert ("InterestSubsidy", None, "乙市财政局", "甲餐饮有限公司", None) in [summary(f) for f in fundings_of(raw, names)]
     # a sum set aside for the loans of a class, told right after it, goes to no one borrower
-    raw = "癸银行向甲餐饮有限公司发放贷款2000万元。乙市财政局安排贷款贴息资金300万元，对小微企业的贷款按年利率2个百分点给予贴息。"
+    raw = "癸银行向甲餐饮有限公司发放贷款1800万元。乙市财政局安排贷款贴息资金300万元，对小微企业的贷款按年利率2个百分点给予贴息。"
     assert ("InterestSubsidy", 3_000_000, "乙市财政局", None, None) in [summary(f) for f in fundings_of(raw, names)]
 
 

@@ -47,7 +47,9 @@ set's mix, local economy pages; heldout34 was never tuned on, heldout39 and 40 w
 near-final rules before any tuning on them), and tests/heldout41 to tests/heldout45 (five more
 sets of eight written blind: regional news, notices with lists and tables, bank and enterprise
 releases, two mixed sets; heldout44 and 45 were scored on the near-final rules before any tuning
-on them). Scored with
+on them), and tests/heldout46 to tests/heldout49 (four more sets of eight written blind: southern
+county news, finance releases, notices and tables, investment news; heldout46 and 49 were scored
+on the near-final rules before any tuning on them). Scored with
 ../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
@@ -151,6 +153,14 @@ BARS = {
                   (("fundings", "found"), 0.88), (("fundings", "exact"), 0.58)],
     "heldout45": [(("entities",), 0.84), (("relations",), 0.76),
                   (("fundings", "found"), 0.93), (("fundings", "exact"), 0.64)],
+    "heldout46": [(("entities",), 0.88), (("relations",), 0.77),
+                  (("fundings", "found"), 0.93), (("fundings", "exact"), 0.67)],
+    "heldout47": [(("entities",), 0.87), (("relations",), 0.74),
+                  (("fundings", "found"), 0.90), (("fundings", "exact"), 0.62)],
+    "heldout48": [(("entities",), 0.86), (("relations",), 0.67),
+                  (("fundings", "found"), 0.92), (("fundings", "exact"), 0.70)],
+    "heldout49": [(("entities",), 0.85), (("relations",), 0.75),
+                  (("fundings", "found"), 0.90), (("fundings", "exact"), 0.66)],
 }
 
 

@@ -1396,7 +1396,7 @@ def test_builders_jointly_named_after_the_project_and_the_recipient_of_capital_f
     assert {("develops", "乙县人民政府", "甲项目"), ("develops", "丙公司", "甲项目")} <= got
     got = relations_of("丁集团拟向全资子公司戊公司增资2亿元，用于“己项目”建设。", names)
     assert ("develops", "戊公司", "己项目") in got
-    got = relations_of("四、甲项目，由乙县人民政府与丙公司合作共建，总投资8.6亿元。", names)
+    got = relations_of("四、甲项目，由乙县人民政府与丙公司合作共建，总投资7.2亿元。", names)
     assert {("develops", "乙县人民政府", "甲项目"), ("develops", "丙公司", "甲项目")} <= got
 
 

@@ -80,13 +80,11 @@ def inside(place: str, outer: str) -> bool:
     return any(full in (info.parent, info.province) or info.name == full for info in places.lookup_places(place))
 
 
-# 甲市日报, 乙县融媒体中心: a place that names a paper or a broadcaster
-_MEDIA = re.compile("日报|晚报|都市报|新闻网|广播电视台|融媒体")
+_MEDIA = re.compile("日报|晚报|都市报|新闻网|广播电视台|融媒体")    # 甲市日报: a place that names a paper
 
 
-def read_context(mentions: list[Mention], text: str) -> Context:
-    """Home city and province: the ones the article names most, counting the places that
-    open organisation names too (a county counts half for its city)."""
+def _places_named(mentions: list[Mention]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """(start, place) of the places named, in organisation names too; (start, place, body) of agencies."""
     named: list[tuple[int, str]] = []
     bodies: list[tuple[int, str, str]] = []
     for m in mentions:
@@ -101,6 +99,13 @@ def read_context(mentions: list[Mention], text: str) -> Context:
             prefix, body = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
             named.extend((m.start, p) for p in prefix)
             bodies.extend([(m.start, prefix[-1], body)] if prefix and m.type == EntityType.AGENCY else [])
+    return named, bodies
+
+
+def read_context(mentions: list[Mention], text: str) -> Context:
+    """Home city and province: the ones the article names most, counting the places that
+    open organisation names too (a county counts half for its city)."""
+    named, bodies = _places_named(mentions)
     context = places.expand_places(n for _, n in named)
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
@@ -228,7 +233,7 @@ def with_jurisdiction(name: str, pos: int, ctx: Context) -> str | Result:
     body = region_as_province(body, juris, ctx, pos)
     if opens_with_short_form(body, juris):
         short, body = body[0], body[1:]
-        juris = [j for j in juris + [same_body_place(short, body, pos, ctx) or short_form_place(short, pos, ctx)] if j]
+        juris = [j for j in juris + [same_body_place(short, body, pos, ctx)] if j]
         if not juris:
             return as_written(name, body, short), None
     elif not juris and (body in abbreviations() or body in standard_bodies()):
@@ -307,15 +312,14 @@ def opens_with_short_form(body: str, juris: list[places.PlaceInfo]) -> bool:
 
 
 def same_body_place(short: str, body: str, pos: int, ctx: Context) -> places.PlaceInfo | None:
-    """市农业农村局 after 甲市农业农村局 (甲市 a county-level city too): the place the story named the
-    same body with before, when its name ends in the short form's level and the story named no
-    city before but in a paper's name (乙市日报: the paper's city, not the story's)."""
+    """市农业农村局 after 甲市农业农村局 (甲市 a county-level city too): the place the same body was named
+    with before, if the story named no city before but in a paper's name (乙市日报); else short_form_place."""
     starts = ctx.by_level.get("city", ((), ()))[0]
-    if any(start not in ctx.paper_places for start in starts[:bisect.bisect_left(starts, pos)]):
-        return None
     named = [place for start, place, named_body in ctx.bodies_named
              if start < pos and named_body == body and place.endswith(short)]
-    return places.lookup_place(named[-1]) if named else None
+    if not named or any(start not in ctx.paper_places for start in starts[:bisect.bisect_left(starts, pos)]):
+        return short_form_place(short, pos, ctx)
+    return places.lookup_place(named[-1])
 
 
 def short_form_place(short: str, pos: int, ctx: Context) -> places.PlaceInfo | None:

@@ -264,7 +264,7 @@ def pick_cue(cues: list[Cue], amount: Amount, left: int, right: int) -> Cue | No
 def explained_cue(cue: Cue, cues: list[Cue], amounts: list[Amount], amount: Amount) -> Cue:
     """A weak cue (节省…费用) gives way to the strong cue before it in the sentence when no
     other sum stands between them: 乙局给予贴息，一年可节省费用30万元 is an interest subsidy. The sums
-    a weak cue itself lists (给予贴息，分别下达甲市318万元、乙市196万元) all give way."""
+    a weak cue itself lists (给予贴息，分别下达甲市270万元、乙市150万元) all give way."""
     if not cue.weak:
         return cue
     strong = [c for c in cues if c.end <= cue.start and not c.weak]

@@ -63,9 +63,9 @@ _PAYS_OUT = re.compile(rf"(?:^|[，,；;])({PH})(?:[、和与]{PH})?[^\ue000-\uf
 
 
 def disburser_after(f: Funding, site: Site) -> Funding:
-    """甲公司、乙合作社分别获得补助120万元、85万元，丙局按照先建后补的原则，将资金直接拨付到企业:
+    """甲公司、乙合作社分别获得补助140万元、65万元，丙局按照先建后补的原则，将资金直接拨付到企业:
     the agency that pays the funds out in a later clause of the sentence pays the sums before it;
-    so does one that did so in the sentence before (丙局将资金分解到项目。丁项目获得补助680万元) when
+    so does one that did so in the sentence before (丙局将资金分解到项目。丁项目获得补助530万元) when
     the sum's own sentence names no agency."""
     masked = site.masked
     m = _PAYS_OUT.search(masked.text, masked.offsets[site.amount.start])

@@ -137,7 +137,7 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
     """An interest subsidy goes to the borrower of the loan told with it (in its own sentence,
     else before it), unless it is a total told with its parts (…186万元，其中…), paid to a counted
     class (为全县46家合作社贴息) or to the class of a rule told before or right after it (对…的小微企业
-    给予贴息，已拨付贴息资金865万元; 安排贴息资金1200万元，对…企业的贷款给予贴息), or on a loan product
+    给予贴息，已拨付贴息资金865万元; 安排贴息资金900万元，对…企业的贷款给予贴息), or on a loan product
     (对“甲贷”给予贴息)."""
     text = site.sentence.text
     if _CLASS_PAYEE.search(text, site.left, site.amount.start) or _PARTS_AFTER.match(text, site.amount.end) \

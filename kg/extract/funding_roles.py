@@ -24,8 +24,7 @@ TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # 向甲集团注资 / 注入资本金: capital put into a body by the one that puts it.
 _CAPITAL_IN = re.compile("注资|注入|增资")
-# 作为政策性银行的优势: an apposition describes a party, it names none.
-# (not 作为资本金注入甲公司: the name after a verb of putting money in is where it goes)
+# 作为政策性银行的优势: an apposition describes a party, it names none (not 作为资本金注入甲公司).
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}(?<!注入|投入|拨付|划入|转入|拨入|存入)$")
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
 _RESPECTIVE_SUMS = re.compile(r"分别[^，,；;。]*?\d[\d.]*[万亿]?元")
@@ -112,7 +111,7 @@ def template_roles(s: RoleSearch) -> None:
             rank = (0 if m.start() < right and m.end() > s.clause and not m.start() < at < right < m.end()
                     else 1, distance)
             if _misfit(s, m, fits) or rank[0] and _RESPECTIVE_SUMS.search(masked.text, m.start(), s.clause):
-                continue        # 甲、乙分别获得…80万元、50万元，丙…获得奖励20万元: the list's sums are its own
+                continue        # 甲、乙分别获得…80万元、50万元，丙…获得奖励15万元: the list's sums are its own
             for letter, role in TEMPLATE_ROLES.items():
                 refs = _filling(s, m, letter, role == implicit, fits)
                 if refs and (role not in best or rank < best[role][0]):

@@ -236,23 +236,19 @@ def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -
     """The name the borrower's column of a row holds, the lending bank's column's, the names
     of its guarantors' columns, and the first name of its investors' column."""
     roles = _column_roles()
-    recipient, place, lender, barred, investor = None, None, None, set(), None
+    first: dict[str, str] = {}        # role -> the first name its columns hold
+    barred: set[str] = set()
     # 借款人名称: a column labelled with its party and 名称 is that party's
     header = [label if label in roles else label.removesuffix(_NAME_SUFFIX) for label in header]
     for i, label in enumerate(header):
+        role = roles.get(label)
         names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
-                 and r.type in _RECEIVER_TYPES + (EntityType.PLACE.value,) * (roles.get(label) == "place")]
-        if roles.get(label) == "recipient" and names:
-            recipient = recipient or names[0]
-        elif roles.get(label) == "place" and names:
-            place = place or names[0]
-        elif roles.get(label) == "provider" and names:
-            lender = lender or names[0]
-        elif roles.get(label) == "investor" and names:
-            investor = investor or names[0]
-        elif label in roles:
+                 and r.type in _RECEIVER_TYPES + (EntityType.PLACE.value,) * (role == "place")]
+        if role == "none":
             barred |= set(names)
-    return recipient or place, lender, barred, investor
+        elif role and names:
+            first.setdefault(role, names[0])
+    return first.get("recipient") or first.get("place"), first.get("provider"), barred, first.get("investor")
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:
