@@ -181,6 +181,11 @@ def test_a_sole_trader_s_shop_is_a_company(sentence, surface):
     assert (surface, "Company") in mentions_of(sentence)
 
 
+def test_a_grid_company_s_power_supply_bureau_is_its_branch():
+    """某电网有限责任公司某供电局: a unit of the grid company, one company name."""
+    assert ("广西电网有限责任公司桂林供电局", "Company") in mentions_of("广西电网有限责任公司桂林供电局对受灾企业减免电费。")
+
+
 @pytest.mark.parametrize("sentence, surface", [
     ("清单如下：借款人青禾机械有限公司，本金200万元。", "青禾机械有限公司"),
     ("担保人青松物流有限公司承担连带责任。", "青松物流有限公司"),
