@@ -19,3 +19,10 @@ def test_a_place_named_with_no_allocating_verb_receives_nothing():
     from test_funding_passes import found
     names = {"甲省财政厅": ("甲省财政厅", A), "乙县": ("乙县", "Place")}
     assert found("甲省财政厅拨付救灾资金800万元，用于乙县灾后重建。", names)[0][3] is None
+
+
+def test_a_place_that_sets_funds_aside_pays_them():
+    """甲市还将统筹衔接资金2100万元: the place is the subject of the verb that sets the funds aside."""
+    from test_funding_passes import found
+    got = found("据悉，甲市还将统筹衔接资金2100万元，用于修复受损道路。", {"甲市": ("甲市", "Place")})
+    assert [(f[0], f[2]) for f in got] == [("Grant", "甲市")]
