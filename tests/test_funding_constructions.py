@@ -391,3 +391,15 @@ def test_the_place_a_part_is_allotted_to_after_qizhong_receives_it():
     """其中乙县分配740万元: the part of the allocation goes to the place before 分配."""
     got = found("甲厅下达补助资金3100万元，其中乙县分配740万元。", names_of({"甲厅": A, "乙县": PLACE}))
     assert ("Grant", 7_400_000, "甲厅", "乙县", None) in got
+
+
+def test_what_an_act_involves_is_its_sum():
+    """办理延期缴纳税款，涉及税款530万元: the sum of the clause before's flow."""
+    got = found("甲税务局为96户受灾纳税人办理延期缴纳税款，涉及税款530万元。", names_of({"甲税务局": A}))
+    assert [(f[0], f[1], f[2]) for f in got] == [("Relief", 5_300_000, "甲税务局")]
+
+
+def test_the_borrower_names_no_loan():
+    """要求借款人支付顾问费，涉及金额9万元: 借款人 is a party, the sum is no loan."""
+    got = found("甲银行在发放贷款过程中，要求部分借款人支付财务顾问费，涉及金额9万元。", names_of({"甲银行": C}))
+    assert all(f[0] != "Loan" for f in got if f[1] == 90_000)

@@ -33,6 +33,8 @@ _PART_OPENS = re.compile(r"\s*其中")
 # 签订首批项目贷款合同，金额8.5亿元: a clause that only gives the amount of the contract before it
 _AMOUNT_OPENS = re.compile(r"\s*(?:金额|合同金额|总金额|额度)(?:为|达|共计|合计)?\s*$")
 _CONTRACT_BEFORE = re.compile(r"(?:合同|协议)$")
+# 办理延期缴纳税款，涉及税款860万元: a clause that only gives what the act before it involves
+_INVOLVED_OPENS = re.compile(r"\s*(?:共|累计)?涉及(?:金额|资金|税款|税费|款项|贷款)?(?:共计|合计|约|达)?\s*$")
 # 下达资金2.3亿元，其中乙市获得3200万元: a part the clause gives a payee of its own (with a sum
 # before it, a part without one is a share of the whole: 总投资5亿元，其中一期2亿元).
 _PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
@@ -189,7 +191,8 @@ def clauses(text: str) -> list[tuple[str, int]]:
 
 def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
     """The clause of an amount, reaching back over the clause before when the amount's own clause
-    only totals the flows counted there and holds no cue (发放流动资金贷款2笔，合计4000万元), and on
+    only totals the flows counted there or tells what they involve and holds no cue (发放流动资金
+    贷款2笔，合计4000万元; 办理延期缴纳税款，涉及税款860万元), and on
     over the next clause when a 由 phrase after the sum, with no cue in its clause, goes on there."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
     cue = pick_cue(cues, amount, left, right)
@@ -203,6 +206,7 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     if _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):
         left = before       # 签订贷款合同，金额8.5亿元: the sum of the contract told before it
     elif _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
+            or _INVOLVED_OPENS.match(sentence, left, amount.start) \
             or _PART_OPENS.match(sentence, left) and (not SUM.search(sentence, before, left)
                                                        or _PART_PAID.match(sentence, left, amount.start)):
         left = before
