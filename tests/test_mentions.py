@@ -181,6 +181,11 @@ def test_a_sole_trader_s_shop_is_a_company(sentence, surface):
     assert (surface, "Company") in mentions_of(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["报告期内公司获得政府补助。", "下半年集团将启动新项目。"])
+def test_a_time_or_place_word_alone_before_a_head_names_nothing(sentence):
+    assert [m for m in mentions_of(sentence) if m[1] in ("Company", "Agency")] == []
+
+
 def test_a_grid_company_s_power_supply_bureau_is_its_branch():
     """某电网有限责任公司某供电局: a unit of the grid company, one company name."""
     assert ("广西电网有限责任公司桂林供电局", "Company") in mentions_of("广西电网有限责任公司桂林供电局对受灾企业减免电费。")

@@ -395,6 +395,8 @@ def trim_left(text: str, body: list[Token], anchors: frozenset[int], branch: boo
     place = place_opens(text, body, anchors, branch)
     if place is not None:
         return body[place:]
+    if len(body) == 1 and body[0][2] in ("t", "f", "d") and body[0][1] - body[0][0] > 1:
+        return []       # 报告期内|公司, 下半年|集团: a time or place word alone before a head names nothing
     return body[function_word_cut(text, body):]
 JURISDICTION_CHARS = "省市区县镇乡"
 # the last character of a place written with its level
