@@ -31,12 +31,13 @@ def test_unusual_terms_still_round_trip(small_graph):
     assert isomorphic(Graph().parse(data=turtle_text(g), format="turtle"), g)
 
 
-def test_corpus_turtle_is_the_graph_s_turtle():
+def test_corpus_triples_turtle_is_the_graph_s_turtle():
     from conftest import make_small_extractions
-    from kg.rdf.graph import build_graph, corpus_turtle
+    from kg.rdf.graph import CorpusTriples, build_graph
     extractions = make_small_extractions()
     g = build_graph(extractions + extractions[:1])      # an article twice: its triples once
-    assert corpus_turtle(extractions + extractions[:1]) == (turtle_text(g), len(g))
+    triples = CorpusTriples(extractions + extractions[:1])
+    assert (triples.turtle(), len(triples)) == (turtle_text(g), len(g))
 
 
 def test_objects_sorted_as_rdflib_sorts_them():

@@ -98,7 +98,8 @@ def _places_named(mentions: list[Mention]) -> tuple[list[tuple[int, str]], list[
         elif m.type in (EntityType.AGENCY, EntityType.ORGANIZATION):
             prefix, body = split_jurisdiction(m.text[2:] if m.text.startswith("中共") else m.text)
             named.extend((m.start, p) for p in prefix)
-            bodies.extend([(m.start, prefix[-1], body)] if prefix and m.type == EntityType.AGENCY else [])
+            if prefix and m.type == EntityType.AGENCY:
+                bodies.append((m.start, prefix[-1], body))
     return named, bodies
 
 

@@ -75,9 +75,8 @@ def counted_lenders(f: Funding, site: Site) -> Funding:
                                if is_lender(r.entity)))
     lenders = named if len(named) == count else _members(site, count, is_lender)
     # 三家银行将分别提供300亿元、200亿元、150亿元: the i-th sum after 分别 is the i-th lender's.
-    each = text.find("分别", m.end(), site.amount.start)
-    i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
-    if lenders and each >= 0 and i < len(lenders) and lenders[i] != f.recipient:
+    i = _respective(text, m.end(), site.amount.start)
+    if lenders and i is not None and i < len(lenders) and lenders[i] != f.recipient:
         return replace(f, provider=lenders[i])
     return replace(f, provider=lenders[0]) if lenders and not f.provider and lenders[0] != f.recipient else f
 
@@ -93,8 +92,7 @@ def counted_payers(f: Funding, site: Site) -> Funding:
         return f
     types = site.reading.a.types
     payers = _members(site, _count(m.group(1)), lambda e: types.get(e) in _PAYER_TYPES)
-    each = text.find("分别", m.end(), site.amount.start)
-    i = _sums_between(text, each, site.amount.start) if each >= 0 else 0
+    i = _respective(text, m.end(), site.amount.start) or 0
     return replace(f, provider=payers[i]) if i < len(payers) and payers[i] != f.recipient else f
 
 
@@ -116,6 +114,13 @@ def _sums_between(text: str, start: int, end: int) -> int:
     """How many sums of money `text` states from `start` up to `end`: the place of a sum in a
     list told after 分别."""
     return sum(1 for x in find_amounts(text) if start <= x.start < end and is_money(x, text))
+
+
+def _respective(text: str, start: int, end: int) -> int | None:
+    """The place of the sum at `end` in the list of sums told after a 分别 between `start` and
+    `end`; None without one."""
+    each = text.find("分别", start, end)
+    return _sums_between(text, each, end) if each >= 0 else None
 
 
 def _count(numeral: str) -> int:

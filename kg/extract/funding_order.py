@@ -21,15 +21,13 @@ from .funding_ellipsis import bare_row_receives, named_part
 from .funding_enforcement import (confirmed_claim, court_is_no_party, dispute_parties, party_of_the_facts,
                                   titled_parties)
 from .funding_groups import (counted_lenders, counted_list_receives, counted_payee_group, counted_payers,
-                             counted_payees_unnamed,
-                             led_projects_receive, syndicate_lead)
+                             counted_payees_unnamed, led_projects_receive, syndicate_lead)
 from .funding_guarantees import guarantee_fee_waived, guarantor_lends_nothing
 from .funding_notices import (counted_total, each_listed, labelled_row, listed_after_sum, proposed_row,
                               signed_claim)
 from .funding_objects import former_latter_receives, listed_subjects_receive, object_receives
 from .funding_parties import (bare_group_receives, claim_notice, clause_subject_pays, disburser_after, headline_lender,
-                              named_after,
-                              previous_subject_pays, product_lender, story_actor_pays, story_lender)
+                              named_after, previous_subject_pays, product_lender, story_actor_pays, story_lender)
 from .funding_places import level_funds_payer, place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by

@@ -26,8 +26,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _CAPITAL_IN = re.compile("注资|注入|增资")
 # 作为政策性银行的优势: an apposition describes a party, it names none (not 作为资本金注入甲公司).
 _APPOSITION = re.compile(r"作为[^\ue000-\uf8ff，,。；;]{0,6}(?<!注入|投入|拨付|划入|转入|拨入|存入)$")
+_RESPECTIVE_SUMS = re.compile(r"分别[^，,；;。]*?\d[\d.]*[万亿]?元")     # 甲、乙分别获得80万元、50万元
 # 总投资25亿元的甲项目: a sum told as the project's own, the project named right after it.
-_RESPECTIVE_SUMS = re.compile(r"分别[^，,；;。]*?\d[\d.]*[万亿]?元")
 _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司｜留抵退税, 甲公司缓缴84万元: a tax, a levy or a deferral of one relieves who owes it.
 _LEVY = re.compile("税|社会保险|社保|医保|公积金|缓缴")

@@ -220,14 +220,14 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
                                           or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
         if cue.type == FundingType.LOAN and lender:
             payer = lender      # the row's lending bank, not the notice's signer
-        if cue.type in (FundingType.LOAN, FundingType.INVESTMENT) and investor:
+        kind = cue.type
+        if kind in (FundingType.LOAN, FundingType.INVESTMENT) and investor:
             # 融资轮次｜投资机构｜融资额: equity the row's investors bought in its company
-            out.append(Funding(FundingType.INVESTMENT, evidence, amount, text[slice(*cells[i])].strip(),
-                               provider=investor, recipient=recipient, rule=cue.rule))
-            continue
-        # 项目总投资: the row's body invests in its project
-        parties = (recipient, None) if cue.type == FundingType.INVESTMENT else (payer, recipient)
-        out.append(Funding(cue.type, evidence, amount, text[slice(*cells[i])].strip(), provider=parties[0],
+            kind, parties = FundingType.INVESTMENT, (investor, recipient)
+        else:
+            # 项目总投资: the row's body invests in its project
+            parties = (recipient, None) if kind == FundingType.INVESTMENT else (payer, recipient)
+        out.append(Funding(kind, evidence, amount, text[slice(*cells[i])].strip(), provider=parties[0],
                            recipient=parties[1], rule=cue.rule))
     return out
 

@@ -245,9 +245,8 @@ def _table_row(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> boo
     """A table line ends: a name, a gap of spaces or a comma, a sum (甲公司　300万元, 乙公司，80万元);
     or a line of cells apart by gaps that ends with a number or comes before a row that opens with
     one (序号　地区　金额 / 1　甲区　540), not a row broken inside a name (7　甲融资担保有 /
-    限公司　460); or a line of
-    cells apart by bars before another (企业名称｜金额 / 甲公司｜300万元); or a numbered heading
-    over a line of a name and its sum ((一)甲补助 / 乙公司，80万元)."""
+    限公司　460); or a line of cells apart by bars before another (企业名称｜金额 / 甲公司｜300万元);
+    or a numbered heading over a line of a name and its sum ((一)甲补助 / 乙公司，80万元)."""
     return bool(_TABLE_ROW.search(prev.content) or _NAME_SUM_LINE.fullmatch(prev.content)) or prev.cells and (
         prev.content[-1].isdigit() or nxt.content[0].isdigit()) \
         or bool(_BAR_ROW.match(prev.content) and _BAR_ROW.match(nxt.content)) \

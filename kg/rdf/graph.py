@@ -216,13 +216,6 @@ def turtle_text(g: Graph) -> str:
     return g.serialize(format="turtle") if text is None else text[0]
 
 
-def corpus_turtle(extractions: Iterable[Extraction]) -> tuple[str, int]:
-    """turtle_text(build_graph(extractions)) and its number of triples, without building the
-    rdflib graph (see CorpusTriples)."""
-    triples = CorpusTriples(extractions)
-    return triples.turtle(), len(triples)
-
-
 class CorpusTriples:
     """The distinct triples of a corpus's extractions, grouped by subject as they are made
     ({subject: {predicate: {object: None}}}, each in the order first made, as rdflib's memory
