@@ -182,7 +182,7 @@ LEXICONS: dict[str, Lexicon] = {lex.file: lex for lex in (
     _pairs("funding_party_titles.tsv", "titles of a court notice's debt parties (被执行人)", "title",
            frozenset({"provider", "recipient"})),
     _pairs("funding_party_labels.tsv", "labels of a notice row's parties (借款人)", "label",
-           frozenset({"recipient", "place", "provider", "investor", "none"})),
+           frozenset({"recipient", "place", "provider", "payer", "investor", "none"})),
     _words("funding_proposal_words.txt", "words of a payout a notice proposes (拟)"),
     _words("funding_each_words.txt", "words after a list each of whose names gets the sum (分别)"),
     _words("funding_leverage_verbs.txt", "verbs of loans a guarantee draws in (撬动)"),

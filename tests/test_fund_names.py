@@ -25,7 +25,9 @@ from test_funding_lists import HECHUAN, MINGLAN, SONGXUE, extracted, fundings_of
     (f"吉林青松股权投资基金（有限合伙）成立。该基金向{MINGLAN}投资1000万元。", "吉林青松股权投资基金（有限合伙）"),
     # a bare 基金 in a story about one named fund is that fund
     (f"长春市科技创新引导基金今年设立。基金首批向{MINGLAN}投资2000万元。", "长春市科技创新引导基金"),
-], ids=["limited-partnership", "gai-jijin", "bare-jijin"])
+    # the fund a fund of funds backs, referred to as 该子基金
+    (f"吉林青松股权投资基金（有限合伙）成立。该子基金向{MINGLAN}投资1000万元。", "吉林青松股权投资基金（有限合伙）"),
+], ids=["limited-partnership", "gai-jijin", "bare-jijin", "gai-zijijin"])
 def test_a_named_investment_fund_is_a_company_that_invests(raw, fund):
     types, got = extracted(raw)
     assert types.get(fund) == "Company"

@@ -92,3 +92,34 @@ def test_a_table_of_financing_rounds_is_equity_its_investors_bought():
            "1｜乙科技有限公司｜A轮｜丙创业投资有限公司｜4500\n甲局\n2024年7月2日")
     assert found(raw, {"乙科技有限公司": C, "丙创业投资有限公司": C, "甲局": "Agency"}) == [
         ("Investment", 45_000_000, "丙创业投资有限公司", "乙科技有限公司", None)]
+
+
+def test_rows_of_a_table_without_sums_get_the_sum_each_its_heading_states():
+    raw = ("一、技术改造补助\n序号　企业名称　补助金额(万元)\n1　乙公司　30\n"
+           "二、专精特新企业奖励(每家奖励100万元)\n序号　企业名称　所在地区\n1　丙公司　南湖区\n"
+           "三、创新型企业奖励(每家奖励20万元)\n序号　企业名称　所在地区\n1　丁公司　北湖区\n甲局\n2024年7月2日")
+    assert sorted(found(raw, {"乙公司": C, "丙公司": C, "丁公司": C, "甲局": "Agency"})) == [
+        ("Grant", 200_000, "甲局", "丁公司", None), ("Grant", 300_000, "甲局", "乙公司", None),
+        ("Grant", 1_000_000, "甲局", "丙公司", None)]
+
+
+def test_a_column_of_paying_bodies_pays_each_row_and_a_row_s_own_cell_names_its_flow():
+    raw = ("甲公司累计收到政府补助资金共计50万元，明细如下：\n序号　获得补助主体　发放主体　补助项目　金额(万元)\n"
+           "1　甲公司　乙局　技术改造补助　30\n2　丙公司　丁税务局　增值税即征即退　20\n甲公司董事会\n2024年7月2日")
+    names = {"甲公司": C, "丙公司": C, "乙局": "Agency", "丁税务局": "Agency"}
+    rows = [f for f in found(raw, names) if f[1] != 500_000]
+    assert sorted(rows) == [("Grant", 300_000, "乙局", "甲公司", None), ("Relief", 200_000, "丁税务局", "丙公司", None)]
+
+
+def test_a_column_of_names_no_label_gives_a_role_receives_a_payout_only():
+    payout = "序号|经营主体名称|奖补金额(万元)\n1|乙合作社|12.0\n甲局\n2024年7月2日"
+    assert found(payout, {"乙合作社": "Organization", "甲局": "Agency"}) == [("Grant", 120_000, "甲局", "乙合作社", None)]
+    capital = "序号|子公司名称|注册资本(万元)\n1|乙公司|8000\n甲公司\n2024年7月2日"
+    assert found(capital, {"乙公司": C, "甲公司": C}) == []
+
+
+def test_a_court_s_table_of_debtors_names_each_debt_s_creditor():
+    raw = ("二、其余被执行人列示如下：\n序号　被执行人　申请执行人　未履行本金\n1　乙公司　丙银行丁支行　96万元\n"
+           "甲区人民法院\n2024年7月2日")
+    assert found(raw, {"乙公司": C, "丙银行丁支行": C, "甲区人民法院": "Agency"}) == [
+        ("Debt", 960_000, "丙银行丁支行", "乙公司", None)]

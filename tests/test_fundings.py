@@ -255,6 +255,13 @@ MORE_PATTERNS = [
      {"甲渔业有限公司": ("甲渔业有限公司", C), "乙养殖船项目": ("乙养殖船项目", J),
       "丙船舶有限公司": ("丙船舶有限公司", C)},
      ("Investment", 300_000_000, "甲渔业有限公司", None, None)),
+    # the company invested in after 向 and where it stands (位于甲县的)
+    ("乙基金向位于丙县的丁科技有限公司投资8000万元。",
+     {"乙基金": ("乙基金", C), "丙县": ("丙县", "Place"), "丁科技有限公司": ("丁科技有限公司", C)},
+     ("Investment", 80_000_000, "乙基金", "丁科技有限公司", None)),
+    # a counted class right before the receiving verb receives; the insurer before it pays
+    ("甲保险公司完成理赔 2860户农户获赔1745万元",
+     {"甲保险公司": ("甲保险公司", C)}, ("Grant", 17_450_000, "甲保险公司", None, None)),
 ]
 
 

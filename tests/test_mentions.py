@@ -199,7 +199,7 @@ def test_a_grid_company_s_power_supply_bureau_is_its_branch():
     # a member, a shareholder or a unit under a body (会员单位, 老股东, 所辖)
     ("会员单位青禾乳品有限公司发言。", "青禾乳品有限公司"),
     ("老股东江禾股权投资中心(有限合伙)继续投资。", "江禾股权投资中心(有限合伙)"),
-    ("青州分行指导所辖江城县支行做好服务。", "江城县支行"),
+    ("青州分行指导所辖青禾县支行做好服务。", "青禾县支行"),
 ])
 def test_a_party_s_role_is_no_part_of_its_name(sentence, surface):
     """借款人, 担保人, 被执行人, 中标人: the role of a party ends the name walked leftwards."""
@@ -330,3 +330,8 @@ def test_an_investor_named_by_its_trade_is_named_again_where_nothing_tells_it():
     assert [(m.start, m.text) for m in resolved if m.type == "Company"] == [
         (5, "星岚资本"), (text.index("中星岚") + 1, "星岚资本"), (text.index("沐川"), "沐川资本"),
         (text.index("青禾"), "青禾创投")]
+
+
+def test_a_division_jieba_tags_as_a_verb_or_a_person_still_opens_a_name():
+    # 岢岚县 is a verb to jieba, 介休市 a person's name: a full division name is a place
+    assert mentions_of("岢岚县义安镇王小明家庭农场获得补助5万元。") == [("岢岚县义安镇王小明家庭农场", "Company")]

@@ -45,6 +45,8 @@ GUARD_CASES = [
     ("no name at all", "长春宏远机械有限公司提供贷款", "有限公司", "org", False),
     ("kind of body", "行业协会发出倡议", "协会", "org", True),
     ("kind of body", "长春市个体劳动者协会发出倡议", "协会", "org", False),
+    ("kind of body", "为支持全市公立医院高质量发展", "医院", "org", True),
+    ("kind of body", "长春市妇幼保健院获得补助", "保健院", "org", False),
     ("ranked kind", "球队要成为国内知名足球俱乐部", "俱乐部", "org", True),
     ("ranked kind", "长春市足球俱乐部成立", "俱乐部", "org", False),
     ("short body", "通过网办完成", "办", "org", True),
@@ -165,6 +167,11 @@ def test_a_stop_character_inside_a_brand_or_place_stays_in_the_name(text, name):
 def test_a_project_right_after_its_company_may_be_described_in_common_words():
     assert read_name("(一)长春明澜光电科技有限公司精密结构件数字化车间项目,支持资金500万元", "项目", "project").text \
         == "精密结构件数字化车间项目"
+
+
+def test_the_unit_of_a_date_opens_no_name():
+    # 2023|年度|…银行: the year's unit stays with its number
+    assert read_name("对2023年度中国农业银行沈阳分行发放的贷款给予贴息", "分行", "org").text == "中国农业银行沈阳分行"
 
 
 def test_a_project_keeps_its_bracketed_phase():

@@ -117,6 +117,8 @@ def test_company_core():
     assert "青禾陶瓷" in short_forms("咸阳青禾陶瓷制品有限公司")
     # a trade word longer than two characters is also written whole (青禾新能源 as well as 青禾新能)
     assert {"青禾新能", "青禾新能源"} <= set(short_forms("咸阳青禾新能源科技有限公司"))
+    # a short trade is also written whole, so that 青禾新材料 is no 青禾新材 and a stray 料
+    assert {"青禾新材", "青禾新材料"} <= set(short_forms("咸阳青禾新材料有限公司"))
 
 
 def test_short_bank_branch_after_the_full_one_names_it():
@@ -339,3 +341,19 @@ def test_a_registered_company_and_a_partnership_whose_name_starts_like_it_are_tw
 def test_an_autonomous_county_written_short_with_its_level_names_its_bodies():
     """琼中县 is 琼中黎族苗族自治县 written short: its bureau is the county's."""
     assert "琼中黎族苗族自治县农业农村局" in entities_of("琼中县农业农村局按规定给予贴息。")
+
+
+def test_a_county_right_before_a_branch_head_after_another_branch_is_a_branch():
+    # 甲分行指导所辖道里区|支行: no bank named, but a branch's own branch
+    assert "道里区支行" in entities_of("青州分行指导所辖道里区支行做好服务。")
+    # and the branches of two places stay two
+    ents = entities_of("青州分行指导所辖道里区支行做好服务。青州分行指导所辖南岗区支行做好服务。")
+    assert {"道里区支行", "南岗区支行"} <= set(ents)
+
+
+def test_a_branch_written_without_the_city_before_its_own_place_is_the_same_branch():
+    ents = entities_of("中国工商银行股份有限公司长春双阳支行发放贷款。工行双阳支行表示支持。")
+    assert "中国工商银行双阳支行" not in ents and "中国工商银行股份有限公司长春双阳支行" in ents
+    # but two places' branches stay two
+    ents = entities_of("甲银行长春分行放贷。甲银行吉林分行表示支持。")
+    assert len([label for label in ents if label.endswith("分行")]) == 2

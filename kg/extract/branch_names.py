@@ -69,10 +69,12 @@ def placed_branch(m: Mention, text: str) -> Mention:
 
 
 def bank_just_before(mentions: list[Mention], i: int, text: str) -> bool:
-    """True when a bank is named at most _BRANCH_REACH characters before mention i, in the same
-    clause (甲银行所属乙|分行): in a story of several banks, that bank's branch."""
+    """True when a bank or a bank's branch is named at most _BRANCH_REACH characters before mention
+    i, in the same clause (甲银行所属乙|分行, 甲分行指导所辖乙县|支行): in a story of several banks, that
+    bank's branch."""
     m = mentions[i]
-    return any(b.type == EntityType.COMPANY and bank_of(b.text) and 0 <= m.start - b.end <= _BRANCH_REACH
+    return any(b.type == EntityType.COMPANY and (bank_of(b.text) or b.text.endswith(_bank_heads()))
+               and 0 <= m.start - b.end <= _BRANCH_REACH
                and not re.search(r"[，,。；;：:、]", text[b.end:m.start]) for b in mentions[max(0, i - 3):i])
 
 

@@ -45,8 +45,9 @@ def short_forms(name: str) -> list[str]:
     trade = COMPANY_TAIL.sub("", rest)[len(core):]
     words = [w for w in cut_words(trade) if len(w) >= 2]
     if len(core) == 2 and len(trade) >= 2:
-        # 甲乙新能源 as well as 甲乙新能: the trade's first word whole, when it is longer
-        forms += [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
+        # 甲乙新能源 as well as 甲乙新能: the whole trade when short, the trade's first word whole
+        # when it is longer
+        forms += [core + trade] * (len(trade) <= 4) + [core + trade[:2]] + [core + words[-1][:2]] * bool(words) \
             + [core + words[0]] * bool(words and 2 < len(words[0]) <= 4 and trade.startswith(words[0]))
     return forms
 
@@ -223,6 +224,20 @@ def branch_key(label: str) -> str:
     place is the parent's whole name (甲市银行乙分行 and 丙市银行乙分行 are two branches)."""
     rest = split_jurisdiction(label)[1]
     return LEGAL_FORM_INSIDE.sub("", label if rest.startswith(PARENT_HEADS) else rest)
+
+
+def same_branch(a: str, b: str) -> bool:
+    """Whether two branch names name one branch (see branch_key); the places before a branch's own
+    name may go unwritten (甲银行佛山狮山支行 is 甲银行狮山支行; 甲银行吉林长春分行 is 甲银行长春分行,
+    but 甲银行分行 names none)."""
+    ka, kb = branch_key(a), branch_key(b)
+    parent = branch_parent(ka)
+    if ka == kb or not parent or branch_parent(kb) != parent:
+        return ka == kb
+    (pa, ra), (pb, rb) = split_jurisdiction(ka[len(parent):]), split_jurisdiction(kb[len(parent):])
+    if len(pa) < len(pb):
+        pa, pb = pb, pa
+    return ra == rb and len(pa) > len(pb) and pa[len(pa) - len(pb):] == pb and (bool(pb) or ra not in load_tagged("branch_heads.tsv", "company"))
 
 
 @lru_cache(maxsize=None)

@@ -96,3 +96,36 @@ def participle_loan_used_by(f: Funding, site: Site) -> Funding:
     if user.type != EntityType.COMPANY or user.entity == lender or is_lender(user.entity):
         return f
     return replace(f, provider=lender, recipient=user.entity)
+
+
+# 返还, 退税: a levy handed back to the one it was taken from (a company 退还 its customers' money).
+_REFUND = re.compile("返还|退税|即征即退")
+# 向顾客返还: the one paid back named before the sum
+_PAID_TO = re.compile("[向给为对]")
+
+
+def refund_received(f: Funding, site: Site) -> Funding:
+    """甲公司、乙公司分别拟返还46.28万元、12.9万元 (of a 稳岗返还 notice): a levy's refund is handed
+    back by the body that collected it; a company or organisation, no bank, that the roles made
+    its payer receives it, unless the clause names whom it pays back (向顾客返还)."""
+    cue, text = site.sentence.text[site.cue.start:site.cue.end], site.sentence.text
+    if f.type != FundingType.RELIEF or f.recipient or not f.provider or not _REFUND.search(cue) \
+            or _PAID_TO.search(text, site.left, site.amount.start) \
+            or site.reading.a.types.get(f.provider) not in (EntityType.COMPANY, EntityType.ORGANIZATION) \
+            or is_lender(f.provider):
+        return f
+    return replace(f, provider=None, recipient=f.provider)
+
+
+# 其中500万元来自甲支行发放的贷款: the body right after the sum that it comes from.
+_COMES_FROM = re.compile(r"(?:均|全部|主要|大部分)?(?:来自|来源于)([\ue000-\uf8ff])")
+
+
+def sum_comes_from(f: Funding, site: Site) -> Funding:
+    """其中500万元来自甲支行发放的绿色信贷: the body a sum comes from, named right after it, pays it."""
+    masked = site.masked
+    m = _COMES_FROM.match(masked.text, masked.offsets[site.amount.end])
+    payer = masked.refs_in(m.group(1))[0] if m else None
+    if payer is None or payer.type == EntityType.PLACE or payer.entity == f.recipient:
+        return f
+    return replace(f, provider=payer.entity)

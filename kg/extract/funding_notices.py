@@ -71,7 +71,7 @@ def _each() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _per_head() -> re.Pattern:
+def per_head() -> re.Pattern:
     return re.compile(alternation(load_words("funding_per_head_words.txt")))
 
 
@@ -205,7 +205,7 @@ def listed_after_sum(f: Funding, site: Site) -> Funding:
     list of them: the first listed receives it (each-listed gives the others theirs) and the
     agency that signs the notice pays it."""
     masked, text = site.masked, site.sentence.text
-    if f.type not in PAYOUTS or not _per_head().search(text, site.left, site.amount.start):
+    if f.type not in PAYOUTS or not per_head().search(text, site.left, site.amount.start):
         return f
     m = _LIST_AFTER.match(masked.text, masked.offsets[site.amount.end])
     first = masked.refs_in(m.group(1))[0] if m else None

@@ -26,6 +26,17 @@ def receive_verbs() -> re.Pattern:
     return load_regex("funding_receive_verbs.txt")
 
 
+# 2860户农户获赔: a counted class right before the receiving verb is who receives.
+_COUNTED_RECEIVERS = re.compile(r"[\d一二两三四五六七八九十百千]+余?[户家名个位所][^\ue000-\uf8ff，,。；;\d]{0,4}$")
+
+
+def receives_itself(text: str, start: int, end: int) -> bool:
+    """Whether a body at `start` receives what a receiving verb before `end` tells of: not when a
+    counted class right before the verb receives it (甲保险公司完成理赔，2860户农户获赔1745万元)."""
+    verb = receive_verbs().search(text, start, end)
+    return verb is not None and not _COUNTED_RECEIVERS.search(text, start, verb.start())
+
+
 @lru_cache(maxsize=None)
 def _lender_received() -> re.Pattern:
     """A receiving verb and the name right after it, at the end of the text before the sum."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .clause import PLACEHOLDER_BASE, Masked, Ref, implicit_subject
 from .funding_lenders import is_lender
-from .funding_received import agency_received_from, lender_received_from, receive_verbs
+from .funding_received import agency_received_from, lender_received_from, receive_verbs, receives_itself
 from .funding_unnamed import class_pair_unnamed, counted_unnamed, unnamed_payee
 from ..lexicon import alternation, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
@@ -187,7 +187,7 @@ def _subject_role(s: RoleSearch, subject: Ref, pos: int) -> Role | None:
     text = s.masked.text
     if free and _owes_or_is_relieved(s, subject, pos):
         return Role.RECIPIENT
-    if s.kind != FundingType.LOAN and subject.type != EntityType.AGENCY and receive_verbs().search(text, pos, s.at):
+    if s.kind != FundingType.LOAN and subject.type != EntityType.AGENCY and receives_itself(text, pos, s.at):
         if free:
             return Role.RECIPIENT
         # 其中乙公司获得补助1860万元，丙公司获得奖励420万元: who receives in its own clause gives nothing

@@ -13,14 +13,14 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from .funding_cues import find_cues
-from .funding_notices import creditor_signers
+from .funding_cues import Cue, find_cues
+from .funding_notices import creditor_signers, per_head
 from .funding_parties import PAYOUTS, last_agency_payer
 from ..lexicon import load_table
 from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Sentence
-from .money import Amount
+from .money import Amount, find_sums
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -44,13 +44,17 @@ _COLUMN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民�
 _HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
+_EACH_REACH = 6         # how far (characters) before a sum its 每家 may stand (每家奖励100万元)
 # 借款本金余额1260.00: a principal's label and a number with no unit of its own.
 _LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
                               r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
 _NAME_SUFFIX = "名称"
+# 银行名称, 项目名称: a column of names that holds no receiver of the row's flow
+_NOT_RECEIVERS = re.compile("银行|项目|机构|担保|保证")
 _ROW_LINES = 3          # how many lines a row broken inside its cells may take
 _UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
 _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 # 320万元: a cell that states its own unit.
 _OWN_UNIT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)")
 # 省级资金（万元）, 金额（元）: a column of sums that does not name their flow.
@@ -58,6 +62,16 @@ _MONEY_HEADER = re.compile("资金|金额|经费|款")
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
 _TOTAL_SUM = re.compile(r"(?:合计|共计|总计)[为约]?\s*$")
 _RECEIVER_TYPES = (*ORG_TYPES, EntityType.PERSON.value)
+
+
+class _Row(NamedTuple):
+    """The parties a table row's columns name."""
+    recipient: str | None       # the borrower's or receiver's column (or the place's)
+    lender: str | None          # the lending bank's column
+    barred: set[str]            # the guarantors' columns: no party
+    investor: str | None        # the first name of the investors' column
+    payer: str | None           # the paying body's column (发放主体)
+    named: str | None           # a column of names no label gives a role (经营主体名称)
 
 
 @lru_cache(maxsize=None)
@@ -155,18 +169,34 @@ def table_fundings(a: Analysis) -> list[Funding]:
         if not _separators(line.group()):
             continue
         header = [a.text.text[s:e].strip() for s, e in _cells(origin, line.start(), line.group())]
-        columns = {i: (cue, _header_unit(cell) or _unit(lines, k, cell)) for i, cell in enumerate(header)
-                   if (cue := next(iter(find_cues(cell)), None) or _money_column(cell) and _cue_above(lines, k))}
-        if not columns:
+        # a column of sums that names no flow (金额) takes the flow told above, or a row's own
+        columns = {i: (cue, _header_unit(cell) or _unit(lines, k, cell), not own)
+                   for i, cell in enumerate(header)
+                   if (cue := (own := next(iter(find_cues(cell)), None)) or _money_column(cell) and _cue_above(lines, k))}
+        each = None if columns else _sum_each_above(lines, k)
+        if not columns and not each:
             continue
         rows, j = lines[k + 1:], 0
         while j < len(rows):
             cells, used = _row_cells(a.doc.text, origin, rows[j:j + _ROW_LINES], len(header))
-            if cells is None:
+            # the header again opens the next table (二、…每家奖励100万元 / 序号｜企业名称 / … / 三、… / 序号｜企业名称)
+            if cells is None or any(row.group().strip() == line.group().strip() for row in rows[j:j + used]):
                 break
-            out += _row_fundings(a, header, columns, cells)
+            out += _row_fundings(a, header, columns, cells, each)
             j += used
     return out
+
+
+def _sum_each_above(lines: list[re.Match], k: int) -> tuple[Cue, Amount] | None:
+    """每家奖励100万元 in the lines right above a table with no column of sums (序号｜企业名称｜所在地区):
+    the flow and the sum each row's body gets."""
+    for line in reversed(lines[max(0, k - _UNIT_REACH):k]):
+        text = line.group()
+        cues = [c for c in find_cues(text) if not c.weak]
+        each = next((x for x in find_sums(text) if per_head().search(text, max(0, x.start - _EACH_REACH), x.start)), None)
+        if cues and each:
+            return cues[-1], each
+    return None
 
 
 def _row_cells(text: str, origin: tuple[int, ...], lines: list[re.Match], count: int) -> tuple[list | None, int]:
@@ -201,54 +231,77 @@ def _header_unit(cell: str) -> Decimal | None:
     return _UNIT_VALUE[m.group(1)] if m else None
 
 
-def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]]) -> list[Funding]:
-    """The fundings of one table row (see table_fundings)."""
+def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tuple[int, int]],
+                  each: tuple[Cue, Amount] | None = None) -> list[Funding]:
+    """The fundings of one table row (see table_fundings): one per column of sums, or the sum
+    `each` row gets."""
     text = a.text.text
     total = _TOTAL_ROW.fullmatch(text[slice(*cells[0])]) is not None
-    recipient, lender, barred, investor = _row_parties(a, header, cells)
-    if recipient is None and not total:
+    row = _row_parties(a, header, cells)
+    if row.recipient is None and row.named is None and not total:
         return []
-    signed = [s for s in creditor_signers(a) if s != recipient and s not in barred]
+    signed = [s for s in creditor_signers(a) if s != row.recipient and s not in row.barred]
     start, end = cells[0][0], cells[-1][1]
     evidence = Evidence(a.doc_id, text[start:end], start, end)
-    out = []
-    for i, (cue, unit) in columns.items():
-        amount = _value(text[slice(*cells[i])], unit)
-        if not amount:
-            continue
-        payer = signed[0] if signed and (cue.type in (FundingType.DEBT, FundingType.LOAN)
-                                          or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
-        if cue.type == FundingType.LOAN and lender:
-            payer = lender      # the row's lending bank, not the notice's signer
-        kind = cue.type
-        if kind in (FundingType.LOAN, FundingType.INVESTMENT) and investor:
-            # 融资轮次｜投资机构｜融资额: equity the row's investors bought in its company
-            kind, parties = FundingType.INVESTMENT, (investor, recipient)
-        else:
-            # 项目总投资: the row's body invests in its project
-            parties = (recipient, None) if kind == FundingType.INVESTMENT else (payer, recipient)
-        out.append(Funding(kind, evidence, amount, text[slice(*cells[i])].strip(), provider=parties[0],
-                           recipient=parties[1], rule=cue.rule))
-    return out
+    own = _row_cue(a, cells)
+    sums = [(own if generic and own else cue, _value(text[slice(*cells[i])], unit), text[slice(*cells[i])].strip())
+            for i, (cue, unit, generic) in columns.items()]
+    if each and not total:
+        sums.append((each[0], each[1].value, each[1].text))
+    return [f for cue, amount, amount_text in sums if amount
+            and (f := _sum_funding(a, row, signed, total, cue, Funding(cue.type, evidence, amount, amount_text)))]
 
 
-def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> tuple[str | None, str | None, set[str], str | None]:
-    """The name the borrower's column of a row holds, the lending bank's column's, the names
-    of its guarantors' columns, and the first name of its investors' column."""
+def _sum_funding(a: Analysis, row: _Row, signed: list[str], total: bool, cue: Cue, f: Funding) -> Funding | None:
+    """The parties of one sum of a row (`f`, of the flow `cue` names), None when nobody receives it."""
+    payer = signed[0] if signed and (cue.type in (FundingType.DEBT, FundingType.LOAN)
+                                      or cue.type in PAYOUTS and a.types.get(signed[0]) == EntityType.AGENCY) else None
+    if cue.type in (FundingType.LOAN, FundingType.DEBT) and row.lender:
+        payer = row.lender      # the row's lending bank or creditor, not the notice's signer
+    payer = row.payer or payer
+    kind = cue.type
+    # 经营主体名称｜奖补金额: a column of names no label gives a role receives a payout only
+    receiver = row.recipient or (row.named if kind in PAYOUTS else None)
+    if receiver is None and not total:
+        return None
+    if kind in (FundingType.LOAN, FundingType.INVESTMENT) and row.investor:
+        # 融资轮次｜投资机构｜融资额: equity the row's investors bought in its company
+        kind, parties = FundingType.INVESTMENT, (row.investor, receiver)
+    else:
+        # 项目总投资: the row's body invests in its project
+        parties = (receiver, None) if kind == FundingType.INVESTMENT else (payer, receiver)
+    return replace(f, type=kind, provider=parties[0], recipient=parties[1], rule=cue.rule)
+
+
+def _row_cue(a: Analysis, cells: list[tuple[int, int]]) -> Cue | None:
+    """补助项目｜金额 / 增值税即征即退｜231.25: the flow a row's own cell of words (no name, no
+    number) names, for a column of sums that names none."""
+    for s, e in cells:
+        if not _DIGIT.search(a.text.text, s, e) and not any(s <= r.start < e for r in a.names):
+            cue = next((c for c in find_cues(a.text.text[s:e]) if not c.weak), None)
+            if cue:
+                return cue
+    return None
+
+
+def _row_parties(a: Analysis, header: list[str], cells: list[tuple[int, int]]) -> _Row:
+    """The parties the columns of a row name (see _Row)."""
     roles = _column_roles()
     first: dict[str, str] = {}        # role -> the first name its columns hold
     barred: set[str] = set()
-    # 借款人名称: a column labelled with its party and 名称 is that party's
-    header = [label if label in roles else label.removesuffix(_NAME_SUFFIX) for label in header]
     for i, label in enumerate(header):
-        role = roles.get(label)
+        # 借款人名称: a column labelled with its party and 名称 is that party's; another column
+        # of names of bodies (经营主体名称, 合作社名称), no bank's, receives when no label says who does
+        role = roles.get(label) or roles.get(label.removesuffix(_NAME_SUFFIX)) \
+            or ("named" if label.endswith(_NAME_SUFFIX) and not _NOT_RECEIVERS.search(label) else None)
         names = [r.entity for r in a.names if cells[i][0] <= r.start and r.end <= cells[i][1]
                  and r.type in _RECEIVER_TYPES + (EntityType.PLACE.value,) * (role == "place")]
         if role == "none":
             barred |= set(names)
         elif role and names:
             first.setdefault(role, names[0])
-    return first.get("recipient") or first.get("place"), first.get("provider"), barred, first.get("investor")
+    return _Row(first.get("recipient") or first.get("place"), first.get("provider"), barred, first.get("investor"),
+                first.get("payer"), first.get("named"))
 
 
 def table_rows(fundings: list[Funding], r: Reading) -> list[Funding]:

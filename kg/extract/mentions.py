@@ -308,11 +308,14 @@ def strip_quote_chars(s: str) -> str:
 
 def tag_span(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tagged words of text[start:end] (offsets into text), the window widened leftwards to a
-    punctuation mark so that no word is cut: only the part around the heads is segmented."""
+    punctuation mark so that no word is cut: only the part around the heads is segmented. A
+    division's full name is a place whatever jieba tags it (岢岚县 v, 介休市 nr)."""
     start = max(0, start)
     while start > 0 and not PUNCT.match(text[start - 1]):
         start -= 1
-    return [(a + start, b + start, f) for a, b, f in tag_words(text[start:end])]
+    divisions = places.load_gazetteer().by_full
+    return [(a + start, b + start, "ns" if f != "ns" and text[start + a:start + b] in divisions else f)
+            for a, b, f in tag_words(text[start:end])]
 
 
 def find_national(sent: Sentence) -> Iterable[Mention]:

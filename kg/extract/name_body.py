@@ -1,9 +1,8 @@
 """Where the body of a headed name begins: the walk leftwards from its head over jieba's
 words (`walk_left`) and the trim of words that cannot open a name (`trim_left`).
 
-Tokens are (start, end, jieba flag) with offsets into the sentence; `anchors` are the
-sentence offsets where a place name starts.
-"""
+Tokens are (start, end, jieba flag) with offsets into the sentence; `anchors` are the sentence offsets
+where a place name starts."""
 from __future__ import annotations
 
 import re
@@ -60,8 +59,9 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
                                      or word.isdigit() and (after[:1] not in COUNT_UNITS
                                                             or after[:1] in "万亿" and after[1:2] not in "元"
                                                             and after[1:2] != "")))
-    # 11|处: a classifier after a number, but a project's capacity keeps its unit (年产3000|吨)
-    return len(word) == 1 and before[-1:].isdigit() and not (allow_years and word == "吨" and CAPACITY.search(before))
+    # 11|处: a classifier after a number, but a project's capacity keeps its unit (年产3000|吨); 2023|年度|某银行
+    return before[-1:].isdigit() and (len(word) == 1 and not (allow_years and word == "吨" and CAPACITY.search(before))
+                                      or not allow_years and word in ("年度", "季度", "年底", "年初", "年末", "月份"))
 
 
 def joins_name(text: str, left: list[tuple[int, int, str]], conj_start: int,

@@ -63,8 +63,10 @@ _CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
 # A line of a table whose cells a bar parts (企业名称｜金额): two bars at least, so that a
 # headline holding one (甲日报|乙标题) is none.
 _BAR_ROW = re.compile(r"[^|｜\n]*[|｜][^|｜\n]*[|｜]")
-# A line that is one body's name: no punctuation, ending in a body's head.
-_NAME_LINE = re.compile(rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行|局|委员会|厅|政府|中心|办公室|法院)")
+# A line of bodies' names: no punctuation, each ending in a body's head; several signers of a
+# notice may share a line, apart by gaps (甲局　　乙局).
+_BODY_NAME = rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行|局|委员会|厅|政府|中心|办公室|法院)"
+_NAME_LINE = re.compile(rf"{_BODY_NAME}(?: {{2,}}{_BODY_NAME})*")
 _BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
 _LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _CONTACT_FIELD = re.compile("(?:联系人|经办人|联系单位)[：:]")

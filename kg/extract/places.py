@@ -54,6 +54,9 @@ PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗�
 # 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
+# 互助土族自治县: an autonomous division, the first two characters of its name (group 1) and its
+# kind (group 2).
+_AUTONOMOUS = re.compile(r"(..).*自治([州县旗])")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
@@ -69,14 +72,19 @@ def load_gazetteer() -> _Gazetteer:
     """Read places.tsv and place_aliases.tsv once into lookup tables and one matching regex."""
     by_full: dict[str, list[PlaceInfo]] = defaultdict(list)
     short_to_full = {}
+    autonomous = {}
     for full, short, level, parent, province in load_table("places.tsv"):
         by_full[full].append(PlaceInfo(full, level, parent, province))
         if short:
             short_to_full[short] = full
+        if m := _AUTONOMOUS.fullmatch(full):
+            # a short name too common to stand alone (互助) still opens the written form
+            autonomous[(short or m.group(1)).removesuffix("各族") + m.group(2)] = full
     alias_to_full = dict(load_table("place_aliases.tsv", 2))
-    # 延边州, 红河州: an autonomous prefecture is written with its short name and 州
-    alias_to_full.update({short + "州": full for short, full in short_to_full.items()
-                          if full.endswith("自治州") and short + "州" not in by_full})
+    # 延边州, 互助县, 鄂伦春旗: an autonomous division is written with its short name and the
+    # plain division word
+    alias_to_full.update({alias: full for alias, full in autonomous.items()
+                          if alias not in by_full and not alias.endswith("族" + alias[-1])})
     trie = build_trie(set(by_full) | set(short_to_full) | set(alias_to_full))
     seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
     starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))

@@ -22,14 +22,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents, short_bank_names
+from .branch_names import bare_branches, branch_mentions, branches_of_merged_parents, is_bare_branch, short_bank_names
 from .agencies import national_official_names, standard_bodies
 from .zones import story_zones, with_full_zone
 from .canonical import (Context, canonical_org, company_with_jurisdiction, expand_body, full_company_name,
                         local_regulation, read_context, split_jurisdiction)
-from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_key, branch_parent,
+from .companies import (COMPANY_TAIL, LEGAL_FORM_INSIDE, PARENT_HEADS, REGISTERED, branch_parent,
                         branch_pattern, company_core, company_key, company_short_names, trim_to_declared,
-                        is_registered, unregistered_names)
+                        is_registered, same_branch, unregistered_names)
 from ..lexicon import alternation, load_set, load_tagged
 from .segment import word_tags
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
@@ -307,7 +307,7 @@ def company_variant(short: str, longer: str) -> bool | None:
     bodies are two companies (某某置业有限公司, 某某控股集团有限公司); 某集团|资产经营公司 is a
     subsidiary of 某集团 (but 某集团有限公司 is 某集团), and no registered company without 集团 is 某集团;
     a branch merges only with the same branch written with its place and legal form
-    (湖北|某银行|股份有限公司|某分行)."""
+    (湖北|某银行|股份有限公司|某分行); the branches of two places, no bank named (甲县支行, 乙区支行), are two."""
     if is_registered(short) and is_registered(longer) \
             and split_jurisdiction(short)[1] != split_jurisdiction(longer)[1]:
         return False
@@ -316,8 +316,8 @@ def company_variant(short: str, longer: str) -> bool | None:
     if short.endswith("集团") and REGISTERED.search(longer) and "集团" not in longer:
         return False        # a group is none of its registered companies
     if branch_pattern().match(longer) or branch_pattern().match(short):
-        return branch_key(longer) == branch_key(short)
-    return None
+        return same_branch(longer, short)
+    return False if is_bare_branch(short) and is_bare_branch(longer) else None
 
 
 LEGAL_FORM = re.compile("股份有限公司|有限责任公司|有限公司")
