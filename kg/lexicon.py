@@ -238,9 +238,23 @@ def check_cell(where: str, column: Column, cell: str) -> None:
                                 f"(expected one of {', '.join(sorted(column.kind))})")
 
 
-@lru_cache(maxsize=None)
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Validated rows of a declared lexicon, padded with '' to its full width."""
+    declaration(name)
+    return _all_rows()[name]
+
+
+@lru_cache(maxsize=None)
+def _all_rows() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The rows of every lexicon, validated once per rules' version (which covers the data
+    folder) and then read back (kg.cache.remembered): compiling the templates to check them
+    alone took a fifth of a second in each process."""
+    from .cache import remembered
+    return remembered("lexicons", lambda: {name: _read_rows(name) for name in LEXICONS})
+
+
+def _read_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of lexicon `name` read from its file, each cell checked (check_cell)."""
     lex = declaration(name)
     width, low = len(lex.columns), lex.min_columns
     rows = []
@@ -264,8 +278,7 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 def load_all() -> None:
     """Load and validate every declared lexicon (raises DataError on the first bad row)."""
-    for name in LEXICONS:
-        load_rows(name)
+    _all_rows()
 
 
 @lru_cache(maxsize=None)
