@@ -7,11 +7,13 @@ lexicon or upgrading kg invalidates every entry. Entries are pickled Extraction 
 written atomically (a crash leaves no half entry); an unreadable entry counts as a miss.
 
 Apart from builds, `remembered` keeps tables that every process derives at start-up (from
-jieba's dictionary, and the compiled cue templates) in the user's cache folder, under the
-same rules' version.
+jieba's dictionary, the lexicons, and the compiled code of kg's regexes: `regex`) in the
+user's cache folder, under the same rules' version.
 """
 from __future__ import annotations
 
+import _sre
+import atexit
 import glob
 import hashlib
 import json
@@ -151,30 +153,52 @@ def remembered(name: str, make: Callable[[], T], *sources: Path) -> T:
     worktrees) each keep their own file instead of overwriting one another's; the
     KEEP_VERSIONS files of a name used last are kept. For start-up tables that take longer
     to derive than to read; a folder that cannot be read or written only costs make()."""
-    digest = hashlib.sha256(f"{rules_version()}\0{marshal.version}".encode())
-    for source in sources:
-        digest.update(b"\0" + Path(source).read_bytes())
-    key = digest.hexdigest().encode() + b"\n"
-    try:
-        path = user_cache_dir() / f"{name}.{key[:16].decode()}.marshal"
-    except RuntimeError:            # no home folder to keep it in
-        return make()
-    try:
-        data = path.read_bytes()
-        if data.startswith(key):
-            value = marshal.loads(memoryview(data)[len(key):])
-            os.utime(path)          # used: kept by _prune
-            return value
-    except (OSError, EOFError, ValueError, TypeError):
-        pass                        # missing or damaged: made again below
-    value = make()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(path, key + marshal.dumps(value))
-        _prune(path.parent, name)
-    except (OSError, OutputError):
-        pass
+    kept = _Kept(name, *sources)
+    value = kept.read()
+    if value is None:
+        value = make()
+        kept.write(value)
     return value
+
+
+class _Kept:
+    """The file of the user cache that keeps a value of `name` made from `sources` under
+    these rules (see remembered)."""
+
+    def __init__(self, name: str, *sources: Path) -> None:
+        digest = hashlib.sha256(f"{rules_version()}\0{marshal.version}".encode())
+        for source in sources:
+            digest.update(b"\0" + Path(source).read_bytes())
+        self.name = name
+        self.key = digest.hexdigest().encode() + b"\n"
+        try:
+            self.path: Path | None = user_cache_dir() / f"{name}.{self.key[:16].decode()}.marshal"
+        except RuntimeError:            # no home folder to keep it in
+            self.path = None
+
+    def read(self):
+        """The value kept, or None when there is none (or it is damaged)."""
+        if self.path is None:
+            return None
+        try:
+            data = self.path.read_bytes()
+            if data.startswith(self.key):
+                value = marshal.loads(memoryview(data)[len(self.key):])
+                os.utime(self.path)     # used: kept by _prune
+                return value
+        except (OSError, EOFError, ValueError, TypeError):
+            pass                        # missing or damaged
+        return None
+
+    def write(self, value) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_file(self.path, self.key + marshal.dumps(value))
+            _prune(self.path.parent, self.name)
+        except (OSError, OutputError):
+            pass
 
 
 def _prune(folder: Path, name: str) -> None:
@@ -188,34 +212,49 @@ def _prune(folder: Path, name: str) -> None:
         old.unlink(missing_ok=True)
 
 
-def compiled_patterns(name: str, patterns: Sequence[str]) -> list[re.Pattern]:
-    """re.compile(p) for each of patterns, the compiled code kept by `remembered` (as `name`,
-    per Python version and regex engine): the cue templates' wide character classes take
-    most of a second to compile in each process, their code milliseconds to read back (a
-    pickled pattern is only its source, compiled again). A Python whose regex internals
-    differ (3.10), or a code the engine refuses, falls back to re.compile."""
-    try:
-        import _sre
-        from re import _compiler, _parser
-    except ImportError:
-        return [re.compile(p) for p in patterns]
-    codes = remembered(f"{name}-{sys.implementation.cache_tag}-{_sre.MAGIC}",
-                       lambda: {p: _pattern_code(_parser, _compiler, p) for p in patterns})
-    out = []
-    for pattern in patterns:
+def regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags) for one of kg's patterns (fixed, or made from its rules),
+    from compiled code kept in the user cache (regex_codes): character classes holding
+    Chinese characters or punctuation are slow to compile, and kg's took most of a second
+    in each process; their code reads back in milliseconds (a pickled pattern is only its
+    source, compiled again). A Python whose regex internals differ (3.10) compiles as usual."""
+    codes = regex_codes()
+    key = (pattern, int(flags))
+    if key not in codes:
         try:
-            out.append(_sre.compile(pattern, *codes[pattern]))
-        except (KeyError, TypeError, ValueError, RuntimeError):
-            out.append(re.compile(pattern))
-    return out
+            codes[key] = marshal.dumps(_pattern_code(pattern, int(flags)))
+        except (re.error, AttributeError):      # re.compile says what is wrong; 3.10's internals
+            return re.compile(pattern, flags)
+    try:
+        return _sre.compile(pattern, *marshal.loads(codes[key]))
+    except (TypeError, ValueError, EOFError, RuntimeError):     # a code this engine refuses
+        return re.compile(pattern, flags)
 
 
-def _pattern_code(parser, compiler, pattern: str) -> tuple:
-    """The arguments after the pattern that re._compiler.compile gives _sre.compile, as plain
-    data: flags, code (ints), number of groups, group index, names by group number."""
-    parsed = parser.parse(pattern, 0)
+@lru_cache(maxsize=None)
+def regex_codes() -> dict[tuple[str, int], bytes]:
+    """(pattern, flags) -> the arguments after the pattern that re._compiler.compile gives
+    _sre.compile (marshalled: bytes, which the garbage collector never walks, unlike the
+    lists of the code), of every pattern `regex` compiled in runs of these rules (per Python
+    version and regex engine), kept as `remembered` keeps its tables. The patterns compiled
+    in this process are added at its exit."""
+    kept = _Kept(f"regexes-{sys.implementation.cache_tag}-{_sre.MAGIC}")
+    codes = kept.read() or {}
+    atexit.register(_keep_new_codes, kept, codes, len(codes))
+    return codes
+
+
+def _keep_new_codes(kept: _Kept, codes: dict, known: int) -> None:
+    if len(codes) > known:
+        kept.write(codes)
+
+
+def _pattern_code(pattern: str, flags: int) -> tuple:
+    """What re._compiler.compile(pattern, flags) gives _sre.compile after the pattern, as
+    plain data: flags, code (ints), number of groups, group index, names by group number."""
+    parsed = re._parser.parse(pattern, flags)
     names = [None] * parsed.state.groups
     for group, number in parsed.state.groupdict.items():
         names[number] = group
-    return (int(parsed.state.flags), [int(op) for op in compiler._code(parsed, 0)],
+    return (int(flags | parsed.state.flags), [int(op) for op in re._compiler._code(parsed, flags)],
             parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(names))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import regex, remembered
 from .errors import DataError
 from .model import EntityType, FundingType, RelationType
 from .resources import resource_dir
@@ -249,7 +250,6 @@ def _all_rows() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The rows of every lexicon, validated once per rules' version (which covers the data
     folder) and then read back (kg.cache.remembered): compiling the templates to check them
     alone took a fifth of a second in each process."""
-    from .cache import remembered
     return remembered("lexicons", lambda: {name: _read_rows(name) for name in LEXICONS})
 
 
@@ -319,4 +319,4 @@ def alternation(words) -> str:
 @lru_cache(maxsize=None)
 def load_regex(name: str) -> re.Pattern:
     """One compiled alternation of a one-per-line lexicon."""
-    return re.compile(alternation(load_words(name)))
+    return regex(alternation(load_words(name)))

@@ -3,8 +3,11 @@ extracted, an unchanged corpus leaves the outputs alone, and the graph is always
 build from nothing gives."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -180,14 +183,24 @@ def test_remembered_keeps_each_version_apart_and_the_last_used(tmp_path, monkeyp
     assert cache_module.remembered("t", lambda: "made", sources[0]) == "made"  # the oldest went
 
 
-def test_compiled_patterns_equal_re_compile_when_read_back(tmp_path, monkeypatch):
-    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
-    patterns = [r"(?P<S>[\ue000-\uf8ff])[^\ue000-\uf8ff。]{0,4}?拨付(?P<O>[\ue000-\uf8ff])", "向[甲乙]"]
-    for _ in range(2):                  # made, then read back from the stored code
-        compiled = cache_module.compiled_patterns("p", patterns)
-        assert compiled == [re.compile(p) for p in patterns]
-        assert compiled[0].groupindex == {"S": 1, "O": 2}
-        assert compiled[0].search("\ue001向它拨付\ue002").group("O") == "\ue002"
-    assert len(list(tmp_path.glob("p-*.marshal"))) == 1
-    # a stored code that does not fit (another pattern under the name) is compiled afresh
-    assert cache_module.compiled_patterns("p", ["丙"]) == [re.compile("丙")]
+# Compiles the pattern given as argument with kg.cache.regex and prints how many codes it found kept.
+REGEX_RUN = """
+import re, sys
+from kg.cache import regex, regex_codes
+kept = len(regex_codes())
+pattern = regex(sys.argv[1], re.M)
+assert pattern == re.compile(sys.argv[1], re.M) and pattern.groupindex == {"S": 1, "O": 2}
+assert pattern.search("\\ue001向它拨付\\ue002").group("O") == "\\ue002"
+print(kept)
+"""
+
+
+def test_regex_equals_re_compile_when_read_back(tmp_path):
+    pattern = r"(?P<S>[\ue000-\uf8ff])[^\ue000-\uf8ff。]{0,4}?拨付(?P<O>[\ue000-\uf8ff])"
+    env = {**os.environ, "KG_CACHE_HOME": str(tmp_path)}
+    kept = [subprocess.run([sys.executable, "-c", REGEX_RUN, pattern], env=env, check=True,
+                           capture_output=True, text=True).stdout for _ in range(2)]
+    assert kept == ["0\n", "1\n"]          # made and kept at exit, then read back
+    assert len(list(tmp_path.glob("regexes-*.marshal"))) == 1
+    with pytest.raises(re.error, match="missing \\)"):
+        cache_module.regex("(?:贷款")

@@ -51,7 +51,7 @@ def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...
     """(rule id, template, role of the implicit subject, types that may fill a role, word lists
     one word of each of which a match holds: templates.required_words) rows."""
     table = load_table("funding_roles.tsv")
-    patterns = compile_templates("funding-roles", [t for _, t, _, _ in table])
+    patterns = compile_templates([t for _, t, _, _ in table])
     return tuple((rule, pattern, TEMPLATE_ROLES.get(implicit),
                   ORG_TYPES + ((EntityType.PLACE.value,) if places else ()), required_words(template))
                  for (rule, template, implicit, places), pattern in zip(table, patterns))

@@ -38,7 +38,7 @@ def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
     groups = cue_groups()
     rows = []
     table = load_table("relation_cues.tsv")
-    patterns = compile_templates("relation-cues", [template for _, _, template in table])
+    patterns = compile_templates([template for _, _, template in table])
     for (rule, relation, template), pattern in zip(table, patterns):
         needs = 0
         for words in required_words(template):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..cache import compiled_patterns
+from ..cache import regex
 from .clause import LIST, PH, Masked, Ref
 from ..lexicon import alternation, load_words
 from .normalize import CJK
@@ -59,9 +59,9 @@ def required_words(template: str) -> list[list[str]]:
     return out + [[run]] if run else out
 
 
-_CUE_CHARS = re.compile(f"[{CJK}]*")
-_PLACEHOLDER = re.compile(r"\{[A-Z]\}")
-_OPTIONAL = re.compile(r"[?*]|\{(?![A-Z]\})")
+_CUE_CHARS = regex(f"[{CJK}]*")
+_PLACEHOLDER = regex(r"\{[A-Z]\}")
+_OPTIONAL = regex(r"[?*]|\{(?![A-Z]\})")
 
 
 def _group_words(inner: str) -> list[str] | None:
@@ -104,10 +104,9 @@ def _group_end(template: str, start: int) -> int:
             return i
 
 
-def compile_templates(name: str, templates: list[str]) -> list[re.Pattern]:
-    """Regexes for cue templates: '{S}…约谈…{O}' -> named placeholder lists with gaps between;
-    compiled once per rules' version and kept as `name` (kg.cache.compiled_patterns)."""
-    return compiled_patterns(name, [_template_pattern(t) for t in templates])
+def compile_templates(templates: list[str]) -> list[re.Pattern]:
+    """Regexes for cue templates: '{S}…约谈…{O}' -> named placeholder lists with gaps between."""
+    return [regex(_template_pattern(t)) for t in templates]
 
 
 def _template_pattern(template: str) -> str:
