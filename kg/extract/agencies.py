@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_set, load_table
 
 
@@ -44,9 +45,9 @@ COUNTRY = "中国"
 def national_regex() -> re.Pattern:
     """Official names and short forms of three or more characters: two-character ones (央行,
     中央) are words of their own only sometimes (see two_character_regex)."""
-    return re.compile(alternation([*national_official_names(), *(a for a in national_names() if len(a) >= 3)]))
+    return regex(alternation([*national_official_names(), *(a for a in national_names() if len(a) >= 3)]))
 
 
 @lru_cache(maxsize=None)
 def two_character_regex() -> re.Pattern:
-    return re.compile(alternation([a for a in national_names() if len(a) == 2]))
+    return regex(alternation([a for a in national_names() if len(a) == 2]))

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..cache import regex
 from ..model import Article
 from .layout import SHORT_LINE
 from ..lexicon import alternation, load_tagged
@@ -22,17 +23,17 @@ if TYPE_CHECKING:
 
 TITLE_MAX = 60      # characters kept of a title taken from a first body line
 
-_LINE = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_FULL_DATE = re.compile(
+_LINE = regex(r"[^\n]+")
+_SENTENCE_END = regex(r"[。！？!?]")
+_FULL_DATE = regex(
     r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"|[-/](\d{1,2})[-/](\d{1,2})(?!\d))")
-_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_YEAR = regex(r"(?<!\d)(20\d{2})\s*年")
 
 _NAME = rf"[{CJK}]{{2,4}}(?:·[{CJK}]{{1,4}})?"
-_DATELINE = re.compile(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
-_MARKED_LINE = re.compile(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □晓川
-_CREDIT = re.compile(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
+_DATELINE = regex(r"本报(?:\d{1,2}日)?讯\s*[（(]([^（()）\n]{2,40})[)）]")
+_MARKED_LINE = regex(r"[□■]\s*([^□■]{2,40})$", re.M)      # □本报记者 张三, □晓川
+_CREDIT = regex(r"(?:^|(?<=[。！？!?”]))\s*[（(]([^（()）\n]{2,20})[)）]\s*$", re.M)
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +42,7 @@ def byline_token() -> re.Pattern:
     characters, a separator, or anything else."""
     role = (rf"[{CJK}]{{0,10}}?(?:{alternation(load_tagged('byline_roles.tsv', 'byline'))})"
             r"|(?:文|图|摄影?)(?:/(?:文|图|摄影?))+|摄影|摄")
-    return re.compile(rf"(?P<role>{role})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
+    return regex(rf"(?P<role>{role})|(?P<name>{_NAME})|(?P<sep>[\s、，,]+)|(?P<other>.)")
 
 
 def read_article(a: Analysis) -> Article:

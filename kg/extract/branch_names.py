@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .companies import LEGAL_FORM_INSIDE, REGISTERED, branch_parent, branch_pattern, company_core
+from ..cache import regex
 from ..lexicon import alternation, load_table, load_tagged
 from ..model import EntityType, Mention
 
@@ -32,7 +33,7 @@ def _bank_heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _glued() -> re.Pattern:
-    return re.compile(rf"^(.{{2,}}?(?:{alternation(_heads())}))为(?=.{{2}})")
+    return regex(rf"^(.{{2,}}?(?:{alternation(_heads())}))为(?=.{{2}})")
 
 
 def branch_mentions(mentions: list[Mention], declared: dict[str, Mention], text: str) -> list[Mention]:
@@ -133,10 +134,10 @@ def branches_of_merged_parents(mentions: list[Mention], labels: list[str],
 
 # the kind of bank a full name ends with, and the short kinds a story writes after the brand
 _KINDS = "农村商业|农村合作|城市商业|商业"
-_BANK_KIND = re.compile(f"(?:{_KINDS})?银行$")
+_BANK_KIND = regex(f"(?:{_KINDS})?银行$")
 _SHORT_KINDS = ("农商银行", "农商行", "银行", "行")
 # 县农村商业银行 (from 县农商行), 农村商业银行: a bank's kind, with a level or none, and no brand
-_LEVEL_BANK = re.compile(f"(?:[省市县区旗](?:{_KINDS})?|农村商业|农村合作|城市商业)银行")
+_LEVEL_BANK = regex(f"(?:[省市县区旗](?:{_KINDS})?|农村商业|农村合作|城市商业)银行")
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .layout import ROW_HEAD_END, ROW_NUMBER
+from ..cache import regex
 from ..lexicon import load_words
 from ..model import ORG_TYPES, Entity, EntityType, Mention, Sentence
 from .normalize import CJK
@@ -24,15 +25,15 @@ PH = "[\ue000-\uf8ff]"           # one placeholder
 # Coordinated names; an item may carry a short tail outside its mention (“甲”单车、乙单车).
 # 甲局会同乙局约谈: bodies that act together are one list.
 LIST = rf"{PH}(?:[{CJK}]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
-LIST_RE = re.compile(LIST)
+LIST_RE = regex(LIST)
 _QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
-_QUOTES = re.compile(f"[{re.escape(QUOTES)}]")
+_QUOTES = regex(f"[{re.escape(QUOTES)}]")
 # 甲局（以下简称“乙”）: a short name declared right after a name adds nothing to the sentence's
 # grammar (甲局（以下简称“乙”）向丙公司增资 reads 甲局向丙公司增资), so it is dropped with its brackets.
-_DECLARATION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[^（()）]{1,20}[）)]")
+_DECLARATION = regex(r"[（(]\s*(?:以下)?(?:简称|下称)[^（()）]{1,20}[）)]")
 # What may stand between a name that ends a clause and a bare 公司 opening the next one.
-CLAUSE_CLOSE = re.compile(r"[”\"’]?[)）]?[，,。]")
-CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+CLAUSE_CLOSE = regex(r"[”\"’]?[)）]?[，,。]")
+CLAUSE_END = regex(r"[，,；;：:。！？!?\n]")
 
 @dataclass(frozen=True)
 class Ref:
@@ -65,7 +66,7 @@ class Masked:
 @lru_cache(maxsize=None)
 def preposition_regex() -> re.Pattern:
     words = sorted(load_words("relation_prepositions.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return regex("(?:" + "|".join(map(re.escape, words)) + ")$")
 
 
 
@@ -78,7 +79,7 @@ def name_refs(mentions: list[Mention], entities: list[Entity]) -> list[Ref]:
     return sorted(refs, key=lambda r: (r.start, -r.end))
 
 
-LEGAL_FORM_END = re.compile("(?:股份有限公司|有限责任公司|有限公司|[(（]有限合伙[)）])$")
+LEGAL_FORM_END = regex("(?:股份有限公司|有限责任公司|有限公司|[(（]有限合伙[)）])$")
 
 
 def clause_start(text: str, at: int) -> int:
@@ -225,7 +226,7 @@ def _relative() -> re.Pattern:
     """A verb and 的 ending a relative clause on a short noun before a comma: 参加的银团， (not
     对企业的保费给予补助，: a preposition's phrase)."""
     prepositions = "|".join(map(re.escape, load_words("relation_prepositions.txt")))
-    return re.compile(rf"(?!{prepositions})[{CJK}]{{1,4}}的[{CJK}]{{1,4}}[，,]")
+    return regex(rf"(?!{prepositions})[{CJK}]{{1,4}}的[{CJK}]{{1,4}}[，,]")
 
 
 def _list_end(masked: Masked, at: int) -> int:
@@ -274,7 +275,7 @@ def row_head(masked: Masked) -> Ref | None:
 
 
 # A phrase that modifies the name after it: (由甲公司建设)、乙公司承建的丙项目.
-_MODIFIES = re.compile(rf"[^\ue000-\uf8ff。；;，,]{{0,8}}(?:{PH}[^\ue000-\uf8ff。；;，,]{{0,6}})?的({PH})")
+_MODIFIES = regex(rf"[^\ue000-\uf8ff。；;，,]{{0,8}}(?:{PH}[^\ue000-\uf8ff。；;，,]{{0,6}})?的({PH})")
 
 
 def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None) -> Ref | None:
@@ -292,7 +293,7 @@ def project_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None
 
 _ABOUT = "关于"
 # 甲银行与乙公司债权转让暨债务催收联合公告: a debt notice's title after its bodies.
-_DEBT_NOTICE = re.compile(r"(?:债权转让|债务催收|催收)[^\n，。；！？]{0,24}?公告(?![书栏])")
+_DEBT_NOTICE = regex(r"(?:债权转让|债务催收|催收)[^\n，。；！？]{0,24}?公告(?![书栏])")
 
 
 def title_issuers(text: str, names: list[Ref]) -> list[Ref]:

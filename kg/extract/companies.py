@@ -8,23 +8,24 @@ from functools import lru_cache
 
 from . import places
 from .canonical import own_places, split_jurisdiction
+from ..cache import regex
 from ..lexicon import alternation, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
 from .segment import cut_words, tag_words
-COMPANY_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
-LEGAL_FORM_INSIDE = re.compile(r"股份有限公司|有限责任公司|有限公司")
-REGISTERED = re.compile(r"有限(?:责任)?公司$")
-BRACKETED_TAIL = re.compile(r"[(（]([^()（）]{2,8})[)）]$")
-PARTNERSHIP = re.compile(r"[(（]有限合伙[)）]$")
+COMPANY_TAIL = regex(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$")
+LEGAL_FORM_INSIDE = regex(r"股份有限公司|有限责任公司|有限公司")
+REGISTERED = regex(r"有限(?:责任)?公司$")
+BRACKETED_TAIL = regex(r"[(（]([^()（）]{2,8})[)）]$")
+PARTNERSHIP = regex(r"[(（]有限合伙[)）]$")
 # the head of a partnership's name before (有限合伙): 某某天使投资中心, 某某合伙企业
-_PARTNERSHIP_HEAD = re.compile("(?:合伙企业|企业|中心)$")
+_PARTNERSHIP_HEAD = regex("(?:合伙企业|企业|中心)$")
 
 
 @lru_cache(maxsize=None)
 def industry_tail() -> re.Pattern:
     """Trade words between a company's core name and its legal form (信息技术, 机械, 房地产开发)."""
     words = load_set("company_industry_words.txt")
-    return re.compile("(?:" + alternation(words) + ")+$")
+    return regex("(?:" + alternation(words) + ")+$")
 
 
 def is_distinctive(core: str) -> bool:
@@ -245,7 +246,7 @@ def branch_pattern() -> re.Pattern:
     """A company's branch: its parent (group 1, with the legal form the name gives it: 某银行股份
     有限公司某分行 belongs to 某银行股份有限公司), a place, a branch head (某银行某省分行)."""
     heads = alternation(load_tagged("branch_heads.tsv", "company"))
-    return re.compile(rf"^(.{{2,}}?(?:{'|'.join(PARENT_HEADS)})(?:{LEGAL_FORM_INSIDE.pattern})?)(?:.{{0,8}}?)(?:{heads})$")
+    return regex(rf"^(.{{2,}}?(?:{'|'.join(PARENT_HEADS)})(?:{LEGAL_FORM_INSIDE.pattern})?)(?:.{{0,8}}?)(?:{heads})$")
 
 
 # The heads a parent of branches ends in; alone, one names no particular company (甲省银行股份有限公司

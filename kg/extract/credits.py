@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_tagged
 from ..model import EntityType, Mention
 from .normalize import CJK
@@ -22,15 +23,15 @@ from .persons import CREDIT_BEFORE, is_name, load_person_rules
 BYLINE = "byline"
 # what closes a credit after its last name: no Han character, 摄, 发自 or 报道; failing a
 # further name, a place before 发自 / 报道 (李明北京报道)
-NAME_AFTER = re.compile(rf"[^{CJK}]|$|摄|报道|发自")
-PLACE_AFTER = re.compile(rf"[{CJK}]{{2,3}}(?:报道|发自)")
+NAME_AFTER = regex(rf"[^{CJK}]|$|摄|报道|发自")
+PLACE_AFTER = regex(rf"[{CJK}]{{2,3}}(?:报道|发自)")
 
 
 @lru_cache(maxsize=None)
 def credit_role() -> re.Pattern:
     """A credit role of two or more characters (实习编辑, 记者)."""
     roles = {r for tag in (BYLINE, "credit") for r in load_tagged("byline_roles.tsv", tag) if len(r) > 1}
-    return re.compile(rf"(?:{alternation(roles)})[\s　:：]*")
+    return regex(rf"(?:{alternation(roles)})[\s　:：]*")
 
 
 def find_credits(text: str, bylines: list[tuple[int, int, str]]) -> list[Mention]:

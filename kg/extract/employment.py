@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from .clause import PH, PLACEHOLDER_BASE, Masked, Ref, Tally
+from ..cache import regex
 from ..lexicon import alternation, load_tagged, load_words
 from ..model import ORG_TYPES, Entity, EntityType
 from .normalize import CJK
@@ -17,8 +18,8 @@ from .normalize import CJK
 def post_regex() -> re.Pattern:
     """A job title ending right before a name: optional unit words, then a post (监察科科长)."""
     posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
-    return re.compile(rf"(?:[{CJK}A-Za-z]{{0,8}}?(?:{posts})、){{0,2}}"
-                      rf"[{CJK}A-Za-z]{{0,8}}?(?:{posts})$")
+    return regex(rf"(?:[{CJK}A-Za-z]{{0,8}}?(?:{posts})、){{0,2}}"
+                 rf"[{CJK}A-Za-z]{{0,8}}?(?:{posts})$")
 
 
 @lru_cache(maxsize=None)
@@ -26,7 +27,7 @@ def government_post_regex() -> re.Pattern:
     """A post of a people's government ending a title (常务副市长, 副州长) and the level of the
     jurisdiction it heads: the post's last character but one (市, 州)."""
     posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "government"), key=len, reverse=True)))
-    return re.compile(rf"(?:{posts})$")
+    return regex(rf"(?:{posts})$")
 
 
 @lru_cache(maxsize=None)
@@ -34,7 +35,7 @@ def unit_post_regex() -> re.Pattern:
     """A title made of a unit of a body and a post: 监察科科长, 机械学院院长."""
     posts = "|".join(map(re.escape, sorted(load_tagged("posts.tsv", "member"), key=len, reverse=True)))
     units = "".join(load_words("relation_unit_heads.txt"))
-    return re.compile(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
+    return regex(rf"[{CJK}]{{0,8}}?[{re.escape(units)}](?:{posts})")
 
 
 def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
@@ -80,7 +81,7 @@ def find_posts(masked: Masked, earlier: Tally, bodies: PostBodies | None = None,
 
 
 # Posts in two bodies before one name: 甲署副秘书长、乙局局长张三 (the second is find_posts' own).
-_TWO_BODIES = re.compile(rf"({PH})([{CJK}]{{1,10}}?)、{PH}[{CJK}]{{1,10}}?({PH})")
+_TWO_BODIES = regex(rf"({PH})([{CJK}]{{1,10}}?)、{PH}[{CJK}]{{1,10}}?({PH})")
 
 
 def first_body_posts(masked: Masked, bodies: PostBodies | None = None) -> list[tuple[Ref, Ref | Entity, str]]:
@@ -105,7 +106,7 @@ def field_post(masked: Masked, party: Ref | None) -> list[tuple[Ref, Ref, str]]:
     return [(person, party, m.group(1))] if person.type == EntityType.PERSON else []
 
 
-_FIELD = re.compile(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
+_FIELD = regex(rf"^\s*([{CJK}]{{2,8}})[：:]\s*({PH})\s*$")
 
 
 def _bare_title_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] | None,
@@ -169,8 +170,8 @@ def _unnamed_body(masked: Masked, i: int, title: str, previous: tuple[int, Ref] 
 
 # A name, then its body and post: 张三是甲公司总经理，/ 张三（甲公司总经理）/ 张三，甲公司董事长，/
 # 张三现任甲公司总经理 / 张三担任甲公司董事长以来.
-_APPOSITION = re.compile(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)"
-                         rf"(?=[，,。；;）)]|以来|期间|$)")
+_APPOSITION = regex(rf"({PH})(?:是|系|现任|担任|出任|任|[，,（(])({PH})的?([{CJK}、]{{2,16}}?)"
+                    rf"(?=[，,。；;）)]|以来|期间|$)")
 
 
 @lru_cache(maxsize=None)
@@ -178,7 +179,7 @@ def appointment_regex() -> re.Pattern:
     """An appointment: 任命张三为甲局局长 / 聘任李四为乙公司总经理 / 选举丙公司经理王五为协会会长
     (a body and post before the name are the person's own; groups as in _APPOSITION)."""
     verbs = alternation(load_words("relation_appointment_verbs.txt"))
-    return re.compile(rf"(?:{verbs})(?:{PH}[{CJK}、]{{2,8}}?)?({PH})为({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;]|$)")
+    return regex(rf"(?:{verbs})(?:{PH}[{CJK}、]{{2,8}}?)?({PH})为({PH})的?([{CJK}、]{{2,16}}?)(?=[，,。；;]|$)")
 
 
 def posts_after_name(masked: Masked, bodies: PostBodies | None = None
@@ -200,7 +201,7 @@ def posts_after_name(masked: Masked, bodies: PostBodies | None = None
 
 
 # Between two persons of a list of attendees: a separator, maybe after more names of the first post.
-_LIST_GAP = re.compile(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
+_LIST_GAP = regex(rf"(?:[、，,][{CJK}]{{2,4}})*[、，,]")
 
 
 @lru_cache(maxsize=None)
@@ -213,7 +214,7 @@ def company_posts() -> frozenset[str]:
 def address_regex() -> re.Pattern:
     """A post that also follows a name as a form of address (posts.tsv `address`: 王五局长)."""
     posts = sorted(load_tagged("posts.tsv", "address"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, posts)) or "(?!)")
+    return regex("|".join(map(re.escape, posts)) or "(?!)")
 
 
 def _address_after(text: str, at: int) -> str | None:
@@ -227,7 +228,7 @@ def _own_body_regex() -> re.Pattern:
     """A title of a body of its own: opening with one (村党支部书记), or a named one (甲村, 乙社区)
     whose Party or self-governing committee (党…, …委) follows."""
     words = alternation(load_words("relation_own_body_titles.txt"))
-    return re.compile(rf"^(?:{words})|(?:{words})(?=党|委|居委)")
+    return regex(rf"^(?:{words})|(?:{words})(?=党|委|居委)")
 
 
 def own_body_title(title: str) -> bool:

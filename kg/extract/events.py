@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_words
 from ..model import EntityType, Mention, Sentence
 from .segment import cut_words, word_tags
 
-OPENING = re.compile(r"(?:(?:19|20)\d{2}年?|第[一二三四五六七八九十\d]{1,3}届)$")
+OPENING = regex(r"(?:(?:19|20)\d{2}年?|第[一二三四五六七八九十\d]{1,3}届)$")
 MAX_WORDS = 10          # characters from the place to the head
 # flags of the words between the place and the head: nouns, names and verbal nouns (投资|促进周)
 NAME_FLAGS = ("n", "vn", "j", "b", "a", "x", "eng")
@@ -19,7 +20,7 @@ NAME_FLAGS = ("n", "vn", "j", "b", "a", "x", "eng")
 
 @lru_cache(maxsize=None)
 def event_head_regex() -> re.Pattern:
-    return re.compile(alternation(load_words("event_heads.txt")))
+    return regex(alternation(load_words("event_heads.txt")))
 
 
 def event_start(text: str, head_start: int, anchors: frozenset[int]) -> int | None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_words
 from ..model import EntityType, Mention, Sentence
 from .segment import tag_words
@@ -16,7 +17,7 @@ def force_regexes() -> tuple[re.Pattern, re.Pattern]:
     countries = alternation(load_words("countries.txt"))
     heads = alternation(load_words("agency_force_heads.txt"))
     shorts = "".join(load_words("agency_country_shorts.txt"))
-    return re.compile(f"(?:{countries})(?:{heads})"), re.compile(f"[{shorts}]军")
+    return regex(f"(?:{countries})(?:{heads})"), regex(f"[{shorts}]军")
 
 
 def find_forces(sent: Sentence) -> Iterable[Mention]:

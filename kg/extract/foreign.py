@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Mention, Sentence
 from .normalize import CJK
 
 # around a city: what may stand before it (a preposition, a list mark) and after it
-BEFORE_CITY = re.compile(rf"(?:^|[^{CJK}]|[在赴至到往与和及、])$")
-AFTER_CITY = re.compile(rf"(?:$|[^{CJK}]|[的和与及、等举])")
+BEFORE_CITY = regex(rf"(?:^|[^{CJK}]|[在赴至到往与和及、])$")
+AFTER_CITY = regex(rf"(?:$|[^{CJK}]|[的和与及、等举])")
 LATIN = "A-Za-z\u00c0-\u024f"
 FIRST_WORD = rf"[A-Z0-9][{LATIN}0-9&'\-]*\.?"       # capitalised: no 'and' or 'the' opens a name
 LEGAL_FORMS = (r"GmbH(?: & Co\. KG)?", r"AG", r"SE", r"KG", r"Inc\.?", r"Corp\.?", r"Corporation", r"Co\., ?Ltd\.?",
@@ -21,13 +22,13 @@ LEGAL_FORMS = (r"GmbH(?: & Co\. KG)?", r"AG", r"SE", r"KG", r"Inc\.?", r"Corp\.?
                r"Pte\.? Ltd\.?", r"Sdn\.? Bhd\.?", r"JSC", r"LLP", r"S\.A\.S\.", r"A/S", r"Oy", r"AB")
 # one to six words and a legal form; words inside are capitalised or particles (Bank of …)
 INNER_WORD = rf"(?:{FIRST_WORD}|&|of|de|du|la|von|van|der|den)"
-LATIN_COMPANY = re.compile(rf"(?<![{LATIN}0-9])({FIRST_WORD}(?: {INNER_WORD}){{0,5}} (?:{'|'.join(LEGAL_FORMS)}))"
-                           rf"(?![{LATIN}0-9])")
+LATIN_COMPANY = regex(rf"(?<![{LATIN}0-9])({FIRST_WORD}(?: {INNER_WORD}){{0,5}} (?:{'|'.join(LEGAL_FORMS)}))"
+                      rf"(?![{LATIN}0-9])")
 
 
 @lru_cache(maxsize=None)
 def city_regex() -> re.Pattern:
-    return re.compile(f"({alternation(load_words('foreign_cities.txt'))})(市?)")
+    return regex(f"({alternation(load_words('foreign_cities.txt'))})(市?)")
 
 
 def find_foreign_cities(text: str) -> list[Mention]:

@@ -5,7 +5,6 @@ payouts, also those a heading gives each member of a class listed under it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from .funding_notices import signers
 from .funding_parties import PAYOUTS
 from .money import find_sums
 from .normalize import ROW_SUM
+from ..cache import regex
 from ..model import ORG_TYPES, EntityType, Evidence, Funding
 
 if TYPE_CHECKING:
@@ -24,20 +24,20 @@ if TYPE_CHECKING:
 # The lines (not blank) a notice's head holds up to its addressees: title, document number…
 _HEAD_LINES = 6
 _ABOUT = "关于"
-_LINE = re.compile(r"[^\n]+")
+_LINE = regex(r"[^\n]+")
 # An addressee line ends with a colon and states no sum, date or sentence.
-_ADDRESSEE_LINE = re.compile(r"[^。；;\d\n]{2,80}[：:]\s*")
+_ADDRESSEE_LINE = regex(r"[^。；;\d\n]{2,80}[：:]\s*")
 # 关于下达/拨付/分配…资金的通知, 关于…资金拨付情况的公示: a title that allocates funds.
-_ALLOCATING = re.compile(r"关于(?:(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)"
-                         r"|[^\n]{0,40}?(?:资金|经费|补助|奖补)(?:拨付|下达|分配|发放))")
+_ALLOCATING = regex(r"关于(?:(?:下达|拨付|分配|下拨|安排)[^\n]{0,40}?(?:资金|经费|补助|奖励|奖补)"
+                    r"|[^\n]{0,40}?(?:资金|经费|补助|奖补)(?:拨付|下达|分配|发放))")
 _TITLE_REACH = 200      # the longest first line read as a title
 # （4家，每家20万元…）: a heading's sum for each of a counted class; a line of names only
-_EACH_MEMBER = re.compile(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
-_NAMES_ONLY = re.compile(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
+_EACH_MEMBER = regex(r"[\d一二三四五六七八九十]+家[，,]\s*每家(\d[\d.]*\s*[万亿]?元)")
+_NAMES_ONLY = regex(rf"{PH}(?:[、，,和及]{PH})+[。；;]?")
 # 1.甲公司，480万元 / 乙公司　18.5万元(370人次): a list's line of one name and its sum, nothing else
-_NAME_SUM_ROW = re.compile(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*{ROW_SUM}[。；;]?")
+_NAME_SUM_ROW = regex(rf"(?:\d{{1,3}}[.、])?{PH}[，,：:\s]*{ROW_SUM}[。；;]?")
 # a sentence that may be such a line once masked: it ends with the sum (most sentences do not)
-_ROW_END = re.compile(rf"{ROW_SUM}[。；;]?$")
+_ROW_END = regex(rf"{ROW_SUM}[。；;]?$")
 _ROW_TYPES = (*ORG_TYPES, EntityType.PLACE, EntityType.PERSON)
 _ENDS = "。！？；;!?"
 _COLONS = "：:"

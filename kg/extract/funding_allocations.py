@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .clause import PLACEHOLDER_BASE, Masked
 from .funding_cues import SUM, Cue, clause_bounds, find_cues
 from .money import Amount, find_sums
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType
 
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 
 _NAME = "[\ue000-\uf8ff]"
 # 由甲公司负责建设运营 / 业主单位为甲公司: the body that owns or carries out a project.
-_CARRIER = re.compile(rf"(?:由|(?:项目)?业主(?:单位)?(?:为|是)|(?:建设|实施)(?:单位|主体)(?:为|是))({_NAME})"
-                      "(?:[^\ue000-\uf8ff，,。；;]{0,6}?(?:实施|建设|承建|负责|运营)|(?=[，,。；;]|$))")
+_CARRIER = regex(rf"(?:由|(?:项目)?业主(?:单位)?(?:为|是)|(?:建设|实施)(?:单位|主体)(?:为|是))({_NAME})"
+                 "(?:[^\ue000-\uf8ff，,。；;]{0,6}?(?:实施|建设|承建|负责|运营)|(?=[，,。；;]|$))")
 _OWNER_BODIES = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY)
 _ALLOCATED = (FundingType.GRANT, FundingType.INVESTMENT)
 _PROJECT_PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY)
 # the body a project names as its own: 项目单位, 项目业主, 建设单位
-_UNIT = re.compile("项目(?:单位|业主|法人|公司)|(?:建设|实施|承担)单位")
+_UNIT = regex("项目(?:单位|业主|法人|公司)|(?:建设|实施|承担)单位")
 # How many sentences before a project's share the allocation may be told.
 _REACH = 4
 
@@ -38,8 +39,8 @@ def _receivers() -> re.Pattern:
     """乙项目、丁项目分别获得(专项债券资金)(1亿元和): projects before a receive verb, right before a sum
     (or the sum after the verb's first ones)."""
     verbs = load_regex("funding_receive_verbs.txt").pattern
-    return re.compile(rf"({_NAME}(?:[、和及与]{_NAME})*)(?:均|分别|各)?(?:{verbs})"
-                      r"[^\ue000-\uf8ff，,。；;\d]{0,12}(?:[\d.]+[万亿]?元[、和及与])*$")
+    return regex(rf"({_NAME}(?:[、和及与]{_NAME})*)(?:均|分别|各)?(?:{verbs})"
+                 r"[^\ue000-\uf8ff，,。；;\d]{0,12}(?:[\d.]+[万亿]?元[、和及与])*$")
 
 
 def receiving_projects(masked: Masked, at: int, clause: int) -> list[str]:

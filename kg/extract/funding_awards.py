@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .clause import PH
 from .funding_notices import TITLED_LIST, signers
 from .funding_parties import PAYOUTS
+from ..cache import regex
 from ..model import ORG_TYPES, EntityType, Funding
 
 if TYPE_CHECKING:
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 _ITEM = rf"(?:(?:{PH}|[^、，,。；;：:的{PH[1:-1]}]){{0,8}}的)?{PH}"
 _LIST = rf"{_ITEM}(?:[、和及]{_ITEM})*"
 # 对…各奖励 (the sum follows the verb) / 给予…50万元奖励 (the award word follows the sum).
-_BEFORE = re.compile(rf"(?:对(?P<names>{_LIST})(?:分别|各)?(?:奖励|奖补|补助)|给予(?P<given>{_LIST}))$")
-_AWARD_AFTER = re.compile("奖励|奖补|补助")
+_BEFORE = regex(rf"(?:对(?P<names>{_LIST})(?:分别|各)?(?:奖励|奖补|补助)|给予(?P<given>{_LIST}))$")
+_AWARD_AFTER = regex("奖励|奖补|补助")
 
 
 def _award_names(f: Funding, r: Reading) -> tuple[list[str], set[str]]:

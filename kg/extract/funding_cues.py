@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .funding_lenders import is_lender
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_table, load_words
 from .money import Amount, DateExpr
 
@@ -25,36 +26,36 @@ if TYPE_CHECKING:
 
 # 贷款余额: a balance, the stock of many flows, not one flow with parties of its own.
 BALANCE = "余额"
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+CLAUSE_BREAK = regex(r"[，,；;：:。！？!?]")
 # 发放贷款2笔，合计4000万元: a clause that only totals the flows the clause before counts.
-_TOTAL_OPENS = re.compile(r"\s*(?:合计|共计|总计|累计)\s*$")
+_TOTAL_OPENS = regex(r"\s*(?:合计|共计|总计|累计)\s*$")
 # 甲厅下达补助资金，其中乙市获得2亿元: a part of the flow the clause before tells without a sum.
-_PART_OPENS = re.compile(r"\s*其中")
+_PART_OPENS = regex(r"\s*其中")
 # 签订首批项目贷款合同，金额8.5亿元: a clause that only gives the amount of the contract before it
-_AMOUNT_OPENS = re.compile(r"\s*(?:金额|合同金额|总金额|额度)(?:为|达|共计|合计)?\s*$")
-_CONTRACT_BEFORE = re.compile(r"(?:合同|协议)$")
+_AMOUNT_OPENS = regex(r"\s*(?:金额|合同金额|总金额|额度)(?:为|达|共计|合计)?\s*$")
+_CONTRACT_BEFORE = regex(r"(?:合同|协议)$")
 # 办理延期缴纳税款，涉及税款860万元: a clause that only gives what the act before it involves
-_INVOLVED_OPENS = re.compile(r"\s*(?:共|累计)?涉及(?:金额|资金|税款|税费|款项|贷款)?(?:共计|合计|约|达)?\s*$")
+_INVOLVED_OPENS = regex(r"\s*(?:共|累计)?涉及(?:金额|资金|税款|税费|款项|贷款)?(?:共计|合计|约|达)?\s*$")
 # 下达资金2.3亿元，其中乙市获得3200万元: a part the clause gives a payee of its own (with a sum
 # before it, a part without one is a share of the whole: 总投资5亿元，其中一期2亿元).
-_PART_PAID = re.compile(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
-SUM = re.compile(r"\d[\d.,]*[万亿]?元")
+_PART_PAID = regex(r"\s*其中[，,]?(?:[^，,。；;\d]{2,20}?(?:获得|分得|获)|(?:向|为|给)[^，,。；;\d]{2,20}?(?:拨付|下达|发放|安排))$")
+SUM = regex(r"\d[\d.,]*[万亿]?元")
 # A project's total investment (项目总投资5亿元): the cue of a whole, not of a flow paid.
 TOTAL_INVESTMENT = "总投资"
-_COUNTED_FLOWS = re.compile(r"[\d一二两三四五六七八九十]+笔\s*$")
+_COUNTED_FLOWS = regex(r"[\d一二两三四五六七八九十]+笔\s*$")
 # 对投资超过5亿元的项目给予补助: a mark a sum must pass, qualifying a noun (…元的), is a condition.
-_PASSED_MARK = re.compile("超过|超|逾|达到|满")
+_PASSED_MARK = regex("超过|超|逾|达到|满")
 # 将向甲市提供不低于300亿元的融资: a floor of credit committed to a named party is the sum
 # committed (为企业提供不低于30万元的补贴 is a rule for each, 为全省企业提供…融资 a target,
 # unless a lender named before commits it: 乙银行将向全省企业提供不低于300亿元的信贷支持).
-_COMMITTED_FLOOR = re.compile(r"(?:向|为)(?P<named>[\ue000-\uf8ff])?(?(named)|[^，,。；;\ue000-\uf8ff]{2,12}?)"
-                              r"[^，,。；;\ue000-\uf8ff]{0,12}(?:提供|投放)不低于$")
+_COMMITTED_FLOOR = regex(r"(?:向|为)(?P<named>[\ue000-\uf8ff])?(?(named)|[^，,。；;\ue000-\uf8ff]{2,12}?)"
+                         r"[^，,。；;\ue000-\uf8ff]{0,12}(?:提供|投放)不低于$")
 # …不低于300亿元、200亿元的意向性信贷支持: the credit the floors (one, or a list of them) are of.
-_CREDIT_AFTER = re.compile(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
+_CREDIT_AFTER = regex(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]{0,8}?(?:融资|信贷|授信|贷款)")
 # 向乙银行申请不超过人民币5亿元的综合授信额度: the ceiling of a credit line applied for or granted is
 # its sum.
-_CREDIT_CEILING = re.compile(r"(?:申请|获得|获批|给予|核定|提供)(?:最高不超过|不超过|不高于|最高)(?:人民币)?$")
-_CREDIT_LINE_AFTER = re.compile(r"的?(?:综合|意向性?)?授信(?:额度)?")
+_CREDIT_CEILING = regex(r"(?:申请|获得|获批|给予|核定|提供)(?:最高不超过|不超过|不高于|最高)(?:人民币)?$")
+_CREDIT_LINE_AFTER = regex(r"的?(?:综合|意向性?)?授信(?:额度)?")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -82,9 +83,9 @@ def cue_regex() -> re.Pattern:
     either = "|".join(f"(?:{cue})" for cue in cues)
     openings = [_opening(_parser.parse(cue)) for cue in cues] if _parser else [(None, False)]
     if any(chars is None or empty for chars, empty in openings):
-        return re.compile(either)
+        return regex(either)
     chars = "".join(sorted(frozenset().union(*(chars for chars, _ in openings))))
-    return re.compile(f"(?=[{re.escape(chars)}])(?:{either})")
+    return regex(f"(?=[{re.escape(chars)}])(?:{either})")
 
 
 def _opening(items) -> tuple[frozenset[str] | None, bool]:
@@ -131,7 +132,7 @@ def _class_chars(members) -> frozenset[str] | None:
 
 @lru_cache(maxsize=None)
 def cue_types() -> tuple[tuple[re.Pattern, str, bool, str], ...]:
-    return tuple((re.compile(cue), kind, flag == "weak", rule) for rule, cue, kind, flag in cue_rows())
+    return tuple((regex(cue), kind, flag == "weak", rule) for rule, cue, kind, flag in cue_rows())
 
 
 @lru_cache(maxsize=None)
@@ -148,8 +149,8 @@ def continuation_words() -> tuple[str, ...]:
 
 
 # the money nouns that head a compound of cues (贷款, 补助资金, 奖补), no verb (拨付)
-_MONEY_HEAD = re.compile("(?:贷款|借款|补助|补贴|奖励|奖补|贴息|补偿)(?:资金|金|款)?")
-_MODIFIER = re.compile("购置|投资|融资|贷款|借款|信贷")      # cues that are nouns too
+_MONEY_HEAD = regex("(?:贷款|借款|补助|补贴|奖励|奖补|贴息|补偿)(?:资金|金|款)?")
+_MODIFIER = regex("购置|投资|融资|贷款|借款|信贷")      # cues that are nouns too
 _PARTY_ENDS = frozenset("人方户者")      # 借款人: a party, no money noun
 
 
@@ -215,7 +216,7 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
 
 _BY = "由"
 # 余额首次突破百亿元: a round numeral a stock crosses is a milestone, not a sum paid.
-_MILESTONE = re.compile("突破|跨越|迈上|站上|跃上")
+_MILESTONE = regex("突破|跨越|迈上|站上|跃上")
 
 
 def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool:
@@ -291,5 +292,5 @@ def pick_date(sentence: str, dates: list[DateExpr], amount: Amount) -> str | Non
 def class_rule() -> re.Pattern:
     """A policy rule addressed to a class of parties: 对新认定的甲类企业，给予一次性奖励30万元."""
     nouns = alternation(load_words("funding_class_nouns.txt"))
-    return re.compile(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
-                      r"[，,]?[^，,；;。]{0,12}?给予")
+    return regex(rf"(?:^|[，,；;。、])对[^，,；;。]{{2,40}}?的[^，,；;。]{{0,12}}?(?:{nouns})"
+                 r"[，,]?[^，,；;。]{0,12}?给予")

@@ -5,32 +5,32 @@ told as the lender's (由甲支行发放的N万元项目贷款，已全部用于
 and one whose borrower the sentence states by its label (借款人为乙公司) to that borrower."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .funding_received import receive_verbs
 from .funding_lenders import is_lender
+from ..cache import regex
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
     from .funding_passes import Site
 
 # The sum put into what follows it (1.6亿元投向甲项目).
-_PUT_INTO = re.compile("投向")
+_PUT_INTO = regex("投向")
 # The rest of the sum's sentence part, up to a semicolon: where the project's owner is told.
-_PART_END = re.compile("[；;。]")
+_PART_END = regex("[；;。]")
 # 该基地由乙公司运营，: the company that runs the sentence's subject, in the clause right before.
-_RUN_BY = re.compile(r"由([\ue000-\uf8ff])(?:负责)?(?:运营|经营|管理|建设|实施|承建|投资建设)[，,]$")
+_RUN_BY = regex(r"由([\ue000-\uf8ff])(?:负责)?(?:运营|经营|管理|建设|实施|承建|投资建设)[，,]$")
 # 由甲支行发放的N万元贷款: the lender of a loan told as a participle, before the sum in its clause.
-_LENT_BY = re.compile(r"由([\ue000-\uf8ff])(?:发放|投放|提供|放款)的[^\ue000-\uf8ff，,。；;]{0,4}$")
+_LENT_BY = regex(r"由([\ue000-\uf8ff])(?:发放|投放|提供|放款)的[^\ue000-\uf8ff，,。；;]{0,4}$")
 # …银团贷款签约仪式举行，贷款将全部用于乙公司: the company the loan is used by, after it in its
 # sentence with no other name between.
-_USED_BY = re.compile(r"[^。；;]{0,30}?用于([\ue000-\uf8ff])")
+_USED_BY = regex(r"[^。；;]{0,30}?用于([\ue000-\uf8ff])")
 # 借款人为甲公司: a loan's borrower stated by its label.
-_BORROWER_IS = re.compile(r"(?:借款人|借款主体|借款方|承贷主体|贷款主体)(?:为|是)([\ue000-\uf8ff])")
+_BORROWER_IS = regex(r"(?:借款人|借款主体|借款方|承贷主体|贷款主体)(?:为|是)([\ue000-\uf8ff])")
 # The sum's clause opens with its receiving verb, after a few words of time (今年获得).
-_OPENS_RECEIVING = re.compile(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
+_OPENS_RECEIVING = regex(r"[^\ue000-\uf8ff，,。；;]{0,6}?$")
 
 
 def sum_put_into_project(f: Funding, site: Site) -> Funding:
@@ -99,9 +99,9 @@ def participle_loan_used_by(f: Funding, site: Site) -> Funding:
 
 
 # 返还, 退税: a levy handed back to the one it was taken from (a company 退还 its customers' money).
-_REFUND = re.compile("返还|退税|即征即退")
+_REFUND = regex("返还|退税|即征即退")
 # 向顾客返还: the one paid back named before the sum
-_PAID_TO = re.compile("[向给为对]")
+_PAID_TO = regex("[向给为对]")
 
 
 def refund_received(f: Funding, site: Site) -> Funding:
@@ -118,7 +118,7 @@ def refund_received(f: Funding, site: Site) -> Funding:
 
 
 # 其中500万元来自甲支行发放的贷款: the body right after the sum that it comes from.
-_COMES_FROM = re.compile(r"(?:均|全部|主要|大部分)?(?:来自|来源于)([\ue000-\uf8ff])")
+_COMES_FROM = regex(r"(?:均|全部|主要|大部分)?(?:来自|来源于)([\ue000-\uf8ff])")
 
 
 def sum_comes_from(f: Funding, site: Site) -> Funding:

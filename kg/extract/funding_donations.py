@@ -5,19 +5,19 @@ clause's subject, gives.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH
+from ..cache import regex
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
     from .funding_passes import Site
 
-_GIFT = re.compile("捐款|捐赠|捐资")
+_GIFT = regex("捐款|捐赠|捐资")
 # 向乙会捐款 / 在乙会举行的捐赠仪式: the body the sentence gives to, before the sum.
-_GIVEN_TO = re.compile(rf"(?:向|为|给)({PH})(?:捐款|捐赠|捐资|捐)|在({PH})举(?:行|办)的[^{PH[1:-1]}，,。；;]{{0,4}}捐")
+_GIVEN_TO = regex(rf"(?:向|为|给)({PH})(?:捐款|捐赠|捐资|捐)|在({PH})举(?:行|办)的[^{PH[1:-1]}，,。；;]{{0,4}}捐")
 
 
 def donation_receiver(f: Funding, site: Site) -> Funding:

@@ -7,7 +7,6 @@ the sentence before (which may itself have inherited it), and the row's name rec
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from .funding_lenders import is_lender
 from .funding_notices import signers
 from .funding_parties import last_agency_payer
 from .layout import ROW_NUMBER
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
 from .money import Amount, find_sums
@@ -24,27 +24,27 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # A header that announces the rows after it: …具体如下： / …名单如下： / …：
-_HEADER_END = re.compile(r"(?:如下|下列|以下)?[：:]\s*$")
+_HEADER_END = regex(r"(?:如下|下列|以下)?[：:]\s*$")
 # A bare row: its number, one name, then its sum (1.甲公司 40万元).
-_BARE_ROW = re.compile(r"\s*[\ue000-\uf8ff]\s*(?:[（(][^（()）]{0,30}[)）])?\s*[：:]?\s*$")
+_BARE_ROW = regex(r"\s*[\ue000-\uf8ff]\s*(?:[（(][^（()）]{0,30}[)）])?\s*[：:]?\s*$")
 # What may follow the sum of an unnumbered row (甲公司（备注） 40万元): nothing but its end, or
 # the purpose of the sum (甲公司620万元，用于乙项目；).
-_ROW_END = re.compile(r"(?:[，,]\s*(?:主要|专项|重点)?用于[^。；;]*)?[。；;，,]?\s*$")
+_ROW_END = regex(r"(?:[，,]\s*(?:主要|专项|重点)?用于[^。；;]*)?[。；;，,]?\s*$")
 # The flows a row may inherit: payouts and loans (a debt list labels its rows: funding_notices).
 # How far before the cue of the sentence before its receiving verb may stand (分得7000万元).
 _VERB_REACH = 16
 # 其中甲项目获得资金680万元: a part of the flow the sentence told before, received.
-_PART = re.compile(r"(?:^|[，,；;])\s*(?:其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)|(?:首笔|第一笔|首期|首批)\S{0,2}?)"
-                   r"[^，,。；;\d]{0,4}$")
+_PART = regex(r"(?:^|[，,；;])\s*(?:其中[^，,。；;\d]{0,30}?(?:获得|分得|安排)|(?:首笔|第一笔|首期|首批)\S{0,2}?)"
+              r"[^，,。；;\d]{0,4}$")
 # 其中，: a sentence that parts the total told before it.
-_PART_OPENS = re.compile(r"\s*其中\s*[，,：:]?")
+_PART_OPENS = regex(r"\s*其中\s*[，,：:]?")
 # verbs of paying out that a clause may repeat before its sum (为乙发放50万元)
-_PAYING = re.compile("发放|拨付|下达|投放|兑现")
+_PAYING = regex("发放|拨付|下达|投放|兑现")
 # One pair of a row of paired sums: a separator, one name, the sum after it.
-_PAIR = re.compile(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
+_PAIR = regex(r"[、，,；;\s]*[\ue000-\uf8ff]\s*[：:]?\s*$")
 # ，其中甲银行2.3亿元、乙银行1.2亿元: the parts of the sum told before, each after its body.
-_PARTS_NAMED = re.compile(r"[，,；;]\s*其中[，,：:]?(?![为向给对从在由用])(?:[^，,。；;\d]{2,30}?[\d.]+[万亿]?元[、，,])*"
-                          r"[^，,。；;\d为向给对用]{2,30}?$")
+_PARTS_NAMED = regex(r"[，,；;]\s*其中[，,：:]?(?![为向给对从在由用])(?:[^，,。；;\d]{2,30}?[\d.]+[万亿]?元[、，,])*"
+                     r"[^，,。；;\d为向给对用]{2,30}?$")
 _INHERITED = (FundingType.GRANT, FundingType.RELIEF, FundingType.INTEREST_SUBSIDY, FundingType.LOAN)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .clause import PH
 from .funding_lenders import is_lender
 from .funding_notices import COURT, signers
+from ..cache import regex
 from ..lexicon import alternation, load_table
 from ..model import Funding, FundingType
 
@@ -23,15 +24,15 @@ if TYPE_CHECKING:
 # a court rules on a debt or collects it, it holds or owes none
 _COURT = "法院"
 # 乙公司重整一案 / 乙公司破产清算案 / 乙公司重整计划: the debtor of a bankruptcy case.
-_CASE = re.compile(rf"({PH})的?(?:破产重整|重整|破产清算|破产和解|破产)(?:一?案|计划|程序)")
+_CASE = regex(rf"({PH})的?(?:破产重整|重整|破产清算|破产和解|破产)(?:一?案|计划|程序)")
 # 甲银行与乙公司、丙担保公司金融借款合同纠纷: the claimant (group 1) and the parties it sues.
-_DISPUTE = re.compile(rf"({PH})(?:与|诉)({PH}(?:[、和及]{PH})*)[^，,。；;{PH[1:-1]}]{{0,16}}?纠纷")
+_DISPUTE = regex(rf"({PH})(?:与|诉)({PH}(?:[、和及]{PH})*)[^，,。；;{PH[1:-1]}]{{0,16}}?纠纷")
 # 被处罚当事人：甲银行 / 当事人名称：甲银行: the party a penalty decision is about.
-_PARTY_FIELD = re.compile(rf"(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:]\s*({PH})")
+_PARTY_FIELD = regex(rf"(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:]\s*({PH})")
 # 主要违法违规事实：…: the field telling what the decision's party did.
-_FACTS_FIELD = re.compile("(?:违法|违规)[^：:，,。]{0,6}事实[：:]")
+_FACTS_FIELD = regex("(?:违法|违规)[^：:，,。]{0,6}事实[：:]")
 # 确认债权, 申报的税款债权: a claim the notice states.
-_CLAIMED = re.compile("(?:确认|申报|持有)[^，,。；;]{0,6}债权")
+_CLAIMED = regex("(?:确认|申报|持有)[^，,。；;]{0,6}债权")
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +44,7 @@ def _titles() -> dict[str, str]:
 def _title() -> re.Pattern:
     """A title, then the name it gives (group 2) when one follows at once; longest titles first
     so that 被执行人 is not read as 执行人."""
-    return re.compile(rf"({alternation(_titles())})([\ue000-\uf8ff])?")
+    return regex(rf"({alternation(_titles())})([\ue000-\uf8ff])?")
 
 
 def court_is_no_party(f: Funding, site: Site) -> Funding:

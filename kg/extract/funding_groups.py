@@ -3,7 +3,6 @@ before, as many as counted), 为乙区12家小微企业集中授信3亿元 (a cl
 of them), and a syndicate's lead bank (由甲行牵头，乙行、丙行共同参与的N亿元银团贷款)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from .clause import PH
 from .funding_cues import clause_bounds
 from .funding_roles import is_lender
 from .money import find_amounts, is_money
+from ..cache import regex
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
@@ -19,25 +19,25 @@ if TYPE_CHECKING:
 
 _NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 # 四家银行 / 3家金融机构: a counted group of lenders.
-_LENDER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
+_LENDER_GROUP = regex(r"([一二两三四五六七八九十]|\d{1,2})家(?:银行|金融机构)")
 # 两家公司分别向…支付: a counted group of companies, the subject of a verb of giving
-_PAYER_GROUP = re.compile(r"([一二两三四五六七八九十]|\d{1,2})家(?:保险)?(?:公司|企业|机构)"
-                          r"(?=(?:都|均|共|还|已|将|先后)?(?:分别)?(?:向|为|给))")
+_PAYER_GROUP = regex(r"([一二两三四五六七八九十]|\d{1,2})家(?:保险)?(?:公司|企业|机构)"
+                     r"(?=(?:都|均|共|还|已|将|先后)?(?:分别)?(?:向|为|给))")
 _PAYER_TYPES = (EntityType.COMPANY.value, EntityType.ORGANIZATION.value)
 # 为乙区12家小微企业集中授信: the payees are a counted class, right before the verb of the sum (not
 # 为一家企业, one that the story may name after); 为其上游19家企业: the class of a body named before.
-_COUNTED_PAYEES = re.compile(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上下游|上游|下游|旗下|所属)?)?"
-                             r"(?:全[省市县区镇]|辖区|本地)?"
-                             r"(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)余?(?:家|户|个|名)"
-                             r"[^\ue000-\uf8ff，,。；;]{0,16}$")
+_COUNTED_PAYEES = regex(r"(?:为|向|给|对)(?:[\ue000-\uf8ff]|其(?:上下游|上游|下游|旗下|所属)?)?"
+                        r"(?:全[省市县区镇]|辖区|本地)?"
+                        r"(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)余?(?:家|户|个|名)"
+                        r"[^\ue000-\uf8ff，,。；;]{0,16}$")
 # 为两家合作社分别发放: a counted group of payees, each its own sum (group 2: the noun of their kind).
-_PAYEE_GROUP = re.compile(r"(?:为|向|给)([两二三四五六七八九十]|\d{1,2})家([^\ue000-\uf8ff，,。；;\d]{2,4}?)(?:分别|各)")
+_PAYEE_GROUP = regex(r"(?:为|向|给)([两二三四五六七八九十]|\d{1,2})家([^\ue000-\uf8ff，,。；;\d]{2,4}?)(?:分别|各)")
 # 由甲行牵头，乙行、丙行共同参与的: the lead of a syndicate, before the sum in its sentence.
-_LEAD = re.compile(r"由([\ue000-\uf8ff])(?:作为)?牵头")
+_LEAD = regex(r"由([\ue000-\uf8ff])(?:作为)?牵头")
 # 甲大学牵头的乙研究: a project and the body that leads it
-_LED = re.compile(rf"({PH})(?:牵头|承担|主持|负责实施)的({PH})")
+_LED = regex(rf"({PH})(?:牵头|承担|主持|负责实施)的({PH})")
 # 向甲公司、乙公司、丙公司3家企业分别发放: a list of names, then their count (no 等 between)
-_COUNTED_LIST = re.compile(rf"(?:为|向|给|对)({PH}(?:[、和及]{PH})+)([两二三四五六七八九十]|\d{{1,2}})家[^\ue000-\uf8ff，,。；;\d]{{0,6}}?分别")
+_COUNTED_LIST = regex(rf"(?:为|向|给|对)({PH}(?:[、和及]{PH})+)([两二三四五六七八九十]|\d{{1,2}})家[^\ue000-\uf8ff，,。；;\d]{{0,6}}?分别")
 # How many sentences before the group its members may be named.
 _GROUP_REACH = 2
 

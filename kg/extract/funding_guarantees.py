@@ -4,12 +4,12 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import PH, PLACEHOLDER_BASE
 from .funding_roles import is_lender
+from ..cache import regex
 from ..model import EntityType, Funding, FundingType
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # 由甲公司提供担保 / 经甲公司全额担保: the name that guarantees (not 由甲银行发放创业担保贷款,
 # a loan product named after its guarantee).
-_GUARANTEED = re.compile(rf"(?:经|由)({PH})(?:提供|进行|予以)?(?:全额|连带责任|融资)?担保(?!贷)")
+_GUARANTEED = regex(rf"(?:经|由)({PH})(?:提供|进行|予以)?(?:全额|连带责任|融资)?担保(?!贷)")
 _FEE = "担保费"
 _GUARANTOR = "担保"
 

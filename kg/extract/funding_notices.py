@@ -15,6 +15,7 @@ from .clause import PH, Masked, Ref, coordinated
 from .funding_parties import PAYOUTS
 from .funding_roles import is_lender
 from .layout import ROW_NUMBER
+from ..cache import regex
 from ..lexicon import alternation, load_table, load_words
 from ..model import EntityType, Funding, FundingType
 
@@ -27,22 +28,22 @@ _SIGNER_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION)
 _SIGNATURE_LINES = 4
 # A line a notice closes with besides its signers: its date (2024年7月2日, 2024-07-02).
 COURT = "法院"
-_DATE_LINE = re.compile(r"[\s\d〇零一二三四五六七八九十年月日.．/\-—]*")     # 2024年7月3日, 二〇二四年七月三日
-_LINE = re.compile(r"[^\n]+")
+_DATE_LINE = regex(r"[\s\d〇零一二三四五六七八九十年月日.．/\-—]*")     # 2024年7月3日, 二〇二四年七月三日
+_LINE = regex(r"[^\n]+")
 # Where a row of a list starts: after the row before (；) or the sentence's lead-in (：).
-_ROW_BREAK = re.compile("[；;：:。]")
-_CLAUSE_BREAK = re.compile("[，,；;。：:]")
-_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元")
+_ROW_BREAK = regex("[；;：:。]")
+_CLAUSE_BREAK = regex("[，,；;。：:]")
+_SUM = regex(r"\d[\d.]*\s*[万亿]?元")
 # 每户奖励200万元：甲公司、乙公司: a list that follows its sum and a colon.
 # 甲公司、乙公司等6家企业 … 共计860万元: a list that stands for a counted class, and its total.
-_COUNTED = re.compile(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
+_COUNTED = regex(r"等[\d一二两三四五六七八九十百千]+余?[家个户名所]")
 _PAID_TO = "向为给对"
-_CLAIM = re.compile("债权")
-_TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|共)\s*$")
-_LIST_AFTER = re.compile(f"[：:]({PH})")
-_AFTER_SUM = re.compile(r"\d[\d.]*\s*[万亿]?元[：:]$")
+_CLAIM = regex("债权")
+_TOTAL_BEFORE = regex(r"(?:共计|合计|总计|共)\s*$")
+_LIST_AFTER = regex(f"[：:]({PH})")
+_AFTER_SUM = regex(r"\d[\d.]*\s*[万亿]?元[：:]$")
 # 甲、乙获评“某称号”，各获奖励 / 每人奖励: the list that won a title, then the sum each gets.
-TITLED_LIST = re.compile(rf"(?P<names>[^，,。；;：:]*?)(?:获评|被评为|被认定为|荣获|入选)“?[^，,。；;{PH[1:-1]}]{{1,20}}?”?(?:称号)?[，,]"
+TITLED_LIST = regex(rf"(?P<names>[^，,。；;：:]*?)(?:获评|被评为|被认定为|荣获|入选)“?[^，,。；;{PH[1:-1]}]{{1,20}}?”?(?:称号)?[，,]"
                      rf"(?:每人|每家|每个|各|分别|均)(?:获得?|给予)?(?:奖励|奖金|补助|资助)(?:资金)?$")
 
 
@@ -50,29 +51,29 @@ TITLED_LIST = re.compile(rf"(?P<names>[^，,。；;：:]*?)(?:获评|被评为|�
 def _labels() -> tuple[re.Pattern, dict[str, str]]:
     # a place's and an investors' column are a table's (funding_tables); written in a row, 地区 names no party
     roles = {label: role for label, role in load_table("funding_party_labels.tsv", 2) if role not in ("place", "investor")}
-    return re.compile(rf"({alternation(roles)})[：:]?(?={PH})"), roles
+    return regex(rf"({alternation(roles)})[：:]?(?={PH})"), roles
 
 
 @lru_cache(maxsize=None)
 def _proposal() -> re.Pattern:
-    return re.compile(alternation(load_words("funding_proposal_words.txt")))
+    return regex(alternation(load_words("funding_proposal_words.txt")))
 
 
 @lru_cache(maxsize=None)
 def _ground() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(load_words('funding_ground_words.txt'))})《?$")
+    return regex(rf"(?:{alternation(load_words('funding_ground_words.txt'))})《?$")
 
 
 @lru_cache(maxsize=None)
 def _each() -> re.Pattern:
     """After a list: 等10家企业 (a count of the class, optional) then 分别/各."""
-    return re.compile(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
-                      rf"(?:{alternation(load_words('funding_each_words.txt'))})")
+    return regex(rf"(?:等[\d一二三四五六七八九十百]+[家个户名所][^，,；;。{PH[1:-1]}]{{0,4}}?)?"
+                 rf"(?:{alternation(load_words('funding_each_words.txt'))})")
 
 
 @lru_cache(maxsize=None)
 def per_head() -> re.Pattern:
-    return re.compile(alternation(load_words("funding_per_head_words.txt")))
+    return regex(alternation(load_words("funding_per_head_words.txt")))
 
 
 def signers(a: Analysis) -> list[str]:

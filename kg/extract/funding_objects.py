@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .clause import PH
 from .funding_parties import PAYOUTS
+from ..cache import regex
 from ..lexicon import alternation, load_words
 from ..model import ORG_TYPES, EntityType, Funding, FundingType
 
@@ -26,7 +27,7 @@ _EACH = "(?:分别|各)?"
 # What stands between 为/对 and the names: a qualifier (表现突出的) or a role noun (种植大户).
 _QUALIFIER = rf"[^，,。；;：:{PH[1:-1]}]{{0,20}}?"
 # 为一家粮油公司发放贷款: one of a kind, told by a count, is not the body that name stands for.
-_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[家户个名位]")
+_COUNTED = regex(r"[一二两三四五六七八九十\d]+[家户个名位]")
 # An item of a list before 分别: a name, or one no entity stands for (an unrecognised person).
 _ITEM = rf"(?:{PH}|[^、和及，,。；;{PH[1:-1]}]{{2,4}})"
 # The verbs of giving after the names (为乙公司提供贷款, 对乙公司给予奖励).
@@ -36,7 +37,7 @@ _GIVING = "提供|发放|给予|拨付|兑现|下达|安排"
 @lru_cache(maxsize=None)
 def _object() -> re.Pattern:
     """为/对 + qualifier + names + (分别) + a verb of giving."""
-    return re.compile(rf"(?<![作以因])[为对](?P<pre>{_QUALIFIER})(?P<names>{_NAMES}){_EACH}(?:{_GIVING})")
+    return regex(rf"(?<![作以因])[为对](?P<pre>{_QUALIFIER})(?P<names>{_NAMES}){_EACH}(?:{_GIVING})")
 
 
 @lru_cache(maxsize=None)
@@ -45,13 +46,13 @@ def _subject() -> re.Pattern:
     the class they stand for (甲区、乙市企业分别获得贴息: the places receive)."""
     verbs = alternation(load_words("funding_receive_verbs.txt"))
     classes = alternation(load_words("funding_class_nouns.txt"))
-    return re.compile(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
+    return regex(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?P<class>{classes})?(?:分别|各)(?:{verbs})")
 
 
 @lru_cache(maxsize=None)
 def _allotted() -> re.Pattern:
     """names + 分别/各 + a verb a notice allots funds with (甲区、乙区分别下达), not 配套 funds."""
-    return re.compile(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?:分别|各)(?:下达|安排|拨付|分配|下拨)(?!配套)")
+    return regex(rf"(?P<names>{_ITEM}(?:[、和及]{_ITEM})+)(?:分别|各)(?:下达|安排|拨付|分配|下拨)(?!配套)")
 
 
 def _receivers(site: Site, pattern: re.Pattern) -> tuple[list[Ref], Ref | None]:
@@ -98,7 +99,7 @@ def listed_subjects_receive(f: Funding, site: Site) -> Funding:
 
 
 # 约定向后者发放贷款: the party named second (后者) or first (前者) in the clauses before.
-_FORMER_LATTER = re.compile("[向为给](前者|后者)")
+_FORMER_LATTER = regex("[向为给](前者|后者)")
 
 
 def former_latter_receives(f: Funding, site: Site) -> Funding:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .clause import LEGAL_FORM_END, PH, PLACEHOLDER_BASE, Masked, Ref, Tally, implicit_subject
 from .funding_cues import BALANCE
 from .funding_roles import is_lender
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_words
 from ..model import ORG_TYPES, EntityType, Funding, FundingType, RelationType
 
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # 为一家企业投放贷款: a borrower the clause counts without naming it.
-_ONE_UNNAMED = re.compile(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
+_ONE_UNNAMED = regex(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
 # 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
-_CLAIM_NOTICE = re.compile("债权转让|债务催收")
-_CLAIM_WORDS = re.compile("债权|债务")
+_CLAIM_NOTICE = regex("债权转让|债务催收")
+_CLAIM_WORDS = regex("债权|债务")
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
 # names pays them when nothing else names a payer (a loan or a claim needs its own lender).
 PAYOUTS = (FundingType.GRANT, FundingType.INTEREST_SUBSIDY, FundingType.RELIEF)
@@ -58,8 +59,8 @@ def named_after(f: Funding, site: Site) -> Funding:
 
 
 # 甲、乙分别获得补助…，丙局按照…的原则，将资金直接拨付到企业: the body that pays the sums out
-_PAYS_OUT = re.compile(rf"(?:^|[，,；;])({PH})(?:[、和与]{PH})?[^\ue000-\uf8ff。；;]{{0,30}}?将[^\ue000-\uf8ff，,。；;]{{0,6}}?"
-                       r"(?:资金|补助|奖补|奖励|补贴)[^\ue000-\uf8ff，,。；;]{0,6}?(?:拨付|发放|兑付|兑现|下拨|分解|分配)")
+_PAYS_OUT = regex(rf"(?:^|[，,；;])({PH})(?:[、和与]{PH})?[^\ue000-\uf8ff。；;]{{0,30}}?将[^\ue000-\uf8ff，,。；;]{{0,6}}?"
+                  r"(?:资金|补助|奖补|奖励|补贴)[^\ue000-\uf8ff，,。；;]{0,6}?(?:拨付|发放|兑付|兑现|下拨|分解|分配)")
 
 
 def disburser_after(f: Funding, site: Site) -> Funding:
@@ -194,7 +195,7 @@ def product_lender(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 _SEMICOLONS = ("；", ";")
 # 拟向乙公司增资 / 同时对丙县拨付: a clause that opens with a preposition before any name
-_OPENS_WITH_PREPOSITION = re.compile(rf"[^，,{PH}]{{0,12}}?(?:向|对|为|给)")
+_OPENS_WITH_PREPOSITION = regex(rf"[^，,{PH}]{{0,12}}?(?:向|对|为|给)")
 
 
 def _subject_before(masked: Masked, at: int) -> bool:
@@ -276,4 +277,4 @@ def source_agency(masked: Masked) -> str | None:
 @lru_cache(maxsize=None)
 def _source() -> re.Pattern:
     verbs = alternation(load_words("funding_source_verbs.txt"))
-    return re.compile(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")
+    return regex(rf"(?:从|据)({PH})(?:{verbs})|({PH})(?:数据|统计)显示")

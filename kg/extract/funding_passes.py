@@ -14,6 +14,7 @@ from .clause import Masked, Ref, Tally, story_start
 from .funding_cues import (BALANCE, CLAUSE_BREAK, SUM, TOTAL_INVESTMENT, Cue, class_rule, clause_bounds, clauses,
                            continuation_words, find_cues)
 from .funding_roles import contracts, assign_roles, is_lender
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_words
 from ..model import EntityType, Evidence, Funding, FundingType, Role, Sentence
 from .money import Amount
@@ -22,20 +23,20 @@ from .funding_parties import PAYOUTS, StoryNames, source_agency, story_may_pay
 from .funding_repeats import headline_sentences, merge_repeats
 
 # The flow told again in a later sentence (拨付这笔资金的是甲局, 本轮融资由甲领投).
-_AGAIN = re.compile("(?:这|该|此)笔|本轮")
+_AGAIN = regex("(?:这|该|此)笔|本轮")
 _QUOTE_OPEN = ("“", "「", "\"")
 # 为全县46家合作社贴息92万元: paid to a counted class, not to the borrower of a loan told before.
-_CLASS_PAYEE = re.compile(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
+_CLASS_PAYEE = regex(r"(?:为|向|给|对)(?:全[省市县区镇]|辖区|本地)?[\d一二三四五六七八九十百千]+余?(?:家|户|个|名)")
 # 贴息资金186万元，其中甲公司获得4.5万元: a total told with its parts, paid to many
-_PARTS_AFTER = re.compile(r"[，,]\s*其中")
+_PARTS_AFTER = regex(r"[，,]\s*其中")
 # 对“甲贷”按年化3%给予贴息: a subsidy on every loan of a product or programme.
-_ON_PROGRAM = re.compile("对([\ue000-\uf8ff])")
+_ON_PROGRAM = regex("对([\ue000-\uf8ff])")
 # The body a news item cites as its source (记者从甲局获悉, 甲局数据显示): it reports a relief
 # total that no other payer is named for (全市新增减税降费5亿元).
 # How far back (in sentences) a list's rows look for the body that pays or holds them.
 LIST_REACH = 12
 # A numbered row that ends with its sum, as the rows of a list do (not a header ending with ：).
-_SIBLING_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")
+_SIBLING_ROW = regex(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)).*\d[\d.,]*\s*[万亿]?元[。；;]?$")
 
 
 @dataclass
@@ -153,7 +154,7 @@ def subsidised_loan(f: Funding, site: Site) -> Funding:
 def _class_loans() -> re.Pattern:
     """，对甲类企业的贷款…给予贴息 right after a sum: the loans of a class it subsidises."""
     nouns = alternation(load_words("funding_class_nouns.txt"))
-    return re.compile(rf"[，,]对[^，,；;。]{{2,30}}?(?:{nouns})的(?:贷款|借款|融资)[^，,；;。]{{0,16}}?给予")
+    return regex(rf"[，,]对[^，,；;。]{{2,30}}?(?:{nouns})的(?:贷款|借款|融资)[^，,；;。]{{0,16}}?给予")
 
 
 def on_program(masked: Masked, at: int) -> bool:

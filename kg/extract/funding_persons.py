@@ -3,10 +3,10 @@
 claimant or borrower who speaks after a quote that tells his sum (“…5万元赔款就到账了。”养殖户张三说)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType, RelationType
 
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # The subject opens the sentence, after at most a few words that describe it (返乡青年张三).
-_OPENING = re.compile(r"[^\ue000-\uf8ff，,。；;：:、“”\"]{0,12}$")
+_OPENING = regex(r"[^\ue000-\uf8ff，,。；;：:、“”\"]{0,12}$")
 # The sum's clause names its payer after 由 (由甲银行发放), or opens with a receiving verb.
-_PAID_BY = re.compile(r"由[\ue000-\uf8ff]")
+_PAID_BY = regex(r"由[\ue000-\uf8ff]")
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 _QUOTE_OPEN = ("“", "「", "\"")
 

@@ -5,7 +5,6 @@ are paid by a body of that level.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -13,13 +12,14 @@ from . import places
 from .canonical import split_jurisdiction
 from .clause import PH
 from .funding_parties import PAYOUTS
+from ..cache import regex
 from ..model import EntityType, Funding
 
 if TYPE_CHECKING:
     from .funding_passes import Site
 
 # 向乙县拨付 / 向乙县下达: the verbs of allocating funds down to a place.
-_ALLOCATED_TO = re.compile(rf"向({PH})(?:拨付|下达|划拨|调拨|安排)")
+_ALLOCATED_TO = regex(rf"向({PH})(?:拨付|下达|划拨|调拨|安排)")
 
 
 def place_receives(f: Funding, site: Site) -> Funding:
@@ -37,7 +37,7 @@ def place_receives(f: Funding, site: Site) -> Funding:
 
 
 # 省级救灾资金500万元: funds of a level, named right before their sum
-_LEVEL_FUNDS = re.compile(r"(省|市|州|县|区)(?:本)?级[^，,。；;\d]{0,12}?资金$")
+_LEVEL_FUNDS = regex(r"(省|市|州|县|区)(?:本)?级[^，,。；;\d]{0,12}?资金$")
 _LEVELS = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
 
 

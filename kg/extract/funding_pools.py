@@ -4,12 +4,12 @@ equity stake (市财政出资3000万元), bodies listed with 各 put in one sum 
 (资金池向甲银行代偿本金损失132万元)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .funding_lenders import is_lender
 from .funding_notices import listed_with
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import EntityType, Funding, FundingType
 
@@ -17,14 +17,14 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # Putting money into a body or a pool (出资, 注资), in the sum's clause before it.
-_PUT_IN = re.compile("出资|注资")
+_PUT_IN = regex("出资|注资")
 _PUBLIC = (EntityType.AGENCY, EntityType.PLACE)
 # 甲、乙各出资1000万元: the list right before 各/分别, and the sum a few words after.
-_EACH_PUTS = re.compile(r"[\ue000-\uf8ff](?:各自?|分别|均)[^\ue000-\uf8ff，,。；;]{0,6}$")
+_EACH_PUTS = regex(r"[\ue000-\uf8ff](?:各自?|分别|均)[^\ue000-\uf8ff，,。；;]{0,6}$")
 # 向甲银行代偿/补偿/拨付: the payout to the body right after 向, its verb next.
-_PAYS_OUT_TO = re.compile(r"向([\ue000-\uf8ff])(?:代偿|补偿|拨付|赔付|划拨)")
+_PAYS_OUT_TO = regex(r"向([\ue000-\uf8ff])(?:代偿|补偿|拨付|赔付|划拨)")
 # 甲局联合乙局设立…资金池: the bodies named before the verb that sets a pool up, in its clause.
-_SETS_UP = re.compile(r"[^，,。；;]*?(?:设立|成立|组建|建立)")
+_SETS_UP = regex(r"[^，,。；;]*?(?:设立|成立|组建|建立)")
 
 
 def pool_grant(f: Funding, site: Site) -> Funding:

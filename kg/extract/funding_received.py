@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .clause import PH
 from .funding_lenders import is_lender
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import EntityType, FundingType, Role
 
@@ -27,7 +28,7 @@ def receive_verbs() -> re.Pattern:
 
 
 # 2860户农户获赔: a counted class right before the receiving verb is who receives.
-_COUNTED_RECEIVERS = re.compile(r"[\d一二两三四五六七八九十百千]+余?[户家名个位所][^\ue000-\uf8ff，,。；;\d]{0,4}$")
+_COUNTED_RECEIVERS = regex(r"[\d一二两三四五六七八九十百千]+余?[户家名个位所][^\ue000-\uf8ff，,。；;\d]{0,4}$")
 
 
 def receives_itself(text: str, start: int, end: int) -> bool:
@@ -40,14 +41,14 @@ def receives_itself(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=None)
 def _lender_received() -> re.Pattern:
     """A receiving verb and the name right after it, at the end of the text before the sum."""
-    return re.compile(rf"(?:{receive_verbs().pattern})了?({PH})$")
+    return regex(rf"(?:{receive_verbs().pattern})了?({PH})$")
 
 
 @lru_cache(maxsize=None)
 def _fund_received() -> re.Pattern:
     """A receiving verb and the name right after it, only a fund's name (and the sums told before
     this one: 分别获得甲基金投资1.5亿元、8000万元) between it and the sum."""
-    return re.compile(rf"(?:{receive_verbs().pattern})了?({PH})[^，,。；;\ue000-\uf8ff\d]*(?:[\d.]+[万亿]?元[、和及])*$")
+    return regex(rf"(?:{receive_verbs().pattern})了?({PH})[^，,。；;\ue000-\uf8ff\d]*(?:[\d.]+[万亿]?元[、和及])*$")
 
 
 def lender_received_from(s: RoleSearch) -> None:

@@ -3,24 +3,24 @@ sum; the fundings stage keeps one funding per flow (the one-per-amount document 
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 from dataclasses import replace
 
 from .layout import ROW_NUMBER
+from ..cache import regex
 from ..model import Funding, Sentence
 
 
 # A line that ends with its sum (甲市　1200万元；), as the rows of a table do.
-_ROW_SUM = re.compile(r"\d[\d.,]*\s*[万亿千]?元[；;，,]?$")
+_ROW_SUM = regex(r"\d[\d.,]*\s*[万亿千]?元[；;，,]?$")
 # The words before a sum that make it a mark passed (突破50亿元, 超100亿元), not a sum paid.
-_THRESHOLD = re.compile("(?:突破|超过|超|逾)$")
-_OPENS = re.compile("突破|超过|超|逾")
+_THRESHOLD = regex("(?:突破|超过|超|逾)$")
+_OPENS = regex("突破|超过|超|逾")
 # How far above a mark passed (超60亿元) the precise sum it rounds down may be.
 _MARK_REACH = Decimal("1.2")
 # The funding cue row of a renewed loan (续贷): a new flow, even of the sum and parties before.
 _RENEWAL = "cue-Loan-10"
-_SENTENCE_END = re.compile("[。！？!?]$")
+_SENTENCE_END = regex("[。！？!?]$")
 
 
 def headline_sentences(sentences: list[Sentence], story_starts: list[int]) -> set[int]:

@@ -4,12 +4,12 @@ is, never in another investor; the round itself is paid by its (first) lead inve
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .clause import Masked
 from .funding_cues import CLAUSE_BREAK, SUM
+from ..cache import regex
 from ..lexicon import load_regex
 from ..model import ORG_TYPES, Funding, FundingType
 
@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # 完成3亿元B轮融资 / 本轮融资: the sentence tells a round.
-_ROUND = re.compile("轮融资")
-_THIS_ROUND = re.compile("本轮(?:投资|融资)?中")
+_ROUND = regex("轮融资")
+_THIS_ROUND = regex("本轮(?:投资|融资)?中")
 # Where the list of a round's investors starts: a clause break, or the gap of a headline's
 # two parts (甲公司完成5亿元B轮融资 乙基金领投).
-_LIST_START = re.compile(rf"{CLAUSE_BREAK.pattern}|\s")
+_LIST_START = regex(rf"{CLAUSE_BREAK.pattern}|\s")
 # How many sentences after the round its investors may be listed.
 _LIST_REACH = 2
 

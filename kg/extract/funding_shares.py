@@ -15,19 +15,20 @@ from .branch_names import bank_of
 from .funding_lenders import is_lender
 from .funding_parties import PAYOUTS
 from .money import find_amounts
+from ..cache import regex
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # A name written right before a sum of money, with no word between them (甲县600万元).
-_NAME_THEN_SUM = re.compile(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
+_NAME_THEN_SUM = regex(rf"({PH})(?=\d[\d.,]*[万亿]?元)")
 # 出资, 认缴: capital put into a body being set up (a fund, a joint venture).
-_SUBSCRIBES = re.compile("出资|认缴")
+_SUBSCRIBES = regex("出资|认缴")
 _FUND = "基金"
 _ROUND_SHARE = "本轮"
 # 由甲公司领投 and the label that later stands for it (领投方).
-_LEAD = re.compile(rf"({PH})领投")
+_LEAD = regex(rf"({PH})领投")
 _LEAD_LABEL = "领投方"
 
 
@@ -149,12 +150,12 @@ def lead_investor(f: Funding, site: Site) -> Funding:
 
 
 # 甲公司投资的乙项目，总投资28亿元: the company that invests in the project named before a total.
-_INVESTS_IN = re.compile(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
+_INVESTS_IN = regex(rf"({PH})(?:计划|拟|将)?投资(?:建设|兴建)?的")
 # 出资成立项目公司甲公司: the company a sentence founds.
-_FOUNDS = re.compile(rf"(?:成立|设立|组建|注册成立|合资成立|共同设立)了?(?:项目公司|合资公司|新公司)?[“\"]?({PH})")
-_FOUNDED_AFTER = re.compile(rf"[^。；;\n]{{0,24}}?(?:成立|设立|组建)了?(?:规模)?[^，,。；;\n\ue000-\uf8ff]{{0,12}}?的?[“\"]?({PH})")
+_FOUNDS = regex(rf"(?:成立|设立|组建|注册成立|合资成立|共同设立)了?(?:项目公司|合资公司|新公司)?[“\"]?({PH})")
+_FOUNDED_AFTER = regex(rf"[^。；;\n]{{0,24}}?(?:成立|设立|组建)了?(?:规模)?[^，,。；;\n\ue000-\uf8ff]{{0,12}}?的?[“\"]?({PH})")
 # 首笔贷款2.5亿元, 乙行承贷10亿元: a tranche or a lender's share of the loan told before.
-_TRANCHE = re.compile("首笔|第一笔|首批|承贷|参贷|提款")
+_TRANCHE = regex("首笔|第一笔|首批|承贷|参贷|提款")
 _SHARE_WORDS = ("承贷", "参贷")
 
 

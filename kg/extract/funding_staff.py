@@ -2,19 +2,19 @@
 not the company's that the templates read as the subject."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .funding_received import receive_verbs
+from ..cache import regex
 from ..model import EntityType, Funding, FundingType, RelationType
 
 if TYPE_CHECKING:
     from .funding_passes import Site
 
 # Body, its post (a few words), person, a title after the name (博士) and the receiving verb next.
-_POSTED = re.compile(r"([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;：:、“”]{2,10}([\ue000-\uf8ff])"
-                     r"[^\ue000-\uf8ff，,。；;：:、]{0,3}$")
+_POSTED = regex(r"([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;：:、“”]{2,10}([\ue000-\uf8ff])"
+                r"[^\ue000-\uf8ff，,。；;：:、]{0,3}$")
 
 
 def posted_person_receives(f: Funding, site: Site) -> Funding:

@@ -13,6 +13,7 @@ from .clause import PLACEHOLDER_BASE, Ref, story_start
 from .funding_cues import clause_bounds
 from .employment import post_regex
 from .funding_roles import is_lender
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_words
 from .funding_parties import PAYOUTS
 from ..model import EntityType, Funding, FundingType, RelationType
@@ -21,23 +22,23 @@ if TYPE_CHECKING:
     from .funding_passes import Reading, Site
 
 # 经甲担保公司担保 / 由甲公司提供担保 / 在甲公司提供担保后: the guarantor of a loan.
-_GUARANTEED = re.compile(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
+_GUARANTEED = regex(r"(?:经|由|在)([\ue000-\uf8ff])(?:提供)?(?:连带责任)?担保")
 _THROUGH = "通过"
 # 向养殖户张三发放: the words between the preposition and the person name none.
-_PAID_TO = re.compile(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
+_PAID_TO = regex(r"(?:向|为|给)[^\ue000-\uf8ff，,。；;]{0,12}$")
 # 为其办理 / 向其发放: 其 after the payee's preposition stands for a body told before.
-_TO_IT = re.compile("(?:为|向|给)(其|他(?!们)|她(?!们))")
-_GUARANTEED_IT = re.compile("为(其)[^，,。；;]{0,8}担保")
+_TO_IT = regex("(?:为|向|给)(其|他(?!们)|她(?!们))")
+_GUARANTEED_IT = regex("为(其)[^，,。；;]{0,8}担保")
 _PERSONS = (EntityType.PERSON,)
 # 拨付资金150万元，用于企业设备更新: a bare 企业/公司 that the sum serves, after it.
-_SERVES_BARE = re.compile(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
+_SERVES_BARE = regex(r"[^，,。；;]{0,4}?(?:用于|支持|扶持|帮助|助力)(?:企业|公司)(?![家们等界群间类性化主])")
 # 由甲局给予每家最高30万元补贴: the agency a rule names as the one that gives.
-_RULE_PAYER = re.compile(r"由([\ue000-\uf8ff])(?:统一|按规定|按标准)?(?:给予|发放|拨付|兑现)")
+_RULE_PAYER = regex(r"由([\ue000-\uf8ff])(?:统一|按规定|按标准)?(?:给予|发放|拨付|兑现)")
 _BODIES_AND_PERSONS = (EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PERSON)
 # What a private person may receive: a loan, a grant, a claim payout.
 _PERSONAL = (FundingType.LOAN, FundingType.GRANT)
 # 乙、丙也分别获得…: receivers told after others, of the same flow
-_ALSO = re.compile("也(?:都|均|分别|各)?(?:获得|得到|拿到|获批|争取到|收到|享受)")
+_ALSO = regex("也(?:都|均|分别|各)?(?:获得|得到|拿到|获批|争取到|收到|享受)")
 
 
 def person_receives(f: Funding, site: Site) -> Funding:
@@ -159,7 +160,7 @@ def rule_payer(f: Funding, site: Site) -> Funding:
 @lru_cache(maxsize=None)
 def _leveraged() -> re.Pattern:
     # no name between the verb and the sum: 撬动甲银行贷款 names its lender
-    return re.compile(rf"(?:{alternation(load_words('funding_leverage_verbs.txt'))})[^\ue000-\uf8ff，,。；;\d]{{0,8}}$")
+    return regex(rf"(?:{alternation(load_words('funding_leverage_verbs.txt'))})[^\ue000-\uf8ff，,。；;\d]{{0,8}}$")
 
 
 def leveraged_loan(f: Funding, site: Site) -> Funding:
@@ -206,7 +207,7 @@ def recovered_loan(fundings: list[Funding], r: Reading) -> list[Funding]:
 
 
 # 其中，甲公司、乙公司分别获得补助30万元、20万元: a sentence that parts the sum told before it
-_PARTS = re.compile(r"\s*其中[，,]?")
+_PARTS = regex(r"\s*其中[，,]?")
 
 
 def parts_take_total_payer(fundings: list[Funding], r: Reading) -> list[Funding]:

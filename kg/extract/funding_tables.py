@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .funding_cues import Cue, find_cues
 from .funding_notices import creditor_signers, per_head
 from .funding_parties import PAYOUTS, last_agency_payer
+from ..cache import regex
 from ..lexicon import load_table
 from ..model import ORG_TYPES, EntityType, Evidence, Funding, FundingType, Sentence
 from .money import Amount, find_sums
@@ -26,41 +27,41 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .funding_passes import Reading
 
-_LINE = re.compile(r"[^\n]+")
-_CELL = re.compile(r"[|｜]")
+_LINE = regex(r"[^\n]+")
+_CELL = regex(r"[|｜]")
 # A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
-_GAP = re.compile(r"\t+| {2,}|　+")
-_SPACE = re.compile(" ")
+_GAP = regex(r"\t+| {2,}|　+")
+_SPACE = regex(" ")
 # A line without one of these characters has no separator (see _separators): most lines.
-_ANY_SEPARATOR = re.compile(r"[|｜\t 　、]")
+_ANY_SEPARATOR = regex(r"[|｜\t 　、]")
 # 序号、企业名称、贷款金额（万元）: a line of three cells and more apart by 、 and no other punctuation
-_LIST_COMMA = re.compile("、")
-_OTHER_PUNCT = re.compile("[，,。；;：:！？]")
+_LIST_COMMA = regex("、")
+_OTHER_PUNCT = regex("[，,。；;：:！？]")
 # 单位：人民币元 / 单位：万元 stated in the lines right above a table.
-_UNIT = re.compile(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
+_UNIT = regex(r"单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
 # 贷款金额单位：万元；贴息金额单位：元: the unit of each column named.
-_COLUMN_UNIT = re.compile(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
+_COLUMN_UNIT = regex(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民币)?\s*(亿元|万元|元)")
 # 补助金额（万元）: a column's header that states its own unit.
-_HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
+_HEADER_UNIT = regex(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
 _EACH_REACH = 6         # how far (characters) before a sum its 每家 may stand (每家奖励100万元)
 # 借款本金余额1260.00: a principal's label and a number with no unit of its own.
-_LABELLED_NUMBER = re.compile(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
-                              r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
+_LABELLED_NUMBER = regex(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
+                         r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
 _NAME_SUFFIX = "名称"
 # 银行名称, 项目名称: a column of names that holds no receiver of the row's flow
-_NOT_RECEIVERS = re.compile("银行|项目|机构|担保|保证")
+_NOT_RECEIVERS = regex("银行|项目|机构|担保|保证")
 _ROW_LINES = 3          # how many lines a row broken inside its cells may take
 _UNIT_BEFORE = 800      # how far (characters) above a row the notice may state its unit
-_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
-_DIGIT = re.compile(r"\d")
+_NUMBER = regex(r"\d[\d,，]*(?:\.\d+)?")
+_DIGIT = regex(r"\d")
 # 320万元: a cell that states its own unit.
-_OWN_UNIT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)")
+_OWN_UNIT = regex(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)")
 # 省级资金（万元）, 金额（元）: a column of sums that does not name their flow.
-_MONEY_HEADER = re.compile("资金|金额|经费|款")
-_TOTAL_ROW = re.compile(r"\s*(?:合计|总计)\s*")
-_TOTAL_SUM = re.compile(r"(?:合计|共计|总计)[为约]?\s*$")
+_MONEY_HEADER = regex("资金|金额|经费|款")
+_TOTAL_ROW = regex(r"\s*(?:合计|总计)\s*")
+_TOTAL_SUM = regex(r"(?:合计|共计|总计)[为约]?\s*$")
 _RECEIVER_TYPES = (*ORG_TYPES, EntityType.PERSON.value)
 
 

@@ -5,26 +5,26 @@ from elsewhere.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .funding_cues import CLAUSE_BREAK
+from ..cache import regex
 from ..model import EntityType, Role
 
 if TYPE_CHECKING:
     from .funding_roles import RoleSearch
 
 # 向乙县的个体户某某发放: the payee's words hold no name (a place it is from may precede 的).
-_UNNAMED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
-                            "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
+_UNNAMED_PAYEE = regex(r"[向为给](?:[\ue000-\uf8ff]的)?[^\ue000-\uf8ff，,。；;]{2,16}?"
+                       "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免|退税)")
 # 向乙县家庭农场主张三发放贷款: a person named after the words of his trade.
-_TITLED_PAYEE = re.compile(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
-                           "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
+_TITLED_PAYEE = regex(r"[向为给](?:[\ue000-\uf8ff]的?)?[^\ue000-\uf8ff，,。；;]{2,10}?([\ue000-\uf8ff])"
+                      "(?:发放|提供|投放|授信|放贷|办理|兑现|拨付|减免)")
 # 为一家甲业公司发放贷款: a noun counted as one of a kind describes an unnamed party.
-_COUNTED_ONE = re.compile(r"(?:一|某)(?:家|户|个|所)$")
+_COUNTED_ONE = regex(r"(?:一|某)(?:家|户|个|所)$")
 # 合作社和家庭农场 / 个体户、企业: a common noun joined to a bare one (class-pair-unnamed).
-_CLASS_AFTER = re.compile(r"[和及、][^\ue000-\uf8ff，,。；;\d]")
-_CLASS_BEFORE = re.compile(r"[^\ue000-\uf8ff，,。；;\d向为给对][和及、]$")
+_CLASS_AFTER = regex(r"[和及、][^\ue000-\uf8ff，,。；;\d]")
+_CLASS_BEFORE = regex(r"[^\ue000-\uf8ff，,。；;\d向为给对][和及、]$")
 
 
 def counted_unnamed(s: RoleSearch) -> None:

@@ -23,23 +23,24 @@ from .funding_shares import shares_after_total
 from .funding_tables import stated_unit_amounts
 from .funding_order import DOCUMENT_PASSES, PARTY_PASSES
 from .funding_passes import Reading, Site, on_program, project_investor, with_loan
+from ..cache import regex
 from ..model import EntityType, Evidence, Funding, FundingType, RelationType
 from .money import Amount, find_dates, find_sums
 
-_PROJECT_WORD = re.compile("项目|工程")
+_PROJECT_WORD = regex("项目|工程")
 # 对认定的甲类企业乙公司给予奖励: the class noun followed by a name (an apposition) names its member.
-_NAMED_MEMBER = re.compile(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
+_NAMED_MEMBER = regex(r"对[^，,；;。]*?([\ue000-\uf8ff])给予[^，,；;。]*$")
 _RESPECTIVE = "分别"
 # 对单户1000万元以下的贷款给予贴息: a condition on a class of loans, not one loan told before.
-_CLASS_CONDITION = re.compile(r"单户|单笔|每户|每家|[\d.]+[万亿]?元(?:以下|以内|以上)")
+_CLASS_CONDITION = regex(r"单户|单笔|每户|每家|[\d.]+[万亿]?元(?:以下|以内|以上)")
 # 乙局负责贴息资金拨付: a body's duty in a scheme, no flow
 _DUTY = "负责"
 # Names coordinated one by one (甲、乙和丙), one joining character between two names.
-_LISTED = re.compile("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
-_ITEM_SEPARATOR = re.compile("、|和|及")
+_LISTED = regex("[\ue000-\uf8ff](?:[、和与及][\ue000-\uf8ff])+")
+_ITEM_SEPARATOR = regex("、|和|及")
 # 甲与乙、丙签署: the body that signs (group 1) and the partners it signs with (group 2).
-_PARTNERS = re.compile("([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}(?:与|同|和)([\ue000-\uf8ff](?:[、和及][\ue000-\uf8ff])+)"
-                       "[^\ue000-\uf8ff。；;]{0,6}(?:签署|签订|签约)")
+_PARTNERS = regex("([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}(?:与|同|和)([\ue000-\uf8ff](?:[、和及][\ue000-\uf8ff])+)"
+                  "[^\ue000-\uf8ff。；;]{0,6}(?:签署|签订|签约)")
 
 
 def in_class_rule(text: str, amount: Amount) -> bool:

@@ -6,8 +6,8 @@ one; a longer line is body text.
 """
 from __future__ import annotations
 
-import re
 
+from ..cache import regex
 from .normalize import CJK
 
 SHORT_LINE = 40
@@ -15,11 +15,11 @@ SHORT_LINE = 40
 # Not a page number (— 1 —) nor a label that opens what follows (主持人：, 张三（甲局局长）：).
 # A numbered section heading (一、概况) goes on with the story it is in, and so does a table's
 # line of cells apart by bars (甲公司｜300万元).
-HEADLINE = re.compile(rf"(?m)^(?![一二三四五六七八九十]{{1,3}}、)(?![^\n|｜]*[|｜][^\n|｜]*[|｜])(?=[^\n]*?[{CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
+HEADLINE = regex(rf"(?m)^(?![一二三四五六七八九十]{{1,3}}、)(?![^\n|｜]*[|｜][^\n|｜]*[|｜])(?=[^\n]*?[{CJK}])[^\n。！？!?]{{0,{SHORT_LINE - 1}}}[^\n。！？!?：:]$")
 # A speaker's turn in a transcript opens with a label line: 张三（甲局副局长）： or 张三：.
-TURN_LABEL = re.compile(rf"(?m)^[^\n。！？!?：:]{{1,{SHORT_LINE}}}[：:][ \t]*$")
+TURN_LABEL = regex(rf"(?m)^[^\n。！？!?：:]{{1,{SHORT_LINE}}}[：:][ \t]*$")
 # The number of a list row (一、… / 1.… / （三）…) and what may follow the body that heads it.
-ROW_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+ROW_NUMBER = regex(r"\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 ROW_HEAD_END = "（(,，:："
 
 

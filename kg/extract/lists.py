@@ -15,17 +15,18 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import places
+from ..cache import regex
 from ..lexicon import alternation, load_set, load_words
 from ..model import EntityType, Mention, Sentence
 from .name_body import NAME_FLAGS
 from .normalize import CJK
 from .segment import tag_words
 
-CJK_CHAR = re.compile(f"[{CJK}]")
-CLAUSE = re.compile(r"[^，。；：,;:!?！？\s（）()《》“”\"]+")
-ITEM = re.compile(rf"[{CJK}0-9]{{2,8}}")
+CJK_CHAR = regex(f"[{CJK}]")
+CLAUSE = regex(r"[^，。；：,;:!?！？\s（）()《》“”\"]+")
+ITEM = regex(rf"[{CJK}0-9]{{2,8}}")
 # where the last item ends: 等, a determiner, 的, a conjunction or an adverb after it
-LIST_END = re.compile(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后|相继|继续|共同|联合|同步")
+LIST_END = regex(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后|相继|继续|共同|联合|同步")
 CONJUNCTIONS = ("和", "及", "以及")
 # what may stand between a class noun and the list it opens (企业|有|甲、乙; 企业|包括|甲、乙)
 COPULAS = frozenset({"有", "是", "为", "包括", "包含", "主要有", "分别是", "分别为"})
@@ -40,7 +41,7 @@ PHRASE_FLAGS = frozenset({"v", "vd", "d", "ad", "a", "l", "i", "p", "c", "r", "u
 def class_nouns() -> re.Pattern:
     """A company class noun closing a list: 等企业, 等16家企业, 这些知名品牌."""
     nouns = alternation(load_words("company_class_nouns.txt"))
-    return re.compile(rf"(?:等|这些|这几家)[\d一二三四五六七八九十]*家?(?:知名|龙头|重点|骨干|大型)?(?:{nouns})")
+    return regex(rf"(?:等|这些|这几家)[\d一二三四五六七八九十]*家?(?:知名|龙头|重点|骨干|大型)?(?:{nouns})")
 
 
 def find_listed_companies(text: str, sentences: list[Sentence], chosen: list[Mention]) -> Iterable[Mention]:
@@ -168,7 +169,7 @@ def short_name_regex() -> re.Pattern:
     # the lookahead rejects at one class test the places where no trade word follows, which
     # the alternation would try word by word
     firsts, seconds = ("".join(sorted({re.escape(w[i]) for w in trades})) for i in (0, 1))
-    return re.compile(rf"[{CJK}]{{2}}(?=[{firsts}][{seconds}])(?:{alternation(trades)})")
+    return regex(rf"[{CJK}]{{2}}(?=[{firsts}][{seconds}])(?:{alternation(trades)})")
 
 
 def find_repeated_short_names(text: str, chosen: list[Mention]) -> Iterable[Mention]:
@@ -221,4 +222,4 @@ def find_shared_body_agencies(text: str, chosen: list[Mention]) -> Iterable[Ment
 
 
 SHARED_LEVELS = "县区市旗"
-SHARED_ITEM = re.compile(rf"(?:^|(?<=[^{CJK}])|(?<=、))([{CJK}]{{2,8}})、$")
+SHARED_ITEM = regex(rf"(?:^|(?<=[^{CJK}])|(?<=、))([{CJK}]{{2,8}})、$")

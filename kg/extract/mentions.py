@@ -25,6 +25,7 @@ from functools import lru_cache
 from . import persons
 from . import places
 from .agencies import national_regex, two_character_regex
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import Article, EntityType, Mention, Sentence, Text
 from .name_body import JURISDICTION_CHARS, PUNCT, org_suffix_at_end, suffix_regex
@@ -54,40 +55,40 @@ def enumeration_heads() -> dict[str, str]:
 def enumeration_regex() -> re.Pattern:
     heads = alternation(enumeration_heads())
     item = r"[^，。、；：,;:!?\s《》()（）]{2,24}"
-    return re.compile(rf"({item}(?:、{item})+)等({heads})")
+    return regex(rf"({item}(?:、{item})+)等({heads})")
 
 
 @lru_cache(maxsize=None)
 def enumeration_end() -> re.Pattern:
     """等 + a collective noun, which every match of enumeration_regex holds: a quick test that
     spares the sentences without one the costly scan of list items."""
-    return re.compile(f"等(?:{alternation(enumeration_heads())})")
+    return regex(f"等(?:{alternation(enumeration_heads())})")
 
 
 @lru_cache(maxsize=None)
 def program_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     heads = alternation(load_words("program_words.txt"))
     # heads may follow one another: “某某”清单制度, “某某”专项行动计划
-    quoted = re.compile(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads})+)?")
-    return re.compile(r"《([^《》\n]{2,80})》"), quoted, re.compile(rf"(?:{heads})$")
+    quoted = regex(rf"“([^“”\n]{{2,30}})”(?:[^，。、；：“”《》,;:!?\s的了是在将对和与及等为向从被把让给]{{0,8}}?(?:{heads})+)?")
+    return regex(r"《([^《》\n]{2,80})》"), quoted, regex(rf"(?:{heads})$")
 
 
 # 市级财政 / 省本级财政: the finance bureau of that level, as budget news name it
-FISCAL = re.compile(r"[省市区县]本?级财政")
+FISCAL = regex(r"[省市区县]本?级财政")
 # 由自治区财政注资 / 市财政每吨补贴: a level's 财政 standing alone as the actor of the clause
 # (its finance bureau); 全省财政 / 各县财政 are many bodies, 市区财政 two, 财政资金 is money.
-BARE_FISCAL = re.compile(r"(?<![全各本该每城都市])(?:自治区|[省市区县])财政(?![厅局部级])")
-METRO = re.compile(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
-PROJECT_AFTER_QUOTE = re.compile(r"(?:项目|工程)")
-PRODUCT_END = re.compile(r"(?:贷|融|贷通|e融|e贷)$")
-CATEGORY = re.compile(r"[一二三四五六七八九十两百千]\w{1,2}")    # “三区”项目, “两新”工程: a kind of project
-PERIODICAL = re.compile(r"(?:报|刊|志|杂志)$")
+BARE_FISCAL = regex(r"(?<![全各本该每城都市])(?:自治区|[省市区县])财政(?![厅局部级])")
+METRO = regex(r"(?:地铁|轨道交通)\d+(?:[、和]\d+)*号线(?:[一二三四]期)?(?:工程|项目)?")
+PROJECT_AFTER_QUOTE = regex(r"(?:项目|工程)")
+PRODUCT_END = regex(r"(?:贷|融|贷通|e融|e贷)$")
+CATEGORY = regex(r"[一二三四五六七八九十两百千]\w{1,2}")    # “三区”项目, “两新”工程: a kind of project
+PERIODICAL = regex(r"(?:报|刊|志|杂志)$")
 
 
 @lru_cache(maxsize=None)
 def reporter_before() -> re.Pattern:
     """A reporter's role (and a character of a name) ending right before a position."""
-    return re.compile(rf"(?:{alternation(load_tagged('byline_roles.tsv', 'reporter'))})\s*[{CJK}]?$")
+    return regex(rf"(?:{alternation(load_tagged('byline_roles.tsv', 'reporter'))})\s*[{CJK}]?$")
 
 
 def region_short_forms(text: str, place_mentions: list[Mention]) -> Iterable[int]:
@@ -209,13 +210,13 @@ def described_project_regexes() -> tuple[re.Pattern, re.Pattern]:
     """总投资25亿元的|某某小镇 (an investment describing a facility), and 重点项目|“甲”“乙”及“丙”
     (quoted facilities after a project noun)."""
     heads = alternation(load_words("project_facility_heads.txt"))
-    described = re.compile(rf"(?:总投资|计划投资|投资)(?:约|达|超)?[\d.]+[万亿]?元的([{CJK}]{{2,10}}?(?:{heads}))(?=[、和及等，。；,;]|$)")
-    quoted = re.compile(rf"(?:项目|工程)((?:“[^“”]{{2,16}}”[、和及与]?)+)")
+    described = regex(rf"(?:总投资|计划投资|投资)(?:约|达|超)?[\d.]+[万亿]?元的([{CJK}]{{2,10}}?(?:{heads}))(?=[、和及等，。；,;]|$)")
+    quoted = regex(rf"(?:项目|工程)((?:“[^“”]{{2,16}}”[、和及与]?)+)")
     return described, quoted
 
 
 # 甲大学牵头的“乙工艺研究”: a quoted title a body leads or undertakes is a project, whatever its head
-LED_TITLE = re.compile(r"(?:牵头|承担|主持|负责实施)的(“[^“”，。；,;]{4,40}”)")
+LED_TITLE = regex(r"(?:牵头|承担|主持|负责实施)的(“[^“”，。；,;]{4,40}”)")
 
 
 def find_described_projects(sent: Sentence) -> Iterable[Mention]:
@@ -242,7 +243,7 @@ def bank_short_form_regex() -> re.Pattern:
     banks = [short for short, full in load_table("company_abbrev.tsv", 2) if full.endswith("银行")]
     # the lookahead's one class test spares the other characters the optional level and the alternation
     firsts = "".join(sorted({re.escape(bank[0]) for bank in banks}))
-    return re.compile(rf"(?=[省市县区{firsts}])([省市县区]?)({alternation(banks)})")
+    return regex(rf"(?=[省市县区{firsts}])([省市县区]?)({alternation(banks)})")
 
 
 def find_bare_fiscal(sent: Sentence) -> Iterable[Mention]:
@@ -346,13 +347,13 @@ def governed_program_regex() -> re.Pattern:
     verbs = alternation(load_words("program_verbs.txt"))
     heads = alternation(load_words("program_governed_heads.txt"))
     # 落实好|某某制度: a complement after the verb is no part of the name
-    return re.compile(rf"(?:{verbs})+(?:好|了)?([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
+    return regex(rf"(?:{verbs})+(?:好|了)?([^，。、；：“”《》,;:!?\s的了和与及等并在对将把被向从由为是有也都又还已]{{4,24}}?(?:{heads}))(?![性者家])")
 
 
 @lru_cache(maxsize=None)
 def governed_head_regex() -> re.Pattern:
     """The heads that end every match of governed_program_regex."""
-    return re.compile(alternation(load_words("program_governed_heads.txt")))
+    return regex(alternation(load_words("program_governed_heads.txt")))
 
 
 def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
@@ -369,7 +370,7 @@ def find_governed_programs(sent: Sentence) -> Iterable[Mention]:
 
 @lru_cache(maxsize=None)
 def scheme_after_quote() -> re.Pattern:
-    return re.compile(f"等(?:{alternation(load_words('scheme_words.txt'))})")
+    return regex(f"等(?:{alternation(load_words('scheme_words.txt'))})")
 
 
 def find_programs(sent: Sentence) -> Iterable[Mention]:
@@ -395,9 +396,9 @@ def find_programs(sent: Sentence) -> Iterable[Mention]:
 
 
 # 出台|支持某某发展的十二项措施: an unquoted title, the object of an issuing verb
-ISSUED_MEASURES = re.compile(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
+ISSUED_MEASURES = regex(r"(?:出台|印发|制定|发布)了?([^，。；、“”《》\s]{2,24}?的[一二三四五六七八九十]{1,3}[项条](?:措施|举措|政策|意见))")
 # 科技十条: a sector's N articles (not 第十条, 这十条)
-SECTOR_ARTICLES = re.compile(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
+SECTOR_ARTICLES = regex(rf"(?<![第这那各该每])([{CJK}]{{2}}[一二三四五六七八九十]{{1,3}}条)(?![款例规])")
 
 
 def counts_noun(text: str, end: int) -> bool:
@@ -412,7 +413,7 @@ def ends_word(text: str, end: int) -> bool:
     return not AGREEMENT_AFTER.match(text, end)
 
 
-AGREEMENT_AFTER = re.compile(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)")
+AGREEMENT_AFTER = regex(r"(?:合作)?(?:框架)?(?:协议|合作|备忘录)")
 
 
 def bank_product(text: str, m: re.Match) -> bool:
@@ -422,8 +423,8 @@ def bank_product(text: str, m: re.Match) -> bool:
                                                             or PRODUCT_VERB_BEFORE.search(text, 0, m.start()))
 
 
-BANK_BEFORE = re.compile(r"(?:银行|分行|支行|行)$")
-PRODUCT_VERB_BEFORE = re.compile(r"(?:推出|通过|依托|借助|运用|创新|开发|上线|发行|用好)了?$")
+BANK_BEFORE = regex(r"(?:银行|分行|支行|行)$")
+PRODUCT_VERB_BEFORE = regex(r"(?:推出|通过|依托|借助|运用|创新|开发|上线|发行|用好)了?$")
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:

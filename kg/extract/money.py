@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, DecimalException
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import load_words
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -38,14 +39,14 @@ _CHINESE = rf"[{_CN_DIGIT}](?:[零〇{_CN_DIGIT}百千佰仟]|[万亿](?=[零〇
 # 超百亿元, 千万余元: a bare 百/千 before its multiplier and 元 is a round numeral (not 千万别).
 _ROUND = r"[百千](?=[万亿][余多]?元)"
 _APPROX_BEFORE = r"(?P<before>约|近|将近|接近|超过|超|逾|大约|达|共计|合计|总计|累计|共)?"
-_AMOUNT = re.compile(
+_AMOUNT = regex(
     _APPROX_BEFORE
     + rf"(?P<num>{_ARABIC}|{_CHINESE}|{_ROUND})\s?(?P<after>余|多)?\s?(?P<mult>万亿|千万|百万|万|亿)?"
     + r"(?P<after2>余|多)?\s?(?P<unit>元|块)?")
-_RANGE_JOIN = re.compile(r"\s?(?:至|到|~|～|－|-|—)\s?")
+_RANGE_JOIN = regex(r"\s?(?:至|到|~|～|－|-|—)\s?")
 _APPROX_WORDS = frozenset("约 近 将近 接近 超过 超 逾 大约 余 多".split())
 # What a sum of money holds: its unit (元, or 块 read as 元) or a 万/亿 multiplier.
-_MONEY_MARK = re.compile("[元块万亿]")
+_MONEY_MARK = regex("[元块万亿]")
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def is_money(amount: Amount, text: str) -> bool:
 
 # Every part is optional; a match that is not empty opens with a character of the lookahead's,
 # where alone the scan tries the parts (an empty match everywhere else would cost a step each).
-_DATE = re.compile(
+_DATE = regex(
     r"(?=[今去明同当\d十一二三四五六七八九上下年])"
     r"(?P<rel>今年|去年|明年|同年|当年)?"
     r"(?:(?P<year>(?:19|20)\d{2})年)?"
@@ -206,7 +207,7 @@ _DATE = re.compile(
     r"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     r"|(?P<part>末|底|初|上旬|中旬|下旬))?)?"
     r"(?P<half>上半年|下半年|年底|年初|年末)?")
-_BARE_DAY = re.compile(r"(?<![\d月年.])(?P<day>3[01]|[12]\d|0?[1-9])日(?!元|均|常|报|益|趋|夜|前|内)")
+_BARE_DAY = regex(r"(?<![\d月年.])(?P<day>3[01]|[12]\d|0?[1-9])日(?!元|均|常|报|益|趋|夜|前|内)")
 
 
 def _cn_or_int(s: str) -> int:
@@ -258,7 +259,7 @@ def _bare_days(text: str, taken: list[DateExpr], year0: int, month0: int) -> lis
     return out
 
 
-_DIGITS_THEN_DATE = re.compile(r"\d+[月日号]")
+_DIGITS_THEN_DATE = regex(r"\d+[月日号]")
 
 
 def _cut_from_number(text: str, start: int, end: int) -> bool:

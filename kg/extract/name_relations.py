@@ -3,11 +3,11 @@ bank's regional branch the document names), 《X局关于…的通知》 issued 
 issued by both bodies, X公司Y项目 developed by X公司."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from .clause import Ref
+from ..cache import regex
 from ..lexicon import load_set, load_tagged
 from ..model import ORG_TYPES, Entity, EntityType, RelationType
 from .normalize import CJK
@@ -20,7 +20,7 @@ def branch_suffixes() -> tuple[str, ...]:
 
 
 # A sub-branch belongs to the branch of its bank for its region, when the document names it.
-_REGION_END = re.compile("(?:省|市|自治区|特别行政区)?分行$")
+_REGION_END = regex("(?:省|市|自治区|特别行政区)?分行$")
 
 
 def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | None:
@@ -38,7 +38,7 @@ def regional_parent(child: Entity, bank: str, orgs: list[Entity]) -> Entity | No
     return None
 
 
-_LEGAL_FORM_START = re.compile("^(?:股份有限公司|有限责任公司|有限公司)")
+_LEGAL_FORM_START = regex("^(?:股份有限公司|有限责任公司|有限公司)")
 
 
 def _county_of(rest: str, region: str) -> bool:
@@ -84,7 +84,7 @@ def relations_from_names(entities: list[Entity], refs: list[Ref]):
 
 
 # The legal form after a bank's or group's name: 甲银行乙分行 is a branch of 甲银行股份有限公司.
-_PARENT_LEGAL_FORM = re.compile("(?<=银行|集团)(?:股份有限公司|有限责任公司|有限公司)$")
+_PARENT_LEGAL_FORM = regex("(?<=银行|集团)(?:股份有限公司|有限责任公司|有限公司)$")
 
 
 # What the name of a first-level branch ends in (a sub-branch, 支行, belongs to its regional one).
@@ -142,10 +142,10 @@ def _name_relation(child: Entity, name: str, parent: Entity, orgs: list[Entity])
 
 
 # 甲集团有限公司 is 甲集团 itself, not a unit of it.
-_LEGAL_FORM = re.compile("^(?:集团)?(?:股份)?有限(?:责任)?公司$|^股份公司$")
+_LEGAL_FORM = regex("^(?:集团)?(?:股份)?有限(?:责任)?公司$|^股份公司$")
 
 # A title that two bodies publish: 甲公司与乙银行(关于)…联合公告 / …的通知.
-_JOINT_TITLE = re.compile(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")
+_JOINT_TITLE = regex(rf"^(?:与|和|、)[{CJK}（）()]{{2,}}?(?:关于|(?:公告|通知|通告|决定|意见)$)")
 
 
 def joint_issuer(child: Entity, name: str, names: list[tuple[str, Entity]]) -> Entity | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import places
 from .agencies import abbreviations, standard_bodies
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
 from .name_body import (JURISDICTION_CHARS, MEETING_END, NUMERALS, Token, is_specific, org_suffix_at_end, org_suffixes,
@@ -24,8 +25,8 @@ MAX_BODY = 24          # longest name body (characters) the left walk may take
 @lru_cache(maxsize=None)
 def generic_tail() -> re.Pattern:
     """Project-like phrases that name no project (老工业基地, 系统工程)."""
-    return re.compile("(?:" + alternation(load_words("generic_projects.txt")) + ")$")
-PHASE = re.compile(r"[(（][一二三四五六七八九十\d]+期[)）]")
+    return regex("(?:" + alternation(load_words("generic_projects.txt")) + ")$")
+PHASE = regex(r"[(（][一二三四五六七八九十\d]+期[)）]")
 
 
 def is_company_name(words: list[str], head: str) -> bool:
@@ -306,12 +307,12 @@ def plural_bodies(c: Candidate) -> bool:
         and not c.text.startswith(tuple(load_set("jurisdiction_lookalikes.txt")), c.start + m.end() - 1)
 
 
-CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name only after punctuation
-REGISTERED_HEAD = re.compile(r"有限(?:责任)?公司$")
+CJK_BEFORE = regex(r"[\u4e00-\u9fff]")      # 州|商务局 opens a name only after punctuation
+REGISTERED_HEAD = regex(r"有限(?:责任)?公司$")
 PLURAL_CHARS = JURISDICTION_CHARS + "州盟旗"
-PLURAL_BEFORE = re.compile(f"各[{PLURAL_CHARS}]$")
-COUNTED_PLACES = re.compile("[两三四五六七八九十多][地市县]$")     # 甲、乙两地|政府
-PLURAL_PLACES = re.compile(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
+PLURAL_BEFORE = regex(f"各[{PLURAL_CHARS}]$")
+COUNTED_PLACES = regex("[两三四五六七八九十多][地市县]$")     # 甲、乙两地|政府
+PLURAL_PLACES = regex(f"[{PLURAL_CHARS}]{{2,3}}(?![{PLURAL_CHARS}])")
 
 
 def venue(c: Candidate) -> bool:
@@ -358,7 +359,7 @@ def inside_event(c: Candidate) -> bool:
     return bool(joint) and EVENT_AFTER.match(c.text, c.end) is not None
 
 
-EVENT_AFTER = re.compile(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
+EVENT_AFTER = regex(r"(?:签约|推介|说明|洽谈|对接|观摩|启动)?(?:大会|会|仪式)")
 
 
 def in_roster(c: Candidate) -> bool:
@@ -366,9 +367,9 @@ def in_roster(c: Candidate) -> bool:
     return ROSTER_AFTER.match(c.text, c.end) is not None
 
 
-ROSTER_AFTER = re.compile(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
+ROSTER_AFTER = regex(r"(?:创建|建设|培育|认定|示范)?(?:名单|名录|目录)")
 # a sum of money: 1500万元|技改项目 describes a loan or a budget, no project's name
-MONEY = re.compile(r"\d[\d.,]*[万亿]?元")
+MONEY = regex(r"\d[\d.,]*[万亿]?元")
 
 
 def told_sum(c: Candidate) -> bool:

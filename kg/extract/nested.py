@@ -4,14 +4,14 @@
 company is named too."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from ..cache import regex
 from ..model import EntityType, Mention, Sentence
 
 # the investor's legal form or group, or a department's head, ends it; the project's own
 # words (four at least) follow
-INVESTOR = re.compile(r"^.{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|厅|局)(?=.{4,})")
+INVESTOR = regex(r"^.{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|厅|局)(?=.{4,})")
 INVESTOR_TYPES = (EntityType.COMPANY, EntityType.AGENCY)
 
 

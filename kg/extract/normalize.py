@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_tagged
 from ..model import Sentence, Text
 
@@ -32,56 +33,56 @@ _HALF_WIDTH = str.maketrans(
      0xFF05: "%", 0x3000: " ", 0x00A0: " "})
 # runs of the characters _HALF_WIDTH maps: translating only them is several times faster
 # than str.translate over a whole Chinese text
-_FULL_WIDTH = re.compile("[" + re.escape("".join(map(chr, _HALF_WIDTH))) + "]+")
-_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_FULL_WIDTH = regex("[" + re.escape("".join(map(chr, _HALF_WIDTH))) + "]+")
+_FULL_WIDTH_POINT = regex(r"(?<=\d)．(?=\d)")
 
 # Layout spaces (rule 3): a run of spaces between a digit and a Chinese character, after
 # opening or before closing punctuation, or between Chinese characters (kept when both
 # neighbours are words). A run is read by its neighbours: scanning for the few runs is much
 # cheaper than a regex whose lookbehind is tried at every character.
-_SPACE_RUN = re.compile(r"[ \t]+")
+_SPACE_RUN = regex(r"[ \t]+")
 _DIGITS = frozenset("0123456789")
 _PUNCT_AFTER, _PUNCT_BEFORE = frozenset("，。、；：？！”’）》」』"), frozenset("，。、；：？！“‘（《「『")
-_IS_CJK = re.compile(rf"[{CJK}]")
+_IS_CJK = regex(rf"[{CJK}]")
 
 # Line classes that decide whether a break may be joined (rule 2).
-_TERMINAL_END = re.compile(r"[。！？!?；;：:][”’」』）)]*$")
-_SENTENCE_PUNCT = re.compile(r"[。；：！？;:!?、]")
-_COMMA = re.compile(r"[，,]")
-_HEADING = re.compile(r"#")
-_CREDIT_END = re.compile(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[（(][{CJK} ]{{2,16}}[)）]$")
-_LIST_START = re.compile(
+_TERMINAL_END = regex(r"[。！？!?；;：:][”’」』）)]*$")
+_SENTENCE_PUNCT = regex(r"[。；：！？;:!?、]")
+_COMMA = regex(r"[，,]")
+_HEADING = regex(r"#")
+_CREDIT_END = regex(rf"[□■][^，。,]{{0,20}}$|(?:^|[。！？!?])\s*[（(][{CJK} ]{{2,16}}[)）]$")
+_LIST_START = regex(
     r"(?:\d{1,2}[.．、)）](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]"
     r"|[一二三四五六七八九十]{1,3}、|[①-⑳]|[-*•·]\s)")
 # The sum that ends a row of a table or a list, a count in brackets after it (300万元, 18.5万元(370人次)).
 ROW_SUM = r"\d[\d.,]*\s*[万亿千]?元(?:[（(][^（()）]{1,12}[)）])?"
-_TABLE_ROW = re.compile(rf"[{CJK}）)][ \t]+{ROW_SUM}$")
+_TABLE_ROW = regex(rf"[{CJK}）)][ \t]+{ROW_SUM}$")
 # A list's line of one name and its sum (甲公司，480万元 / 乙县：120万元).
-_NAME_SUM_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*{ROW_SUM}")
+_NAME_SUM_LINE = regex(rf"[{CJK}（）()]{{2,40}}[，,：:]\s*{ROW_SUM}")
 # A gap between two cells of a table line: a tab, an ideographic space or two spaces and more.
-_CELL_GAP = re.compile(r"\S(?:[\t\u3000]+| {2,})\S")
+_CELL_GAP = regex(r"\S(?:[\t\u3000]+| {2,})\S")
 # A line of a table whose cells a bar parts (企业名称｜金额): two bars at least, so that a
 # headline holding one (甲日报|乙标题) is none.
-_BAR_ROW = re.compile(r"[^|｜\n]*[|｜][^|｜\n]*[|｜]")
+_BAR_ROW = regex(r"[^|｜\n]*[|｜][^|｜\n]*[|｜]")
 # A line of bodies' names: no punctuation, each ending in a body's head; several signers of a
 # notice may share a line, apart by gaps (甲局　　乙局).
 _BODY_NAME = rf"[{CJK}（）()]{{4,40}}(?:公司|分行|支行|银行|局|委员会|厅|政府|中心|办公室|法院)"
-_NAME_LINE = re.compile(rf"{_BODY_NAME}(?: {{2,}}{_BODY_NAME})*")
-_BRACKETED_END = re.compile(r"[（(][^（()）]{1,30}[)）]$")
-_LABEL = re.compile(rf"[{CJK}]{{2,10}}[：:]")
-_CONTACT_FIELD = re.compile("(?:联系人|经办人|联系单位)[：:]")
+_NAME_LINE = regex(rf"{_BODY_NAME}(?: {{2,}}{_BODY_NAME})*")
+_BRACKETED_END = regex(r"[（(][^（()）]{1,30}[)）]$")
+_LABEL = regex(rf"[{CJK}]{{2,10}}[：:]")
+_CONTACT_FIELD = regex("(?:联系人|经办人|联系单位)[：:]")
 # 附件：甲资金分配表 / 附件2：…: a notice's line naming its attachment
-_ATTACHMENT = re.compile(r"附件[\d一二三四五六七八九十]*[：:]")
+_ATTACHMENT = regex(r"附件[\d一二三四五六七八九十]*[：:]")
 # 发布日期：2024-09-12　来源：甲局: a web page's line of metadata
-_META_FIELD = re.compile("(?:发布日期|发布时间|信息来源|来源)[：:]")
-_FIELD_LINE = re.compile(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
+_META_FIELD = regex("(?:发布日期|发布时间|信息来源|来源)[：:]")
+_FIELD_LINE = regex(rf"[{CJK}]{{2,10}}[：:][^，。；,;]*$")
 # A line that ends in a number field (联系人：张三，电话：0791-8765432), digits masked too
 # (0791-8765XXXX, 138****5678).
-_NUMBER_FIELD = re.compile(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
+_NUMBER_FIELD = regex(rf"(?:^|[，,；;\s])[{CJK}]{{2,10}}[：:][\d\s\-—、,，()（）Xx*＊]+$")
 # A line that ends in a telephone number, digits masked or not (市财政局 0572-22xxxxx).
-_PHONE_END = re.compile(r"\d{3,4}-[\dXx*＊]{7,8}$")
-_DATE_LINE = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-                        r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
+_PHONE_END = regex(r"\d{3,4}-[\dXx*＊]{7,8}$")
+_DATE_LINE = regex(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                   r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
 
 TITLE_MAX = 30      # longest paragraph without punctuation still taken for a title
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
@@ -133,8 +134,8 @@ def split_sentences(text: Text) -> list[Sentence]:
     return out
 
 
-_DATELINE = re.compile(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|社))?(?:讯|\d{{1,2}}日讯)\s*[（(][^（()）]{{0,30}}[)）]\s*")
-_SENTENCE = re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
+_DATELINE = regex(rf"(?:本报|本刊|[{CJK}]{{2,6}}(?:日报|晚报|网|社))?(?:讯|\d{{1,2}}日讯)\s*[（(][^（()）]{{0,30}}[)）]\s*")
+_SENTENCE = regex(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*)?")
 
 
 def find_line_joins(text: str, written: str | None = None) -> list[tuple[int, int]]:
@@ -218,8 +219,8 @@ def _byline(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:
 def _byline_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A byline line (本报记者 张三), and the start of one (本报讯, □, 记者, …记者 at the end)."""
     roles = alternation(load_tagged("byline_roles.tsv", "line"))
-    return (re.compile(rf"[{CJK}]{{0,12}}(?:{roles})(?:\s+[{CJK}]{{2,4}})*\s*$"),
-            re.compile(rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:{roles})|[{CJK}]{{0,12}}(?:{roles})$"))
+    return (regex(rf"[{CJK}]{{0,12}}(?:{roles})(?:\s+[{CJK}]{{2,4}})*\s*$"),
+            regex(rf"[□■]|本报(?:\d{{1,2}}日)?讯|(?:本报)?(?:{roles})|[{CJK}]{{0,12}}(?:{roles})$"))
 
 
 def _list_or_date(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> bool:

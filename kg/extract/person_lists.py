@@ -8,14 +8,14 @@ Data: the person lexicons of kg.extract.persons.
 """
 from __future__ import annotations
 
-import re
 
+from ..cache import regex
 from . import person_minority, persons
 
-LEADERS = re.compile("领导")
+LEADERS = regex("领导")
 # what closes an item of a list of names: a separator, 等, a conjunction, or the text's end
-ITEM_END = re.compile(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
-ITEM_START = re.compile(r"[、，。；;,：:（()）\s“”]")
+ITEM_END = regex(r"[、，。；;,：:（()）\s“”]|以及|[等和与及]|$")
+ITEM_START = regex(r"[、，。；;,：:（()）\s“”]")
 
 
 def is_item(item: str) -> bool:

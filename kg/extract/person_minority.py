@@ -13,10 +13,10 @@ Data: data/lexicon/person_tibetan_words.txt, person_mongolian_words.txt, person_
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import load_words
 
 # a name is this many name words
@@ -25,8 +25,8 @@ MIN_WORDS, MAX_WORDS = 2, 3
 WORD_LENGTHS = (4, 3, 2)
 # a Yi clan name and its given name, each of two characters; no function character, digit or
 # punctuation stands in a given name (吉克在会上 is no name)
-YI_GIVEN = re.compile(r"[\u4e00-\u9fff]{2}")
-NOT_GIVEN = re.compile("[的了在和与及是将对为从向把被等说称于以也都又]")
+YI_GIVEN = regex(r"[\u4e00-\u9fff]{2}")
+NOT_GIVEN = regex("[的了在和与及是将对为从向把被等说称于以也都又]")
 
 
 @lru_cache(maxsize=None)

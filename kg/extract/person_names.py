@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 
+from ..cache import regex
 from ..lexicon import alternation, load_tagged
 from .normalize import CJK
 from . import persons, places
@@ -29,7 +30,7 @@ from .segment import remember, tag_words, tokenizer, word_tags
 MIN_GIVEN_SCORE = 0.5
 # smoothing: a character barely used anywhere is no evidence either way
 NAME_PRIOR, WORD_PRIOR = 0.5, 1000
-HAN = re.compile(f"[{CJK}]")
+HAN = regex(f"[{CJK}]")
 # 《…》, “…”, 「…」 around the three characters: a title, a product, a nickname, no person
 QUOTES = ("《“「『", "》”」』")
 # jieba tags of one-character function words: prepositions, conjunctions, adverbs, particles, pronouns
@@ -155,7 +156,7 @@ def name_runs(text: str, words: list[tuple[int, int, str]]) -> Iterator[tuple[in
 def credit_line() -> re.Pattern:
     """A line that credits someone (撰文：…, 摄影 / …; not 告诉记者：): its names are authors, not news."""
     roles = alternation(load_tagged("byline_roles.tsv", "credit"))
-    return re.compile(f"^(?:.*[ \t　(（【])?(?:{roles})[ \t　]*[:：/／].*$", re.M)
+    return regex(f"^(?:.*[ \t　(（【])?(?:{roles})[ \t　]*[:：/／].*$", re.M)
 
 
 def is_bare_name(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_set, load_tagged, load_words
 from ..model import EntityType, Mention
 from . import person_lists, person_minority, person_names, places
@@ -37,16 +38,16 @@ NON_FINAL = set("行局报区村街道厅委办司部处科院校所队站会馆
 # 张局, 王总 are forms of address, not names (李先生: address_words.txt).
 ADDRESS_CHARS = set("总局处科董工姐哥叔婶")
 # 说 starting 说明, 说法, 说服 or ending 小说 is no verb of saying.
-NOT_SPEECH = re.compile(r"说[明法服]|(?<=小)说")
+NOT_SPEECH = regex(r"说[明法服]|(?<=小)说")
 # A title in 《》 holds no person (a book named after its hero); 的《 after a name is its author's.
-TITLE = re.compile("《[^《》]{1,40}》")
-AUTHOR = re.compile("的《")
+TITLE = regex("《[^《》]{1,40}》")
+AUTHOR = regex("的《")
 # an interview's or column's speaker: a line or sentence that opens with a name and a colon
-SPEAKER = re.compile(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
+SPEAKER = regex(rf"(?:^|(?<=[\n。！？”]))[{CJK}]{{2,4}}(?=[:：])", re.M)
 # a name in Latin letters: capitalised or lower case, no acronym, no digits
-LATIN_NAME = re.compile(r"[A-Za-z][a-z]{1,11}(?![A-Za-z0-9])")
-NOT_HAN = re.compile(f"[^{CJK}]")
-SEP = re.compile(r"(?:[(（][^()（）\s]{1,6}[)）])?[\s　]*[:：]?[\s　]*")     # 法定代表人(负责人):
+LATIN_NAME = regex(r"[A-Za-z][a-z]{1,11}(?![A-Za-z0-9])")
+NOT_HAN = regex(f"[^{CJK}]")
+SEP = regex(r"(?:[(（][^()（）\s]{1,6}[)）])?[\s　]*[:：]?[\s　]*")     # 法定代表人(负责人):
 # jieba tags of words that are no name: verbs, adverbs, prepositions, conjunctions, pronouns…
 NOT_NAME_FLAGS = {"v", "vn", "vd", "d", "p", "c", "r", "m", "q", "t", "f", "y", "e", "o",
                   "a", "ad", "an", "b", "z", "l", "i",
@@ -75,18 +76,18 @@ def load_person_rules() -> dict:
         "stop": set(load_words("person_stop.txt")),
         # a post or a role is no given name (向居民, 对职工: a preposition before a role)
         "posts": set(posts) | set(load_words("role_nouns.txt")),
-        "post": re.compile(alternation(posts)),
-        "post_end": re.compile(f"(?:{alternation(posts)})$"),
-        "speech": re.compile(alternation(verbs)),
+        "post": regex(alternation(posts)),
+        "post_end": regex(f"(?:{alternation(posts)})$"),
+        "speech": regex(alternation(verbs)),
         # a name right after a byline's role is its author's (记者 张三, 文/图 李四)
-        "credit": re.compile(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
-        "reporter": re.compile(alternation(load_tagged("byline_roles.tsv", "byline"))),
+        "credit": regex(f"(?:{alternation(load_tagged('byline_roles.tsv', 'credit'))})[\\s　/／:：]*$"),
+        "reporter": regex(alternation(load_tagged("byline_roles.tsv", "byline"))),
         # posts that also follow a name as a form of address (王五局长, 王丽老师)
-        "address": re.compile(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
+        "address": regex(f"(?:{alternation(load_tagged('posts.tsv', 'address'))})"),
         # occupations do too, after a full name only (张明远导演; 明星选手 is no name)
         "occupation": load_regex("occupations.txt"),
         # after a full name: what only a person does or is called (执导, 逝世; 杜明远先生)
-        "after": re.compile(alternation(load_words("person_after_words.txt")
+        "after": regex(alternation(load_words("person_after_words.txt")
                                         + tuple(w for w in load_words("address_words.txt") if len(w) > 1))),
     }
 
@@ -119,13 +120,13 @@ def right_cue() -> re.Pattern:
     """What may follow a name: punctuation, a verb of saying or of presence (出席), a post, 和/与/等, an adverb (已, 曾),
     处 of a source (从某某处购进)."""
     rules, presence = load_person_rules(), alternation(load_words("person_presence_verbs.txt"))
-    return re.compile(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{presence}|{rules['address'].pattern}|[和与等在对也还就已曾将则]|处(?=[购买借租拿领收])")
+    return regex(rf"[，。、；：:！？”（(,;!?）)\s]|$|(?:[{CJK}]{{1,3}}[地着])?(?:{rules['speech'].pattern})|{presence}|{rules['address'].pattern}|[和与等在对也还就已曾将则]|处(?=[购买借租拿领收])")
 
 
 @lru_cache(maxsize=None)
 def clause_end() -> re.Pattern:
     """A clause boundary or a verb of saying right after a name."""
-    return re.compile(rf"[，。；：:！？）)\s]|$|(?:{load_person_rules()['speech'].pattern})")
+    return regex(rf"[，。；：:！？）)\s]|$|(?:{load_person_rules()['speech'].pattern})")
 
 
 def find_after_posts(text: str) -> list[tuple[int, int]]:
@@ -170,7 +171,7 @@ def is_transliterated_name(word: str, flag: str) -> bool:
 def foreign_name() -> re.Pattern:
     """Two or more runs of transliteration characters joined by a middle dot or a hyphen."""
     chars = "".join(sorted(transliteration_chars()))
-    return re.compile(f"(?<![{chars}])[{chars}]{{1,6}}(?:[·・•‧\\-－][{chars}]{{1,6}})+(?![{chars}])")
+    return regex(f"(?<![{chars}])[{chars}]{{1,6}}(?:[·・•‧\\-－][{chars}]{{1,6}})+(?![{chars}])")
 
 
 def find_foreign_names(text: str) -> list[tuple[int, int]]:

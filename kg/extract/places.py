@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_set, load_table, load_tagged
 from ..model import EntityType, Mention
 from .normalize import CJK
@@ -44,27 +45,27 @@ class _Gazetteer:
 
 # Full names that double as common words (城区, 郊区, 新城区 'new town'): taken only right
 # after their parent's name (阳泉市城区, 西安新城区).
-GENERIC_FULL = re.compile(r"(?:[东西南北中]区|城区|矿区|郊区|新城区|老城区|新市区|市中区|城[东西南北中]区|中西区)")
+GENERIC_FULL = regex(r"(?:[东西南北中]区|城区|矿区|郊区|新城区|老城区|新市区|市中区|城[东西南北中]区|中西区)")
 # One-character stems (和县, 理县) read as part of a phrase (区和县, 管理县域) unless the
 # character before is one of these, or their parent's name.
 LEAD_IN = set("在到于赴从自至往由向与和及、，。：；（(“\"《 \n\t") | {""}
 # County-level short names (道里, 木兰) need context: an enumeration of places or a word
 # that only follows a place.
-PLACE_TAIL = re.compile(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|境内|辖区|地区|籍|一带|片区|城区|县城|区域内|全区|全县)")
+PLACE_TAIL = regex(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|境内|辖区|地区|籍|一带|片区|城区|县城|区域内|全区|全县)")
 # 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
-ENUM_JOIN = re.compile(r"(?:、|和|与|及|以及)")
+ENUM_JOIN = regex(r"(?:、|和|与|及|以及)")
 # 互助土族自治县: an autonomous division, the first two characters of its name (group 1) and its
 # kind (group 2).
-_AUTONOMOUS = re.compile(r"(..).*自治([州县旗])")
+_AUTONOMOUS = regex(r"(..).*自治([州县旗])")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
 CITY_WORDS = ("市场", "市民")
 
 # A zone's own name must be delimited on the left by a division name, a function word, a
 # verb of location or punctuation; one that starts with a determiner (该, 这个, 一个) is no name.
 ZONE_STOP = set("的在于到和与及、，。：；是为对从向将把被由等入驻落位") | {" ", "\n", "“", "”", "（", "(", "）", ")"}
-ZONE_NOT_NAME = re.compile(r"[该这那此每某其我你他她贵]|[一两几多][个批座]|^[本各全首]|级$|(?:城市|主要|所在|"
-                           r"辖区|社区|附近|周边|乡镇|基层|相关|其他|有关|农村|城区|老旧|沿街|清扫|支持|建设|推进|打造|入驻|进入)$")
+ZONE_NOT_NAME = regex(r"[该这那此每某其我你他她贵]|[一两几多][个批座]|^[本各全首]|级$|(?:城市|主要|所在|"
+                      r"辖区|社区|附近|周边|乡镇|基层|相关|其他|有关|农村|城区|老旧|沿街|清扫|支持|建设|推进|打造|入驻|进入)$")
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +88,7 @@ def load_gazetteer() -> _Gazetteer:
                           if alias not in by_full and not alias.endswith("族" + alias[-1])})
     trie = build_trie(set(by_full) | set(short_to_full) | set(alias_to_full))
     seconds = {ch for child in trie.values() for ch in child}    # '' if a name has one character
-    starts = re.compile(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
+    starts = regex(_char_class(trie) + ("" if "" in seconds else f"(?={_char_class(seconds)})"))
     openings = frozenset(first + second for first, child in trie.items() for second in child)
     return _Gazetteer({k: tuple(v) for k, v in by_full.items()}, short_to_full, alias_to_full,
                       trie, starts, openings)
@@ -299,8 +300,8 @@ COUNTY_CONTEXTS = (("place word after", place_word_after), ("level word before",
 
 
 # 某某镇某某村: a town and its village, named together, are both places
-TOWN_VILLAGE = re.compile(rf"(?<![{CJK}])([{CJK}]{{2}}[镇乡])([{CJK}]{{2}}村)")
-CJK_CHAR = re.compile(f"[{CJK}]")
+TOWN_VILLAGE = regex(rf"(?<![{CJK}])([{CJK}]{{2}}[镇乡])([{CJK}]{{2}}村)")
+CJK_CHAR = regex(f"[{CJK}]")
 
 
 def find_towns(text: str) -> list[Mention]:
@@ -317,7 +318,7 @@ def find_towns(text: str) -> list[Mention]:
 def zone_suffix() -> re.Pattern:
     """Named zones and streets: <name><suffix>. Strong suffixes take any 2–4 character name
     (长岭工业园区, 前进街道); weak ones only a division name (长春新区, not 城市新区)."""
-    return re.compile(alternation(load_tagged("zone_heads.tsv", "strong") + load_tagged("zone_heads.tsv", "weak")))
+    return regex(alternation(load_tagged("zone_heads.tsv", "strong") + load_tagged("zone_heads.tsv", "weak")))
 
 
 def find_zones(text: str, divisions: list[Mention]) -> list[Mention]:

@@ -15,6 +15,7 @@ from operator import attrgetter
 
 from .clause import CLAUSE_CLOSE, LEGAL_FORM_END, Ref, clause_start, main_ref, story_start
 from .layout import turn_labels
+from ..cache import regex
 from ..lexicon import load_table, load_words
 from ..model import ORG_TYPES
 
@@ -23,14 +24,14 @@ BARE_WINDOW = 300
 # A bare 企业/公司 is a reference only when it stands alone: not 小微企业, not 企业家.
 _BARE_BEFORE = set("为向对给让使帮助该与和及、，,。；;：:“（( \n") | {""}
 # A quote that ends a sentence (…。”公司经理说) also leaves 公司 standing alone; “小巨人”企业 does not.
-_QUOTE_END = re.compile("[。！？!?…]”\n?$")
+_QUOTE_END = regex("[。！？!?…]”\n?$")
 _BARE_AFTER = set("家们等界群间类性化主师款部组业单")
 # 小微企业, 行业企业: the bare word that also ends class nouns (公司 and 项目 more often end names
 # that are not recognised: 甲分公司的仓库里，分公司经理…).
 _CLASS_WORD = "企业"
-_SENTENCE_END = re.compile("[。！？!?\n]")
+_SENTENCE_END = regex("[。！？!?\n]")
 # 甲供电公司已为该企业减免电费。该公司…: a body that serves the one a reference names is not it.
-_SERVES_REFERENCE = re.compile(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
+_SERVES_REFERENCE = regex(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
 
 
 def pronoun_table() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
@@ -42,7 +43,7 @@ def pronoun_table() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
 @lru_cache(maxsize=None)
 def pronoun_regex() -> re.Pattern:
     forms = sorted((row[0] for row in pronoun_table()), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, forms)))
+    return regex("|".join(map(re.escape, forms)))
 
 
 def find_refs(text: str, names: list[Ref], starts: list[int],

@@ -18,6 +18,7 @@ from .analysis import Analysis
 from .clause import (CLAUSE_END, PH as _PH, PLACEHOLDER_BASE, Masked, Ref, Tally, coordinated,
                      MODIFIER_AFTER, implicit_subject)
 from .employment import PostBodies, find_posts
+from ..cache import regex
 from ..lexicon import alternation, load_regex, load_table, load_words
 from ..model import ORG_TYPES, Entity, EntityType, Evidence, Relation, RelationType
 from .money import find_amounts, is_money
@@ -61,7 +62,7 @@ def cue_finder() -> tuple[re.Pattern, dict[str, int]]:
     groups = cue_groups()
     words = sorted(set().union(*groups), key=len, reverse=True)
     masks = {w: sum(1 << i for i, g in enumerate(groups) if w.startswith(tuple(g))) for w in words}
-    return re.compile("|".join(map(re.escape, words)) or "(?!)"), masks
+    return regex("|".join(map(re.escape, words)) or "(?!)"), masks
 
 
 def cues_present(text: str) -> int:
@@ -227,11 +228,11 @@ def _sentence_relations(a: Analysis, index: int, story: _Story, found: _Found,
 # numbered case up to its first comma (案例一：乙公司未明码标价。甲局责令其改正), or a decision's
 # party field (当事人：乙公司), maybe after the decision's number (一、甲监处罚〔2024〕3号当事人：乙公司).
 # 方案/预案/备案… are no cases.
-_CASE_TITLE = re.compile(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
-                         r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
-                         r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
-                         r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}"
-                         r"|^[^，,。；;！？!?：:]{0,30}?(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
+_CASE_TITLE = regex(r"^[^，,。；;！？!?]{2,80}(?<![方预备提草议档答图文教])案[。；;：:]?\s*$"
+                    r"|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+                    r"[^，,。；;！？!?]{2,60}?(?<![方预备提草议档答图文教])案"
+                    r"|^\s*案例[一二三四五六七八九十\d]+[：:、.．][^，,。；;！？!?]{2,60}"
+                    r"|^[^，,。；;！？!?：:]{0,30}?(?:当事人|被处罚单位|被处罚人)(?:名称)?[：:][^，,。；;！？!?\n]{1,60}\s*$")
 
 
 def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[bool, Ref | None]:
@@ -249,8 +250,8 @@ def case_party(a: Analysis, index: int, case: tuple[bool, Ref | None]) -> tuple[
 
 
 # 张三与乙市市长李四代表双方签约: two people, each maybe after a body and post, sign.
-_SIGNERS = re.compile(rf"({_PH})(?:与|和|同|跟)(?:{_PH}?[{CJK}、]{{0,10}}?)?({_PH})"
-                      rf"[^\ue000-\uf8ff。；;]{{0,12}}?(?:签约|签署|签订|签下)")
+_SIGNERS = regex(rf"({_PH})(?:与|和|同|跟)(?:{_PH}?[{CJK}、]{{0,10}}?)?({_PH})"
+                 rf"[^\ue000-\uf8ff。；;]{{0,12}}?(?:签约|签署|签订|签下)")
 
 
 def signing_bodies(masked: Masked, employers: dict) -> list[tuple]:
@@ -362,7 +363,7 @@ def _fits(kind: str, subjects: list[Ref]) -> bool:
 @lru_cache(maxsize=None)
 def _object_mark() -> re.Pattern:
     """A preposition whose object never acts, at the end of a text (向甲、为乙)."""
-    return re.compile(f"(?:{alternation(load_words('relation_object_prepositions.txt'))})$")
+    return regex(f"(?:{alternation(load_words('relation_object_prepositions.txt'))})$")
 
 
 def _parties(masked: Masked, m: re.Match, kind: str, explicit: bool, protagonist: Ref | None,
@@ -410,10 +411,10 @@ def _generic_help(masked: Masked, subject: Ref, end: int, objects: list[Ref]) ->
 @lru_cache(maxsize=None)
 def _generic_subject() -> re.Pattern:
     """A list of bodies that ends in a class noun: 甲局、乙局等部门."""
-    return re.compile(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
+    return regex(rf"^{_PH}等(?:{alternation(load_words('relation_body_classes.txt'))})")
 
 
-_PAIR_BEFORE = re.compile(rf"({_PH})(?:与|同|跟)$")
+_PAIR_BEFORE = regex(rf"({_PH})(?:与|同|跟)$")
 
 
 def signing_pair_developers(masked: Masked, at: int, subjects: list[Ref]) -> list[Ref]:

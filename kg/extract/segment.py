@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import TypeVar
+from ..cache import regex
 
 T = TypeVar("T")
 
@@ -25,7 +26,7 @@ T = TypeVar("T")
 _TOTAL_KEEPER = "\ue000\ue001"
 # jieba.finalseg's split of the letters and digits in an unknown run (06-11 -> 06 / - / 11);
 # rjieba's HMM keeps such runs whole
-_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_HMM_SKIP = regex(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 
 def dictionary_file() -> Path:
@@ -152,7 +153,7 @@ def _read_tags() -> dict[str, str]:
 
 # A line of a jieba dictionary file, "word frequency tag" (one regex pass over the file is
 # several times faster than splitting its 350,000 lines in Python).
-_DICT_LINE = re.compile(r"^[ \t]*(\S+) \S+ (\S+)[ \t\r]*$", re.M)
+_DICT_LINE = regex(r"^[ \t]*(\S+) \S+ (\S+)[ \t\r]*$", re.M)
 
 
 def tag_words(text: str) -> list[tuple[int, int, str]]:

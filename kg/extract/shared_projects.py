@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from .clause import PH, Masked, Ref, coordinated, project_of_phrase
+from ..cache import regex
 from ..model import EntityType
 
 # 均/都 right before the phrase, maybe after the projects' count (两个项目均, 上述项目都).
-_SHARED = re.compile(r"(?:均|都|全部|皆)$")
+_SHARED = regex(r"(?:均|都|全部|皆)$")
 
 
 def projects_of_phrase(masked: Masked, start: int, end: int, fallback: Ref | None) -> list[Ref]:
@@ -50,11 +51,11 @@ def _between(m: re.Match) -> str:
 _PREPOSITIONS = ("与", "和", "同", "跟", "向", "为", "对", "给")
 
 
-_SIGNED = re.compile(rf"({PH})(?:与|和|同)({PH})(?:正式|成功)?(?:签约|签订|签署)了?"
-                     rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({PH})")
-_INVESTS = re.compile("投资")
+_SIGNED = regex(rf"({PH})(?:与|和|同)({PH})(?:正式|成功)?(?:签约|签订|签署)了?"
+                rf"[^\ue000-\uf8ff，,。；;！？!?]{{0,12}}?({PH})")
+_INVESTS = regex("投资")
 # 1　甲公司　乙项目　260: a body and its project in neighbouring cells of a row.
-_ROW_PAIR = re.compile(rf"({PH})(?=\s+({PH}))")      # overlapping: 甲区　乙公司　丙项目
+_ROW_PAIR = regex(rf"({PH})(?=\s+({PH}))")      # overlapping: 甲区　乙公司　丙项目
 
 
 def signed_developers(masked: Masked, context: str) -> list[tuple[Ref, Ref]]:

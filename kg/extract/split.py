@@ -8,14 +8,14 @@ record per document. Facts that span a cut are lost; a warning says the document
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..cache import regex
 from ..model import Document, Entity, Extraction
 
 SPLIT_BYTES = 5 * 2**20     # `--split-size`
-SENTENCE_END = re.compile(r"[。！？!?；;]")
+SENTENCE_END = regex(r"[。！？!?；;]")
 log = logging.getLogger("kg")
 
 

@@ -6,15 +6,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import load_set, load_words
 from ..model import EntityType, Mention, Sentence
 from .normalize import CJK
 from .segment import tag_words
 
 SIDE = rf"[A-Za-z]{{0,6}}[{CJK}][{CJK}A-Za-z0-9]{{1,11}}"
-FIXTURE = re.compile(rf"({SIDE})\s*(?:[vV][sS]\.?|对阵)\s*({SIDE})")
+FIXTURE = regex(rf"({SIDE})\s*(?:[vV][sS]\.?|对阵)\s*({SIDE})")
 # the word FIXTURE needs: searched first, as FIXTURE tries a side at every character
-FIXTURE_WORD = re.compile("[vV][sS]|对阵")
+FIXTURE_WORD = regex("[vV][sS]|对阵")
 # flags of words that are no part of a team's name: the verb or count after it (推荐, 两队)
 NOT_NAME_FLAGS = ("v", "m", "p", "d", "c", "u", "r", "f", "q", "t")
 MAX_SIDE = 8
@@ -23,7 +24,7 @@ MAX_SIDE = 8
 @lru_cache(maxsize=None)
 def transliterated_team() -> re.Pattern:
     chars = "".join(load_words("transliteration_chars.txt"))
-    return re.compile(rf"(?<![{chars}])[{chars}]{{3,7}}队")
+    return regex(rf"(?<![{chars}])[{chars}]{{3,7}}队")
 
 
 def trim_side(side: str, left: bool) -> str:

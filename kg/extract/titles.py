@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ..cache import regex
 from ..model import EntityType, Mention
 
 # <body> <body>关于…的通知 / 若干措施: a notice's first line is its own title, without 《》;
 # a 的通知-style head may run into the next line (PDF lines are joined), other heads end the line
-HEADLINE_TITLE = re.compile(r"\s*(\S[^\n，。；！？]{0,40}?)关于[^\n，。；！？《》:：]{4,90}?"
-                            r"(?:的(?:通知|意见|决定|通告|批复|公示|公告)(?![书单])|(?:若干措施|实施细则|办法|方案)(?=\s*$))", re.M)
+HEADLINE_TITLE = regex(r"\s*(\S[^\n，。；！？]{0,40}?)关于[^\n，。；！？《》:：]{4,90}?"
+                       r"(?:的(?:通知|意见|决定|通告|批复|公示|公告)(?![书单])|(?:若干措施|实施细则|办法|方案)(?=\s*$))", re.M)
 
 
 def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
@@ -30,8 +31,8 @@ def find_headline_program(text: str, mentions: list[Mention]) -> Mention | None:
 
 # 甲银行与乙资产管理公司债权转让暨债务催收联合公告 / 甲银行债务催收公告: a debt notice's first line
 # (which may run into the next one: lines are joined).
-HEADLINE_DEBT = re.compile(r"\s*(\S[^\n，。；！？]{0,80}?)((?:债权转让|债务催收|催收)[^\n，。；！？]{0,24}?公告)(?![书栏])")
-_JOINING = re.compile(r"[与和及\s]*")
+HEADLINE_DEBT = regex(r"\s*(\S[^\n，。；！？]{0,80}?)((?:债权转让|债务催收|催收)[^\n，。；！？]{0,24}?公告)(?![书栏])")
+_JOINING = regex(r"[与和及\s]*")
 
 
 def find_debt_title(text: str, mentions: list[Mention]) -> Mention | None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..cache import regex
 from ..lexicon import alternation, load_set, load_tagged, load_words
 from ..model import EntityType, Mention, Sentence
 from .name_body import PUNCT, places_at
@@ -15,9 +16,9 @@ from .segment import tag_words
 
 LATIN = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&\-]{1,24}(?![A-Za-z0-9])"
 # 由X开发 / X公司 / X旗下 / 开发商X: a Latin name where only a company stands
-LATIN_COMPANY = re.compile(rf"由({LATIN})(?:公司)?(?:开发|制作|发行|出品)|({LATIN})(?:公司|旗下)"
-                           rf"|(?:开发商|发行商|厂商)“?({LATIN})")
-LATIN_LETTER = re.compile("[A-Za-z]")      # a quick test before LATIN_COMPANY's scan
+LATIN_COMPANY = regex(rf"由({LATIN})(?:公司)?(?:开发|制作|发行|出品)|({LATIN})(?:公司|旗下)"
+                      rf"|(?:开发商|发行商|厂商)“?({LATIN})")
+LATIN_LETTER = regex("[A-Za-z]")      # a quick test before LATIN_COMPANY's scan
 # words after which a name may begin: 据|某某财富, 图为|某某地产
 OPENERS = frozenset("据为是由与和及对向被从在")
 # a brand opens with no determiner or quantity (各地产, 该传媒)
@@ -33,8 +34,8 @@ def trade_name_regex() -> re.Pattern:
     posts = alternation(load_tagged("posts.tsv", "person") + ("负责人", "工作人员", "人士"))
     name = rf"((?:[{CJK}]{{2}}|[A-Za-z0-9]{{1,8}}•?)(?:{heads}))"
     # a post may carry its field (设计总监) or its department (市场部主任)
-    return re.compile(rf"{name}(?=(?:{verbs})|的?(?:[{CJK}]{{1,5}}?部|[{CJK}]{{2}})?(?:{posts}))"
-                      rf"|(?<=据){name}(?=[^，。；！？]{{0,6}}?(?:统计|调查|数据))")
+    return regex(rf"{name}(?=(?:{verbs})|的?(?:[{CJK}]{{1,5}}?部|[{CJK}]{{2}})?(?:{posts}))"
+                 rf"|(?<=据){name}(?=[^，。；！？]{{0,6}}?(?:统计|调查|数据))")
 
 
 def is_brand(text: str, start: int, end: int) -> bool:
@@ -59,7 +60,7 @@ def is_brand(text: str, start: int, end: int) -> bool:
 def trade_head_regex() -> re.Pattern:
     """The trade words that end every brand of trade_name_regex: a quick test of a sentence,
     which most sentences fail, before that regex's costly scan."""
-    return re.compile(alternation(load_words("company_trade_heads.txt")))
+    return regex(alternation(load_words("company_trade_heads.txt")))
 
 
 def find_trade_names(sent: Sentence) -> Iterable[Mention]:
