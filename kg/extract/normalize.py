@@ -17,8 +17,8 @@ points at one original character (`Text.origin`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..cache import regex
 from ..lexicon import alternation, load_tagged
@@ -90,8 +90,7 @@ SHORT_LINE = 10     # a line this short before a line twice as long ends its par
 SHORT_FIELD = 20    # a contact field this short (联系人：甲公司 张三) ends its line
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):     # a tuple: a document makes one per line, and a dataclass is slower to build
     start: int          # offsets of the stripped content in the text
     end: int
     content: str
@@ -176,8 +175,13 @@ def _content_lines(text: str, written: str) -> list[_Line]:
             blank = True
         pos += len(raw) + 1
     return [_Line(start, end, text[start:end], blank_before,
-                  i + 1 == len(rows) or rows[i + 1][2], bool(_CELL_GAP.search(written, start, end)))
+                  i + 1 == len(rows) or rows[i + 1][2], _has_cells(written[start:end]))
             for i, (start, end, blank_before) in enumerate(rows)]
+
+
+def _has_cells(line: str) -> bool:
+    # the substring tests spare the regex most lines, which hold neither a tab nor a wide gap
+    return ("\t" in line or "\u3000" in line or "  " in line) and bool(_CELL_GAP.search(line))
 
 
 def _is_title(paragraph: str) -> bool:
