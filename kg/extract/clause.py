@@ -26,7 +26,6 @@ PH = "[\ue000-\uf8ff]"           # one placeholder
 # 甲局会同乙局约谈: bodies that act together are one list.
 LIST = rf"{PH}(?:[{CJK}]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
 LIST_RE = regex(LIST)
-_QUOTE_CHARS = frozenset("“”‘’\"「」『』《》")
 _QUOTES = regex(f"[{re.escape(QUOTES)}]")
 # 甲局（以下简称“乙”）: a short name declared right after a name adds nothing to the sentence's
 # grammar (甲局（以下简称“乙”）向丙公司增资 reads 甲局向丙公司增资), so it is dropped with its brackets.
@@ -154,44 +153,35 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
         if r.end <= sentence.end and r.start >= last_end and not any(a <= r.start < b for a, b in declared):
             inside.append(r)
             last_end = r.end
+    # Cut out each ref, for its placeholder, and each quote and declared short name outside
+    # them, for nothing; a ref comes before a quote starting where it does.
+    base, text = sentence.start, sentence.text
+    cuts = [(r.start, r.end, chr(PLACEHOLDER_BASE + i)) for i, r in enumerate(inside)]
+    cuts += [(base + m.start(), base + m.end(), "") for m in _QUOTES.finditer(text)]
+    cuts += [(a, b, "") for a, b in declared]
+    cuts.sort(key=lambda cut: (cut[0], -cut[1]))
     out: list[str] = []
-    offsets: list[int] = []
-    pos = sentence.start
+    offsets: list[int] = []         # each character of a cut maps to what replaces it
+    pos = base
     length = 0
-    for i, r in enumerate(inside):
-        length = _copy_plain(sentence, pos, r.start, out, offsets, length, declared)
-        offsets.extend([length] * (r.end - r.start))
-        out.append(chr(PLACEHOLDER_BASE + i))
-        length += 1
-        pos = r.end
-    length = _copy_plain(sentence, pos, sentence.end, out, offsets, length, declared)
-    offsets.append(length)
+    for start, end, replacement in cuts:
+        if end <= pos:
+            continue
+        start = max(start, pos)     # the rest of a short name a ref overlaps
+        offsets.extend(range(length, length + start - pos))
+        out.append(text[pos - base:start - base])
+        length += start - pos
+        offsets.extend([length] * (end - start))
+        out.append(replacement)
+        length += len(replacement)
+        pos = end
+    offsets.extend(range(length, length + sentence.end - pos + 1))     # the rest, and the end
+    out.append(text[pos - base:])
     return Masked("".join(out), tuple(inside), tuple(offsets))
 
 
 def _start(r: Ref) -> int:
     return r.start
-
-
-def _copy_plain(sentence: Sentence, start: int, end: int, out: list[str],
-                offsets: list[int], length: int, declared: list[tuple[int, int]]) -> int:
-    """Copy the sentence's text from start to end without quotes and declared short names."""
-    chunk = sentence.text[start - sentence.start:end - sentence.start]
-    kept = _QUOTES.sub("", chunk)
-    spans = [(a, b) for a, b in declared if a < end and start < b]
-    if len(kept) == len(chunk) and not spans:
-        offsets.extend(range(length, length + len(chunk)))
-        out.append(kept)
-        return length + len(kept)
-    position = length
-    chars = []
-    for at, ch in enumerate(chunk, start):
-        offsets.append(position)
-        if ch not in _QUOTE_CHARS and not any(a <= at < b for a, b in spans):
-            chars.append(ch)
-            position += 1
-    out.append("".join(chars))
-    return position
 
 
 def coordinated(masked: Masked, ref: Ref) -> list[Ref]:
