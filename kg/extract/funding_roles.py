@@ -17,7 +17,7 @@ from .funding_received import agency_received_from, lender_received_from, receiv
 from .funding_unnamed import class_pair_unnamed, counted_unnamed, unnamed_payee
 from ..lexicon import alternation, load_table, load_words
 from ..model import ORG_TYPES, EntityType, FundingType, Role
-from .templates import compile_templates, required_words, role_refs
+from .templates import compile_templates, role_refs, table_cues
 
 # The placeholders of funding_roles.tsv and the roles they stand for.
 TEMPLATE_ROLES = {"P": Role.PROVIDER, "R": Role.RECIPIENT, "F": Role.FACILITATOR}
@@ -47,14 +47,12 @@ _GENERIC = re.compile("(?:均|即|都|也)?(?:可|能|需|须|应)")
 
 
 @lru_cache(maxsize=None)
-def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...], list[list[str]]], ...]:
-    """(rule id, template, role of the implicit subject, types that may fill a role, word lists
-    one word of each of which a match holds: templates.required_words) rows."""
+def role_templates() -> tuple[tuple[str, re.Pattern, Role | None, tuple[str, ...]], ...]:
+    """(rule id, template, role of the implicit subject, types that may fill a role) rows."""
     table = load_table("funding_roles.tsv")
     patterns = compile_templates([t for _, t, _, _ in table])
-    return tuple((rule, pattern, TEMPLATE_ROLES.get(implicit),
-                  ORG_TYPES + ((EntityType.PLACE.value,) if places else ()), required_words(template))
-                 for (rule, template, implicit, places), pattern in zip(table, patterns))
+    return tuple((rule, pattern, TEMPLATE_ROLES.get(implicit), ORG_TYPES + ((EntityType.PLACE.value,) if places else ()))
+                 for (rule, _, implicit, places), pattern in zip(table, patterns))
 
 
 @lru_cache(maxsize=None)
@@ -104,7 +102,7 @@ def template_roles(s: RoleSearch) -> None:
     right = _CLAUSE_BREAK.search(masked.text, at)
     right = right.start() if right else len(masked.text)
     best: dict[Role, tuple[tuple[int, int], str, set[str]]] = {}
-    for _, pattern, implicit, fits, _ in templates_for(masked.text):
+    for _, pattern, implicit, fits in templates_for(masked.text):
         for m in pattern.finditer(masked.text):
             distance = 0 if m.start() <= at <= m.end() else min(abs(at - m.start()), abs(at - m.end()))
             # 向甲发放贷款5万元，向乙发放…: a match running on past the sum's clause is another sum's.
@@ -122,10 +120,11 @@ def template_roles(s: RoleSearch) -> None:
     s.listed = set().union(*(listed for _, _, listed in best.values()))
 
 
-def templates_for(text: str) -> list[tuple[str, re.Pattern, Role | None, tuple[str, ...], list[list[str]]]]:
-    """The role templates that may match masked `text`: those whose required words it holds (a
-    cheap test that spares most sentences most templates)."""
-    return [row for row in role_templates() if all(any(word in text for word in words) for words in row[4])]
+def templates_for(text: str) -> list[tuple[str, re.Pattern, Role | None, tuple[str, ...]]]:
+    """The role templates that may match masked `text`: those whose required words it holds."""
+    cues = table_cues("funding_roles.tsv", 1)
+    present = cues.present(text)
+    return [row for row, needs in zip(role_templates(), cues.needs) if needs & present == needs]
 
 
 def _misfit(s: RoleSearch, m: re.Match, fits: tuple[str, ...]) -> bool:

@@ -26,54 +26,29 @@ from .normalize import CJK
 from .name_relations import relations_from_names, title_program_issuers
 from .shared_projects import party_pairs, projects_of_phrase, row_developers, signed_developers
 from ..rdf.ontology import signature
-from .templates import compile_templates, required_words, role_refs
+from .templates import CueWords, compile_templates, role_refs, table_cues
 
 # 甲管委会与乙公司签约丙项目 (and 总投资 told there or next): the company signed up develops it.
 
 @lru_cache(maxsize=None)
 def cue_templates() -> tuple[tuple[str, str, re.Pattern, bool, int], ...]:
     """(rule id, relation, compiled template, has explicit subject, cues needed) rows of
-    relation_cues.tsv. Cues needed is a bit mask over cue_groups(): the template can only match a
-    sentence with a word of each of those groups (cues_present), a cheap test that spares most
-    sentences most templates."""
-    groups = cue_groups()
-    rows = []
+    relation_cues.tsv; cues needed: a bit mask over cue_words().groups, the template can only
+    match a sentence with a word of each of those groups (cues_present)."""
     table = load_table("relation_cues.tsv")
     patterns = compile_templates([template for _, _, template in table])
-    for (rule, relation, template), pattern in zip(table, patterns):
-        needs = 0
-        for words in required_words(template):
-            needs |= 1 << groups.index(frozenset(words))
-        rows.append((rule, relation, pattern, "{S}" in template, needs))
-    return tuple(rows)
+    return tuple((rule, relation, pattern, "{S}" in template, needs)
+                 for (rule, relation, template), pattern, needs in zip(table, patterns, cue_words().needs))
 
 
-@lru_cache(maxsize=None)
-def cue_groups() -> tuple[frozenset[str], ...]:
-    """The distinct groups of words that the cue templates need (required_words)."""
-    return tuple(dict.fromkeys(frozenset(words) for _, _, template in load_table("relation_cues.tsv")
-                               for words in required_words(template)))
-
-
-@lru_cache(maxsize=None)
-def cue_finder() -> tuple[re.Pattern, dict[str, int]]:
-    """A regex for the longest cue word at a position, and for each word the bits of the groups
-    it counts for: those holding it or a word it begins with (投资建设 is also 投资)."""
-    groups = cue_groups()
-    words = sorted(set().union(*groups), key=len, reverse=True)
-    masks = {w: sum(1 << i for i, g in enumerate(groups) if w.startswith(tuple(g))) for w in words}
-    return regex("|".join(map(re.escape, words)) or "(?!)"), masks
+def cue_words() -> CueWords:
+    """The words the cue templates need, in groups."""
+    return table_cues("relation_cues.tsv", 2)
 
 
 def cues_present(text: str) -> int:
-    """Bit mask of the cue groups with a word in text; words may overlap (建设 in 投资建设)."""
-    finder, masks = cue_finder()
-    present = 0
-    m = finder.search(text)
-    while m is not None:
-        present |= masks[m.group()]
-        m = finder.search(text, m.start() + 1)
-    return present
+    """Bit mask of the cue groups with a word in text (CueWords.present)."""
+    return cue_words().present(text)
 
 
 # Ids of the relations that code passes state rather than a template row (kg:rule).

@@ -3,16 +3,17 @@
 A template is a regular expression over a masked sentence (kg.extract.clause): {S}, {O}, {P}, {R}, {F}
 stand for one name or several coordinated ones, … for a gap of up to 15 characters holding no
 name, ‥ for a short gap inside one clause. `required_words` lists the words every match holds,
-so that a sentence without them is never tried.
+so that a sentence without them is never tried (`CueWords`).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..cache import regex
 from .clause import LIST, PH, Masked, Ref
-from ..lexicon import alternation, load_words
+from ..lexicon import alternation, load_table, load_words
 from .normalize import CJK
 
 # A gap holds no name, except one that only modifies a noun (甲银行以乙公司的专利作质押向丙…),
@@ -57,6 +58,37 @@ def required_words(template: str) -> list[list[str]]:
             out.append(words)
         i = end
     return out + [[run]] if run else out
+
+
+class CueWords:
+    """The groups of words some templates need (required_words): `needs` is the bit mask of the
+    groups each template needs, `present(text)` that of the groups a text holds a word of, a
+    cheap test that spares most sentences most templates."""
+
+    def __init__(self, templates: Iterable[str]) -> None:
+        required = [required_words(template) for template in templates]
+        self.groups = tuple(dict.fromkeys(frozenset(words) for r in required for words in r))
+        self.needs = tuple(sum({1 << self.groups.index(frozenset(words)) for words in r}) for r in required)
+        # the longest word at a position counts for the groups of the words it begins with
+        # (投资建设 is also 投资): all the words that start there
+        words = sorted(set().union(*self.groups), key=len, reverse=True)
+        self._masks = {w: sum(1 << i for i, g in enumerate(self.groups) if w.startswith(tuple(g))) for w in words}
+        self._finder = regex("|".join(map(re.escape, words)) or "(?!)")
+
+    def present(self, text: str) -> int:
+        """Bit mask of the groups with a word in text; words may overlap (建设 in 投资建设)."""
+        present = 0
+        m = self._finder.search(text)
+        while m is not None:
+            present |= self._masks[m.group()]
+            m = self._finder.search(text, m.start() + 1)
+        return present
+
+
+@lru_cache(maxsize=None)
+def table_cues(table: str, column: int) -> CueWords:
+    """CueWords of the templates in `column` of a lexicon table (relation_cues.tsv: 2)."""
+    return CueWords(row[column] for row in load_table(table))
 
 
 _CUE_CHARS = regex(f"[{CJK}]*")
