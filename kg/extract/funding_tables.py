@@ -32,8 +32,6 @@ _CELL = regex(r"[|｜]")
 # A plain-text table's columns are apart by tabs or runs of spaces (序号\t企业名称\t金额).
 _GAP = regex(r"\t+| {2,}|　+")
 _SPACE = regex(" ")
-# A line without one of these characters has no separator (see _separators): most lines.
-_ANY_SEPARATOR = regex(r"[|｜\t 　、]")
 # 序号、企业名称、贷款金额（万元）: a line of three cells and more apart by 、 and no other punctuation
 _LIST_COMMA = regex("、")
 _OTHER_PUNCT = regex("[，,。；;：:！？]")
@@ -100,21 +98,19 @@ def _cells(origin: tuple[int, ...], start: int, line: str) -> list[tuple[int, in
 def _separators(line: str) -> list[re.Match]:
     """The cell separators of a line: its bars, or else its tabs and runs of spaces, or else
     its single spaces when it has two or more (a table copied from a web page: 序号 企业名称 金额),
-    or else its 、 when it has three or more and no other punctuation (序号、企业名称、贷款银行、金额)."""
-    if not _ANY_SEPARATOR.search(line):
-        return []
-    bars = list(_CELL.finditer(line))
-    if bars:
-        return bars
+    or else its 、 when it has three or more and no other punctuation (序号、企业名称、贷款银行、金额).
+    Each kind is looked for only where a substring test finds its characters: most lines hold
+    some 、 or a space, few a table's separators."""
+    if "|" in line or "｜" in line:
+        return list(_CELL.finditer(line))
     line = line.rstrip()
-    gaps = [m for m in _GAP.finditer(line) if m.start() > 0]
+    gaps = [m for m in _GAP.finditer(line) if m.start() > 0] if "\t" in line or "  " in line or "　" in line else []
     if gaps:
         return gaps
-    spaces = [m for m in _SPACE.finditer(line) if m.start() > 0]
+    spaces = [m for m in _SPACE.finditer(line) if m.start() > 0] if line.count(" ") >= 2 else []
     if len(spaces) >= 2:
         return spaces
-    commas = list(_LIST_COMMA.finditer(line))
-    return commas if len(commas) >= 3 and not _OTHER_PUNCT.search(line) else []
+    return list(_LIST_COMMA.finditer(line)) if line.count("、") >= 3 and not _OTHER_PUNCT.search(line) else []
 
 
 def _unit(lines: list[re.Match], k: int, cell: str = "") -> Decimal | None:
