@@ -18,7 +18,7 @@ from ..cache import regex
 from ..lexicon import load_words
 from ..model import ORG_TYPES, Entity, EntityType, Mention, Sentence
 from .normalize import CJK
-from .resolve import QUOTES
+from .resolve import QUOTE_MARKS
 
 PLACEHOLDER_BASE = 0xE000          # Unicode private use area: never in news text
 PH = "[\ue000-\uf8ff]"           # one placeholder
@@ -26,7 +26,6 @@ PH = "[\ue000-\uf8ff]"           # one placeholder
 # 甲局会同乙局约谈: bodies that act together are one list.
 LIST = rf"{PH}(?:[{CJK}]{{0,2}}?(?:、|和|及|以及|会同){PH})*"
 LIST_RE = regex(LIST)
-_QUOTES = regex(f"[{re.escape(QUOTES)}]")
 # 甲局（以下简称“乙”）: a short name declared right after a name adds nothing to the sentence's
 # grammar (甲局（以下简称“乙”）向丙公司增资 reads 甲局向丙公司增资), so it is dropped with its brackets.
 _DECLARATION = regex(r"[（(]\s*(?:以下)?(?:简称|下称)[^（()）]{1,20}[）)]")
@@ -157,7 +156,7 @@ def mask_sentence(sentence: Sentence, refs: list[Ref]) -> Masked:
     # them, for nothing; a ref comes before a quote starting where it does.
     base, text = sentence.start, sentence.text
     cuts = [(r.start, r.end, chr(PLACEHOLDER_BASE + i)) for i, r in enumerate(inside)]
-    cuts += [(base + m.start(), base + m.end(), "") for m in _QUOTES.finditer(text)]
+    cuts += [(base + m.start(), base + m.end(), "") for m in QUOTE_MARKS.finditer(text)]
     cuts += [(a, b, "") for a, b in declared]
     cuts.sort(key=lambda cut: (cut[0], -cut[1]))
     out: list[str] = []

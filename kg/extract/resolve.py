@@ -35,6 +35,7 @@ from .segment import word_tags
 from ..model import Article, Entity, EntityType, Extraction, Mention, Text
 
 QUOTES = "《》“”\"「」『』‘’"
+QUOTE_MARKS = re.compile(f"[{re.escape(QUOTES)}]")
 BRACKETED_SHORT = re.compile(r"[（(]\s*[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?\s*[）)]")
 SHORT_NAME = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为:：]?\s*[“\"]?([^”\"）)，,]{2,12})[”\"]?\s*[）)]")
 PROJECT_HEAD = re.compile(r"(?:改造)?(?:项目|工程)$")
@@ -144,7 +145,7 @@ def expand_branch_short_names(mentions: list[Mention], labels: list[str]) -> lis
 
 
 def strip_quotes(s: str) -> str:
-    return "".join(ch for ch in s if ch not in QUOTES)
+    return QUOTE_MARKS.sub("", s)
 
 
 def canonical_label(m: Mention, ctx: Context) -> tuple[str, str | None]:
@@ -166,8 +167,7 @@ def shares_body(m: Mention) -> bool:
     return m.type in OFFICIAL_NAME_TYPES and bool(m.entity) and m.entity.startswith(m.text) and m.entity != m.text
 
 
-ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT,
-               EntityType.PROGRAM, EntityType.PLACE)
+ALIAS_TYPES = (EntityType.AGENCY, EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.PROJECT, EntityType.PROGRAM, EntityType.PLACE)
 
 
 def declared_short_names(mentions: list[Mention], text: str) -> dict[str, Mention]:
