@@ -102,6 +102,9 @@ CONSTRUCTION_PARTY_CASES += [
     ("sum-comes-from", "乙公司自筹资金投资860万元启动改造工程，其中500万元来自甲银行丙支行发放的绿色信贷。",
      {"乙公司": C, "甲银行丙支行": C},
      [("Investment", 8_600_000, "乙公司", None, None), ("Loan", 5_000_000, "甲银行丙支行", "乙公司", None)]),
+    # a body 除…外 sets aside before the sum does not pay it
+    ("set-aside-pays-nothing", "乙公司总经理说，项目除甲银行贷款外，还争取到专项资金1.2亿元。",
+     {"乙公司": C, "甲银行": C}, [("Grant", 120_000_000, None, None, None)]),
     ("guarantee-fee-waived", "甲担保公司提供担保后，乙银行3天内向丙公司发放贷款500万元，担保费率按0.5%执行，企业少缴担保费5万元。",
      {"甲担保公司": C, "乙银行": C, "丙公司": C},
      [("Loan", 5_000_000, "乙银行", "丙公司", None), ("Relief", 50_000, "甲担保公司", "丙公司", None)]),

@@ -129,3 +129,19 @@ def sum_comes_from(f: Funding, site: Site) -> Funding:
     if payer is None or payer.type == EntityType.PLACE or payer.entity == f.recipient:
         return f
     return replace(f, provider=payer.entity)
+
+
+# 除甲银行贷款外，还争取到…: a body set aside by 除…外 before the sum.
+_SET_ASIDE = regex(r"除([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,10}?以?外")
+
+
+def set_aside_pays_nothing(f: Funding, site: Site) -> Funding:
+    """项目除甲银行贷款外，还争取到专项资金1.2亿元: the body 除…外 sets aside before the sum, named
+    nowhere else before it in the sentence, does not pay it."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    aside = [m for m in _SET_ASIDE.finditer(masked.text, 0, at) if m.end() <= at]
+    if not f.provider or not aside:
+        return f
+    named = [r.entity for r in masked.refs if masked.position(r) < at]
+    excepted = {r.entity for m in aside for r in masked.refs_in(m.group(1))}
+    return replace(f, provider=None) if f.provider in excepted and named.count(f.provider) == 1 else f
