@@ -80,15 +80,57 @@ def is_plausible_given_name(given: str) -> bool:
 def find_uncued_names(text: str, cued: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names without a cue that overlap no cued one: a cued reading wins (经理韩立笑着说:
     韩立, not 韩立笑)."""
-    return [(s, e) for s, e in find_unknown_names(text) + find_dictionary_names(text)
+    words = pieces_with_names(text)
+    return [(s, e) for s, e in find_unknown_names(text, words) + find_dictionary_names(text, words)
             if not any(a < e and s < b for a, b in cued)]
 
 
-def find_unknown_names(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=None)
+def name_start() -> re.Pattern:
+    """Where a name of find_unknown_names or find_dictionary_names may start, by what they ask
+    of its characters: a bare name (is_bare_name, group `bare`), or a dictionary name of clearly
+    given characters or before or after 、与和及 (find_dictionary_names)."""
+    rules, scores, tags = persons.load_person_rules(), given_name_scores(), word_tags()
+    given = {ch for ch, score in scores.items() if score > MIN_GIVEN_SCORE}
+    bare = {ch for ch in rules["single"] if tags.get(ch) not in persons.CLOSED_FLAGS}
+    # is_name spares a compound surname's second character (单于) the test of a given one
+    second = given - persons.NON_GIVEN | given & {surname[1] for surname in rules["compound"]}
+    last = given - persons.NON_GIVEN - persons.NON_FINAL - PLACE_FINAL
+    known = {ch for ch, score in scores.items() if score > KNOWN_SCORE}
+    single, bare, second, last, known = (re.escape("".join(sorted(chars)))
+                                         for chars in (rules["single"], bare, second, last, known))
+    return re.compile(f"(?P<bare>[{bare}](?=[{second}][{last}]))"
+                      f"|[{single}](?=[{known}]{{2}}|..[{PAIR_JOIN}])|(?<=[{PAIR_JOIN}])[{single}]")
+
+
+# Marks jieba's cut leaves as words of their own: a piece of text between two of them is cut
+# alone as it is within the whole text.
+PIECE_ENDS = "，。！？；：、\n"
+PIECE_END = re.compile(f"[{PIECE_ENDS}]")
+
+
+def pieces_with_names(text: str) -> list[tuple[int, int, str]]:
+    """tag_words(text), only of the pieces (each closed by its mark) where a name may start:
+    the rest of a document, most of it, holds none, and cutting it is the costliest step of
+    the two finders. Each piece ends in its mark, so no run of single characters changes."""
+    words, end = [], 0
+    for m in name_start().finditer(text):
+        start = m.start()
+        if start < end or not (m.lastgroup or may_be_known_name(text, start)):
+            continue        # in the piece just cut, or no dictionary name
+        while start > end and text[start - 1] not in PIECE_ENDS:
+            start -= 1
+        after = PIECE_END.search(text, m.end())
+        end = after.end() if after else len(text)
+        words.extend((start + a, start + b, f) for a, b, f in tag_words(text[start:end]))
+    return words
+
+
+def find_unknown_names(text: str, words: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
     """Three-character names the dictionary does not know, e.g. '记者获悉，祁慧祥已经返回。'
-    -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥)."""
+    -> [(5, 8)]. None on a credit line (撰文：某公司 祁慧祥). `words`: pieces_with_names(text)."""
     credits = [m.span() for m in credit_line().finditer(text)]
-    out = [(s, e) for s, e in name_runs(text, tag_words(text))
+    out = [(s, e) for s, e in name_runs(text, pieces_with_names(text) if words is None else words)
            if is_bare_name(text, s, e) and not any(a <= s < b for a, b in credits)]
     # a name stands alone wherever it occurs (岳光子 inside 金岳光子 is part of a longer name)
     found = Counter(text[s:e] for s, e in out)
@@ -102,15 +144,21 @@ KNOWN_SCORE = 2.0
 PAIR_JOIN = "、与和及"
 
 
-def find_dictionary_names(text: str) -> list[tuple[int, int]]:
+def find_dictionary_names(text: str, words: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
     """Three-character names in jieba's dictionary (a word tagged nr, a surname first), e.g.
-    '他和甲乙丙、丁戊己合作' -> the two names when both are dictionary names."""
-    words = [w for w in tag_words(text) if w[2] == "nr" and w[1] - w[0] == 3 and is_known_name(text, w[0], w[1])]
+    '他和甲乙丙、丁戊己合作' -> the two names when both are dictionary names. `words`:
+    pieces_with_names(text)."""
+    words = [w for w in (pieces_with_names(text) if words is None else words) if w[2] == "nr" and w[1] - w[0] == 3 and is_known_name(text, w[0], w[1])]
     scores = given_name_scores()
     score = {(s, e): min(scores.get(ch, 0.0) for ch in text[s + 1:e]) for s, e, _ in words}
     starts, ends = {s for s, _ in score}, {e for _, e in score}
     return [(s, e) for s, e in score if score[s, e] > KNOWN_SCORE
             or text[e:e + 1] in PAIR_JOIN and e + 1 in starts or text[s - 1:s] in PAIR_JOIN and s - 1 in ends]
+
+
+def may_be_known_name(text: str, start: int) -> bool:
+    """Whether the cut of text may find a name of the dictionary at `start`."""
+    return word_tags().get(text[start:start + 3]) == "nr" and is_known_name(text, start, start + 3)
 
 
 def is_known_name(text: str, start: int, end: int) -> bool:
