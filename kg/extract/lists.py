@@ -28,6 +28,8 @@ ITEM = regex(rf"[{CJK}0-9]{{2,8}}")
 # where the last item ends: 等, a determiner, 的, a conjunction or an adverb after it
 LIST_END = regex(r"等|这些|这几|的|和|及|以及|分别|也|都|均|已|在|给|是|为|纷纷|先后|相继|继续|共同|联合|同步")
 CONJUNCTIONS = ("和", "及", "以及")
+# what joins the items of a list: 、, or a conjunction before its last item (甲和乙电气)
+LIST_JOINS = re.compile("[、和及]")
 # what may stand between a class noun and the list it opens (企业|有|甲、乙; 企业|包括|甲、乙)
 COPULAS = frozenset({"有", "是", "为", "包括", "包含", "主要有", "分别是", "分别为"})
 # proper-name flags that let a one-word item stand (an unknown word is 'x')
@@ -50,6 +52,8 @@ def find_listed_companies(text: str, sentences: list[Sentence], chosen: list[Men
         if "、" not in sent.text:
             continue
         for clause in CLAUSE.finditer(sent.text):
+            if not LIST_JOINS.search(clause.group()):
+                continue       # most clauses: list_items would find one item at most
             items, opened, closed = list_items(clause.group())
             if len(items) < 2:
                 continue
