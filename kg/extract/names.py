@@ -8,9 +8,11 @@ that rejects a candidate which merely looks like a name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from . import places
 from .agencies import abbreviations, standard_bodies
@@ -174,14 +176,21 @@ def words_before(c: Candidate) -> list[Token]:
     tags as a verb (招行|某支行) is the abbreviation it is."""
     if c.before is None:
         start = c.head.start()
-        shorts = registered_short_forms() if c.head_word in load_tagged("branch_heads.tsv", "walk") else ()
-        tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in c.tokens if a < start and b > start - MAX_BODY]
+        # the words that end after start - MAX_BODY and start before the head: a slice, as the
+        # tokens follow each other
+        first = bisect.bisect_right(c.tokens, start - MAX_BODY, key=itemgetter(1))
+        tokens = c.tokens[first:bisect.bisect_left(c.tokens, start, first, key=itemgetter(0))]
+        if c.head_word in load_tagged("branch_heads.tsv", "walk"):
+            shorts = registered_short_forms()
+            tokens = [(a, b, "j" if c.text[a:b] in shorts else f) for a, b, f in tokens]
         c.before = join_anchored_places(c.text, tokens, c.anchors)
     return c.before
 
 
 def join_anchored_places(text: str, tokens: list[Token], anchors: frozenset[int]) -> list[Token]:
     """某局|四|会|分局: the words of a place that jieba split (a numeral, a modal verb) are one place word."""
+    if not tokens or not any(tokens[0][0] <= a < tokens[-1][1] for a in anchors):
+        return tokens       # no place to join (most bodies)
     ends = {b for _, b, _ in tokens}
     out: list[Token] = []
     for a, b, f in tokens:
