@@ -96,19 +96,17 @@ class Candidate:
     head: re.Match
     kind: str                       # 'org', 'project' or 'program'
     anchors: frozenset[int]         # sentence offsets where a place name starts
-    tokens: list[Token]             # tagged words around the heads
+    tokens: list[Token]             # tagged words around the heads, one after another
     body: list[Token] = field(default_factory=list)
     end: int = 0
     clause: bool = False            # a clause was cut off before the name
     etype: str = ""
     before: list[Token] | None = None       # words_before, read once for the guards and the walk
+    head_word: str = field(init=False, default="")      # the head's text, which most guards read
 
     def __post_init__(self) -> None:
         self.end = self.head.end()
-
-    @property
-    def head_word(self) -> str:
-        return self.head.group()
+        self.head_word = self.head.group()
 
     @property
     def start(self) -> int:
@@ -137,7 +135,8 @@ def runs_into_word(c: Candidate) -> bool:
     """局面, 厂家, 部署: the head is the start of a longer word (but 市委|书记 ends at a post,
     某分|行为 at a glued preposition)."""
     end = c.head.end()
-    return end not in {a for a, _, _ in c.tokens} and end != len(c.text) \
+    word = bisect.bisect_left(c.tokens, end, key=itemgetter(0))       # the first word from end on
+    return not (word < len(c.tokens) and c.tokens[word][0] == end) and end != len(c.text) \
         and not starts_with_post(c.text, end, c.tokens) and not straddles_preposition(c.text, c.head, c.tokens)
 
 
