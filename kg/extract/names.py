@@ -81,8 +81,6 @@ def starts_with_post(text: str, pos: int, tokens: list[tuple[int, int, str]]) ->
     return False
 
 
-
-
 def is_lead_verb(text: str, token: tuple[int, int, str]) -> bool:
     a, b, _ = token
     return text[a:b] in load_set("lead_verbs.txt")
@@ -175,8 +173,7 @@ def words_before(c: Candidate) -> list[Token]:
     tags as a verb (招行|某支行) is the abbreviation it is."""
     if c.before is None:
         start = c.head.start()
-        # the words that end after start - MAX_BODY and start before the head: a slice, as the
-        # tokens follow each other
+        # the tokens follow each other: those ending past start - MAX_BODY and starting before the head are a slice
         first = bisect.bisect_right(c.tokens, start - MAX_BODY, key=itemgetter(1))
         tokens = c.tokens[first:bisect.bisect_left(c.tokens, start, first, key=itemgetter(0))]
         if c.head_word in load_tagged("branch_heads.tsv", "walk"):
