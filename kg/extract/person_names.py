@@ -99,14 +99,14 @@ def name_start() -> re.Pattern:
     known = {ch for ch, score in scores.items() if score > KNOWN_SCORE}
     single, bare, second, last, known = (re.escape("".join(sorted(chars)))
                                          for chars in (rules["single"], bare, second, last, known))
-    return re.compile(f"(?P<bare>[{bare}](?=[{second}][{last}]))"
-                      f"|[{single}](?=[{known}]{{2}}|..[{PAIR_JOIN}])|(?<=[{PAIR_JOIN}])[{single}]")
+    return regex(f"(?P<bare>[{bare}](?=[{second}][{last}]))"
+                 f"|[{single}](?=[{known}]{{2}}|..[{PAIR_JOIN}])|(?<=[{PAIR_JOIN}])[{single}]")
 
 
 # Marks jieba's cut leaves as words of their own: a piece of text between two of them is cut
 # alone as it is within the whole text.
 PIECE_ENDS = "，。！？；：、\n"
-PIECE_END = re.compile(f"[{PIECE_ENDS}]")
+PIECE_END = regex(f"[{PIECE_ENDS}]")
 
 
 def pieces_with_names(text: str) -> list[tuple[int, int, str]]:
