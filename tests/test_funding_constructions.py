@@ -105,6 +105,9 @@ CONSTRUCTION_PARTY_CASES += [
     # a body 除…外 sets aside before the sum does not pay it
     ("set-aside-pays-nothing", "乙公司总经理说，项目除甲银行贷款外，还争取到专项资金1.2亿元。",
      {"乙公司": C, "甲银行": C}, [("Grant", 120_000_000, None, None, None)]),
+    # a name after 向 that only modifies the class that receives receives nothing
+    ("class-receives", "甲银行向乙担保公司推荐的企业发放担保贷款1.35亿元。",
+     {"甲银行": C, "乙担保公司": C}, [("Loan", 135_000_000, "甲银行", None, None)]),
     ("guarantee-fee-waived", "甲担保公司提供担保后，乙银行3天内向丙公司发放贷款500万元，担保费率按0.5%执行，企业少缴担保费5万元。",
      {"甲担保公司": C, "乙银行": C, "丙公司": C},
      [("Loan", 5_000_000, "乙银行", "丙公司", None), ("Relief", 50_000, "甲担保公司", "丙公司", None)]),

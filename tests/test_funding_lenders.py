@@ -68,3 +68,8 @@ def test_a_floor_of_a_subsidy_to_a_class_stays_a_rule():
 def test_gaihang_may_be_a_central_bank_s_branch():
     raw = f"中国人民银行长春市中心支行召开会议。该行向{MINGLAN}发放再贷款1亿元。"
     assert fundings_of(raw) == [("Loan", 100_000_000, "中国人民银行长春市中心支行", MINGLAN, None)]
+
+
+def test_gaihang_is_not_the_bank_whose_support_frames_the_clause():
+    raw = f"中国农业银行长春双阳支行持续加大投放。在农行长春分行的支持下，该行向{MINGLAN}发放贷款600万元。"
+    assert fundings_of(raw) == [("Loan", 6_000_000, "中国农业银行长春双阳支行", MINGLAN, "中国农业银行长春分行")]

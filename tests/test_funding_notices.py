@@ -149,3 +149,11 @@ def test_a_row_s_lending_bank_labelled_after_the_sum_lends():
     names = {n: (n, t) for n, t in {"乙公司": "Company", "丙银行丁分行": "Company", "戊银行己分行": "Company"}.items()}
     got = found("4.戊银行己分行发放贷款500万元。\n5.乙公司，小微企业，贷款200万元，经办银行丙银行丁分行，贴息6.2万元。", names)
     assert ("Loan", 2_000_000, "丙银行丁分行", "乙公司", None) in got
+
+
+def test_a_claim_auction_s_headline_names_the_creditor_of_each_company_s_claim():
+    raw = ("甲银行乙分行不良贷款债权拍卖公告\n一、拍卖标的（金额单位为人民币元）\n"
+           "1．丙机械有限公司债权：借款本金500,000.00元，债权合计620,000.00元。")
+    got = [summary(f) for f in fundings.find_fundings(analysis_of(raw, {"甲银行乙分行": ("甲银行乙分行", C),
+                                                                      "丙机械有限公司": ("丙机械有限公司", C)}))]
+    assert ("Debt", 620_000, "甲银行乙分行", "丙机械有限公司", None) in got

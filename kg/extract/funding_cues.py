@@ -34,6 +34,8 @@ _PART_OPENS = regex(r"\s*其中")
 # 签订首批项目贷款合同，金额8.5亿元: a clause that only gives the amount of the contract before it
 _AMOUNT_OPENS = regex(r"\s*(?:金额|合同金额|总金额|额度)(?:为|达|共计|合计)?\s*$")
 _CONTRACT_BEFORE = regex(r"(?:合同|协议)$")
+# 贷款金额： a row's field label of a few words, before the sum that is its value
+_FIELD_LABEL = regex(r"\s*[\u4e00-\u9fff]{2,8}[：:]")
 # 办理延期缴纳税款，涉及税款860万元: a clause that only gives what the act before it involves
 _INVOLVED_OPENS = regex(r"\s*(?:共|累计)?涉及(?:金额|资金|税款|税费|款项|贷款)?(?:共计|合计|约|达)?\s*$")
 # 下达资金2.3亿元，其中乙市获得3200万元: a part the clause gives a payee of its own (with a sum
@@ -56,6 +58,7 @@ _CREDIT_AFTER = regex(r"(?:[、和及]\d[\d.]*[万亿]?元)*的?[^，,。；;\d]
 # its sum.
 _CREDIT_CEILING = regex(r"(?:申请|获得|获批|给予|核定|提供)(?:最高不超过|不超过|不高于|最高)(?:人民币)?$")
 _CREDIT_LINE_AFTER = regex(r"的?(?:综合|意向性?)?授信(?:额度)?")
+_LOAN_TOTAL_CEILING = regex(r"(?:贷款|借款|授信|融资)(?:总额|总金额|金额)(?:为)?(?:最高)?(?:不超过|不高于)(?:人民币)?$")
 # A cue after the amount binds first when it is this close (300万元设备购置补助款).
 NEAR_AFTER = 12
 
@@ -192,8 +195,8 @@ def clauses(text: str) -> list[tuple[str, int]]:
 
 def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, int]:
     """The clause of an amount, reaching back over the clause before when the amount's own clause
-    only totals the flows counted there or tells what they involve and holds no cue (发放流动资金
-    贷款2笔，合计4000万元; 办理延期缴纳税款，涉及税款860万元), and on
+    only totals the flows counted or named there or tells what they involve and holds no cue (发放
+    流动资金贷款2笔，合计4000万元; 拨付贴息资金，合计10万元; 办理延期缴纳税款，涉及税款860万元), and on
     over the next clause when a 由 phrase after the sum, with no cue in its clause, goes on there."""
     left, right = clause_bounds(sentence, amount.start, amount.end)
     cue = pick_cue(cues, amount, left, right)
@@ -204,9 +207,12 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
     if not left or cue is not None:
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
-    if _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):
+    if _FIELD_LABEL.fullmatch(sentence, before, left) and not sentence[left:amount.start].strip():
+        left = before       # 贷款金额：300万元, 本期贴息：33750元: a field's label names its sum
+    elif _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):
         left = before       # 签订贷款合同，金额8.5亿元: the sum of the contract told before it
-    elif _TOTAL_OPENS.match(sentence, left, amount.start) and _COUNTED_FLOWS.search(sentence, 0, left - 1) \
+    elif _TOTAL_OPENS.match(sentence, left, amount.start) and (
+            _COUNTED_FLOWS.search(sentence, 0, left - 1) or any(before <= c.start and not c.weak for c in cues)) \
             or _INVOLVED_OPENS.match(sentence, left, amount.start) \
             or _PART_OPENS.match(sentence, left) and (not SUM.search(sentence, before, left)
                                                        or _PART_PAID.match(sentence, left, amount.start)):
@@ -233,9 +239,11 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
 
 
 def credit_ceiling(sentence: str, amount: Amount) -> bool:
-    """True for 申请不超过人民币5亿元的综合授信额度: the ceiling of a credit line is its sum."""
-    head = sentence[max(0, amount.start - 10):amount.start]
-    return bool(_CREDIT_CEILING.search(head) and _CREDIT_LINE_AFTER.match(sentence, amount.end))
+    """True for 申请不超过人民币5亿元的综合授信额度 and 贷款总额不超过人民币22亿元: the ceiling of a
+    credit line or of a loan applied for is its sum."""
+    head = sentence[max(0, amount.start - 12):amount.start]
+    return bool(_CREDIT_CEILING.search(head) and _CREDIT_LINE_AFTER.match(sentence, amount.end)
+                or _LOAN_TOTAL_CEILING.search(head))
 
 
 def committed_floor(masked: Masked, amount: Amount) -> bool:

@@ -145,3 +145,19 @@ def set_aside_pays_nothing(f: Funding, site: Site) -> Funding:
     named = [r.entity for r in masked.refs if masked.position(r) < at]
     excepted = {r.entity for m in aside for r in masked.refs_in(m.group(1))}
     return replace(f, provider=None) if f.provider in excepted and named.count(f.provider) == 1 else f
+
+
+# 向甲担保公司推荐的企业发放贷款: a name after 向 that only modifies the class that receives.
+_MODIFIES_CLASS = regex(r"[^\ue000-\uf8ff，,。；;的]{0,4}的(?:企业|农户|客户|商户|市场主体|经营主体|个体工商户|小微企业|中小企业)")
+_PAID_TO_NAME = regex("[向为给对]$")
+
+
+def class_receives(f: Funding, site: Site) -> Funding:
+    """分别向甲担保公司推荐的企业发放担保贷款1.35亿元: the body named after 向 modifies the class
+    that receives (企业 it recommends), and receives nothing itself."""
+    masked, at = site.masked, site.masked.offsets[site.amount.start]
+    named = [r for r in masked.refs if r.entity == f.recipient and masked.position(r) < at] if f.recipient else []
+    pos = masked.position(named[-1]) if named else -1
+    if pos < 0 or not _PAID_TO_NAME.search(masked.text, 0, pos) or not _MODIFIES_CLASS.match(masked.text, pos + 1):
+        return f
+    return replace(f, recipient=None)

@@ -31,8 +31,8 @@ from .funding_parties import (bare_group_receives, claim_notice, clause_subject_
 from .funding_places import level_funds_payer, place_receives
 from .funding_persons import claimant_speaks, person_subject_receives
 from .funding_rounds import investor_is_no_payee, round_led_by
-from .funding_directions import (borrower_stated, operator_receives, participle_loan_used_by, refund_received,
-                                 set_aside_pays_nothing, sum_comes_from, sum_put_into_project)
+from .funding_directions import (borrower_stated, class_receives, operator_receives, participle_loan_used_by,
+                                 refund_received, set_aside_pays_nothing, sum_comes_from, sum_put_into_project)
 from .funding_pools import each_funder, pool_grant, pool_payout
 from .funding_staff import posted_person_receives
 from .funding_shares import (founded_company, lead_investor, loan_tranche, named_project_investor, paired_sums,
@@ -116,6 +116,7 @@ PARTY_PASSES: tuple[tuple[str, Callable[[Funding, Site], Funding]], ...] = (
     ("refund-received", refund_received),
     ("sum-comes-from", sum_comes_from),
     ("set-aside-pays-nothing", set_aside_pays_nothing),
+    ("class-receives", class_receives),
 )
 
 

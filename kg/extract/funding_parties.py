@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # 为一家企业投放贷款: a borrower the clause counts without naming it.
 _ONE_UNNAMED = regex(r"(?:为|向|给)一家[^\ue000-\uf8ff，,。；;]{0,4}?(?:企业|公司)")
 # 《甲公司与乙银行债权转让通知暨债务催收联合公告》: a notice that sells or collects claims.
-_CLAIM_NOTICE = regex("债权转让|债务催收")
+_CLAIM_NOTICE = regex("债权转让|债务催收|债权拍卖|债权处置")
 _CLAIM_WORDS = regex("债权|债务")
 # Payouts of a public body: the speaker of a transcript's turn or the payer a list's header
 # names pays them when nothing else names a payer (a loan or a claim needs its own lender).
@@ -213,13 +213,17 @@ def _borrower(ref: Ref, f: Funding) -> bool:
 def claim_notice(fundings: list[Funding], r: Reading) -> list[Funding]:
     """《甲资产公司与乙银行债权转让公告》…丙公司的8000万元贷款 / 丁公司是另一家债务人，对应债权本金
     5000万元: a sum owed by a company that a claim notice names is a Debt, owed to the notice's
-    first creditor (the first company its title names)."""
+    first creditor (the first company its title, or its headline, names)."""
     titles = [label for label, kind in r.a.types.items()
               if kind == EntityType.PROGRAM and _CLAIM_NOTICE.search(label)]
-    if not titles:
-        return fundings
-    creditors = sorted([label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
-                        and label in titles[0]], key=lambda label: (titles[0].find(label), -len(label)))
+    headline = r.a.text.text.split("\n", 1)[0]
+    if titles:
+        creditors = sorted([label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
+                            and label in titles[0]], key=lambda label: (titles[0].find(label), -len(label)))
+    else:
+        # 甲银行不良贷款债权拍卖公告: a headline with no quoted title names the creditor first
+        creditors = [ref.entity for ref in r.a.names if ref.end <= len(headline) and ref.type == EntityType.COMPANY] \
+            if _CLAIM_NOTICE.search(headline) else []
     if not creditors:
         return fundings
     index_of = {s.start: i for i, s in enumerate(r.a.sentences)}

@@ -206,7 +206,7 @@ def _owes_or_is_relieved(s: RoleSearch, subject: Ref, pos: int) -> bool:
     """A debtor owes (乙公司拖欠货款); a body relieved of a tax or a levy (_LEVY) receives the relief."""
     text = s.masked.text
     if s.kind == FundingType.DEBT:
-        return "欠" in text[pos:s.at]
+        return "欠" in text[pos:s.at] or text.startswith(("债权：", "债权:"), pos + 1)     # 甲公司债权：本金…
     return s.kind == FundingType.RELIEF and subject.type != EntityType.AGENCY and bool(_LEVY.search(text, pos, s.at))
 
 

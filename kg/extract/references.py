@@ -30,6 +30,8 @@ _BARE_AFTER = set("家们等界群间类性化主师款部组业单")
 # that are not recognised: 甲分公司的仓库里，分公司经理…).
 _CLASS_WORD = "企业"
 _SENTENCE_END = regex("[。！？!?\n]")
+# 在甲分行的(大力)支持下: the help that frames a clause.
+_HELPED_BY = regex(r"的?[^，,。；;]{0,4}?(?:支持|帮助|指导|协调|推动|协助)下")
 # 甲供电公司已为该企业减免电费。该公司…: a body that serves the one a reference names is not it.
 _SERVES_REFERENCE = regex(r"[^，,。；;！？!?]{0,12}?(?:为|向|给|帮助|帮)(?:该|这家)(?:企业|公司)")
 
@@ -118,8 +120,11 @@ class _References:
         if scope == "demonstrative":
             # 协调甲公司开辟通道。…该企业: a body asked to help is not the story's topic.
             go_between = load_words("relation_go_between_verbs.txt")
+            # 在甲分行的支持下，该行…: a body whose help frames the clause is not the one acting
             candidates = [r for r in candidates if not self.text.endswith(go_between, 0, r.start)
-                          and not _SERVES_REFERENCE.match(self.text, r.end)] or candidates
+                          and not _SERVES_REFERENCE.match(self.text, r.end)
+                          and not (self.text.endswith("在", 0, r.start) and _HELPED_BY.match(self.text, r.end))] \
+                or candidates
         if scope == "bare":
             return self._bare_antecedent(m, candidates, earliest, limit, fits, ending)
         if not candidates:
