@@ -32,7 +32,7 @@ _SUM_OF = re.compile(r"[\d.,，万亿千百元余多约近人民币]{1,16}的")
 # 甲公司｜留抵退税, 甲公司缓缴84万元: a tax, a levy or a deferral of one relieves who owes it.
 _LEVY = re.compile("税|社会保险|社保|医保|公积金|缓缴")
 # 甲公司研制的设备: a name with a verb and 的 describes what it made or did (not a payer).
-_MAKER_OF = re.compile(r"[^\ue000-\uf8ff，,。；;的向为给对]{1,4}的")
+_MAKER_OF = re.compile(r"(?!承保|担保|托管)[^\ue000-\uf8ff，,。；;的向为给对]{1,4}的")
 # 由甲管委会组织实施: the body that carries a project out, after its sum.
 _CARRIES_OUT = re.compile(r"[^\ue000-\uf8ff，,。；;]*[，,]?由([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,4}?"
                           "(?:组织实施|实施|建设|承建|负责)")
