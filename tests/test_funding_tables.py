@@ -123,3 +123,12 @@ def test_a_court_s_table_of_debtors_names_each_debt_s_creditor():
            "甲区人民法院\n2024年7月2日")
     assert found(raw, {"乙公司": C, "丙银行丁支行": C, "甲区人民法院": "Agency"}) == [
         ("Debt", 960_000, "丙银行丁支行", "乙公司", None)]
+
+
+def test_the_cue_that_closes_a_row_s_cell_names_its_flow():
+    raw = ("甲公司累计收到政府补助资金共计40万元，明细如下：\n序号　获得补助主体　拨付单位　补助项目　金额(万元)\n"
+           "1　甲公司　乙管委会　企业研发投入后补助　28.5\n2　甲公司　丙局　技术改造项目贷款贴息　11.5\n甲公司董事会\n2024年7月2日")
+    names = {"甲公司": C, "乙管委会": "Agency", "丙局": "Agency"}
+    rows = [f for f in found(raw, names) if f[1] not in (400_000, None)]
+    assert sorted(rows) == [("Grant", 285_000, "乙管委会", "甲公司", None),
+                            ("InterestSubsidy", 115_000, "丙局", "甲公司", None)]

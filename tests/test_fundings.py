@@ -273,6 +273,11 @@ MORE_PATTERNS = [
     # the subject that 享受 a subsidy receives it, though it invested a sum before
     ("甲农机专业合作社今年投资318万元购置农机,享受农机购置补贴资金93.6万元。",
      {"甲农机专业合作社": ("甲农机专业合作社", "Organization")}, ("Grant", 936_000, None, "甲农机专业合作社", None)),
+    # what a company 所欠 is its debt
+    ("甲公司所欠412名职工的工资共计1806万元。", {"甲公司": ("甲公司", C)}, ("Debt", 18_060_000, None, "甲公司", None)),
+    # an insurer's cover (承保的) is no thing it made and is rewarded for: it pays the claims
+    ("甲保险公司承保的生猪养殖险共涉及87户养殖户，已支付赔款415.6万元。",
+     {"甲保险公司": ("甲保险公司", C)}, ("Grant", 4_156_000, "甲保险公司", None, None)),
     # a counted class right before the receiving verb receives; the insurer before it pays
     ("甲保险公司完成理赔 2860户农户获赔1745万元",
      {"甲保险公司": ("甲保险公司", C)}, ("Grant", 17_450_000, "甲保险公司", None, None)),

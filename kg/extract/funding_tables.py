@@ -275,7 +275,8 @@ def _row_cue(a: Analysis, cells: list[tuple[int, int]]) -> Cue | None:
     number) names, for a column of sums that names none."""
     for s, e in cells:
         if not _DIGIT.search(a.text.text, s, e) and not any(s <= r.start < e for r in a.names):
-            cue = next((c for c in find_cues(a.text.text[s:e]) if not c.weak), None)
+            # the cue that closes the cell heads its words (研发投入后补助: 补助; 项目贷款贴息: 贴息)
+            cue = next((c for c in reversed(find_cues(a.text.text[s:e])) if not c.weak), None)
             if cue:
                 return cue
     return None

@@ -88,6 +88,7 @@ TITLE_MAX = 30      # longest paragraph without punctuation still taken for a ti
 SHORT_TITLE = 12    # a title this short may hold one comma ("抢抓工期,稳步推进")
 SHORT_LINE = 10     # a line this short before a line twice as long ends its paragraph
 SHORT_FIELD = 20    # a contact field this short (联系人：甲公司 张三) ends its line
+SHORT_HEADING = 16  # a numbered heading this short after a blank line (一、基本情况) ends its line
 
 
 class _Line(NamedTuple):     # a tuple: a document makes one per line, and a dataclass is slower to build
@@ -244,7 +245,9 @@ def _list_heading(prev: _Line, nxt: _Line, blank_lines: int, in_title: bool) -> 
     counted = _BRACKETED_END.search(content, item.end())
     if counted:
         content = content[:counted.start()]
-    return bool((prev.blank_after or counted) and not _SENTENCE_PUNCT.search(content, item.end())
+    # 一、获得补助的基本情况: a short one after a blank line ends its line too
+    short = prev.blank_before and len(content) <= SHORT_HEADING
+    return bool((prev.blank_after or counted or short) and not _SENTENCE_PUNCT.search(content, item.end())
                 and not _COMMA.search(content, item.end()))
 
 
