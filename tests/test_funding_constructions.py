@@ -95,19 +95,19 @@ CONSTRUCTION_PARTY_CASES += [
     ("court-is-no-party", "甲县人民法院执结一起借款纠纷案，追回欠款198万元。", {"甲县人民法院": A},
      [("Debt", 1_980_000, None, None, None)]),
     # a refund's company subject receives it (the agency that collected it hands it back)
-    ("refund-received", "甲局关于稳岗返还的公示\n乙公司、丙公司分别拟返还46万元、12万元。",
+    ("refund-received", "甲局关于稳岗返还的公示\n乙公司、丙公司分别拟返还39万元、11万元。",
      {"甲局": A, "乙公司": C, "丙公司": C},
-     [("Relief", 460_000, None, "乙公司", None), ("Relief", 120_000, None, "丙公司", None)]),
+     [("Relief", 390_000, None, "乙公司", None), ("Relief", 110_000, None, "丙公司", None)]),
     # the body a sum comes from, named right after it, pays it
-    ("sum-comes-from", "乙公司自筹资金投资860万元启动改造工程，其中500万元来自甲银行丙支行发放的绿色信贷。",
+    ("sum-comes-from", "乙公司自筹资金投资700万元启动改造工程，其中300万元来自甲银行丙支行发放的绿色信贷。",
      {"乙公司": C, "甲银行丙支行": C},
-     [("Investment", 8_600_000, "乙公司", None, None), ("Loan", 5_000_000, "甲银行丙支行", "乙公司", None)]),
+     [("Investment", 7_000_000, "乙公司", None, None), ("Loan", 3_000_000, "甲银行丙支行", "乙公司", None)]),
     # a body 除…外 sets aside before the sum does not pay it
-    ("set-aside-pays-nothing", "乙公司总经理说，项目除甲银行贷款外，还争取到专项资金1.2亿元。",
-     {"乙公司": C, "甲银行": C}, [("Grant", 120_000_000, None, None, None)]),
+    ("set-aside-pays-nothing", "乙公司总经理说，项目除甲银行贷款外，还争取到专项资金7300万元。",
+     {"乙公司": C, "甲银行": C}, [("Grant", 73_000_000, None, None, None)]),
     # a name after 向 that only modifies the class that receives receives nothing
-    ("class-receives", "甲银行向乙担保公司推荐的企业发放担保贷款1.35亿元。",
-     {"甲银行": C, "乙担保公司": C}, [("Loan", 135_000_000, "甲银行", None, None)]),
+    ("class-receives", "甲银行向乙担保公司推荐的小微企业发放贷款2.3亿元。",
+     {"甲银行": C, "乙担保公司": C}, [("Loan", 230_000_000, "甲银行", None, None)]),
     ("guarantee-fee-waived", "甲担保公司提供担保后，乙银行3天内向丙公司发放贷款500万元，担保费率按0.5%执行，企业少缴担保费5万元。",
      {"甲担保公司": C, "乙银行": C, "丙公司": C},
      [("Loan", 5_000_000, "乙银行", "丙公司", None), ("Relief", 50_000, "甲担保公司", "丙公司", None)]),

@@ -71,5 +71,5 @@ def test_gaihang_may_be_a_central_bank_s_branch():
 
 
 def test_gaihang_is_not_the_bank_whose_support_frames_the_clause():
-    raw = f"中国农业银行长春双阳支行持续加大投放。在农行长春分行的支持下，该行向{MINGLAN}发放贷款600万元。"
-    assert fundings_of(raw) == [("Loan", 6_000_000, "中国农业银行长春双阳支行", MINGLAN, "中国农业银行长春分行")]
+    raw = f"中国农业银行长春双阳支行持续加大投放。在农行长春分行的支持下，该行向{MINGLAN}发放贷款470万元。"
+    assert fundings_of(raw) == [("Loan", 4_700_000, "中国农业银行长春双阳支行", MINGLAN, "中国农业银行长春分行")]

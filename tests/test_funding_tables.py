@@ -96,11 +96,11 @@ def test_a_table_of_financing_rounds_is_equity_its_investors_bought():
 
 def test_rows_of_a_table_without_sums_get_the_sum_each_its_heading_states():
     raw = ("一、技术改造补助\n序号　企业名称　补助金额(万元)\n1　乙公司　30\n"
-           "二、专精特新企业奖励(每家奖励100万元)\n序号　企业名称　所在地区\n1　丙公司　南湖区\n"
-           "三、创新型企业奖励(每家奖励20万元)\n序号　企业名称　所在地区\n1　丁公司　北湖区\n甲局\n2024年7月2日")
+           "二、专精特新企业奖励(每家奖励80万元)\n序号　企业名称　所在地区\n1　丙公司　南湖区\n"
+           "三、创新型企业奖励(每家奖励15万元)\n序号　企业名称　所在地区\n1　丁公司　北湖区\n甲局\n2024年7月2日")
     assert sorted(found(raw, {"乙公司": C, "丙公司": C, "丁公司": C, "甲局": "Agency"})) == [
-        ("Grant", 200_000, "甲局", "丁公司", None), ("Grant", 300_000, "甲局", "乙公司", None),
-        ("Grant", 1_000_000, "甲局", "丙公司", None)]
+        ("Grant", 150_000, "甲局", "丁公司", None), ("Grant", 300_000, "甲局", "乙公司", None),
+        ("Grant", 800_000, "甲局", "丙公司", None)]
 
 
 def test_a_column_of_paying_bodies_pays_each_row_and_a_row_s_own_cell_names_its_flow():
@@ -119,16 +119,16 @@ def test_a_column_of_names_no_label_gives_a_role_receives_a_payout_only():
 
 
 def test_a_court_s_table_of_debtors_names_each_debt_s_creditor():
-    raw = ("二、其余被执行人列示如下：\n序号　被执行人　申请执行人　未履行本金\n1　乙公司　丙银行丁支行　96万元\n"
+    raw = ("二、其余被执行人列示如下：\n序号　被执行人　申请执行人　未履行本金\n1　乙公司　丙银行丁支行　74万元\n"
            "甲区人民法院\n2024年7月2日")
     assert found(raw, {"乙公司": C, "丙银行丁支行": C, "甲区人民法院": "Agency"}) == [
-        ("Debt", 960_000, "丙银行丁支行", "乙公司", None)]
+        ("Debt", 740_000, "丙银行丁支行", "乙公司", None)]
 
 
 def test_the_cue_that_closes_a_row_s_cell_names_its_flow():
     raw = ("甲公司累计收到政府补助资金共计40万元，明细如下：\n序号　获得补助主体　拨付单位　补助项目　金额(万元)\n"
-           "1　甲公司　乙管委会　企业研发投入后补助　28.5\n2　甲公司　丙局　技术改造项目贷款贴息　11.5\n甲公司董事会\n2024年7月2日")
+           "1　甲公司　乙管委会　企业研发投入后补助　26.5\n2　甲公司　丙局　技术改造项目贷款贴息　13.5\n甲公司董事会\n2024年7月2日")
     names = {"甲公司": C, "乙管委会": "Agency", "丙局": "Agency"}
     rows = [f for f in found(raw, names) if f[1] not in (400_000, None)]
-    assert sorted(rows) == [("Grant", 285_000, "乙管委会", "甲公司", None),
-                            ("InterestSubsidy", 115_000, "丙局", "甲公司", None)]
+    assert sorted(rows) == [("Grant", 265_000, "乙管委会", "甲公司", None),
+                            ("InterestSubsidy", 135_000, "丙局", "甲公司", None)]

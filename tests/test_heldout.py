@@ -49,7 +49,11 @@ sets of eight written blind: regional news, notices with lists and tables, bank 
 releases, two mixed sets; heldout44 and 45 were scored on the near-final rules before any tuning
 on them), and tests/heldout46 to tests/heldout49 (four more sets of eight written blind: southern
 county news, finance releases, notices and tables, investment news; heldout46 and 49 were scored
-on the near-final rules before any tuning on them). Scored with
+on the near-final rules before any tuning on them), and tests/heldout50 to tests/heldout54 (five
+more sets of eight written blind: northern and western rural finance, eastern industry and
+investment, southern debts and public finance, north-eastern local news and notices, central and
+western finance news; heldout53 and 54 were scored on mid-session rules before any tuning on
+them). Scored with
 ../shared/eval/score.py; skipped when ../shared is absent."""
 from __future__ import annotations
 
@@ -161,6 +165,16 @@ BARS = {
                   (("fundings", "found"), 0.92), (("fundings", "exact"), 0.70)],
     "heldout49": [(("entities",), 0.85), (("relations",), 0.75),
                   (("fundings", "found"), 0.90), (("fundings", "exact"), 0.66)],
+    "heldout50": [(("entities",), 0.78), (("relations",), 0.84),
+                  (("fundings", "found"), 0.88), (("fundings", "exact"), 0.67)],
+    "heldout51": [(("entities",), 0.89), (("relations",), 0.68),
+                  (("fundings", "found"), 0.92), (("fundings", "exact"), 0.64)],
+    "heldout52": [(("entities",), 0.89), (("relations",), 0.70),
+                  (("fundings", "found"), 0.91), (("fundings", "exact"), 0.74)],
+    "heldout53": [(("entities",), 0.88), (("relations",), 0.84),
+                  (("fundings", "found"), 0.95), (("fundings", "exact"), 0.73)],
+    "heldout54": [(("entities",), 0.84), (("relations",), 0.54),
+                  (("fundings", "found"), 0.88), (("fundings", "exact"), 0.77)],
 }
 
 

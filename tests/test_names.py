@@ -45,7 +45,7 @@ GUARD_CASES = [
     ("no name at all", "长春宏远机械有限公司提供贷款", "有限公司", "org", False),
     ("kind of body", "行业协会发出倡议", "协会", "org", True),
     ("kind of body", "长春市个体劳动者协会发出倡议", "协会", "org", False),
-    ("kind of body", "为支持全市公立医院高质量发展", "医院", "org", True),
+    ("kind of body", "加大对公立医院的投入力度", "医院", "org", True),
     ("kind of body", "长春市妇幼保健院获得补助", "保健院", "org", False),
     ("ranked kind", "球队要成为国内知名足球俱乐部", "俱乐部", "org", True),
     ("ranked kind", "长春市足球俱乐部成立", "俱乐部", "org", False),

@@ -70,7 +70,7 @@ KEPT = [
     "联系人：赵女士，手机：138****5678\n青川县财政局",
     "通讯地址：青川县城关镇滨江路218号县政府第二办公楼\n\n青川县财政局\n2024年5月20日",
     # a short numbered heading after a blank line
-    "公告\n\n一、获得补助的基本情况\n甲公司累计收到各类政府补助资金1286万元，具体明细如下：",
+    "公告\n\n一、获得补助的基本情况\n甲公司累计收到各类政府补助资金940万元，具体明细如下：",
     # signers sharing a line after a field
     "联系部门：青川县财政局预算科\n\n青川县财政局　　青川县农业农村局\n2024年5月20日",
     # a short line before a much longer one ends its paragraph

@@ -208,7 +208,7 @@ def amount_clause(sentence: str, cues: list[Cue], amount: Amount) -> tuple[int, 
         return left, right
     before = clause_bounds(sentence, left - 1, left - 1)[0]
     if _FIELD_LABEL.fullmatch(sentence, before, left) and not sentence[left:amount.start].strip():
-        left = before       # 贷款金额：300万元, 本期贴息：33750元: a field's label names its sum
+        left = before       # 贷款金额：250万元, 本期贴息：18400元: a field's label names its sum
     elif _AMOUNT_OPENS.match(sentence, left, amount.start) and _CONTRACT_BEFORE.search(sentence, before, left - 1):
         left = before       # 签订贷款合同，金额8.5亿元: the sum of the contract told before it
     elif _TOTAL_OPENS.match(sentence, left, amount.start) and (
@@ -239,7 +239,7 @@ def is_rule_amount(sentence: str, amount: Amount, left: int, right: int) -> bool
 
 
 def credit_ceiling(sentence: str, amount: Amount) -> bool:
-    """True for 申请不超过人民币5亿元的综合授信额度 and 贷款总额不超过人民币22亿元: the ceiling of a
+    """True for 申请不超过人民币5亿元的综合授信额度 and 贷款总额不超过人民币12亿元: the ceiling of a
     credit line or of a loan applied for is its sum."""
     head = sentence[max(0, amount.start - 12):amount.start]
     return bool(_CREDIT_CEILING.search(head) and _CREDIT_LINE_AFTER.match(sentence, amount.end)

@@ -105,7 +105,7 @@ _PAID_TO = regex("[向给为对]")
 
 
 def refund_received(f: Funding, site: Site) -> Funding:
-    """甲公司、乙公司分别拟返还46.28万元、12.9万元 (of a 稳岗返还 notice): a levy's refund is handed
+    """甲公司、乙公司分别拟返还31.7万元、8.4万元 (of a 稳岗返还 notice): a levy's refund is handed
     back by the body that collected it; a company or organisation, no bank, that the roles made
     its payer receives it, unless the clause names whom it pays back (向顾客返还)."""
     cue, text = site.sentence.text[site.cue.start:site.cue.end], site.sentence.text
@@ -122,7 +122,7 @@ _COMES_FROM = regex(r"(?:均|全部|主要|大部分)?(?:来自|来源于)([\ue0
 
 
 def sum_comes_from(f: Funding, site: Site) -> Funding:
-    """其中500万元来自甲支行发放的绿色信贷: the body a sum comes from, named right after it, pays it."""
+    """其中300万元来自甲支行发放的绿色信贷: the body a sum comes from, named right after it, pays it."""
     masked = site.masked
     m = _COMES_FROM.match(masked.text, masked.offsets[site.amount.end])
     payer = masked.refs_in(m.group(1))[0] if m else None
@@ -136,7 +136,7 @@ _SET_ASIDE = regex(r"除([\ue000-\uf8ff])[^\ue000-\uf8ff，,。；;]{0,10}?以?�
 
 
 def set_aside_pays_nothing(f: Funding, site: Site) -> Funding:
-    """项目除甲银行贷款外，还争取到专项资金1.2亿元: the body 除…外 sets aside before the sum, named
+    """项目除甲银行贷款外，还争取到专项资金7300万元: the body 除…外 sets aside before the sum, named
     nowhere else before it in the sentence, does not pay it."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     aside = [m for m in _SET_ASIDE.finditer(masked.text, 0, at) if m.end() <= at]
@@ -153,7 +153,7 @@ _PAID_TO_NAME = regex("[向为给对]$")
 
 
 def class_receives(f: Funding, site: Site) -> Funding:
-    """分别向甲担保公司推荐的企业发放担保贷款1.35亿元: the body named after 向 modifies the class
+    """分别向甲担保公司推荐的小微企业发放贷款2.3亿元: the body named after 向 modifies the class
     that receives (企业 it recommends), and receives nothing itself."""
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     named = [r for r in masked.refs if r.entity == f.recipient and masked.position(r) < at] if f.recipient else []

@@ -78,7 +78,7 @@ def repeated_cue(sentence: str, cues: list[Cue], amount: Amount, left: int) -> C
     before it (安排投资资金900万元，支持5个项目，其中甲项目获得资金100万元; 提供贷款3.5亿元，
     其中甲银行2.3亿元、乙银行1.2亿元; 提供贷款36亿元，首笔资金8亿元已发放)."""
     part = _PART.search(sentence, 0, amount.start) is not None or _PARTS_NAMED.search(sentence, 0, amount.start) is not None
-    # a part takes even a weak cue of the total's (安排115万元，其中甲合作社80万元)
+    # a part takes even a weak cue of the total's (安排96万元，其中甲合作社60万元)
     earlier = [c for c in cues if c.end <= left and (c.type in _INHERITED or part) and (part or not c.weak)]
     # The verb may open the cue itself (获得补助资金: cue-Grant-18).
     if not earlier or not part and not _repeats_verb(sentence[:earlier[-1].end], sentence[left:amount.start],

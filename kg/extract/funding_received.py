@@ -33,7 +33,7 @@ _COUNTED_RECEIVERS = regex(r"[\d一二两三四五六七八九十百千]+余?[�
 
 def receives_itself(text: str, start: int, end: int) -> bool:
     """Whether a body at `start` receives what a receiving verb before `end` tells of: not when a
-    counted class right before the verb receives it (甲保险公司完成理赔，2860户农户获赔1745万元)."""
+    counted class right before the verb receives it (甲保险公司完成理赔，1500户农户获赔960万元)."""
     verb = receive_verbs().search(text, start, end)
     return verb is not None and not _COUNTED_RECEIVERS.search(text, start, verb.start())
 

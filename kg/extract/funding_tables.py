@@ -43,7 +43,7 @@ _COLUMN_UNIT = regex(r"([\u4e00-\u9fff]{2,6}?)单位\s*[：:]\s*(?:人民币)?\s
 _HEADER_UNIT = regex(r"[(（]\s*(?:单位\s*[：:]\s*)?(?:人民币)?(亿元|万元|元)\s*[)）]")
 _UNIT_VALUE = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _UNIT_REACH = 3
-_EACH_REACH = 6         # how far (characters) before a sum its 每家 may stand (每家奖励100万元)
+_EACH_REACH = 6         # how far (characters) before a sum its 每家 may stand (每家奖励50万元)
 # 借款本金余额1260.00: a principal's label and a number with no unit of its own.
 _LABELLED_NUMBER = regex(r"(?:本金余额|借款本金|贷款本金|借款余额|贷款余额|欠款金额|债权本金)[为：:]?\s*"
                          r"(\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*[万亿千百]|\s*元|%)")
@@ -176,7 +176,7 @@ def table_fundings(a: Analysis) -> list[Funding]:
         rows, j = lines[k + 1:], 0
         while j < len(rows):
             cells, used = _row_cells(a.doc.text, origin, rows[j:j + _ROW_LINES], len(header))
-            # the header again opens the next table (二、…每家奖励100万元 / 序号｜企业名称 / … / 三、… / 序号｜企业名称)
+            # the header again opens the next table (二、…每家奖励50万元 / 序号｜企业名称 / … / 三、… / 序号｜企业名称)
             if cells is None or any(row.group().strip() == line.group().strip() for row in rows[j:j + used]):
                 break
             out += _row_fundings(a, header, columns, cells, each)
@@ -185,7 +185,7 @@ def table_fundings(a: Analysis) -> list[Funding]:
 
 
 def _sum_each_above(lines: list[re.Match], k: int) -> tuple[Cue, Amount] | None:
-    """每家奖励100万元 in the lines right above a table with no column of sums (序号｜企业名称｜所在地区):
+    """每家奖励50万元 in the lines right above a table with no column of sums (序号｜企业名称｜所在地区):
     the flow and the sum each row's body gets."""
     for line in reversed(lines[max(0, k - _UNIT_REACH):k]):
         text = line.group()

@@ -310,7 +310,7 @@ def strip_quote_chars(s: str) -> str:
 def tag_span(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tagged words of text[start:end] (offsets into text), the window widened leftwards to a
     punctuation mark so that no word is cut: only the part around the heads is segmented. A
-    division's full name is a place whatever jieba tags it (岢岚县 v, 介休市 nr)."""
+    division's full name is a place whatever jieba tags it (临澧县 and 介休市 are verbs to it)."""
     start = max(0, start)
     while start > 0 and not PUNCT.match(text[start - 1]):
         start -= 1

@@ -59,7 +59,11 @@ def is_boundary(word: str, allow_years: bool, before: str = "", after: str = "")
                                      or word.isdigit() and (after[:1] not in COUNT_UNITS
                                                             or after[:1] in "万亿" and after[1:2] not in "元"
                                                             and after[1:2] != "")))
-    # 11|处: a classifier after a number, but a project's capacity keeps its unit (年产3000|吨); 2023|年度|某银行
+    return unit_after_number(word, allow_years, before)
+
+
+def unit_after_number(word: str, allow_years: bool, before: str) -> bool:
+    """11|处, 2023|年度|某银行: a unit right after a number, but a project's capacity keeps its unit (年产3000|吨)."""
     return before[-1:].isdigit() and (len(word) == 1 and not (allow_years and word == "吨" and CAPACITY.search(before))
                                       or not allow_years and word in ("年度", "季度", "年底", "年初", "年末", "月份"))
 
@@ -86,8 +90,7 @@ PLACE_RANKS = {"province": 3, "city": 2, "county": 1}
 
 
 def place_rank(text: str, pos: int) -> int:
-    """4 for the nation (国家税务总局, 中国), 3 for a province, 2 for a city, 1 for a county,
-    district or zone named at pos."""
+    """4 for the nation (国家税务总局, 中国), 3 for a province, 2 for a city, 1 for a county, district or zone at pos."""
     if national_regex().match(text, pos) or text.startswith(("中国", "中共", "国家"), pos):
         return 4
     end = places.longest_name_end(places.load_gazetteer().trie, text, pos)
@@ -269,8 +272,7 @@ def ends_body(text: str, word: str, token: Token, body: list[Token], allow_years
 
 
 def bare_number(text: str, word: str, end: int) -> bool:
-    """某县|2380|某产业基地: a bare number (a table's cell, its gaps gone), no year, ordinal or
-    quantity, parts two names."""
+    """某县|2380|某产业基地: a bare number (a table's cell, its gaps gone), no year, ordinal or quantity, parts two names."""
     return word.isdigit() and word.isascii() and not NUMBER_UNIT.match(text, end)
 
 
@@ -307,8 +309,7 @@ def new_name_opens(text: str, body: list[Token], anchors: frozenset[int]) -> int
 
 
 def governs_name(text: str, token: Token) -> bool:
-    """Whether a word right before a second place is a verb or preposition governing the
-    name that place opens (某市市场监管局依法查办|某市某商贸有限公司)."""
+    """Whether a word right before a second place is a verb or preposition governing the name it opens (…依法查办|某市某公司)."""
     a, b, flag = token
     return b - a > 1 and flag in ("v", "vd", "p", "d", "c")
 
@@ -316,8 +317,7 @@ def governs_name(text: str, token: Token) -> bool:
 def place_opens(text: str, body: list[Token], anchors: frozenset[int], branch: bool) -> int | None:
     """Index of the place or 省/市/区 short form that opens the name, when the body has one:
     如果没有|长春市发改委, 经|市人社局, 投资|某省某公司, 75005|某县某项目 (a table's number, no year) cut
-    before it (0 when nothing non-name precedes it);
-    None when the body has no place (or only the branch's place, 某某|某市|分公司)."""
+    before it (0 when nothing non-name precedes it); None when the body has no place (or only the branch's place)."""
     for i, (a, b, _) in enumerate(body):
         if branch and i == len(body) - 1:
             return None

@@ -55,7 +55,7 @@ PLACE_TAIL = regex(r"(?:[等两三四五六七八九十]+个?[区县市旗地]|�
 # 国贫县通榆: a level word right before the short name.
 LEVEL_WORDS = set("县区市旗")
 ENUM_JOIN = regex(r"(?:、|和|与|及|以及)")
-# 互助土族自治县: an autonomous division, the first two characters of its name (group 1) and its
+# 宽城满族自治县: an autonomous division, the first two characters of its name (group 1) and its
 # kind (group 2).
 _AUTONOMOUS = regex(r"(..).*自治([州县旗])")
 # 哈尔滨市场监督管理局 = 哈尔滨 + 市场监督管理局; 哈尔滨市民 = people of 哈尔滨.
@@ -79,10 +79,10 @@ def load_gazetteer() -> _Gazetteer:
         if short:
             short_to_full[short] = full
         if m := _AUTONOMOUS.fullmatch(full):
-            # a short name too common to stand alone (互助) still opens the written form
+            # a short name too common to stand alone (宽城) still opens the written form
             autonomous[(short or m.group(1)).removesuffix("各族") + m.group(2)] = full
     alias_to_full = dict(load_table("place_aliases.tsv", 2))
-    # 延边州, 互助县, 鄂伦春旗: an autonomous division is written with its short name and the
+    # 延边州, 宽城县, 鄂伦春旗: an autonomous division is written with its short name and the
     # plain division word
     alias_to_full.update({alias: full for alias, full in autonomous.items()
                           if alias not in by_full and not alias.endswith("族" + alias[-1])})
