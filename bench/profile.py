@@ -34,7 +34,7 @@ STAGES = [
     ("article", "extract/article.py", "read_article"),
     ("mentions", "extract/mentions.py", "find_mentions"),
     ("resolve", "extract/resolve.py", "resolve"),
-    ("relations", "extract/relations.py", "find_relations"),
+    ("relations", "extract/relations.py", "relations_and_entities"),
     ("fundings", "extract/fundings.py", "find_fundings"),
     ("merge across documents", "extract/resolve.py", "merge_corpus"),
     ("cache keys", "cache.py", "document_key"),
