@@ -363,3 +363,10 @@ def test_the_agency_that_shared_out_the_funds_the_sentence_before_pays_the_share
     raw = "甲厅下达文旅专项资金9000万元。资金下达后，乙局、丙局将资金分解到项目。丁项目获得530万元补助，由戊公司建设。"
     got = found(raw, {"甲厅": A, "乙局": A, "丙局": A, "丁项目": J, "戊公司": C})
     assert [f[2] for f in got if f[1] == 5_300_000] == ["乙局"]
+
+
+def test_a_body_that_receives_a_document_receives_no_money():
+    from kg.extract.funding_received import receives_itself
+    text = "甲公司自收到本决定书之日起30日内退还电费"
+    assert not receives_itself(text, 0, len(text))
+    assert receives_itself("甲公司收到补助资金", 0, 9)

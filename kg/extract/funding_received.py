@@ -27,14 +27,17 @@ def receive_verbs() -> re.Pattern:
     return load_regex("funding_receive_verbs.txt")
 
 
-# 2860户农户获赔: a counted class right before the receiving verb is who receives.
+# 收到本决定书: a document received, no money.
+_DOCUMENT = regex(r"本?(?:决定书|通知书|判决书|裁定书|通知|决定)")
+# 1500户农户获赔: a counted class right before the receiving verb is who receives.
 _COUNTED_RECEIVERS = regex(r"[\d一二两三四五六七八九十百千]+余?[户家名个位所][^\ue000-\uf8ff，,。；;\d]{0,4}$")
 
 
 def receives_itself(text: str, start: int, end: int) -> bool:
     """Whether a body at `start` receives what a receiving verb before `end` tells of: not when a
-    counted class right before the verb receives it (甲保险公司完成理赔，1500户农户获赔960万元)."""
-    verb = receive_verbs().search(text, start, end)
+    counted class right before the verb receives it (甲保险公司完成理赔，1500户农户获赔960万元),
+    nor when it receives a document (自收到本决定书之日起)."""
+    verb = next((v for v in receive_verbs().finditer(text, start, end) if not _DOCUMENT.match(text, v.end())), None)
     return verb is not None and not _COUNTED_RECEIVERS.search(text, start, verb.start())
 
 
