@@ -100,7 +100,7 @@ def participle_loan_used_by(f: Funding, site: Site) -> Funding:
 
 # 返还, 退税: a levy handed back to the one it was taken from (a company 退还 its customers' money).
 _REFUND = regex("返还|退税|即征即退")
-# 向顾客返还: the one paid back named before the sum
+# 向顾客返还, 向甲公司推荐的企业: the preposition of the one paid
 _PAID_TO = regex("[向给为对]")
 
 
@@ -149,7 +149,6 @@ def set_aside_pays_nothing(f: Funding, site: Site) -> Funding:
 
 # 向甲担保公司推荐的企业发放贷款: a name after 向 that only modifies the class that receives.
 _MODIFIES_CLASS = regex(r"[^\ue000-\uf8ff，,。；;的]{0,4}的(?:企业|农户|客户|商户|市场主体|经营主体|个体工商户|小微企业|中小企业)")
-_PAID_TO_NAME = regex("[向为给对]$")
 
 
 def class_receives(f: Funding, site: Site) -> Funding:
@@ -158,6 +157,6 @@ def class_receives(f: Funding, site: Site) -> Funding:
     masked, at = site.masked, site.masked.offsets[site.amount.start]
     named = [r for r in masked.refs if r.entity == f.recipient and masked.position(r) < at] if f.recipient else []
     pos = masked.position(named[-1]) if named else -1
-    if pos < 0 or not _PAID_TO_NAME.search(masked.text, 0, pos) or not _MODIFIES_CLASS.match(masked.text, pos + 1):
+    if pos < 1 or not _PAID_TO.match(masked.text, pos - 1) or not _MODIFIES_CLASS.match(masked.text, pos + 1):
         return f
     return replace(f, recipient=None)

@@ -216,12 +216,12 @@ def claim_notice(fundings: list[Funding], r: Reading) -> list[Funding]:
     first creditor (the first company its title, or its headline, names)."""
     titles = [label for label, kind in r.a.types.items()
               if kind == EntityType.PROGRAM and _CLAIM_NOTICE.search(label)]
-    headline = r.a.text.text.split("\n", 1)[0]
     if titles:
         creditors = sorted([label for label, kind in r.a.types.items() if kind == EntityType.COMPANY
                             and label in titles[0]], key=lambda label: (titles[0].find(label), -len(label)))
     else:
         # 甲银行不良贷款债权拍卖公告: a headline with no quoted title names the creditor first
+        headline = r.a.text.text.split("\n", 1)[0]
         creditors = [ref.entity for ref in r.a.names if ref.end <= len(headline) and ref.type == EntityType.COMPANY] \
             if _CLAIM_NOTICE.search(headline) else []
     if not creditors:

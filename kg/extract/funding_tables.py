@@ -240,7 +240,8 @@ def _row_fundings(a: Analysis, header: list[str], columns: dict, cells: list[tup
     signed = [s for s in creditor_signers(a) if s != row.recipient and s not in row.barred]
     start, end = cells[0][0], cells[-1][1]
     evidence = Evidence(a.doc_id, text[start:end], start, end)
-    own = _row_cue(a, cells)
+    # a row's own cue is read only for a column of sums that names no flow
+    own = _row_cue(a, cells) if any(generic for _, _, generic in columns.values()) else None
     sums = [(own if generic and own else cue, _value(text[slice(*cells[i])], unit), text[slice(*cells[i])].strip())
             for i, (cue, unit, generic) in columns.items()]
     if each and not total:
